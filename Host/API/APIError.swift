@@ -1,0 +1,76 @@
+import Hummingbird
+import Logging
+import PatchbayServices
+import PatchbayWire
+
+/// The one error envelope: `{"error": {"code", "message", "field"?, "execution_id"?, "retryable"?}}`.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var field: String?
+    var executionID: String?
+    var retryable: Bool?
+
+    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    init(_ error: ServiceError) {
+        self.init(status: Self.status(for: error.kind), code: error.code, message: error.message, field: error.field)
+        executionID = error.executionID
+        retryable = error.retryable
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let field { body["field"] = .string(field) }
+        if let executionID { body["execution_id"] = .string(executionID) }
+        if let retryable { body["retryable"] = .bool(retryable) }
+        var headers: HTTPFields = [:]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return JSONResponse.make(["error": .object(body)], status: status, headers: headers)
+    }
+
+    static func status(for kind: ServiceError.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .badRequest: return .badRequest
+        case .unauthenticated: return .unauthorized
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .upstreamRejected: return .unprocessableContent
+        case .throttled: return .tooManyRequests
+        case .upstreamFailed: return .badGateway
+        case .unavailable: return .serviceUnavailable
+        }
+    }
+}
+
+/// Turns every failure into the envelope, so no client ever sees a framework's own error
+/// format or an internal message. Unexpected errors are logged here and answered blandly.
+struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as ServiceError {
+            return try APIError(error).response(from: request, context: context)
+        } catch let error as HTTPError {
+            let code = error.status == .notFound ? "route_not_found" : "http_error"
+            let message = error.status == .notFound
+                ? "no route \(request.method.rawValue) \(request.uri.path)" : (error.body ?? error.status.reasonPhrase)
+            return try APIError(status: error.status, code: code, message: message).response(from: request, context: context)
+        } catch {
+            logger.error("unhandled error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))"])
+            return try APIError(status: .internalServerError, code: "internal_error", message: "something went wrong on the host")
+                .response(from: request, context: context)
+        }
+    }
+}

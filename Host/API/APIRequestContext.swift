@@ -1,0 +1,18 @@
+import Hummingbird
+import PatchbayServices
+
+/// Per-request state: Hummingbird's core storage plus the authenticated caller.
+public struct APIRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var principal: Principal?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// The caller, for endpoints that run only after authentication.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw ServiceError(.unauthenticated, "missing_api_key", "an API key is required") }
+        return principal
+    }
+}

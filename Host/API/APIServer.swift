@@ -1,0 +1,63 @@
+import Hummingbird
+import Logging
+import NIOCore
+import PatchbayServices
+import PatchbayWire
+
+/// The HTTP API: builds the router from the endpoint table and serves it.
+public enum APIServer {
+    public static let version = "1.0.0"
+
+    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+        let box = DocumentBox()
+        let all = SystemRoutes.endpoints(patchbay, document: { box.document })
+            + CatalogRoutes.endpoints(patchbay)
+            + ConnectionRoutes.endpoints(patchbay)
+            + ExecutionRoutes.endpoints(patchbay)
+        box.document = OpenAPIDocument.build(all, version: version)
+        return all
+    }
+
+    public static func router(_ patchbay: Patchbay, logger: Logger) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+        for endpoint in endpoints(patchbay) {
+            router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
+                var context = context
+                if case .key = endpoint.access {
+                    context.principal = try await authenticate(request, patchbay: patchbay)
+                }
+                return try await endpoint.handler(request, context)
+            }
+        }
+        return router
+    }
+
+    /// Builds the application. `onRunning` receives the bound port (useful with port 0).
+    public static func application(
+        _ patchbay: Patchbay, host: String, port: Int, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(patchbay, logger: logger),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Patchbay"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    private static func authenticate(_ request: Request, patchbay: Patchbay) async throws -> Principal {
+        guard let header = request.headers[.authorization] else {
+            throw ServiceError(.unauthenticated, "missing_api_key", "send an API key as Authorization: Bearer <key>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw ServiceError(.unauthenticated, "invalid_api_key", "the Authorization header must be Bearer <key>")
+        }
+        return try await patchbay.apiKeys.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// Lets the /openapi.json handler serve the document built from the list it is part of.
+private final class DocumentBox: @unchecked Sendable {
+    var document: JSONValue = [:]
+}

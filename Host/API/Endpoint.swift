@@ -1,0 +1,35 @@
+import Hummingbird
+import PatchbayServices
+import PatchbayWire
+
+/// One route of the API, with what the OpenAPI document says about it. The router and the
+/// document are both built from the same list, so they cannot disagree.
+struct Endpoint: Sendable {
+    enum Access: Sendable {
+        case open
+        /// Needs an API key; the services check the scope.
+        case key(Scope)
+    }
+
+    var method: HTTPRequest.Method
+    /// OpenAPI style: `/v1/connections/{id}`.
+    var path: String
+    var summary: String
+    var tag: String
+    var access: Access
+    var requestBody: JSONValue?
+    var queryParameters: [String] = []
+    var successStatus: Int = 200
+    var handler: @Sendable (Request, APIRequestContext) async throws -> Response
+
+    /// The path in Hummingbird's syntax: `/v1/connections/:id`.
+    var routerPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : String(segment)
+        }.joined(separator: "/")
+    }
+
+    var pathParameters: [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+}

@@ -1,0 +1,82 @@
+import Hummingbird
+import PatchbayServices
+import PatchbayStore
+import PatchbayWire
+
+enum ConnectionRoutes {
+    static let body: JSONValue = [
+        "type": "object",
+        "properties": [
+            "provider": ["type": "string", "description": "Catalog id, e.g. slack. Required on create."],
+            "label": ["type": "string", "description": "A name for people; defaults to the provider's name."],
+            "config": ["type": "object", "description": "Validated against the provider's config_schema."],
+            "credentials": ["type": "object", "description": "Secret fields named by the provider's credential_fields. Write-only."],
+        ],
+    ]
+
+    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+        let connections = patchbay.connections
+        return [
+            Endpoint(method: .post, path: "/v1/connections", summary: "Connect a provider with credentials and config.",
+                     tag: "connections", access: .key(.integrationsWrite), requestBody: body, successStatus: 201) { request, context in
+                let principal = try context.requirePrincipal()
+                let record = try await connections.create(principal: principal, try await draft(request))
+                return JSONResponse.make(Views.connection(record), status: .created)
+            },
+            Endpoint(method: .get, path: "/v1/connections", summary: "Connections, newest first.",
+                     tag: "connections", access: .key(.integrationsRead),
+                     queryParameters: ["provider", "status", "limit", "cursor"]) { request, context in
+                let principal = try context.requirePrincipal()
+                let filter = ConnectionFilter(provider: RequestInput.query(request, "provider"),
+                                              status: try RequestInput.filter(request, "status", as: ConnectionRecord.Status.self))
+                let page = try await connections.list(principal: principal, filter: filter, page: try RequestInput.page(request))
+                return JSONResponse.make(Views.page(page, Views.connection))
+            },
+            Endpoint(method: .get, path: "/v1/connections/{id}", summary: "One connection.",
+                     tag: "connections", access: .key(.integrationsRead)) { _, context in
+                let record = try await connections.get(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
+                return JSONResponse.make(Views.connection(record))
+            },
+            Endpoint(method: .patch, path: "/v1/connections/{id}",
+                     summary: "Change label, config or credentials; applies from the next call.",
+                     tag: "connections", access: .key(.integrationsWrite), requestBody: body) { request, context in
+                let record = try await connections.update(principal: try context.requirePrincipal(),
+                                                          id: try context.parameters.require("id"), try await draft(request))
+                return JSONResponse.make(Views.connection(record))
+            },
+            Endpoint(method: .delete, path: "/v1/connections/{id}", summary: "Revoke a connection and purge its secrets.",
+                     tag: "connections", access: .key(.integrationsWrite)) { _, context in
+                let record = try await connections.delete(principal: try context.requirePrincipal(),
+                                                          id: try context.parameters.require("id"))
+                return JSONResponse.make(Views.connection(record))
+            },
+            Endpoint(method: .post, path: "/v1/connections/{id}/test", summary: "Run the provider's check on this connection.",
+                     tag: "connections", access: .key(.integrationsWrite)) { _, context in
+                let outcome = try await connections.test(principal: try context.requirePrincipal(),
+                                                         id: try context.parameters.require("id"))
+                return JSONResponse.make(["success": .bool(outcome.success), "message": .string(outcome.message),
+                                          "latency_ms": .integer(Int64(outcome.latencyMs))])
+            },
+            Endpoint(method: .post, path: "/v1/connections/{id}/discover", summary: "Read the provider's live schema and keep it.",
+                     tag: "connections", access: .key(.integrationsWrite)) { _, context in
+                let snapshot = try await connections.discover(principal: try context.requirePrincipal(),
+                                                              id: try context.parameters.require("id"))
+                return JSONResponse.make(try Views.schema(snapshot))
+            },
+            Endpoint(method: .get, path: "/v1/connections/{id}/schema", summary: "The last discovered schema.",
+                     tag: "connections", access: .key(.integrationsRead)) { _, context in
+                let snapshot = try await connections.schema(principal: try context.requirePrincipal(),
+                                                            id: try context.parameters.require("id"))
+                return JSONResponse.make(try Views.schema(snapshot))
+            },
+        ]
+    }
+
+    private static func draft(_ request: Request) async throws -> ConnectionService.Draft {
+        let object = try await RequestInput.object(request)
+        try RequestInput.onlyKnown(object, ["provider", "label", "config", "credentials"])
+        return ConnectionService.Draft(
+            provider: try RequestInput.string(object, "provider"), label: try RequestInput.string(object, "label"),
+            config: try RequestInput.objectField(object, "config"), credentials: try RequestInput.objectField(object, "credentials"))
+    }
+}

@@ -1,0 +1,40 @@
+import Hummingbird
+import PatchbayServices
+import PatchbayStore
+import PatchbayWire
+
+enum ExecutionRoutes {
+    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+        let executions = patchbay.executions
+        return [
+            Endpoint(method: .post, path: "/v1/connections/{id}/actions/{action}/invoke",
+                     summary: "Run an action. The input is checked against the action's input schema; the run is recorded.",
+                     tag: "executions", access: .key(.integrationsWrite),
+                     requestBody: ["type": "object", "required": ["input"],
+                                   "properties": ["input": ["type": "object", "description": "The action's input."]]]) { request, context in
+                let object = try await RequestInput.object(request)
+                try RequestInput.onlyKnown(object, ["input"])
+                let input = try RequestInput.objectField(object, "input") ?? [:]
+                let record = try await executions.invoke(
+                    principal: try context.requirePrincipal(), connectionID: try context.parameters.require("id"),
+                    action: try context.parameters.require("action"), input: input)
+                return JSONResponse.make(Views.execution(record))
+            },
+            Endpoint(method: .get, path: "/v1/executions", summary: "Action runs, newest first.",
+                     tag: "executions", access: .key(.integrationsRead),
+                     queryParameters: ["connection_id", "action", "status", "limit", "cursor"]) { request, context in
+                let filter = ExecutionFilter(
+                    connectionID: RequestInput.query(request, "connection_id"), action: RequestInput.query(request, "action"),
+                    status: try RequestInput.filter(request, "status", as: ExecutionRecord.Status.self))
+                let page = try await executions.list(principal: try context.requirePrincipal(), filter: filter,
+                                                     page: try RequestInput.page(request))
+                return JSONResponse.make(Views.page(page, Views.execution))
+            },
+            Endpoint(method: .get, path: "/v1/executions/{id}", summary: "One action run.",
+                     tag: "executions", access: .key(.integrationsRead)) { _, context in
+                let record = try await executions.get(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
+                return JSONResponse.make(Views.execution(record))
+            },
+        ]
+    }
+}

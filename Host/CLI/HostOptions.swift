@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PatchbayPlugins
+import PatchbayServices
+import PatchbayStore
+import PatchbayVault
+
+/// Where the host keeps its data. Shared by every command that opens the store.
+struct DataOptions: ParsableArguments {
+    @Option(help: "Data directory: the SQLite database and the master key file. Default: $PATCHBAY_DATA_DIR, else ~/.patchbay")
+    var dataDir: String?
+
+    var resolvedDataDir: String {
+        if let dataDir { return dataDir }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["PATCHBAY_DATA_DIR"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return (NSHomeDirectory() as NSString).appendingPathComponent(".patchbay")
+    }
+
+    /// Creates the directory (owner-only) and opens the store in it.
+    func openStore() throws -> (SQLiteStore, String) {
+        let directory = resolvedDataDir
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let store = try SQLiteStore(path: (directory as NSString).appendingPathComponent("patchbay.sqlite"))
+        return (store, directory)
+    }
+}
+
+/// Which plugins to load.
+struct PluginOptions: ParsableArguments {
+    @Option(help: "Load every .so in this directory. Default: the shipped providers next to the patchbay executable.")
+    var pluginsDir: String?
+
+    @Option(name: .customLong("plugin"), help: "Also load this plugin file (repeatable).")
+    var plugins: [String] = []
+
+    func loadRegistry(logger: Logger) -> PluginRegistry {
+        let registry = PluginRegistry(logger: logger)
+        if let pluginsDir {
+            registry.load(paths: PluginRegistry.pluginFiles(in: pluginsDir, onlyShipped: false))
+        } else {
+            registry.load(paths: PluginRegistry.pluginFiles(in: Self.executableDirectory, onlyShipped: true))
+        }
+        registry.load(paths: plugins)
+        return registry
+    }
+
+    static var executableDirectory: String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return (path as NSString).deletingLastPathComponent
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PatchbayAPI
+import PatchbayServices
+import PatchbayVault
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API with the plugins loaded.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var pluginOptions: PluginOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(name: .customLong("upstream"),
+            help: "Send a provider's requests to another base URL, e.g. slack=http://127.0.0.1:4010/slack/api (repeatable; also PATCHBAY_UPSTREAMS).")
+    var upstreams: [String] = []
+
+    @Option(help: "Seconds a plugin call may take before the host gives up on it.")
+    var pluginTimeout = 60
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            return handler
+        }
+        let logger = Logger(label: "patchbay")
+        let environment = ProcessInfo.processInfo.environment
+
+        let (store, directory) = try data.openStore()
+        let (keyring, keySource) = try Keyring.load(dataDirectory: directory, environment: environment)
+        if case .newFile(let path) = keySource {
+            logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])
+        }
+        let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
+        let settings = HostSettings(
+            upstreams: try HostSettings.parseUpstreams(upstreams + [environment["PATCHBAY_UPSTREAMS"] ?? ""].filter { !$0.isEmpty }),
+            pluginTimeout: .seconds(pluginTimeout))
+        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry, settings: settings)
+
+        for status in registry.statuses where status.state == .disabled {
+            logger.warning("plugin disabled", metadata: ["path": "\(status.path)", "reason": "\(status.reason ?? "")"])
+        }
+        for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
+            logger.notice("upstream override", metadata: ["provider": "\(provider)", "base_url": "\(url.absoluteString)"])
+        }
+        let enabled = registry.plugins.map(\.id)
+        let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
+            let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
+            logger.notice("patchbay is serving", metadata: [
+                "url": "http://\(host):\(boundPort)", "data_dir": "\(directory)",
+                "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
+            ])
+        }
+        try await application.runService()
+        try await patchbay.shutdown()
+    }
+}

@@ -1,0 +1,187 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import PatchbayWire
+
+public struct EgressSettings: Sendable {
+    /// Per attempt.
+    public var requestTimeout: Duration = .seconds(30)
+    /// Retries after a 429 or 503, on top of the first attempt.
+    public var maxRetries = 2
+    /// The longest `Retry-After` the host waits out itself; a longer one goes back to the caller.
+    public var maxRetryAfter: Duration = .seconds(10)
+    public var maxResponseBytes = 10 * 1024 * 1024
+
+    public init() {}
+}
+
+/// What one upstream attempt did, with secrets removed; kept on the execution record.
+public struct EgressExchange: Sendable, Equatable {
+    public var method: String
+    public var url: String
+    public var status: Int?
+    public var error: String?
+    public var durationMs: Int
+
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["method": .string(method), "url": .string(url), "duration_ms": .integer(Int64(durationMs))]
+        if let status { object["status"] = .integer(Int64(status)) }
+        if let error { object["error"] = .string(error) }
+        return .object(object)
+    }
+}
+
+/// Sends plugins' HTTP requests: the only place the host talks to providers.
+public final class Egress: Sendable {
+    private let client: HTTPClient
+    private let settings: EgressSettings
+    private let logger: Logger
+
+    public init(settings: EgressSettings = EgressSettings(), logger: Logger = Logger(label: "patchbay.egress")) {
+        var configuration = HTTPClient.Configuration()
+        // Never follow redirects: a redirect could carry injected credentials to another host.
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .seconds(10)
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    /// Sends `message` for a connection, retrying throttled attempts. Never throws: failures
+    /// are answered as `HTTPResponseMessage.failure`. Each attempt is reported to `record`.
+    public func send(_ message: HTTPRequestMessage, to target: EgressTarget,
+                     record: @Sendable (EgressExchange) -> Void = { _ in }) async -> HTTPResponseMessage {
+        let url: URL
+        do {
+            url = try buildURL(message, target: target)
+        } catch let error as PluginError {
+            return .failure(error)
+        } catch {
+            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        }
+        let shownURL = Redaction.redact(url.absoluteString, secrets: target.secretValues)
+
+        var attempt = 0
+        while true {
+            let started = ContinuousClock.now
+            let response = await attemptOnce(message, url: url, target: target)
+            let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
+            record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
+                                  error: response.error?.code, durationMs: elapsed))
+            logger.debug("egress", metadata: ["method": "\(message.method)", "url": "\(shownURL)",
+                                              "status": "\(response.status)", "ms": "\(elapsed)"])
+
+            guard response.status == 429 || response.status == 503, attempt < settings.maxRetries else { return response }
+            let wait = retryDelay(response, attempt: attempt)
+            guard wait <= settings.maxRetryAfter else { return response }
+            attempt += 1
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                return response
+            }
+        }
+    }
+
+    private func attemptOnce(_ message: HTTPRequestMessage, url: URL, target: EgressTarget) async -> HTTPResponseMessage {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = HTTPMethod(rawValue: message.method.uppercased())
+        let authHeader = target.auth.header?.lowercased()
+        for (name, value) in message.headers {
+            // A plugin may not set credentials itself, nor smuggle them past the host's injection.
+            let lowered = name.lowercased()
+            if lowered == "authorization" || lowered == authHeader || lowered == "host" { continue }
+            request.headers.add(name: name, value: value)
+        }
+        if !request.headers.contains(name: "user-agent") { request.headers.add(name: "User-Agent", value: "Patchbay/1.0") }
+        injectHeaders(into: &request.headers, target: target)
+        if let body = message.body {
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(Int64(settings.requestTimeout / .nanoseconds(1))))
+            let body = try await response.body.collect(upTo: settings.maxResponseBytes)
+            var headers: [String: String] = [:]
+            for header in response.headers {
+                let name = header.name.lowercased()
+                headers[name] = headers[name].map { "\($0), \(header.value)" } ?? header.value
+            }
+            return HTTPResponseMessage(status: Int(response.status.code), headers: headers, body: String(buffer: body))
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            return .failure(PluginError(code: "timeout", message: "the provider did not answer in time", retryable: true))
+        } catch let error as NIOTooManyBytesError {
+            _ = error
+            return .failure(PluginError(code: "response_too_large", message: "the provider's response exceeded \(settings.maxResponseBytes) bytes"))
+        } catch {
+            // The underlying error may quote the URL; the message stays generic so no query secret can leak.
+            return .failure(PluginError(code: "connection_failed", message: "could not reach \(url.host ?? "the provider")", retryable: true))
+        }
+    }
+
+    private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
+        let path = message.path
+        var components: URLComponents
+        if path.hasPrefix("http://") || path.hasPrefix("https://") {
+            guard let absolute = URLComponents(string: path) else { throw PluginError(code: "invalid_request", message: "invalid URL") }
+            components = absolute
+        } else {
+            guard var base = URLComponents(url: target.baseURL, resolvingAgainstBaseURL: false) else {
+                throw PluginError(code: "invalid_request", message: "invalid base URL")
+            }
+            let relative = URLComponents(string: path.hasPrefix("/") ? path : "/" + path)
+            let basePath = base.path.hasSuffix("/") ? String(base.path.dropLast()) : base.path
+            base.percentEncodedPath = basePath + (relative?.percentEncodedPath ?? "")
+            base.percentEncodedQuery = relative?.percentEncodedQuery
+            components = base
+        }
+        guard let host = components.host, target.allows(host: host) else {
+            throw PluginError(code: "host_not_allowed",
+                              message: "\(components.host ?? "?") is not among the provider's allowed hosts")
+        }
+        var items = components.queryItems ?? []
+        for (name, value) in message.query.sorted(by: { $0.key < $1.key }) { items.append(URLQueryItem(name: name, value: value)) }
+        if target.auth.type == .query, let param = target.auth.param, let credential = target.auth.credential {
+            items.removeAll { $0.name == param }
+            items.append(URLQueryItem(name: param, value: target.credentials[credential] ?? ""))
+        }
+        components.queryItems = items.isEmpty ? nil : items
+        // URLComponents leaves '+' alone in queries, but servers read it as a space.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        guard let url = components.url else { throw PluginError(code: "invalid_request", message: "invalid URL") }
+        return url
+    }
+
+    private func injectHeaders(into headers: inout HTTPHeaders, target: EgressTarget) {
+        let auth = target.auth
+        switch auth.type {
+        case .bearer:
+            if let value = auth.credential.flatMap({ target.credentials[$0] }) {
+                headers.replaceOrAdd(name: "Authorization", value: "Bearer \(value)")
+            }
+        case .header:
+            if let name = auth.header, let value = auth.credential.flatMap({ target.credentials[$0] }) {
+                headers.replaceOrAdd(name: name, value: value)
+            }
+        case .basic:
+            let user = auth.username.flatMap { target.credentials[$0] } ?? ""
+            let password = auth.password.flatMap { target.credentials[$0] } ?? ""
+            headers.replaceOrAdd(name: "Authorization", value: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
+        case .query, .none, .plugin:
+            break
+        }
+    }
+
+    private func retryDelay(_ response: HTTPResponseMessage, attempt: Int) -> Duration {
+        if let header = response.headers["retry-after"], let seconds = Double(header.trimmingCharacters(in: .whitespaces)) {
+            return .milliseconds(Int(max(0, seconds) * 1000))
+        }
+        return .milliseconds(500 << attempt)
+    }
+}

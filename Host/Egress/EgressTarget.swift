@@ -1,0 +1,77 @@
+import Foundation
+import PatchbayWire
+
+/// Where one connection's requests may go and how they are authenticated.
+public struct EgressTarget: Sendable {
+    public var baseURL: URL
+    public var allowedHosts: [String]
+    public var auth: AuthScheme
+    /// Decrypted for this call only; never logged, never returned.
+    public var credentials: [String: String]
+
+    public init(baseURL: URL, allowedHosts: [String], auth: AuthScheme, credentials: [String: String]) {
+        self.baseURL = baseURL
+        self.allowedHosts = allowedHosts
+        self.auth = auth
+        self.credentials = credentials
+    }
+
+    /// The base URL in effect, most specific first: the host's override for this provider
+    /// (operators, tests and the sandbox), the connection's own base URL config field
+    /// (GitHub Enterprise), then the manifest's, with `{field}` placeholders from the config.
+    public static func resolve(manifest: Manifest, config: JSONValue, credentials: [String: String],
+                               hostOverride: URL?) throws -> EgressTarget {
+        let base: URL
+        if let hostOverride {
+            base = hostOverride
+        } else if let field = manifest.baseURLConfigField, let custom = config[field]?.stringValue, !custom.isEmpty {
+            guard let url = URL(string: custom), url.host != nil else { throw EgressError.invalidBaseURL("config.\(field) is not a URL") }
+            base = url
+        } else if let template = manifest.baseURL {
+            base = try fill(template, from: config)
+        } else {
+            throw EgressError.invalidBaseURL("the provider declares no base URL")
+        }
+        return EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
+    }
+
+    private static func fill(_ template: String, from config: JSONValue) throws -> URL {
+        var url = template
+        while let open = url.range(of: "{"), let close = url.range(of: "}", range: open.upperBound..<url.endIndex) {
+            let field = String(url[open.upperBound..<close.lowerBound])
+            guard let value = config[field]?.stringValue, !value.isEmpty else {
+                throw EgressError.invalidBaseURL("config.\(field) is required to build the provider's URL")
+            }
+            guard value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                throw EgressError.invalidBaseURL("config.\(field) may only hold letters, digits, '-', '_' and '.'")
+            }
+            url.replaceSubrange(open.lowerBound..<close.upperBound, with: value)
+        }
+        guard let resolved = URL(string: url), resolved.host != nil else { throw EgressError.invalidBaseURL("\(url) is not a URL") }
+        return resolved
+    }
+
+    /// Whether a request may go to `host`: the base URL's host, or one the manifest allows.
+    public func allows(host: String) -> Bool {
+        let host = host.lowercased()
+        if host == baseURL.host?.lowercased() { return true }
+        return allowedHosts.contains { pattern in
+            let pattern = pattern.lowercased()
+            if pattern.hasPrefix("*.") { return host.hasSuffix(String(pattern.dropFirst(1))) }
+            return host == pattern
+        }
+    }
+
+    /// Every secret value, for redaction.
+    public var secretValues: [String] { Array(credentials.values) }
+}
+
+public enum EgressError: Error, Equatable, CustomStringConvertible {
+    case invalidBaseURL(String)
+
+    public var description: String {
+        switch self {
+        case .invalidBaseURL(let reason): return reason
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Logging
+import PatchbayABI
+import PatchbayWire
+
+/// Calls a plugin loaded into this process through its C call table, and is the host side of
+/// the host services table it gave that plugin. Every call ends exactly once for the caller:
+/// on the plugin's completion, on timeout, or on cancellation, whichever comes first; a later
+/// completion is logged and dropped.
+final class InProcessChannel: PluginChannel, @unchecked Sendable {
+    private struct Pending {
+        let continuation: CheckedContinuation<PluginReply, Never>
+        let context: PluginCallContext
+        var timer: Task<Void, Never>?
+    }
+
+    let pluginID: String
+    private let logger: Logger
+    private let lock = NSLock()
+    private var pending: [UInt64: Pending] = [:]
+    private var api = pb_plugin_api()
+
+    init(pluginID: String, logger: Logger) {
+        self.pluginID = pluginID
+        self.logger = logger
+    }
+
+    /// Runs the plugin's init with a services table pointing back at this channel.
+    /// The table and this object live for the rest of the process, as the ABI promises.
+    func initialize(_ initialize: pb_plugin_init_fn) throws(PluginRefusal) {
+        let table = UnsafeMutablePointer<pb_host_api>.allocate(capacity: 1)
+        table.initialize(to: pb_host_api(
+            struct_size: UInt32(MemoryLayout<pb_host_api>.size),
+            abi_major: UInt16(PB_ABI_MAJOR),
+            abi_minor: UInt16(PB_ABI_MINOR),
+            host_context: OpaquePointer(Unmanaged.passRetained(self).toOpaque()),
+            pb_host_complete: hostComplete,
+            pb_host_http_request: hostHTTPRequest,
+            pb_host_log: hostLog,
+            pb_host_clock_now_ms: hostClockNow))
+
+        var callTable = pb_plugin_api()
+        var reason = [CChar](repeating: 0, count: 512)
+        let result = initialize(table, &callTable, &reason, reason.count)
+        guard result == 0 else {
+            let text = String(cString: reason)
+            throw .initFailed(text.isEmpty ? "returned \(result) without a reason" : text)
+        }
+        guard Int(callTable.struct_size) >= MemoryLayout<pb_plugin_api>.size else {
+            throw .incompleteCallTable("struct_size \(callTable.struct_size) < \(MemoryLayout<pb_plugin_api>.size)")
+        }
+        guard callTable.pb_plugin_call != nil else { throw .incompleteCallTable("pb_plugin_call is NULL") }
+        guard callTable.pb_plugin_cancel != nil else { throw .incompleteCallTable("pb_plugin_cancel is NULL") }
+        api = callTable
+    }
+
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        let requestID = RequestIDs.next()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                lock.withLock {
+                    pending[requestID] = Pending(continuation: continuation, context: context)
+                    pending[requestID]?.timer = Task { [weak self] in
+                        try? await Task.sleep(for: timeout)
+                        guard !Task.isCancelled else { return }
+                        self?.abandon(requestID, with: .timedOut(after: timeout))
+                    }
+                }
+                let methodName = method.rawValue
+                methodName.utf8CString.withUnsafeBufferPointer { name in
+                    payload.withUnsafeBytes { bytes in
+                        name.withMemoryRebound(to: UInt8.self) { nameBytes in
+                            api.pb_plugin_call(api.plugin_context, requestID, nameBytes.baseAddress, nameBytes.count - 1,
+                                               bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+                        }
+                    }
+                }
+            }
+        } onCancel: {
+            abandon(requestID, with: .cancelled)
+        }
+    }
+
+    /// The host gives up on a call: answer the caller now and ask the plugin to stop.
+    private func abandon(_ requestID: UInt64, with reply: PluginReply) {
+        guard let entry = lock.withLock({ pending.removeValue(forKey: requestID) }) else { return }
+        entry.timer?.cancel()
+        entry.continuation.resume(returning: reply)
+        api.pb_plugin_cancel(api.plugin_context, requestID)
+    }
+
+    // MARK: Host services, called by the plugin
+
+    fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
+        guard let entry = lock.withLock({ pending.removeValue(forKey: requestID) }) else {
+            logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
+                           metadata: ["plugin": "\(pluginID)", "request_id": "\(requestID)"])
+            return
+        }
+        entry.timer?.cancel()
+        if status == PB_STATUS_OK {
+            entry.continuation.resume(returning: .success(payload))
+        } else {
+            let error = (try? WireCoding.decode(PluginError.self, from: payload))
+                ?? PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error")
+            entry.continuation.resume(returning: .failure(error))
+        }
+    }
+
+    fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
+        guard let context = lock.withLock({ pending[requestID]?.context }) else {
+            done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
+            return
+        }
+        guard let message = try? WireCoding.decode(HTTPRequestMessage.self, from: request) else {
+            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid"))))
+            return
+        }
+        Task { done(Self.encode(await context.http(message))) }
+    }
+
+    fileprivate func log(_ requestID: UInt64, level: pb_log_level, message: String) {
+        let secrets = lock.withLock { pending[requestID]?.context.secrets } ?? []
+        let redacted = Redaction.redact(message, secrets: secrets)
+        let metadata: Logger.Metadata = ["plugin": "\(pluginID)", "request_id": "\(requestID)"]
+        switch level {
+        case PB_LOG_DEBUG: logger.debug("\(redacted)", metadata: metadata)
+        case PB_LOG_INFO: logger.info("\(redacted)", metadata: metadata)
+        case PB_LOG_WARNING: logger.warning("\(redacted)", metadata: metadata)
+        default: logger.error("\(redacted)", metadata: metadata)
+        }
+    }
+
+    private static func encode(_ response: HTTPResponseMessage) -> Data {
+        (try? WireCoding.encode(response)) ?? Data()
+    }
+}
+
+/// Request ids unique for the life of the process, across all plugins.
+enum RequestIDs {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: UInt64 = 0
+
+    static func next() -> UInt64 {
+        lock.withLock {
+            last += 1
+            return last
+        }
+    }
+}
+
+// MARK: The host services table as C function pointers. Each copies borrowed buffers before returning.
+
+private func channel(_ context: OpaquePointer?) -> InProcessChannel? {
+    context.map { Unmanaged<InProcessChannel>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
+}
+
+private func copy(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Data {
+    bytes.map { Data(bytes: $0, count: count) } ?? Data()
+}
+
+private let hostComplete: @convention(c) (OpaquePointer?, UInt64, pb_status, UnsafePointer<UInt8>?, Int) -> Void = {
+    context, requestID, status, payload, length in
+    channel(context)?.complete(requestID, status: status, payload: copy(payload, length))
+}
+
+private let hostHTTPRequest: @convention(c) (
+    OpaquePointer?, UInt64, UnsafePointer<UInt8>?, Int, pb_plugin_http_done_fn?, UnsafeMutableRawPointer?
+) -> Void = { context, requestID, request, length, done, userData in
+    guard let done else { return }
+    let userData = UnsafeMutableRawPointer(userData)
+    let respond: (Data) -> Void = { response in
+        response.withUnsafeBytes { bytes in done(userData, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count) }
+    }
+    guard let channel = channel(context) else {
+        respond(Data(#"{"status":0,"headers":{},"body":"","error":{"code":"host_error","message":"no host context"}}"#.utf8))
+        return
+    }
+    channel.http(requestID, request: copy(request, length), done: respond)
+}
+
+private let hostLog: @convention(c) (OpaquePointer?, UInt64, pb_log_level, UnsafePointer<UInt8>?, Int) -> Void = {
+    context, requestID, level, message, length in
+    channel(context)?.log(requestID, level: level, message: String(decoding: copy(message, length), as: UTF8.self))
+}
+
+private let hostClockNow: @convention(c) (OpaquePointer?) -> Int64 = { _ in
+    Int64(Date().timeIntervalSince1970 * 1000)
+}

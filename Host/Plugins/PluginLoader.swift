@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import PatchbayABI
+import PatchbayWire
+
+/// Loads one plugin file: dlopen, the side-effect-free info phase, every check, then init.
+/// Any failure is a `PluginRefusal`; nothing here can take the host down except the plugin's
+/// own code crashing inside info or init (process isolation is the answer to that).
+enum PluginLoader {
+    /// Phase one: open the library and read what it says about itself. Calls no plugin code
+    /// but pb_plugin_info, which the ABI requires to be free of side effects.
+    static func inspect(path: String) throws(PluginRefusal) -> (info: pb_plugin_descriptor, manifest: Manifest) {
+        // RTLD_LOCAL keeps each plugin's symbols (and its copies of shared packages) to itself;
+        // the host never dlcloses, so code from a plugin is never unmapped under a running task.
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            throw .dlopenFailed(dlerror().map { String(cString: $0) } ?? "unknown error")
+        }
+        guard let symbol = dlsym(handle, PB_PLUGIN_INFO_SYMBOL) else {
+            throw .missingSymbol(PB_PLUGIN_INFO_SYMBOL)
+        }
+        let infoFunction = unsafeBitCast(symbol, to: pb_plugin_info_fn.self)
+        guard let raw = infoFunction() else { throw .nullInfo }
+
+        let required = MemoryLayout<pb_plugin_descriptor>.size
+        let declared = Int(raw.pointee.struct_size)
+        // Read the version fields (always first) before trusting anything else.
+        let major = Int(raw.pointee.abi_major)
+        let minor = Int(raw.pointee.abi_minor)
+        guard major == Int(PB_ABI_MAJOR) else { throw .abiMajorMismatch(plugin: major, host: Int(PB_ABI_MAJOR)) }
+        guard minor <= Int(PB_ABI_MINOR) else { throw .abiMinorTooNew(plugin: minor, host: Int(PB_ABI_MINOR)) }
+        guard declared >= required else { throw .infoTooSmall(declared: declared, required: required) }
+        let info = raw.pointee
+
+        guard let manifestBytes = info.manifest_json else { throw .unreadableManifest("manifest_json is NULL") }
+        let manifestData = Data(bytes: manifestBytes, count: info.manifest_len)
+        let manifest: Manifest
+        do {
+            manifest = try WireCoding.decode(Manifest.self, from: manifestData)
+        } catch {
+            throw .unreadableManifest(describe(error))
+        }
+        let expectedID = info.plugin_id.map { String(cString: $0) }
+        let problems = ManifestValidator.problems(in: manifest, expectedID: expectedID)
+        guard problems.isEmpty else { throw .invalidManifest(problems) }
+        guard info.`init` != nil else { throw .missingSymbol("pb_plugin_descriptor.init") }
+        return (info, manifest)
+    }
+
+    /// A decoding error in words an author can act on: what is wrong, and where.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        func path(_ context: DecodingError.Context) -> String {
+            let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return joined.hasPrefix(".") ? String(joined.dropFirst()) : (joined.isEmpty ? "(root)" : joined)
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "\(parent == "(root)" ? "" : parent + ".")\(key.stringValue) is required"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+}

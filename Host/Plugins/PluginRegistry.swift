@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import PatchbayWire
+
+/// A plugin the host accepted, reachable through its channel.
+public final class LoadedPlugin: Sendable {
+    public let manifest: Manifest
+    public let path: String
+    let channel: any PluginChannel
+
+    init(manifest: Manifest, path: String, channel: any PluginChannel) {
+        self.manifest = manifest
+        self.path = path
+        self.channel = channel
+    }
+
+    public var id: String { manifest.id }
+
+    /// Calls the plugin. Never throws: a failed, timed-out or cancelled call is a `.failure`.
+    public func call(_ method: PluginMethod, _ call: PluginCall, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        guard let payload = try? WireCoding.encode(call) else {
+            return .failure(PluginError(code: "host_error", message: "could not encode the call"))
+        }
+        return await channel.call(method: method, payload: payload, context: context, timeout: timeout)
+    }
+}
+
+/// One line of `patchbay plugins`: a loaded plugin, or a refused one with its reason.
+public struct PluginStatus: Sendable, Equatable {
+    public enum State: String, Sendable { case enabled, disabled }
+
+    public var id: String?
+    public var name: String?
+    public var version: String?
+    public var path: String
+    public var state: State
+    public var reason: String?
+}
+
+/// Every plugin the host tried to load. The only way the rest of the host reaches a plugin.
+public final class PluginRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: [String: LoadedPlugin] = [:]
+    private var order: [PluginStatus] = []
+    private let logger: Logger
+
+    public init(logger: Logger = Logger(label: "patchbay.plugins")) {
+        self.logger = logger
+    }
+
+    /// Loads each file in order. A refused plugin is recorded as disabled and the rest go on.
+    public func load(paths: [String]) {
+        for path in paths { load(path: path) }
+    }
+
+    @discardableResult
+    public func load(path: String) -> PluginStatus {
+        let status: PluginStatus
+        do {
+            let plugin = try accept(path: path)
+            status = PluginStatus(id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version,
+                                  path: path, state: .enabled)
+            logger.info("loaded plugin", metadata: ["plugin": "\(plugin.id)", "path": "\(path)"])
+        } catch {
+            status = PluginStatus(id: nil, name: nil, version: nil, path: path, state: .disabled, reason: error.description)
+            logger.error("refused plugin", metadata: ["path": "\(path)", "reason": "\(error.description)"])
+        }
+        lock.withLock { order.append(status) }
+        return status
+    }
+
+    private func accept(path: String) throws(PluginRefusal) -> LoadedPlugin {
+        let (info, manifest) = try PluginLoader.inspect(path: path)
+        // Refuse a duplicate before its init runs, so a second copy never starts.
+        if let existing = lock.withLock({ loaded[manifest.id] }) {
+            throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
+        }
+        let channel = InProcessChannel(pluginID: manifest.id, logger: logger)
+        try channel.initialize(info.`init`!)
+        let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel)
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = loaded[manifest.id] { throw .duplicateID(id: manifest.id, loadedFrom: existing.path) }
+        loaded[manifest.id] = plugin
+        return plugin
+    }
+
+    public func plugin(_ id: String) -> LoadedPlugin? {
+        lock.withLock { loaded[id] }
+    }
+
+    /// Enabled plugins, sorted by id.
+    public var plugins: [LoadedPlugin] {
+        lock.withLock { loaded.values.sorted { $0.id < $1.id } }
+    }
+
+    /// Every plugin tried, in load order.
+    public var statuses: [PluginStatus] {
+        lock.withLock { order }
+    }
+}
+
+extension PluginRegistry {
+    /// The shared libraries to load from a plugins directory. `onlyShipped` restricts the scan to
+    /// the shipped providers' names (`libPatchbay*.so`), for the default directory next to the
+    /// executable, which a build also fills with other libraries.
+    public static func pluginFiles(in directory: String, onlyShipped: Bool) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names
+            .filter { $0.hasSuffix(".so") || $0.hasSuffix(".dylib") }
+            .filter { !onlyShipped || $0.hasPrefix("libPatchbay") }
+            .sorted()
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+}

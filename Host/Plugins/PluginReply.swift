@@ -1,0 +1,38 @@
+import Foundation
+import PatchbayWire
+
+/// What the host hands a plugin for one call: how to do HTTP for it, and which secrets to
+/// keep out of the log lines the plugin writes during it.
+public struct PluginCallContext: Sendable {
+    public var http: @Sendable (HTTPRequestMessage) async -> HTTPResponseMessage
+    public var secrets: [String]
+
+    public init(secrets: [String] = [], http: @escaping @Sendable (HTTPRequestMessage) async -> HTTPResponseMessage) {
+        self.http = http
+        self.secrets = secrets
+    }
+
+    /// A context for calls that may not reach the network.
+    public static let offline = PluginCallContext { _ in
+        .failure(PluginError(code: "egress_unavailable", message: "this call may not make HTTP requests"))
+    }
+}
+
+/// How a plugin call ended, as seen by the host.
+public enum PluginReply: Sendable {
+    /// The plugin completed with PB_STATUS_OK; the payload is the method's JSON result.
+    case success(Data)
+    /// The plugin completed with PB_STATUS_ERROR, or the host gave up on it (timeout, cancel, crash).
+    case failure(PluginError)
+
+    public static func timedOut(after timeout: Duration) -> PluginReply {
+        .failure(PluginError(code: "plugin_timeout", message: "the plugin did not complete within \(timeout)", retryable: true))
+    }
+
+    public static let cancelled = PluginReply.failure(PluginError(code: "cancelled", message: "the call was cancelled"))
+}
+
+/// A way to reach a loaded plugin: in this process, or (later) in a worker process.
+public protocol PluginChannel: AnyObject, Sendable {
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply
+}

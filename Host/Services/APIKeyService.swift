@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+import PatchbayStore
+
+/// Issues and checks API keys. A key is `pb_<prefix>_<secret>`: the prefix finds the record,
+/// the secret is checked against an HMAC keyed with a per-key salt, compared in constant time.
+/// The key itself is shown once, at creation, and never stored.
+public struct APIKeyService: Sendable {
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    public struct IssuedKey: Sendable {
+        public var key: String
+        public var record: APIKeyRecord
+        public var account: Account
+    }
+
+    /// Creates a key for the account named `accountName`, creating the account if it is new.
+    public func create(accountName: String, scopes: [Scope]) async throws -> IssuedKey {
+        let name = accountName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else {
+            throw ServiceError.validation("account name must be 1 to 100 characters", field: "account")
+        }
+        let account = try await findOrCreateAccount(name)
+        let prefix = IDs.randomString(count: 12)
+        let secret = IDs.randomString(count: 32)
+        let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })
+        let record = APIKeyRecord(
+            id: IDs.make("key"), accountID: account.id, prefix: prefix, salt: salt,
+            hash: Self.digest(secret: secret, salt: salt), scopes: scopes.map(\.rawValue), createdAt: nowMillis())
+        try await store.insertAPIKey(record)
+        return IssuedKey(key: "pb_\(prefix)_\(secret)", record: record, account: account)
+    }
+
+    /// The caller behind a presented key, or a 401 that does not say which part was wrong.
+    public func authenticate(_ presented: String) async throws -> Principal {
+        let invalid = ServiceError(.unauthenticated, "invalid_api_key", "the API key is not valid")
+        let parts = presented.split(separator: "_", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "pb", let record = try await store.apiKey(prefix: parts[1]) else { throw invalid }
+        let authentic = HMAC<SHA256>.isValidAuthenticationCode(record.hash, authenticating: Data(parts[2].utf8),
+                                                                using: SymmetricKey(data: record.salt))
+        guard authentic, record.revokedAt == nil else { throw invalid }
+        return Principal(accountID: record.accountID, keyID: record.id, scopes: Set(record.scopes.compactMap(Scope.init)))
+    }
+
+    private func findOrCreateAccount(_ name: String) async throws -> Account {
+        if let existing = try await store.account(named: name) { return existing }
+        let account = Account(id: IDs.make("acct"), name: name, createdAt: nowMillis())
+        do {
+            try await store.insertAccount(account)
+            return account
+        } catch StoreError.conflict {
+            // Created by a concurrent call (the server and the CLI share the database).
+            guard let existing = try await store.account(named: name) else { throw StoreError.conflict("account \(name)") }
+            return existing
+        }
+    }
+
+    static func digest(secret: String, salt: Data) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(secret.utf8), using: SymmetricKey(data: salt)))
+    }
+}

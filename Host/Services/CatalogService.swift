@@ -1,0 +1,50 @@
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayWire
+
+/// The providers this host offers, as an account sees them.
+public struct CatalogService: Sendable {
+    let registry: PluginRegistry
+    let store: any Store
+
+    public struct Entry: Sendable {
+        public var manifest: Manifest
+        public var connected: Bool
+    }
+
+    public struct Listing: Sendable {
+        public var entries: [Entry]
+        /// Entries per category, over the whole catalog, so a client can show every tab's count.
+        public var categoryCounts: [String: Int]
+    }
+
+    public enum StatusFilter: String, Sendable, CaseIterable {
+        case connected, available
+    }
+
+    public func list(principal: Principal, category: String?, status: String?) async throws -> Listing {
+        let statusFilter = try status.map { raw in
+            guard let parsed = StatusFilter(rawValue: raw) else {
+                throw ServiceError.validation("status must be connected or available", field: "status")
+            }
+            return parsed
+        }
+        let connected = try await store.connectedProviders(accountID: principal.accountID)
+        let all = registry.plugins.map { Entry(manifest: $0.manifest, connected: connected.contains($0.id)) }
+        var counts: [String: Int] = [:]
+        for entry in all { counts[entry.manifest.category, default: 0] += 1 }
+        let entries = all.filter { entry in
+            (category == nil || entry.manifest.category == category)
+                && (statusFilter == nil || (statusFilter == .connected) == entry.connected)
+        }
+        return Listing(entries: entries, categoryCounts: counts)
+    }
+
+    public func entry(principal: Principal, id: String) async throws -> Entry {
+        guard let plugin = registry.plugin(id) else { throw ServiceError.notFound("provider", id) }
+        let connected = try await store.connectedProviders(accountID: principal.accountID)
+        return Entry(manifest: plugin.manifest, connected: connected.contains(id))
+    }
+
+    public var plugins: [PluginStatus] { registry.statuses }
+}

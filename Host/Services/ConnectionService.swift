@@ -1,0 +1,207 @@
+import Foundation
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+
+/// Connections: an account's credentials and config for one provider.
+public struct ConnectionService: Sendable {
+    let store: any Store
+    let registry: PluginRegistry
+    let vault: Vault
+    let calls: ConnectionCalls
+    let settings: HostSettings
+
+    public struct Draft: Sendable {
+        public var provider: String?
+        public var label: String?
+        public var config: JSONValue?
+        public var credentials: JSONValue?
+
+        public init(provider: String? = nil, label: String? = nil, config: JSONValue? = nil, credentials: JSONValue? = nil) {
+            self.provider = provider
+            self.label = label
+            self.config = config
+            self.credentials = credentials
+        }
+    }
+
+    public struct CheckOutcome: Sendable {
+        public var success: Bool
+        public var message: String
+        public var latencyMs: Int
+    }
+
+    public func create(principal: Principal, _ draft: Draft) async throws -> ConnectionRecord {
+        try principal.require(.integrationsWrite)
+        guard let providerID = draft.provider, !providerID.isEmpty else {
+            throw ServiceError.validation("provider is required", field: "provider")
+        }
+        guard let plugin = registry.plugin(providerID) else {
+            throw ServiceError(.badRequest, "unknown_provider", "no provider \"\(providerID)\" in the catalog", field: "provider")
+        }
+        let manifest = plugin.manifest
+        let config = try validConfig(draft.config ?? [:], manifest: manifest)
+        let credentials = try validCredentials(draft.credentials ?? [:], existing: [:], manifest: manifest)
+        let id = IDs.make("conn")
+        let now = nowMillis()
+        let record = ConnectionRecord(
+            id: id, accountID: principal.accountID, provider: providerID,
+            label: try validLabel(draft.label) ?? manifest.name, config: config, status: .active,
+            sealedCredentials: try seal(credentials, connectionID: id), createdAt: now, updatedAt: now)
+        try await store.insertConnection(record)
+        return record
+    }
+
+    public func get(principal: Principal, id: String) async throws -> ConnectionRecord {
+        try principal.require(.integrationsRead)
+        guard let record = try await store.connection(id: id, accountID: principal.accountID) else {
+            throw ServiceError.notFound("connection", id)
+        }
+        return record
+    }
+
+    public func list(principal: Principal, filter: ConnectionFilter, page: PageRequest) async throws -> Page<ConnectionRecord> {
+        try principal.require(.integrationsRead)
+        return try await store.connections(accountID: principal.accountID, filter: filter, page: page)
+    }
+
+    /// Replaces label, config and/or credentials. Credentials merge by field, so rotating one
+    /// secret does not require resending the others; they apply from the next call on.
+    public func update(principal: Principal, id: String, _ draft: Draft) async throws -> ConnectionRecord {
+        try principal.require(.integrationsWrite)
+        var record = try await get(principal: principal, id: id)
+        guard record.status == .active else {
+            throw ServiceError(.conflict, "connection_revoked", "connection \(id) has been deleted")
+        }
+        if draft.provider != nil, draft.provider != record.provider {
+            throw ServiceError.validation("a connection's provider cannot change; create a new connection", field: "provider")
+        }
+        guard let plugin = registry.plugin(record.provider) else {
+            throw ServiceError(.unavailable, "provider_unavailable", "the \(record.provider) plugin is not loaded on this host")
+        }
+        if let label = try validLabel(draft.label) { record.label = label }
+        if let config = draft.config { record.config = try validConfig(config, manifest: plugin.manifest) }
+        if let credentials = draft.credentials {
+            let existing = try calls.openCredentials(record)
+            let merged = try validCredentials(credentials, existing: existing, manifest: plugin.manifest)
+            record.sealedCredentials = try seal(merged, connectionID: record.id)
+        }
+        record.updatedAt = nowMillis()
+        try await store.updateConnection(record)
+        return record
+    }
+
+    /// Revokes the connection and purges its secrets. The record stays, so its executions keep
+    /// their history; it can no longer be used.
+    public func delete(principal: Principal, id: String) async throws -> ConnectionRecord {
+        try principal.require(.integrationsWrite)
+        var record = try await get(principal: principal, id: id)
+        record.status = .revoked
+        record.sealedCredentials = nil
+        record.updatedAt = nowMillis()
+        try await store.updateConnection(record)
+        return record
+    }
+
+    /// Runs the plugin's check. Any failure, including a timeout, is reported as a result.
+    public func test(principal: Principal, id: String) async throws -> CheckOutcome {
+        try principal.require(.integrationsWrite)
+        let record = try await get(principal: principal, id: id)
+        let prepared = try calls.prepare(record)
+        let started = ContinuousClock.now
+        let reply = await prepared.plugin.call(.check, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
+        let latency = Int((ContinuousClock.now - started) / .milliseconds(1))
+        switch reply {
+        case .success(let data):
+            guard let result = try? WireCoding.decode(CheckResult.self, from: data) else {
+                return CheckOutcome(success: false, message: "the plugin returned an unreadable check result", latencyMs: latency)
+            }
+            return CheckOutcome(success: result.ok, message: result.message, latencyMs: latency)
+        case .failure(let error):
+            return CheckOutcome(success: false, message: Redaction.redact(error.message, secrets: prepared.context.secrets),
+                                latencyMs: latency)
+        }
+    }
+
+    /// Reads the provider's live schema through the plugin and keeps it with the connection.
+    public func discover(principal: Principal, id: String) async throws -> SchemaSnapshot {
+        try principal.require(.integrationsWrite)
+        let record = try await get(principal: principal, id: id)
+        let prepared = try calls.prepare(record)
+        guard prepared.plugin.manifest.supportsDiscovery else {
+            throw ServiceError(.badRequest, "discovery_unsupported", "\(prepared.plugin.manifest.name) does not support discovery")
+        }
+        switch await prepared.plugin.call(.discover, prepared.call, context: prepared.context, timeout: settings.pluginTimeout) {
+        case .success(let data):
+            guard let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
+                throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned a schema that does not decode")
+            }
+            let snapshot = SchemaSnapshot(connectionID: record.id, schema: schema, discoveredAt: nowMillis())
+            try await store.saveSchema(snapshot)
+            return snapshot
+        case .failure(let error):
+            throw ExecutionService.serviceError(for: error, executionID: nil, secrets: prepared.context.secrets)
+        }
+    }
+
+    /// The last discovered schema, or 404 if discovery has not run.
+    public func schema(principal: Principal, id: String) async throws -> SchemaSnapshot {
+        let record = try await get(principal: principal, id: id)
+        guard let snapshot = try await store.schema(connectionID: record.id) else {
+            throw ServiceError(.notFound, "schema_not_discovered", "connection \(id) has no discovered schema yet; POST …/discover first")
+        }
+        return snapshot
+    }
+
+    // MARK: Validation
+
+    private func validLabel(_ label: String?) throws -> String? {
+        guard let label else { return nil }
+        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+            throw ServiceError.validation("label must be 1 to 200 characters", field: "label")
+        }
+        return trimmed
+    }
+
+    private func validConfig(_ config: JSONValue, manifest: Manifest) throws -> JSONValue {
+        let violations = JSONSchema.violations(of: config, against: manifest.configSchema)
+        guard violations.isEmpty else { throw ServiceError.schema(violations, root: "config") }
+        return config
+    }
+
+    /// Checks credentials against the manifest's fields. Messages name fields, never values.
+    private func validCredentials(_ value: JSONValue, existing: [String: String], manifest: Manifest) throws -> [String: String] {
+        guard let object = value.objectValue else {
+            throw ServiceError.validation("credentials must be an object of strings", field: "credentials")
+        }
+        let fields = Dictionary(uniqueKeysWithValues: manifest.credentials.map { ($0.name, $0) })
+        var merged = existing
+        for (name, item) in object.sorted(by: { $0.key < $1.key }) {
+            guard let field = fields[name] else {
+                let known = manifest.credentials.map(\.name).joined(separator: ", ")
+                throw ServiceError.validation("\(manifest.name) takes no credential \"\(name)\" (it takes: \(known))",
+                                              field: "credentials.\(name)")
+            }
+            guard let secret = item.stringValue else {
+                throw ServiceError.validation("credentials.\(name) must be a string", field: "credentials.\(name)")
+            }
+            if let pattern = field.pattern, secret.range(of: pattern, options: .regularExpression) == nil {
+                throw ServiceError.validation("credentials.\(name) does not look like a \(field.label) (expected to match \(pattern))",
+                                              field: "credentials.\(name)")
+            }
+            merged[name] = secret
+        }
+        for field in manifest.credentials where field.required && (merged[field.name] ?? "").isEmpty {
+            throw ServiceError.validation("credentials.\(field.name) is required (\(field.description))",
+                                          field: "credentials.\(field.name)")
+        }
+        return merged
+    }
+
+    private func seal(_ credentials: [String: String], connectionID: String) throws -> String? {
+        guard !credentials.isEmpty else { return nil }
+        return try vault.seal(credentials, context: ConnectionCalls.vaultContext(connectionID))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayWire
+
+/// Runs actions on connections and keeps a record of every run.
+public struct ExecutionService: Sendable {
+    let store: any Store
+    let calls: ConnectionCalls
+    let settings: HostSettings
+
+    /// Validates the input, records the execution before calling out, runs the action,
+    /// validates its output, and records the outcome. A failure is thrown as a `ServiceError`
+    /// that carries the execution id.
+    public func invoke(principal: Principal, connectionID: String, action: String, input: JSONValue) async throws -> ExecutionRecord {
+        try principal.require(.integrationsWrite)
+        guard let connection = try await store.connection(id: connectionID, accountID: principal.accountID) else {
+            throw ServiceError.notFound("connection", connectionID)
+        }
+        let prepared = try calls.prepare(connection, action: action, input: input)
+        guard let spec = prepared.plugin.manifest.action(named: action) else {
+            throw ServiceError(.notFound, "unknown_action", "\(prepared.plugin.manifest.name) has no action \"\(action)\"", field: "action")
+        }
+        let violations = JSONSchema.violations(of: input, against: spec.inputSchema)
+        guard violations.isEmpty else { throw ServiceError.schema(violations, root: "input") }
+
+        let started = ContinuousClock.now
+        var execution = ExecutionRecord(
+            id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id,
+            provider: connection.provider, action: action, status: .running, startedAt: nowMillis())
+        try await store.insertExecution(execution)
+
+        let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
+        execution.finishedAt = nowMillis()
+        execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
+        execution.requests = prepared.exchanges.all.map(\.json)
+
+        var failure: PluginError?
+        switch reply {
+        case .success(let data):
+            if let output = try? WireCoding.decode(JSONValue.self, from: data) {
+                let problems = JSONSchema.violations(of: output, against: spec.outputSchema)
+                if problems.isEmpty {
+                    execution.status = .succeeded
+                    execution.output = output
+                } else {
+                    failure = PluginError(code: "invalid_output",
+                                          message: "the plugin's output does not match \(action)'s output schema: \(problems[0])")
+                }
+            } else {
+                failure = PluginError(code: "invalid_output", message: "the plugin's output is not JSON")
+            }
+        case .failure(let error):
+            failure = error
+        }
+        if let failure {
+            execution.status = .failed
+            execution.errorCode = failure.code
+            execution.errorMessage = Redaction.redact(failure.message, secrets: prepared.context.secrets)
+            execution.retryable = failure.retryable
+            execution.upstreamStatus = failure.upstreamStatus
+        }
+        try await store.updateExecution(execution)
+        if let failure {
+            throw Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)
+        }
+        return execution
+    }
+
+    public func get(principal: Principal, id: String) async throws -> ExecutionRecord {
+        try principal.require(.integrationsRead)
+        guard let record = try await store.execution(id: id, accountID: principal.accountID) else {
+            throw ServiceError.notFound("execution", id)
+        }
+        return record
+    }
+
+    public func list(principal: Principal, filter: ExecutionFilter, page: PageRequest) async throws -> Page<ExecutionRecord> {
+        try principal.require(.integrationsRead)
+        return try await store.executions(accountID: principal.accountID, filter: filter, page: page)
+    }
+
+    /// How a plugin's failure reads to an API caller: throttling is 429, a provider's refusal
+    /// is 422, anything that broke on the way (plugin, network, timeout) is 502.
+    static func serviceError(for error: PluginError, executionID: String?, secrets: [String]) -> ServiceError {
+        let kind: ServiceError.Kind
+        switch error.code {
+        case "rate_limited":
+            kind = .throttled
+        case "invalid_input":
+            kind = .badRequest
+        case "plugin_timeout", "timeout", "connection_failed", "plugin_error", "plugin_crashed", "host_error",
+             "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled":
+            kind = .upstreamFailed
+        default:
+            if error.upstreamStatus == 429 {
+                kind = .throttled
+            } else if let status = error.upstreamStatus, status >= 500 {
+                kind = .upstreamFailed
+            } else {
+                kind = .upstreamRejected
+            }
+        }
+        return ServiceError(kind, error.code, Redaction.redact(error.message, secrets: secrets), field: error.field.map { "input.\($0)" },
+                            executionID: executionID, retryable: error.retryable)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Operator settings that shape how the host reaches plugins and providers.
+public struct HostSettings: Sendable {
+    /// Per-provider base URL overrides (`slack` → `http://127.0.0.1:4010/slack/api`),
+    /// for sandboxes, tests and proxies. Trusted operator input: their hosts are always allowed.
+    public var upstreams: [String: URL] = [:]
+    /// How long a plugin call may take before the host gives up on it.
+    public var pluginTimeout: Duration = .seconds(60)
+
+    public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60)) {
+        self.upstreams = upstreams
+        self.pluginTimeout = pluginTimeout
+    }
+
+    /// Reads `slack=http://…,github=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).
+    public static func parseUpstreams(_ entries: [String]) throws -> [String: URL] {
+        var upstreams: [String: URL] = [:]
+        for entry in entries.flatMap({ $0.split(separator: ",") }) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]), url.host != nil,
+                  ["http", "https"].contains(url.scheme ?? "")
+            else {
+                throw ServiceError.validation("upstream \"\(entry)\" must look like provider=http://host:port/path", field: "upstream")
+            }
+            upstreams[parts[0]] = url
+        }
+        return upstreams
+    }
+}

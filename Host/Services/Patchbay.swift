@@ -1,0 +1,38 @@
+import Foundation
+import Logging
+import PatchbayEgress
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+
+/// The assembled host: one place that wires the store, vault, plugins and egress into the
+/// services the API and the CLI use.
+public final class Patchbay: Sendable {
+    public let store: any Store
+    public let registry: PluginRegistry
+    public let settings: HostSettings
+    public let egress: Egress
+
+    public let apiKeys: APIKeyService
+    public let catalog: CatalogService
+    public let connections: ConnectionService
+    public let executions: ExecutionService
+
+    public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
+                logger: Logger = Logger(label: "patchbay")) {
+        self.store = store
+        self.registry = registry
+        self.settings = settings
+        let egress = Egress(logger: Logger(label: "patchbay.egress"))
+        self.egress = egress
+        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings)
+        apiKeys = APIKeyService(store: store)
+        catalog = CatalogService(registry: registry, store: store)
+        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
+        executions = ExecutionService(store: store, calls: calls, settings: settings)
+    }
+
+    public func shutdown() async throws {
+        try await egress.shutdown()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A position in a newest-first listing: the (created_at, id) of the last row seen.
+/// Opaque to clients; a cursor that does not decode is a client error, not an empty page.
+public struct PageCursor: Sendable, Equatable {
+    public var createdAt: Millis
+    public var id: String
+
+    public init(createdAt: Millis, id: String) {
+        self.createdAt = createdAt
+        self.id = id
+    }
+
+    public var encoded: String {
+        Data("\(createdAt):\(id)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public init?(encoded: String) {
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let createdAt = Millis(parts[0]), !parts[1].isEmpty else { return nil }
+        self.init(createdAt: createdAt, id: String(parts[1]))
+    }
+}
+
+public struct PageRequest: Sendable {
+    public var limit: Int
+    public var after: PageCursor?
+
+    public init(limit: Int, after: PageCursor? = nil) {
+        self.limit = limit
+        self.after = after
+    }
+}
+
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// Where the next page starts; nil on the last page.
+    public var next: PageCursor?
+
+    public init(items: [Item], next: PageCursor?) {
+        self.items = items
+        self.next = next
+    }
+}
+
+public struct ConnectionFilter: Sendable {
+    public var provider: String?
+    public var status: ConnectionRecord.Status?
+
+    public init(provider: String? = nil, status: ConnectionRecord.Status? = nil) {
+        self.provider = provider
+        self.status = status
+    }
+}
+
+public struct ExecutionFilter: Sendable {
+    public var connectionID: String?
+    public var action: String?
+    public var status: ExecutionRecord.Status?
+
+    public init(connectionID: String? = nil, action: String? = nil, status: ExecutionRecord.Status? = nil) {
+        self.connectionID = connectionID
+        self.action = action
+        self.status = status
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import PatchbayWire
+
+/// Times are milliseconds since the Unix epoch throughout the store.
+public typealias Millis = Int64
+
+public func nowMillis() -> Millis { Int64(Date().timeIntervalSince1970 * 1000) }
+
+public struct Account: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var createdAt: Millis
+
+    public init(id: String, name: String, createdAt: Millis) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+}
+
+/// An API key as stored: never the key itself, only a lookup prefix and a salted hash.
+public struct APIKeyRecord: Sendable, Equatable {
+    public var id: String
+    public var accountID: String
+    public var prefix: String
+    public var salt: Data
+    public var hash: Data
+    public var scopes: [String]
+    public var createdAt: Millis
+    public var revokedAt: Millis?
+
+    public init(id: String, accountID: String, prefix: String, salt: Data, hash: Data, scopes: [String],
+                createdAt: Millis, revokedAt: Millis? = nil) {
+        self.id = id
+        self.accountID = accountID
+        self.prefix = prefix
+        self.salt = salt
+        self.hash = hash
+        self.scopes = scopes
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+public struct ConnectionRecord: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case active
+        case revoked
+    }
+
+    public var id: String
+    public var accountID: String
+    public var provider: String
+    public var label: String
+    public var config: JSONValue
+    public var status: Status
+    /// The credentials, sealed by the vault. Nil once revoked: the secrets are purged.
+    public var sealedCredentials: String?
+    public var createdAt: Millis
+    public var updatedAt: Millis
+
+    public init(id: String, accountID: String, provider: String, label: String, config: JSONValue, status: Status,
+                sealedCredentials: String?, createdAt: Millis, updatedAt: Millis) {
+        self.id = id
+        self.accountID = accountID
+        self.provider = provider
+        self.label = label
+        self.config = config
+        self.status = status
+        self.sealedCredentials = sealedCredentials
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// The last discovered schema of a connection.
+public struct SchemaSnapshot: Sendable, Equatable {
+    public var connectionID: String
+    public var schema: DiscoveredSchema
+    public var discoveredAt: Millis
+
+    public init(connectionID: String, schema: DiscoveredSchema, discoveredAt: Millis) {
+        self.connectionID = connectionID
+        self.schema = schema
+        self.discoveredAt = discoveredAt
+    }
+}
+
+/// One action call, whatever its outcome.
+public struct ExecutionRecord: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case running
+        case succeeded
+        case failed
+    }
+
+    public var id: String
+    public var accountID: String
+    public var connectionID: String
+    public var provider: String
+    public var action: String
+    public var status: Status
+    public var startedAt: Millis
+    public var finishedAt: Millis?
+    public var durationMs: Int?
+    public var errorCode: String?
+    public var errorMessage: String?
+    public var retryable: Bool?
+    public var upstreamStatus: Int?
+    /// Method, URL and status of each upstream request, with secrets removed.
+    public var requests: [JSONValue]
+    public var output: JSONValue?
+
+    public init(id: String, accountID: String, connectionID: String, provider: String, action: String,
+                status: Status, startedAt: Millis, finishedAt: Millis? = nil, durationMs: Int? = nil,
+                errorCode: String? = nil, errorMessage: String? = nil, retryable: Bool? = nil,
+                upstreamStatus: Int? = nil, requests: [JSONValue] = [], output: JSONValue? = nil) {
+        self.id = id
+        self.accountID = accountID
+        self.connectionID = connectionID
+        self.provider = provider
+        self.action = action
+        self.status = status
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.durationMs = durationMs
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.retryable = retryable
+        self.upstreamStatus = upstreamStatus
+        self.requests = requests
+        self.output = output
+    }
+}

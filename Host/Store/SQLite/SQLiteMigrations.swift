@@ -1,0 +1,63 @@
+import GRDB
+
+/// Schema versions, applied in order and never edited once shipped: a change is a new migration.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1_core") { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES accounts(id),
+                    prefix TEXT NOT NULL UNIQUE,
+                    salt BLOB NOT NULL,
+                    hash BLOB NOT NULL,
+                    scopes TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                CREATE TABLE connections (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES accounts(id),
+                    provider TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    config TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    sealed_credentials TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX connections_by_account ON connections (account_id, created_at DESC, id DESC);
+                CREATE TABLE connection_schemas (
+                    connection_id TEXT PRIMARY KEY REFERENCES connections(id),
+                    schema TEXT NOT NULL,
+                    discovered_at INTEGER NOT NULL
+                );
+                CREATE TABLE executions (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES accounts(id),
+                    connection_id TEXT NOT NULL REFERENCES connections(id),
+                    provider TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    finished_at INTEGER,
+                    duration_ms INTEGER,
+                    error_code TEXT,
+                    error_message TEXT,
+                    retryable INTEGER,
+                    upstream_status INTEGER,
+                    requests TEXT NOT NULL,
+                    output TEXT
+                );
+                CREATE INDEX executions_by_account ON executions (account_id, started_at DESC, id DESC);
+                """)
+        }
+        return migrator
+    }
+}

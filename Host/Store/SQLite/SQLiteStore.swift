@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+import PatchbayWire
+
+/// The embedded default store: one SQLite file in WAL mode, through GRDB.
+/// Commits are fully synchronous: what this store acknowledged survives a power cut.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        // Another process (`patchbay keys create`) may write while the server runs.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    // MARK: Accounts and keys
+
+    public func account(named name: String) async throws -> Account? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.account)
+        }
+    }
+
+    public func account(id: String) async throws -> Account? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account)
+        }
+    }
+
+    public func insertAccount(_ account: Account) async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)",
+                           arguments: [account.id, account.name, account.createdAt])
+        }
+    }
+
+    public func insertAPIKey(_ key: APIKeyRecord) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [key.id, key.accountID, key.prefix, key.salt, key.hash, key.scopes.joined(separator: " "),
+                            key.createdAt, key.revokedAt])
+        }
+    }
+
+    public func apiKey(prefix: String) async throws -> APIKeyRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE prefix = ?", arguments: [prefix]).map { row in
+                APIKeyRecord(id: row["id"], accountID: row["account_id"], prefix: row["prefix"], salt: row["salt"],
+                             hash: row["hash"], scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
+                             createdAt: row["created_at"], revokedAt: row["revoked_at"])
+            }
+        }
+    }
+
+    // MARK: Connections
+
+    public func insertConnection(_ connection: ConnectionRecord) async throws {
+        let config = try Self.text(connection.config)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO connections (id, account_id, provider, label, config, status, sealed_credentials, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [connection.id, connection.accountID, connection.provider, connection.label, config,
+                            connection.status.rawValue, connection.sealedCredentials, connection.createdAt, connection.updatedAt])
+        }
+    }
+
+    public func connection(id: String, accountID: String) async throws -> ConnectionRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+                .map(Self.connection)
+        }
+    }
+
+    public func connections(accountID: String, filter: ConnectionFilter, page: PageRequest) async throws -> Page<ConnectionRecord> {
+        var conditions = ["account_id = ?"]
+        var arguments: StatementArguments = [accountID]
+        if let provider = filter.provider { conditions.append("provider = ?"); arguments += [provider] }
+        if let status = filter.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+        return try await self.page(table: "connections", conditions: conditions, arguments: arguments, page: page,
+                                   decode: Self.connection, cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
+    }
+
+    public func updateConnection(_ connection: ConnectionRecord) async throws {
+        let config = try Self.text(connection.config)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE connections SET label = ?, config = ?, status = ?, sealed_credentials = ?, updated_at = ?
+                    WHERE id = ? AND account_id = ?
+                    """,
+                arguments: [connection.label, config, connection.status.rawValue, connection.sealedCredentials,
+                            connection.updatedAt, connection.id, connection.accountID])
+        }
+    }
+
+    public func connectedProviders(accountID: String) async throws -> Set<String> {
+        try await pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT provider FROM connections WHERE account_id = ? AND status = 'active'",
+                                    arguments: [accountID]))
+        }
+    }
+
+    // MARK: Schemas
+
+    public func saveSchema(_ snapshot: SchemaSnapshot) async throws {
+        let schema = try Self.text(snapshot.schema)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO connection_schemas (connection_id, schema, discovered_at) VALUES (?, ?, ?)
+                    ON CONFLICT (connection_id) DO UPDATE SET schema = excluded.schema, discovered_at = excluded.discovered_at
+                    """,
+                arguments: [snapshot.connectionID, schema, snapshot.discoveredAt])
+        }
+    }
+
+    public func schema(connectionID: String) async throws -> SchemaSnapshot? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM connection_schemas WHERE connection_id = ?", arguments: [connectionID]).map { row in
+                SchemaSnapshot(connectionID: row["connection_id"],
+                               schema: try Self.decode(DiscoveredSchema.self, row["schema"]),
+                               discoveredAt: row["discovered_at"])
+            }
+        }
+    }
+
+    // MARK: Executions
+
+    public func insertExecution(_ execution: ExecutionRecord) async throws {
+        let arguments = try Self.arguments(execution)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO executions (id, account_id, connection_id, provider, action, status, started_at, finished_at,
+                        duration_ms, error_code, error_message, retryable, upstream_status, requests, output)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: arguments)
+        }
+    }
+
+    public func updateExecution(_ execution: ExecutionRecord) async throws {
+        let requests = try Self.text(JSONValue.array(execution.requests))
+        let output = try execution.output.map(Self.text)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE executions SET status = ?, finished_at = ?, duration_ms = ?, error_code = ?, error_message = ?,
+                        retryable = ?, upstream_status = ?, requests = ?, output = ?
+                    WHERE id = ? AND account_id = ?
+                    """,
+                arguments: [execution.status.rawValue, execution.finishedAt, execution.durationMs, execution.errorCode,
+                            execution.errorMessage, execution.retryable, execution.upstreamStatus, requests, output,
+                            execution.id, execution.accountID])
+        }
+    }
+
+    public func execution(id: String, accountID: String) async throws -> ExecutionRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+                .map(Self.execution)
+        }
+    }
+
+    public func executions(accountID: String, filter: ExecutionFilter, page: PageRequest) async throws -> Page<ExecutionRecord> {
+        var conditions = ["account_id = ?"]
+        var arguments: StatementArguments = [accountID]
+        if let connectionID = filter.connectionID { conditions.append("connection_id = ?"); arguments += [connectionID] }
+        if let action = filter.action { conditions.append("action = ?"); arguments += [action] }
+        if let status = filter.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+        return try await self.page(table: "executions", timeColumn: "started_at", conditions: conditions, arguments: arguments,
+                                   page: page, decode: Self.execution,
+                                   cursor: { PageCursor(createdAt: $0.startedAt, id: $0.id) })
+    }
+
+    // MARK: Helpers
+
+    /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
+    private func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
+        do {
+            try await pool.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.conflict(error.message ?? "constraint violated")
+        }
+    }
+
+    /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
+    private func page<Item: Sendable>(
+        table: String, timeColumn: String = "created_at", conditions: [String], arguments: StatementArguments,
+        page: PageRequest, decode: @escaping @Sendable (Row) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
+    ) async throws -> Page<Item> {
+        var conditions = conditions
+        var arguments = arguments
+        if let after = page.after {
+            conditions.append("(\(timeColumn) < ? OR (\(timeColumn) = ? AND id < ?))")
+            arguments += [after.createdAt, after.createdAt, after.id]
+        }
+        let sql = "SELECT * FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(timeColumn) DESC, id DESC LIMIT ?"
+        arguments += [page.limit + 1]
+        let finalArguments = arguments
+        let rows = try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(decode) }
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
+    }
+
+    private static func account(_ row: Row) -> Account {
+        Account(id: row["id"], name: row["name"], createdAt: row["created_at"])
+    }
+
+    private static func connection(_ row: Row) throws -> ConnectionRecord {
+        ConnectionRecord(
+            id: row["id"], accountID: row["account_id"], provider: row["provider"], label: row["label"],
+            config: try decode(JSONValue.self, row["config"]),
+            status: ConnectionRecord.Status(rawValue: row["status"]) ?? .revoked,
+            sealedCredentials: row["sealed_credentials"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    private static func execution(_ row: Row) throws -> ExecutionRecord {
+        ExecutionRecord(
+            id: row["id"], accountID: row["account_id"], connectionID: row["connection_id"], provider: row["provider"],
+            action: row["action"], status: ExecutionRecord.Status(rawValue: row["status"]) ?? .failed,
+            startedAt: row["started_at"], finishedAt: row["finished_at"], durationMs: row["duration_ms"],
+            errorCode: row["error_code"], errorMessage: row["error_message"], retryable: row["retryable"],
+            upstreamStatus: row["upstream_status"],
+            requests: try decode(JSONValue.self, row["requests"]).arrayValue ?? [],
+            output: try (row["output"] as String?).map { try decode(JSONValue.self, $0) })
+    }
+
+    private static func arguments(_ execution: ExecutionRecord) throws -> StatementArguments {
+        [execution.id, execution.accountID, execution.connectionID, execution.provider, execution.action,
+         execution.status.rawValue, execution.startedAt, execution.finishedAt, execution.durationMs, execution.errorCode,
+         execution.errorMessage, execution.retryable, execution.upstreamStatus,
+         try text(JSONValue.array(execution.requests)), try execution.output.map(text)]
+    }
+
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try WireCoding.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        do {
+            return try WireCoding.decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corrupt("\(T.self) column does not decode")
+        }
+    }
+}

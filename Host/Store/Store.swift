@@ -1,0 +1,41 @@
+/// Everything the host keeps. Every read of tenant data takes the account id, so a row of
+/// another account is simply not found. Implemented by `SQLiteStore`; a PostgreSQL backend
+/// implements the same protocol and passes the same conformance tests.
+public protocol Store: Sendable {
+    // Accounts and keys
+    func account(named name: String) async throws -> Account?
+    func account(id: String) async throws -> Account?
+    func insertAccount(_ account: Account) async throws
+    func insertAPIKey(_ key: APIKeyRecord) async throws
+    func apiKey(prefix: String) async throws -> APIKeyRecord?
+
+    // Connections
+    func insertConnection(_ connection: ConnectionRecord) async throws
+    func connection(id: String, accountID: String) async throws -> ConnectionRecord?
+    func connections(accountID: String, filter: ConnectionFilter, page: PageRequest) async throws -> Page<ConnectionRecord>
+    func updateConnection(_ connection: ConnectionRecord) async throws
+    /// Providers this account has at least one active connection to.
+    func connectedProviders(accountID: String) async throws -> Set<String>
+
+    // Discovered schemas
+    func saveSchema(_ snapshot: SchemaSnapshot) async throws
+    func schema(connectionID: String) async throws -> SchemaSnapshot?
+
+    // Executions
+    func insertExecution(_ execution: ExecutionRecord) async throws
+    func updateExecution(_ execution: ExecutionRecord) async throws
+    func execution(id: String, accountID: String) async throws -> ExecutionRecord?
+    func executions(accountID: String, filter: ExecutionFilter, page: PageRequest) async throws -> Page<ExecutionRecord>
+}
+
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case conflict(String)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let message): return "conflict: \(message)"
+        case .corrupt(let message): return "stored data is unreadable: \(message)"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+
+/// Seals and opens secrets with AES-256-GCM.
+///
+/// A sealed secret is `pbv1.<key id>.<base64(nonce ‖ ciphertext ‖ tag)>`. The caller's
+/// `context` (for example `connection:conn_123`) is authenticated but not stored, so a
+/// ciphertext copied onto another record fails to open instead of leaking across records.
+public struct Vault: Sendable {
+    public let keyring: Keyring
+    static let prefix = "pbv1"
+
+    public init(keyring: Keyring) {
+        self.keyring = keyring
+    }
+
+    public func seal(_ plaintext: Data, context: String) throws -> String {
+        let key = keyring.active
+        let box = try AES.GCM.seal(plaintext, using: key.key, authenticating: Data(context.utf8))
+        guard let combined = box.combined else { throw VaultError.malformedCiphertext }
+        return "\(Self.prefix).\(key.id).\(combined.base64EncodedString())"
+    }
+
+    public func open(_ sealed: String, context: String) throws -> Data {
+        let parts = sealed.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == Self.prefix, let combined = Data(base64Encoded: parts[2]) else {
+            throw VaultError.malformedCiphertext
+        }
+        guard let key = keyring.key(id: parts[1]) else { throw VaultError.unknownKey(parts[1]) }
+        do {
+            let box = try AES.GCM.SealedBox(combined: combined)
+            return try AES.GCM.open(box, using: key.key, authenticating: Data(context.utf8))
+        } catch {
+            throw VaultError.decryptionFailed
+        }
+    }
+
+    /// The id of the key a sealed value needs, without opening it.
+    public static func keyID(of sealed: String) -> String? {
+        let parts = sealed.split(separator: ".", maxSplits: 2)
+        return parts.count == 3 ? String(parts[1]) : nil
+    }
+
+    // Convenience for secrets that are string maps (a connection's credentials).
+
+    public func seal(_ secrets: [String: String], context: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try seal(encoder.encode(secrets), context: context)
+    }
+
+    public func openSecrets(_ sealed: String, context: String) throws -> [String: String] {
+        let data = try open(sealed, context: context)
+        guard let secrets = try? JSONDecoder().decode([String: String].self, from: data) else { throw VaultError.malformedCiphertext }
+        return secrets
+    }
+}

@@ -1,0 +1,122 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One package: the plugin SDK, the host, the shipped providers and the tests.
+// Module folders mirror the architecture in docs/architecture.md.
+
+let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "Patchbay",
+    platforms: [.macOS(.v14)],
+    products: [
+        // The host.
+        .executable(name: "patchbay", targets: ["PatchbayCLI"]),
+        // Local fake provider APIs for the walkthrough and the tests. Never linked into the host.
+        .executable(name: "patchbay-sandbox", targets: ["PatchbaySandbox"]),
+
+        // What third parties build against.
+        .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
+
+        // Shipped providers: one dynamic library each, loaded by the host with dlopen.
+        .library(name: "PatchbaySlack", type: .dynamic, targets: ["SlackProvider"]),
+
+        // Deliberately broken plugins, built so the loader's refusals are tested on real .so files.
+        .library(name: "BrokenPluginWrongMajor", type: .dynamic, targets: ["BrokenPluginWrongMajor"]),
+        .library(name: "BrokenPluginNewerMinor", type: .dynamic, targets: ["BrokenPluginNewerMinor"]),
+        .library(name: "BrokenPluginNoEntry", type: .dynamic, targets: ["BrokenPluginNoEntry"]),
+        .library(name: "BrokenPluginBadManifest", type: .dynamic, targets: ["BrokenPluginBadManifest"]),
+        .library(name: "BrokenPluginDuplicateId", type: .dynamic, targets: ["BrokenPluginDuplicateId"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // MARK: SDK
+        .target(name: "PatchbayABI", path: "SDK/PatchbayABI"),
+        .target(name: "PatchbayWire", path: "SDK/PatchbayWire", swiftSettings: swift5),
+        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "SDK/PatchbaySDK", swiftSettings: swift5),
+
+        // MARK: Host
+        .target(
+            name: "PatchbayPlugins",
+            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log")],
+            path: "Host/Plugins", swiftSettings: swift5),
+        .target(
+            name: "PatchbayVault",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Host/Vault", swiftSettings: swift5),
+        .target(
+            name: "PatchbayStore",
+            dependencies: ["PatchbayWire", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Host/Store", swiftSettings: swift5),
+        .target(
+            name: "PatchbayEgress",
+            dependencies: [
+                "PatchbayWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Egress", swiftSettings: swift5),
+        .target(
+            name: "PatchbayServices",
+            dependencies: [
+                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/Services", swiftSettings: swift5),
+        .target(
+            name: "PatchbayAPI",
+            dependencies: [
+                "PatchbayWire", "PatchbayServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/API", swiftSettings: swift5),
+        .executableTarget(
+            name: "PatchbayCLI",
+            dependencies: [
+                "PatchbayAPI", "PatchbayServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Host/CLI", swiftSettings: swift5),
+
+        // MARK: Providers
+        .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift5),
+
+        // MARK: Test support
+        .target(
+            name: "PatchbayFakes",
+            dependencies: ["PatchbayWire", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/Fakes", swiftSettings: swift5),
+        .executableTarget(
+            name: "PatchbaySandbox",
+            dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/Sandbox", swiftSettings: swift5),
+        .target(name: "BrokenPluginWrongMajor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
+        .target(name: "BrokenPluginNewerMinor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
+        .target(name: "BrokenPluginNoEntry", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
+        .target(name: "BrokenPluginBadManifest", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
+        .target(name: "BrokenPluginDuplicateId", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
+
+        // MARK: Tests
+        .testTarget(
+            name: "PatchbayTests",
+            dependencies: [
+                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                "PatchbayServices", "PatchbayAPI", "PatchbayFakes",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Tests/PatchbayTests", swiftSettings: swift5),
+    ]
+)

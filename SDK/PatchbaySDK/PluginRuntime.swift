@@ -1,0 +1,90 @@
+import Foundation
+import PatchbayABI
+
+/// The plugin side of a loaded plugin: receives calls from the host, runs them as tasks on
+/// the provider, and completes each exactly once. One per plugin image (each plugin links
+/// its own copy of the SDK).
+final class PluginRuntime: @unchecked Sendable {
+    static var current: PluginRuntime?
+
+    let host: HostServices
+    let provider: any Provider
+    private let lock = NSLock()
+    private var running: [UInt64: Task<Void, Never>] = [:]
+
+    init(host: HostServices, provider: any Provider) {
+        self.host = host
+        self.provider = provider
+    }
+
+    func start(requestID: UInt64, method: String, payload: Data) {
+        let task = Task { [self] in
+            let (status, result) = await run(requestID: requestID, method: method, payload: payload)
+            lock.withLock { _ = running.removeValue(forKey: requestID) }
+            host.complete(requestID: requestID, status: status, payload: result)
+        }
+        lock.withLock { running[requestID] = task }
+    }
+
+    func cancel(requestID: UInt64) {
+        lock.withLock { running[requestID] }?.cancel()
+    }
+
+    private func run(requestID: UInt64, method: String, payload: Data) async -> (pb_status, Data) {
+        do {
+            let call = try decodeCall(payload)
+            let context = ProviderContext(call: call, requestID: requestID, host: host)
+            let result: Data
+            switch PluginMethod(rawValue: method) {
+            case .check:
+                result = try WireCoding.encode(try await provider.check(context))
+            case .invoke:
+                guard let action = call.action else { throw PluginError(code: "invalid_call", message: "invoke needs an action") }
+                result = try WireCoding.encode(try await provider.invoke(action, input: call.input ?? [:], context: context))
+            case .discover:
+                result = try WireCoding.encode(try await provider.discover(context))
+            case .parseWebhook:
+                guard let webhook = call.webhook else { throw PluginError(code: "invalid_call", message: "parse_webhook needs a webhook") }
+                result = try WireCoding.encode(try await provider.parseWebhook(webhook, context: context))
+            case nil:
+                throw PluginError(code: "unsupported_method", message: "unknown method \"\(method)\"")
+            }
+            return (PB_STATUS_OK, result)
+        } catch {
+            return (PB_STATUS_ERROR, Self.encode(error))
+        }
+    }
+
+    private func decodeCall(_ payload: Data) throws -> PluginCall {
+        do {
+            return try WireCoding.decode(PluginCall.self, from: payload)
+        } catch {
+            throw PluginError(code: "invalid_call", message: "the host sent a call the plugin cannot read")
+        }
+    }
+
+    private static func encode(_ error: Error) -> Data {
+        let pluginError: PluginError
+        switch error {
+        case let error as PluginError: pluginError = error
+        case is CancellationError: pluginError = PluginError(code: "cancelled", message: "the call was cancelled")
+        case is DecodingError: pluginError = PluginError(code: "invalid_input", message: "the input does not have the expected shape")
+        default: pluginError = PluginError(code: "plugin_error", message: String(describing: error))
+        }
+        return (try? WireCoding.encode(pluginError)) ?? Data(#"{"code":"plugin_error","message":"unencodable error"}"#.utf8)
+    }
+}
+
+// MARK: The plugin's call table (pb_plugin_api), as C function pointers.
+
+let pluginCall: @convention(c) (OpaquePointer?, UInt64, UnsafePointer<UInt8>?, Int, UnsafePointer<UInt8>?, Int) -> Void = {
+    _, requestID, method, methodLength, payload, payloadLength in
+    // Both buffers are borrowed until we return: copy them first.
+    let methodName = method.map { String(decoding: UnsafeBufferPointer(start: $0, count: methodLength), as: UTF8.self) } ?? ""
+    let body = payload.map { Data(bytes: $0, count: payloadLength) } ?? Data()
+    PluginRuntime.current?.start(requestID: requestID, method: methodName, payload: body)
+}
+
+let pluginCancel: @convention(c) (OpaquePointer?, UInt64) -> Void = { _, requestID in
+    PluginRuntime.current?.cancel(requestID: requestID)
+}

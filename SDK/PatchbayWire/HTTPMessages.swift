@@ -1,0 +1,52 @@
+/// An HTTP request a plugin asks the host to send (`pb_host_http_request`).
+/// The host adds credentials; a plugin never sets an auth header itself.
+public struct HTTPRequestMessage: Codable, Sendable, Equatable {
+    public var method: String
+    /// A path relative to the connection's base URL, or an absolute URL (for example a
+    /// pagination link). Either way the final host must be allowed by the manifest.
+    public var path: String
+    public var query: [String: String]
+    public var headers: [String: String]
+    public var body: String?
+
+    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], body: String? = nil) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey { case method, path, query, headers, body }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        method = try c.decode(String.self, forKey: .method)
+        path = try c.decode(String.self, forKey: .path)
+        query = try c.decodeIfPresent([String: String].self, forKey: .query) ?? [:]
+        headers = try c.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
+        body = try c.decodeIfPresent(String.self, forKey: .body)
+    }
+}
+
+/// The host's answer to an `HTTPRequestMessage`: a response, or why there is none.
+public struct HTTPResponseMessage: Codable, Sendable, Equatable {
+    public var status: Int
+    /// Header names in lowercase; repeated headers joined with ", ".
+    public var headers: [String: String]
+    public var body: String
+    /// Set instead of a response when none was received: `timeout`, `host_not_allowed`,
+    /// `connection_failed`, `rate_limited` (429s outlasted the host's retries).
+    public var error: PluginError?
+
+    public init(status: Int, headers: [String: String] = [:], body: String = "", error: PluginError? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.error = error
+    }
+
+    public static func failure(_ error: PluginError) -> HTTPResponseMessage {
+        HTTPResponseMessage(status: 0, error: error)
+    }
+}

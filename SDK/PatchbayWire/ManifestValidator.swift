@@ -1,0 +1,126 @@
+import Foundation
+
+/// The rules a manifest must follow before the host accepts the plugin. The host refuses
+/// a plugin with any problem and lists every problem as the reason, so an author fixes
+/// them all in one pass.
+public enum ManifestValidator {
+    static let idPattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_-]{0,63}$")
+    static let actionNamePattern = try! NSRegularExpression(pattern: "^[a-z][a-z0-9_]{0,63}$")
+
+    public static func problems(in manifest: Manifest, expectedID: String? = nil) -> [SchemaViolation] {
+        var problems: [SchemaViolation] = []
+        func problem(_ path: String, _ message: String) { problems.append(SchemaViolation(path: path, message: message)) }
+
+        if !matches(idPattern, manifest.id) { problem("id", "must match ^[a-z][a-z0-9_-]{0,63}$") }
+        if let expectedID, expectedID != manifest.id {
+            problem("id", "is \"\(manifest.id)\" but the plugin's info says \"\(expectedID)\"")
+        }
+        for (field, value) in [("name", manifest.name), ("version", manifest.version),
+                               ("category", manifest.category), ("description", manifest.description)]
+        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            problem(field, "must not be empty")
+        }
+
+        if let baseURL = manifest.baseURL {
+            let probe = baseURL.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+            if URLComponents(string: probe)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                problem("base_url", "must be an http or https URL")
+            }
+        }
+
+        problems += authProblems(manifest)
+
+        if manifest.configSchema.schemaTypeName != "object" || manifest.configSchema["type"] != "object" {
+            problem("config_schema", "must be a JSON Schema of type object")
+        }
+        problems += JSONSchema.problems(in: manifest.configSchema).map { prefixed("config_schema", $0) }
+
+        var actionNames: Set<String> = []
+        for (index, action) in manifest.actions.enumerated() {
+            let path = "actions[\(index)]"
+            if !matches(actionNamePattern, action.name) {
+                problem("\(path).name", "must match ^[a-z][a-z0-9_]{0,63}$ to be usable as a tool name")
+            }
+            if !actionNames.insert(action.name).inserted { problem("\(path).name", "repeats the action \"\(action.name)\"") }
+            if action.description.trimmingCharacters(in: .whitespaces).isEmpty {
+                problem("\(path).description", "must say what the action does, for the model choosing tools")
+            }
+            if action.inputSchema["type"] != "object" { problem("\(path).input_schema", "must be a JSON Schema of type object") }
+            problems += JSONSchema.problems(in: action.inputSchema).map { prefixed("\(path).input_schema", $0) }
+            problems += JSONSchema.problems(in: action.outputSchema).map { prefixed("\(path).output_schema", $0) }
+            for (exampleIndex, example) in action.examples.enumerated() {
+                problems += JSONSchema.violations(of: example.input, against: action.inputSchema)
+                    .map { prefixed("\(path).examples[\(exampleIndex)].input", $0) }
+            }
+        }
+        if manifest.actions.isEmpty { problem("actions", "must declare at least one action") }
+
+        var packIDs: Set<String> = []
+        for (index, pack) in manifest.packs.enumerated() {
+            let path = "packs[\(index)]"
+            if !packIDs.insert(pack.id).inserted { problem("\(path).id", "repeats the pack \"\(pack.id)\"") }
+            var skillNames: Set<String> = []
+            for (skillIndex, skill) in pack.skills.enumerated() {
+                let skillPath = "\(path).skills[\(skillIndex)]"
+                if !skillNames.insert(skill.name).inserted { problem("\(skillPath).name", "repeats the skill \"\(skill.name)\"") }
+                if !matches(actionNamePattern, skill.name) { problem("\(skillPath).name", "must match ^[a-z][a-z0-9_]{0,63}$") }
+                guard let action = manifest.action(named: skill.action) else {
+                    problem("\(skillPath).action", "names no declared action \"\(skill.action)\"")
+                    continue
+                }
+                let properties = action.inputSchema["properties"]?.objectValue ?? [:]
+                for (name, value) in skill.presets.sorted(by: { $0.key < $1.key }) {
+                    guard let schema = properties[name] else {
+                        problem("\(skillPath).presets.\(name)", "is not an input of \(action.name)")
+                        continue
+                    }
+                    if !isTemplate(value) {
+                        problems += JSONSchema.violations(of: value, against: schema).map { prefixed("\(skillPath).presets.\(name)", $0) }
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    private static func authProblems(_ manifest: Manifest) -> [SchemaViolation] {
+        var problems: [SchemaViolation] = []
+        let auth = manifest.auth
+        let declared = Set(manifest.credentials.map(\.name))
+        let needed: [String]
+        switch auth.type {
+        case .none, .plugin: needed = []
+        case .bearer: needed = ["credential"]
+        case .header: needed = ["credential", "header"]
+        case .query: needed = ["credential", "param"]
+        case .basic: needed = ["username", "password"]
+        }
+        let values: [String: String?] = ["credential": auth.credential, "header": auth.header, "param": auth.param,
+                                         "username": auth.username, "password": auth.password]
+        for key in needed where (values[key] ?? nil) == nil {
+            problems.append(SchemaViolation(path: "auth.\(key)", message: "is required for auth type \(auth.type.rawValue)"))
+        }
+        for name in auth.referencedCredentials where !declared.contains(name) {
+            problems.append(SchemaViolation(path: "auth", message: "names the credential \"\(name)\" but credentials does not declare it"))
+        }
+        for (index, field) in manifest.credentials.enumerated() {
+            if let pattern = field.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+                problems.append(SchemaViolation(path: "credentials[\(index)].pattern", message: "is not a valid regular expression"))
+            }
+        }
+        return problems
+    }
+
+    /// A preset such as `"{{ default_channel }}"` is filled at call time, so it is not checked now.
+    static func isTemplate(_ value: JSONValue) -> Bool {
+        value.stringValue?.contains("{{") == true
+    }
+
+    private static func matches(_ regex: NSRegularExpression, _ string: String) -> Bool {
+        regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    }
+
+    private static func prefixed(_ prefix: String, _ violation: SchemaViolation) -> SchemaViolation {
+        SchemaViolation(path: violation.path.isEmpty ? prefix : "\(prefix).\(violation.path)", message: violation.message)
+    }
+}

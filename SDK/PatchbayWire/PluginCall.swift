@@ -1,0 +1,122 @@
+/// The methods the host calls on a plugin through `pb_plugin_call`.
+public enum PluginMethod: String, Sendable, CaseIterable {
+    /// Payload: `PluginCall`. Result: `CheckResult`. Tells whether the connection works.
+    case check
+    /// Payload: `PluginCall` with `action` and `input`. Result: the action's output JSON.
+    case invoke
+    /// Payload: `PluginCall`. Result: `DiscoveredSchema`.
+    case discover
+    /// Payload: `PluginCall` with `webhook`. Result: `[WebhookEvent]`.
+    case parseWebhook = "parse_webhook"
+}
+
+/// The payload of every plugin call. Each method reads the fields it needs.
+public struct PluginCall: Codable, Sendable, Equatable {
+    public var action: String?
+    public var input: JSONValue?
+    /// The connection's non-secret config.
+    public var config: JSONValue
+    /// Present only for plugins whose auth type is `plugin`, for this call only.
+    public var credentials: [String: String]?
+    public var webhook: InboundWebhook?
+
+    public init(action: String? = nil, input: JSONValue? = nil, config: JSONValue = [:],
+                credentials: [String: String]? = nil, webhook: InboundWebhook? = nil) {
+        self.action = action
+        self.input = input
+        self.config = config
+        self.credentials = credentials
+        self.webhook = webhook
+    }
+}
+
+/// A verified inbound webhook, handed to the plugin to parse.
+public struct InboundWebhook: Codable, Sendable, Equatable {
+    /// Header names in lowercase.
+    public var headers: [String: String]
+    public var body: String
+
+    public init(headers: [String: String], body: String) {
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// A normalized event parsed from a provider's webhook.
+public struct WebhookEvent: Codable, Sendable, Equatable {
+    /// The provider's id for the event, used for deduplication.
+    public var id: String
+    /// The provider's own event type, e.g. `issues`.
+    public var type: String
+    /// Provider-qualified key for routing, e.g. `github.issues.opened`.
+    public var key: String
+    /// ISO 8601.
+    public var occurredAt: String?
+    public var payload: JSONValue
+
+    public init(id: String, type: String, key: String, occurredAt: String? = nil, payload: JSONValue) {
+        self.id = id
+        self.type = type
+        self.key = key
+        self.occurredAt = occurredAt
+        self.payload = payload
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, key, payload
+        case occurredAt = "occurred_at"
+    }
+}
+
+/// The error a plugin completes a call with (`PB_STATUS_ERROR`).
+public struct PluginError: Error, Codable, Sendable, Equatable {
+    /// Machine-readable: the provider's own code where it has one (`channel_not_found`),
+    /// or one of the SDK's (`invalid_input`, `upstream_error`, `rate_limited`, `unsupported_method`).
+    public var code: String
+    public var message: String
+    /// Whether the same call may succeed if tried again later.
+    public var retryable: Bool
+    /// The upstream HTTP status, when the error came from one.
+    public var upstreamStatus: Int?
+    /// The input field at fault, as a dotted path.
+    public var field: String?
+    /// Extra structured detail (e.g. GitHub's per-field validation errors).
+    public var details: JSONValue?
+
+    public init(code: String, message: String, retryable: Bool = false, upstreamStatus: Int? = nil,
+                field: String? = nil, details: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+        self.upstreamStatus = upstreamStatus
+        self.field = field
+        self.details = details
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, message, retryable, field, details
+        case upstreamStatus = "upstream_status"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        message = try c.decodeIfPresent(String.self, forKey: .message) ?? code
+        retryable = try c.decodeIfPresent(Bool.self, forKey: .retryable) ?? false
+        upstreamStatus = try c.decodeIfPresent(Int.self, forKey: .upstreamStatus)
+        field = try c.decodeIfPresent(String.self, forKey: .field)
+        details = try c.decodeIfPresent(JSONValue.self, forKey: .details)
+    }
+}
+
+/// The result of a connection check. A failed check is a result, not an error.
+public struct CheckResult: Codable, Sendable, Equatable {
+    public var ok: Bool
+    /// Human-readable: who the credentials belong to, or what is wrong with them.
+    public var message: String
+
+    public init(ok: Bool, message: String) {
+        self.ok = ok
+        self.message = message
+    }
+}
