@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: SDK
@@ -96,7 +98,14 @@ let package = Package(
         // MARK: Test support
         .target(
             name: "PatchbayFakes",
-            dependencies: ["PatchbayWire", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "PatchbayWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/Fakes", swiftSettings: swift5),
         .executableTarget(
             name: "PatchbaySandbox",
@@ -116,6 +125,9 @@ let package = Package(
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/PatchbayTests", swiftSettings: swift5),
     ]

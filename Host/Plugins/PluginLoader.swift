@@ -9,7 +9,7 @@ import PatchbayWire
 enum PluginLoader {
     /// Phase one: open the library and read what it says about itself. Calls no plugin code
     /// but pb_plugin_info, which the ABI requires to be free of side effects.
-    static func inspect(path: String) throws(PluginRefusal) -> (info: pb_plugin_descriptor, manifest: Manifest) {
+    static func inspect(path: String) throws(PluginRefusal) -> Inspected {
         // RTLD_LOCAL keeps each plugin's symbols (and its copies of shared packages) to itself;
         // the host never dlcloses, so code from a plugin is never unmapped under a running task.
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
@@ -42,9 +42,37 @@ enum PluginLoader {
         let expectedID = info.plugin_id.map { String(cString: $0) }
         let problems = ManifestValidator.problems(in: manifest, expectedID: expectedID)
         guard problems.isEmpty else { throw .invalidManifest(problems) }
-        guard info.`init` != nil else { throw .missingSymbol("pb_plugin_descriptor.init") }
-        return (info, manifest)
+        guard let initialize = info.`init` else { throw .missingSymbol("pb_plugin_descriptor.init") }
+        return Inspected(handle: handle, initialize: initialize, manifest: manifest)
     }
+
+    struct Inspected {
+        /// dlopen's handle: the same for every path that names the same library file.
+        let handle: UnsafeMutableRawPointer
+        let initialize: pb_plugin_init_fn
+        let manifest: Manifest
+    }
+
+    /// Phase two, once per library per process: a library is loaded once however many
+    /// registries open it, so its init runs once and every registry shares its channel.
+    static func channel(for inspected: Inspected, logger: Logger) throws(PluginRefusal) -> InProcessChannel {
+        initializedLock.lock()
+        defer { initializedLock.unlock() }
+        let key = Int(bitPattern: inspected.handle)
+        if let earlier = initialized[key] { return try earlier.get() }
+        let channel = InProcessChannel(pluginID: inspected.manifest.id, logger: logger)
+        do {
+            try channel.initialize(inspected.initialize)
+            initialized[key] = .success(channel)
+            return channel
+        } catch {
+            initialized[key] = .failure(error)
+            throw error
+        }
+    }
+
+    private static let initializedLock = NSLock()
+    nonisolated(unsafe) private static var initialized: [Int: Result<InProcessChannel, PluginRefusal>] = [:]
 
     /// A decoding error in words an author can act on: what is wrong, and where.
     private static func describe(_ error: Error) -> String {

@@ -70,13 +70,13 @@ public final class PluginRegistry: @unchecked Sendable {
     }
 
     private func accept(path: String) throws(PluginRefusal) -> LoadedPlugin {
-        let (info, manifest) = try PluginLoader.inspect(path: path)
+        let inspected = try PluginLoader.inspect(path: path)
+        let manifest = inspected.manifest
         // Refuse a duplicate before its init runs, so a second copy never starts.
         if let existing = lock.withLock({ loaded[manifest.id] }) {
             throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
         }
-        let channel = InProcessChannel(pluginID: manifest.id, logger: logger)
-        try channel.initialize(info.`init`!)
+        let channel = try PluginLoader.channel(for: inspected, logger: logger)
         let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel)
         lock.lock()
         defer { lock.unlock() }

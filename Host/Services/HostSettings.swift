@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayEgress
 
 /// Operator settings that shape how the host reaches plugins and providers.
 public struct HostSettings: Sendable {
@@ -7,10 +8,13 @@ public struct HostSettings: Sendable {
     public var upstreams: [String: URL] = [:]
     /// How long a plugin call may take before the host gives up on it.
     public var pluginTimeout: Duration = .seconds(60)
+    /// Timeouts, retries and limits for requests to providers.
+    public var egress = EgressSettings()
 
-    public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60)) {
+    public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings()) {
         self.upstreams = upstreams
         self.pluginTimeout = pluginTimeout
+        self.egress = egress
     }
 
     /// Reads `slack=http://…,github=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).

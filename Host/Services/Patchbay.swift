@@ -23,7 +23,7 @@ public final class Patchbay: Sendable {
         self.store = store
         self.registry = registry
         self.settings = settings
-        let egress = Egress(logger: Logger(label: "patchbay.egress"))
+        let egress = Egress(settings: settings.egress, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings)
         apiKeys = APIKeyService(store: store)

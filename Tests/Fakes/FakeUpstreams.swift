@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// One local HTTP server on 127.0.0.1 that serves every fake provider API, each under its
+/// own prefix: Slack's Web API at `http://127.0.0.1:<port>/slack/api`. Point the host's
+/// upstream overrides at `baseURLs` and the provider plugins run unchanged against it.
+public final class FakeUpstreams: Sendable {
+    public static let host = "127.0.0.1"
+
+    public let slack: FakeSlack
+    /// The port the server listens on (the one picked by the system when started with 0).
+    public let port: Int
+
+    private let mounts: [FakeMount]
+    private let serviceGroup: ServiceGroup
+    private let runTask: Task<Void, any Error>
+
+    private init(slack: FakeSlack, port: Int, mounts: [FakeMount], serviceGroup: ServiceGroup, runTask: Task<Void, any Error>) {
+        self.slack = slack
+        self.port = port
+        self.mounts = mounts
+        self.serviceGroup = serviceGroup
+        self.runTask = runTask
+    }
+
+    deinit {
+        runTask.cancel()
+    }
+
+    /// The fakes mounted on one server. A new fake is one more line here, plus its property.
+    private static func mounts(slack: FakeSlack) -> [FakeMount] {
+        [
+            FakeMount(name: "slack", fake: slack),
+        ]
+    }
+
+    /// The base URL of each fake by provider name, e.g. `slack` → `http://127.0.0.1:4010/slack/api`.
+    public var baseURLs: [String: String] {
+        var urls: [String: String] = [:]
+        for mount in mounts {
+            let path = mount.fake.apiPath.isEmpty ? "" : "/" + mount.fake.apiPath
+            urls[mount.name] = "http://\(Self.host):\(port)/\(mount.name)\(path)"
+        }
+        return urls
+    }
+
+    /// `baseURLs` in the host's `PATCHBAY_UPSTREAMS` format: `slack=http://…,github=http://…`.
+    public var upstreamsSetting: String {
+        baseURLs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    /// How long a stop waits for requests in flight (say, ones held back by `delayNext`)
+    /// before cutting them off.
+    public static let shutdownGracePeriod: Duration = .seconds(2)
+
+    /// Starts the server on 127.0.0.1:`port` (0 picks a free port) and returns once it is
+    /// listening. Stop it with `stop()`. With `stopOnSignals`, SIGINT and SIGTERM also stop it
+    /// gracefully; leave it off in tests, where many servers share one process.
+    public static func start(port: Int = 0, logLevel: Logger.Level = .warning, stopOnSignals: Bool = false)
+        async throws -> FakeUpstreams
+    {
+        let slack = FakeSlack()
+        let mounts = mounts(slack: slack)
+        let router = Router()
+        // Shown only when `logLevel` is `.info` or lower.
+        router.add(middleware: LogRequestsMiddleware(.info))
+        for mount in mounts {
+            mount.fake.registerRoutes(on: router, prefix: mount.name)
+        }
+
+        var logger = Logger(label: "patchbay.fake-upstreams")
+        logger.logLevel = logLevel
+        let listening = ListeningSignal()
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                if let bound = channel.localAddress?.port {
+                    listening.succeed(port: bound)
+                } else {
+                    listening.fail(FakeUpstreamsError.noPort)
+                }
+            },
+            logger: logger
+        )
+        var configuration = ServiceGroupConfiguration(
+            services: [app],
+            gracefulShutdownSignals: stopOnSignals ? [.sigint, .sigterm] : [],
+            logger: logger
+        )
+        configuration.maximumGracefulShutdownDuration = shutdownGracePeriod
+        let serviceGroup = ServiceGroup(configuration: configuration)
+        let runTask = Task {
+            do {
+                try await serviceGroup.run()
+                listening.fail(FakeUpstreamsError.stoppedBeforeListening)
+            } catch {
+                listening.fail(error)
+                throw error
+            }
+        }
+
+        let boundPort: Int
+        do {
+            boundPort = try await listening.port()
+        } catch {
+            runTask.cancel()
+            _ = await runTask.result
+            throw error
+        }
+        return FakeUpstreams(slack: slack, port: boundPort, mounts: mounts, serviceGroup: serviceGroup, runTask: runTask)
+    }
+
+    /// Shuts the server down: it stops accepting connections and lets requests in flight
+    /// finish for up to `shutdownGracePeriod`, then cuts them off. Safe to call twice.
+    public func stop() async {
+        await serviceGroup.triggerGracefulShutdown()
+        _ = await runTask.result
+    }
+
+    /// Waits until the server has stopped, by `stop()` or because it failed; rethrows a failure.
+    public func waitUntilStopped() async throws {
+        try await runTask.value
+    }
+}

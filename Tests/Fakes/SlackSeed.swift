@@ -1,0 +1,56 @@
+/// The workspace every `FakeSlack` starts with: "Sandbox Co", seven channels and twelve users.
+enum SlackSeed {
+    static let channels: [SlackChannel] = [
+        SlackChannel(id: "C0GENERAL", name: "general", isGeneral: true, numMembers: 11,
+                     topic: "Company-wide announcements", purpose: "This channel is for team-wide communication.",
+                     creator: "U0MAYA", created: 1_600_000_000),
+        SlackChannel(id: "C0RANDOM", name: "random", numMembers: 11,
+                     topic: "Anything goes", purpose: "Non-work banter and water cooler conversation.",
+                     creator: "U0MAYA", created: 1_600_000_010),
+        SlackChannel(id: "C0ENGINEERING", name: "engineering", numMembers: 6,
+                     topic: "Deploys on Tuesdays", purpose: "Building the product.",
+                     creator: "U0OMAR", created: 1_610_000_000),
+        SlackChannel(id: "C0SUPPORT", name: "support", numMembers: 5,
+                     topic: "Escalations go to the on-call engineer", purpose: "Customer questions and escalations.",
+                     creator: "U0PRIYA", created: 1_620_000_000),
+        // The bot was never invited here: posting answers `not_in_channel`.
+        SlackChannel(id: "C0DESIGN", name: "design", isMember: false, numMembers: 3,
+                     topic: "", purpose: "Mockups and critiques.",
+                     creator: "U0LENA", created: 1_630_000_000),
+        SlackChannel(id: "C0LAUNCH2023", name: "launch-2023", isArchived: true, isMember: false, numMembers: 0,
+                     topic: "Launch day war room", purpose: "Coordinating the 2023 launch.",
+                     creator: "U0OMAR", created: 1_670_000_000),
+        SlackChannel(id: "C0LEADERSHIP", name: "leadership", isPrivate: true, numMembers: 4,
+                     topic: "Weekly sync on Mondays", purpose: "Private planning.",
+                     creator: "U0MAYA", created: 1_640_000_000),
+    ]
+
+    static let users: [SlackUser] = [
+        SlackUser(id: "USLACKBOT", name: "slackbot", realName: "Slackbot", displayName: "Slackbot",
+                  tz: "America/Los_Angeles", tzLabel: "Pacific Standard Time", tzOffset: -28_800),
+        SlackUser(id: FakeSlack.botUserID, name: FakeSlack.botUserName, realName: "Patchbay", displayName: "",
+                  isBot: true, tz: "America/Los_Angeles", tzLabel: "Pacific Standard Time", tzOffset: -28_800,
+                  botID: FakeSlack.botID),
+        SlackUser(id: "U0MAYA", name: "maya", realName: "Maya Lindqvist", displayName: "maya", title: "CEO",
+                  isAdmin: true, isOwner: true, tz: "Europe/Stockholm", tzLabel: "Central European Time", tzOffset: 3_600),
+        SlackUser(id: "U0OMAR", name: "omar", realName: "Omar Haddad", displayName: "omar.h", title: "Head of Engineering",
+                  isAdmin: true, tz: "Europe/London", tzLabel: "Greenwich Mean Time", tzOffset: 0),
+        SlackUser(id: "U0PRIYA", name: "priya", realName: "Priya Raman", displayName: "priya", title: "Support Lead",
+                  tz: "Asia/Kolkata", tzLabel: "India Standard Time", tzOffset: 19_800),
+        SlackUser(id: "U0LENA", name: "lena", realName: "Lena Vogel", displayName: "lena.v", title: "Product Designer",
+                  tz: "Europe/Berlin", tzLabel: "Central European Time", tzOffset: 3_600),
+        SlackUser(id: "U0DIEGO", name: "diego", realName: "Diego Morales", displayName: "diego", title: "Backend Engineer",
+                  tz: "America/Mexico_City", tzLabel: "Central Standard Time", tzOffset: -21_600),
+        SlackUser(id: "U0KENJI", name: "kenji", realName: "Kenji Watanabe", displayName: "kenji", title: "Mobile Engineer",
+                  tz: "Asia/Tokyo", tzLabel: "Japan Standard Time", tzOffset: 32_400),
+        SlackUser(id: "U0AMARA", name: "amara", realName: "Amara Okafor", displayName: "amara", title: "Support Engineer",
+                  tz: "Africa/Lagos", tzLabel: "West Africa Standard Time", tzOffset: 3_600),
+        SlackUser(id: "U0SAM", name: "sam", realName: "Sam Whitaker", displayName: "sam", title: "Account Executive",
+                  tz: "America/New_York", tzLabel: "Eastern Standard Time", tzOffset: -18_000),
+        SlackUser(id: "U0ZOE", name: "zoe", realName: "Zoe Chen", displayName: "zoe.c", title: "Frontend Engineer",
+                  tz: "America/Los_Angeles", tzLabel: "Pacific Standard Time", tzOffset: -28_800),
+        // Deactivated accounts stay in users.list with `deleted: true`.
+        SlackUser(id: "U0FORMER", name: "jordan", realName: "Jordan Blake", displayName: "jordan", title: "",
+                  deleted: true, tz: "America/Chicago", tzLabel: "Central Standard Time", tzOffset: -21_600),
+    ]
+}

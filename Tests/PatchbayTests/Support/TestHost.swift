@@ -1,0 +1,122 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PatchbayAPI
+import PatchbayEgress
+import PatchbayFakes
+import PatchbayPlugins
+import PatchbayServices
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+
+/// A real host for a test: a fresh data directory and SQLite file, the real plugin libraries
+/// loaded with dlopen, the fake upstreams on loopback, and the HTTP API on a free port.
+final class TestHost: @unchecked Sendable {
+    let fakes: FakeUpstreams
+    let patchbay: Patchbay
+    let dataDirectory: String
+    let baseURL: String
+    private let serverTask: Task<Void, Error>
+
+    static func start(plugins: [String] = ["PatchbaySlack"], egress: EgressSettings = TestHost.fastEgress,
+                      pluginTimeout: Duration = .seconds(10)) async throws -> TestHost {
+        let fakes = try await FakeUpstreams.start()
+        let directory = NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
+        let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let registry = PluginRegistry(logger: logger)
+        registry.load(paths: try plugins.map(BuildProducts.plugin))
+        let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
+        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry,
+                                settings: HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress))
+
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in
+            portContinuation.yield(port)
+            portContinuation.finish()
+        }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var port = 0
+        for await bound in portStream { port = bound }
+        return TestHost(fakes: fakes, patchbay: patchbay, dataDirectory: directory, baseURL: "http://127.0.0.1:\(port)", serverTask: task)
+    }
+
+    static var fastEgress: EgressSettings {
+        var settings = EgressSettings()
+        settings.requestTimeout = .seconds(2)
+        return settings
+    }
+
+    private init(fakes: FakeUpstreams, patchbay: Patchbay, dataDirectory: String, baseURL: String, serverTask: Task<Void, Error>) {
+        self.fakes = fakes
+        self.patchbay = patchbay
+        self.dataDirectory = dataDirectory
+        self.baseURL = baseURL
+        self.serverTask = serverTask
+    }
+
+    func stop() async throws {
+        serverTask.cancel()
+        _ = await serverTask.result
+        try await patchbay.shutdown()
+        await fakes.stop()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
+
+    /// Creates an account (if new) and a key with these scopes, as `patchbay keys create` does.
+    func key(account: String = "acme", scopes: [Scope] = [.integrationsRead, .integrationsWrite]) async throws -> String {
+        try await patchbay.apiKeys.create(accountName: account, scopes: scopes).key
+    }
+
+    // MARK: HTTP
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let body: String
+
+        var json: JSONValue { (try? WireCoding.decode(JSONValue.self, from: Data(body.utf8))) ?? .null }
+        var errorCode: String? { json["error"]?["code"]?.stringValue }
+        var errorField: String? { json["error"]?["field"]?.stringValue }
+    }
+
+    func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil) async throws -> Reply {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = .init(rawValue: method)
+        if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 10 << 20)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Reply(status: Int(response.status.code), headers: headers, body: String(buffer: buffer))
+    }
+
+    func request(_ method: String, _ path: String, key: String? = nil, json: JSONValue) async throws -> Reply {
+        try await request(method, path, key: key, body: String(decoding: try WireCoding.encode(json), as: UTF8.self))
+    }
+
+    /// Connects Slack with the fake's valid token and returns the connection id.
+    func connectSlack(key: String, token: String = FakeSlack.sandboxToken, label: String? = nil) async throws -> String {
+        var body: [String: JSONValue] = ["provider": "slack", "credentials": ["bot_token": .string(token)]]
+        if let label { body["label"] = .string(label) }
+        let reply = try await request("POST", "/v1/connections", key: key, json: .object(body))
+        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
+            throw TestHostError.unexpected("connect slack: \(reply.status) \(reply.body)")
+        }
+        return id
+    }
+}
+
+enum TestHostError: Error {
+    case unexpected(String)
+}

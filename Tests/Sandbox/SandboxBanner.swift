@@ -1,0 +1,34 @@
+import PatchbayFakes
+
+/// What the sandbox prints on start: what it is, where each fake lives, and how to point
+/// the host at it.
+struct SandboxBanner {
+    var upstreams: FakeUpstreams
+
+    var text: String {
+        let urls = upstreams.baseURLs.sorted { $0.key < $1.key }
+        let width = urls.map(\.key.count).max() ?? 0
+        var lines: [String] = [
+            "",
+            "  PATCHBAY SANDBOX: fake provider APIs for local trials.",
+            "  These are NOT the real services. Nothing sent here leaves this machine.",
+            "",
+            "  Fake APIs on http://\(FakeUpstreams.host):\(upstreams.port):",
+        ]
+        for (name, url) in urls {
+            lines.append("    " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + url)
+        }
+        lines += [
+            "",
+            "  Sandbox Slack workspace \"\(FakeSlack.teamName)\" (\(FakeSlack.teamID)), bot token:",
+            "    \(FakeSlack.sandboxToken)",
+            "",
+            "  Point the host at the fakes:",
+            "    export PATCHBAY_UPSTREAMS=\(upstreams.upstreamsSetting)",
+            "",
+            "  Press Ctrl-C to stop.",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
