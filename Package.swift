@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "BrokenPluginNoEntry", type: .dynamic, targets: ["BrokenPluginNoEntry"]),
         .library(name: "BrokenPluginBadManifest", type: .dynamic, targets: ["BrokenPluginBadManifest"]),
         .library(name: "BrokenPluginDuplicateId", type: .dynamic, targets: ["BrokenPluginDuplicateId"]),
+        .library(name: "BrokenPluginMissingFields", type: .dynamic, targets: ["BrokenPluginMissingFields"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -116,6 +117,7 @@ let package = Package(
         .target(name: "BrokenPluginNoEntry", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
         .target(name: "BrokenPluginBadManifest", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
         .target(name: "BrokenPluginDuplicateId", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMissingFields", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
 
         // MARK: Tests
         .testTarget(

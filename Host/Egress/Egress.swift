@@ -8,6 +8,8 @@ import PatchbayWire
 public struct EgressSettings: Sendable {
     /// Per attempt.
     public var requestTimeout: Duration = .seconds(30)
+    /// How long to keep trying to open a connection (a refused port is retried until then).
+    public var connectTimeout: Duration = .seconds(5)
     /// Retries after a 429 or 503, on top of the first attempt.
     public var maxRetries = 2
     /// The longest `Retry-After` the host waits out itself; a longer one goes back to the caller.
@@ -43,7 +45,7 @@ public final class Egress: Sendable {
         var configuration = HTTPClient.Configuration()
         // Never follow redirects: a redirect could carry injected credentials to another host.
         configuration.redirectConfiguration = .disallow
-        configuration.timeout.connect = .seconds(10)
+        configuration.timeout.connect = .milliseconds(Int64(settings.connectTimeout / .milliseconds(1)))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.settings = settings
         self.logger = logger
@@ -65,7 +67,7 @@ public final class Egress: Sendable {
         } catch {
             return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
         }
-        let shownURL = Redaction.redact(url.absoluteString, secrets: target.secretValues)
+        let shownURL = Self.displayURL(url, target: target)
 
         var attempt = 0
         while true {
@@ -183,5 +185,17 @@ public final class Egress: Sendable {
             return .milliseconds(Int(max(0, seconds) * 1000))
         }
         return .milliseconds(500 << attempt)
+    }
+
+    /// The URL as records and logs show it: the auth query parameter masked by name (its
+    /// encoded form varies), and any other secret value masked wherever it appears.
+    static func displayURL(_ url: URL, target: EgressTarget) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return Redaction.mask }
+        if target.auth.type == .query, let param = target.auth.param {
+            components.queryItems = components.queryItems?.map { item in
+                item.name == param ? URLQueryItem(name: item.name, value: Redaction.mask) : item
+            }
+        }
+        return Redaction.redact(components.string ?? Redaction.mask, secrets: target.secretValues)
     }
 }

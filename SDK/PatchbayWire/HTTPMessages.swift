@@ -36,7 +36,8 @@ public struct HTTPResponseMessage: Codable, Sendable, Equatable {
     public var headers: [String: String]
     public var body: String
     /// Set instead of a response when none was received: `timeout`, `host_not_allowed`,
-    /// `connection_failed`, `rate_limited` (429s outlasted the host's retries).
+    /// `connection_failed`, `response_too_large`, `invalid_request`. A 429 that outlasts the
+    /// host's retries is not an error here: it arrives as a response with status 429.
     public var error: PluginError?
 
     public init(status: Int, headers: [String: String] = [:], body: String = "", error: PluginError? = nil) {

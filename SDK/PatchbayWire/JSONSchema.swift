@@ -14,7 +14,7 @@ public struct SchemaViolation: Error, Equatable, Sendable, CustomStringConvertib
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
-/// JSON Schema, the subset Patchbay supports (docs/plugin-guide.md, "Schemas").
+/// JSON Schema, the subset Patchbay supports (docs/abi.md).
 ///
 /// Unknown keywords make a schema invalid rather than being ignored: a constraint the
 /// author wrote must never be silently skipped when validating an agent's input.

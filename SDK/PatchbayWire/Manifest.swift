@@ -1,5 +1,5 @@
 /// What a plugin says its provider can do. Serialized as the manifest JSON that
-/// `pb_plugin_info` returns; docs/plugin-guide.md is the reference for every field.
+/// `pb_plugin_info` returns; docs/abi.md describes every field.
 public struct Manifest: Codable, Sendable, Equatable {
     /// Stable provider id: lowercase letters, digits, `-` and `_`. Equal to the ABI info's plugin id.
     public var id: String

@@ -18,6 +18,7 @@ final class PluginLoaderTests: XCTestCase {
             ("BrokenPluginBadManifest", "actions[0].input_schema.type: must be one of"),
             ("BrokenPluginBadManifest", "actions[1].name: repeats the action \"ping\""),
             ("BrokenPluginDuplicateId", "duplicate provider id \"slack\""),
+            ("BrokenPluginMissingFields", "manifest is not valid JSON of the expected shape: auth is required"),
         ]
         for (product, reason) in cases {
             let status = registry.load(path: try BuildProducts.plugin(product))
@@ -29,7 +30,7 @@ final class PluginLoaderTests: XCTestCase {
         XCTAssertTrue(missing.reason?.hasPrefix("dlopen failed:") == true, missing.reason ?? "")
 
         // Every attempt is listed; only Slack is enabled, and it is the real one, not the impostor.
-        XCTAssertEqual(registry.statuses.count, 8)
+        XCTAssertEqual(registry.statuses.count, 9)
         XCTAssertEqual(registry.plugins.map(\.id), ["slack"])
         XCTAssertEqual(registry.plugin("slack")?.manifest.version, "1.0.0")
 

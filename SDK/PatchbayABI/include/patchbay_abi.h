@@ -16,7 +16,7 @@
  * that needs the bytes later copies them before returning. Nothing is ever freed
  * across the boundary, so host and plugin may use different allocators.
  *
- * Versioning (see docs/plugin-guide.md, "Versioning"):
+ * Versioning (see docs/abi.md, "Versioning"):
  *   - a plugin is loaded only if its abi_major equals PB_ABI_MAJOR and its abi_minor
  *     is <= the host's PB_ABI_MINOR;
  *   - a minor bump only appends fields at the end of a struct or functions at the
@@ -176,7 +176,7 @@ typedef struct pb_plugin_descriptor {
     const char *plugin_id;
     /* NUL-terminated semantic version of the plugin itself. */
     const char *plugin_version;
-    /* The manifest as UTF-8 JSON (docs/plugin-guide.md, "Manifest reference"). */
+    /* The manifest as UTF-8 JSON (docs/abi.md). */
     const uint8_t *manifest_json;
     size_t manifest_len;
     /* Second phase; called only after the host has checked everything above. */

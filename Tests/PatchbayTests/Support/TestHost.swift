@@ -50,6 +50,7 @@ final class TestHost: @unchecked Sendable {
     static var fastEgress: EgressSettings {
         var settings = EgressSettings()
         settings.requestTimeout = .seconds(2)
+        settings.connectTimeout = .seconds(1)
         return settings
     }
 

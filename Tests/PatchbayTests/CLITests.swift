@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import XCTest
+
+/// The real `patchbay` executable: `plugins` lists refusals, and `keys create` works against
+/// the same data directory while `serve` is running.
+final class CLITests: XCTestCase {
+    var patchbay: String { BuildProducts.directory + "/patchbay" }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: patchbay)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testPluginsListsEnabledAndDisabledWithReasons() throws {
+        let (status, output) = try run(["plugins", "--plugin", try BuildProducts.plugin("BrokenPluginWrongMajor")])
+        XCTAssertEqual(status, 0)
+        XCTAssertTrue(output.contains("enabled   slack 1.0.0"), output)
+        XCTAssertTrue(output.contains("disabled  libBrokenPluginWrongMajor.so: ABI major mismatch"), output)
+    }
+
+    func testServeAndCreateAKeyWhileItRuns() async throws {
+        let directory = NSTemporaryDirectory() + "patchbay-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: patchbay)
+        server.arguments = ["serve", "--data-dir", directory, "--port", "0"]
+        let logs = Pipe()
+        server.standardError = logs
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+
+        // The bound port is in the "patchbay is serving" log line.
+        var url: String?
+        var seen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while url == nil, Date() < deadline {
+            let chunk = logs.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if let range = seen.range(of: #"url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                url = String(seen[range].dropFirst(4))
+            }
+        }
+        let base = try XCTUnwrap(url, "serve did not report its URL: \(seen)")
+
+        let (status, key) = try run(["keys", "create", "--data-dir", directory, "--account", "cli", "--scopes", "integrations:read"])
+        XCTAssertEqual(status, 0)
+        let trimmed = key.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(trimmed.hasPrefix("pb_"))
+
+        var request = HTTPClientRequest(url: base + "/v1/catalog")
+        request.headers.add(name: "Authorization", value: "Bearer \(trimmed)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        XCTAssertEqual(response.status.code, 200)
+
+        let (badStatus, _) = try run(["keys", "create", "--data-dir", directory, "--account", "cli", "--scopes", "root"])
+        XCTAssertNotEqual(badStatus, 0, "an unknown scope is refused")
+
+        server.terminate()
+        server.waitUntilExit()
+        XCTAssertEqual(server.terminationReason, .exit, "SIGTERM is a graceful shutdown")
+    }
+}
