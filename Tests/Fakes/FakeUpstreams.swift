@@ -11,6 +11,9 @@ public final class FakeUpstreams: Sendable {
     public static let host = "127.0.0.1"
 
     public let slack: FakeSlack
+    public let github: FakeGitHub
+    public let shopify: FakeShopify
+    public let google: FakeGoogleSheets
     /// The port the server listens on (the one picked by the system when started with 0).
     public let port: Int
 
@@ -18,8 +21,11 @@ public final class FakeUpstreams: Sendable {
     private let serviceGroup: ServiceGroup
     private let runTask: Task<Void, any Error>
 
-    private init(slack: FakeSlack, port: Int, mounts: [FakeMount], serviceGroup: ServiceGroup, runTask: Task<Void, any Error>) {
-        self.slack = slack
+    private init(fakes: Fakes, port: Int, mounts: [FakeMount], serviceGroup: ServiceGroup, runTask: Task<Void, any Error>) {
+        slack = fakes.slack
+        github = fakes.github
+        shopify = fakes.shopify
+        google = fakes.google
         self.port = port
         self.mounts = mounts
         self.serviceGroup = serviceGroup
@@ -30,10 +36,20 @@ public final class FakeUpstreams: Sendable {
         runTask.cancel()
     }
 
+    private struct Fakes {
+        let slack = FakeSlack()
+        let github = FakeGitHub()
+        let shopify = FakeShopify()
+        let google = FakeGoogleSheets()
+    }
+
     /// The fakes mounted on one server. A new fake is one more line here, plus its property.
-    private static func mounts(slack: FakeSlack) -> [FakeMount] {
+    private static func mounts(_ fakes: Fakes) -> [FakeMount] {
         [
-            FakeMount(name: "slack", fake: slack),
+            FakeMount(name: "slack", fake: fakes.slack),
+            FakeMount(name: "github", fake: fakes.github),
+            FakeMount(name: "shopify", fake: fakes.shopify),
+            FakeMount(name: "google", fake: fakes.google),
         ]
     }
 
@@ -62,8 +78,8 @@ public final class FakeUpstreams: Sendable {
     public static func start(port: Int = 0, logLevel: Logger.Level = .warning, stopOnSignals: Bool = false)
         async throws -> FakeUpstreams
     {
-        let slack = FakeSlack()
-        let mounts = mounts(slack: slack)
+        let fakes = Fakes()
+        let mounts = mounts(fakes)
         let router = Router()
         // Shown only when `logLevel` is `.info` or lower.
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -111,7 +127,7 @@ public final class FakeUpstreams: Sendable {
             _ = await runTask.result
             throw error
         }
-        return FakeUpstreams(slack: slack, port: boundPort, mounts: mounts, serviceGroup: serviceGroup, runTask: runTask)
+        return FakeUpstreams(fakes: fakes, port: boundPort, mounts: mounts, serviceGroup: serviceGroup, runTask: runTask)
     }
 
     /// Shuts the server down: it stops accepting connections and lets requests in flight

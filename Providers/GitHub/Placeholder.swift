@@ -1,0 +1,1 @@
+// The GitHub provider is being written.

@@ -1,0 +1,1 @@
+// The GoogleSheets provider is being written.

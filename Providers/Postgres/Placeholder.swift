@@ -1,0 +1,1 @@
+// The Postgres provider is being written.

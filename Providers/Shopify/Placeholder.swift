@@ -1,0 +1,1 @@
+// The Shopify provider is being written.
