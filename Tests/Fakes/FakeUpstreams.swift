@@ -49,7 +49,7 @@ public final class FakeUpstreams: Sendable {
             FakeMount(name: "slack", fake: fakes.slack),
             FakeMount(name: "github", fake: fakes.github),
             FakeMount(name: "shopify", fake: fakes.shopify),
-            FakeMount(name: "google", fake: fakes.google),
+            FakeMount(name: "google_sheets", fake: fakes.google),
         ]
     }
 
