@@ -55,6 +55,12 @@ public struct ConnectionService: Sendable {
 
     public func get(principal: Principal, id: String) async throws -> ConnectionRecord {
         try principal.require(.integrationsRead)
+        return try await owned(principal, id)
+    }
+
+    /// The caller's connection, or 404 (also for another account's id). Checks no scope:
+    /// each public method requires its own first.
+    private func owned(_ principal: Principal, _ id: String) async throws -> ConnectionRecord {
         guard let record = try await store.connection(id: id, accountID: principal.accountID) else {
             throw ServiceError.notFound("connection", id)
         }
@@ -70,7 +76,7 @@ public struct ConnectionService: Sendable {
     /// secret does not require resending the others; they apply from the next call on.
     public func update(principal: Principal, id: String, _ draft: Draft) async throws -> ConnectionRecord {
         try principal.require(.integrationsWrite)
-        var record = try await get(principal: principal, id: id)
+        var record = try await owned(principal, id)
         guard record.status == .active else {
             throw ServiceError(.conflict, "connection_revoked", "connection \(id) has been deleted")
         }
@@ -96,7 +102,7 @@ public struct ConnectionService: Sendable {
     /// their history; it can no longer be used.
     public func delete(principal: Principal, id: String) async throws -> ConnectionRecord {
         try principal.require(.integrationsWrite)
-        var record = try await get(principal: principal, id: id)
+        var record = try await owned(principal, id)
         record.status = .revoked
         record.sealedCredentials = nil
         record.updatedAt = nowMillis()
@@ -107,7 +113,7 @@ public struct ConnectionService: Sendable {
     /// Runs the plugin's check. Any failure, including a timeout, is reported as a result.
     public func test(principal: Principal, id: String) async throws -> CheckOutcome {
         try principal.require(.integrationsWrite)
-        let record = try await get(principal: principal, id: id)
+        let record = try await owned(principal, id)
         let prepared = try calls.prepare(record)
         let started = ContinuousClock.now
         let reply = await prepared.plugin.call(.check, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
@@ -127,7 +133,7 @@ public struct ConnectionService: Sendable {
     /// Reads the provider's live schema through the plugin and keeps it with the connection.
     public func discover(principal: Principal, id: String) async throws -> SchemaSnapshot {
         try principal.require(.integrationsWrite)
-        let record = try await get(principal: principal, id: id)
+        let record = try await owned(principal, id)
         let prepared = try calls.prepare(record)
         guard prepared.plugin.manifest.supportsDiscovery else {
             throw ServiceError(.badRequest, "discovery_unsupported", "\(prepared.plugin.manifest.name) does not support discovery")

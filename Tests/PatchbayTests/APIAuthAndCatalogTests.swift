@@ -108,7 +108,7 @@ final class APIAuthAndCatalogTests: XCTestCase {
         for (path, operations) in paths {
             for method in operations.objectValue?.keys ?? [:].keys {
                 let concrete = path.replacingOccurrences(of: "{id}", with: "x").replacingOccurrences(of: "{action}", with: "y")
-                    .replacingOccurrences(of: "{provider}", with: "z")
+                    .replacingOccurrences(of: "{provider}", with: "z").replacingOccurrences(of: "{object}", with: "w")
                 let reply = try await host.request(method.uppercased(), concrete, key: key, body: method == "get" ? nil : "{}")
                 XCTAssertNotEqual(reply.errorCode, "route_not_found", "\(method) \(path)")
             }

@@ -178,7 +178,8 @@ final class ConnectionAPITests: XCTestCase {
 
     func testDeletingRevokesPurgesAndBlocksUse() async throws {
         let id = try await host.connectSlack(key: key)
-        let deleted = try await host.request("DELETE", "/v1/connections/\(id)", key: key)
+        let writeOnly = try await host.key(scopes: [.integrationsWrite])
+        let deleted = try await host.request("DELETE", "/v1/connections/\(id)", key: writeOnly)
         XCTAssertEqual(deleted.status, 200)
         XCTAssertEqual(deleted.json["status"], "revoked")
         XCTAssertEqual(deleted.json["has_credentials"], false)
@@ -204,5 +205,16 @@ final class ConnectionAPITests: XCTestCase {
         XCTAssertTrue(discovered.json["relationships"]?.arrayValue?.contains { $0["from"] == "message" && $0["to"] == "channel" } == true)
         let stored = try await host.request("GET", "/v1/connections/\(id)/schema", key: key)
         XCTAssertEqual(stored.json["objects"], discovered.json["objects"])
+
+        let user = try await host.request("GET", "/v1/connections/\(id)/schema/objects/user", key: key)
+        XCTAssertEqual(user.json["fields"]?.arrayValue?.compactMap { $0["name"]?.stringValue }.first, "id")
+        XCTAssertEqual(user.json["operations"]?.arrayValue?.first?["action"], "list_users")
+        XCTAssertEqual(user.json["relationships"]?.arrayValue?.first?["from"], "message")
+        let missing = try await host.request("GET", "/v1/connections/\(id)/schema/objects/invoice", key: key)
+        XCTAssertEqual(missing.status, 404)
+        let objectList = try await host.request("GET", "/v1/connections/\(id)/schema/objects", key: key)
+        XCTAssertEqual(objectList.json["data"]?.arrayValue?.count, 3)
+        let operations = try await host.request("GET", "/v1/connections/\(id)/schema/operations?object=message", key: key)
+        XCTAssertEqual(operations.json["data"]?.arrayValue?.compactMap { $0["action"]?.stringValue }, ["post_message"])
     }
 }

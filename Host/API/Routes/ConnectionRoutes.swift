@@ -69,6 +69,36 @@ enum ConnectionRoutes {
                                                             id: try context.parameters.require("id"))
                 return JSONResponse.make(try Views.schema(snapshot))
             },
+            Endpoint(method: .get, path: "/v1/connections/{id}/schema/objects",
+                     summary: "The discovered objects and their fields.",
+                     tag: "connections", access: .key(.integrationsRead)) { _, context in
+                let snapshot = try await connections.schema(principal: try context.requirePrincipal(),
+                                                            id: try context.parameters.require("id"))
+                return JSONResponse.make(["data": try JSONValue(encoding: snapshot.schema.objects)])
+            },
+            Endpoint(method: .get, path: "/v1/connections/{id}/schema/objects/{object}",
+                     summary: "One discovered object with its relationships and operations.",
+                     tag: "connections", access: .key(.integrationsRead)) { _, context in
+                let snapshot = try await connections.schema(principal: try context.requirePrincipal(),
+                                                            id: try context.parameters.require("id"))
+                let name = try context.parameters.require("object")
+                guard let object = snapshot.schema.objects.first(where: { $0.name == name }) else {
+                    throw ServiceError.notFound("object", name)
+                }
+                var view = try JSONValue(encoding: object).objectValue ?? [:]
+                view["relationships"] = try JSONValue(encoding: snapshot.schema.relationships.filter { $0.from == name || $0.to == name })
+                view["operations"] = try JSONValue(encoding: snapshot.schema.operations.filter { $0.object == name })
+                return JSONResponse.make(.object(view))
+            },
+            Endpoint(method: .get, path: "/v1/connections/{id}/schema/operations",
+                     summary: "What agents can do with the discovered objects, and the action that does it.",
+                     tag: "connections", access: .key(.integrationsRead), queryParameters: ["object"]) { request, context in
+                let snapshot = try await connections.schema(principal: try context.requirePrincipal(),
+                                                            id: try context.parameters.require("id"))
+                let object = RequestInput.query(request, "object")
+                let operations = snapshot.schema.operations.filter { object == nil || $0.object == object }
+                return JSONResponse.make(["data": try JSONValue(encoding: operations)])
+            },
         ]
     }
 
