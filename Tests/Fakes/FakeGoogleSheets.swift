@@ -1,10 +1,95 @@
-import Hummingbird
+import Foundation
+import PatchbayWire
 
-/// Placeholder: the fake GoogleSheets API is being written.
+/// An in-memory spreadsheet behind a faithful Google Sheets API v4: bearer auth with
+/// Google's 401/403 answers, the `{"error": {code, message, status}}` envelope, A1 ranges,
+/// field masks, appends that insert rows, and 429 RESOURCE_EXHAUSTED on demand, so a client
+/// that works here works against `https://sheets.googleapis.com/v4`.
 public final class FakeGoogleSheets: FakeUpstream, @unchecked Sendable {
+    /// An access token with the `spreadsheets` scope.
+    public static let sandboxToken = "ya29.sandbox-patchbay-sheets"
+    /// An access token with only `spreadsheets.readonly`: writes answer 403.
+    public static let readOnlyToken = "ya29.sandbox-patchbay-readonly"
+    public static let spreadsheetID = "1PbSandboxCrm0123456789abcdefXYZ"
+    public static let title = "Sandbox CRM"
+    public static let locale = "en_US"
+    public static let timeZone = "Europe/Paris"
+
     public let apiPath = "v4"
+
+    let lock = NSLock()
+    /// Known tokens and whether each may write.
+    var tokens: [String: Bool] = [FakeGoogleSheets.sandboxToken: true, FakeGoogleSheets.readOnlyToken: false]
+    var sheetList: [GoogleSheet] = GoogleSheetsSeed.sheets
+    var log: [RecordedRequest] = []
+    var faults = FakeFaults()
 
     public init() {}
 
-    public func registerRoutes<Context: RequestContext>(on router: some RouterMethods<Context>, prefix: String) {}
+    // MARK: Tokens
+
+    /// Makes `token` valid; `canWrite: false` grants only the read-only scope.
+    public func addToken(_ token: String, canWrite: Bool = true) {
+        lock.withLock { tokens[token] = canWrite }
+    }
+
+    /// Makes `token` invalid: calls with it answer 401 UNAUTHENTICATED from now on.
+    public func revokeToken(_ token: String) {
+        lock.withLock { _ = tokens.removeValue(forKey: token) }
+    }
+
+    // MARK: Behaviour controls
+
+    /// The next `count` requests answer 429 RESOURCE_EXHAUSTED with `Retry-After: retryAfter`.
+    public func throttleNext(_ count: Int, retryAfter: Int) {
+        lock.withLock { faults.throttle(count, retryAfter: retryAfter) }
+    }
+
+    /// The answers to the next `count` requests are held back `seconds` before being sent.
+    public func delayNext(_ count: Int, seconds: Double) {
+        lock.withLock { faults.delay(count, seconds: seconds) }
+    }
+
+    /// The next `count` requests fail with this canonical status, e.g. `UNAVAILABLE` (503)
+    /// or `INTERNAL` (500), with Google's usual message for it.
+    public func failNext(_ count: Int, status: String) {
+        lock.withLock { faults.fail(count, error: status) }
+    }
+
+    /// Drops any throttling, delays and failures still queued.
+    public func clearBehaviours() {
+        lock.withLock { faults.clear() }
+    }
+
+    // MARK: The spreadsheet
+
+    /// The sheets, in tab order.
+    public var sheets: [GoogleSheet] {
+        lock.withLock { sheetList }
+    }
+
+    /// The cells of the sheet called `title` (empty cells are `.null`), or nil when there is none.
+    public func cells(of title: String) -> [[JSONValue]]? {
+        lock.withLock { sheetList.first { $0.title == title }?.cells }
+    }
+
+    /// Adds a sheet at the end, as "Add sheet" in the UI does, with these cells from A1.
+    public func addSheet(_ title: String, cells: [[JSONValue]]) {
+        lock.withLock {
+            let id = (sheetList.map(\.sheetID).max() ?? 0) + 1
+            sheetList.append(GoogleSheet(sheetID: id, title: title, cells: cells))
+        }
+    }
+
+    // MARK: What happened
+
+    /// Every request received since the start or the last `reset()`, oldest first.
+    public var requests: [RecordedRequest] {
+        lock.withLock { log }
+    }
+
+    /// Forgets the recorded requests.
+    public func reset() {
+        lock.withLock { log.removeAll() }
+    }
 }

@@ -1,1 +1,0 @@
-// The GitHub provider is being written.

@@ -1,1 +1,0 @@
-// The GoogleSheets provider is being written.

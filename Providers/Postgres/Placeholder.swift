@@ -1,1 +1,0 @@
-// The Postgres provider is being written.

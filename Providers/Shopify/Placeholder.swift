@@ -1,1 +1,0 @@
-// The Shopify provider is being written.

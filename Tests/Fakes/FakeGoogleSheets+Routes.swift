@@ -1,0 +1,113 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PatchbayWire
+
+extension FakeGoogleSheets {
+    /// The largest body the fake reads.
+    static let maximumBodySize = 10 * 1024 * 1024
+
+    /// One call, as the routes see it before the spreadsheet is touched.
+    struct Call {
+        var request: RecordedRequest
+        var spreadsheetID: String
+        /// The `{range}` path segment, percent-decoded, with any `:verb` split off.
+        var range: String?
+        var verb: String?
+    }
+
+    /// Serves `<prefix>/v4/spreadsheets/{id}` and `<prefix>/v4/spreadsheets/{id}/values/{range}`
+    /// (GET to read, PUT to update, POST `{range}:append` to append).
+    public func registerRoutes<Context: RequestContext>(on router: some RouterMethods<Context>, prefix: String) {
+        let spreadsheets = router.group(RouterPath(prefix)).group(RouterPath(apiPath)).group("spreadsheets")
+        spreadsheets.get(":id") { request, context in
+            try await self.respond(to: request, id: context.parameters.get("id") ?? "", rangeSegment: nil)
+        }
+        for method in [HTTPRequest.Method.get, .put, .post] {
+            spreadsheets.on(":id/values/:range", method: method) { request, context in
+                try await self.respond(to: request, id: context.parameters.get("id") ?? "",
+                                       rangeSegment: context.parameters.get("range") ?? "")
+            }
+        }
+    }
+
+    func respond(to request: Request, id: String, rangeSegment: String?) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: Self.maximumBodySize)
+        let recorded = RecordedRequest(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: FormURLEncoding.lenientDictionary(request.uri.query ?? ""),
+            headers: Self.headerDictionary(request.headers),
+            body: String(decoding: body.readableBytesView, as: UTF8.self)
+        )
+        var call = Call(request: recorded, spreadsheetID: id)
+        if var segment = rangeSegment {
+            if let colon = segment.lastIndex(of: ":"), segment[segment.index(after: colon)...] == "append" {
+                call.verb = "append"
+                segment = String(segment[..<colon])
+            }
+            call.range = segment.removingPercentEncoding
+        }
+        let (reply, delay) = lock.withLock { answer(call) }
+        if let delay, delay > 0 {
+            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+        }
+        return reply.response()
+    }
+
+    /// Decides the answer to one call. Called with the lock held.
+    private func answer(_ call: Call) -> (GoogleReply, Double?) {
+        log.append(call.request)
+        let draw = faults.draw()
+        if let retryAfter = draw.throttleRetryAfter {
+            return (.rateLimited(retryAfter: retryAfter), draw.delay)
+        }
+        if let failure = draw.failure {
+            return (.failure(.queued(failure)), draw.delay)
+        }
+        do {
+            let canWrite = try authenticate(call.request.headers["authorization"])
+            return (try perform(call, canWrite: canWrite), draw.delay)
+        } catch let error as GoogleAPIError {
+            return (.failure(error), draw.delay)
+        } catch {
+            return (.failure(GoogleAPIError("INTERNAL", "Internal error encountered.")), draw.delay)
+        }
+    }
+
+    /// Google reads `Authorization: Bearer <token>`. With no credentials at all it asks for an
+    /// API key (403); a token it does not know is 401. Returns whether the token may write.
+    /// Called with the lock held.
+    private func authenticate(_ header: String?) throws -> Bool {
+        guard let header, !header.trimmingCharacters(in: .whitespaces).isEmpty else { throw GoogleAPIError.missingCredentials }
+        let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let canWrite = tokens[parts[1].trimmingCharacters(in: .whitespaces)]
+        else { throw GoogleAPIError.invalidCredentials }
+        return canWrite
+    }
+
+    /// Routes an authenticated call. Called with the lock held.
+    private func perform(_ call: Call, canWrite: Bool) throws -> GoogleReply {
+        let method = call.request.method
+        if method != "GET", !canWrite { throw GoogleAPIError.insufficientScopes }
+        guard call.spreadsheetID == Self.spreadsheetID else { throw GoogleAPIError.notFound }
+        guard let range = call.range else { return .success(try spreadsheet(call.request.query)) }
+        switch (method, call.verb) {
+        case ("GET", nil): return .success(try readValues(range, call.request.query))
+        case ("PUT", nil): return .success(try updateValues(range, call.request))
+        case ("POST", "append"): return .success(try appendValues(range, call.request))
+        default: return .unknownURL(call.request.path)
+        }
+    }
+
+    private static func headerDictionary(_ fields: HTTPFields) -> [String: String] {
+        var headers: [String: String] = [:]
+        for field in fields {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        return headers
+    }
+}
