@@ -1,0 +1,433 @@
+#!/usr/bin/env bash
+# Action invocation overhead: what Patchbay adds to one provider call.
+#
+# Posts a Slack message over and over, in the same run and at the same concurrency:
+#   direct    wrk -> fake Slack  POST /chat.postMessage
+#   patchbay  wrk -> patchbay    POST /v1/connections/{id}/actions/post_message/invoke -> fake Slack
+# and prints throughput and latency for both, the ratio between them, the host's start-up
+# time and its memory. Release binaries, a fresh data directory, loopback only.
+#
+# Run from anywhere inside the repository:
+#   bench/invoke-overhead.sh
+#   CONCURRENCY=64 DURATION=30 SKIP_BUILD=1 bench/invoke-overhead.sh
+#
+# See bench/README.md for every setting, the goals and how to read the output.
+
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+usage: bench/invoke-overhead.sh
+
+Settings (environment variables):
+  CONCURRENCY=32      wrk connections, the same for both targets
+  THREADS=2           wrk threads
+  DURATION=15         seconds measured per target
+  WARMUP=3            seconds of warm-up per target before it is measured (0: none)
+  SINGLE_DURATION=5   seconds per target of an extra run with 1 connection (0: skip it)
+  SKIP_BUILD=1        reuse the release build in .build-release instead of building
+  BIN_DIR=DIR         take patchbay, patchbay-sandbox and libPatchbaySlack.so from DIR
+                      (implies SKIP_BUILD; e.g. .build/debug to compare a debug build)
+  DATA_ROOT=DIR       create the host's data directory under DIR instead of the temporary
+                      directory (e.g. /dev/shm to see what durable commits cost)
+  MAX_ERROR_PCT=1     a run with more failed requests than this (percent) is invalid
+  KEEP_WORK=1         keep the temporary directory (logs, wrk output, data dir)
+
+Exit status: 0 when both measured runs are valid (goals met or not), 3 when a run is
+invalid (too many non-2xx responses or socket errors), 1 on any other failure.
+EOF
+}
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+    usage
+    exit 0
+fi
+if [[ $# -gt 0 ]]; then
+    usage >&2
+    exit 1
+fi
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+CONCURRENCY=${CONCURRENCY:-32}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-3}
+SINGLE_DURATION=${SINGLE_DURATION:-5}
+SKIP_BUILD=${SKIP_BUILD:-0}
+BIN_DIR=${BIN_DIR:-}
+MAX_ERROR_PCT=${MAX_ERROR_PCT:-1}
+KEEP_WORK=${KEEP_WORK:-0}
+DATA_ROOT=${DATA_ROOT:-}
+
+SCRATCH=.build-release
+LUA=bench/post-json.lua
+SLACK_TOKEN=xoxb-sandbox-0000000000-patchbay
+SLACK_CHANNEL=C0GENERAL
+THROUGHPUT_GOAL=0.40
+P50_ADDED_GOAL_MS=1
+
+for setting in CONCURRENCY THREADS DURATION WARMUP SINGLE_DURATION; do
+    [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "$setting must be a whole number (seconds or a count), not '${!setting}'" >&2; exit 1; }
+done
+[[ $MAX_ERROR_PCT =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "MAX_ERROR_PCT must be a number" >&2; exit 1; }
+((CONCURRENCY >= THREADS && THREADS >= 1)) || { echo "need CONCURRENCY >= THREADS >= 1" >&2; exit 1; }
+((DURATION >= 1)) || { echo "DURATION must be at least 1" >&2; exit 1; }
+
+# MARK: Helpers
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+die() {
+    printf 'error: %s\n' "$*" >&2
+    exit 1
+}
+
+# Microseconds since the epoch, without forking when the shell can tell it.
+now_us() {
+    if [[ -n ${EPOCHREALTIME:-} ]]; then
+        local t=${EPOCHREALTIME//[!0-9]/}
+        echo "$((10#$t))"
+    else
+        date +%s%6N
+    fi
+}
+
+# A field of /proc/PID/status in KiB (VmRSS: resident now, VmHWM: the peak so far).
+proc_kib() {
+    awk -v field="$2:" '$1 == field { print $2 }' "/proc/$1/status"
+}
+
+# CPU time a process has used so far (user + system), in clock ticks.
+cpu_ticks() {
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# Prints the last lines of a log to stderr, to explain a failure.
+show_log() {
+    if [[ -s $1 ]]; then
+        echo "--- last lines of $2 ---" >&2
+        tail -n 20 "$1" >&2
+        echo "---" >&2
+    fi
+}
+
+# MARK: Clean-up: every process started here is stopped, by its pid, however the script ends.
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/patchbay-bench.XXXXXX")
+DATA=""
+STARTED_PIDS=()
+WRK_PID=""
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    local pid tries
+    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
+        tries=0
+        while kill -0 "$pid" 2>/dev/null && ((tries < 50)); do
+            sleep 0.1
+            tries=$((tries + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ $KEEP_WORK == 1 ]]; then
+        echo "kept the work directory: $WORK${DATA:+ (data directory: $DATA)}" >&2
+    else
+        rm -rf "$WORK"
+        [[ -z $DATA_ROOT || -z $DATA ]] || rm -rf "$DATA"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# MARK: 1. Release binaries
+
+if [[ -n $BIN_DIR ]]; then
+    BIN=$BIN_DIR
+    BUILD_NOTE="binaries from $BIN_DIR"
+elif [[ $SKIP_BUILD == 1 ]]; then
+    BIN=$SCRATCH/release
+    BUILD_NOTE="release (existing build in $SCRATCH)"
+else
+    # Only what the benchmark runs: the host, the sandbox and the Slack plugin.
+    say "building release binaries in $SCRATCH (the first build takes a while)"
+    for product in patchbay patchbay-sandbox PatchbaySlack; do
+        swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
+            { show_log "$WORK/build.log" "the build"; die "the release build of $product failed"; }
+    done
+    BIN=$SCRATCH/release
+    BUILD_NOTE="release (built now in $SCRATCH)"
+fi
+for file in patchbay patchbay-sandbox libPatchbaySlack.so; do
+    [[ -f $BIN/$file ]] || die "$BIN/$file is missing; build first or unset SKIP_BUILD/BIN_DIR"
+done
+
+# MARK: 2. wrk
+
+if ! command -v wrk >/dev/null 2>&1; then
+    say "installing wrk"
+    SUDO=()
+    if [[ $(id -u) != 0 ]]; then
+        command -v sudo >/dev/null 2>&1 || die "wrk is missing and installing it needs root (apt-get install wrk)"
+        SUDO=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${SUDO[@]}" apt-get install -y wrk >"$WORK/apt.log" 2>&1; then
+        say "apt-get install failed; updating the package lists and trying again"
+        { "${SUDO[@]}" apt-get update && "${SUDO[@]}" apt-get install -y wrk; } >>"$WORK/apt.log" 2>&1 ||
+            { show_log "$WORK/apt.log" "apt-get"; die "could not install wrk"; }
+    fi
+fi
+command -v curl >/dev/null 2>&1 || die "curl is needed"
+
+# MARK: 3. The fake Slack and the host
+
+# The children get no Patchbay settings from the caller's environment: a fresh data directory,
+# a fresh master key, only the upstream given here.
+CHILD_ENV=(env -u PATCHBAY_UPSTREAMS -u PATCHBAY_MASTER_KEY -u PATCHBAY_DATA_DIR)
+
+say "starting the sandbox (fake provider APIs)"
+: >"$WORK/sandbox.log"
+"${CHILD_ENV[@]}" "$BIN/patchbay-sandbox" --port 0 >"$WORK/sandbox.log" 2>&1 &
+SANDBOX_PID=$!
+STARTED_PIDS+=("$SANDBOX_PID")
+
+SLACK_URL=""
+deadline=$(($(now_us) + 30000000))
+while [[ -z $SLACK_URL ]]; do
+    kill -0 "$SANDBOX_PID" 2>/dev/null || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox exited during start-up"; }
+    SLACK_URL=$(grep -o 'PATCHBAY_UPSTREAMS=.*' "$WORK/sandbox.log" | grep -o 'slack=[^ ,]*' | head -n 1 | cut -d= -f2- || true)
+    (($(now_us) < deadline)) || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox did not print its URLs within 30 s"; }
+    [[ -n $SLACK_URL ]] || sleep 0.05
+done
+
+say "starting patchbay serve with a fresh data directory"
+if [[ -n $DATA_ROOT ]]; then
+    DATA=$(mktemp -d "$DATA_ROOT/patchbay-bench-data.XXXXXX")
+else
+    DATA=$WORK/data
+fi
+DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")
+: >"$WORK/host.log"
+HOST_STARTED_US=$(now_us)
+"${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 --upstream "slack=$SLACK_URL" >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+STARTED_PIDS+=("$HOST_PID")
+
+# Wall clock from the process start until /healthz answers, polled every 5 ms. The port is
+# chosen by the host (port 0), so /healthz is tried from the moment it reports its address.
+HOST_URL=""
+HEALTHY_US=""
+deadline=$((HOST_STARTED_US + 60000000))
+while [[ -z $HEALTHY_US ]]; do
+    kill -0 "$HOST_PID" 2>/dev/null || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay serve exited during start-up"; }
+    if [[ -z $HOST_URL ]]; then
+        HOST_URL=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'url=http://[^ ]*' | head -n 1 | cut -d= -f2- || true)
+    fi
+    if [[ -n $HOST_URL ]] && curl -fsS -o /dev/null --max-time 2 "$HOST_URL/healthz" 2>/dev/null; then
+        HEALTHY_US=$(now_us)
+        break
+    fi
+    (($(now_us) < deadline)) || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay did not answer /healthz within 60 s"; }
+    sleep 0.005
+done
+STARTUP_WALL_MS=$(awk -v a="$HOST_STARTED_US" -v b="$HEALTHY_US" 'BEGIN { printf "%.0f", (b - a) / 1000 }')
+STARTUP_LOG_MS=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'startup_ms=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+[[ -n $STARTUP_LOG_MS ]] || STARTUP_LOG_MS="?"
+grep -q 'plugins=[^ ]*slack' "$WORK/host.log" || { show_log "$WORK/host.log" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
+
+sleep 1
+RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
+
+# MARK: 4. A key and a Slack connection
+
+say "creating an API key and a Slack connection"
+API_KEY=$("${CHILD_ENV[@]}" "$BIN/patchbay" keys create --data-dir "$DATA" --account bench \
+    --scopes integrations:read,integrations:write 2>"$WORK/keys.log" | tail -n 1) ||
+    { show_log "$WORK/keys.log" "keys create"; die "could not create an API key"; }
+[[ $API_KEY == pb_* ]] || die "keys create printed no key"
+
+status=$(curl -sS -o "$WORK/connection.json" -w '%{http_code}' -X POST "$HOST_URL/v1/connections" \
+    -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+    -d "{\"provider\":\"slack\",\"credentials\":{\"bot_token\":\"$SLACK_TOKEN\"}}")
+[[ $status == 201 ]] || { show_log "$WORK/connection.json" "the answer"; die "POST /v1/connections answered $status, not 201"; }
+CONNECTION_ID=$(grep -o '"id" *: *"conn_[^"]*"' "$WORK/connection.json" | head -n 1 | grep -o 'conn_[^"]*' || true)
+[[ -n $CONNECTION_ID ]] || die "no connection id in $(cat "$WORK/connection.json")"
+
+DIRECT_URL=$SLACK_URL/chat.postMessage
+DIRECT_AUTH="Authorization: Bearer $SLACK_TOKEN"
+DIRECT_BODY="{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}"
+INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
+INVOKE_AUTH="Authorization: Bearer $API_KEY"
+INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
+
+# Slack answers most errors with HTTP 200 and "ok":false, which wrk would count as success:
+# check one direct request's body before (and after) the load.
+check_direct() {
+    local status
+    status=$(curl -sS -o "$WORK/direct-check.json" -w '%{http_code}' -X POST "$DIRECT_URL" \
+        -H "$DIRECT_AUTH" -H 'Content-Type: application/json' -d "$DIRECT_BODY")
+    [[ $status == 200 ]] && grep -q '"ok" *: *true' "$WORK/direct-check.json" ||
+        die "$1: the fake chat.postMessage answered $status $(head -c 300 "$WORK/direct-check.json")"
+}
+check_invoke() {
+    local status
+    status=$(curl -sS -o "$WORK/invoke-check.json" -w '%{http_code}' -X POST "$INVOKE_URL" \
+        -H "$INVOKE_AUTH" -H 'Content-Type: application/json' -d "$INVOKE_BODY")
+    [[ $status == 200 ]] && grep -q '"status" *: *"succeeded"' "$WORK/invoke-check.json" ||
+        die "$1: the invoke answered $status $(head -c 300 "$WORK/invoke-check.json")"
+}
+check_direct "before the load"
+check_invoke "before the load"
+
+# MARK: 5. Load
+
+declare -A R
+
+# run_wrk NAME CONNECTIONS THREADS SECONDS URL AUTH BODY: wrk's report goes to $WORK/wrk-NAME.txt;
+# its figures land in R[NAME.*].
+run_wrk() {
+    local name=$1 connections=$2 threads=$3 seconds=$4 url=$5 auth=$6 body=$7
+    local out=$WORK/wrk-$name.txt
+    # In the background, so that a signal reaches the trap now rather than when wrk is done.
+    wrk --latency -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s \
+        -H "$auth" -s "$LUA" "$url" -- "$body" >"$out" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { WRK_PID=""; show_log "$out" "wrk ($name)"; die "wrk failed ($name)"; }
+    WRK_PID=""
+    local line kv
+    line=$(grep '^BENCH ' "$out" | tail -n 1 || true)
+    [[ -n $line ]] || { show_log "$out" "wrk ($name)"; die "wrk printed no summary ($name)"; }
+    for kv in ${line#BENCH }; do
+        R[$name.${kv%%=*}]=${kv#*=}
+    done
+    R[$name.rps]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    [[ -n ${R[$name.rps]} ]] || R[$name.rps]=$(awk -v n="${R[$name.requests]}" -v us="${R[$name.duration_us]}" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+    R[$name.socket]=$((${R[$name.connect]} + ${R[$name.read]} + ${R[$name.write]} + ${R[$name.timeout]}))
+    R[$name.failed]=$((${R[$name.non2xx]} + ${R[$name.socket]}))
+}
+
+# measure NAME URL AUTH BODY: a warm-up, then the measured run, at the configured concurrency.
+# Also records the CPU time the host and the sandbox used per request in the measured run.
+measure() {
+    if ((WARMUP > 0)); then
+        say "$1: warm-up ${WARMUP}s"
+        run_wrk "$1-warmup" "$CONCURRENCY" "$THREADS" "$WARMUP" "$2" "$3" "$4"
+    fi
+    say "$1: ${DURATION}s, $CONCURRENCY connections, $THREADS threads"
+    local host_before sandbox_before
+    host_before=$(cpu_ticks "$HOST_PID")
+    sandbox_before=$(cpu_ticks "$SANDBOX_PID")
+    run_wrk "$1" "$CONCURRENCY" "$THREADS" "$DURATION" "$2" "$3" "$4"
+    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$HOST_PID")" "${R[$1.requests]}")
+    R[$1.sandbox_cpu]=$(cpu_per_request "$sandbox_before" "$(cpu_ticks "$SANDBOX_PID")" "${R[$1.requests]}")
+}
+
+# cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS: milliseconds of CPU per request.
+cpu_per_request() {
+    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }'
+}
+
+measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
+measure patchbay "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
+
+if ((SINGLE_DURATION > 0)); then
+    say "one connection, ${SINGLE_DURATION}s each: latency without queueing"
+    run_wrk direct-single 1 1 "$SINGLE_DURATION" "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
+    run_wrk patchbay-single 1 1 "$SINGLE_DURATION" "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
+fi
+
+check_direct "after the load"
+check_invoke "after the load"
+kill -0 "$HOST_PID" 2>/dev/null || die "patchbay serve died during the load"
+
+sleep 2
+RSS_LOADED_KIB=$(proc_kib "$HOST_PID" VmRSS)
+RSS_PEAK_KIB=$(proc_kib "$HOST_PID" VmHWM)
+
+# MARK: 6. Report
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+
+# valid NAME: at most MAX_ERROR_PCT percent of the requests failed, and there were requests.
+valid() {
+    awk -v n="${R[$1.requests]}" -v f="${R[$1.failed]}" -v max="$MAX_ERROR_PCT" 'BEGIN { exit !(n > 0 && f * 100 <= max * n) }'
+}
+
+CORES=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+CPU_MODEL=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]]; then
+    COMMIT="$COMMIT + uncommitted changes"
+fi
+RATIO=$(awk -v p="${R[patchbay.rps]}" -v d="${R[direct.rps]}" 'BEGIN { printf "%.2f", (d > 0 ? p / d : 0) }')
+P50_ADDED_MS=$(awk -v p="${R[patchbay.p50_us]}" -v d="${R[direct.p50_us]}" 'BEGIN { printf "%+.2f", (p - d) / 1000 }')
+RATIO_VERDICT=$(awk -v r="$RATIO" -v g="$THROUGHPUT_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }')
+P50_VERDICT=$(awk -v a="$P50_ADDED_MS" -v g="$P50_ADDED_GOAL_MS" 'BEGIN { print (a <= g ? "met" : "MISSED") }')
+
+row() {
+    printf '  %-22s %12s %9s %9s %9s %9s %8s\n' "$1" "${R[$2.rps]}" "$(ms "${R[$2.p50_us]}")" "$(ms "${R[$2.p99_us]}")" \
+        "${R[$2.requests]}" "${R[$2.non2xx]}" "${R[$2.socket]}"
+}
+
+INVALID=()
+for name in direct patchbay; do
+    valid "$name" || INVALID+=("$name")
+done
+INVALID_NOTE="INVALID RUN: more than $MAX_ERROR_PCT% of the requests failed (non-2xx or socket errors) in: ${INVALID[*]-}"
+
+echo
+echo "Action invocation overhead: Slack chat.postMessage, direct vs through patchbay"
+echo
+if ((${#INVALID[@]} > 0)); then
+    printf '  %s\n\n' "$INVALID_NOTE"
+fi
+printf '  machine   %s cores%s; wrk, the fake Slack and the host share them\n' "$CORES" "${CPU_MODEL:+ ($CPU_MODEL)}"
+BUILT_AT=$(date -r "$BIN/patchbay" '+%Y-%m-%d %H:%M' 2>/dev/null || echo "?")
+printf '  build     %s, binaries of %s; the checkout is at %s\n' "$BUILD_NOTE" "$BUILT_AT" "$COMMIT"
+printf '  store     data directory on %s (%s)\n' "$DATA_FS" "${DATA_ROOT:-the temporary directory}"
+printf '  load      wrk, %s connections, %s threads, %ss measured after %ss of warm-up, per target\n' \
+    "$CONCURRENCY" "$THREADS" "$DURATION" "$WARMUP"
+echo
+printf '  %-22s %12s %9s %9s %9s %9s %8s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "non-2xx" "sock.err"
+row "direct (fake Slack)" direct
+row "patchbay invoke" patchbay
+echo
+printf '  throughput patchbay/direct  %8s    goal >= %s   %s\n' "$RATIO" "$THROUGHPUT_GOAL" "$RATIO_VERDICT"
+printf '  p50 added by patchbay       %8s ms goal <= %s ms  %s\n' "$P50_ADDED_MS" "$P50_ADDED_GOAL_MS" "$P50_VERDICT"
+printf '  CPU per request   direct: fake Slack %s ms;  patchbay: host %s ms + fake Slack %s ms\n' \
+    "${R[direct.sandbox_cpu]}" "${R[patchbay.host_cpu]}" "${R[patchbay.sandbox_cpu]}"
+if ((SINGLE_DURATION > 0)); then
+    SINGLE_ADDED_MS=$(awk -v p="${R[patchbay-single.p50_us]}" -v d="${R[direct-single.p50_us]}" 'BEGIN { printf "%+.2f", (p - d) / 1000 }')
+    echo
+    printf '  one connection, %ss each (no queueing; for reading the p50 above, not a goal):\n' "$SINGLE_DURATION"
+    row "direct, 1 connection" direct-single
+    row "patchbay, 1 connection" patchbay-single
+    printf '  p50 added at 1 connection   %8s ms\n' "$SINGLE_ADDED_MS"
+fi
+echo
+printf '  host start-up   %s ms to listening (startup_ms in its log); %s ms wall clock from exec until /healthz answered\n' \
+    "$STARTUP_LOG_MS" "$STARTUP_WALL_MS"
+printf '  host RSS        %s MiB idle after start-up; %s MiB idle after the load (peak %s MiB)\n' \
+    "$(mib "$RSS_IDLE_KIB")" "$(mib "$RSS_LOADED_KIB")" "$(mib "$RSS_PEAK_KIB")"
+echo
+
+if ((${#INVALID[@]} > 0)); then
+    printf '  %s\n\n' "$INVALID_NOTE"
+    for name in "${INVALID[@]}"; do
+        show_log "$WORK/wrk-$name.txt" "wrk ($name)"
+    done
+    show_log "$WORK/host.log" "patchbay serve"
+    exit 3
+fi

@@ -1,0 +1,31 @@
+-- wrk script for the Patchbay benchmarks: every request is a POST of one fixed JSON body.
+--
+--   wrk [options] -H 'Authorization: Bearer …' -s bench/post-json.lua URL -- '<json body>'
+--
+-- The body is the first argument after `--`. When the run ends, one machine-readable line
+-- is printed after wrk's own report, so the caller need not parse wrk's unit-suffixed text:
+--
+--   BENCH requests=N duration_us=N p50_us=N p90_us=N p99_us=N max_us=N non2xx=N connect=N read=N write=N timeout=N
+--
+-- non2xx is wrk's count of responses with a status of 400 or above (the figure wrk reports
+-- as "Non-2xx or 3xx responses"); connect/read/write/timeout are its socket errors.
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+
+-- Runs once per wrk thread, before wrk formats the request it then sends over and over.
+function init(args)
+   if args[1] == nil or args[1] == "" then
+      error("post-json.lua needs the JSON body as the first argument after --")
+   end
+   wrk.body = args[1]
+end
+
+function done(summary, latency, requests)
+   local errors = summary.errors
+   io.write(string.format(
+      "BENCH requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d non2xx=%d connect=%d read=%d write=%d timeout=%d\n",
+      summary.requests, summary.duration,
+      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+      errors.status, errors.connect, errors.read, errors.write, errors.timeout))
+end
