@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "PatchbayGitHub", type: .dynamic, targets: ["GitHubProvider"]),
         .library(name: "PatchbayShopify", type: .dynamic, targets: ["ShopifyProvider"]),
         .library(name: "PatchbayGoogleSheets", type: .dynamic, targets: ["GoogleSheetsProvider"]),
+        .library(name: "PatchbayPostgres", type: .dynamic, targets: ["PostgresProvider"]),
 
         // Deliberately broken plugins, built so the loader's refusals are tested on real .so files.
         .library(name: "BrokenPluginWrongMajor", type: .dynamic, targets: ["BrokenPluginWrongMajor"]),
@@ -40,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -101,6 +103,12 @@ let package = Package(
         .target(name: "GitHubProvider", dependencies: ["PatchbaySDK"], path: "Providers/GitHub", swiftSettings: swift5),
         .target(name: "ShopifyProvider", dependencies: ["PatchbaySDK"], path: "Providers/Shopify", swiftSettings: swift5),
         .target(name: "GoogleSheetsProvider", dependencies: ["PatchbaySDK"], path: "Providers/GoogleSheets", swiftSettings: swift5),
+        // The one provider that is not HTTP: it receives the connection string per call and
+        // talks to the database itself, with its own copy of the driver.
+        .target(
+            name: "PostgresProvider",
+            dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Providers/Postgres", swiftSettings: swift5),
 
         // MARK: Test support
         .target(
@@ -136,6 +144,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/PatchbayTests", swiftSettings: swift5),
     ]

@@ -29,17 +29,26 @@ struct ConnectionCalls: Sendable {
         }
         let credentials = try openCredentials(connection)
         let manifest = plugin.manifest
-        let target: EgressTarget
-        do {
-            target = try EgressTarget.resolve(manifest: manifest, config: connection.config, credentials: credentials,
-                                              hostOverride: settings.upstreams[manifest.id])
-        } catch {
-            throw ServiceError.validation(String(describing: error), field: "config")
-        }
         let exchanges = ExchangeLog()
-        let egress = self.egress
-        let context = PluginCallContext(secrets: target.secretValues) { request in
-            await egress.send(request, to: target, record: exchanges.append)
+        let context: PluginCallContext
+        if manifest.auth.type == .plugin, manifest.baseURL == nil, manifest.baseURLConfigField == nil,
+           settings.upstreams[manifest.id] == nil {
+            // A plugin that reaches its service itself (a database) has no HTTP upstream.
+            var offline = PluginCallContext.offline
+            offline.secrets = Array(credentials.values)
+            context = offline
+        } else {
+            let target: EgressTarget
+            do {
+                target = try EgressTarget.resolve(manifest: manifest, config: connection.config, credentials: credentials,
+                                                  hostOverride: settings.upstreams[manifest.id])
+            } catch {
+                throw ServiceError.validation(String(describing: error), field: "config")
+            }
+            let egress = self.egress
+            context = PluginCallContext(secrets: target.secretValues) { request in
+                await egress.send(request, to: target, record: exchanges.append)
+            }
         }
         let call = PluginCall(action: action, input: input, config: connection.config,
                               credentials: manifest.auth.type == .plugin ? credentials : nil)

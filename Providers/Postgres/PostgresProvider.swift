@@ -1,0 +1,49 @@
+import PatchbaySDK
+
+@_cdecl("pb_plugin_info")
+public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: PostgresProvider.self) }
+
+/// Postgres: tables and rows of one schema, over a connection the plugin opens per call.
+public struct PostgresProvider: Provider {
+    public init() {}
+
+    public func check(_ context: ProviderContext) async throws -> CheckResult {
+        do {
+            return try await PostgresSession.with(context) { session in
+                let identity = try await session.catalog("SELECT current_user::text, current_database()::text, version()") {
+                    try $0.decode((String, String, String).self)
+                }
+                guard let (user, database, _) = identity.first else { return CheckResult(ok: false, message: "the server returned no identity") }
+                return CheckResult(ok: true, message: "Connected to \(database) as \(user)")
+            }
+        } catch let error as PluginError {
+            return CheckResult(ok: false, message: error.message)
+        }
+    }
+
+    public func invoke(_ action: String, input: JSONValue, context: ProviderContext) async throws -> JSONValue {
+        return try await PostgresSession.with(context) { session in
+            switch action {
+            case "list_tables":
+                try await Catalog.requireSchema(session)
+                let tables = try await Catalog.tableSummaries(session).map { table -> JSONValue in
+                    ["schema": .string(session.settings.schema), "name": .string(table.name), "type": .string(table.type),
+                     "estimated_rows": table.estimatedRows.map(JSONValue.integer) ?? .null]
+                }
+                return ["tables": .array(tables)]
+            case "select_rows": return try await TableActions(session: session).select(input)
+            case "insert_row": return try await TableActions(session: session).insert(input)
+            case "update_rows": return try await TableActions(session: session).update(input)
+            case "run_query": return try await QueryAction(session: session).run(input)
+            default: throw PluginError.unknownAction(action)
+            }
+        }
+    }
+
+    public func discover(_ context: ProviderContext) async throws -> DiscoveredSchema {
+        try await PostgresSession.with(context) { session in
+            try await Catalog.requireSchema(session)
+            return PostgresDiscovery.schema(tables: try await Catalog.tables(session), foreignKeys: try await Catalog.foreignKeys(session))
+        }
+    }
+}
