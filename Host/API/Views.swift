@@ -6,11 +6,13 @@ import PatchbayWire
 /// How records look to API clients. Secrets have no path into these: a connection shows
 /// whether credentials are held, never what they are.
 enum Views {
+    /// A value type, so one shared style is safe from every thread; creating an
+    /// `ISO8601DateFormatter` per timestamp cost more than the rest of a response.
+    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     static func time(_ millis: Millis?) -> JSONValue {
         guard let millis else { return .null }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return .string(formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000)))
+        return .string(Date(timeIntervalSince1970: Double(millis) / 1000).formatted(timestampStyle))
     }
 
     static func connection(_ record: ConnectionRecord) -> JSONValue {

@@ -2,15 +2,30 @@ import Foundation
 
 /// The one JSON configuration used for every message that crosses the plugin boundary,
 /// so host and plugin agree byte for byte (sorted keys make payloads reproducible).
+///
+/// `JSONValue` itself, the most common payload, is read and written by `JSONParser` and
+/// `JSONWriter` directly; typed messages go through Foundation's coders with the same rules.
 public enum WireCoding {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private static let decoder = JSONDecoder()
+
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let json = value as? JSONValue {
+            return try JSONWriter.write(json)
+        }
         return try encoder.encode(value)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try JSONDecoder().decode(type, from: data)
+        if type == JSONValue.self {
+            return try JSONParser.parse(data) as! T
+        }
+        return try decoder.decode(type, from: data)
     }
 }
 

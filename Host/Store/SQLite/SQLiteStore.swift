@@ -4,8 +4,10 @@ import PatchbayWire
 
 /// The embedded default store: one SQLite file in WAL mode, through GRDB.
 /// Commits are fully synchronous: what this store acknowledged survives a power cut.
+/// Concurrent writes share commits through `GroupCommitter`.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    private let committer: GroupCommitter
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -17,36 +19,37 @@ public final class SQLiteStore: Store {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
+        committer = GroupCommitter(writer: pool)
     }
 
     // MARK: Accounts and keys
 
     public func account(named name: String) async throws -> Account? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.account)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE name = ?"), arguments: [name]).map(Self.account)
         }
     }
 
     public func account(id: String) async throws -> Account? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id]).map(Self.account)
         }
     }
 
     public func insertAccount(_ account: Account) async throws {
         try await write { db in
-            try db.execute(sql: "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)",
-                           arguments: [account.id, account.name, account.createdAt])
+            try db.cachedStatement(sql: "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)")
+                .execute(arguments: [account.id, account.name, account.createdAt])
         }
     }
 
     public func insertAPIKey(_ key: APIKeyRecord) async throws {
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [key.id, key.accountID, key.prefix, key.salt, key.hash, key.scopes.joined(separator: " "),
                             key.createdAt, key.revokedAt])
         }
@@ -54,7 +57,7 @@ public final class SQLiteStore: Store {
 
     public func apiKey(prefix: String) async throws -> APIKeyRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE prefix = ?", arguments: [prefix]).map { row in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), arguments: [prefix]).map { row in
                 APIKeyRecord(id: row["id"], accountID: row["account_id"], prefix: row["prefix"], salt: row["salt"],
                              hash: row["hash"], scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
                              createdAt: row["created_at"], revokedAt: row["revoked_at"])
@@ -67,11 +70,11 @@ public final class SQLiteStore: Store {
     public func insertConnection(_ connection: ConnectionRecord) async throws {
         let config = try Self.text(connection.config)
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO connections (id, account_id, provider, label, config, status, sealed_credentials, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [connection.id, connection.accountID, connection.provider, connection.label, config,
                             connection.status.rawValue, connection.sealedCredentials, connection.createdAt, connection.updatedAt])
         }
@@ -79,7 +82,7 @@ public final class SQLiteStore: Store {
 
     public func connection(id: String, accountID: String) async throws -> ConnectionRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
                 .map(Self.connection)
         }
     }
@@ -96,11 +99,11 @@ public final class SQLiteStore: Store {
     public func updateConnection(_ connection: ConnectionRecord) async throws {
         let config = try Self.text(connection.config)
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE connections SET label = ?, config = ?, status = ?, sealed_credentials = ?, updated_at = ?
                     WHERE id = ? AND account_id = ?
-                    """,
+                    """).execute(
                 arguments: [connection.label, config, connection.status.rawValue, connection.sealedCredentials,
                             connection.updatedAt, connection.id, connection.accountID])
         }
@@ -118,18 +121,18 @@ public final class SQLiteStore: Store {
     public func saveSchema(_ snapshot: SchemaSnapshot) async throws {
         let schema = try Self.text(snapshot.schema)
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO connection_schemas (connection_id, schema, discovered_at) VALUES (?, ?, ?)
                     ON CONFLICT (connection_id) DO UPDATE SET schema = excluded.schema, discovered_at = excluded.discovered_at
-                    """,
+                    """).execute(
                 arguments: [snapshot.connectionID, schema, snapshot.discoveredAt])
         }
     }
 
     public func schema(connectionID: String) async throws -> SchemaSnapshot? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM connection_schemas WHERE connection_id = ?", arguments: [connectionID]).map { row in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connection_schemas WHERE connection_id = ?"), arguments: [connectionID]).map { row in
                 SchemaSnapshot(connectionID: row["connection_id"],
                                schema: try Self.decode(DiscoveredSchema.self, row["schema"]),
                                discoveredAt: row["discovered_at"])
@@ -142,12 +145,12 @@ public final class SQLiteStore: Store {
     public func insertExecution(_ execution: ExecutionRecord) async throws {
         let arguments = try Self.arguments(execution)
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO executions (id, account_id, connection_id, provider, action, status, started_at, finished_at,
                         duration_ms, error_code, error_message, retryable, upstream_status, requests, output)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: arguments)
         }
     }
@@ -156,12 +159,12 @@ public final class SQLiteStore: Store {
         let requests = try Self.text(JSONValue.array(execution.requests))
         let output = try execution.output.map(Self.text)
         try await write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE executions SET status = ?, finished_at = ?, duration_ms = ?, error_code = ?, error_message = ?,
                         retryable = ?, upstream_status = ?, requests = ?, output = ?
                     WHERE id = ? AND account_id = ?
-                    """,
+                    """).execute(
                 arguments: [execution.status.rawValue, execution.finishedAt, execution.durationMs, execution.errorCode,
                             execution.errorMessage, execution.retryable, execution.upstreamStatus, requests, output,
                             execution.id, execution.accountID])
@@ -170,7 +173,7 @@ public final class SQLiteStore: Store {
 
     public func execution(id: String, accountID: String) async throws -> ExecutionRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
                 .map(Self.execution)
         }
     }
@@ -189,9 +192,9 @@ public final class SQLiteStore: Store {
     // MARK: Helpers
 
     /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
-    private func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
+    func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
         do {
-            try await pool.write(body)
+            try await committer.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.conflict(error.message ?? "constraint violated")
         }

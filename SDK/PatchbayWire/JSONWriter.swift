@@ -1,0 +1,74 @@
+import Foundation
+
+/// Writes a `JSONValue` as compact JSON text, the counterpart of `JSONParser`.
+///
+/// The output is what `WireCoding` promises for every message: object keys sorted, so equal
+/// values are equal bytes, and `/` left unescaped. Non-finite numbers have no JSON form and
+/// are refused rather than written as something a reader would reject.
+struct JSONWriter {
+    private var output: [UInt8] = []
+
+    static func write(_ value: JSONValue) throws -> Data {
+        var writer = JSONWriter()
+        writer.output.reserveCapacity(256)
+        try writer.append(value)
+        return Data(writer.output)
+    }
+
+    private mutating func append(_ value: JSONValue) throws {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let integer): output.append(contentsOf: String(integer).utf8)
+        case .number(let number):
+            guard number.isFinite else { throw JSONWriterError.nonFiniteNumber }
+            output.append(contentsOf: number.description.utf8)
+        case .string(let text): appendString(text)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                try append(element)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            for (position, key) in members.keys.sorted().enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                appendString(key)
+                output.append(UInt8(ascii: ":"))
+                try append(members[key]!)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func appendString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+            case 0x09: output.append(contentsOf: #"\t"#.utf8)
+            case 0x08: output.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+public enum JSONWriterError: Error, CustomStringConvertible {
+    case nonFiniteNumber
+
+    public var description: String { "NaN and infinity have no JSON form" }
+}

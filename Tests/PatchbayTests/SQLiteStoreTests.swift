@@ -1,0 +1,62 @@
+import Foundation
+import PatchbayStore
+import XCTest
+
+/// Concurrent writes share commits; each must still succeed or fail on its own.
+final class SQLiteStoreTests: XCTestCase {
+    private var directory = ""
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "patchbay-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func testConcurrentWritesAllCommitAndAFailingOneFailsAlone() async throws {
+        let store = try SQLiteStore(path: directory + "/store.sqlite")
+        try await store.insertAccount(Account(id: "acct_taken", name: "taken", createdAt: 1))
+
+        // 200 inserts at once, so they queue behind each other's commits and share them; one
+        // reuses a name that exists and must be refused without taking the others down.
+        let outcomes = await withTaskGroup(of: (Int, Error?).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let name = index == 117 ? "taken" : "account-\(index)"
+                    do {
+                        try await store.insertAccount(Account(id: "acct_\(index)", name: name, createdAt: Int64(index)))
+                        return (index, nil)
+                    } catch {
+                        return (index, error)
+                    }
+                }
+            }
+            var collected: [Int: Error?] = [:]
+            for await (index, error) in group { collected[index] = error }
+            return collected
+        }
+
+        XCTAssertEqual(outcomes.count, 200)
+        for index in 0..<200 {
+            let error = outcomes[index] ?? nil
+            if index == 117 {
+                guard case .conflict? = error as? StoreError else { return XCTFail("the duplicate was not refused: \(String(describing: error))") }
+            } else {
+                XCTAssertNil(error, "insert \(index) failed")
+            }
+        }
+
+        // Everything acknowledged is there after reopening the file; the refused row is not.
+        let reopened = try SQLiteStore(path: directory + "/store.sqlite")
+        for index in [0, 1, 116, 118, 199] {
+            let account = try await reopened.account(id: "acct_\(index)")
+            XCTAssertEqual(account?.name, "account-\(index)")
+        }
+        let refused = try await reopened.account(id: "acct_117")
+        XCTAssertNil(refused)
+        let original = try await reopened.account(named: "taken")
+        XCTAssertEqual(original?.id, "acct_taken")
+    }
+}

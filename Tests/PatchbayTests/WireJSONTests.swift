@@ -1,0 +1,99 @@
+import Foundation
+import PatchbayWire
+import XCTest
+
+/// The JSON reader and writer every message goes through.
+final class WireJSONTests: XCTestCase {
+    private func parse(_ text: String) throws -> JSONValue {
+        try WireCoding.decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    private func write(_ value: JSONValue) throws -> String {
+        String(decoding: try WireCoding.encode(value), as: UTF8.self)
+    }
+
+    func testReadsEveryKindOfValue() throws {
+        let value = try parse(#" { "a" : [1, -2, 3.5, 1e3, -0.25E-2, true, false, null], "b": {"c": "d"}, "e": "" } "#)
+        XCTAssertEqual(value, [
+            "a": [1, -2, 3.5, 1000.0, -0.0025, true, false, nil],
+            "b": ["c": "d"],
+            "e": "",
+        ])
+        XCTAssertEqual(try parse("42"), .integer(42))
+        XCTAssertEqual(try parse(#""top""#), .string("top"))
+        XCTAssertEqual(try parse("[]"), .array([]))
+        XCTAssertEqual(try parse("{}"), .object([:]))
+    }
+
+    func testIntegersStayExactAndOnlyIntegersAreIntegers() throws {
+        XCTAssertEqual(try parse("9223372036854775807"), .integer(Int64.max))
+        XCTAssertEqual(try parse("-9223372036854775808"), .integer(Int64.min))
+        XCTAssertEqual(try parse("9223372036854775808"), .number(9_223_372_036_854_775_808))
+        XCTAssertEqual(try parse("1.0"), .number(1))
+        XCTAssertEqual(try parse("2e2"), .number(200))
+    }
+
+    func testDecodesEscapesAndSurrogatePairs() throws {
+        XCTAssertEqual(try parse(#""a\"b\\c\/d\b\f\n\r\t""#), .string("a\"b\\c/d\u{8}\u{C}\n\r\t"))
+        XCTAssertEqual(try parse(#""\u00e9\u4e2d\ud83d\ude00""#), .string("é中😀"))
+        XCTAssertEqual(try parse(#""raw é 中 😀""#), .string("raw é 中 😀"))
+    }
+
+    func testRefusesWhatIsNotJSON() {
+        let bad = [
+            "", " ", "{", "[1,]", "{\"a\":1,}", "{a:1}", "[1 2]", "01", "-", "1.", "1e", ".5", "+1", "tru", "nul",
+            "NaN", "Infinity", "1e400", "\"unterminated", "\"tab\there\"", #""\x""#, #""\u12""#, #""\ud83d""#,
+            #""\ude00""#, #""\ud83d\u0041""#, "[1] [2]", "{\"a\" 1}", "// comment\n1",
+        ]
+        for text in bad {
+            XCTAssertThrowsError(try parse(text), "accepted \(text.debugDescription)") { error in
+                XCTAssertTrue(error is JSONSyntaxError, "\(text.debugDescription): \(error)")
+            }
+        }
+    }
+
+    func testRefusesInvalidUTF8() {
+        var bytes = Array(#""ok"#.utf8)
+        bytes.append(0xFF)
+        bytes.append(UInt8(ascii: "\""))
+        XCTAssertThrowsError(try WireCoding.decode(JSONValue.self, from: Data(bytes)))
+    }
+
+    func testBoundsNestingSoHostileInputCannotExhaustTheStack() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try parse(deep)) { error in
+            XCTAssertTrue("\(error)".contains("nested deeper"), "\(error)")
+        }
+        let fine = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        XCTAssertNoThrow(try parse(fine))
+    }
+
+    func testWritesSortedCompactJSONWithEscapes() throws {
+        let value: JSONValue = ["b": [1, 2.5, true, nil], "a": "x/y \"q\" \\ \n\u{1}é", "c": ["z": 1, "y": 2]]
+        XCTAssertEqual(try write(value), #"{"a":"x/y \"q\" \\ \n\u0001é","b":[1,2.5,true,null],"c":{"y":2,"z":1}}"#)
+    }
+
+    func testRefusesNonFiniteNumbers() {
+        XCTAssertThrowsError(try write(.number(.nan)))
+        XCTAssertThrowsError(try write(["x": .number(.infinity)]))
+    }
+
+    func testRoundTripsAndAgreesWithFoundation() throws {
+        let value: JSONValue = [
+            "id": .integer(1_234_567_890_123_456_789), "ratio": 0.1, "tiny": 1e-7, "huge": 1.5e300, "neg": -17,
+            "text": "line\nbreak \u{7F} \u{2028} 😀", "list": [[], [:], [nil]], "flag": false,
+        ]
+        let data = try WireCoding.encode(value)
+        XCTAssertEqual(try WireCoding.decode(JSONValue.self, from: data), value)
+        let viaFoundation = try JSONSerialization.jsonObject(with: data) as? NSDictionary
+        XCTAssertEqual(viaFoundation?["text"] as? String, "line\nbreak \u{7F} \u{2028} 😀")
+        XCTAssertEqual((viaFoundation?["ratio"] as? NSNumber)?.doubleValue, 0.1)
+        XCTAssertEqual((viaFoundation?["id"] as? NSNumber)?.int64Value, 1_234_567_890_123_456_789)
+    }
+
+    func testTypedMessagesStillCarryJSONValues() throws {
+        let call = PluginCall(action: "post_message", input: ["channel": "C1", "count": 3])
+        let decoded = try WireCoding.decode(PluginCall.self, from: WireCoding.encode(call))
+        XCTAssertEqual(decoded.input, ["channel": "C1", "count": 3])
+    }
+}
