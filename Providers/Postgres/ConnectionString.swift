@@ -6,7 +6,8 @@ import PostgresNIO
 /// Reads a `postgres://user:password@host:port/database?sslmode=…` URL into a driver
 /// configuration. Errors never repeat the string: it holds the password.
 enum ConnectionString {
-    static func configuration(_ string: String?) throws -> PostgresConnection.Configuration {
+    /// `caCertificate` (PEM) replaces the system's trust roots for verify-ca and verify-full.
+    static func configuration(_ string: String?, trusting caCertificate: String? = nil) throws -> PostgresConnection.Configuration {
         guard let string, let url = URLComponents(string: string), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
             throw invalid("the connection string is not a postgres:// URL")
         }
@@ -16,15 +17,21 @@ enum ConnectionString {
         let sslMode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         var configuration = PostgresConnection.Configuration(
             host: host, port: url.port ?? 5432, username: user, password: url.password,
-            database: database.isEmpty ? nil : database, tls: try tls(sslMode))
+            database: database.isEmpty ? nil : database, tls: try tls(sslMode, trusting: caCertificate))
         configuration.options.connectTimeout = .seconds(5)
         return configuration
     }
 
     /// libpq's sslmode values: `prefer` (libpq's default) uses TLS when the server offers it.
     /// Like libpq, only verify-ca and verify-full check the server's certificate.
-    private static func tls(_ mode: String) throws -> PostgresConnection.Configuration.TLS {
+    private static func tls(_ mode: String, trusting caCertificate: String?) throws -> PostgresConnection.Configuration.TLS {
         var tls = TLSConfiguration.makeClientConfiguration()
+        if let caCertificate {
+            guard let roots = try? NIOSSLCertificate.fromPEMBytes(Array(caCertificate.utf8)), !roots.isEmpty else {
+                throw PluginError(code: "invalid_config", message: "ca_certificate is not a PEM certificate", field: "ca_certificate")
+            }
+            tls.trustRoots = .certificates(roots)
+        }
         switch mode {
         case "disable":
             return .disable

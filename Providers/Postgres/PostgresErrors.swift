@@ -1,3 +1,4 @@
+import NIOSSL
 import PatchbaySDK
 import PostgresNIO
 
@@ -36,6 +37,12 @@ enum PostgresErrors {
             }
             return PluginError(code: code(for: state), message: server[.message] ?? "the database refused the statement",
                                retryable: retryable.contains(state) || state.hasPrefix("08"), details: .object(details))
+        }
+        if error.underlying is NIOSSLError || error.underlying is BoringSSLError {
+            return PluginError(code: "tls_failed",
+                               message: "the TLS handshake with the database server failed: with sslmode verify-ca or verify-full, "
+                                   + "the server's certificate must be signed by a trusted CA (config ca_certificate) and, "
+                                   + "for verify-full, name the host")
         }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown:

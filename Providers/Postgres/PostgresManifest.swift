@@ -21,6 +21,8 @@ extension PostgresProvider {
                 "schema": ["type": "string", "minLength": 1, "description": "The schema whose tables the actions and discovery use. Default: public."],
                 "statement_timeout_ms": ["type": "integer", "minimum": 1, "maximum": 60000,
                                          "description": "Milliseconds after which a statement is cancelled. Default: 5000."],
+                "ca_certificate": ["type": "string", "pattern": "-----BEGIN CERTIFICATE-----",
+                                   "description": "PEM of the certificate authority that signed the server's certificate, trusted instead of the system's roots with sslmode=verify-ca or verify-full (for a private CA or a cloud provider's RDS bundle)."],
             ],
             "additionalProperties": false,
         ],

@@ -15,14 +15,16 @@ struct PostgresSession {
     /// Connects with the call's connection string, runs `body`, and closes the connection
     /// whatever happens. Driver errors come out as `PluginError`s.
     static func with<T>(_ context: ProviderContext, _ body: (PostgresSession) async throws -> T) async throws -> T {
-        let configuration = try ConnectionString.configuration(context.credentials["connection_string"])
+        let settings = PostgresSettings(context.config)
+        let configuration = try ConnectionString.configuration(context.credentials["connection_string"],
+                                                               trusting: settings.caCertificate)
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         } catch {
             throw PostgresErrors.pluginError(error)
         }
-        let session = PostgresSession(connection: connection, settings: PostgresSettings(context.config))
+        let session = PostgresSession(connection: connection, settings: settings)
         do {
             let result = try await body(session)
             try? await connection.close()

@@ -98,6 +98,64 @@ final class PostgresProviderTests: XCTestCase {
         XCTAssertEqual(reply.json["error"]?["retryable"], true)
     }
 
+    // MARK: TLS
+
+    /// Whether the session that ran the query is encrypted, as the server sees it.
+    func usesTLS(_ connection: String) async throws -> JSONValue? {
+        let reply = try await invoke("run_query", ["sql": "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"], on: connection)
+        XCTAssertEqual(reply.status, 200, reply.body)
+        return rows(reply.json["output"] ?? .null).first?["ssl"]
+    }
+
+    func testSSLModesDecideWhetherTheSessionIsEncrypted() async throws {
+        let plain = try await connect(connectionString: server.connectionString(database: database, sslMode: "disable"))
+        let required = try await connect(connectionString: server.connectionString(database: database, sslMode: "require"))
+        let preferred = try await connect(connectionString: server.connectionString(database: database, sslMode: "prefer"))
+        let plainTLS = try await usesTLS(plain)
+        let requiredTLS = try await usesTLS(required)
+        let preferredTLS = try await usesTLS(preferred)
+        XCTAssertEqual(plainTLS, false)
+        XCTAssertEqual(requiredTLS, true)
+        XCTAssertEqual(preferredTLS, true)
+    }
+
+    func testVerifyFullTrustsOnlyTheConfiguredCAAndChecksTheHostName() async throws {
+        let trusted = try await connect(config: ["ca_certificate": .string(server.caCertificate)],
+                                        connectionString: server.connectionString(database: database, sslMode: "verify-full"))
+        let trustedTLS = try await usesTLS(trusted)
+        XCTAssertEqual(trustedTLS, true)
+        let byName = try await connect(config: ["ca_certificate": .string(server.caCertificate)],
+                                       connectionString: server.connectionString(database: database, host: "localhost", sslMode: "verify-full"))
+        let byNameTLS = try await usesTLS(byName)
+        XCTAssertEqual(byNameTLS, true)
+
+        // The system's roots do not know the test CA, and another CA did not sign the server.
+        let systemRoots = try await connect(connectionString: server.connectionString(database: database, sslMode: "verify-full"))
+        let otherCA = try await connect(config: ["ca_certificate": .string(server.unrelatedCACertificate)],
+                                        connectionString: server.connectionString(database: database, sslMode: "verify-ca"))
+        for refused in [systemRoots, otherCA] {
+            let reply = try await invoke("list_tables", [:], on: refused)
+            XCTAssertEqual(reply.status, 422, reply.body)
+            XCTAssertEqual(reply.errorCode, "tls_failed", reply.body)
+            XCTAssertEqual(reply.json["error"]?["retryable"], false)
+        }
+    }
+
+    func testACACertificateThatIsNotPEMIsRefused() async throws {
+        let reply = try await request("POST", "/v1/connections", [
+            "provider": "postgres", "config": ["ca_certificate": "not a certificate"],
+            "credentials": ["connection_string": .string(server.connectionString(database: database, sslMode: "verify-full"))],
+        ])
+        XCTAssertEqual(reply.status, 400, reply.body)
+        XCTAssertEqual(reply.errorField, "config.ca_certificate")
+
+        let garbled = try await connect(config: ["ca_certificate": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"],
+                                        connectionString: server.connectionString(database: database, sslMode: "verify-full"))
+        let invoked = try await invoke("list_tables", [:], on: garbled)
+        XCTAssertEqual(invoked.status, 422, invoked.body)
+        XCTAssertEqual(invoked.errorCode, "invalid_config", invoked.body)
+    }
+
     // MARK: Reading
 
     func testListTablesShowsTheSchemasTables() async throws {

@@ -3,7 +3,9 @@ import Foundation
 /// A throwaway PostgreSQL server for this test process: `initdb` and `pg_ctl` on a free
 /// loopback port, in a temp directory removed at exit. Password auth over TCP (SCRAM) is
 /// real, so a wrong password fails as it would in production; the Unix socket trusts local
-/// users so the tests can seed and inspect databases with psql.
+/// users so the tests can seed and inspect databases with psql. TLS is on, with a server
+/// certificate for 127.0.0.1 and localhost signed by a throwaway CA (`caCertificate`), so
+/// clients may connect with or without it, as with most managed databases.
 ///
 /// initdb refuses to run as root, so when the tests run as root the server runs as the
 /// `postgres` user that the distribution package creates.
@@ -16,6 +18,10 @@ final class PostgresServer: Sendable {
     let port: Int
     let directory: String
     let binDirectory: String
+    /// PEM of the CA that signed the server's certificate.
+    let caCertificate: String
+    /// PEM of a CA that signed nothing here, for clients that must refuse the server.
+    let unrelatedCACertificate: String
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var started: Result<PostgresServer, Error>?
@@ -31,10 +37,12 @@ final class PostgresServer: Sendable {
         }
     }
 
-    private init(port: Int, directory: String, binDirectory: String) {
+    private init(port: Int, directory: String, binDirectory: String) throws {
         self.port = port
         self.directory = directory
         self.binDirectory = binDirectory
+        caCertificate = try String(contentsOfFile: directory + "/ca.crt", encoding: .utf8)
+        unrelatedCACertificate = try String(contentsOfFile: directory + "/unrelated-ca.crt", encoding: .utf8)
     }
 
     /// A fresh copy of the seeded database for one test, so tests that write do not meet each other.
@@ -44,8 +52,9 @@ final class PostgresServer: Sendable {
         return name
     }
 
-    func connectionString(database: String, password: String = PostgresServer.password) -> String {
-        "postgres://\(Self.user):\(password)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    func connectionString(database: String, password: String = PostgresServer.password,
+                          host: String = "127.0.0.1", sslMode: String = "disable") -> String {
+        "postgres://\(Self.user):\(password)@\(host):\(port)/\(database)?sslmode=\(sslMode)"
     }
 
     /// Runs SQL through psql over the Unix socket and returns its unaligned, tuples-only output.
@@ -64,17 +73,39 @@ final class PostgresServer: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let passwordFile = directory + "/pwfile"
         try password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        try makeCertificates(in: directory)
         if getuid() == 0 { _ = try run("/bin/chown", ["-R", "postgres", directory], asPostgres: false) }
 
         try run(bin + "/initdb", ["-D", directory + "/db", "-U", user, "--pwfile=" + passwordFile,
                                   "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C"], asPostgres: true)
         let port = try freePort()
-        try run(bin + "/pg_ctl", ["-D", directory + "/db", "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1",
+        let tls = "-c ssl=on -c ssl_cert_file=\(directory)/server.crt -c ssl_key_file=\(directory)/server.key"
+        try run(bin + "/pg_ctl", ["-D", directory + "/db", "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 \(tls)",
                                   "-l", directory + "/log", "-w", "start"], asPostgres: true)
-        let server = PostgresServer(port: port, directory: directory, binDirectory: bin)
+        let server = try PostgresServer(port: port, directory: directory, binDirectory: bin)
         try server.psql("postgres", "CREATE DATABASE \(templateDatabase)")
         try server.psql(templateDatabase, seedSQL)
         return server
+    }
+
+    /// A CA, a server certificate it signs for 127.0.0.1 and localhost, and an unrelated CA.
+    /// P-256 keys: quick to generate.
+    private static func makeCertificates(in directory: String) throws {
+        let openssl = ["/usr/bin/openssl", "/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let openssl else { throw PostgresServerError.failed("openssl is needed to make the test server's certificates") }
+        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        for ca in ["ca", "unrelated-ca"] {
+            try run(openssl, ["req", "-x509"] + key + ["-days", "2", "-subj", "/CN=Patchbay test \(ca)",
+                              "-keyout", "\(directory)/\(ca).key", "-out", "\(directory)/\(ca).crt"], asPostgres: false)
+        }
+        try run(openssl, ["req"] + key + ["-subj", "/CN=127.0.0.1", "-keyout", directory + "/server.key",
+                          "-out", directory + "/server.csr"], asPostgres: false)
+        try "subjectAltName=IP:127.0.0.1,DNS:localhost\n".write(toFile: directory + "/server.ext", atomically: true, encoding: .utf8)
+        try run(openssl, ["x509", "-req", "-in", directory + "/server.csr", "-CA", directory + "/ca.crt",
+                          "-CAkey", directory + "/ca.key", "-CAcreateserial", "-days", "2",
+                          "-extfile", directory + "/server.ext", "-out", directory + "/server.crt"], asPostgres: false)
+        // The server refuses a key file others can read.
+        chmod(directory + "/server.key", 0o600)
     }
 
     private static func stopShared() {
