@@ -59,8 +59,6 @@ MAX_ERROR_PCT=${MAX_ERROR_PCT:-1}
 KEEP_WORK=${KEEP_WORK:-0}
 DATA_ROOT=${DATA_ROOT:-}
 
-SCRATCH=.build-release
-LUA=bench/post-json.lua
 SLACK_TOKEN=xoxb-sandbox-0000000000-patchbay
 SLACK_CHANNEL=C0GENERAL
 THROUGHPUT_GOAL=0.40
@@ -73,129 +71,14 @@ done
 ((CONCURRENCY >= THREADS && THREADS >= 1)) || { echo "need CONCURRENCY >= THREADS >= 1" >&2; exit 1; }
 ((DURATION >= 1)) || { echo "DURATION must be at least 1" >&2; exit 1; }
 
-# MARK: Helpers
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-say() { printf '==> %s\n' "$*" >&2; }
-
-die() {
-    printf 'error: %s\n' "$*" >&2
-    exit 1
-}
-
-# Microseconds since the epoch, without forking when the shell can tell it.
-now_us() {
-    if [[ -n ${EPOCHREALTIME:-} ]]; then
-        local t=${EPOCHREALTIME//[!0-9]/}
-        echo "$((10#$t))"
-    else
-        date +%s%6N
-    fi
-}
-
-# A field of /proc/PID/status in KiB (VmRSS: resident now, VmHWM: the peak so far).
-proc_kib() {
-    awk -v field="$2:" '$1 == field { print $2 }' "/proc/$1/status"
-}
-
-# CPU time a process has used so far (user + system), in clock ticks.
-cpu_ticks() {
-    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
-}
-CLK_TCK=$(getconf CLK_TCK)
-
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-
-# Prints the last lines of a log to stderr, to explain a failure.
-show_log() {
-    if [[ -s $1 ]]; then
-        echo "--- last lines of $2 ---" >&2
-        tail -n 20 "$1" >&2
-        echo "---" >&2
-    fi
-}
-
-# MARK: Clean-up: every process started here is stopped, by its pid, however the script ends.
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/patchbay-bench.XXXXXX")
-DATA=""
-STARTED_PIDS=()
-WRK_PID=""
-
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    local pid tries
-    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
-        kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
-        tries=0
-        while kill -0 "$pid" 2>/dev/null && ((tries < 50)); do
-            sleep 0.1
-            tries=$((tries + 1))
-        done
-        if kill -0 "$pid" 2>/dev/null; then
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ $KEEP_WORK == 1 ]]; then
-        echo "kept the work directory: $WORK${DATA:+ (data directory: $DATA)}" >&2
-    else
-        rm -rf "$WORK"
-        [[ -z $DATA_ROOT || -z $DATA ]] || rm -rf "$DATA"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# MARK: 1. Release binaries
-
-if [[ -n $BIN_DIR ]]; then
-    BIN=$BIN_DIR
-    BUILD_NOTE="binaries from $BIN_DIR"
-elif [[ $SKIP_BUILD == 1 ]]; then
-    BIN=$SCRATCH/release
-    BUILD_NOTE="release (existing build in $SCRATCH)"
-else
-    # Only what the benchmark runs: the host, the sandbox and the Slack plugin.
-    say "building release binaries in $SCRATCH (the first build takes a while)"
-    for product in patchbay patchbay-sandbox PatchbaySlack; do
-        swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
-            { show_log "$WORK/build.log" "the build"; die "the release build of $product failed"; }
-    done
-    BIN=$SCRATCH/release
-    BUILD_NOTE="release (built now in $SCRATCH)"
-fi
-for file in patchbay patchbay-sandbox libPatchbaySlack.so; do
-    [[ -f $BIN/$file ]] || die "$BIN/$file is missing; build first or unset SKIP_BUILD/BIN_DIR"
-done
-
-# MARK: 2. wrk
-
-if ! command -v wrk >/dev/null 2>&1; then
-    say "installing wrk"
-    SUDO=()
-    if [[ $(id -u) != 0 ]]; then
-        command -v sudo >/dev/null 2>&1 || die "wrk is missing and installing it needs root (apt-get install wrk)"
-        SUDO=(sudo)
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    if ! "${SUDO[@]}" apt-get install -y wrk >"$WORK/apt.log" 2>&1; then
-        say "apt-get install failed; updating the package lists and trying again"
-        { "${SUDO[@]}" apt-get update && "${SUDO[@]}" apt-get install -y wrk; } >>"$WORK/apt.log" 2>&1 ||
-            { show_log "$WORK/apt.log" "apt-get"; die "could not install wrk"; }
-    fi
-fi
+build_binaries patchbay patchbay-sandbox PatchbaySlack
+need_tool wrk wrk
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 
-# MARK: 3. The fake Slack and the host
-
-# The children get no Patchbay settings from the caller's environment: a fresh data directory,
-# a fresh master key, only the upstream given here.
-CHILD_ENV=(env -u PATCHBAY_UPSTREAMS -u PATCHBAY_MASTER_KEY -u PATCHBAY_DATA_DIR)
+# MARK: The fake Slack and the host
 
 say "starting the sandbox (fake provider APIs)"
 : >"$WORK/sandbox.log"
@@ -212,51 +95,15 @@ while [[ -z $SLACK_URL ]]; do
     [[ -n $SLACK_URL ]] || sleep 0.05
 done
 
-say "starting patchbay serve with a fresh data directory"
-if [[ -n $DATA_ROOT ]]; then
-    DATA=$(mktemp -d "$DATA_ROOT/patchbay-bench-data.XXXXXX")
-else
-    DATA=$WORK/data
-fi
-DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")
-: >"$WORK/host.log"
-HOST_STARTED_US=$(now_us)
-"${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 --upstream "slack=$SLACK_URL" >"$WORK/host.log" 2>&1 &
-HOST_PID=$!
-STARTED_PIDS+=("$HOST_PID")
-
-# Wall clock from the process start until /healthz answers, polled every 5 ms. The port is
-# chosen by the host (port 0), so /healthz is tried from the moment it reports its address.
-HOST_URL=""
-HEALTHY_US=""
-deadline=$((HOST_STARTED_US + 60000000))
-while [[ -z $HEALTHY_US ]]; do
-    kill -0 "$HOST_PID" 2>/dev/null || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay serve exited during start-up"; }
-    if [[ -z $HOST_URL ]]; then
-        HOST_URL=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'url=http://[^ ]*' | head -n 1 | cut -d= -f2- || true)
-    fi
-    if [[ -n $HOST_URL ]] && curl -fsS -o /dev/null --max-time 2 "$HOST_URL/healthz" 2>/dev/null; then
-        HEALTHY_US=$(now_us)
-        break
-    fi
-    (($(now_us) < deadline)) || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay did not answer /healthz within 60 s"; }
-    sleep 0.005
-done
-STARTUP_WALL_MS=$(awk -v a="$HOST_STARTED_US" -v b="$HEALTHY_US" 'BEGIN { printf "%.0f", (b - a) / 1000 }')
-STARTUP_LOG_MS=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'startup_ms=[0-9]*' | head -n 1 | cut -d= -f2 || true)
-[[ -n $STARTUP_LOG_MS ]] || STARTUP_LOG_MS="?"
+start_host --upstream "slack=$SLACK_URL"
 grep -q 'plugins=[^ ]*slack' "$WORK/host.log" || { show_log "$WORK/host.log" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
 
 sleep 1
 RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 
-# MARK: 4. A key and a Slack connection
+# MARK: A key and a Slack connection
 
-say "creating an API key and a Slack connection"
-API_KEY=$("${CHILD_ENV[@]}" "$BIN/patchbay" keys create --data-dir "$DATA" --account bench \
-    --scopes integrations:read,integrations:write 2>"$WORK/keys.log" | tail -n 1) ||
-    { show_log "$WORK/keys.log" "keys create"; die "could not create an API key"; }
-[[ $API_KEY == pb_* ]] || die "keys create printed no key"
+create_key integrations:read,integrations:write
 
 status=$(curl -sS -o "$WORK/connection.json" -w '%{http_code}' -X POST "$HOST_URL/v1/connections" \
     -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
@@ -291,32 +138,7 @@ check_invoke() {
 check_direct "before the load"
 check_invoke "before the load"
 
-# MARK: 5. Load
-
-declare -A R
-
-# run_wrk NAME CONNECTIONS THREADS SECONDS URL AUTH BODY: wrk's report goes to $WORK/wrk-NAME.txt;
-# its figures land in R[NAME.*].
-run_wrk() {
-    local name=$1 connections=$2 threads=$3 seconds=$4 url=$5 auth=$6 body=$7
-    local out=$WORK/wrk-$name.txt
-    # In the background, so that a signal reaches the trap now rather than when wrk is done.
-    wrk --latency -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s \
-        -H "$auth" -s "$LUA" "$url" -- "$body" >"$out" 2>&1 &
-    WRK_PID=$!
-    wait "$WRK_PID" || { WRK_PID=""; show_log "$out" "wrk ($name)"; die "wrk failed ($name)"; }
-    WRK_PID=""
-    local line kv
-    line=$(grep '^BENCH ' "$out" | tail -n 1 || true)
-    [[ -n $line ]] || { show_log "$out" "wrk ($name)"; die "wrk printed no summary ($name)"; }
-    for kv in ${line#BENCH }; do
-        R[$name.${kv%%=*}]=${kv#*=}
-    done
-    R[$name.rps]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
-    [[ -n ${R[$name.rps]} ]] || R[$name.rps]=$(awk -v n="${R[$name.requests]}" -v us="${R[$name.duration_us]}" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
-    R[$name.socket]=$((${R[$name.connect]} + ${R[$name.read]} + ${R[$name.write]} + ${R[$name.timeout]}))
-    R[$name.failed]=$((${R[$name.non2xx]} + ${R[$name.socket]}))
-}
+# MARK: Load
 
 # measure NAME URL AUTH BODY: a warm-up, then the measured run, at the configured concurrency.
 # Also records the CPU time the host and the sandbox used per request in the measured run.
@@ -332,11 +154,6 @@ measure() {
     run_wrk "$1" "$CONCURRENCY" "$THREADS" "$DURATION" "$2" "$3" "$4"
     R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$HOST_PID")" "${R[$1.requests]}")
     R[$1.sandbox_cpu]=$(cpu_per_request "$sandbox_before" "$(cpu_ticks "$SANDBOX_PID")" "${R[$1.requests]}")
-}
-
-# cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS: milliseconds of CPU per request.
-cpu_per_request() {
-    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }'
 }
 
 measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"

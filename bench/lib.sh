@@ -1,0 +1,224 @@
+# Shared by the benchmark scripts; sourced, not run. It gives them the same logging, the same
+# clean-up (every process they start is stopped by its pid, however the script ends), the same
+# release build, wrk, and `patchbay serve` started the same way.
+#
+# Before sourcing, a script sets KEEP_WORK (1 keeps the work directory) and DATA_ROOT (empty:
+# the host's data directory goes in the work directory). It may append function names to
+# CLEANUP_HOOKS to stop what it started itself.
+
+SCRATCH=.build-release
+LUA=bench/post-json.lua
+
+# The children get no Patchbay settings from the caller's environment: a fresh data directory,
+# a fresh master key, only the upstreams a script gives.
+CHILD_ENV=(env -u PATCHBAY_UPSTREAMS -u PATCHBAY_MASTER_KEY -u PATCHBAY_DATA_DIR)
+
+# MARK: Helpers
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+die() {
+    printf 'error: %s\n' "$*" >&2
+    exit 1
+}
+
+# Microseconds since the epoch, without forking when the shell can tell it.
+now_us() {
+    if [[ -n ${EPOCHREALTIME:-} ]]; then
+        local t=${EPOCHREALTIME//[!0-9]/}
+        echo "$((10#$t))"
+    else
+        date +%s%6N
+    fi
+}
+
+# A field of /proc/PID/status in KiB (VmRSS: resident now, VmHWM: the peak so far).
+proc_kib() {
+    awk -v field="$2:" '$1 == field { print $2 }' "/proc/$1/status"
+}
+
+# CPU time a process has used so far (user + system), in clock ticks.
+cpu_ticks() {
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# Prints the last lines of a log to stderr, to explain a failure.
+show_log() {
+    if [[ -s $1 ]]; then
+        echo "--- last lines of $2 ---" >&2
+        tail -n 20 "$1" >&2
+        echo "---" >&2
+    fi
+}
+
+# MARK: Clean-up
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/patchbay-bench.XXXXXX")
+DATA=""
+STARTED_PIDS=()
+WRK_PID=""
+CLEANUP_HOOKS=()
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    local pid tries hook
+    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in $WRK_PID ${STARTED_PIDS[@]+"${STARTED_PIDS[@]}"}; do
+        tries=0
+        while kill -0 "$pid" 2>/dev/null && ((tries < 50)); do
+            sleep 0.1
+            tries=$((tries + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
+    for hook in ${CLEANUP_HOOKS[@]+"${CLEANUP_HOOKS[@]}"}; do
+        "$hook" || true
+    done
+    if [[ $KEEP_WORK == 1 ]]; then
+        echo "kept the work directory: $WORK${DATA:+ (data directory: $DATA)}" >&2
+    else
+        rm -rf "$WORK"
+        [[ -z ${DATA_ROOT:-} || -z $DATA ]] || rm -rf "$DATA"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# MARK: Release binaries
+
+# build_binaries PRODUCT...: sets BIN and BUILD_NOTE. Honours BIN_DIR (take the files from
+# there) and SKIP_BUILD=1 (reuse the build in .build-release). A product named Patchbay* is a
+# plugin, found as libPatchbay*.so.
+build_binaries() {
+    local product file
+    if [[ -n ${BIN_DIR:-} ]]; then
+        BIN=$BIN_DIR
+        BUILD_NOTE="binaries from $BIN_DIR"
+    elif [[ ${SKIP_BUILD:-0} == 1 ]]; then
+        BIN=$SCRATCH/release
+        BUILD_NOTE="release (existing build in $SCRATCH)"
+    else
+        say "building release binaries in $SCRATCH (the first build takes a while)"
+        for product in "$@"; do
+            swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
+                { show_log "$WORK/build.log" "the build"; die "the release build of $product failed"; }
+        done
+        BIN=$SCRATCH/release
+        BUILD_NOTE="release (built now in $SCRATCH)"
+    fi
+    for product in "$@"; do
+        file=$product
+        [[ $product == Patchbay* ]] && file=lib$product.so
+        [[ -f $BIN/$file ]] || die "$BIN/$file is missing; build first or unset SKIP_BUILD/BIN_DIR"
+    done
+}
+
+# MARK: Tools
+
+# need_tool COMMAND PACKAGE: installs the Debian package when the command is missing.
+need_tool() {
+    command -v "$1" >/dev/null 2>&1 && return 0
+    say "installing $2"
+    local sudo=()
+    if [[ $(id -u) != 0 ]]; then
+        command -v sudo >/dev/null 2>&1 || die "$1 is missing and installing it needs root (apt-get install $2)"
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${sudo[@]}" apt-get install -y "$2" >"$WORK/apt.log" 2>&1; then
+        say "apt-get install failed; updating the package lists and trying again"
+        { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y "$2"; } >>"$WORK/apt.log" 2>&1 ||
+            { show_log "$WORK/apt.log" "apt-get"; die "could not install $2"; }
+    fi
+}
+
+# MARK: The host
+
+# start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
+# and waits until /healthz answers. Sets HOST_PID, HOST_URL, DATA, DATA_FS, STARTUP_WALL_MS (from
+# exec until /healthz answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
+start_host() {
+    say "starting patchbay serve with a fresh data directory"
+    if [[ -n ${DATA_ROOT:-} ]]; then
+        DATA=$(mktemp -d "$DATA_ROOT/patchbay-bench-data.XXXXXX")
+    else
+        DATA=$WORK/data
+    fi
+    DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")
+    : >"$WORK/host.log"
+    local started healthy="" deadline
+    started=$(now_us)
+    "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$WORK/host.log" 2>&1 &
+    HOST_PID=$!
+    STARTED_PIDS+=("$HOST_PID")
+    # The port is chosen by the host (port 0), so /healthz is tried from the moment it reports its address.
+    HOST_URL=""
+    deadline=$((started + 60000000))
+    while [[ -z $healthy ]]; do
+        kill -0 "$HOST_PID" 2>/dev/null || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay serve exited during start-up"; }
+        if [[ -z $HOST_URL ]]; then
+            HOST_URL=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'url=http://[^ ]*' | head -n 1 | cut -d= -f2- || true)
+        fi
+        if [[ -n $HOST_URL ]] && curl -fsS -o /dev/null --max-time 2 "$HOST_URL/healthz" 2>/dev/null; then
+            healthy=$(now_us)
+            break
+        fi
+        (($(now_us) < deadline)) || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay did not answer /healthz within 60 s"; }
+        sleep 0.005
+    done
+    STARTUP_WALL_MS=$(awk -v a="$started" -v b="$healthy" 'BEGIN { printf "%.0f", (b - a) / 1000 }')
+    STARTUP_LOG_MS=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'startup_ms=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+    [[ -n $STARTUP_LOG_MS ]] || STARTUP_LOG_MS="?"
+}
+
+# create_key SCOPES: an API key for a new account, in API_KEY.
+create_key() {
+    say "creating an API key"
+    API_KEY=$("${CHILD_ENV[@]}" "$BIN/patchbay" keys create --data-dir "$DATA" --account bench \
+        --scopes "$1" 2>"$WORK/keys.log" | tail -n 1) ||
+        { show_log "$WORK/keys.log" "keys create"; die "could not create an API key"; }
+    [[ $API_KEY == pb_* ]] || die "keys create printed no key"
+}
+
+# MARK: Load
+
+declare -A R
+
+# run_wrk NAME CONNECTIONS THREADS SECONDS URL AUTH BODY: wrk's report goes to $WORK/wrk-NAME.txt;
+# its figures land in R[NAME.*].
+run_wrk() {
+    local name=$1 connections=$2 threads=$3 seconds=$4 url=$5 auth=$6 body=$7
+    local out=$WORK/wrk-$name.txt
+    # In the background, so that a signal reaches the trap now rather than when wrk is done.
+    wrk --latency -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s \
+        -H "$auth" -s "$LUA" "$url" -- "$body" >"$out" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { WRK_PID=""; show_log "$out" "wrk ($name)"; die "wrk failed ($name)"; }
+    WRK_PID=""
+    local line kv
+    line=$(grep '^BENCH ' "$out" | tail -n 1 || true)
+    [[ -n $line ]] || { show_log "$out" "wrk ($name)"; die "wrk printed no summary ($name)"; }
+    for kv in ${line#BENCH }; do
+        R[$name.${kv%%=*}]=${kv#*=}
+    done
+    R[$name.rps]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    [[ -n ${R[$name.rps]} ]] || R[$name.rps]=$(awk -v n="${R[$name.requests]}" -v us="${R[$name.duration_us]}" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+    R[$name.socket]=$((${R[$name.connect]} + ${R[$name.read]} + ${R[$name.write]} + ${R[$name.timeout]}))
+    R[$name.failed]=$((${R[$name.non2xx]} + ${R[$name.socket]}))
+}
+
+# cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS: milliseconds of CPU per request.
+cpu_per_request() {
+    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }'
+}
