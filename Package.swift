@@ -24,6 +24,9 @@ let package = Package(
         .library(name: "PatchbayShopify", type: .dynamic, targets: ["ShopifyProvider"]),
         .library(name: "PatchbayGoogleSheets", type: .dynamic, targets: ["GoogleSheetsProvider"]),
         .library(name: "PatchbayPostgres", type: .dynamic, targets: ["PostgresProvider"]),
+        // An example provider written in plain C against the header alone. Not named
+        // libPatchbay*, so `serve` does not load it unless asked to with --plugin.
+        .library(name: "ExampleUptime", type: .dynamic, targets: ["UptimeProvider"]),
 
         // Deliberately broken plugins, built so the loader's refusals are tested on real .so files.
         .library(name: "BrokenPluginWrongMajor", type: .dynamic, targets: ["BrokenPluginWrongMajor"]),
@@ -109,6 +112,7 @@ let package = Package(
             name: "PostgresProvider",
             dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Providers/Postgres", swiftSettings: swift5),
+        .target(name: "UptimeProvider", dependencies: ["PatchbayABI"], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
 
         // MARK: Test support
         .target(

@@ -1,0 +1,289 @@
+/*
+ * Uptime: a provider plugin written in plain C against patchbay_abi.h, with no SDK.
+ *
+ * It exists to show that the ABI is language-neutral, and as a worked example for authors
+ * who cannot use the Swift SDK. One action, `check_path`, asks the host to GET a path on the
+ * site the connection names and reports the status and the time it took. Everything the ABI
+ * asks of a plugin is here: a side-effect-free info function, init that copies the host
+ * table, calls that never block, exactly one completion per call (from the host's HTTP
+ * callback thread), no credentials ever seen by the plugin.
+ *
+ * JSON: the host sends small, well-formed JSON (docs/abi.md), so a tiny reader that can find
+ * a member and read a string or an integer is enough; anything unexpected is an error.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "patchbay_abi.h"
+
+#define MAX_PATH_LEN 512
+
+static const char manifest[] =
+    "{"
+    "\"id\":\"uptime\","
+    "\"name\":\"Uptime\","
+    "\"version\":\"1.0.0\","
+    "\"category\":\"monitoring\","
+    "\"description\":\"Check that pages of a website answer, and how fast. An example plugin written in C.\","
+    "\"auth\":{\"type\":\"none\"},"
+    "\"base_url_config_field\":\"site_url\","
+    "\"config_schema\":{\"type\":\"object\",\"required\":[\"site_url\"],\"additionalProperties\":false,"
+    "\"properties\":{\"site_url\":{\"type\":\"string\",\"pattern\":\"^https?://\","
+    "\"description\":\"The site to check, e.g. https://www.example.com.\"}}},"
+    "\"actions\":[{"
+    "\"name\":\"check_path\",\"title\":\"Check a page\",\"important\":true,"
+    "\"description\":\"GET a path on the connection's site and report the HTTP status and the response time.\","
+    "\"input_schema\":{\"type\":\"object\",\"required\":[\"path\"],\"additionalProperties\":false,\"properties\":{"
+    "\"path\":{\"type\":\"string\",\"pattern\":\"^/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*$\",\"maxLength\":512,"
+    "\"description\":\"Path on the site, starting with '/', e.g. /health.\"},"
+    "\"expect_status\":{\"type\":\"integer\",\"minimum\":100,\"maximum\":599,"
+    "\"description\":\"The status that counts as up. Default: any 2xx or 3xx.\"}}},"
+    "\"output_schema\":{\"type\":\"object\",\"required\":[\"path\",\"status\",\"up\",\"elapsed_ms\"],\"properties\":{"
+    "\"path\":{\"type\":\"string\",\"description\":\"The path checked.\"},"
+    "\"status\":{\"type\":\"integer\",\"description\":\"The HTTP status the site answered.\"},"
+    "\"up\":{\"type\":\"boolean\",\"description\":\"Whether the status is the expected one.\"},"
+    "\"elapsed_ms\":{\"type\":\"integer\",\"description\":\"Milliseconds from asking the host to the answer.\"}}}"
+    "}],"
+    "\"packs\":[{\"id\":\"site-watch\",\"name\":\"Site watch\",\"description\":\"Check that a site's home page and health endpoint answer.\","
+    "\"skills\":["
+    "{\"name\":\"check_home_page\",\"action\":\"check_path\",\"description\":\"Check that the home page answers.\",\"presets\":{\"path\":\"/\"}},"
+    "{\"name\":\"check_health\",\"action\":\"check_path\",\"description\":\"Check the health endpoint answers 200.\","
+    "\"presets\":{\"path\":\"/health\",\"expect_status\":200}}"
+    "]},"
+    "{\"id\":\"page-checker\",\"name\":\"Page checker\",\"description\":\"Check any page of the site.\","
+    "\"skills\":[{\"name\":\"check_page\",\"action\":\"check_path\",\"description\":\"Check that a page of the site answers.\"}]}"
+    "]"
+    "}";
+
+/* Copied in init; the host keeps its table alive for the life of the process. */
+static pb_host_api host;
+
+/* One call in flight: allocated when the call starts, freed by its completion. */
+typedef struct pending_check {
+    uint64_t request_id;
+    int64_t started_ms;
+    long expect_status; /* 0: any 2xx or 3xx */
+    int is_connection_check;
+    char path[MAX_PATH_LEN + 1];
+} pending_check;
+
+/* MARK: A minimal JSON reader */
+
+static const char *skip_ws(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
+    return p;
+}
+
+/* Returns the first byte after the value at p, or NULL if it is not well formed. */
+static const char *skip_value(const char *p, const char *end) {
+    p = skip_ws(p, end);
+    if (p >= end) return NULL;
+    if (*p == '"') {
+        for (p++; p < end; p++) {
+            if (*p == '\\') { p++; continue; }
+            if (*p == '"') return p + 1;
+        }
+        return NULL;
+    }
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        p = skip_ws(p + 1, end);
+        if (p < end && *p == close) return p + 1;
+        for (;;) {
+            if (close == '}') {
+                p = skip_value(p, end); /* the member name */
+                if (!p) return NULL;
+                p = skip_ws(p, end);
+                if (p >= end || *p != ':') return NULL;
+                p++;
+            }
+            p = skip_value(p, end);
+            if (!p) return NULL;
+            p = skip_ws(p, end);
+            if (p < end && *p == ',') { p++; continue; }
+            if (p < end && *p == close) return p + 1;
+            return NULL;
+        }
+    }
+    while (p < end && (strchr("-+.0123456789eE", *p) || (*p >= 'a' && *p <= 'z'))) p++;
+    return p;
+}
+
+/* In the object at p, the value of member `key` (a name without escapes), or NULL. */
+static const char *member(const char *p, const char *end, const char *key) {
+    size_t key_len = strlen(key);
+    p = skip_ws(p, end);
+    if (p >= end || *p != '{') return NULL;
+    p = skip_ws(p + 1, end);
+    while (p < end && *p == '"') {
+        const char *name = p + 1;
+        const char *after = skip_value(p, end);
+        if (!after) return NULL;
+        int match = (size_t)(after - 1 - name) == key_len && memcmp(name, key, key_len) == 0;
+        p = skip_ws(after, end);
+        if (p >= end || *p != ':') return NULL;
+        p = skip_ws(p + 1, end);
+        if (match) return p;
+        p = skip_value(p, end);
+        if (!p) return NULL;
+        p = skip_ws(p, end);
+        if (p < end && *p == ',') p = skip_ws(p + 1, end);
+    }
+    return NULL;
+}
+
+/* Reads a string without escapes (our inputs are restricted by their schema). */
+static int read_plain_string(const char *p, const char *end, char *out, size_t capacity) {
+    if (!p || p >= end || *p != '"') return 0;
+    size_t n = 0;
+    for (p++; p < end && *p != '"'; p++) {
+        if (*p == '\\' || n + 1 >= capacity) return 0;
+        out[n++] = *p;
+    }
+    if (p >= end) return 0;
+    out[n] = '\0';
+    return 1;
+}
+
+static int read_integer(const char *p, const char *end, long *out) {
+    if (!p || p >= end) return 0;
+    char digits[32];
+    size_t n = 0;
+    while (p < end && n + 1 < sizeof digits && (*p == '-' || (*p >= '0' && *p <= '9'))) digits[n++] = *p++;
+    if (n == 0) return 0;
+    digits[n] = '\0';
+    *out = strtol(digits, NULL, 10);
+    return 1;
+}
+
+/* MARK: Completion */
+
+static void complete_error(uint64_t request_id, const char *code, const char *message) {
+    char payload[512];
+    int len = snprintf(payload, sizeof payload, "{\"code\":\"%s\",\"message\":\"%s\",\"retryable\":false}", code, message);
+    host.pb_host_complete(host.host_context, request_id, PB_STATUS_ERROR, (const uint8_t *)payload, (size_t)len);
+}
+
+/* Called by the host exactly once per HTTP request, on one of its threads. */
+static void on_response(void *user_data, const uint8_t *response_json, size_t response_len) {
+    pending_check *check = user_data;
+    const char *body = (const char *)response_json, *end = body + response_len;
+    int64_t elapsed = host.pb_host_clock_now_ms(host.host_context) - check->started_ms;
+
+    const char *error = member(body, end, "error");
+    if (error && *error == '{') {
+        char code[64] = "connection_failed";
+        read_plain_string(member(error, end, "code"), end, code, sizeof code);
+        char message[160];
+        snprintf(message, sizeof message, "the site did not answer (%s)", code);
+        complete_error(check->request_id, code, message);
+        free(check);
+        return;
+    }
+    long status = 0;
+    if (!read_integer(member(body, end, "status"), end, &status)) {
+        complete_error(check->request_id, "plugin_error", "the host's response had no status");
+        free(check);
+        return;
+    }
+    int up = check->expect_status ? status == check->expect_status : (status >= 200 && status < 400);
+
+    char payload[MAX_PATH_LEN + 256];
+    int len;
+    if (check->is_connection_check) {
+        len = snprintf(payload, sizeof payload, "{\"message\":\"The site answered %ld in %lld ms\",\"ok\":true}",
+                       status, (long long)elapsed);
+    } else {
+        len = snprintf(payload, sizeof payload, "{\"elapsed_ms\":%lld,\"path\":\"%s\",\"status\":%ld,\"up\":%s}",
+                       (long long)elapsed, check->path, status, up ? "true" : "false");
+    }
+    host.pb_host_complete(host.host_context, check->request_id, PB_STATUS_OK, (const uint8_t *)payload, (size_t)len);
+    free(check);
+}
+
+/* MARK: The plugin table */
+
+static int path_is_safe(const char *path) {
+    if (path[0] != '/') return 0;
+    for (const char *c = path; *c; c++) {
+        if (*c <= ' ' || *c == '"' || *c == '\\' || *c == '#' || (unsigned char)*c >= 0x7f) return 0;
+    }
+    return 1;
+}
+
+static void plugin_call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *method, size_t method_len,
+                        const uint8_t *payload, size_t payload_len) {
+    (void)plugin;
+    const char *body = (const char *)payload, *end = body + payload_len;
+    int is_invoke = method_len == 6 && memcmp(method, "invoke", 6) == 0;
+    int is_check = method_len == 5 && memcmp(method, "check", 5) == 0;
+    if (!is_invoke && !is_check) {
+        complete_error(request_id, "unsupported_method", "uptime supports check and invoke");
+        return;
+    }
+
+    pending_check *check = calloc(1, sizeof *check);
+    if (!check) {
+        complete_error(request_id, "plugin_error", "out of memory");
+        return;
+    }
+    check->request_id = request_id;
+    check->is_connection_check = is_check;
+    strcpy(check->path, "/");
+    if (is_invoke) {
+        /* The host has validated the input against the schema; check again rather than trust. */
+        const char *input = member(body, end, "input");
+        if (!read_plain_string(member(input, end, "path"), end, check->path, sizeof check->path) || !path_is_safe(check->path)) {
+            free(check);
+            complete_error(request_id, "invalid_input", "path must start with '/' and hold only URL characters");
+            return;
+        }
+        const char *expect = member(input, end, "expect_status");
+        if (expect && !read_integer(expect, end, &check->expect_status)) {
+            free(check);
+            complete_error(request_id, "invalid_input", "expect_status must be an integer");
+            return;
+        }
+    }
+
+    char request[MAX_PATH_LEN + 64];
+    int len = snprintf(request, sizeof request, "{\"method\":\"GET\",\"path\":\"%s\"}", check->path);
+    check->started_ms = host.pb_host_clock_now_ms(host.host_context);
+    /* `check` now belongs to on_response, which may run before this returns. */
+    host.pb_host_http_request(host.host_context, request_id, (const uint8_t *)request, (size_t)len, on_response, check);
+}
+
+/* The host's HTTP request carries its own timeout and always calls on_response, which then
+ * completes the call; the host ignores that completion if it already gave up. Nothing to do. */
+static void plugin_cancel(pb_plugin_context *plugin, uint64_t request_id) {
+    (void)plugin;
+    (void)request_id;
+}
+
+static int32_t plugin_init(const pb_host_api *host_api, pb_plugin_api *out_api, char *error, size_t error_capacity) {
+    if (host_api->struct_size < sizeof(pb_host_api)) {
+        snprintf(error, error_capacity, "the host's table is older than this plugin needs");
+        return 1;
+    }
+    host = *host_api;
+    out_api->struct_size = sizeof(pb_plugin_api);
+    out_api->plugin_context = NULL;
+    out_api->pb_plugin_call = plugin_call;
+    out_api->pb_plugin_cancel = plugin_cancel;
+    return 0;
+}
+
+static const pb_plugin_descriptor descriptor = {
+    .struct_size = sizeof(pb_plugin_descriptor),
+    .abi_major = PB_ABI_MAJOR,
+    .abi_minor = PB_ABI_MINOR,
+    .plugin_id = "uptime",
+    .plugin_version = "1.0.0",
+    .manifest_json = (const uint8_t *)manifest,
+    .manifest_len = sizeof(manifest) - 1,
+    .init = plugin_init,
+};
+
+const pb_plugin_descriptor *pb_plugin_info(void) { return &descriptor; }
