@@ -15,8 +15,9 @@ let package = Package(
         // Local fake provider APIs for the walkthrough and the tests. Never linked into the host.
         .executable(name: "patchbay-sandbox", targets: ["PatchbaySandbox"]),
 
-        // What third parties build against.
+        // What third parties build against, and test with.
         .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
+        .library(name: "PatchbayTesting", targets: ["PatchbayTesting"]),
 
         // Shipped providers: one dynamic library each, loaded by the host with dlopen.
         .library(name: "PatchbaySlack", type: .dynamic, targets: ["SlackProvider"]),
@@ -35,6 +36,8 @@ let package = Package(
         .library(name: "BrokenPluginBadManifest", type: .dynamic, targets: ["BrokenPluginBadManifest"]),
         .library(name: "BrokenPluginDuplicateId", type: .dynamic, targets: ["BrokenPluginDuplicateId"]),
         .library(name: "BrokenPluginMissingFields", type: .dynamic, targets: ["BrokenPluginMissingFields"]),
+        .library(name: "BrokenPluginHangs", type: .dynamic, targets: ["BrokenPluginHangs"]),
+        .library(name: "BrokenPluginCompletesTwice", type: .dynamic, targets: ["BrokenPluginCompletesTwice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -93,10 +96,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Host/API", swiftSettings: swift5),
+        .target(
+            name: "PatchbayTesting",
+            dependencies: ["PatchbayWire", "PatchbayPlugins", .product(name: "Logging", package: "swift-log")],
+            path: "Host/PluginTesting", swiftSettings: swift5),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayAPI", "PatchbayServices",
+                "PatchbayAPI", "PatchbayServices", "PatchbayTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
@@ -136,13 +143,15 @@ let package = Package(
         .target(name: "BrokenPluginBadManifest", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
         .target(name: "BrokenPluginDuplicateId", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
         .target(name: "BrokenPluginMissingFields", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
+        .target(name: "BrokenPluginHangs", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
 
         // MARK: Tests
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayFakes",
+                "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -18,6 +18,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var pending: [UInt64: Pending] = [:]
+    private var ignored = 0
     private var api = pb_plugin_api()
 
     init(pluginID: String, logger: Logger) {
@@ -91,8 +92,17 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     // MARK: Host services, called by the plugin
 
+    var ignoredCompletions: Int {
+        lock.withLock { ignored }
+    }
+
     fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
-        guard let entry = lock.withLock({ pending.removeValue(forKey: requestID) }) else {
+        let entry: Pending? = lock.withLock {
+            let entry = pending.removeValue(forKey: requestID)
+            if entry == nil { ignored += 1 }
+            return entry
+        }
+        guard let entry else {
             logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
                            metadata: ["plugin": "\(pluginID)", "request_id": "\(requestID)"])
             return

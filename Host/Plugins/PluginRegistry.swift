@@ -16,12 +16,20 @@ public final class LoadedPlugin: Sendable {
 
     public var id: String { manifest.id }
 
+    /// How many completions this plugin sent for calls that were no longer in flight.
+    public var ignoredCompletions: Int { channel.ignoredCompletions }
+
     /// Calls the plugin. Never throws: a failed, timed-out or cancelled call is a `.failure`.
     public func call(_ method: PluginMethod, _ call: PluginCall, context: PluginCallContext, timeout: Duration) async -> PluginReply {
         guard let payload = try? WireCoding.encode(call) else {
             return .failure(PluginError(code: "host_error", message: "could not encode the call"))
         }
-        return await channel.call(method: method, payload: payload, context: context, timeout: timeout)
+        return await self.call(method, payload: payload, context: context, timeout: timeout)
+    }
+
+    /// Calls the plugin with payload bytes as they are, e.g. to check how it handles a malformed one.
+    public func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        await channel.call(method: method, payload: payload, context: context, timeout: timeout)
     }
 }
 

@@ -35,4 +35,7 @@ public enum PluginReply: Sendable {
 /// A way to reach a loaded plugin: in this process, or (later) in a worker process.
 public protocol PluginChannel: AnyObject, Sendable {
     func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply
+    /// Completions that arrived for no call in flight: after the host gave up on the call, a
+    /// second completion of the same call, or an id the host never issued. Each is dropped.
+    var ignoredCompletions: Int { get }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import PatchbayWire
 import XCTest
 
 /// The real `patchbay` executable: `plugins` lists refusals, and `keys create` works against
@@ -25,6 +26,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(status, 0)
         XCTAssertTrue(output.contains("enabled   slack 1.0.0"), output)
         XCTAssertTrue(output.contains("disabled  libBrokenPluginWrongMajor.so: ABI major mismatch"), output)
+    }
+
+    func testPluginTestExitsNonZeroOnAFailureAndPrintsJSON() throws {
+        let (passed, report) = try run(["plugin", "test", try BuildProducts.plugin("PatchbaySlack")])
+        XCTAssertEqual(passed, 0, report)
+        XCTAssertTrue(report.contains("Conformance of slack 1.0.0"), report)
+
+        let (failed, json) = try run(["plugin", "test", "--json", try BuildProducts.plugin("BrokenPluginBadManifest")])
+        XCTAssertEqual(failed, 1, json)
+        let parsed = try WireCoding.decode(JSONValue.self, from: Data(json.utf8))
+        XCTAssertEqual(parsed["passed"], false)
+        XCTAssertTrue(parsed["checks"]?.arrayValue?.first?["notes"]?.arrayValue?.first?.stringValue?.contains("repeats the action") == true, json)
+
+        let (missing, _) = try run(["plugin", "test", "/nonexistent/libNothing.so"])
+        XCTAssertNotEqual(missing, 0)
     }
 
     func testServeAndCreateAKeyWhileItRuns() async throws {

@@ -40,6 +40,7 @@ static const char manifest[] =
     "\"description\":\"Path on the site, starting with '/', e.g. /health.\"},"
     "\"expect_status\":{\"type\":\"integer\",\"minimum\":100,\"maximum\":599,"
     "\"description\":\"The status that counts as up. Default: any 2xx or 3xx.\"}}},"
+    "\"examples\":[{\"description\":\"Is the health endpoint up?\",\"input\":{\"path\":\"/health\",\"expect_status\":200}}],"
     "\"output_schema\":{\"type\":\"object\",\"required\":[\"path\",\"status\",\"up\",\"elapsed_ms\"],\"properties\":{"
     "\"path\":{\"type\":\"string\",\"description\":\"The path checked.\"},"
     "\"status\":{\"type\":\"integer\",\"description\":\"The HTTP status the site answered.\"},"
@@ -111,8 +112,10 @@ static const char *skip_value(const char *p, const char *end) {
     return p;
 }
 
-/* In the object at p, the value of member `key` (a name without escapes), or NULL. */
+/* In the object at p, the value of member `key` (a name without escapes), or NULL.
+ * p may be NULL (a member that was not found), which finds nothing. */
 static const char *member(const char *p, const char *end, const char *key) {
+    if (!p) return NULL;
     size_t key_len = strlen(key);
     p = skip_ws(p, end);
     if (p >= end || *p != '{') return NULL;

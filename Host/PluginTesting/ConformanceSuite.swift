@@ -1,0 +1,167 @@
+import Foundation
+import Logging
+import PatchbayPlugins
+import PatchbayWire
+
+/// The checks `patchbay plugin test` runs on a plugin file: the same loader the host uses,
+/// the manifest read as agents will read it, and calls made the way the host makes them,
+/// with no network.
+public struct ConformanceSuite: Sendable {
+    /// How long an ordinary call may take before it counts as hanging.
+    public var callTimeout: Duration = .seconds(5)
+    /// How long the cancellation check lets a stalled call run before giving up on it.
+    public var cancellationDeadline: Duration = .milliseconds(300)
+    /// How long to wait for a completion that must still come, or for one that must not.
+    public var settleTime: Duration = .seconds(2)
+
+    public init() {}
+
+    public func run(pluginAt path: String) async -> ConformanceReport {
+        var logger = Logger(label: "patchbay.plugin-test")
+        logger.logLevel = .critical
+        let registry = PluginRegistry(logger: logger)
+        let status = registry.load(path: path)
+        var report = ConformanceReport(path: path, plugin: nil, checks: [])
+        guard status.state == .enabled, let id = status.id, let plugin = registry.plugin(id) else {
+            report.checks.append(.judged("ABI handshake and manifest", problems: [status.reason ?? "not loaded"]))
+            return report
+        }
+        let manifest = plugin.manifest
+        report.plugin = "\(manifest.id) \(manifest.version)"
+        report.checks.append(.passed("ABI handshake and manifest"))
+        report.checks.append(.judged("actions are usable as LLM tools", problems: manifest.actions.flatMap(ToolRules.problems)))
+        report.checks.append(.judged("packs use real actions with valid presets", problems: packProblems(manifest)))
+        report.checks.append(examplesCheck(manifest))
+        if manifest.supportsDiscovery {
+            report.checks.append(.skipped("discovery", "needs the provider's API; this run makes no network calls"))
+        }
+        if manifest.webhooks != nil {
+            report.checks.append(.skipped("webhook test vector", "not checked by this version of the harness"))
+        }
+        report.checks.append(await malformedCallCheck(plugin))
+        report.checks.append(await unknownActionCheck(plugin))
+        report.checks.append(await cancellationCheck(plugin))
+        return report
+    }
+
+    // MARK: The manifest
+
+    private func packProblems(_ manifest: Manifest) -> [String] {
+        var problems: [String] = []
+        for pack in manifest.packs {
+            for skill in pack.skills {
+                let place = "packs.\(pack.id).\(skill.name)"
+                if !ToolRules.isValidName(skill.name) { problems.append("\(place): the skill name is not a valid tool name") }
+                if skill.description.isEmpty { problems.append("\(place): no description") }
+                guard let action = manifest.action(named: skill.action) else {
+                    problems.append("\(place): no action named \(skill.action)")
+                    continue
+                }
+                let properties = action.inputSchema["properties"]?.objectValue ?? [:]
+                for (name, value) in skill.presets.sorted(by: { $0.key < $1.key }) {
+                    guard let schema = properties[name] else {
+                        problems.append("\(place).presets.\(name): \(action.name) has no such input")
+                        continue
+                    }
+                    // A template is filled from the agent's variables at call time, so only then can it be checked.
+                    if value.stringValue?.contains("{{") == true { continue }
+                    problems += JSONSchema.violations(of: value, against: schema).map { "\(place).presets.\(name): \($0)" }
+                }
+            }
+        }
+        return problems
+    }
+
+    private func examplesCheck(_ manifest: Manifest) -> ConformanceCheck {
+        let name = "examples match their action's input schema"
+        let examples = manifest.actions.flatMap { action in action.examples.map { (action, $0) } }
+        guard !examples.isEmpty else { return .skipped(name, "the manifest declares no examples") }
+        return .judged(name, problems: examples.flatMap { action, example in
+            JSONSchema.violations(of: example.input, against: action.inputSchema)
+                .map { "\(action.name) example \"\(example.description)\": \($0)" }
+        })
+    }
+
+    // MARK: Calls
+
+    private func malformedCallCheck(_ plugin: LoadedPlugin) async -> ConformanceCheck {
+        let before = plugin.ignoredCompletions
+        let reply = await plugin.call(.invoke, payload: Data("{not json".utf8), context: .offline, timeout: callTimeout)
+        return .judged("a malformed call completes once, with an error",
+                       problems: await completedOnceWithError(reply, plugin, ignoredBefore: before))
+    }
+
+    private func unknownActionCheck(_ plugin: LoadedPlugin) async -> ConformanceCheck {
+        let before = plugin.ignoredCompletions
+        let reply = await plugin.call(.invoke, PluginCall(action: "conformance_no_such_action", input: [:]),
+                                      context: .offline, timeout: callTimeout)
+        return .judged("an unknown action completes once, with an error",
+                       problems: await completedOnceWithError(reply, plugin, ignoredBefore: before))
+    }
+
+    private func completedOnceWithError(_ reply: PluginReply, _ plugin: LoadedPlugin, ignoredBefore: Int) async -> [String] {
+        var problems: [String] = []
+        switch reply {
+        case .success:
+            problems.append("it succeeded")
+        case .failure(let error) where error.code == "plugin_timeout":
+            problems.append("it did not complete within \(callTimeout)")
+        case .failure:
+            break
+        }
+        try? await Task.sleep(for: settleTime / 4)
+        let extra = plugin.ignoredCompletions - ignoredBefore
+        if extra > 0 { problems.append("it completed \(extra + 1) times") }
+        return problems
+    }
+
+    /// The host gives up on a call whose HTTP request never answers; the plugin must still
+    /// complete that call, once, when the request finally fails.
+    private func cancellationCheck(_ plugin: LoadedPlugin) async -> ConformanceCheck {
+        let name = "a call the host gives up on still completes exactly once"
+        guard let (action, input) = plugin.manifest.actions.lazy.compactMap({ action in
+            SampleInput.make(for: action).map { (action, $0) }
+        }).first else {
+            return .skipped(name, "no action has an example or a schema simple enough to call")
+        }
+        let gate = Gate()
+        let context = PluginCallContext { _ in
+            await gate.wait()
+            return .failure(PluginError(code: "connection_failed", message: "the test harness failed the request"))
+        }
+        let before = plugin.ignoredCompletions
+        let reply = await plugin.call(.invoke, PluginCall(action: action.name, input: input), context: context,
+                                      timeout: cancellationDeadline)
+        await gate.open()
+        guard case .failure(let error) = reply, error.code == "plugin_timeout" else {
+            return .skipped(name, "\(action.name) completed before the deadline without waiting on HTTP, so nothing was cancelled")
+        }
+        let deadline = ContinuousClock.now + settleTime
+        while plugin.ignoredCompletions == before, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        try? await Task.sleep(for: settleTime / 4)
+        let late = plugin.ignoredCompletions - before
+        if late == 0 {
+            return .judged(name, problems: ["\(action.name) never completed after the host cancelled it; every call must complete exactly once"])
+        }
+        return .judged(name, problems: late > 1 ? ["\(action.name) completed \(late) times after it was cancelled"] : [])
+    }
+}
+
+/// Holds HTTP requests until the check lets them go.
+private actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        waiters.forEach { $0.resume() }
+        waiters.removeAll()
+    }
+}
