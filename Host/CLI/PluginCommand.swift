@@ -6,7 +6,53 @@ import PatchbayWire
 /// Tools for plugin authors.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginTestCommand.self])
+        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginNewCommand.self, PluginTestCommand.self])
+}
+
+struct PluginNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a plugin package that builds against the SDK and passes `patchbay plugin test` as generated.")
+
+    @Argument(help: "The plugin's name, e.g. acme-notes: letters, digits, '-' and '_', starting with a letter.")
+    var name: String
+
+    @Option(help: "Directory to create. Default: ./NAME.")
+    var output: String?
+
+    @Option(help: "Where the package finds Patchbay: a checkout's path or a git URL. Default: the checkout this patchbay was built from.")
+    var patchbay: String?
+
+    func run() throws {
+        guard PluginScaffold.isValidName(name) else {
+            throw ValidationError("\(name) is not a plugin name: use letters, digits, '-' and '_', starting with a letter (at most 40)")
+        }
+        guard let source = patchbay ?? Self.buildCheckout() else {
+            throw ValidationError("could not tell where Patchbay is: pass --patchbay with a checkout's path or a git URL")
+        }
+        let directory = output ?? name
+        if FileManager.default.fileExists(atPath: directory) {
+            throw ValidationError("\(directory) already exists: choose another --output")
+        }
+        let scaffold = PluginScaffold(name: name, patchbay: source)
+        try scaffold.write(into: directory)
+        print("created \(directory)/ with the \(scaffold.id) plugin (library lib\(scaffold.product).so)")
+        print("next: cd \(directory) && swift build && patchbay plugin test .build/debug/lib\(scaffold.product).so")
+    }
+
+    /// The Patchbay checkout around this executable (`<checkout>/.build/…/patchbay`), if it is one.
+    private static func buildCheckout() -> String? {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("SDK/PatchbaySDK").path),
+               FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory.path
+            }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }
 }
 
 struct PluginTestCommand: AsyncParsableCommand {

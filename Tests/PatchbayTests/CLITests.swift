@@ -8,13 +8,14 @@ import XCTest
 final class CLITests: XCTestCase {
     var patchbay: String { BuildProducts.directory + "/patchbay" }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs the CLI; the output is stdout, plus stderr when `withErrors`.
+    func run(_ arguments: [String], withErrors: Bool = false) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: patchbay)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = withErrors ? pipe : FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -41,6 +42,32 @@ final class CLITests: XCTestCase {
 
         let (missing, _) = try run(["plugin", "test", "/nonexistent/libNothing.so"])
         XCTAssertNotEqual(missing, 0)
+    }
+
+    func testPluginNewWritesAPackageAndRefusesBadNamesAndExistingDirectories() throws {
+        let directory = NSTemporaryDirectory() + "patchbay-scaffold-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/acme-notes"
+        let (status, output) = try run(["plugin", "new", "acme-notes", "--output", target, "--patchbay", "../patchbay"])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("libPatchbayAcmeNotes.so"), output)
+        let manifest = try String(contentsOfFile: target + "/Package.swift", encoding: .utf8)
+        XCTAssertTrue(manifest.contains(#".library(name: "PatchbayAcmeNotes", type: .dynamic, targets: ["AcmeNotes"])"#), manifest)
+        XCTAssertTrue(manifest.contains(#".package(path: "../patchbay")"#), manifest)
+        let source = try String(contentsOfFile: target + "/Sources/AcmeNotes/AcmeNotes.swift", encoding: .utf8)
+        XCTAssertTrue(source.contains(#"id: "acme_notes""#), source)
+        XCTAssertTrue(source.contains("@_cdecl(\"pb_plugin_info\")"), source)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target + "/Tests/AcmeNotesTests/ConformanceTests.swift"))
+
+        let (again, refusal) = try run(["plugin", "new", "acme-notes", "--output", target, "--patchbay", "../patchbay"], withErrors: true)
+        XCTAssertNotEqual(again, 0)
+        XCTAssertTrue(refusal.contains("already exists"), refusal)
+        for bad in ["9lives", "has space", "dots.in.name", ""] {
+            let (code, message) = try run(["plugin", "new", bad, "--output", directory + "/x", "--patchbay", "../patchbay"], withErrors: true)
+            XCTAssertNotEqual(code, 0, bad)
+            XCTAssertTrue(message.contains("is not a plugin name"), message)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/x"))
     }
 
     func testServeAndCreateAKeyWhileItRuns() async throws {
