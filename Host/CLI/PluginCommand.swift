@@ -59,7 +59,7 @@ struct PluginTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Check a plugin library against the ABI and the manifest rules, and call it the way the host does.",
-        discussion: "Exits with status 1 when a check fails, so it can gate a plugin's CI. Makes no network calls.")
+        discussion: "Exits with status 1 when a check fails, so it can gate a plugin's CI. Makes no network calls: with --cassette, HTTP is answered from the recording.")
 
     @Argument(help: "The plugin's shared library, e.g. .build/release/libPatchbayAcme.so.")
     var path: String
@@ -67,11 +67,26 @@ struct PluginTestCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: "A cassette of recorded HTTP exchanges: the manifest's examples and discovery then run, answered from it.")
+    var cassette: String?
+
+    @Option(help: "The connection config (JSON) for the calls answered from the cassette.")
+    var config: String = "{}"
+
     func run() async throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("no file at \(path)")
         }
-        let report = await ConformanceSuite().run(pluginAt: path)
+        guard let configValue = try? WireCoding.decode(JSONValue.self, from: Data(config.utf8)), configValue.objectValue != nil else {
+            throw ValidationError("--config must be a JSON object")
+        }
+        let recorded: Cassette?
+        do {
+            recorded = try cassette.map(Cassette.load)
+        } catch {
+            throw ValidationError("\(cassette ?? ""): not a readable cassette (\(error))")
+        }
+        let report = await ConformanceSuite().run(pluginAt: path, replaying: recorded, config: configValue)
         if json {
             print(String(decoding: try WireCoding.encode(report.json), as: UTF8.self))
         } else {

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayPlugins
 import PatchbayWire
 
@@ -16,24 +15,31 @@ public struct ConformanceSuite: Sendable {
 
     public init() {}
 
-    public func run(pluginAt path: String) async -> ConformanceReport {
-        var logger = Logger(label: "patchbay.plugin-test")
-        logger.logLevel = .critical
-        let registry = PluginRegistry(logger: logger)
-        let status = registry.load(path: path)
+    /// Runs every check on the library at `path`. With a `cassette`, the manifest's examples
+    /// and discovery also run, their HTTP answered from it, with `config` as the connection's.
+    public func run(pluginAt path: String, replaying cassette: Cassette? = nil, config: JSONValue = [:]) async -> ConformanceReport {
         var report = ConformanceReport(path: path, plugin: nil, checks: [])
-        guard status.state == .enabled, let id = status.id, let plugin = registry.plugin(id) else {
-            report.checks.append(.judged("ABI handshake and manifest", problems: [status.reason ?? "not loaded"]))
+        let harness: PluginHarness
+        do {
+            harness = try PluginHarness(path: path)
+        } catch PluginHarnessError.refused(let reason) {
+            report.checks.append(.judged("ABI handshake and manifest", problems: [reason]))
+            return report
+        } catch {
+            report.checks.append(.judged("ABI handshake and manifest", problems: ["\(error)"]))
             return report
         }
+        let plugin = harness.plugin
         let manifest = plugin.manifest
         report.plugin = "\(manifest.id) \(manifest.version)"
         report.checks.append(.passed("ABI handshake and manifest"))
         report.checks.append(.judged("actions are usable as LLM tools", problems: manifest.actions.flatMap(ToolRules.problems)))
         report.checks.append(.judged("packs use real actions with valid presets", problems: packProblems(manifest)))
         report.checks.append(examplesCheck(manifest))
+        let player = cassette.map(CassettePlayer.init)
+        report.checks.append(await examplesRunCheck(harness, player: player, config: config))
         if manifest.supportsDiscovery {
-            report.checks.append(.skipped("discovery", "needs the provider's API; this run makes no network calls"))
+            report.checks.append(await discoveryCheck(harness, player: player, config: config))
         }
         if manifest.webhooks != nil {
             report.checks.append(.skipped("webhook test vector", "not checked by this version of the harness"))
@@ -80,6 +86,46 @@ public struct ConformanceSuite: Sendable {
             JSONSchema.violations(of: example.input, against: action.inputSchema)
                 .map { "\(action.name) example \"\(example.description)\": \($0)" }
         })
+    }
+
+    // MARK: Recorded calls
+
+    private static let needsCassette = "needs recorded HTTP: pass a cassette"
+
+    private func examplesRunCheck(_ harness: PluginHarness, player: CassettePlayer?, config: JSONValue) async -> ConformanceCheck {
+        let name = "examples run and their outputs match the output schema"
+        let examples = harness.manifest.actions.flatMap { action in action.examples.map { (action, $0) } }
+        guard !examples.isEmpty else { return .skipped(name, "the manifest declares no examples") }
+        guard let player else { return .skipped(name, Self.needsCassette) }
+        var problems: [String] = []
+        for (action, example) in examples {
+            let place = "\(action.name) example \"\(example.description)\""
+            switch await harness.invoke(action.name, input: example.input, config: config, http: player.performer, timeout: callTimeout) {
+            case .success(let data):
+                guard let output = try? WireCoding.decode(JSONValue.self, from: data) else {
+                    problems.append("\(place): the output is not JSON")
+                    continue
+                }
+                problems += JSONSchema.violations(of: output, against: action.outputSchema).map { "\(place): \($0)" }
+            case .failure(let error):
+                problems.append("\(place): failed with \(error.code): \(error.message)")
+            }
+        }
+        return .judged(name, problems: problems)
+    }
+
+    private func discoveryCheck(_ harness: PluginHarness, player: CassettePlayer?, config: JSONValue) async -> ConformanceCheck {
+        let name = "discovery returns a well-formed schema"
+        guard let player else { return .skipped(name, Self.needsCassette) }
+        switch await harness.discover(config: config, http: player.performer, timeout: callTimeout) {
+        case .success(let data):
+            guard let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
+                return .judged(name, problems: ["the result does not decode as a discovered schema"])
+            }
+            return .judged(name, problems: SchemaRules.problems(of: schema, manifest: harness.manifest))
+        case .failure(let error):
+            return .judged(name, problems: ["failed with \(error.code): \(error.message)"])
+        }
     }
 
     // MARK: Calls

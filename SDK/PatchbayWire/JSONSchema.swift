@@ -19,7 +19,7 @@ public struct SchemaViolation: Error, Equatable, Sendable, CustomStringConvertib
 /// Unknown keywords make a schema invalid rather than being ignored: a constraint the
 /// author wrote must never be silently skipped when validating an agent's input.
 public enum JSONSchema {
-    static let typeNames: Set<String> = ["null", "boolean", "integer", "number", "string", "array", "object"]
+    public static let typeNames: Set<String> = ["null", "boolean", "integer", "number", "string", "array", "object"]
     static let annotationKeywords: Set<String> = [
         "$schema", "$id", "$comment", "title", "description", "default", "examples", "format",
         "deprecated", "readOnly", "writeOnly",

@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import PatchbayPlugins
+import PatchbayWire
+
+/// Performs a plugin's HTTP request: the host's egress in production; a stub, a cassette or a
+/// recorder in tests.
+public typealias HTTPPerformer = @Sendable (HTTPRequestMessage) async -> HTTPResponseMessage
+
+/// A plugin library loaded the way the host loads it, for tests: call its methods with any
+/// config and credentials, and answer its HTTP requests yourself.
+///
+///     let plugin = try PluginHarness(path: ".build/debug/libPatchbayAcme.so")
+///     let reply = await plugin.invoke("get_item", input: ["id": "itm_1"],
+///                                     http: CassettePlayer(try Cassette.load(from: "get_item.json")).performer)
+public final class PluginHarness: Sendable {
+    public let plugin: LoadedPlugin
+    public var manifest: Manifest { plugin.manifest }
+
+    public init(path: String) throws {
+        var logger = Logger(label: "patchbay.plugin-harness")
+        logger.logLevel = .critical
+        let registry = PluginRegistry(logger: logger)
+        let status = registry.load(path: path)
+        guard let id = status.id, let plugin = registry.plugin(id) else {
+            throw PluginHarnessError.refused(status.reason ?? "not loaded")
+        }
+        self.plugin = plugin
+    }
+
+    /// Requests fail at once: for calls that must not reach the network.
+    public static let offline: HTTPPerformer = { _ in
+        .failure(PluginError(code: "egress_unavailable", message: "this call may not make HTTP requests"))
+    }
+
+    public func invoke(_ action: String, input: JSONValue, config: JSONValue = [:], credentials: [String: String]? = nil,
+                       http: @escaping HTTPPerformer = PluginHarness.offline, timeout: Duration = .seconds(10)) async -> PluginReply {
+        await call(.invoke, PluginCall(action: action, input: input, config: config, credentials: credentials), http, timeout)
+    }
+
+    public func check(config: JSONValue = [:], credentials: [String: String]? = nil,
+                      http: @escaping HTTPPerformer = PluginHarness.offline, timeout: Duration = .seconds(10)) async -> PluginReply {
+        await call(.check, PluginCall(config: config, credentials: credentials), http, timeout)
+    }
+
+    public func discover(config: JSONValue = [:], credentials: [String: String]? = nil,
+                         http: @escaping HTTPPerformer = PluginHarness.offline, timeout: Duration = .seconds(30)) async -> PluginReply {
+        await call(.discover, PluginCall(config: config, credentials: credentials), http, timeout)
+    }
+
+    private func call(_ method: PluginMethod, _ call: PluginCall, _ http: @escaping HTTPPerformer, _ timeout: Duration) async -> PluginReply {
+        await plugin.call(method, call, context: PluginCallContext(secrets: Array((call.credentials ?? [:]).values), http: http),
+                          timeout: timeout)
+    }
+}
+
+public enum PluginHarnessError: Error, CustomStringConvertible {
+    case refused(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let reason): return "the plugin did not load: \(reason)"
+        }
+    }
+}
