@@ -10,8 +10,9 @@ let package = Package(
     name: "Patchbay",
     platforms: [.macOS(.v14)],
     products: [
-        // The host.
+        // The host, and the process it runs an isolated plugin in.
         .executable(name: "patchbay", targets: ["PatchbayCLI"]),
+        .executable(name: "patchbay-plugin-worker", targets: ["PatchbayPluginWorker"]),
         // Local fake provider APIs for the walkthrough and the tests. Never linked into the host.
         .executable(name: "patchbay-sandbox", targets: ["PatchbaySandbox"]),
 
@@ -38,6 +39,7 @@ let package = Package(
         .library(name: "BrokenPluginMissingFields", type: .dynamic, targets: ["BrokenPluginMissingFields"]),
         .library(name: "BrokenPluginHangs", type: .dynamic, targets: ["BrokenPluginHangs"]),
         .library(name: "BrokenPluginCompletesTwice", type: .dynamic, targets: ["BrokenPluginCompletesTwice"]),
+        .library(name: "BrokenPluginCrashes", type: .dynamic, targets: ["BrokenPluginCrashes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -62,6 +64,7 @@ let package = Package(
             name: "PatchbayPlugins",
             dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log")],
             path: "Host/Plugins", swiftSettings: swift5),
+        .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift5),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -145,6 +148,7 @@ let package = Package(
         .target(name: "BrokenPluginMissingFields", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
         .target(name: "BrokenPluginHangs", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
         .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCrashes", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
 
         // MARK: Tests
         .testTarget(

@@ -96,7 +96,7 @@ while [[ -z $SLACK_URL ]]; do
 done
 
 start_host --upstream "slack=$SLACK_URL"
-grep -q 'plugins=[^ ]*slack' "$WORK/host.log" || { show_log "$WORK/host.log" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
+grep -q 'plugins=[^ ]*slack' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
 
 sleep 1
 RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
@@ -245,6 +245,6 @@ if ((${#INVALID[@]} > 0)); then
     for name in "${INVALID[@]}"; do
         show_log "$WORK/wrk-$name.txt" "wrk ($name)"
     done
-    show_log "$WORK/host.log" "patchbay serve"
+    show_log "$HOST_LOG" "patchbay serve"
     exit 3
 fi

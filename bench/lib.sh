@@ -98,8 +98,8 @@ trap 'exit 143' TERM
 # MARK: Release binaries
 
 # build_binaries PRODUCT...: sets BIN and BUILD_NOTE. Honours BIN_DIR (take the files from
-# there) and SKIP_BUILD=1 (reuse the build in .build-release). A product named Patchbay* is a
-# plugin, found as libPatchbay*.so.
+# there) and SKIP_BUILD=1 (reuse the build in .build-release). A product whose name starts with
+# a capital letter is a plugin library, found as lib<name>.so.
 build_binaries() {
     local product file
     if [[ -n ${BIN_DIR:-} ]]; then
@@ -119,7 +119,7 @@ build_binaries() {
     fi
     for product in "$@"; do
         file=$product
-        [[ $product == Patchbay* ]] && file=lib$product.so
+        [[ $product == [A-Z]* ]] && file=lib$product.so
         [[ -f $BIN/$file ]] || die "$BIN/$file is missing; build first or unset SKIP_BUILD/BIN_DIR"
     done
 }
@@ -146,39 +146,39 @@ need_tool() {
 # MARK: The host
 
 # start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
-# and waits until /healthz answers. Sets HOST_PID, HOST_URL, DATA, DATA_FS, STARTUP_WALL_MS (from
+# and waits until /healthz answers. Sets HOST_PID, HOST_URL, HOST_LOG, DATA, DATA_FS, STARTUP_WALL_MS (from
 # exec until /healthz answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
 start_host() {
     say "starting patchbay serve with a fresh data directory"
     if [[ -n ${DATA_ROOT:-} ]]; then
         DATA=$(mktemp -d "$DATA_ROOT/patchbay-bench-data.XXXXXX")
     else
-        DATA=$WORK/data
+        DATA=$(mktemp -d "$WORK/data.XXXXXX")
     fi
     DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")
-    : >"$WORK/host.log"
+    HOST_LOG=$DATA.log
     local started healthy="" deadline
     started=$(now_us)
-    "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$WORK/host.log" 2>&1 &
+    "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
     HOST_PID=$!
     STARTED_PIDS+=("$HOST_PID")
     # The port is chosen by the host (port 0), so /healthz is tried from the moment it reports its address.
     HOST_URL=""
     deadline=$((started + 60000000))
     while [[ -z $healthy ]]; do
-        kill -0 "$HOST_PID" 2>/dev/null || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay serve exited during start-up"; }
+        kill -0 "$HOST_PID" 2>/dev/null || { show_log "$HOST_LOG" "patchbay serve"; die "patchbay serve exited during start-up"; }
         if [[ -z $HOST_URL ]]; then
-            HOST_URL=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'url=http://[^ ]*' | head -n 1 | cut -d= -f2- || true)
+            HOST_URL=$(grep 'patchbay is serving' "$HOST_LOG" | grep -o 'url=http://[^ ]*' | head -n 1 | cut -d= -f2- || true)
         fi
         if [[ -n $HOST_URL ]] && curl -fsS -o /dev/null --max-time 2 "$HOST_URL/healthz" 2>/dev/null; then
             healthy=$(now_us)
             break
         fi
-        (($(now_us) < deadline)) || { show_log "$WORK/host.log" "patchbay serve"; die "patchbay did not answer /healthz within 60 s"; }
+        (($(now_us) < deadline)) || { show_log "$HOST_LOG" "patchbay serve"; die "patchbay did not answer /healthz within 60 s"; }
         sleep 0.005
     done
     STARTUP_WALL_MS=$(awk -v a="$started" -v b="$healthy" 'BEGIN { printf "%.0f", (b - a) / 1000 }')
-    STARTUP_LOG_MS=$(grep 'patchbay is serving' "$WORK/host.log" | grep -o 'startup_ms=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+    STARTUP_LOG_MS=$(grep 'patchbay is serving' "$HOST_LOG" | grep -o 'startup_ms=[0-9]*' | head -n 1 | cut -d= -f2 || true)
     [[ -n $STARTUP_LOG_MS ]] || STARTUP_LOG_MS="?"
 }
 

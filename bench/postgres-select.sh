@@ -109,7 +109,7 @@ SQL
 # MARK: The host, a key and two connections
 
 start_host
-grep -q 'plugins=[^ ]*postgres' "$WORK/host.log" || { show_log "$WORK/host.log" "patchbay serve"; die "the host did not load the Postgres plugin from $BIN"; }
+grep -q 'plugins=[^ ]*postgres' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Postgres plugin from $BIN"; }
 create_key integrations:read,integrations:write
 AUTH="Authorization: Bearer $API_KEY"
 CONNECTION_STRING="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/bench?sslmode=disable"

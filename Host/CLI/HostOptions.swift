@@ -37,6 +37,10 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("plugin"), help: "Also load this plugin file (repeatable).")
     var plugins: [String] = []
 
+    @Option(name: .customLong("isolate"),
+            help: "Load this plugin file in its own worker process (repeatable): a crash fails only its calls in flight.")
+    var isolatedPlugins: [String] = []
+
     func loadRegistry(logger: Logger) -> PluginRegistry {
         let registry = PluginRegistry(logger: logger)
         if let pluginsDir {
@@ -45,6 +49,10 @@ struct PluginOptions: ParsableArguments {
             registry.load(paths: PluginRegistry.pluginFiles(in: Self.executableDirectory, onlyShipped: true))
         }
         registry.load(paths: plugins)
+        let worker = (Self.executableDirectory as NSString).appendingPathComponent("patchbay-plugin-worker")
+        for path in isolatedPlugins {
+            registry.load(path: path, isolation: .process(worker: worker))
+        }
         return registry
     }
 

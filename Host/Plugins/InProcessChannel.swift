@@ -8,17 +8,9 @@ import PatchbayWire
 /// on the plugin's completion, on timeout, or on cancellation, whichever comes first; a later
 /// completion is logged and dropped.
 final class InProcessChannel: PluginChannel, @unchecked Sendable {
-    private struct Pending {
-        let continuation: CheckedContinuation<PluginReply, Never>
-        let context: PluginCallContext
-        var timer: Task<Void, Never>?
-    }
-
     let pluginID: String
     private let logger: Logger
-    private let lock = NSLock()
-    private var pending: [UInt64: Pending] = [:]
-    private var ignored = 0
+    private let pending = PendingCalls()
     private var api = pb_plugin_api()
 
     init(pluginID: String, logger: Logger) {
@@ -59,13 +51,8 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         let requestID = RequestIDs.next()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.withLock {
-                    pending[requestID] = Pending(continuation: continuation, context: context)
-                    pending[requestID]?.timer = Task { [weak self] in
-                        try? await Task.sleep(for: timeout)
-                        guard !Task.isCancelled else { return }
-                        self?.abandon(requestID, with: .timedOut(after: timeout))
-                    }
+                pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                    self?.abandon(requestID, with: .timedOut(after: timeout))
                 }
                 let methodName = method.rawValue
                 methodName.utf8CString.withUnsafeBufferPointer { name in
@@ -82,43 +69,27 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         }
     }
 
+    var ignoredCompletions: Int { pending.ignoredCompletions }
+
     /// The host gives up on a call: answer the caller now and ask the plugin to stop.
     private func abandon(_ requestID: UInt64, with reply: PluginReply) {
-        guard let entry = lock.withLock({ pending.removeValue(forKey: requestID) }) else { return }
-        entry.timer?.cancel()
-        entry.continuation.resume(returning: reply)
+        guard pending.answer(requestID, with: reply, isCompletion: false) else { return }
         api.pb_plugin_cancel(api.plugin_context, requestID)
     }
 
     // MARK: Host services, called by the plugin
 
-    var ignoredCompletions: Int {
-        lock.withLock { ignored }
-    }
-
     fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
-        let entry: Pending? = lock.withLock {
-            let entry = pending.removeValue(forKey: requestID)
-            if entry == nil { ignored += 1 }
-            return entry
-        }
-        guard let entry else {
+        let delivered = pending.answer(requestID, with: PendingCalls.reply(ok: status == PB_STATUS_OK, payload: payload),
+                                       isCompletion: true)
+        if !delivered {
             logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
                            metadata: ["plugin": "\(pluginID)", "request_id": "\(requestID)"])
-            return
-        }
-        entry.timer?.cancel()
-        if status == PB_STATUS_OK {
-            entry.continuation.resume(returning: .success(payload))
-        } else {
-            let error = (try? WireCoding.decode(PluginError.self, from: payload))
-                ?? PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error")
-            entry.continuation.resume(returning: .failure(error))
         }
     }
 
     fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
-        guard let context = lock.withLock({ pending[requestID]?.context }) else {
+        guard let context = pending.context(requestID) else {
             done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
             return
         }
@@ -130,7 +101,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     }
 
     fileprivate func log(_ requestID: UInt64, level: pb_log_level, message: String) {
-        let secrets = lock.withLock { pending[requestID]?.context.secrets } ?? []
+        let secrets = pending.context(requestID)?.secrets ?? []
         let redacted = Redaction.redact(message, secrets: secrets)
         let metadata: Logger.Metadata = ["plugin": "\(pluginID)", "request_id": "\(requestID)"]
         switch level {

@@ -13,6 +13,9 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateID(id: String, loadedFrom: String)
     case initFailed(String)
     case incompleteCallTable(String)
+    case workerFailed(String)
+    /// The worker loaded the plugin and refused it; the text is the worker's refusal.
+    case refusedInWorker(String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,10 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "pb_plugin_init failed: \(reason)"
         case .incompleteCallTable(let reason):
             return "pb_plugin_init returned an incomplete call table: \(reason)"
+        case .workerFailed(let message):
+            return "worker process failed: \(message)"
+        case .refusedInWorker(let reason):
+            return reason
         }
     }
 }

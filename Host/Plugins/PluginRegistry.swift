@@ -56,16 +56,25 @@ public final class PluginRegistry: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// Where a plugin's code runs.
+    public enum Isolation: Sendable, Equatable {
+        /// Loaded into the host process: the fastest calls; a crash in the plugin is a crash of the host.
+        case inProcess
+        /// Loaded by a `patchbay-plugin-worker` process at this path: a crash fails only the
+        /// calls in flight, and the worker is restarted.
+        case process(worker: String)
+    }
+
     /// Loads each file in order. A refused plugin is recorded as disabled and the rest go on.
     public func load(paths: [String]) {
         for path in paths { load(path: path) }
     }
 
     @discardableResult
-    public func load(path: String) -> PluginStatus {
+    public func load(path: String, isolation: Isolation = .inProcess) -> PluginStatus {
         let status: PluginStatus
         do {
-            let plugin = try accept(path: path)
+            let plugin = try accept(path: path, isolation: isolation)
             status = PluginStatus(id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version,
                                   path: path, state: .enabled)
             logger.info("loaded plugin", metadata: ["plugin": "\(plugin.id)", "path": "\(path)"])
@@ -77,20 +86,39 @@ public final class PluginRegistry: @unchecked Sendable {
         return status
     }
 
-    private func accept(path: String) throws(PluginRefusal) -> LoadedPlugin {
-        let inspected = try PluginLoader.inspect(path: path)
-        let manifest = inspected.manifest
-        // Refuse a duplicate before its init runs, so a second copy never starts.
-        if let existing = lock.withLock({ loaded[manifest.id] }) {
-            throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
+    private func accept(path: String, isolation: Isolation) throws(PluginRefusal) -> LoadedPlugin {
+        let manifest: Manifest
+        let channel: any PluginChannel
+        switch isolation {
+        case .inProcess:
+            let inspected = try PluginLoader.inspect(path: path)
+            manifest = inspected.manifest
+            // Refuse a duplicate before its init runs, so a second copy never starts.
+            if let existing = lock.withLock({ loaded[manifest.id] }) {
+                throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
+            }
+            channel = try PluginLoader.channel(for: inspected, logger: logger)
+        case .process(let worker):
+            let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, logger: logger)
+            manifest = workerManifest
+            channel = processChannel
         }
-        let channel = try PluginLoader.channel(for: inspected, logger: logger)
         let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel)
         lock.lock()
         defer { lock.unlock() }
-        if let existing = loaded[manifest.id] { throw .duplicateID(id: manifest.id, loadedFrom: existing.path) }
+        if let existing = loaded[manifest.id] {
+            (channel as? ProcessChannel)?.stop()
+            throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
+        }
         loaded[manifest.id] = plugin
         return plugin
+    }
+
+    /// Ends the worker processes of isolated plugins; for a host that is shutting down.
+    public func stopWorkers() {
+        for plugin in lock.withLock({ Array(loaded.values) }) {
+            (plugin.channel as? ProcessChannel)?.stop()
+        }
     }
 
     public func plugin(_ id: String) -> LoadedPlugin? {
@@ -102,9 +130,17 @@ public final class PluginRegistry: @unchecked Sendable {
         lock.withLock { loaded.values.sorted { $0.id < $1.id } }
     }
 
-    /// Every plugin tried, in load order.
+    /// Every plugin tried, in load order. A plugin quarantined since it loaded shows as disabled, with why.
     public var statuses: [PluginStatus] {
-        lock.withLock { order }
+        lock.withLock {
+            order.map { status in
+                guard let id = status.id, let reason = loaded[id]?.channel.quarantineReason else { return status }
+                var disabled = status
+                disabled.state = .disabled
+                disabled.reason = reason
+                return disabled
+            }
+        }
     }
 }
 

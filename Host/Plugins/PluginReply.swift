@@ -38,4 +38,10 @@ public protocol PluginChannel: AnyObject, Sendable {
     /// Completions that arrived for no call in flight: after the host gave up on the call, a
     /// second completion of the same call, or an id the host never issued. Each is dropped.
     var ignoredCompletions: Int { get }
+    /// Set once the plugin no longer takes calls (a worker that kept crashing).
+    var quarantineReason: String? { get }
+}
+
+extension PluginChannel {
+    var quarantineReason: String? { nil }
 }

@@ -89,7 +89,7 @@ public struct ExecutionService: Sendable {
             kind = .throttled
         case "invalid_input":
             kind = .badRequest
-        case "plugin_timeout", "timeout", "connection_failed", "plugin_error", "plugin_crashed", "host_error",
+        case "plugin_timeout", "timeout", "connection_failed", "plugin_error", "plugin_crashed", "plugin_quarantined", "host_error",
              "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled":
             kind = .upstreamFailed
         default:

@@ -33,6 +33,7 @@ public final class Patchbay: Sendable {
     }
 
     public func shutdown() async throws {
+        registry.stopWorkers()
         try await egress.shutdown()
     }
 }

@@ -4,7 +4,7 @@
 
 static const char manifest[] =
     "{\"id\":\"broken-hangs\",\"name\":\"Hangs\",\"version\":\"1.0.0\",\"category\":\"test\","
-    "\"description\":\"Never completes, on purpose\",\"auth\":{\"type\":\"none\"},"
+    "\"description\":\"Never completes, on purpose\",\"auth\":{\"type\":\"none\"},\"base_url\":\"http://127.0.0.1:9\","
     "\"actions\":[{\"name\":\"ping\",\"title\":\"Ping\",\"description\":\"Answers nothing, ever.\","
     "\"input_schema\":{\"type\":\"object\",\"properties\":{}},\"output_schema\":{\"type\":\"object\"}}]}";
 

@@ -21,7 +21,8 @@ final class TestHost: @unchecked Sendable {
     let baseURL: String
     private let serverTask: Task<Void, Error>
 
-    static func start(plugins: [String] = ["PatchbaySlack"], egress: EgressSettings = TestHost.fastEgress,
+    /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
+    static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10)) async throws -> TestHost {
         let fakes = try await FakeUpstreams.start()
         let directory = NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -32,6 +33,9 @@ final class TestHost: @unchecked Sendable {
         logger.logLevel = .critical
         let registry = PluginRegistry(logger: logger)
         registry.load(paths: try plugins.map(BuildProducts.plugin))
+        for product in isolated {
+            registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
+        }
         let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry,
                                 settings: HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress))

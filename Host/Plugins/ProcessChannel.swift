@@ -1,0 +1,277 @@
+import Foundation
+import Logging
+import PatchbayWire
+
+/// Calls a plugin that runs in its own worker process (`patchbay-plugin-worker`), so that a
+/// plugin that crashes takes down only its worker.
+///
+/// When the worker dies, every call in flight fails at once with `plugin_crashed`, and a new
+/// worker is started after a backoff that doubles with each crash. A plugin that crashes
+/// `maxCrashes` times within `crashWindow` is quarantined: its calls fail with
+/// `plugin_quarantined` and the registry lists it as disabled with the reason, until restart.
+final class ProcessChannel: PluginChannel, @unchecked Sendable {
+    struct Policy: Sendable {
+        var maxCrashes = 3
+        var crashWindow: Duration = .seconds(60)
+        var firstBackoff: Duration = .milliseconds(100)
+        var maxBackoff: Duration = .seconds(5)
+        /// How long a new worker may take to load the plugin and say so.
+        var startTimeout: Duration = .seconds(10)
+    }
+
+    let pluginID: String
+    private let path: String
+    private let workerPath: String
+    private let policy: Policy
+    private let logger: Logger
+    private let pending = PendingCalls()
+    private let lock = NSLock()
+    private var worker: Worker?
+    private var crashes: [ContinuousClock.Instant] = []
+    private var quarantine: String?
+    private var stopped = false
+
+    /// Starts the first worker and returns the channel with the manifest the worker read.
+    static func start(path: String, workerPath: String, policy: Policy = Policy(),
+                      logger: Logger) throws(PluginRefusal) -> (ProcessChannel, Manifest) {
+        let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
+        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, logger: logger)
+        channel.adopt(worker)
+        return (channel, manifest)
+    }
+
+    private init(pluginID: String, path: String, workerPath: String, policy: Policy, logger: Logger) {
+        self.pluginID = pluginID
+        self.path = path
+        self.workerPath = workerPath
+        self.policy = policy
+        self.logger = logger
+    }
+
+    var ignoredCompletions: Int { pending.ignoredCompletions }
+
+    /// Ends the worker for good: its stdin closes, it exits, and it is not restarted.
+    func stop() {
+        let current: Worker? = lock.withLock {
+            stopped = true
+            return worker
+        }
+        current?.closeInput()
+    }
+
+    /// Why the plugin no longer takes calls, once quarantined.
+    var quarantineReason: String? {
+        lock.withLock { quarantine }
+    }
+
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        if let quarantine = quarantineReason {
+            return .failure(PluginError(code: "plugin_quarantined", message: quarantine))
+        }
+        let requestID = RequestIDs.next()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                    self?.abandon(requestID, with: .timedOut(after: timeout))
+                }
+                let sent = lock.withLock { worker }?.writer.send(
+                    WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload, secrets: context.secrets)) ?? false
+                if !sent {
+                    pending.answer(requestID, with: .failure(Self.crashed("the plugin's worker process is restarting")),
+                                   isCompletion: false)
+                }
+            }
+        } onCancel: {
+            abandon(requestID, with: .cancelled)
+        }
+    }
+
+    private func abandon(_ requestID: UInt64, with reply: PluginReply) {
+        guard pending.answer(requestID, with: reply, isCompletion: false) else { return }
+        lock.withLock { worker }?.writer.send(WorkerFrame(.cancel, id: requestID))
+    }
+
+    // MARK: Frames from the worker
+
+    private func adopt(_ worker: Worker) {
+        lock.withLock { self.worker = worker }
+        let thread = Thread { [self] in
+            while let frame = worker.reader.next() {
+                handle(frame, from: worker)
+            }
+            workerExited(worker)
+        }
+        thread.name = "patchbay-worker-\(pluginID)"
+        thread.start()
+    }
+
+    private func handle(_ frame: WorkerFrame, from worker: Worker) {
+        switch frame.kind {
+        case .complete:
+            guard let id = frame.id else { return }
+            let delivered = pending.answer(id, with: PendingCalls.reply(ok: frame.ok == true, payload: frame.payload ?? Data()),
+                                           isCompletion: true)
+            if !delivered {
+                logger.debug("ignored a completion for a call that is not in flight", metadata: ["plugin": "\(pluginID)", "request_id": "\(id)"])
+            }
+        case .http:
+            guard let id = frame.id else { return }
+            let request = frame.payload.flatMap { try? WireCoding.decode(HTTPRequestMessage.self, from: $0) }
+            guard let call = frame.call, let context = pending.context(call), let request else {
+                let refusal = HTTPResponseMessage.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))
+                worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(refusal)))
+                return
+            }
+            Task {
+                let response = await context.http(request)
+                worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(response)))
+            }
+        default:
+            return
+        }
+    }
+
+    // MARK: Crashes
+
+    private func workerExited(_ worker: Worker) {
+        let status = worker.wait()
+        if lock.withLock({ stopped }) { return }
+        let description = Worker.describe(status)
+        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)")))
+        let now = ContinuousClock.now
+        let (crashCount, quarantined): (Int, Bool) = lock.withLock {
+            if self.worker === worker { self.worker = nil }
+            crashes = crashes.filter { now - $0 < policy.crashWindow } + [now]
+            if crashes.count >= policy.maxCrashes {
+                quarantine = "quarantined after \(crashes.count) crashes within \(policy.crashWindow); last: the worker \(description)"
+            }
+            return (crashes.count, quarantine != nil)
+        }
+        logger.error("plugin worker exited", metadata: ["plugin": "\(pluginID)", "status": "\(description)", "crashes": "\(crashCount)"])
+        guard !quarantined else {
+            logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(quarantineReason ?? "")"])
+            return
+        }
+        let backoff = min(policy.firstBackoff * (1 << min(crashCount - 1, 16)), policy.maxBackoff)
+        Task { [self] in
+            try? await Task.sleep(for: backoff)
+            do {
+                let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
+                adopt(replacement)
+            } catch {
+                lock.withLock { quarantine = "its worker could not be restarted: \(error)" }
+                logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
+            }
+        }
+    }
+
+    private static func crashed(_ message: String) -> PluginError {
+        PluginError(code: "plugin_crashed", message: message, retryable: true)
+    }
+}
+
+/// One running worker process and the host's ends of its pipes.
+private final class Worker: @unchecked Sendable {
+    let pid: pid_t
+    let writer: FrameWriter
+    let reader: FrameReader
+    private let output: Int32
+
+    private init(pid: pid_t, input: Int32, output: Int32) {
+        self.pid = pid
+        self.output = output
+        writer = FrameWriter(descriptor: input)
+        reader = FrameReader(descriptor: output)
+    }
+
+    /// Starts a worker for the plugin at `path` and waits for its first frame.
+    static func spawn(path: String, workerPath: String, timeout: Duration, logger: Logger) throws(PluginRefusal) -> (Worker, Manifest) {
+        signal(SIGPIPE, SIG_IGN)
+        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+            throw .workerFailed("could not create pipes: errno \(errno)")
+        }
+        // The host's ends must not leak into this or any later child.
+        for descriptor in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(workerPath), strdup(path), nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, workerPath, &actions, nil, argv, environ)
+        for descriptor in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(descriptor) }
+        guard spawned == 0 else {
+            for descriptor in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(descriptor) }
+            throw .workerFailed("could not start \(workerPath): errno \(spawned)")
+        }
+        let worker = Worker(pid: pid, input: stdinPipe[1], output: stdoutPipe[0])
+        forwardLog(from: stderrPipe[0], path: path, logger: logger)
+
+        var ready = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        guard poll(&ready, 1, milliseconds) == 1, let hello = worker.reader.next() else {
+            worker.kill()
+            throw .workerFailed("the worker did not report within \(timeout)")
+        }
+        switch hello.kind {
+        case .ready:
+            guard let data = hello.payload, let manifest = try? WireCoding.decode(Manifest.self, from: data) else {
+                worker.kill()
+                throw .workerFailed("the worker sent an unreadable manifest")
+            }
+            return (worker, manifest)
+        default:
+            worker.kill()
+            throw .refusedInWorker(hello.text ?? "the worker refused the plugin")
+        }
+    }
+
+    /// The worker's stderr, line by line, into the host log.
+    private static func forwardLog(from descriptor: Int32, path: String, logger: Logger) {
+        let thread = Thread {
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    if !line.isEmpty { logger.info("\(line)", metadata: ["worker": "\((path as NSString).lastPathComponent)"]) }
+                }
+            }
+        }
+        thread.start()
+    }
+
+    func kill() {
+        Glibc.kill(pid, SIGKILL)
+        _ = wait()
+    }
+
+    /// Closing stdin tells the worker to exit; safe to call more than once.
+    func closeInput() {
+        writer.close()
+    }
+
+    /// Reaps the process and returns its wait status; closes the host's ends of the pipes.
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        closeInput()
+        close(output)
+        return status
+    }
+
+    static func describe(_ status: Int32) -> String {
+        let signal = status & 0x7f
+        if signal != 0 { return "was killed by signal \(signal)\(signal == SIGSEGV ? " (segmentation fault)" : "")" }
+        return "exited with status \((status >> 8) & 0xff)"
+    }
+}

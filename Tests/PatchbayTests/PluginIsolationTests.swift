@@ -1,0 +1,113 @@
+import Foundation
+import PatchbayFakes
+import PatchbayWire
+import XCTest
+
+/// Plugins in worker processes: a crash or a hang is contained, reported, and the host and
+/// its other plugins keep serving.
+final class PluginIsolationTests: XCTestCase {
+    var host: TestHost!
+    var key: String!
+
+    override func tearDown() async throws {
+        try await host?.stop()
+    }
+
+    private func start(isolated: [String], pluginTimeout: Duration = .seconds(10)) async throws {
+        host = try await TestHost.start(plugins: ["PatchbaySlack"], isolated: isolated, pluginTimeout: pluginTimeout)
+        key = try await host.key()
+    }
+
+    private func connect(_ provider: String, credentials: JSONValue = [:]) async throws -> String {
+        let reply = try await host.request("POST", "/v1/connections", key: key, json: ["provider": .string(provider), "credentials": credentials])
+        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
+            throw TestHostError.unexpected("connect \(provider): \(reply.status) \(reply.body)")
+        }
+        return id
+    }
+
+    private func invoke(_ connection: String, _ action: String) async throws -> TestHost.Reply {
+        try await host.request("POST", "/v1/connections/\(connection)/actions/\(action)/invoke", key: key, json: ["input": [:]])
+    }
+
+    /// Calls `action` until it answers 200, for up to `seconds`: a worker restarts after a backoff.
+    private func eventually(_ connection: String, _ action: String, seconds: Double = 5) async throws -> TestHost.Reply {
+        let deadline = Date().addingTimeInterval(seconds)
+        var reply = try await invoke(connection, action)
+        while reply.status != 200, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            reply = try await invoke(connection, action)
+        }
+        return reply
+    }
+
+    private func slackStillWorks() async throws {
+        let slack = try await connect("slack", credentials: ["bot_token": .string(FakeSlack.sandboxToken)])
+        let reply = try await invoke(slack, "auth_test")
+        XCTAssertEqual(reply.status, 200, reply.body)
+    }
+
+    func testACrashFailsOnlyItsCallAndTheWorkerComesBack() async throws {
+        try await start(isolated: ["BrokenPluginCrashes"])
+        let crashes = try await connect("broken-crashes")
+        // The plugin prints to stdout before it answers; the protocol stream must not mind.
+        let first = try await invoke(crashes, "ping")
+        XCTAssertEqual(first.status, 200, first.body)
+        XCTAssertEqual(first.json["output"]?["pong"], true)
+
+        let crashed = try await invoke(crashes, "crash")
+        XCTAssertEqual(crashed.status, 502, crashed.body)
+        XCTAssertEqual(crashed.errorCode, "plugin_crashed")
+        XCTAssertTrue(crashed.json["error"]?["message"]?.stringValue?.contains("signal 11") == true, crashed.body)
+        XCTAssertEqual(crashed.json["error"]?["retryable"], true)
+        let execution = try await host.request("GET", "/v1/executions/\(crashed.json["error"]?["execution_id"]?.stringValue ?? "")", key: key)
+        XCTAssertEqual(execution.json["status"], "failed", execution.body)
+
+        try await slackStillWorks()
+        let again = try await eventually(crashes, "ping")
+        XCTAssertEqual(again.status, 200, again.body)
+        let plugins = try await host.request("GET", "/v1/plugins", key: key)
+        let status = plugins.json["data"]?.arrayValue?.first { $0["id"] == "broken-crashes" }
+        XCTAssertEqual(status?["status"], "enabled", plugins.body)
+    }
+
+    func testAPluginThatKeepsCrashingIsQuarantinedWithTheReason() async throws {
+        try await start(isolated: ["BrokenPluginCrashes"])
+        let crashes = try await connect("broken-crashes")
+        for attempt in 1...3 {
+            if attempt > 1 { _ = try await eventually(crashes, "ping") }
+            let crashed = try await invoke(crashes, "crash")
+            XCTAssertEqual(crashed.errorCode, "plugin_crashed", "crash \(attempt): \(crashed.body)")
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let refused = try await invoke(crashes, "ping")
+        XCTAssertEqual(refused.status, 502, refused.body)
+        XCTAssertEqual(refused.errorCode, "plugin_quarantined")
+
+        let plugins = try await host.request("GET", "/v1/plugins", key: key)
+        let status = plugins.json["data"]?.arrayValue?.first { $0["id"] == "broken-crashes" }
+        XCTAssertEqual(status?["status"], "disabled", plugins.body)
+        XCTAssertTrue(status?["reason"]?.stringValue?.contains("quarantined after 3 crashes") == true, plugins.body)
+        try await slackStillWorks()
+    }
+
+    func testAHungCallInAWorkerTimesOutAndTheWorkerStaysUsable() async throws {
+        try await start(isolated: ["BrokenPluginHangs"], pluginTimeout: .milliseconds(300))
+        let hangs = try await connect("broken-hangs")
+        for _ in 0..<2 {
+            let reply = try await invoke(hangs, "ping")
+            XCTAssertEqual(reply.status, 502, reply.body)
+            XCTAssertEqual(reply.errorCode, "plugin_timeout")
+        }
+        try await slackStillWorks()
+    }
+
+    func testAPluginTheWorkerRefusesIsListedWithTheLoadersReason() async throws {
+        try await start(isolated: ["BrokenPluginWrongMajor"])
+        let plugins = try await host.request("GET", "/v1/plugins", key: key)
+        let refused = plugins.json["data"]?.arrayValue?.first { $0["path"]?.stringValue?.hasSuffix("libBrokenPluginWrongMajor.so") == true }
+        XCTAssertEqual(refused?["status"], "disabled", plugins.body)
+        XCTAssertTrue(refused?["reason"]?.stringValue?.contains("ABI major mismatch") == true, plugins.body)
+        try await slackStillWorks()
+    }
+}
