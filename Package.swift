@@ -80,6 +80,8 @@ let package = Package(
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         .target(
@@ -95,6 +97,7 @@ let package = Package(
             dependencies: [
                 "PatchbayAPI", "PatchbayServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
 
@@ -115,6 +118,7 @@ let package = Package(
             name: "PatchbayFakes",
             dependencies: [
                 "PatchbayWire",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

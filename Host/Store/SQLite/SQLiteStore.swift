@@ -189,7 +189,7 @@ public final class SQLiteStore: Store {
     // MARK: Helpers
 
     /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
-    private func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
+    func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
         do {
             try await pool.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -198,7 +198,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
-    private func page<Item: Sendable>(
+    func page<Item: Sendable>(
         table: String, timeColumn: String = "created_at", conditions: [String], arguments: StatementArguments,
         page: PageRequest, decode: @escaping @Sendable (Row) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
     ) async throws -> Page<Item> {
