@@ -144,6 +144,7 @@ let package = Package(
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
