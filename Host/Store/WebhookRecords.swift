@@ -204,6 +204,20 @@ public struct WebhookAttemptRecord: Sendable, Equatable {
     }
 }
 
+/// The end of one attempt: the delivery's new state, the attempt for its history, and
+/// whether the agent's answer stops the subscription (a 410).
+public struct FinishedAttempt: Sendable {
+    public var delivery: WebhookDeliveryRecord
+    public var attempt: WebhookAttemptRecord
+    public var disableSubscription: String?
+
+    public init(delivery: WebhookDeliveryRecord, attempt: WebhookAttemptRecord, disableSubscription: String?) {
+        self.delivery = delivery
+        self.attempt = attempt
+        self.disableSubscription = disableSubscription
+    }
+}
+
 /// A verified event on its way into the inbox, with the push subscriptions it fans out to.
 public struct InboundEvent: Sendable {
     public var event: WebhookEventRecord

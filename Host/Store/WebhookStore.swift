@@ -36,9 +36,9 @@ public protocol WebhookStore: Sendable {
     func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws
     /// Leases up to `limit` deliveries that are due (or whose lease ran out) to `owner` until `leaseUntil`.
     func leaseWebhookDeliveries(owner: String, now: Millis, leaseUntil: Millis, limit: Int) async throws -> [WebhookDeliveryRecord]
-    /// Records an attempt and the delivery's new state, if `delivery.leaseOwner` still holds the lease.
-    /// `disableSubscription` stops the subscription in the same transaction (a 410).
-    func finishWebhookAttempt(_ delivery: WebhookDeliveryRecord, attempt: WebhookAttemptRecord, disableSubscription: String?) async throws
+    /// Records attempts and their deliveries' new states in one transaction; a delivery changes
+    /// only while `delivery.leaseOwner` still holds its lease.
+    func finishWebhookAttempts(_ finished: [FinishedAttempt]) async throws
     func webhookDelivery(id: String, accountID: String) async throws -> WebhookDeliveryRecord?
     func webhookDeliveries(accountID: String, filter: WebhookDeliveryFilter, page: PageRequest) async throws -> Page<WebhookDeliveryRecord>
     func updateWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws

@@ -61,16 +61,24 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                 await signal.wait(after: seen, timeout: settings.pollInterval)
                 continue
             }
-            await withTaskGroup(of: Void.self) { group in
+            // The round's outcomes are recorded together: one commit instead of one per delivery.
+            let finished = await withTaskGroup(of: FinishedAttempt.self) { group in
                 for delivery in leased {
                     group.addTask { await self.deliver(delivery, client: client, schedule: schedule) }
                 }
+                return await group.reduce(into: [FinishedAttempt]()) { $0.append($1) }
+            }
+            do {
+                try await store.finishWebhookAttempts(finished)
+            } catch {
+                // The leases run out and the deliveries are attempted again: at-least-once holds.
+                logger.error("could not record webhook deliveries", metadata: ["error": "\(error)"])
             }
         }
         throw CancellationError()
     }
 
-    private func deliver(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async {
+    private func deliver(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
         var delivery = delivery
         let started = nowMillis()
         let clock = ContinuousClock.now
@@ -84,8 +92,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             else {
                 delivery.status = .dead
                 delivery.lastError = "the event or the subscription no longer exists"
-                try await finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
-                return
+                return finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
             }
             let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: subscription.id).valid(now: started)
             let body = try WireCoding.encode(WebhookEventPayload.json(event))
@@ -127,22 +134,18 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                 delivery.status = .dead
             }
         }
-        do {
-            try await finish(delivery, started: started, clock: clock, statusCode: statusCode, disable: disable)
-        } catch {
-            logger.error("could not record a webhook delivery", metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
-        }
+        return finish(delivery, started: started, clock: clock, statusCode: statusCode, disable: disable)
     }
 
     private func finish(_ delivery: WebhookDeliveryRecord, started: Millis, clock: ContinuousClock.Instant, statusCode: Int?,
-                        disable: String?) async throws {
+                        disable: String?) -> FinishedAttempt {
         var delivery = delivery
         delivery.updatedAt = nowMillis()
         let attempt = WebhookAttemptRecord(
             id: IDs.make("att"), deliveryID: delivery.id, attemptedAt: started,
             durationMs: Int((ContinuousClock.now - clock) / .milliseconds(1)), statusCode: statusCode,
             error: delivery.status == .succeeded ? nil : delivery.lastError)
-        try await store.finishWebhookAttempt(delivery, attempt: attempt, disableSubscription: disable)
+        return FinishedAttempt(delivery: delivery, attempt: attempt, disableSubscription: disable)
     }
 
     /// What went wrong, in words that name no secret: the URL is the agent's own, headers are not included.

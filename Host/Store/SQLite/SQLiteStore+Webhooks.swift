@@ -267,24 +267,28 @@ extension SQLiteStore {
         }
     }
 
-    public func finishWebhookAttempt(_ delivery: WebhookDeliveryRecord, attempt: WebhookAttemptRecord, disableSubscription: String?) async throws {
+    public func finishWebhookAttempts(_ finished: [FinishedAttempt]) async throws {
         try await write { db in
-            try db.execute(
-                sql: """
-                    UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_owner = NULL,
-                        lease_expires_at = NULL, last_status_code = ?, last_error = ?, updated_at = ?
-                    WHERE id = ? AND status = 'delivering' AND lease_owner = ?
-                    """,
-                arguments: [delivery.status.rawValue, delivery.attempts, delivery.nextAttemptAt, delivery.lastStatusCode,
-                            delivery.lastError, delivery.updatedAt, delivery.id, delivery.leaseOwner])
-            // A worker whose lease ran out lost the delivery to another; its late attempt is still history.
-            try db.execute(
-                sql: "INSERT INTO webhook_attempts (id, delivery_id, attempted_at, duration_ms, status_code, error) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [attempt.id, attempt.deliveryID, attempt.attemptedAt, attempt.durationMs, attempt.statusCode, attempt.error])
-            if let reason = disableSubscription {
+            for item in finished {
+                let delivery = item.delivery
+                let attempt = item.attempt
                 try db.execute(
-                    sql: "UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = ?, updated_at = ? WHERE id = ?",
-                    arguments: [reason, delivery.updatedAt, delivery.subscriptionID])
+                    sql: """
+                        UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_owner = NULL,
+                            lease_expires_at = NULL, last_status_code = ?, last_error = ?, updated_at = ?
+                        WHERE id = ? AND status = 'delivering' AND lease_owner = ?
+                        """,
+                    arguments: [delivery.status.rawValue, delivery.attempts, delivery.nextAttemptAt, delivery.lastStatusCode,
+                                delivery.lastError, delivery.updatedAt, delivery.id, delivery.leaseOwner])
+                // A worker whose lease ran out lost the delivery to another; its late attempt is still history.
+                try db.execute(
+                    sql: "INSERT INTO webhook_attempts (id, delivery_id, attempted_at, duration_ms, status_code, error) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [attempt.id, attempt.deliveryID, attempt.attemptedAt, attempt.durationMs, attempt.statusCode, attempt.error])
+                if let reason = item.disableSubscription {
+                    try db.execute(
+                        sql: "UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = ?, updated_at = ? WHERE id = ?",
+                        arguments: [reason, delivery.updatedAt, delivery.subscriptionID])
+                }
             }
         }
     }
