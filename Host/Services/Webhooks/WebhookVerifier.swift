@@ -80,7 +80,8 @@ public struct WebhookVerifier: Sendable {
     }
 
     private func header(_ headers: [String: String], _ name: String) throws(Refusal) -> String {
-        guard let value = headers[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+        // HTTP already strips a field value's surrounding whitespace.
+        guard let value = headers[name], !value.isEmpty else {
             throw refusal("missing_signature", "the \(name) header is missing")
         }
         return value

@@ -77,33 +77,31 @@ extension SQLiteStore {
             var outcomes: [InboundOutcome] = []
             for (index, item) in batch.enumerated() {
                 let event = item.event
-                try db.execute(
-                    sql: """
-                        INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                            occurred_at, payload, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
-                        """,
-                    arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
-                                event.providerEventID, event.type, event.key, event.occurredAt, payloads[index], event.receivedAt])
+                // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
+                try db.cachedStatement(sql: """
+                    INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                        occurred_at, payload, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
+                    """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
+                                             event.providerEventID, event.type, event.key, event.occurredAt, payloads[index],
+                                             event.receivedAt])
                 guard db.changesCount == 1 else {
-                    try db.execute(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?",
-                                   arguments: [event.endpointID])
+                    try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
+                        .execute(arguments: [event.endpointID])
                     outcomes.append(.duplicate)
                     continue
                 }
                 for delivery in item.deliveries {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
-                                created_at, updated_at)
-                            VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
-                            """,
-                        arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
-                                    event.receivedAt, event.receivedAt])
+                    try db.cachedStatement(sql: """
+                        INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                            created_at, updated_at)
+                        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                        """).execute(arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
+                                                 event.receivedAt, event.receivedAt])
                 }
-                try db.execute(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?",
-                               arguments: [event.receivedAt, event.endpointID])
+                try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?")
+                    .execute(arguments: [event.receivedAt, event.endpointID])
                 outcomes.append(.stored)
             }
             return outcomes
