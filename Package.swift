@@ -89,6 +89,8 @@ let package = Package(
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         .target(
@@ -108,6 +110,7 @@ let package = Package(
             dependencies: [
                 "PatchbayAPI", "PatchbayServices", "PatchbayTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
 
@@ -129,6 +132,7 @@ let package = Package(
             name: "PatchbayFakes",
             dependencies: [
                 "PatchbayWire",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -157,6 +161,7 @@ let package = Package(
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

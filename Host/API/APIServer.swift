@@ -14,6 +14,7 @@ public enum APIServer {
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
             + ExecutionRoutes.endpoints(patchbay)
+            + WebhookRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }

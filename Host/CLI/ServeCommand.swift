@@ -5,6 +5,7 @@ import Logging
 import PatchbayAPI
 import PatchbayServices
 import PatchbayVault
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API with the plugins loaded.")
@@ -25,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a plugin call may take before the host gives up on it.")
     var pluginTimeout = 60
 
+    @OptionGroup var webhookOptions: WebhookOptions
+
     func run() async throws {
         let started = ContinuousClock.now
         LoggingSystem.bootstrap { label in
@@ -41,9 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])
         }
         let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
-        let settings = HostSettings(
+        var settings = HostSettings(
             upstreams: try HostSettings.parseUpstreams(upstreams + [environment["PATCHBAY_UPSTREAMS"] ?? ""].filter { !$0.isEmpty }),
             pluginTimeout: .seconds(pluginTimeout))
+        settings.webhooks = try webhookOptions.settings(environment: environment)
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry, settings: settings)
 
         for status in registry.statuses where status.state == .disabled {
@@ -60,7 +64,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
             ])
         }
-        try await application.runService()
+        // The delivery worker runs beside the API and stops with it.
+        let services = ServiceGroup(configuration: .init(
+            services: [application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
         try await patchbay.shutdown()
     }
 }

@@ -10,6 +10,8 @@ public struct HostSettings: Sendable {
     public var pluginTimeout: Duration = .seconds(60)
     /// Timeouts, retries and limits for requests to providers.
     public var egress = EgressSettings()
+    /// Receiving, verifying and delivering webhooks.
+    public var webhooks = WebhookSettings()
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings()) {
         self.upstreams = upstreams

@@ -17,6 +17,7 @@ public final class Patchbay: Sendable {
     public let catalog: CatalogService
     public let connections: ConnectionService
     public let executions: ExecutionService
+    public let webhooks: Webhooks
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -30,6 +31,7 @@ public final class Patchbay: Sendable {
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
         executions = ExecutionService(store: store, calls: calls, settings: settings)
+        webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
     }
 
     public func shutdown() async throws {

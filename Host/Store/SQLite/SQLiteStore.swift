@@ -201,7 +201,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
-    private func page<Item: Sendable>(
+    func page<Item: Sendable>(
         table: String, timeColumn: String = "created_at", conditions: [String], arguments: StatementArguments,
         page: PageRequest, decode: @escaping @Sendable (Row) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
     ) async throws -> Page<Item> {

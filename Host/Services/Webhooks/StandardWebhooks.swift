@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// Signing of outbound deliveries per Standard Webhooks: `webhook-signature` holds one
+/// `v1,<base64 HMAC-SHA256>` entry per valid secret over `{id}.{timestamp}.{body}`, so a
+/// receiver keeps working while a secret rotates.
+public enum StandardWebhooks {
+    static let secretPrefix = "whsec_"
+
+    /// A new secret: `whsec_` and 24 random bytes in base64.
+    static func makeSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<24).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return secretPrefix + Data(bytes).base64EncodedString()
+    }
+
+    /// The `webhook-signature` value for these secrets (newest first).
+    public static func signature(id: String, timestamp: Int, body: Data, secrets: [String]) -> String {
+        var signed = Data("\(id).\(timestamp).".utf8)
+        signed.append(body)
+        return secrets.map { secret in
+            let key = SymmetricKey(data: keyBytes(secret))
+            return "v1," + Data(HMAC<SHA256>.authenticationCode(for: signed, using: key)).base64EncodedString()
+        }.joined(separator: " ")
+    }
+
+    /// The key is the base64 after the prefix; a secret that is not base64 is used as its bytes.
+    static func keyBytes(_ secret: String) -> Data {
+        let encoded = secret.hasPrefix(secretPrefix) ? String(secret.dropFirst(secretPrefix.count)) : secret
+        return Data(base64Encoded: encoded) ?? Data(encoded.utf8)
+    }
+}

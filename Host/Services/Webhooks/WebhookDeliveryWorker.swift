@@ -1,0 +1,161 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+import ServiceLifecycle
+
+/// Pushes stored events to agents' URLs. Each delivery is leased from the store, sent with
+/// Standard Webhooks headers (the same `webhook-id` on every attempt), and finished with its
+/// outcome: success, a retry on the backoff schedule, or a dead letter. A worker that dies
+/// mid-delivery loses only its leases, which run out and are taken up again: at-least-once.
+public final class WebhookDeliveryWorker: Service, Sendable {
+    let store: any Store
+    let vault: Vault
+    let settings: WebhookSettings
+    let signal: InboxSignal
+    let logger: Logger
+    let owner = IDs.make("worker")
+
+    init(store: any Store, vault: Vault, settings: WebhookSettings, signal: InboxSignal, logger: Logger) {
+        self.store = store
+        self.vault = vault
+        self.settings = settings
+        self.signal = signal
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(Int64(settings.deliveryTimeout / .seconds(1)) + 1))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            try await cancelWhenGracefulShutdown { try await self.loop(client) }
+        } catch is CancellationError {
+            // Shutting down: leased deliveries run out their lease and go out after the restart.
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+
+    private func loop(_ client: HTTPClient) async throws {
+        let schedule = RetrySchedule(settings: settings)
+        while !Task.isCancelled {
+            let seen = signal.current
+            let now = nowMillis()
+            let leased: [WebhookDeliveryRecord]
+            do {
+                leased = try await store.leaseWebhookDeliveries(
+                    owner: owner, now: now, leaseUntil: now + Int64(settings.lease / .milliseconds(1)), limit: settings.concurrency)
+            } catch {
+                logger.error("could not lease webhook deliveries", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: settings.pollInterval)
+                continue
+            }
+            if leased.isEmpty {
+                await signal.wait(after: seen, timeout: settings.pollInterval)
+                continue
+            }
+            // The round's outcomes are recorded together: one commit instead of one per delivery.
+            let finished = await withTaskGroup(of: FinishedAttempt.self) { group in
+                for delivery in leased {
+                    group.addTask { await self.deliver(delivery, client: client, schedule: schedule) }
+                }
+                return await group.reduce(into: [FinishedAttempt]()) { $0.append($1) }
+            }
+            do {
+                try await store.finishWebhookAttempts(finished)
+            } catch {
+                // The leases run out and the deliveries are attempted again: at-least-once holds.
+                logger.error("could not record webhook deliveries", metadata: ["error": "\(error)"])
+            }
+        }
+        throw CancellationError()
+    }
+
+    private func deliver(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
+        var delivery = delivery
+        let started = nowMillis()
+        let clock = ContinuousClock.now
+        var statusCode: Int?
+        var failure: String?
+        var retryAfter: Duration?
+        do {
+            guard let event = try await store.webhookEvent(id: delivery.eventID, accountID: delivery.accountID),
+                  let subscription = try await store.webhookSubscription(id: delivery.subscriptionID, accountID: delivery.accountID),
+                  let url = subscription.url, let sealed = subscription.sealedSecrets
+            else {
+                delivery.status = .dead
+                delivery.lastError = "the event or the subscription no longer exists"
+                return finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
+            }
+            let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: subscription.id).valid(now: started)
+            let body = try WireCoding.encode(WebhookEventPayload.json(event))
+            let timestamp = Int(started / 1000)
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "User-Agent", value: "Patchbay-Webhooks/1")
+            request.headers.add(name: "webhook-id", value: delivery.id)
+            request.headers.add(name: "webhook-timestamp", value: String(timestamp))
+            request.headers.add(name: "webhook-signature",
+                                value: StandardWebhooks.signature(id: delivery.id, timestamp: timestamp, body: body, secrets: secrets))
+            request.body = .bytes(ByteBuffer(bytes: body))
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.deliveryTimeout / .milliseconds(1))))
+            statusCode = Int(response.status.code)
+            retryAfter = RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after"))
+            // Read a little of the body so the connection can be reused; what it says is not kept.
+            _ = try? await response.body.collect(upTo: 64 << 10)
+        } catch {
+            failure = Self.describe(error)
+        }
+
+        delivery.attempts += 1
+        delivery.lastStatusCode = statusCode
+        var disable: String?
+        if let statusCode, (200..<300).contains(statusCode) {
+            delivery.status = .succeeded
+            delivery.lastError = nil
+        } else if statusCode == 410 {
+            delivery.status = .dead
+            delivery.lastError = "the agent's URL answered 410 Gone; the subscription is disabled"
+            disable = "the agent's URL answered 410 Gone"
+        } else {
+            delivery.lastError = failure ?? "the agent's URL answered \(statusCode ?? 0)"
+            if let delay = schedule.delay(afterAttempt: delivery.attempts, retryAfter: retryAfter) {
+                delivery.status = .pending
+                delivery.nextAttemptAt = nowMillis() + delay
+            } else {
+                delivery.status = .dead
+            }
+        }
+        return finish(delivery, started: started, clock: clock, statusCode: statusCode, disable: disable)
+    }
+
+    private func finish(_ delivery: WebhookDeliveryRecord, started: Millis, clock: ContinuousClock.Instant, statusCode: Int?,
+                        disable: String?) -> FinishedAttempt {
+        var delivery = delivery
+        delivery.updatedAt = nowMillis()
+        let attempt = WebhookAttemptRecord(
+            id: IDs.make("att"), deliveryID: delivery.id, attemptedAt: started,
+            durationMs: Int((ContinuousClock.now - clock) / .milliseconds(1)), statusCode: statusCode,
+            error: delivery.status == .succeeded ? nil : delivery.lastError)
+        return FinishedAttempt(delivery: delivery, attempt: attempt, disableSubscription: disable)
+    }
+
+    /// What went wrong, in words that name no secret: the URL is the agent's own, headers are not included.
+    static func describe(_ error: Error) -> String {
+        if let error = error as? HTTPClientError {
+            if error == .deadlineExceeded || error == .readTimeout { return "timed out" }
+            if error == .connectTimeout { return "connect timed out" }
+            return "request failed: \(error)"
+        }
+        if error is VaultError { return "the subscription's secret cannot be opened" }
+        return "request failed: \(type(of: error))"
+    }
+}

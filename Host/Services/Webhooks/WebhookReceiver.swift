@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+
+/// The public side of webhooks: verify with the provider's scheme, answer handshakes, let the
+/// plugin parse, deduplicate, and commit to the inbox before the sender hears 2xx.
+public struct WebhookReceiver: Sendable {
+    let store: any Store
+    let registry: PluginRegistry
+    let vault: Vault
+    let settings: HostSettings
+    let batcher: InboxBatcher
+    let logger: Logger
+
+    /// What to answer the provider.
+    public struct Reply: Sendable, Equatable {
+        public var body: JSONValue
+        /// Events stored by this request (0 for handshakes and duplicates).
+        public var stored: Int
+        public var duplicates: Int
+    }
+
+    /// `headers` have lowercase names.
+    public func receive(provider: String, endpointID: String, headers: [String: String], body: Data) async throws -> Reply {
+        if settings.webhooks.acknowledgeOnly { return Reply(body: ["ok": true], stored: 0, duplicates: 0) }
+        let notFound = ServiceError(.notFound, "endpoint_not_found", "no webhook endpoint \"\(endpointID)\" for \(provider)")
+        guard let endpoint = try await store.webhookEndpoint(id: endpointID), endpoint.provider == provider,
+              endpoint.status != .deleted, let sealed = endpoint.sealedSecret
+        else { throw notFound }
+        guard endpoint.status == .active else {
+            try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            throw ServiceError(.conflict, "endpoint_disabled", "webhook endpoint \(endpointID) is disabled")
+        }
+        guard let connection = try await store.connection(id: endpoint.connectionID, accountID: endpoint.accountID),
+              connection.status == .active, let plugin = registry.plugin(provider), let spec = plugin.manifest.webhooks
+        else { throw notFound }
+
+        let secret: String
+        do {
+            secret = String(decoding: try vault.open(sealed, context: WebhookEndpointService.vaultContext(endpoint.id)), as: UTF8.self)
+        } catch {
+            throw ServiceError(.unavailable, "vault_error", "the endpoint's secret cannot be opened")
+        }
+        let verifier = WebhookVerifier(spec: spec, secret: secret, channelID: endpoint.channelID, resourceID: endpoint.resourceID)
+        do {
+            try verifier.verify(headers: headers, body: body)
+        } catch {
+            try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            logger.notice("webhook refused", metadata: ["endpoint": "\(endpoint.id)", "reason": "\(error.code)"])
+            throw ServiceError(.unauthenticated, error.code, error.message)
+        }
+
+        if let answer = handshake(spec.scheme, headers: headers, body: body) {
+            try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
+            return Reply(body: answer, stored: 0, duplicates: 0)
+        }
+        let events = try await parse(plugin, connection: connection, headers: headers, body: body)
+        if events.isEmpty {
+            try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
+            return Reply(body: ["ok": true], stored: 0, duplicates: 0)
+        }
+
+        let subscriptions = try await store.activeWebhookSubscriptions(accountID: endpoint.accountID, endpointID: endpoint.id,
+                                                                       provider: provider).filter { $0.mode == .push }
+        let now = nowMillis()
+        var stored = 0, duplicates = 0
+        for parsed in events {
+            let event = WebhookEventRecord(
+                id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
+                provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
+                payload: parsed.payload, receivedAt: now)
+            let deliveries = subscriptions.filter { EventPattern.matchesAny($0.patterns, parsed.key) }
+                .map { (id: IDs.make("msg"), subscriptionID: $0.id) }
+            switch try await batcher.store(InboundEvent(event: event, deliveries: deliveries)) {
+            case .stored: stored += 1
+            case .duplicate: duplicates += 1
+            }
+        }
+        return Reply(body: ["ok": true, "stored": .integer(Int64(stored)), "duplicates": .integer(Int64(duplicates))],
+                     stored: stored, duplicates: duplicates)
+    }
+
+    /// Slack's `url_verification` wants its challenge back; GitHub's `ping` and Google's `sync`
+    /// only confirm the setup. None of them is an event.
+    private func handshake(_ scheme: WebhookSpec.Scheme, headers: [String: String], body: Data) -> JSONValue? {
+        switch scheme {
+        case .slackV0:
+            guard let envelope = try? WireCoding.decode(JSONValue.self, from: body),
+                  envelope["type"]?.stringValue == "url_verification", let challenge = envelope["challenge"]?.stringValue
+            else { return nil }
+            return ["challenge": .string(challenge)]
+        case .githubSHA256:
+            return headers["x-github-event"] == "ping" ? ["ok": true] : nil
+        case .googleChannelToken:
+            return headers["x-goog-resource-state"] == "sync" ? ["ok": true] : nil
+        case .shopifyBase64:
+            return nil
+        }
+    }
+
+    private func parse(_ plugin: LoadedPlugin, connection: ConnectionRecord, headers: [String: String], body: Data) async throws
+        -> [WebhookEvent]
+    {
+        guard let text = String(data: body, encoding: .utf8) else {
+            throw ServiceError(.badRequest, "invalid_webhook", "the body is not UTF-8 text")
+        }
+        let call = PluginCall(config: connection.config, webhook: InboundWebhook(headers: headers, body: text))
+        switch await plugin.call(.parseWebhook, call, context: .offline, timeout: settings.pluginTimeout) {
+        case .success(let data):
+            guard let events = try? WireCoding.decode([WebhookEvent].self, from: data),
+                  events.allSatisfy({ !$0.id.isEmpty && !$0.key.isEmpty })
+            else {
+                throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned events that do not decode")
+            }
+            return events
+        case .failure(let error):
+            if error.code == "invalid_webhook" { throw ServiceError(.badRequest, "invalid_webhook", error.message) }
+            throw ServiceError(.upstreamFailed, "plugin_error", "the \(plugin.id) plugin could not parse the webhook: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+
+/// Agents' subscriptions to webhook events, and the pull side of delivery.
+///
+/// An agent is named by an id the account chooses; the webhooks feature treats it as opaque.
+public struct WebhookSubscriptionService: Sendable {
+    let store: any Store
+    let registry: PluginRegistry
+    let vault: Vault
+    let signal: InboxSignal
+
+    public struct Draft: Sendable {
+        public var agentID: String?
+        public var endpointID: String?
+        public var provider: String?
+        public var events: [String]?
+        public var mode: WebhookSubscriptionRecord.Mode?
+        public var url: String?
+
+        public init(agentID: String?, endpointID: String?, provider: String?, events: [String]?,
+                    mode: WebhookSubscriptionRecord.Mode?, url: String?) {
+            self.agentID = agentID
+            self.endpointID = endpointID
+            self.provider = provider
+            self.events = events
+            self.mode = mode
+            self.url = url
+        }
+    }
+
+    /// A subscription with its signing secret where one was just made: shown this once.
+    public struct WithSecret: Sendable {
+        public var subscription: WebhookSubscriptionRecord
+        public var secret: String?
+    }
+
+    /// A page of pulled events and the cursor to pass next time.
+    public struct Pulled: Sendable {
+        public var events: [WebhookEventRecord]
+        public var cursor: String
+    }
+
+    static let maxWait: Duration = .seconds(30)
+    /// How long the previous secret stays valid after a rotation, unless the caller says otherwise.
+    static let defaultOverlap: Duration = .seconds(86_400)
+
+    public func create(principal: Principal, _ draft: Draft) async throws -> WithSecret {
+        try principal.require(.integrationsWrite)
+        let agentID = try Self.validAgentID(draft.agentID)
+        switch (draft.endpointID, draft.provider) {
+        case (nil, nil), (.some, .some):
+            throw ServiceError.validation("give exactly one of endpoint_id and provider", field: "endpoint_id")
+        case (let endpointID?, nil):
+            guard let endpoint = try await store.webhookEndpoint(id: endpointID, accountID: principal.accountID),
+                  endpoint.status != .deleted
+            else { throw ServiceError.notFound("webhook endpoint", endpointID) }
+        case (nil, let provider?):
+            guard registry.plugin(provider)?.manifest.webhooks != nil else {
+                throw ServiceError(.badRequest, "unknown_provider", "no provider \"\(provider)\" that sends webhooks", field: "provider")
+            }
+        }
+        let patterns = try (draft.events ?? []).enumerated().map { index, text in
+            guard let pattern = EventPattern(text) else {
+                throw ServiceError.validation("events[\(index)] must be an event key pattern such as github.issues.*",
+                                              field: "events[\(index)]")
+            }
+            return pattern.text
+        }
+        let mode = draft.mode ?? (draft.url == nil ? .pull : .push)
+        var url: String?
+        switch mode {
+        case .push:
+            guard let given = draft.url else { throw ServiceError.validation("url is required for push delivery", field: "url") }
+            guard let parsed = URL(string: given), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host?.isEmpty == false else {
+                throw ServiceError.validation("url must be an http or https URL", field: "url")
+            }
+            url = given
+        case .pull:
+            if draft.url != nil { throw ServiceError.validation("url applies only to push delivery", field: "url") }
+        }
+        let id = IDs.make("wsub")
+        let now = nowMillis()
+        var secret: String?
+        var sealed: String?
+        if mode == .push {
+            let made = StandardWebhooks.makeSecret()
+            secret = made
+            sealed = try SubscriptionSecrets(current: made).seal(vault, subscriptionID: id)
+        }
+        let record = WebhookSubscriptionRecord(
+            id: id, accountID: principal.accountID, agentID: agentID, endpointID: draft.endpointID, provider: draft.provider,
+            patterns: patterns, mode: mode, url: url, sealedSecrets: sealed, status: .active, disabledReason: nil,
+            createdAt: now, updatedAt: now)
+        try await store.insertWebhookSubscription(record)
+        return WithSecret(subscription: record, secret: secret)
+    }
+
+    public func get(principal: Principal, id: String) async throws -> WebhookSubscriptionRecord {
+        try principal.require(.integrationsRead)
+        return try await owned(principal, id)
+    }
+
+    public func list(principal: Principal, agentID: String?, page: PageRequest) async throws -> Page<WebhookSubscriptionRecord> {
+        try principal.require(.integrationsRead)
+        return try await store.webhookSubscriptions(accountID: principal.accountID, agentID: agentID, page: page)
+    }
+
+    public func delete(principal: Principal, id: String) async throws {
+        try principal.require(.integrationsWrite)
+        _ = try await owned(principal, id)
+        try await store.deleteWebhookSubscription(id: id, accountID: principal.accountID)
+    }
+
+    /// Resumes a subscription that a 410 (or its owner) stopped; its held deliveries go out again.
+    public func enable(principal: Principal, id: String) async throws -> WebhookSubscriptionRecord {
+        try principal.require(.integrationsWrite)
+        var record = try await owned(principal, id)
+        record.status = .active
+        record.disabledReason = nil
+        record.updatedAt = nowMillis()
+        try await store.updateWebhookSubscription(record)
+        signal.notify()
+        return record
+    }
+
+    /// A new signing secret, shown once. The old one keeps signing alongside it for `overlap`,
+    /// so the agent can switch without missing a delivery.
+    public func rotateSecret(principal: Principal, id: String, overlap: Duration?) async throws -> WithSecret {
+        try principal.require(.integrationsWrite)
+        var record = try await owned(principal, id)
+        guard record.mode == .push, let sealed = record.sealedSecrets else {
+            throw ServiceError(.conflict, "not_push", "only push subscriptions have a signing secret")
+        }
+        let overlap = overlap ?? Self.defaultOverlap
+        guard overlap >= .zero, overlap <= .seconds(7 * 86_400) else {
+            throw ServiceError.validation("overlap_seconds must be from 0 to 604800", field: "overlap_seconds")
+        }
+        let old = try openSecrets(sealed, id: record.id)
+        let made = StandardWebhooks.makeSecret()
+        let now = nowMillis()
+        let secrets = SubscriptionSecrets(current: made, previous: old.current, previousExpiresAt: now + Int64(overlap / .milliseconds(1)))
+        record.sealedSecrets = try secrets.seal(vault, subscriptionID: record.id)
+        record.updatedAt = now
+        try await store.updateWebhookSubscription(record)
+        return WithSecret(subscription: record, secret: made)
+    }
+
+    /// The agent's events after `cursor`, oldest first, from its pull subscriptions. With `wait`,
+    /// an empty answer is held until an event arrives or the wait is over (long-poll).
+    public func pull(principal: Principal, agentID: String, cursor: String?, limit: Int, wait: Duration) async throws -> Pulled {
+        try principal.require(.integrationsRead)
+        var after: Int64 = 0
+        if let cursor {
+            guard let parsed = Int64(cursor), parsed >= 0 else {
+                throw ServiceError(.badRequest, "invalid_cursor", "cursor is not one this API issued", field: "cursor")
+            }
+            after = parsed
+        }
+        guard wait >= .zero, wait <= Self.maxWait else {
+            throw ServiceError.validation("wait must be from 0 to 30 seconds", field: "wait")
+        }
+        let subscriptions = try await store.webhookSubscriptions(accountID: principal.accountID, agentID: agentID,
+                                                                 page: PageRequest(limit: 500))
+            .items.filter { $0.mode == .pull && $0.status == .active }
+        guard !subscriptions.isEmpty else {
+            throw ServiceError(.notFound, "not_found", "agent \"\(agentID)\" has no pull subscriptions")
+        }
+        let deadline = ContinuousClock.now + wait
+        while true {
+            let seen = signal.current
+            let pulled = try await scan(principal: principal, subscriptions: subscriptions, after: after, limit: limit)
+            if !pulled.events.isEmpty || ContinuousClock.now >= deadline { return pulled }
+            after = Int64(pulled.cursor) ?? after
+            await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
+            try Task.checkCancellation()
+        }
+    }
+
+    /// Reads past events no subscription wants, so the cursor moves over them too.
+    private func scan(principal: Principal, subscriptions: [WebhookSubscriptionRecord], after: Int64, limit: Int) async throws -> Pulled {
+        let endpointIDs = subscriptions.compactMap(\.endpointID)
+        let providers = subscriptions.compactMap(\.provider)
+        var position = after
+        var events: [WebhookEventRecord] = []
+        let window = 500
+        while events.count < limit {
+            let rows = try await store.webhookEvents(accountID: principal.accountID, after: position, endpointIDs: endpointIDs,
+                                                     providers: providers, limit: window)
+            for row in rows {
+                let wanted = subscriptions.contains { subscription in
+                    (subscription.endpointID == row.endpointID || subscription.provider == row.provider)
+                        && EventPattern.matchesAny(subscription.patterns, row.key)
+                }
+                if wanted { events.append(row) }
+                position = row.sequence
+                if events.count == limit { break }
+            }
+            if rows.count < window { break }
+        }
+        return Pulled(events: events, cursor: String(position))
+    }
+
+    func owned(_ principal: Principal, _ id: String) async throws -> WebhookSubscriptionRecord {
+        guard let record = try await store.webhookSubscription(id: id, accountID: principal.accountID) else {
+            throw ServiceError.notFound("webhook subscription", id)
+        }
+        return record
+    }
+
+    private func openSecrets(_ sealed: String, id: String) throws -> SubscriptionSecrets {
+        do {
+            return try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: id)
+        } catch {
+            throw ServiceError(.unavailable, "vault_error", "the subscription's secret cannot be opened")
+        }
+    }
+
+    static func validAgentID(_ value: String?) throws -> String {
+        guard let value, !value.isEmpty else { throw ServiceError.validation("agent_id is required", field: "agent_id") }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:")
+        guard value.count <= 128, value.allSatisfy({ allowed.contains($0) }) else {
+            throw ServiceError.validation("agent_id must be 1 to 128 letters, digits, and _ - . :", field: "agent_id")
+        }
+        return value
+    }
+}

@@ -1,0 +1,25 @@
+import Logging
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+
+/// The webhook services, sharing one inbox: endpoints, the public receiver, subscriptions
+/// (with pull), inspection, and the delivery worker that `patchbay serve` runs beside the API.
+public struct Webhooks: Sendable {
+    public let endpoints: WebhookEndpointService
+    public let receiver: WebhookReceiver
+    public let subscriptions: WebhookSubscriptionService
+    public let inspection: WebhookInspectionService
+    public let worker: WebhookDeliveryWorker
+
+    init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings) {
+        let signal = InboxSignal()
+        endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
+        receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
+                                   batcher: InboxBatcher(store: store, signal: signal), logger: Logger(label: "patchbay.webhooks"))
+        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal)
+        inspection = WebhookInspectionService(store: store, signal: signal)
+        worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
+                                       logger: Logger(label: "patchbay.webhooks.delivery"))
+    }
+}

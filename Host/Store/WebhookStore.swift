@@ -1,0 +1,46 @@
+/// What the webhook inbox and its delivery jobs keep. Tenant reads take the account id; the
+/// receiver's endpoint lookup and the delivery worker's leasing are the host's own and do not.
+public protocol WebhookStore: Sendable {
+    // Endpoints
+    func insertWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws
+    func webhookEndpoint(id: String, accountID: String) async throws -> WebhookEndpointRecord?
+    /// For the public receiver, which knows no account yet.
+    func webhookEndpoint(id: String) async throws -> WebhookEndpointRecord?
+    func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord>
+    func updateWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws
+    func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats
+    /// Counts a request that reached the endpoint but stored nothing: refused, or a handshake.
+    func countWebhookReceipt(endpointID: String, verified: Bool) async throws
+
+    // The inbox
+    /// Commits the events, their deliveries and the endpoint counters in one transaction.
+    /// An event whose (endpoint, provider event id) is already stored is a duplicate and writes nothing.
+    func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome]
+    func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord?
+    func webhookEvents(accountID: String, filter: WebhookEventFilter, page: PageRequest) async throws -> Page<WebhookEventRecord>
+    /// Events after `sequence`, oldest first, from the given endpoints or providers.
+    func webhookEvents(accountID: String, after sequence: Int64, endpointIDs: [String], providers: [String], limit: Int)
+        async throws -> [WebhookEventRecord]
+
+    // Subscriptions
+    func insertWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws
+    func webhookSubscription(id: String, accountID: String) async throws -> WebhookSubscriptionRecord?
+    func webhookSubscriptions(accountID: String, agentID: String?, page: PageRequest) async throws -> Page<WebhookSubscriptionRecord>
+    /// Active subscriptions to this endpoint or to its provider.
+    func activeWebhookSubscriptions(accountID: String, endpointID: String, provider: String) async throws -> [WebhookSubscriptionRecord]
+    func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws
+    /// Removes the subscription; its unfinished deliveries become dead letters.
+    func deleteWebhookSubscription(id: String, accountID: String) async throws
+
+    // Deliveries
+    func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws
+    /// Leases up to `limit` deliveries that are due (or whose lease ran out) to `owner` until `leaseUntil`.
+    func leaseWebhookDeliveries(owner: String, now: Millis, leaseUntil: Millis, limit: Int) async throws -> [WebhookDeliveryRecord]
+    /// Records attempts and their deliveries' new states in one transaction; a delivery changes
+    /// only while `delivery.leaseOwner` still holds its lease.
+    func finishWebhookAttempts(_ finished: [FinishedAttempt]) async throws
+    func webhookDelivery(id: String, accountID: String) async throws -> WebhookDeliveryRecord?
+    func webhookDeliveries(accountID: String, filter: WebhookDeliveryFilter, page: PageRequest) async throws -> Page<WebhookDeliveryRecord>
+    func updateWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws
+    func webhookAttempts(deliveryID: String) async throws -> [WebhookAttemptRecord]
+}

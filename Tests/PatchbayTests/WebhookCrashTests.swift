@@ -1,0 +1,187 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PatchbayFakes
+import PatchbayWire
+import XCTest
+
+/// Kills the real `patchbay serve` with SIGKILL in the middle of a burst of webhooks, starts it
+/// again on the same data, and checks the inbox's promises: every event that got a 2xx is
+/// stored once and reaches the agent, and every repeated delivery carries the same webhook-id.
+final class WebhookCrashTests: XCTestCase {
+    var patchbay: String { BuildProducts.directory + "/patchbay" }
+    var directory: String!
+    var agent: FakeAgentReceiver!
+    var server: Process?
+
+    override func setUp() async throws {
+        directory = NSTemporaryDirectory() + "patchbay-crash-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        agent = try await FakeAgentReceiver.start()
+    }
+
+    override func tearDown() async throws {
+        if let server, server.isRunning { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        await agent.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Starts `serve` on a free port and returns its base URL once it listens.
+    func serve(log: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: patchbay)
+        process.arguments = ["serve", "--data-dir", directory, "--port", "0", "--delivery-lease", "2", "--delivery-retry-base", "1"]
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        server = process
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let range = seen.range(of: #"url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                return String(seen[range].dropFirst(4))
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TestHostError.unexpected("serve did not report its URL")
+    }
+
+    func adminKey() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: patchbay)
+        process.arguments = ["keys", "create", "--data-dir", directory, "--account", "crash", "--scopes", "admin"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func call(_ base: String, _ method: HTTPMethod, _ path: String, key: String, json: JSONValue? = nil) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        if let json { request.body = .bytes(ByteBuffer(bytes: try WireCoding.encode(json))) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 10 << 20)
+        return try WireCoding.decode(JSONValue.self, from: Data(body.readableBytesView))
+    }
+
+    /// Sends one GitHub delivery; true when the host answered 2xx.
+    func deliver(_ base: String, path: String, secret: String, delivery: String) async -> Bool {
+        let body = #"{"action":"opened","issue":{"title":"\#(delivery)"}}"#
+        var request = HTTPClientRequest(url: base + path)
+        request.method = .POST
+        for (name, value) in ProviderWebhooks.github(secret: secret, event: "issues", delivery: delivery, body: body) {
+            request.headers.add(name: name, value: value)
+        }
+        request.body = .bytes(ByteBuffer(string: body))
+        guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)) else { return false }
+        _ = try? await response.body.collect(upTo: 1 << 20)
+        return (200..<300).contains(Int(response.status.code))
+    }
+
+    func testSigkillMidBurstLosesNoAcknowledgedEvent() async throws {
+        let first = try serve(log: directory + "/serve-1.log")
+        let key = try adminKey()
+        let connection = try await call(first, .POST, "/v1/connections", key: key,
+                                        json: ["provider": "github", "credentials": ["token": .string(FakeGitHub.sandboxToken)]])
+        let endpoint = try await call(first, .POST, "/v1/webhooks/endpoints", key: key,
+                                      json: ["connection_id": try XCTUnwrap(connection["id"])])
+        let endpointID = try XCTUnwrap(endpoint["id"]?.stringValue)
+        let secret = try XCTUnwrap(endpoint["secret"]?.stringValue)
+        let path = "/hooks/github/\(endpointID)"
+        _ = try await call(first, .POST, "/v1/webhooks/subscriptions", key: key,
+                           json: ["agent_id": "crash-bot", "endpoint_id": .string(endpointID), "url": .string(agent.url)])
+
+        // A burst from 16 senders; the host is killed once a third of it has been acknowledged.
+        let ids = (0..<300).map { "burst-\($0)" }
+        let acknowledged = LockedSet()
+        let serverPID = try XCTUnwrap(server?.processIdentifier)
+        await withTaskGroup(of: Void.self) { group in
+            for lane in 0..<16 {
+                group.addTask {
+                    // A sender stops at its first failure: the host is gone.
+                    for index in stride(from: lane, to: ids.count, by: 16) {
+                        guard await self.deliver(first, path: path, secret: secret, delivery: ids[index]) else { return }
+                        if acknowledged.insert(ids[index]) == 100 { kill(serverPID, SIGKILL) }
+                    }
+                }
+            }
+        }
+        server?.waitUntilExit()
+        XCTAssertEqual(server?.terminationReason, .uncaughtSignal)
+        let acked = acknowledged.all
+        XCTAssertGreaterThanOrEqual(acked.count, 100)
+        XCTAssertLessThan(acked.count, ids.count, "the kill landed mid-burst")
+
+        // After the restart the sender redelivers what it never heard a 2xx for, as GitHub does.
+        let second = try serve(log: directory + "/serve-2.log")
+        let missing = ids.filter { !acked.contains($0) }
+        let redelivered = await withTaskGroup(of: Bool.self) { group in
+            for lane in 0..<16 {
+                group.addTask {
+                    var ok = true
+                    for index in stride(from: lane, to: missing.count, by: 16) {
+                        ok = await self.deliver(second, path: path, secret: secret, delivery: missing[index]) && ok
+                    }
+                    return ok
+                }
+            }
+            return await group.allSatisfy { $0 }
+        }
+        XCTAssertTrue(redelivered)
+
+        // Every event is stored exactly once ...
+        var stored: [String] = []
+        var cursor: String?
+        repeat {
+            let page = try await call(second, .GET, "/v1/webhooks/events?endpoint_id=\(endpointID)&limit=200"
+                                      + (cursor.map { "&cursor=\($0)" } ?? ""), key: key)
+            stored += page["data"]?.arrayValue?.compactMap { $0["provider_event_id"]?.stringValue } ?? []
+            cursor = page["next_cursor"]?.stringValue
+        } while cursor != nil
+        XCTAssertEqual(stored.count, ids.count)
+        XCTAssertEqual(Set(stored), Set(ids))
+
+        // ... and reaches the agent at least once, every copy with the same webhook-id.
+        let deadline = ContinuousClock.now + .seconds(60)
+        var byEvent: [String: Set<String>] = [:]
+        while ContinuousClock.now < deadline {
+            byEvent = [:]
+            for request in agent.requests {
+                guard let payload = try? WireCoding.decode(JSONValue.self, from: Data(request.body.utf8)),
+                      let event = payload["provider_event_id"]?.stringValue, let id = request.headers["webhook-id"] else { continue }
+                byEvent[event, default: []].insert(id)
+            }
+            if byEvent.count == ids.count { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        XCTAssertEqual(Set(byEvent.keys), Set(ids), "every event reached the agent")
+        XCTAssertTrue(byEvent.values.allSatisfy { $0.count == 1 }, "redeliveries keep their webhook-id")
+        XCTAssertGreaterThanOrEqual(agent.requests.count, ids.count)
+
+        server?.terminate()
+        server?.waitUntilExit()
+    }
+}
+
+/// The ids the host acknowledged, filled from concurrent senders.
+private final class LockedSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: Set<String> = []
+
+    /// Inserts and returns the new count.
+    func insert(_ item: String) -> Int {
+        lock.withLock {
+            items.insert(item)
+            return items.count
+        }
+    }
+
+    var all: Set<String> { lock.withLock { items } }
+}

@@ -1,0 +1,294 @@
+import Crypto
+import Foundation
+import PatchbayFakes
+import PatchbayWire
+import XCTest
+
+/// Subscriptions and delivery: push to a local agent URL that succeeds, fails, stalls,
+/// throttles or goes away; dead letters, retry and replay; secret rotation; pull with a cursor.
+final class WebhookDeliveryTests: XCTestCase {
+    var host: TestHost!
+    var key: String!
+    var admin: String!
+    var agent: FakeAgentReceiver!
+    var worker: Task<Void, Error>?
+    var endpointPath: String!
+    var endpointID: String!
+    var githubSecret: String!
+
+    override func setUp() async throws {
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"])
+        key = try await host.key()
+        admin = try await host.key(scopes: [.admin])
+        agent = try await FakeAgentReceiver.start()
+        let connection = try await host.request("POST", "/v1/connections", key: key,
+                                                json: ["provider": "github", "credentials": ["token": .string(FakeGitHub.sandboxToken)]])
+        let endpoint = try await host.createEndpoint(key: key, connection: try XCTUnwrap(connection.json["id"]?.stringValue))
+        endpointID = try XCTUnwrap(endpoint["id"]?.stringValue)
+        endpointPath = "/hooks/github/\(endpointID!)"
+        githubSecret = try XCTUnwrap(endpoint["secret"]?.stringValue)
+    }
+
+    override func tearDown() async throws {
+        worker?.cancel()
+        _ = await worker?.result
+        await agent.stop()
+        try await host.stop()
+    }
+
+    @discardableResult
+    func github(_ event: String, action: String, delivery: String) async throws -> TestHost.Reply {
+        let body = #"{"action":"\#(action)","number":1}"#
+        let reply = try await host.send(endpointPath, headers: ProviderWebhooks.github(secret: githubSecret, event: event,
+                                                                                        delivery: delivery, body: body), body: body)
+        XCTAssertEqual(reply.status, 200, reply.body)
+        return reply
+    }
+
+    func subscribe(_ body: [String: JSONValue]) async throws -> JSONValue {
+        let reply = try await host.request("POST", "/v1/webhooks/subscriptions", key: key, json: .object(body))
+        guard reply.status == 201 else { throw TestHostError.unexpected("subscribe: \(reply.status) \(reply.body)") }
+        return reply.json
+    }
+
+    func pushSubscription(events: [String] = []) async throws -> (id: String, secret: String) {
+        let created = try await subscribe(["agent_id": "triage-bot", "endpoint_id": .string(endpointID), "url": .string(agent.url),
+                                           "events": .array(events.map(JSONValue.string))])
+        return (try XCTUnwrap(created["id"]?.stringValue), try XCTUnwrap(created["secret"]?.stringValue))
+    }
+
+    func deliveries(_ query: String = "") async throws -> [JSONValue] {
+        try await host.request("GET", "/v1/webhooks/deliveries?\(query)", key: admin).json["data"]?.arrayValue ?? []
+    }
+
+    /// Polls until the condition holds on the deliveries listing, or fails after a few seconds.
+    func waitForDeliveries(_ query: String = "", until condition: ([JSONValue]) -> Bool) async throws -> [JSONValue] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var last: [JSONValue] = []
+        while ContinuousClock.now < deadline {
+            last = try await deliveries(query)
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTFail("deliveries never reached the expected state: \(last)")
+        return last
+    }
+
+    /// Checks a delivery's Standard Webhooks signature with `secret`, as a receiver would.
+    func verifies(_ request: RecordedRequest, secret: String) -> Bool {
+        guard let id = request.headers["webhook-id"], let timestamp = request.headers["webhook-timestamp"],
+              let signatures = request.headers["webhook-signature"] else { return false }
+        let key = SymmetricKey(data: Data(base64Encoded: String(secret.dropFirst("whsec_".count)))!)
+        let expected = "v1," + Data(HMAC<SHA256>.authenticationCode(for: Data("\(id).\(timestamp).\(request.body)".utf8), using: key))
+            .base64EncodedString()
+        return signatures.split(separator: " ").contains { $0 == expected }
+    }
+
+    // MARK: Push
+
+    func testPushDeliversSignedEventsThatMatchTheFilter() async throws {
+        let (_, secret) = try await pushSubscription(events: ["github.issues.*"])
+        worker = host.startDeliveryWorker()
+        try await github("issues", action: "opened", delivery: "g-1")
+        try await github("pull_request", action: "opened", delivery: "g-2")
+        let received = await agent.waitForRequests(1)
+        XCTAssertEqual(received.count, 1)
+        let request = try XCTUnwrap(received.first)
+        XCTAssertTrue(request.headers["webhook-id"]?.hasPrefix("msg_") == true)
+        XCTAssertNotNil(Int(request.headers["webhook-timestamp"] ?? ""))
+        XCTAssertTrue(verifies(request, secret: secret), "signed per Standard Webhooks")
+        XCTAssertFalse(verifies(request, secret: StandardWebhooksSecret.other))
+        let payload = try WireCoding.decode(JSONValue.self, from: Data(request.body.utf8))
+        XCTAssertEqual(payload["type"], "github.issues.opened")
+        XCTAssertEqual(payload["provider_event_id"], "g-1")
+        XCTAssertEqual(payload["data"]?["action"], "opened")
+        let done = try await waitForDeliveries { $0.first?["status"] == "succeeded" }
+        XCTAssertEqual(done.count, 1, "the pull_request event matched no pattern")
+        XCTAssertEqual(done.first?["id"]?.stringValue, request.headers["webhook-id"])
+    }
+
+    func testFailuresAreRetriedWithTheSameWebhookIdAndRetryAfterIsHonoured() async throws {
+        _ = try await pushSubscription()
+        agent.script([FakeAgentReceiver.Answer(status: 500),
+                      FakeAgentReceiver.Answer(status: 200, delay: .seconds(2)),  // past the 1 s delivery timeout
+                      FakeAgentReceiver.Answer(status: 429, headers: ["Retry-After": "1"])],
+                     otherwise: FakeAgentReceiver.Answer(status: 200))
+        worker = host.startDeliveryWorker()
+        try await github("issues", action: "closed", delivery: "g-3")
+        let received = await agent.waitForRequests(4, timeout: .seconds(15))
+        XCTAssertEqual(received.count, 4)
+        XCTAssertEqual(Set(received.compactMap { $0.headers["webhook-id"] }).count, 1, "every attempt carries the same webhook-id")
+        let delivery = try await waitForDeliveries { $0.first?["status"] == "succeeded" }
+        let id = try XCTUnwrap(delivery.first?["id"]?.stringValue)
+        let detail = try await host.request("GET", "/v1/webhooks/deliveries/\(id)", key: admin)
+        let attempts = try XCTUnwrap(detail.json["attempts_detail"]?.arrayValue)
+        XCTAssertEqual(attempts.map { $0["status_code"] }, [500, .null, 429, 200])
+        XCTAssertEqual(attempts[1]["error"], "timed out")
+        let times = attempts.compactMap { $0["attempted_at"]?.stringValue }.compactMap(Self.parseTime)
+        XCTAssertGreaterThanOrEqual(times[3].timeIntervalSince(times[2]), 0.95, "Retry-After: 1 waited at least a second")
+    }
+
+    func testGoneDisablesTheSubscriptionAndEnablingResumesIt() async throws {
+        let (subscription, _) = try await pushSubscription()
+        agent.script([FakeAgentReceiver.Answer(status: 410)])
+        worker = host.startDeliveryWorker()
+        try await github("issues", action: "opened", delivery: "g-4")
+        _ = try await waitForDeliveries { $0.first?["status"] == "dead" }
+        let stopped = try await host.request("GET", "/v1/webhooks/subscriptions/\(subscription)", key: key)
+        XCTAssertEqual(stopped.json["status"], "disabled")
+        XCTAssertNotEqual(stopped.json["disabled_reason"], .null)
+
+        // A gone agent is sent nothing more until its subscription is enabled again.
+        try await github("issues", action: "edited", delivery: "g-5")
+        try await Task.sleep(for: .milliseconds(300))
+        XCTAssertEqual(agent.requests.count, 1)
+        let enabled = try await host.request("POST", "/v1/webhooks/subscriptions/\(subscription)/enable", key: key)
+        XCTAssertEqual(enabled.json["status"], "active")
+        try await github("issues", action: "reopened", delivery: "g-6")
+        let received = await agent.waitForRequests(2)
+        XCTAssertEqual(received.count, 2)
+        XCTAssertTrue(received.last?.body.contains(#""provider_event_id":"g-6""#) == true, received.last?.body ?? "")
+    }
+
+    func testDeadLettersCanBeRetriedAndEventsReplayed() async throws {
+        let (subscription, _) = try await pushSubscription()
+        agent.script([], otherwise: FakeAgentReceiver.Answer(status: 503))
+        worker = host.startDeliveryWorker { $0.maxAttempts = 3 }
+        try await github("issues", action: "opened", delivery: "g-6")
+        let dead = try await waitForDeliveries("status=dead") { $0.count == 1 }
+        XCTAssertEqual(dead.first?["attempts"], 3)
+        XCTAssertEqual(dead.first?["last_status_code"], 503)
+        XCTAssertEqual(agent.requests.count, 3)
+        let deadID = try XCTUnwrap(dead.first?["id"]?.stringValue)
+
+        agent.script([], otherwise: FakeAgentReceiver.Answer(status: 200))
+        let retried = try await host.request("POST", "/v1/webhooks/deliveries/\(deadID)/retry", key: admin)
+        XCTAssertEqual(retried.status, 202, retried.body)
+        _ = try await waitForDeliveries("status=succeeded") { $0.count == 1 }
+        XCTAssertEqual(agent.requests.last?.headers["webhook-id"], deadID, "a retry keeps the webhook-id")
+        let again = try await host.request("POST", "/v1/webhooks/deliveries/\(deadID)/retry", key: admin)
+        XCTAssertEqual(again.status, 409)
+
+        let eventID = try XCTUnwrap(dead.first?["event_id"]?.stringValue)
+        let replayed = try await host.request("POST", "/v1/webhooks/events/\(eventID)/replay", key: admin,
+                                              json: ["subscription_id": .string(subscription)])
+        XCTAssertEqual(replayed.status, 202, replayed.body)
+        let replayID = try XCTUnwrap(replayed.json["data"]?.arrayValue?.first?["id"]?.stringValue)
+        XCTAssertNotEqual(replayID, deadID, "a replay is a new message")
+        let received = await agent.waitForRequests(5)
+        XCTAssertEqual(received.last?.headers["webhook-id"], replayID)
+
+        let other = try await host.key(account: "globex", scopes: [.admin])
+        let foreignRetry = try await host.request("POST", "/v1/webhooks/deliveries/\(deadID)/retry", key: other)
+        XCTAssertEqual(foreignRetry.status, 404)
+        let foreignReplay = try await host.request("POST", "/v1/webhooks/events/\(eventID)/replay", key: other)
+        XCTAssertEqual(foreignReplay.status, 404)
+        let notAdmin = try await host.request("POST", "/v1/webhooks/events/\(eventID)/replay", key: key)
+        XCTAssertEqual(notAdmin.status, 403)
+    }
+
+    func testRotationSignsWithBothSecretsDuringTheOverlap() async throws {
+        let (subscription, old) = try await pushSubscription()
+        let rotated = try await host.request("POST", "/v1/webhooks/subscriptions/\(subscription)/rotate-secret", key: key,
+                                             json: ["overlap_seconds": 3600])
+        let new = try XCTUnwrap(rotated.json["secret"]?.stringValue)
+        XCTAssertNotEqual(new, old)
+        let shown = try await host.request("GET", "/v1/webhooks/subscriptions/\(subscription)", key: key)
+        XCTAssertFalse(shown.body.contains(new))
+        worker = host.startDeliveryWorker()
+        try await github("issues", action: "opened", delivery: "g-7")
+        let received = await agent.waitForRequests(1)
+        let request = try XCTUnwrap(received.first)
+        XCTAssertTrue(verifies(request, secret: new))
+        XCTAssertTrue(verifies(request, secret: old), "the old secret stays valid during the overlap")
+
+        let ended = try await host.request("POST", "/v1/webhooks/subscriptions/\(subscription)/rotate-secret", key: key,
+                                           json: ["overlap_seconds": 0])
+        let newest = try XCTUnwrap(ended.json["secret"]?.stringValue)
+        try await github("issues", action: "closed", delivery: "g-8")
+        let next = await agent.waitForRequests(2)
+        XCTAssertEqual(next.count, 2)
+        XCTAssertTrue(verifies(next[1], secret: newest))
+        XCTAssertFalse(verifies(next[1], secret: new))
+        let bad = try await host.request("POST", "/v1/webhooks/subscriptions/\(subscription)/rotate-secret", key: key,
+                                         json: ["overlap_seconds": -1])
+        XCTAssertEqual(bad.status, 400)
+    }
+
+    func testSubscriptionInputIsCheckedAndScopedToTheAccount() async throws {
+        let cases: [([String: JSONValue], String)] = [
+            (["endpoint_id": .string(endpointID)], "agent_id"),
+            (["agent_id": "a b", "endpoint_id": .string(endpointID)], "agent_id"),
+            (["agent_id": "bot"], "endpoint_id"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "provider": "github"], "endpoint_id"),
+            (["agent_id": "bot", "provider": "postgres"], "provider"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "events": ["github issues"]], "events[0]"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "events": "github.*"], "events"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "push"], "url"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "url": "ftp://x"], "url"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "pull", "url": .string(agent.url)], "url"),
+            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "email"], "delivery"),
+        ]
+        for (body, field) in cases {
+            let reply = try await host.request("POST", "/v1/webhooks/subscriptions", key: key, json: .object(body))
+            XCTAssertEqual(reply.status, 400, "\(body): \(reply.body)")
+            XCTAssertEqual(reply.errorField, field, "\(body)")
+        }
+        let other = try await host.key(account: "globex")
+        let foreign = try await host.request("POST", "/v1/webhooks/subscriptions", key: other,
+                                             json: ["agent_id": "bot", "endpoint_id": .string(endpointID)])
+        XCTAssertEqual(foreign.status, 404)
+        let (subscription, _) = try await pushSubscription()
+        let peek = try await host.request("GET", "/v1/webhooks/subscriptions/\(subscription)", key: other)
+        XCTAssertEqual(peek.status, 404)
+        let pull = try await host.request("GET", "/v1/agents/triage-bot/events", key: other)
+        XCTAssertEqual(pull.status, 404)
+        let deleted = try await host.request("DELETE", "/v1/webhooks/subscriptions/\(subscription)", key: other)
+        XCTAssertEqual(deleted.status, 404)
+    }
+
+    // MARK: Pull
+
+    func testPullReadsWithACursorAndLongPolls() async throws {
+        _ = try await subscribe(["agent_id": "reader", "provider": "github", "events": ["github.issues.*"]])
+        try await github("issues", action: "opened", delivery: "p-1")
+        try await github("push", action: "", delivery: "p-2")
+        try await github("issues", action: "closed", delivery: "p-3")
+
+        let first = try await host.request("GET", "/v1/agents/reader/events?limit=1", key: key)
+        XCTAssertEqual(first.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-1"])
+        let cursor = try XCTUnwrap(first.json["next_cursor"]?.stringValue)
+        let second = try await host.request("GET", "/v1/agents/reader/events?cursor=\(cursor)", key: key)
+        XCTAssertEqual(second.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-3"], "the push event is filtered out")
+        let end = try XCTUnwrap(second.json["next_cursor"]?.stringValue)
+        let empty = try await host.request("GET", "/v1/agents/reader/events?cursor=\(end)", key: key)
+        XCTAssertEqual(empty.json["data"]?.arrayValue?.count, 0)
+        XCTAssertEqual(empty.json["next_cursor"]?.stringValue, end)
+
+        // A long-poll is answered as soon as a matching event lands.
+        let started = ContinuousClock.now
+        async let waited = host.request("GET", "/v1/agents/reader/events?cursor=\(end)&wait=10", key: key)
+        try await Task.sleep(for: .milliseconds(300))
+        try await github("issues", action: "reopened", delivery: "p-4")
+        let reply = try await waited
+        XCTAssertEqual(reply.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-4"])
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+
+        for query in ["cursor=abc", "wait=31", "limit=0"] {
+            let bad = try await host.request("GET", "/v1/agents/reader/events?\(query)", key: key)
+            XCTAssertEqual(bad.status, 400, query)
+        }
+        let unknown = try await host.request("GET", "/v1/agents/nobody/events", key: key)
+        XCTAssertEqual(unknown.status, 404)
+    }
+
+    static func parseTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
+
+private enum StandardWebhooksSecret {
+    static let other = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+}
