@@ -115,6 +115,7 @@ let package = Package(
             name: "PatchbayFakes",
             dependencies: [
                 "PatchbayWire",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -14,6 +14,7 @@ public enum APIServer {
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
             + ExecutionRoutes.endpoints(patchbay)
+            + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }

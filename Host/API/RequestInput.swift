@@ -42,6 +42,14 @@ enum RequestInput {
         return value
     }
 
+    static func strings(_ object: [String: JSONValue], _ key: String) throws -> [String]? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let items = value.arrayValue, let strings = Optional(items.compactMap(\.stringValue)), strings.count == items.count else {
+            throw APIError(status: .badRequest, code: "validation_failed", message: "\(key) must be an array of strings", field: key)
+        }
+        return strings
+    }
+
     /// Refuses fields the endpoint does not know, so a typo is an error rather than ignored.
     static func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>) throws {
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {

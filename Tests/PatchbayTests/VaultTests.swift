@@ -29,7 +29,7 @@ final class VaultTests: XCTestCase {
     func testRetiredKeysStillOpenWhatTheySealed() throws {
         let old = MasterKey.generate()
         let sealed = try Vault(keyring: Keyring(active: old)).seal(Data("s3cret-value".utf8), context: "c")
-        let rotated = Vault(keyring: Keyring(active: .generate(), retired: [old]))
+        let rotated = Vault(keyring: Keyring(active: .generate(), previous: [old]))
         XCTAssertEqual(try rotated.open(sealed, context: "c"), Data("s3cret-value".utf8))
     }
 
