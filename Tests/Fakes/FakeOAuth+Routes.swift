@@ -125,12 +125,14 @@ extension FakeOAuth {
     private func issueRefreshToken(_ clientID: String) -> String {
         let token = randomToken(refreshPrefix ?? "")
         refreshTokens[token] = clientID
+        issued.append(token)
         return token
     }
 
     private func success(refreshToken: String?, scope: String, json: Bool) -> Response {
         let accessToken = randomToken(accessPrefix)
         register(accessToken)
+        issued.append(accessToken)
         var fields: [String: JSONValue] = ["access_token": .string(accessToken), "scope": .string(scope)]
         if let lifetime { fields["expires_in"] = .integer(Int64(lifetime)) }
         if let refreshToken { fields["refresh_token"] = .string(refreshToken) }

@@ -38,6 +38,7 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     var refreshes = 0
     var authorizeLog: [[String: String]] = []
     var tokenLog: [RecordedRequest] = []
+    var issued: [String] = []
     let register: @Sendable (String) -> Void
 
     /// `register` makes an issued access token valid on the provider's fake API.
@@ -84,6 +85,12 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
 
     /// Query parameters of each consent page visit.
     public var authorizeRequests: [[String: String]] { lock.withLock { authorizeLog } }
+
+    /// Every access and refresh token handed out, oldest first.
+    public var issuedTokens: [String] { lock.withLock { issued } }
+
+    /// The access token handed out last.
+    public var lastAccessToken: String? { lock.withLock { issued.last { $0.hasPrefix(accessPrefix) } } }
 
     /// Each request to the token endpoint.
     public var tokenRequests: [RecordedRequest] { lock.withLock { tokenLog } }
