@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
             (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: environment)
         } catch {
             // A wrong or missing master key stops the host here, before it serves anything.
-            throw ValidationError("cannot open the vault: \(error)")
+            throw CommandFailure(description: "cannot open the vault: \(error)")
         }
         if case .newFile(let path) = keySource {
             logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])

@@ -21,8 +21,13 @@ struct VaultCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (store, directory) = try data.openStore()
-            let rotation = try await VaultKeeper.rotate(store: store, dataDirectory: directory,
+            let rotation: VaultKeeper.Rotation
+            do {
+                rotation = try await VaultKeeper.rotate(store: store, dataDirectory: directory,
                                                         environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw CommandFailure(description: "cannot rotate: \(error)")
+            }
             print("active key \(rotation.activeKeyID)\(rotation.generated ? " (new)" : ""); re-encrypted \(rotation.reencrypted) secret(s)")
         }
     }
@@ -41,8 +46,8 @@ struct VaultCommand: AsyncParsableCommand {
             do {
                 try await VaultKeeper.retire(keyID: keyID, store: store, dataDirectory: directory,
                                              environment: ProcessInfo.processInfo.environment)
-            } catch let error as VaultKeeperError {
-                throw ValidationError(error.description)
+            } catch {
+                throw CommandFailure(description: "cannot retire \(keyID): \(error)")
             }
             print("retired \(keyID)")
         }
