@@ -14,6 +14,7 @@ public protocol CredentialStore: Sendable {
     func deleteOAuthApp(accountID: String, provider: String) async throws -> Bool
 
     // Authorizations in flight
+    /// Also drops states that expired before this one was created.
     func insertOAuthState(_ state: OAuthStateRecord) async throws
     func oauthState(id: String) async throws -> OAuthStateRecord?
     /// Deletes the state and returns it, atomically: of two concurrent callbacks, one wins.

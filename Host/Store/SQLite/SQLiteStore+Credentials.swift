@@ -76,6 +76,8 @@ extension SQLiteStore {
 
     public func insertOAuthState(_ state: OAuthStateRecord) async throws {
         try await pool.write { db in
+            // Authorizations nobody finished are dropped once expired, with their sealed verifiers.
+            try db.execute(sql: "DELETE FROM oauth_states WHERE expires_at < ?", arguments: [state.createdAt])
             try db.execute(
                 sql: """
                     INSERT INTO oauth_states (id, account_id, connection_id, sealed_verifier, redirect_uri, expires_at, created_at)
