@@ -58,7 +58,7 @@ enum SQLiteMigrations {
                 CREATE INDEX executions_by_account ON executions (account_id, started_at DESC, id DESC);
                 """)
         }
-        migrator.registerMigration("credentials_v1", migrate: credentialsV1)
+        migrator.registerMigration("credentials_v1") { db in try credentialsV1(db) }
         return migrator
     }
 }
