@@ -84,12 +84,14 @@ public enum VaultKeeper {
         throw VaultKeeperError.keepsSealingWithOldKeys
     }
 
-    /// Takes a key out of service for good: refused while anything is still sealed with it,
-    /// then removed from the key file and recorded, so it is refused from now on.
+    /// Takes a key out of service for good: first re-encrypts what a server sealed with it while
+    /// the rotation ran, then refuses if anything is still sealed with it, else removes it from
+    /// the key file and records it, so it is refused from now on.
     public static func retire(keyID: String, store: any Store, dataDirectory: String, environment: [String: String]) async throws {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         let keyring = vault.keyring
         guard keyID != keyring.active.id else { throw VaultKeeperError.cannotRetireActive(keyID) }
+        if keyring.key(id: keyID) != nil { _ = try await reencrypt(store: store, vault: vault) }
         let still = try await store.sealedSecretKeyCounts()[keyID] ?? 0
         guard still == 0 else { throw VaultKeeperError.stillInUse(keyID, count: still) }
         if case .environment = source {} else {

@@ -116,6 +116,25 @@ final class TokenRefreshTests: XCTestCase {
         XCTAssertEqual(host.fakes.slack.requests.last?.headers["authorization"], "Bearer \(FakeSlack.sandboxToken)")
     }
 
+    func testRemovingTheOAuthAppStopsRefreshWithAClearReason() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let removed = try await host.request("DELETE", "/v1/oauth-apps/slack", key: key)
+        XCTAssertEqual(removed.status, 200)
+        let again = try await host.request("DELETE", "/v1/oauth-apps/slack", key: key)
+        XCTAssertEqual(again.status, 404)
+
+        let refused = try await invoke(id)
+        XCTAssertEqual(refused.errorCode, "needs_reauth", refused.body)
+        let auth = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertTrue(auth.json["reason"]?.stringValue?.contains("OAuth app was removed") == true, auth.body)
+        XCTAssertEqual(fake.refreshCount, 0)
+        let reauth = try await host.request("POST", "/v1/connections/\(id)/authorize", key: key, json: [:])
+        XCTAssertEqual(reauth.status, 400)
+        XCTAssertEqual(reauth.errorCode, "oauth_app_not_configured")
+    }
+
     func testARotatedRefreshTokenSurvivesAHostRestart() async throws {
         let fake = host.fakes.oauth.slack
         fake.setAccessTokenLifetime(10)

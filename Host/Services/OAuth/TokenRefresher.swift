@@ -29,9 +29,13 @@ struct TokenRefresher: Sendable {
     /// The connection, refreshed first when its access token is about to expire.
     func ensureFresh(_ connection: ConnectionRecord) async throws -> ConnectionRecord {
         guard connection.status == .active, let spec = spec(for: connection), spec.refresh,
-              let auth = try await store.connectionAuth(connectionID: connection.id),
-              let expiresAt = auth.expiresAt, expiresAt - nowMillis() < Self.refreshAhead
+              let auth = try await store.connectionAuth(connectionID: connection.id)
         else { return connection }
+        // Refreshed by someone else since this record was read: use what they stored.
+        if let refreshedAt = auth.refreshedAt, refreshedAt > connection.updatedAt {
+            return try usable(try await reload(connection))
+        }
+        guard let expiresAt = auth.expiresAt, expiresAt - nowMillis() < Self.refreshAhead else { return connection }
         return try await refresh(connection, spec: spec)
     }
 
