@@ -15,6 +15,7 @@ public enum APIServer {
             + ConnectionRoutes.endpoints(patchbay)
             + ExecutionRoutes.endpoints(patchbay)
             + WebhookRoutes.endpoints(patchbay)
+            + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }

@@ -3,20 +3,6 @@ import PatchbayWire
 
 /// Reading the fields and headers the webhook routes take.
 extension RequestInput {
-    static func strings(_ object: [String: JSONValue], _ key: String) throws -> [String]? {
-        guard let value = object[key], !value.isNull else { return nil }
-        guard let array = value.arrayValue else {
-            throw APIError(status: .badRequest, code: "validation_failed", message: "\(key) must be an array of strings", field: key)
-        }
-        return try array.enumerated().map { index, item in
-            guard let string = item.stringValue else {
-                throw APIError(status: .badRequest, code: "validation_failed", message: "\(key)[\(index)] must be a string",
-                               field: "\(key)[\(index)]")
-            }
-            return string
-        }
-    }
-
     /// A whole number in the query string within `range`, or nil when absent.
     static func integer(_ request: Request, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let raw = query(request, name) else { return nil }

@@ -42,6 +42,20 @@ enum RequestInput {
         return value
     }
 
+    static func strings(_ object: [String: JSONValue], _ key: String) throws -> [String]? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let array = value.arrayValue else {
+            throw APIError(status: .badRequest, code: "validation_failed", message: "\(key) must be an array of strings", field: key)
+        }
+        return try array.enumerated().map { index, item in
+            guard let string = item.stringValue else {
+                throw APIError(status: .badRequest, code: "validation_failed", message: "\(key)[\(index)] must be a string",
+                               field: "\(key)[\(index)]")
+            }
+            return string
+        }
+    }
+
     /// Refuses fields the endpoint does not know, so a typo is an error rather than ignored.
     static func onlyKnown(_ object: [String: JSONValue], _ known: Set<String>) throws {
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {

@@ -23,6 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Send a provider's requests to another base URL, e.g. slack=http://127.0.0.1:4010/slack/api (repeatable; also PATCHBAY_UPSTREAMS).")
     var upstreams: [String] = []
 
+    @Option(name: .customLong("oauth-endpoint"),
+            help: "Send a provider's OAuth authorize and token URLs to another origin, e.g. slack=http://127.0.0.1:4010/slack_oauth (repeatable; also PATCHBAY_OAUTH_ENDPOINTS).")
+    var oauthEndpoints: [String] = []
+
     @Option(help: "Seconds a plugin call may take before the host gives up on it.")
     var pluginTimeout = 60
 
@@ -39,22 +43,33 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
 
         let (store, directory) = try data.openStore()
-        let (keyring, keySource) = try Keyring.load(dataDirectory: directory, environment: environment)
+        let vault: Vault
+        let keySource: Keyring.Source
+        do {
+            (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: environment)
+        } catch {
+            // A wrong or missing master key stops the host here, before it serves anything.
+            throw CommandFailure(description: "cannot open the vault: \(error)")
+        }
         if case .newFile(let path) = keySource {
             logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])
         }
         let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
         var settings = HostSettings(
             upstreams: try HostSettings.parseUpstreams(upstreams + [environment["PATCHBAY_UPSTREAMS"] ?? ""].filter { !$0.isEmpty }),
-            pluginTimeout: .seconds(pluginTimeout))
+            pluginTimeout: .seconds(pluginTimeout),
+            oauthEndpoints: try HostSettings.parseUpstreams(oauthEndpoints + [environment["PATCHBAY_OAUTH_ENDPOINTS"] ?? ""].filter { !$0.isEmpty }))
         settings.webhooks = try webhookOptions.settings(environment: environment)
-        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry, settings: settings)
+        let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
         for status in registry.statuses where status.state == .disabled {
             logger.warning("plugin disabled", metadata: ["path": "\(status.path)", "reason": "\(status.reason ?? "")"])
         }
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
             logger.notice("upstream override", metadata: ["provider": "\(provider)", "base_url": "\(url.absoluteString)"])
+        }
+        for (provider, url) in settings.oauthEndpoints.sorted(by: { $0.key < $1.key }) {
+            logger.notice("oauth endpoint override", metadata: ["provider": "\(provider)", "origin": "\(url.absoluteString)"])
         }
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in

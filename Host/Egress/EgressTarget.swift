@@ -35,7 +35,8 @@ public struct EgressTarget: Sendable {
         return EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
     }
 
-    private static func fill(_ template: String, from config: JSONValue) throws -> URL {
+    /// The template with `{field}` placeholders filled from the config, each value checked to be a plain host label.
+    public static func fill(_ template: String, from config: JSONValue) throws -> URL {
         var url = template
         while let open = url.range(of: "{"), let close = url.range(of: "}", range: open.upperBound..<url.endIndex) {
             let field = String(url[open.upperBound..<close.lowerBound])

@@ -24,7 +24,33 @@ public struct APIKeyService: Sendable {
         guard !name.isEmpty, name.count <= 100 else {
             throw ServiceError.validation("account name must be 1 to 100 characters", field: "account")
         }
-        let account = try await findOrCreateAccount(name)
+        return try await issue(for: try await findOrCreateAccount(name), scopes: scopes)
+    }
+
+    /// A new key on the caller's own account. Needs `admin`, so no key can mint a stronger one.
+    public func create(principal: Principal, scopes: [Scope]) async throws -> IssuedKey {
+        try principal.require(.admin)
+        guard !scopes.isEmpty else { throw ServiceError.validation("at least one scope is required", field: "scopes") }
+        guard let account = try await store.account(id: principal.accountID) else { throw ServiceError.notFound("account", principal.accountID) }
+        return try await issue(for: account, scopes: scopes)
+    }
+
+    /// The account's keys, newest first: prefix, scopes and dates, never a secret.
+    public func list(principal: Principal) async throws -> [APIKeyRecord] {
+        try principal.require(.admin)
+        return try await store.apiKeys(accountID: principal.accountID)
+    }
+
+    /// Revokes a key of the caller's account; it fails authentication from the next request.
+    public func revoke(principal: Principal, id: String) async throws -> APIKeyRecord {
+        try principal.require(.admin)
+        guard let record = try await store.revokeAPIKey(id: id, accountID: principal.accountID, at: nowMillis()) else {
+            throw ServiceError.notFound("API key", id)
+        }
+        return record
+    }
+
+    private func issue(for account: Account, scopes: [Scope]) async throws -> IssuedKey {
         let prefix = IDs.randomString(count: 12)
         let secret = IDs.randomString(count: 32)
         let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })

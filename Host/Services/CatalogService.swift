@@ -10,6 +10,8 @@ public struct CatalogService: Sendable {
     public struct Entry: Sendable {
         public var manifest: Manifest
         public var connected: Bool
+        /// Why OAuth cannot start for this provider on this account (no OAuth app yet); nil when it can or none is needed.
+        public var notConfiguredReason: String?
     }
 
     public struct Listing: Sendable {
@@ -30,7 +32,8 @@ public struct CatalogService: Sendable {
             return parsed
         }
         let connected = try await store.connectedProviders(accountID: principal.accountID)
-        let all = registry.plugins.map { Entry(manifest: $0.manifest, connected: connected.contains($0.id)) }
+        let apps = Set(try await store.oauthApps(accountID: principal.accountID).map(\.provider))
+        let all = registry.plugins.map { Self.entry($0.manifest, connected: connected, apps: apps) }
         var counts: [String: Int] = [:]
         for entry in all { counts[entry.manifest.category, default: 0] += 1 }
         let entries = all.filter { entry in
@@ -43,7 +46,14 @@ public struct CatalogService: Sendable {
     public func entry(principal: Principal, id: String) async throws -> Entry {
         guard let plugin = registry.plugin(id) else { throw ServiceError.notFound("provider", id) }
         let connected = try await store.connectedProviders(accountID: principal.accountID)
-        return Entry(manifest: plugin.manifest, connected: connected.contains(id))
+        let apps = Set(try await store.oauthApps(accountID: principal.accountID).map(\.provider))
+        return Self.entry(plugin.manifest, connected: connected, apps: apps)
+    }
+
+    private static func entry(_ manifest: Manifest, connected: Set<String>, apps: Set<String>) -> Entry {
+        let missingApp = manifest.oauth != nil && !apps.contains(manifest.id)
+        return Entry(manifest: manifest, connected: connected.contains(manifest.id),
+                     notConfiguredReason: missingApp ? OAuthAppService.notConfiguredReason(provider: manifest.id, name: manifest.name) : nil)
     }
 
     public var plugins: [PluginStatus] { registry.statuses }

@@ -12,6 +12,7 @@ struct ConnectionCalls: Sendable {
     let vault: Vault
     let egress: Egress
     let settings: HostSettings
+    let refresher: TokenRefresher
 
     struct Prepared: Sendable {
         let plugin: LoadedPlugin
@@ -20,13 +21,12 @@ struct ConnectionCalls: Sendable {
         let exchanges: ExchangeLog
     }
 
-    func prepare(_ connection: ConnectionRecord, action: String? = nil, input: JSONValue? = nil) throws -> Prepared {
-        guard connection.status == .active else {
-            throw ServiceError(.conflict, "connection_revoked", "connection \(connection.id) has been deleted")
-        }
+    func prepare(_ connection: ConnectionRecord, action: String? = nil, input: JSONValue? = nil) async throws -> Prepared {
+        try await Self.requireUsable(connection, store: refresher.store)
         guard let plugin = registry.plugin(connection.provider) else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(connection.provider) plugin is not loaded on this host")
         }
+        let connection = try await refresher.ensureFresh(connection)
         let credentials = try openCredentials(connection)
         let manifest = plugin.manifest
         let exchanges = ExchangeLog()
@@ -45,9 +45,20 @@ struct ConnectionCalls: Sendable {
             } catch {
                 throw ServiceError.validation(String(describing: error), field: "config")
             }
-            let egress = self.egress
+            let live = LiveCredentials(connection: connection, target: target)
+            let (egress, refresher, vault) = (self.egress, self.refresher, self.vault)
             context = PluginCallContext(secrets: target.secretValues) { request in
-                await egress.send(request, to: target, record: exchanges.append)
+                let (used, usedTarget) = live.current
+                let response = await egress.send(request, to: usedTarget, record: exchanges.append)
+                // A 401 may mean the access token expired early or was revoked: refresh once per call.
+                guard response.status == 401, live.claimRetry(),
+                      let fresh = try? await refresher.refreshAfterRejection(used), fresh.sealedCredentials != used.sealedCredentials,
+                      let credentials = try? Self.openCredentials(fresh, vault: vault)
+                else { return response }
+                var retarget = usedTarget
+                retarget.credentials = credentials
+                live.replace(connection: fresh, target: retarget)
+                return await egress.send(request, to: retarget, record: exchanges.append)
             }
         }
         let call = PluginCall(action: action, input: input, config: connection.config,
@@ -55,7 +66,28 @@ struct ConnectionCalls: Sendable {
         return Prepared(plugin: plugin, call: call, context: context, exchanges: exchanges)
     }
 
+    /// Refuses a connection that cannot be called, saying what to do about it.
+    static func requireUsable(_ connection: ConnectionRecord, store: any Store) async throws {
+        switch connection.status {
+        case .active:
+            return
+        case .revoked:
+            throw ServiceError(.conflict, "connection_revoked", "connection \(connection.id) has been deleted")
+        case .pending:
+            throw ServiceError(.conflict, "connection_pending",
+                               "connection \(connection.id) is waiting for OAuth consent; open its oauth_url to finish connecting")
+        case .failed, .needsReauth:
+            let reason = try await store.connectionAuth(connectionID: connection.id)?.statusReason ?? "authorization failed"
+            throw ServiceError(.conflict, connection.status == .failed ? "connection_failed" : "needs_reauth",
+                               "connection \(connection.id) must be authorized again (\(reason)); POST /v1/connections/\(connection.id)/authorize")
+        }
+    }
+
     func openCredentials(_ connection: ConnectionRecord) throws -> [String: String] {
+        try Self.openCredentials(connection, vault: vault)
+    }
+
+    static func openCredentials(_ connection: ConnectionRecord, vault: Vault) throws -> [String: String] {
         guard let sealed = connection.sealedCredentials else { return [:] }
         do {
             return try vault.openSecrets(sealed, context: Self.vaultContext(connection.id))
@@ -77,4 +109,34 @@ final class ExchangeLog: @unchecked Sendable {
     }
 
     var all: [EgressExchange] { lock.withLock { items } }
+}
+
+/// The credentials one call uses, replaced after a refresh so the call's later requests use
+/// the new token; the refresh-and-retry happens at most once per call.
+final class LiveCredentials: @unchecked Sendable {
+    private let lock = NSLock()
+    private var connection: ConnectionRecord
+    private var target: EgressTarget
+    private var retried = false
+
+    init(connection: ConnectionRecord, target: EgressTarget) {
+        self.connection = connection
+        self.target = target
+    }
+
+    var current: (ConnectionRecord, EgressTarget) { lock.withLock { (connection, target) } }
+
+    func claimRetry() -> Bool {
+        lock.withLock {
+            defer { retried = true }
+            return !retried
+        }
+    }
+
+    func replace(connection: ConnectionRecord, target: EgressTarget) {
+        lock.withLock {
+            self.connection = connection
+            self.target = target
+        }
+    }
 }

@@ -77,7 +77,7 @@ public struct ConnectionService: Sendable {
     public func update(principal: Principal, id: String, _ draft: Draft) async throws -> ConnectionRecord {
         try principal.require(.integrationsWrite)
         var record = try await owned(principal, id)
-        guard record.status == .active else {
+        guard record.status != .revoked else {
             throw ServiceError(.conflict, "connection_revoked", "connection \(id) has been deleted")
         }
         if draft.provider != nil, draft.provider != record.provider {
@@ -92,9 +92,12 @@ public struct ConnectionService: Sendable {
             let existing = try calls.openCredentials(record)
             let merged = try validCredentials(credentials, existing: existing, manifest: plugin.manifest)
             record.sealedCredentials = try seal(merged, connectionID: record.id)
+            // Replaced credentials are a re-authorization: a pending or failed connection is usable again.
+            record.status = .active
         }
         record.updatedAt = nowMillis()
         try await store.updateConnection(record)
+        if draft.credentials != nil { try await store.clearConnectionAuth(connectionID: record.id) }
         return record
     }
 
@@ -114,7 +117,7 @@ public struct ConnectionService: Sendable {
     public func test(principal: Principal, id: String) async throws -> CheckOutcome {
         try principal.require(.integrationsWrite)
         let record = try await owned(principal, id)
-        let prepared = try calls.prepare(record)
+        let prepared = try await calls.prepare(record)
         let started = ContinuousClock.now
         let reply = await prepared.plugin.call(.check, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
         let latency = Int((ContinuousClock.now - started) / .milliseconds(1))
@@ -134,7 +137,7 @@ public struct ConnectionService: Sendable {
     public func discover(principal: Principal, id: String) async throws -> SchemaSnapshot {
         try principal.require(.integrationsWrite)
         let record = try await owned(principal, id)
-        let prepared = try calls.prepare(record)
+        let prepared = try await calls.prepare(record)
         guard prepared.plugin.manifest.supportsDiscovery else {
             throw ServiceError(.badRequest, "discovery_unsupported", "\(prepared.plugin.manifest.name) does not support discovery")
         }
@@ -162,7 +165,7 @@ public struct ConnectionService: Sendable {
 
     // MARK: Validation
 
-    private func validLabel(_ label: String?) throws -> String? {
+    func validLabel(_ label: String?) throws -> String? {
         guard let label else { return nil }
         let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else {
@@ -171,7 +174,7 @@ public struct ConnectionService: Sendable {
         return trimmed
     }
 
-    private func validConfig(_ config: JSONValue, manifest: Manifest) throws -> JSONValue {
+    func validConfig(_ config: JSONValue, manifest: Manifest) throws -> JSONValue {
         let violations = JSONSchema.violations(of: config, against: manifest.configSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "config") }
         return config

@@ -17,7 +17,7 @@ public struct ExecutionService: Sendable {
         guard let connection = try await store.connection(id: connectionID, accountID: principal.accountID) else {
             throw ServiceError.notFound("connection", connectionID)
         }
-        let prepared = try calls.prepare(connection, action: action, input: input)
+        let prepared = try await calls.prepare(connection, action: action, input: input)
         guard let spec = prepared.plugin.manifest.action(named: action) else {
             throw ServiceError(.notFound, "unknown_action", "\(prepared.plugin.manifest.name) has no action \"\(action)\"", field: "action")
         }

@@ -12,11 +12,17 @@ public struct HostSettings: Sendable {
     public var egress = EgressSettings()
     /// Receiving, verifying and delivering webhooks.
     public var webhooks = WebhookSettings()
+    /// Per-provider replacement origin for OAuth authorize and token URLs, for sandboxes and
+    /// tests: `slack=http://127.0.0.1:4010/slack_oauth` sends `https://slack.com/api/oauth.v2.access`
+    /// to `http://127.0.0.1:4010/slack_oauth/slack.com/api/oauth.v2.access`.
+    public var oauthEndpoints: [String: URL] = [:]
 
-    public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings()) {
+    public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
+                oauthEndpoints: [String: URL] = [:]) {
         self.upstreams = upstreams
         self.pluginTimeout = pluginTimeout
         self.egress = egress
+        self.oauthEndpoints = oauthEndpoints
     }
 
     /// Reads `slack=http://…,github=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).

@@ -18,6 +18,7 @@ public final class Patchbay: Sendable {
     public let connections: ConnectionService
     public let executions: ExecutionService
     public let webhooks: Webhooks
+    public let oauth: OAuthService
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -26,12 +27,17 @@ public final class Patchbay: Sendable {
         self.settings = settings
         let egress = Egress(settings: settings.egress, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
-        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings)
+        let exchange = TokenExchange(egress: egress, settings: settings)
+        let refresher = TokenRefresher(store: store, registry: registry, vault: vault, exchange: exchange,
+                                       logger: Logger(label: "patchbay.oauth"))
+        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher)
         apiKeys = APIKeyService(store: store)
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
         executions = ExecutionService(store: store, calls: calls, settings: settings)
         webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
+        oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
+                             settings: settings, apps: OAuthAppService(store: store, registry: registry, vault: vault))
     }
 
     public func shutdown() async throws {

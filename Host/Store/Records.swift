@@ -46,6 +46,12 @@ public struct ConnectionRecord: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
         case active
         case revoked
+        /// Waiting for the user to finish OAuth consent.
+        case pending
+        /// OAuth did not complete (consent denied, code refused); start it again to retry.
+        case failed
+        /// The provider refused a refresh; the user must authorize again.
+        case needsReauth = "needs_reauth"
     }
 
     public var id: String

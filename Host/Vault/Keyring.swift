@@ -1,19 +1,21 @@
 import Foundation
 
-/// The master keys this host holds: one active key that seals, and any older ones that still open.
+/// The master keys this host holds: one active key that seals, and any previous ones that still
+/// open what they sealed until `patchbay vault rotate` has re-encrypted it.
 ///
-/// Source, in order: `PATCHBAY_MASTER_KEY` (base64; older keys may follow, comma-separated),
-/// else the key file `master.key` in the data dir, created with mode 0600 on first run.
-/// A key file readable by group or others is refused rather than used.
+/// Source, in order: `PATCHBAY_MASTER_KEY` (base64; previous keys may follow, comma-separated),
+/// else the key file `master.key` in the data dir (one key per line, the active one first),
+/// created with mode 0600 on first run. A key file readable by group or others is refused.
 public struct Keyring: Sendable {
     public let active: MasterKey
+    /// Every key, the active one first: the order of the key file.
+    public let all: [MasterKey]
     private let keys: [String: MasterKey]
 
-    public init(active: MasterKey, retired: [MasterKey] = []) {
+    public init(active: MasterKey, previous: [MasterKey] = []) {
         self.active = active
-        var keys = Dictionary(uniqueKeysWithValues: retired.map { ($0.id, $0) })
-        keys[active.id] = active
-        self.keys = keys
+        all = [active] + previous.filter { $0.id != active.id }
+        keys = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func key(id: String) -> MasterKey? { keys[id] }
@@ -27,21 +29,29 @@ public struct Keyring: Sendable {
     public static let environmentVariable = "PATCHBAY_MASTER_KEY"
     public static let fileName = "master.key"
 
-    public static func load(dataDirectory: String, environment: [String: String]) throws -> (Keyring, Source) {
+    public static func filePath(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Reads the keyring. With `createIfMissing` false (the database already holds sealed
+    /// secrets), a missing key is an error instead of a new, empty vault.
+    public static func load(dataDirectory: String, environment: [String: String],
+                            createIfMissing: Bool = true) throws -> (Keyring, Source) {
         if let value = environment[environmentVariable], !value.isEmpty {
             let keys = try value.split(separator: ",").map { try MasterKey(base64: String($0)) }
-            return (Keyring(active: keys[0], retired: Array(keys.dropFirst())), .environment)
+            return (Keyring(active: keys[0], previous: Array(keys.dropFirst())), .environment)
         }
-        let path = (dataDirectory as NSString).appendingPathComponent(fileName)
+        let path = filePath(dataDirectory: dataDirectory)
         if FileManager.default.fileExists(atPath: path) {
             return (try readFile(path), .existingFile(path))
         }
+        guard createIfMissing else { throw VaultError.missingMasterKey(path: path) }
         let key = MasterKey.generate()
         try createFile(path, contents: key.base64 + "\n")
         return (Keyring(active: key), .newFile(path))
     }
 
-    private static func readFile(_ path: String) throws -> Keyring {
+    static func readFile(_ path: String) throws -> Keyring {
         var info = stat()
         guard stat(path, &info) == 0 else { throw VaultError.keyFileUnreadable(path: path, reason: String(cString: strerror(errno))) }
         if info.st_mode & 0o077 != 0 {
@@ -50,11 +60,22 @@ public struct Keyring: Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw VaultError.keyFileUnreadable(path: path, reason: "not UTF-8 text")
         }
-        // One key per line; the first is active, the rest are retired keys kept for opening.
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         guard !lines.isEmpty else { throw VaultError.keyFileUnreadable(path: path, reason: "it is empty") }
         let keys = try lines.map(MasterKey.init(base64:))
-        return Keyring(active: keys[0], retired: Array(keys.dropFirst()))
+        return Keyring(active: keys[0], previous: Array(keys.dropFirst()))
+    }
+
+    /// Replaces the key file with these keys, the first active, atomically: a reader sees the
+    /// old file or the new one, never a partial one.
+    public static func writeFile(_ keys: [MasterKey], path: String) throws {
+        let temporary = path + ".new-" + UUID().uuidString
+        try createFile(temporary, contents: keys.map { $0.base64 + "\n" }.joined())
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw VaultError.keyFileUnreadable(path: path, reason: "could not replace it: \(reason)")
+        }
     }
 
     private static func createFile(_ path: String, contents: String) throws {

@@ -34,6 +34,8 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
     case keyFileUnsafe(path: String, mode: String)
     case keyFileUnreadable(path: String, reason: String)
     case unknownKey(String)
+    case retiredKey(String)
+    case missingMasterKey(path: String)
     case malformedCiphertext
     case decryptionFailed
 
@@ -44,6 +46,9 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
             return "the master key file \(path) has mode \(mode); it must be readable by its owner only (chmod 600)"
         case .keyFileUnreadable(let path, let reason): return "cannot read the master key file \(path): \(reason)"
         case .unknownKey(let id): return "a secret is sealed with key \(id), which is not in this host's keyring"
+        case .retiredKey(let id): return "key \(id) has been retired; what it sealed is no longer opened"
+        case .missingMasterKey(let path):
+            return "no master key: \(Keyring.environmentVariable) is not set and \(path) does not exist, but the database holds sealed secrets; restore the key rather than start a new vault over them"
         case .malformedCiphertext: return "a sealed secret is malformed"
         case .decryptionFailed: return "a sealed secret failed authentication (wrong key or tampered data)"
         }

@@ -7,12 +7,18 @@ import Foundation
 /// `context` (for example `connection:conn_123`) is authenticated but not stored, so a
 /// ciphertext copied onto another record fails to open instead of leaking across records.
 public struct Vault: Sendable {
-    public let keyring: Keyring
+    private let source: KeyringSource
+    /// Key ids taken out of service: what they sealed is refused rather than opened.
+    public let retiredKeyIDs: Set<String>
     static let prefix = "pbv1"
 
-    public init(keyring: Keyring) {
-        self.keyring = keyring
+    /// With `keyFile`, the keyring follows changes to that file (key rotation while serving).
+    public init(keyring: Keyring, keyFile: String? = nil, retiredKeyIDs: Set<String> = []) {
+        source = KeyringSource(keyring: keyring, watching: keyFile)
+        self.retiredKeyIDs = retiredKeyIDs
     }
+
+    public var keyring: Keyring { source.current }
 
     public func seal(_ plaintext: Data, context: String) throws -> String {
         let key = keyring.active
@@ -26,6 +32,7 @@ public struct Vault: Sendable {
         guard parts.count == 3, parts[0] == Self.prefix, let combined = Data(base64Encoded: parts[2]) else {
             throw VaultError.malformedCiphertext
         }
+        if retiredKeyIDs.contains(parts[1]) { throw VaultError.retiredKey(parts[1]) }
         guard let key = keyring.key(id: parts[1]) else { throw VaultError.unknownKey(parts[1]) }
         do {
             let box = try AES.GCM.SealedBox(combined: combined)

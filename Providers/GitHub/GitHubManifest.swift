@@ -77,6 +77,12 @@ extension GitHubProvider {
                               presets: ["owner": "{{ default_owner }}", "repo": "{{ default_repo }}"]),
                 ]),
         ],
+        // The token answer is form-encoded unless asked for JSON; no PKCE. GitHub App user tokens
+        // expire and come with a rotating refresh token; classic OAuth app tokens do not expire.
+        oauth: OAuthSpec(
+            authorizeURL: "https://github.com/login/oauth/authorize", tokenURL: "https://github.com/login/oauth/access_token",
+            pkce: false, clientAuth: .body, credential: "token", refresh: true,
+            defaultScopes: ["repo", "read:user"], promptValues: ["select_account"]),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
             scheme: .githubSHA256,

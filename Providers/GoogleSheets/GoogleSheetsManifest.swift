@@ -57,6 +57,12 @@ extension GoogleSheetsProvider {
                               presets: ["header_row": true, "value_render_option": "UNFORMATTED_VALUE"]),
                 ]),
         ],
+        // Offline access with consent, so a refresh token comes back; PKCE S256.
+        oauth: OAuthSpec(
+            authorizeURL: "https://accounts.google.com/o/oauth2/v2/auth", tokenURL: "https://oauth2.googleapis.com/token",
+            pkce: true, clientAuth: .body, credential: "access_token", refresh: true,
+            defaultScopes: ["https://www.googleapis.com/auth/spreadsheets"],
+            authorizeParams: ["access_type": "offline", "prompt": "consent"], promptValues: ["consent", "select_account"]),
         supportsDiscovery: true,
         // Drive push channels carry no signature: the host compares X-Goog-Channel-Token.
         webhooks: WebhookSpec(scheme: .googleChannelToken))

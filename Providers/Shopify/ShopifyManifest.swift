@@ -63,6 +63,13 @@ extension ShopifyProvider {
                               description: "Show one product's description, variants, prices and stock."),
                 ]),
         ],
+        // Shop-specific endpoints; the callback is signed with an hmac over its other parameters.
+        oauth: OAuthSpec(
+            authorizeURL: "https://{shop}.myshopify.com/admin/oauth/authorize",
+            tokenURL: "https://{shop}.myshopify.com/admin/oauth/access_token",
+            pkce: false, clientAuth: .body, credential: "access_token",
+            defaultScopes: ["read_products", "read_orders", "read_customers", "write_customers"], scopeSeparator: ",",
+            callbackHMAC: true),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
             scheme: .shopifyBase64,

@@ -54,6 +54,12 @@ extension SlackProvider {
                               description: "Post a message to a channel by id."),
                 ]),
         ],
+        // oauth.v2.access: the bot token is the top-level access_token; with token rotation on,
+        // a refresh_token and expires_in come with it. Slack takes Basic client auth; no PKCE.
+        oauth: OAuthSpec(
+            authorizeURL: "https://slack.com/oauth/v2/authorize", tokenURL: "https://slack.com/api/oauth.v2.access",
+            pkce: false, clientAuth: .basic, credential: "bot_token", refresh: true,
+            defaultScopes: ["chat:write", "channels:read", "users:read"], scopeSeparator: ","),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
             scheme: .slackV0, toleranceSeconds: 300,

@@ -26,12 +26,14 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var packs: [PackSpec]
     public var supportsDiscovery: Bool
     public var webhooks: WebhookSpec?
+    /// How the host runs OAuth 2 for this provider, when it offers it (docs/abi.md).
+    public var oauth: OAuthSpec?
 
     public init(
         id: String, name: String, version: String, category: String, description: String,
         baseURL: String? = nil, baseURLConfigField: String? = nil, allowedHosts: [String] = [],
         auth: AuthScheme, credentials: [CredentialField] = [], configSchema: JSONValue = ["type": "object"],
-        actions: [ActionSpec], packs: [PackSpec] = [],
+        actions: [ActionSpec], packs: [PackSpec] = [], oauth: OAuthSpec? = nil,
         supportsDiscovery: Bool = false, webhooks: WebhookSpec? = nil
     ) {
         self.id = id
@@ -49,10 +51,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.packs = packs
         self.supportsDiscovery = supportsDiscovery
         self.webhooks = webhooks
+        self.oauth = oauth
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, version, category, description, auth, credentials, actions, packs, webhooks
+        case id, name, version, category, description, auth, credentials, actions, packs, webhooks, oauth
         case baseURL = "base_url"
         case baseURLConfigField = "base_url_config_field"
         case allowedHosts = "allowed_hosts"
@@ -77,6 +80,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         packs = try c.decodeIfPresent([PackSpec].self, forKey: .packs) ?? []
         supportsDiscovery = try c.decodeIfPresent(Bool.self, forKey: .supportsDiscovery) ?? false
         webhooks = try c.decodeIfPresent(WebhookSpec.self, forKey: .webhooks)
+        oauth = try c.decodeIfPresent(OAuthSpec.self, forKey: .oauth)
     }
 
     public func action(named name: String) -> ActionSpec? {

@@ -29,6 +29,7 @@ public enum ManifestValidator {
         }
 
         problems += authProblems(manifest)
+        if let oauth = manifest.oauth { problems += oauthProblems(oauth, manifest: manifest) }
 
         if manifest.configSchema.schemaTypeName != "object" || manifest.configSchema["type"] != "object" {
             problem("config_schema", "must be a JSON Schema of type object")
@@ -107,6 +108,24 @@ public enum ManifestValidator {
             if let pattern = field.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
                 problems.append(SchemaViolation(path: "credentials[\(index)].pattern", message: "is not a valid regular expression"))
             }
+        }
+        return problems
+    }
+
+    private static func oauthProblems(_ oauth: OAuthSpec, manifest: Manifest) -> [SchemaViolation] {
+        var problems: [SchemaViolation] = []
+        for (key, url) in [("authorize_url", oauth.authorizeURL), ("token_url", oauth.tokenURL)] {
+            let probe = url.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+            if URLComponents(string: probe)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                problems.append(SchemaViolation(path: "oauth.\(key)", message: "must be an http or https URL"))
+            }
+        }
+        if !manifest.credentials.contains(where: { $0.name == oauth.credential }) {
+            problems.append(SchemaViolation(path: "oauth.credential",
+                                            message: "names the credential \"\(oauth.credential)\" but credentials does not declare it"))
+        }
+        if oauth.accessTokenPath.isEmpty {
+            problems.append(SchemaViolation(path: "oauth.access_token_path", message: "must not be empty"))
         }
         return problems
     }

@@ -14,6 +14,8 @@ public final class FakeUpstreams: Sendable {
     public let github: FakeGitHub
     public let shopify: FakeShopify
     public let google: FakeGoogleSheets
+    /// The providers' OAuth servers, each under `<provider>_oauth`.
+    public let oauth: FakeOAuthServers
     /// The port the server listens on (the one picked by the system when started with 0).
     public let port: Int
 
@@ -26,6 +28,7 @@ public final class FakeUpstreams: Sendable {
         github = fakes.github
         shopify = fakes.shopify
         google = fakes.google
+        oauth = fakes.oauth
         self.port = port
         self.mounts = mounts
         self.serviceGroup = serviceGroup
@@ -41,6 +44,11 @@ public final class FakeUpstreams: Sendable {
         let github = FakeGitHub()
         let shopify = FakeShopify()
         let google = FakeGoogleSheets()
+        let oauth: FakeOAuthServers
+
+        init() {
+            oauth = FakeOAuthServers(slack: slack, github: github, shopify: shopify, google: google)
+        }
     }
 
     /// The fakes mounted on one server. A new fake is one more line here, plus its property.
@@ -68,6 +76,13 @@ public final class FakeUpstreams: Sendable {
         baseURLs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
 
+    /// The OAuth servers' origins in the host's `PATCHBAY_OAUTH_ENDPOINTS` format.
+    public var oauthEndpointsSetting: String {
+        oauth.mounts.map { mount in
+            "\(mount.name.dropLast("_oauth".count))=http://\(Self.host):\(port)/\(mount.name)"
+        }.sorted().joined(separator: ",")
+    }
+
     /// How long a stop waits for requests in flight (say, ones held back by `delayNext`)
     /// before cutting them off.
     public static let shutdownGracePeriod: Duration = .seconds(2)
@@ -83,7 +98,7 @@ public final class FakeUpstreams: Sendable {
         let router = Router()
         // Shown only when `logLevel` is `.info` or lower.
         router.add(middleware: LogRequestsMiddleware(.info))
-        for mount in mounts {
+        for mount in mounts + fakes.oauth.mounts {
             mount.fake.registerRoutes(on: router, prefix: mount.name)
         }
 

@@ -25,7 +25,8 @@ final class ConnectionAPITests: XCTestCase {
             (#"{"provider": 42}"#, "validation_failed", "provider"),
             (#"{"credentials": {"bot_token": "xoxb-1"}}"#, "validation_failed", "provider"),
             (#"{"provider": "nope", "credentials": {}}"#, "unknown_provider", "provider"),
-            (#"{"provider": "slack"}"#, "validation_failed", "credentials.bot_token"),
+            // Without credentials an OAuth provider starts OAuth, which needs the account's OAuth app.
+            (#"{"provider": "slack"}"#, "oauth_app_not_configured", "provider"),
             (#"{"provider": "slack", "credentials": {"bot_token": "xoxp-user-token"}}"#, "validation_failed", "credentials.bot_token"),
             (#"{"provider": "slack", "credentials": {"bot_token": 12}}"#, "validation_failed", "credentials.bot_token"),
             (#"{"provider": "slack", "credentials": {"bot_token": "xoxb-1", "extra": "x"}}"#, "validation_failed", "credentials.extra"),

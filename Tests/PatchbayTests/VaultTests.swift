@@ -26,10 +26,10 @@ final class VaultTests: XCTestCase {
         XCTAssertThrowsError(try vault.open(String(bytes), context: "connection:conn_a"))
     }
 
-    func testRetiredKeysStillOpenWhatTheySealed() throws {
+    func testPreviousKeysStillOpenWhatTheySealed() throws {
         let old = MasterKey.generate()
         let sealed = try Vault(keyring: Keyring(active: old)).seal(Data("s3cret-value".utf8), context: "c")
-        let rotated = Vault(keyring: Keyring(active: .generate(), retired: [old]))
+        let rotated = Vault(keyring: Keyring(active: .generate(), previous: [old]))
         XCTAssertEqual(try rotated.open(sealed, context: "c"), Data("s3cret-value".utf8))
     }
 

@@ -26,6 +26,7 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         let upstreams = try await FakeUpstreams.start(
             port: port, logLevel: verbose ? .info : .warning, stopOnSignals: true)
+        upstreams.oauth.registerSandboxApp()
         print(SandboxBanner(upstreams: upstreams).text)
         fflush(stdout)
         // Runs until SIGINT or SIGTERM shuts the server down gracefully.

@@ -10,7 +10,7 @@ enum ConnectionRoutes {
             "provider": ["type": "string", "description": "Catalog id, e.g. slack. Required on create."],
             "label": ["type": "string", "description": "A name for people; defaults to the provider's name."],
             "config": ["type": "object", "description": "Validated against the provider's config_schema."],
-            "credentials": ["type": "object", "description": "Secret fields named by the provider's credential_fields. Write-only."],
+            "credentials": ["type": "object", "description": "Secret fields named by the provider's credential_fields. Write-only. Leave out for an OAuth provider to get status pending and an oauth_url."],
         ],
     ]
 
@@ -20,8 +20,9 @@ enum ConnectionRoutes {
             Endpoint(method: .post, path: "/v1/connections", summary: "Connect a provider with credentials and config.",
                      tag: "connections", access: .key(.integrationsWrite), requestBody: body, successStatus: 201) { request, context in
                 let principal = try context.requirePrincipal()
-                let record = try await connections.create(principal: principal, try await draft(request))
-                return JSONResponse.make(Views.connection(record), status: .created)
+                // An OAuth provider without credentials starts pending, with the URL to consent at.
+                let authorization = try await patchbay.oauth.connect(principal: principal, try await draft(request))
+                return JSONResponse.make(Views.authorization(authorization), status: .created)
             },
             Endpoint(method: .get, path: "/v1/connections", summary: "Connections, newest first.",
                      tag: "connections", access: .key(.integrationsRead),

@@ -59,6 +59,7 @@ enum SQLiteMigrations {
                 """)
         }
         migrator.registerMigration("webhooks_v1", migrate: SQLiteMigrations.webhooksV1)
+        migrator.registerMigration("credentials_v1") { db in try credentialsV1(db) }
         return migrator
     }
 }

@@ -57,11 +57,7 @@ public final class SQLiteStore: Store {
 
     public func apiKey(prefix: String) async throws -> APIKeyRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), arguments: [prefix]).map { row in
-                APIKeyRecord(id: row["id"], accountID: row["account_id"], prefix: row["prefix"], salt: row["salt"],
-                             hash: row["hash"], scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
-                             createdAt: row["created_at"], revokedAt: row["revoked_at"])
-            }
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), arguments: [prefix]).map(Self.apiKey)
         }
     }
 

@@ -22,10 +22,13 @@ final class TestHost: @unchecked Sendable {
     private let serverTask: Task<Void, Error>
 
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
+    /// With `reusing`, a host restart: the same data directory (database and key file) and the
+    /// same fakes, after `previous.stopServer()`.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
-                      pluginTimeout: Duration = .seconds(10)) async throws -> TestHost {
-        let fakes = try await FakeUpstreams.start()
-        let directory = NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
+                      pluginTimeout: Duration = .seconds(10), reusing previous: TestHost? = nil) async throws -> TestHost {
+        let fakes: FakeUpstreams
+        if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
+        let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
@@ -37,8 +40,10 @@ final class TestHost: @unchecked Sendable {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
         }
         let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
-        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring), registry: registry,
-                                settings: HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress))
+        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
+                                registry: registry,
+                                settings: HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
+                                                       oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting])))
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in
@@ -64,6 +69,13 @@ final class TestHost: @unchecked Sendable {
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
         self.serverTask = serverTask
+    }
+
+    /// Stops the API and the host, keeping the fakes and the data directory for a restart.
+    func stopServer() async throws {
+        serverTask.cancel()
+        _ = await serverTask.result
+        try await patchbay.shutdown()
     }
 
     func stop() async throws {
@@ -124,4 +136,43 @@ final class TestHost: @unchecked Sendable {
 
 enum TestHostError: Error {
     case unexpected(String)
+}
+
+extension TestHost {
+    /// This host's callback URL, as an account registers it with its OAuth app.
+    var callbackURL: String { baseURL + "/oauth/callback" }
+
+    /// Registers an OAuth app for `provider` with the fake provider and with this account.
+    @discardableResult
+    func configureOAuthApp(_ provider: String, key: String, fake: FakeOAuth, clientID: String = "client-\(UUID().uuidString)",
+                           secret: String = "secret-\(UUID().uuidString)") async throws -> (clientID: String, secret: String) {
+        fake.registerApp(clientID: clientID, secret: secret, redirectURI: callbackURL)
+        let reply = try await request("PUT", "/v1/oauth-apps/\(provider)", key: key, json: [
+            "client_id": .string(clientID), "client_secret": .string(secret), "redirect_uri": .string(callbackURL),
+        ])
+        guard reply.status == 200 else { throw TestHostError.unexpected("configure \(provider) app: \(reply.status) \(reply.body)") }
+        return (clientID, secret)
+    }
+
+    /// Starts an OAuth connection and returns its id and consent URL.
+    func startOAuth(_ provider: String, key: String, config: JSONValue? = nil) async throws -> (id: String, url: String) {
+        var body: [String: JSONValue] = ["provider": .string(provider)]
+        if let config { body["config"] = config }
+        let reply = try await request("POST", "/v1/connections", key: key, json: .object(body))
+        guard reply.status == 201, let id = reply.json["id"]?.stringValue, let url = reply.json["oauth_url"]?.stringValue else {
+            throw TestHostError.unexpected("start \(provider) OAuth: \(reply.status) \(reply.body)")
+        }
+        return (id, url)
+    }
+
+    /// Connects `provider` through the whole OAuth flow and returns the active connection's id.
+    func connectWithOAuth(_ provider: String, key: String, fake: FakeOAuth, config: JSONValue? = nil) async throws -> String {
+        try await configureOAuthApp(provider, key: key, fake: fake)
+        let (id, url) = try await startOAuth(provider, key: key, config: config)
+        let reply = try await OAuthBrowser.authorize(url)
+        guard reply.status == 200, reply.json["status"] == "active" else {
+            throw TestHostError.unexpected("OAuth callback: \(reply.status) \(reply.body)")
+        }
+        return id
+    }
 }

@@ -1,0 +1,37 @@
+import Hummingbird
+import PatchbayServices
+import PatchbayWire
+
+/// API keys of the caller's account. Managing keys needs `admin`, so a key never mints a stronger one.
+enum APIKeyRoutes {
+    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+        let keys = patchbay.apiKeys
+        return [
+            Endpoint(method: .post, path: "/v1/api-keys", summary: "Create an API key. The key is in this response only.",
+                     tag: "api-keys", access: .key(.admin),
+                     requestBody: ["type": "object", "required": ["scopes"], "properties": [
+                         "scopes": ["type": "array", "items": ["type": "string", "enum": .array(Scope.allCases.map { .string($0.rawValue) })]],
+                     ]],
+                     successStatus: 201) { request, context in
+                let object = try await RequestInput.object(request)
+                try RequestInput.onlyKnown(object, ["scopes"])
+                let names = try RequestInput.strings(object, "scopes") ?? []
+                let scopes = try Scope.parse(names.joined(separator: ","))
+                let issued = try await keys.create(principal: try context.requirePrincipal(), scopes: scopes)
+                var view = Views.apiKey(issued.record).objectValue ?? [:]
+                view["key"] = .string(issued.key)
+                return JSONResponse.make(.object(view), status: .created)
+            },
+            Endpoint(method: .get, path: "/v1/api-keys", summary: "The account's API keys: prefix, scopes and dates.",
+                     tag: "api-keys", access: .key(.admin)) { _, context in
+                let records = try await keys.list(principal: try context.requirePrincipal())
+                return JSONResponse.make(["data": .array(records.map(Views.apiKey))])
+            },
+            Endpoint(method: .delete, path: "/v1/api-keys/{id}", summary: "Revoke an API key; it stops working at once.",
+                     tag: "api-keys", access: .key(.admin)) { _, context in
+                let record = try await keys.revoke(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
+                return JSONResponse.make(Views.apiKey(record))
+            },
+        ]
+    }
+}

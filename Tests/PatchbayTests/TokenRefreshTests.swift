@@ -1,0 +1,156 @@
+import Foundation
+import PatchbayFakes
+import PatchbayServices
+import PatchbayWire
+import XCTest
+
+/// Refresh that never races and never loses a token: proactive before expiry, once after a
+/// 401, single-flight through the store's lease (also across two hosts on one database),
+/// rotated refresh tokens kept across a restart, and `needs_reauth` when the provider says no.
+final class TokenRefreshTests: XCTestCase {
+    var host: TestHost!
+    var key: String!
+
+    override func setUp() async throws {
+        host = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"])
+        key = try await host.key()
+    }
+
+    override func tearDown() async throws {
+        try await host.stop()
+    }
+
+    func invoke(_ id: String, on target: TestHost? = nil) async throws -> TestHost.Reply {
+        try await (target ?? host).request("POST", "/v1/connections/\(id)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+    }
+
+    func testFiftyConcurrentCallsOnAnExpiringTokenRefreshOnceAcrossTwoHosts() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let expiring = try XCTUnwrap(fake.lastAccessToken)
+        fake.setAccessTokenLifetime(43_200)
+
+        // A second host (a replica) on the same database: the lock has to be in the store.
+        let replica = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"], reusing: host)
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<50 {
+                let target = index % 2 == 0 ? host! : replica
+                group.addTask { try await self.invoke(id, on: target).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        try await replica.stopServer()
+        XCTAssertEqual(statuses.filter { $0 == 200 }.count, 50, "\(statuses)")
+        XCTAssertEqual(fake.refreshCount, 1, "exactly one refresh for fifty calls")
+        let fresh = try XCTUnwrap(fake.lastAccessToken)
+        XCTAssertNotEqual(fresh, expiring)
+        let authorizations = host.fakes.slack.requests.suffix(50).compactMap { $0.headers["authorization"] }
+        XCTAssertEqual(Set(authorizations), ["Bearer \(fresh)"], "every call used the refreshed token")
+    }
+
+    func testA401RefreshesOnceAndRetriesTheRequest() async throws {
+        let fake = host.fakes.oauth.google
+        let config: JSONValue = ["spreadsheet_id": .string(FakeGoogleSheets.spreadsheetID)]
+        let id = try await host.connectWithOAuth("google_sheets", key: key, fake: fake, config: config)
+        // The token is revoked upstream before its announced expiry.
+        host.fakes.google.revokeToken(try XCTUnwrap(fake.lastAccessToken))
+
+        let check = try await host.request("POST", "/v1/connections/\(id)/test", key: key)
+        XCTAssertEqual(check.json["success"], true, check.body)
+        XCTAssertEqual(fake.refreshCount, 1)
+        XCTAssertTrue(fake.tokenRequests.last?.body.contains("grant_type=refresh_token") == true)
+        let auth = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertNotEqual(auth.json["refreshed_at"], .null)
+
+        // Google keeps its refresh token: the stored one still works for the next 401.
+        host.fakes.google.revokeToken(try XCTUnwrap(fake.lastAccessToken))
+        let again = try await host.request("POST", "/v1/connections/\(id)/test", key: key)
+        XCTAssertEqual(again.json["success"], true, again.body)
+        XCTAssertEqual(fake.refreshCount, 2)
+    }
+
+    func testARefusedRefreshMarksNeedsReauthAndReauthorizingClearsIt() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        fake.revokeRefreshTokens()
+
+        let refused = try await invoke(id)
+        XCTAssertEqual(refused.status, 409, refused.body)
+        XCTAssertEqual(refused.errorCode, "needs_reauth")
+        let auth = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertEqual(auth.json["status"], "needs_reauth")
+        XCTAssertTrue(auth.json["reason"]?.stringValue?.contains("invalid_refresh_token") == true, auth.body)
+        let listed = try await host.request("GET", "/v1/connections?status=needs_reauth", key: key)
+        XCTAssertEqual(listed.json["data"]?.arrayValue?.count, 1)
+
+        // No more attempts against the provider until someone re-authorizes.
+        let attempts = fake.tokenRequests.count
+        let again = try await invoke(id)
+        XCTAssertEqual(again.errorCode, "needs_reauth")
+        XCTAssertEqual(fake.tokenRequests.count, attempts)
+
+        fake.setAccessTokenLifetime(43_200)
+        let reauth = try await host.request("POST", "/v1/connections/\(id)/authorize", key: key, json: [:])
+        let done = try await OAuthBrowser.authorize(try XCTUnwrap(reauth.json["oauth_url"]?.stringValue))
+        XCTAssertEqual(done.json["status"], "active", done.body)
+        let works = try await invoke(id)
+        XCTAssertEqual(works.status, 200, works.body)
+        let cleared = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertEqual(cleared.json["reason"], .null)
+    }
+
+    func testReplacedCredentialsTakeEffectOnTheNextCallAndClearNeedsReauth() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        fake.revokeRefreshTokens()
+        _ = try await invoke(id)
+
+        let patched = try await host.request("PATCH", "/v1/connections/\(id)", key: key,
+                                             json: ["credentials": ["bot_token": .string(FakeSlack.sandboxToken)]])
+        XCTAssertEqual(patched.json["status"], "active", patched.body)
+        let works = try await invoke(id)
+        XCTAssertEqual(works.status, 200, works.body)
+        XCTAssertEqual(host.fakes.slack.requests.last?.headers["authorization"], "Bearer \(FakeSlack.sandboxToken)")
+    }
+
+    func testRemovingTheOAuthAppStopsRefreshWithAClearReason() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let removed = try await host.request("DELETE", "/v1/oauth-apps/slack", key: key)
+        XCTAssertEqual(removed.status, 200)
+        let again = try await host.request("DELETE", "/v1/oauth-apps/slack", key: key)
+        XCTAssertEqual(again.status, 404)
+
+        let refused = try await invoke(id)
+        XCTAssertEqual(refused.errorCode, "needs_reauth", refused.body)
+        let auth = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertTrue(auth.json["reason"]?.stringValue?.contains("OAuth app was removed") == true, auth.body)
+        XCTAssertEqual(fake.refreshCount, 0)
+        let reauth = try await host.request("POST", "/v1/connections/\(id)/authorize", key: key, json: [:])
+        XCTAssertEqual(reauth.status, 400)
+        XCTAssertEqual(reauth.errorCode, "oauth_app_not_configured")
+    }
+
+    func testARotatedRefreshTokenSurvivesAHostRestart() async throws {
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let first = try await invoke(id)
+        XCTAssertEqual(first.status, 200, first.body)
+        XCTAssertEqual(fake.refreshCount, 1, "the first refresh rotated the refresh token")
+
+        try await host.stopServer()
+        host = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"], reusing: host)
+
+        // The old refresh token is dead at the provider; only the stored rotated one works.
+        let second = try await invoke(id)
+        XCTAssertEqual(second.status, 200, second.body)
+        XCTAssertEqual(fake.refreshCount, 2)
+        let auth = try await host.request("GET", "/v1/connections/\(id)/auth", key: key)
+        XCTAssertEqual(auth.json["status"], "active")
+    }
+}
