@@ -17,6 +17,8 @@ public final class Patchbay: Sendable {
     public let catalog: CatalogService
     public let connections: ConnectionService
     public let executions: ExecutionService
+    public let agents: AgentService
+    public let skills: SkillRuntime
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -30,6 +32,8 @@ public final class Patchbay: Sendable {
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
         executions = ExecutionService(store: store, calls: calls, settings: settings)
+        agents = AgentService(store: store, registry: registry)
+        skills = SkillRuntime(store: store, executions: executions)
     }
 
     public func shutdown() async throws {

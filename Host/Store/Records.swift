@@ -58,9 +58,11 @@ public struct ConnectionRecord: Sendable, Equatable {
     public var sealedCredentials: String?
     public var createdAt: Millis
     public var updatedAt: Millis
+    /// The end user this connection belongs to; nil for the account's shared connection.
+    public var endUser: String?
 
     public init(id: String, accountID: String, provider: String, label: String, config: JSONValue, status: Status,
-                sealedCredentials: String?, createdAt: Millis, updatedAt: Millis) {
+                sealedCredentials: String?, createdAt: Millis, updatedAt: Millis, endUser: String? = nil) {
         self.id = id
         self.accountID = accountID
         self.provider = provider
@@ -70,6 +72,7 @@ public struct ConnectionRecord: Sendable, Equatable {
         self.sealedCredentials = sealedCredentials
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.endUser = endUser
     }
 }
 
@@ -92,6 +95,9 @@ public struct ExecutionRecord: Sendable, Equatable {
         case running
         case succeeded
         case failed
+        /// A skill that needs approval, paused until someone approves or denies it.
+        case awaitingApproval = "awaiting_approval"
+        case denied
     }
 
     public var id: String
@@ -110,11 +116,15 @@ public struct ExecutionRecord: Sendable, Equatable {
     /// Method, URL and status of each upstream request, with secrets removed.
     public var requests: [JSONValue]
     public var output: JSONValue?
+    public var trigger: Trigger
+    /// Set when an agent's skill call made this execution.
+    public var skillCall: SkillCall?
 
     public init(id: String, accountID: String, connectionID: String, provider: String, action: String,
                 status: Status, startedAt: Millis, finishedAt: Millis? = nil, durationMs: Int? = nil,
                 errorCode: String? = nil, errorMessage: String? = nil, retryable: Bool? = nil,
-                upstreamStatus: Int? = nil, requests: [JSONValue] = [], output: JSONValue? = nil) {
+                upstreamStatus: Int? = nil, requests: [JSONValue] = [], output: JSONValue? = nil,
+                trigger: Trigger = .api, skillCall: SkillCall? = nil) {
         self.id = id
         self.accountID = accountID
         self.connectionID = connectionID
@@ -130,5 +140,7 @@ public struct ExecutionRecord: Sendable, Equatable {
         self.upstreamStatus = upstreamStatus
         self.requests = requests
         self.output = output
+        self.trigger = trigger
+        self.skillCall = skillCall
     }
 }

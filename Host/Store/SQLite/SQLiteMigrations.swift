@@ -58,6 +58,7 @@ enum SQLiteMigrations {
                 CREATE INDEX executions_by_account ON executions (account_id, started_at DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("agents_v1", migrate: agentsV1)
         return migrator
     }
 }
