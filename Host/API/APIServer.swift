@@ -14,7 +14,8 @@ public enum APIServer {
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
             + ExecutionRoutes.endpoints(patchbay)
-            + AgentRoutes.endpoints(patchbay) + PackRoutes.endpoints(patchbay) + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay)
+            + AgentRoutes.endpoints(patchbay) + PackRoutes.endpoints(patchbay) + BindingRoutes.endpoints(patchbay)
+            + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }

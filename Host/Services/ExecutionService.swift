@@ -44,7 +44,9 @@ public struct ExecutionService: Sendable {
     }
 
     /// Runs a checked call for an execution already stored as running, and records the outcome.
-    func run(_ checked: Checked, _ running: ExecutionRecord) async throws -> ExecutionRecord {
+    /// `shaping` trims a valid output to what the caller asked for before it is kept.
+    func run(_ checked: Checked, _ running: ExecutionRecord,
+             shaping: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws -> ExecutionRecord {
         let prepared = checked.prepared
         let spec = checked.spec
         let action = spec.name
@@ -62,7 +64,7 @@ public struct ExecutionService: Sendable {
                 let problems = JSONSchema.violations(of: output, against: spec.outputSchema)
                 if problems.isEmpty {
                     execution.status = .succeeded
-                    execution.output = output
+                    execution.output = shaping?(output) ?? output
                 } else {
                     failure = PluginError(code: "invalid_output",
                                           message: "the plugin's output does not match \(action)'s output schema: \(problems[0])")

@@ -65,24 +65,50 @@ public struct SkillDefinition: Codable, Sendable, Equatable {
     }
 }
 
-/// A skill over one discovered object: which operation, which fields filter, which come back.
+/// A skill over one discovered object: which operation, which fields filter (or key an
+/// update), which the agent writes, and which come back.
 public struct SkillBinding: Codable, Sendable, Equatable {
+    /// How the bound action takes its input; decides how a call's fields become the action's input.
+    public enum Shape: String, Codable, Sendable {
+        /// `table` plus `filters: [{column, op, value}]` and `columns` (e.g. a SQL table read).
+        case filters
+        /// `sheet` plus one `column` and `value` to match.
+        case columnValue = "column_value"
+        /// `range` read with its header row as field names.
+        case headerRange = "header_range"
+        /// `table` plus `values` (and `key` for an update).
+        case values
+        /// `range` plus `rows` keyed by field name.
+        case rows
+    }
+
     public var object: String
     public var kind: SchemaOperation.Kind
+    public var shape: Shape
     public var filterFields: [String]
+    public var writeFields: [String]
+    /// Fields kept in each returned record; empty keeps them all.
     public var returnedFields: [String]
+    /// Every field of the object when bound, to recognise its records in an output.
+    public var objectFields: [String]
 
-    public init(object: String, kind: SchemaOperation.Kind, filterFields: [String], returnedFields: [String]) {
+    public init(object: String, kind: SchemaOperation.Kind, shape: Shape, filterFields: [String], writeFields: [String],
+                returnedFields: [String], objectFields: [String]) {
         self.object = object
         self.kind = kind
+        self.shape = shape
         self.filterFields = filterFields
+        self.writeFields = writeFields
         self.returnedFields = returnedFields
+        self.objectFields = objectFields
     }
 
     enum CodingKeys: String, CodingKey {
-        case object, kind
+        case object, kind, shape
         case filterFields = "filter_fields"
+        case writeFields = "write_fields"
         case returnedFields = "returned_fields"
+        case objectFields = "object_fields"
     }
 }
 

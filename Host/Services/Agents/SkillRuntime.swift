@@ -61,7 +61,7 @@ public struct SkillRuntime: Sendable {
             return execution
         }
         try await store.insertExecution(execution)
-        return try await executions.run(checked, execution)
+        return try await executions.run(checked, execution, shaping: outputShaping(skill))
     }
 
     /// Approves (optionally with edited input) or denies a paused skill call.
@@ -101,10 +101,16 @@ public struct SkillRuntime: Sendable {
                                                   from: .awaitingApproval, to: .running) else { throw alreadyDecided(executionID) }
         execution.status = .running
         execution.skillCall?.pendingInput = nil
-        return try await executions.run(checked, execution)
+        return try await executions.run(checked, execution, shaping: outputShaping(skill))
     }
 
     // MARK: Helpers
+
+    /// A binding returns only its returned fields; other skills return the action's output as it is.
+    private func outputShaping(_ skill: SkillDefinition) -> (@Sendable (JSONValue) -> JSONValue)? {
+        guard let binding = skill.binding else { return nil }
+        return { BindingShapes.shapeOutput(binding, $0) }
+    }
 
     /// The caller's input against the skill's schema, then the presets filled and merged in and
     /// the whole against the action's own schema.
@@ -113,6 +119,9 @@ public struct SkillRuntime: Sendable {
         guard var merged = input.objectValue else { throw ServiceError.validation("input must be an object", field: "input") }
         let violations = JSONSchema.violations(of: input, against: skill.inputSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "input") }
+        if let binding = skill.binding {
+            return try executions.check(connection, action: skill.action, input: BindingShapes.actionInput(binding, merged))
+        }
         for (key, value) in skill.presets {
             merged[key] = try PresetTemplates.fill(value, variables: agent.variables)
         }
