@@ -16,8 +16,7 @@ enum AgentMCPServer {
             let (_, version) = try await published(skills, principal, agentID)
             return ListTools.Result(tools: try version.skills.map { skill in
                 Tool(name: skill.name, description: skill.description,
-                     inputSchema: try MCPValues.value(ToolExport.objectSchema(skill.inputSchema)),
-                     annotations: .init(readOnlyHint: false, openWorldHint: true))
+                     inputSchema: try MCPValues.value(ToolExport.objectSchema(skill.inputSchema)))
             })
         }
         await server.withMethodHandler(CallTool.self) { params in
