@@ -245,6 +245,9 @@ final class AgentDraftTests: XCTestCase {
         let toolsV1 = try await host.request("GET", "/v1/agents/\(agent)/tools", key: key)
         XCTAssertEqual(toolsV1.json["version"], 1)
         XCTAssertEqual(toolsV1.json["tools"]?.arrayValue?.count, 2)
+        let fromV1 = try await host.invokeSkill(key: key, agent: agent, skill: "list_channels", ["input": ["limit": 2]])
+        XCTAssertEqual(fromV1.status, 200, fromV1.body)
+        XCTAssertEqual(fromV1.json["agent_version"], 1, "calls use the live version after a rollback")
 
         for (body, status) in [(["version": 9] as JSONValue, 404), (["version": "1"], 400), ([:], 400), (["version": 1.5], 400)] {
             let reply = try await host.request("POST", "/v1/agents/\(agent)/rollback", key: key, json: body)

@@ -201,6 +201,25 @@ final class SkillInvocationTests: XCTestCase {
         XCTAssertEqual(foreign.status, 404)
     }
 
+    func testConcurrentApprovalsRunAPausedCallOnce() async throws {
+        let paused = try await host.invokeSkill(key: key, agent: agent, skill: "post_anywhere",
+                                                ["input": ["channel": "C0GENERAL", "text": "only once"]])
+        let id = try XCTUnwrap(paused.json["id"]?.stringValue)
+        let host = self.host!
+        let key = self.key!
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    try await host.request("POST", "/v1/executions/\(id)/continue", key: key, json: ["decision": "approve"]).status
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(statuses.filter { $0 == 200 }.count, 1, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 == 409 }.count, 5, "\(statuses)")
+        XCTAssertEqual(host.fakes.slack.postedMessages.filter { $0.text == "only once" }.count, 1)
+    }
+
     func testToolExportInOpenAIAndAnthropicFormats() async throws {
         let openai = try await host.request("GET", "/v1/agents/\(agent!)/tools?format=openai", key: key)
         XCTAssertEqual(openai.status, 200, openai.body)
