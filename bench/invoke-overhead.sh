@@ -4,6 +4,7 @@
 # Posts a Slack message over and over, in the same run and at the same concurrency:
 #   direct    wrk -> fake Slack  POST /chat.postMessage
 #   patchbay  wrk -> patchbay    POST /v1/connections/{id}/actions/post_message/invoke -> fake Slack
+#   skill     wrk -> patchbay    POST /v1/agents/{id}/skills/post_message/invoke -> fake Slack
 # and prints throughput and latency for both, the ratio between them, the host's start-up
 # time and its memory. Release binaries, a fresh data directory, loopback only.
 #
@@ -103,7 +104,7 @@ RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 
 # MARK: A key and a Slack connection
 
-create_key integrations:read,integrations:write
+create_key integrations:read,integrations:write,skills:write,skills:invoke
 
 status=$(curl -sS -o "$WORK/connection.json" -w '%{http_code}' -X POST "$HOST_URL/v1/connections" \
     -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
@@ -119,6 +120,20 @@ INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
 INVOKE_AUTH="Authorization: Bearer $API_KEY"
 INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
 
+# The same action as a published agent skill: what the agent layer adds on top of the invoke.
+say "creating an agent with post_message as a published skill"
+curl -sS -o "$WORK/agent.json" -X POST "$HOST_URL/v1/agents" -H "Authorization: Bearer $API_KEY" \
+    -H 'Content-Type: application/json' -d '{"name":"bench"}'
+AGENT_ID=$(grep -o '"id" *: *"agent_[^"]*"' "$WORK/agent.json" | head -n 1 | grep -o 'agent_[^"]*' || true)
+[[ -n $AGENT_ID ]] || die "no agent id in $(cat "$WORK/agent.json")"
+for step in provision publish; do
+    body=$([[ $step == provision ]] && echo "{\"connection_id\":\"$CONNECTION_ID\",\"actions\":[\"post_message\"]}" || echo '{}')
+    status=$(curl -sS -o "$WORK/$step.json" -w '%{http_code}' -X POST "$HOST_URL/v1/agents/$AGENT_ID/$step" \
+        -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$body")
+    [[ $status == 201 ]] || { show_log "$WORK/$step.json" "the answer"; die "POST /v1/agents/{id}/$step answered $status"; }
+done
+SKILL_URL=$HOST_URL/v1/agents/$AGENT_ID/skills/post_message/invoke
+
 # Slack answers most errors with HTTP 200 and "ok":false, which wrk would count as success:
 # check one direct request's body before (and after) the load.
 check_direct() {
@@ -130,13 +145,14 @@ check_direct() {
 }
 check_invoke() {
     local status
-    status=$(curl -sS -o "$WORK/invoke-check.json" -w '%{http_code}' -X POST "$INVOKE_URL" \
+    status=$(curl -sS -o "$WORK/invoke-check.json" -w '%{http_code}' -X POST "${2:-$INVOKE_URL}" \
         -H "$INVOKE_AUTH" -H 'Content-Type: application/json' -d "$INVOKE_BODY")
     [[ $status == 200 ]] && grep -q '"status" *: *"succeeded"' "$WORK/invoke-check.json" ||
         die "$1: the invoke answered $status $(head -c 300 "$WORK/invoke-check.json")"
 }
 check_direct "before the load"
 check_invoke "before the load"
+check_invoke "before the load (skill)" "$SKILL_URL"
 
 # MARK: Load
 
@@ -158,6 +174,7 @@ measure() {
 
 measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
 measure patchbay "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
+measure skill "$SKILL_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
 
 if ((SINGLE_DURATION > 0)); then
     say "one connection, ${SINGLE_DURATION}s each: latency without queueing"
@@ -167,6 +184,7 @@ fi
 
 check_direct "after the load"
 check_invoke "after the load"
+check_invoke "after the load (skill)" "$SKILL_URL"
 kill -0 "$HOST_PID" 2>/dev/null || die "patchbay serve died during the load"
 
 sleep 2
@@ -199,7 +217,7 @@ row() {
 }
 
 INVALID=()
-for name in direct patchbay; do
+for name in direct patchbay skill; do
     valid "$name" || INVALID+=("$name")
 done
 INVALID_NOTE="INVALID RUN: more than $MAX_ERROR_PCT% of the requests failed (non-2xx or socket errors) in: ${INVALID[*]-}"
@@ -220,11 +238,16 @@ echo
 printf '  %-22s %12s %9s %9s %9s %9s %8s\n' "" "requests/s" "p50 ms" "p99 ms" "requests" "non-2xx" "sock.err"
 row "direct (fake Slack)" direct
 row "patchbay invoke" patchbay
+row "agent skill invoke" skill
 echo
 printf '  throughput patchbay/direct  %8s    goal >= %s   %s\n' "$RATIO" "$THROUGHPUT_GOAL" "$RATIO_VERDICT"
 printf '  p50 added by patchbay       %8s ms goal <= %s ms  %s\n' "$P50_ADDED_MS" "$P50_ADDED_GOAL_MS" "$P50_VERDICT"
 printf '  CPU per request   direct: fake Slack %s ms;  patchbay: host %s ms + fake Slack %s ms\n' \
     "${R[direct.sandbox_cpu]}" "${R[patchbay.host_cpu]}" "${R[patchbay.sandbox_cpu]}"
+SKILL_RATIO=$(awk -v s="${R[skill.rps]}" -v p="${R[patchbay.rps]}" 'BEGIN { printf "%.2f", (p > 0 ? s / p : 0) }')
+SKILL_P50_MS=$(awk -v s="${R[skill.p50_us]}" -v p="${R[patchbay.p50_us]}" 'BEGIN { printf "%+.2f", (s - p) / 1000 }')
+printf '  agent skill vs invoke       %8s x throughput, p50 %s ms; host CPU %s ms per skill call (not a goal)\n' \
+    "$SKILL_RATIO" "$SKILL_P50_MS" "${R[skill.host_cpu]}"
 if ((SINGLE_DURATION > 0)); then
     SINGLE_ADDED_MS=$(awk -v p="${R[patchbay-single.p50_us]}" -v d="${R[direct-single.p50_us]}" 'BEGIN { printf "%+.2f", (p - d) / 1000 }')
     echo

@@ -16,6 +16,8 @@ public enum APIServer {
             + ExecutionRoutes.endpoints(patchbay)
             + WebhookRoutes.endpoints(patchbay)
             + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)
+            + AgentRoutes.endpoints(patchbay) + PackRoutes.endpoints(patchbay) + BindingRoutes.endpoints(patchbay)
+            + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }

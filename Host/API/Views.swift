@@ -23,6 +23,7 @@ enum Views {
             "config": record.config,
             "status": .string(record.status.rawValue),
             "has_credentials": .bool(record.sealedCredentials != nil),
+            "end_user": record.endUser.map(JSONValue.string) ?? .null,
             "created_at": time(record.createdAt),
             "updated_at": time(record.updatedAt),
         ]
@@ -41,7 +42,9 @@ enum Views {
             "requests": .array(record.requests),
             "output": record.output ?? .null,
             "error": .null,
+            "trigger": .string(record.trigger.rawValue),
         ]
+        view.merge(skillCall(record.skillCall)) { _, new in new }
         if let code = record.errorCode {
             var error: [String: JSONValue] = ["code": .string(code), "message": .string(record.errorMessage ?? code)]
             if let retryable = record.retryable { error["retryable"] = .bool(retryable) }
@@ -86,14 +89,16 @@ enum Views {
              "important": .bool(action.important), "mutating": .bool(action.mutating),
              "input_schema": action.inputSchema, "output_schema": action.outputSchema]
         })
-        view["packs"] = .array(manifest.packs.map { pack in
-            ["id": .string(pack.id), "name": .string(pack.name), "description": .string(pack.description),
-             "skills": .array(pack.skills.map { skill in
-                 ["name": .string(skill.name), "action": .string(skill.action), "description": .string(skill.description),
-                  "presets": .object(skill.presets)]
-             })]
-        })
+        view["packs"] = .array(manifest.packs.map(pack))
         return .object(view)
+    }
+
+    static func pack(_ pack: PackSpec) -> JSONValue {
+        ["id": .string(pack.id), "name": .string(pack.name), "description": .string(pack.description),
+         "skills": .array(pack.skills.map { skill in
+             ["name": .string(skill.name), "action": .string(skill.action), "description": .string(skill.description),
+              "presets": .object(skill.presets)]
+         })]
     }
 
     static func schema(_ snapshot: SchemaSnapshot) throws -> JSONValue {

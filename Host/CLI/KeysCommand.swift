@@ -14,7 +14,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Account name; created if it does not exist.")
         var account: String
 
-        @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, admin.")
+        @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, skills:invoke, admin.")
         var scopes = "integrations:read,integrations:write"
 
         func run() async throws {

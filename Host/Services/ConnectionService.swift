@@ -17,12 +17,16 @@ public struct ConnectionService: Sendable {
         public var label: String?
         public var config: JSONValue?
         public var credentials: JSONValue?
+        /// Makes the connection an end user's own, set on create only.
+        public var endUser: String?
 
-        public init(provider: String? = nil, label: String? = nil, config: JSONValue? = nil, credentials: JSONValue? = nil) {
+        public init(provider: String? = nil, label: String? = nil, config: JSONValue? = nil, credentials: JSONValue? = nil,
+                    endUser: String? = nil) {
             self.provider = provider
             self.label = label
             self.config = config
             self.credentials = credentials
+            self.endUser = endUser
         }
     }
 
@@ -48,7 +52,8 @@ public struct ConnectionService: Sendable {
         let record = ConnectionRecord(
             id: id, accountID: principal.accountID, provider: providerID,
             label: try validLabel(draft.label) ?? manifest.name, config: config, status: .active,
-            sealedCredentials: try seal(credentials, connectionID: id), createdAt: now, updatedAt: now)
+            sealedCredentials: try seal(credentials, connectionID: id), createdAt: now, updatedAt: now,
+            endUser: try draft.endUser.map(EndUser.validated))
         try await store.insertConnection(record)
         return record
     }
@@ -79,6 +84,9 @@ public struct ConnectionService: Sendable {
         var record = try await owned(principal, id)
         guard record.status != .revoked else {
             throw ServiceError(.conflict, "connection_revoked", "connection \(id) has been deleted")
+        }
+        if draft.endUser != nil, draft.endUser != record.endUser {
+            throw ServiceError.validation("a connection's end user cannot change; create a new connection", field: "end_user")
         }
         if draft.provider != nil, draft.provider != record.provider {
             throw ServiceError.validation("a connection's provider cannot change; create a new connection", field: "provider")

@@ -17,19 +17,41 @@ public struct ExecutionService: Sendable {
         guard let connection = try await store.connection(id: connectionID, accountID: principal.accountID) else {
             throw ServiceError.notFound("connection", connectionID)
         }
+        let checked = try await check(connection, action: action, input: input)
+        let execution = ExecutionRecord(
+            id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id,
+            provider: connection.provider, action: action, status: .running, startedAt: nowMillis())
+        try await store.insertExecution(execution)
+        return try await run(checked, execution)
+    }
+
+    /// An action call that passed every check and is ready to run.
+    struct Checked: Sendable {
+        let prepared: ConnectionCalls.Prepared
+        let spec: ActionSpec
+    }
+
+    /// Everything that can refuse a call before anything is recorded: the connection is usable,
+    /// the plugin has the action, and the input matches the action's schema.
+    func check(_ connection: ConnectionRecord, action: String, input: JSONValue) async throws -> Checked {
         let prepared = try await calls.prepare(connection, action: action, input: input)
         guard let spec = prepared.plugin.manifest.action(named: action) else {
             throw ServiceError(.notFound, "unknown_action", "\(prepared.plugin.manifest.name) has no action \"\(action)\"", field: "action")
         }
         let violations = JSONSchema.violations(of: input, against: spec.inputSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "input") }
+        return Checked(prepared: prepared, spec: spec)
+    }
 
+    /// Runs a checked call for an execution already stored as running, and records the outcome.
+    /// `shaping` trims a valid output to what the caller asked for before it is kept.
+    func run(_ checked: Checked, _ running: ExecutionRecord,
+             shaping: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws -> ExecutionRecord {
+        let prepared = checked.prepared
+        let spec = checked.spec
+        let action = spec.name
+        var execution = running
         let started = ContinuousClock.now
-        var execution = ExecutionRecord(
-            id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id,
-            provider: connection.provider, action: action, status: .running, startedAt: nowMillis())
-        try await store.insertExecution(execution)
-
         let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
         execution.finishedAt = nowMillis()
         execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
@@ -42,7 +64,7 @@ public struct ExecutionService: Sendable {
                 let problems = JSONSchema.violations(of: output, against: spec.outputSchema)
                 if problems.isEmpty {
                     execution.status = .succeeded
-                    execution.output = output
+                    execution.output = shaping?(output) ?? output
                 } else {
                     failure = PluginError(code: "invalid_output",
                                           message: "the plugin's output does not match \(action)'s output schema: \(problems[0])")

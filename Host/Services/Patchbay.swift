@@ -19,6 +19,8 @@ public final class Patchbay: Sendable {
     public let executions: ExecutionService
     public let webhooks: Webhooks
     public let oauth: OAuthService
+    public let agents: AgentService
+    public let skills: SkillRuntime
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -38,6 +40,8 @@ public final class Patchbay: Sendable {
         webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
         oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, apps: OAuthAppService(store: store, registry: registry, vault: vault))
+        agents = AgentService(store: store, registry: registry)
+        skills = SkillRuntime(store: store, executions: executions)
     }
 
     public func shutdown() async throws {

@@ -3,6 +3,8 @@ public enum Scope: String, CaseIterable, Sendable {
     case integrationsRead = "integrations:read"
     case integrationsWrite = "integrations:write"
     case skillsWrite = "skills:write"
+    /// Lets an agent runtime list and call an agent's published skills (HTTP and MCP).
+    case skillsInvoke = "skills:invoke"
     case admin
 
     /// Parses a comma- or space-separated list, naming the first unknown scope.

@@ -62,10 +62,15 @@ public struct ExecutionFilter: Sendable {
     public var connectionID: String?
     public var action: String?
     public var status: ExecutionRecord.Status?
+    public var agentID: String?
+    public var trigger: ExecutionRecord.Trigger?
 
-    public init(connectionID: String? = nil, action: String? = nil, status: ExecutionRecord.Status? = nil) {
+    public init(connectionID: String? = nil, action: String? = nil, status: ExecutionRecord.Status? = nil,
+                agentID: String? = nil, trigger: ExecutionRecord.Trigger? = nil) {
         self.connectionID = connectionID
         self.action = action
         self.status = status
+        self.agentID = agentID
+        self.trigger = trigger
     }
 }

@@ -64,9 +64,11 @@ public struct ConnectionRecord: Sendable, Equatable {
     public var sealedCredentials: String?
     public var createdAt: Millis
     public var updatedAt: Millis
+    /// The end user this connection belongs to; nil for the account's shared connection.
+    public var endUser: String?
 
     public init(id: String, accountID: String, provider: String, label: String, config: JSONValue, status: Status,
-                sealedCredentials: String?, createdAt: Millis, updatedAt: Millis) {
+                sealedCredentials: String?, createdAt: Millis, updatedAt: Millis, endUser: String? = nil) {
         self.id = id
         self.accountID = accountID
         self.provider = provider
@@ -76,6 +78,7 @@ public struct ConnectionRecord: Sendable, Equatable {
         self.sealedCredentials = sealedCredentials
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.endUser = endUser
     }
 }
 
@@ -98,6 +101,9 @@ public struct ExecutionRecord: Sendable, Equatable {
         case running
         case succeeded
         case failed
+        /// A skill that needs approval, paused until someone approves or denies it.
+        case awaitingApproval = "awaiting_approval"
+        case denied
     }
 
     public var id: String
@@ -116,11 +122,15 @@ public struct ExecutionRecord: Sendable, Equatable {
     /// Method, URL and status of each upstream request, with secrets removed.
     public var requests: [JSONValue]
     public var output: JSONValue?
+    public var trigger: Trigger
+    /// Set when an agent's skill call made this execution.
+    public var skillCall: SkillCall?
 
     public init(id: String, accountID: String, connectionID: String, provider: String, action: String,
                 status: Status, startedAt: Millis, finishedAt: Millis? = nil, durationMs: Int? = nil,
                 errorCode: String? = nil, errorMessage: String? = nil, retryable: Bool? = nil,
-                upstreamStatus: Int? = nil, requests: [JSONValue] = [], output: JSONValue? = nil) {
+                upstreamStatus: Int? = nil, requests: [JSONValue] = [], output: JSONValue? = nil,
+                trigger: Trigger = .api, skillCall: SkillCall? = nil) {
         self.id = id
         self.accountID = accountID
         self.connectionID = connectionID
@@ -136,5 +146,7 @@ public struct ExecutionRecord: Sendable, Equatable {
         self.upstreamStatus = upstreamStatus
         self.requests = requests
         self.output = output
+        self.trigger = trigger
+        self.skillCall = skillCall
     }
 }

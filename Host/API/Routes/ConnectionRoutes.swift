@@ -11,6 +11,7 @@ enum ConnectionRoutes {
             "label": ["type": "string", "description": "A name for people; defaults to the provider's name."],
             "config": ["type": "object", "description": "Validated against the provider's config_schema."],
             "credentials": ["type": "object", "description": "Secret fields named by the provider's credential_fields. Write-only. Leave out for an OAuth provider to get status pending and an oauth_url."],
+            "end_user": ["type": "string", "description": "Makes this an end user's own connection; set on create only."],
         ],
     ]
 
@@ -105,9 +106,10 @@ enum ConnectionRoutes {
 
     private static func draft(_ request: Request) async throws -> ConnectionService.Draft {
         let object = try await RequestInput.object(request)
-        try RequestInput.onlyKnown(object, ["provider", "label", "config", "credentials"])
+        try RequestInput.onlyKnown(object, ["provider", "label", "config", "credentials", "end_user"])
         return ConnectionService.Draft(
             provider: try RequestInput.string(object, "provider"), label: try RequestInput.string(object, "label"),
-            config: try RequestInput.objectField(object, "config"), credentials: try RequestInput.objectField(object, "credentials"))
+            config: try RequestInput.objectField(object, "config"), credentials: try RequestInput.objectField(object, "credentials"),
+            endUser: try RequestInput.string(object, "end_user"))
     }
 }

@@ -22,10 +22,12 @@ enum ExecutionRoutes {
             },
             Endpoint(method: .get, path: "/v1/executions", summary: "Action runs, newest first.",
                      tag: "executions", access: .key(.integrationsRead),
-                     queryParameters: ["connection_id", "action", "status", "limit", "cursor"]) { request, context in
+                     queryParameters: ["connection_id", "action", "status", "agent_id", "trigger", "limit", "cursor"]) { request, context in
                 let filter = ExecutionFilter(
                     connectionID: RequestInput.query(request, "connection_id"), action: RequestInput.query(request, "action"),
-                    status: try RequestInput.filter(request, "status", as: ExecutionRecord.Status.self))
+                    status: try RequestInput.filter(request, "status", as: ExecutionRecord.Status.self),
+                    agentID: RequestInput.query(request, "agent_id"),
+                    trigger: try RequestInput.filter(request, "trigger", as: ExecutionRecord.Trigger.self))
                 let page = try await executions.list(principal: try context.requirePrincipal(), filter: filter,
                                                      page: try RequestInput.page(request))
                 return JSONResponse.make(Views.page(page, Views.execution))

@@ -35,7 +35,14 @@ final class GroupCommitter: @unchecked Sendable {
         self.writer = writer
     }
 
-    func write(_ work: @escaping Work) async throws {
+    /// Runs `body` in the next shared transaction and returns what it returned.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let result = ValueBox<T>()
+        try await enqueue { db in result.value = try body(db) }
+        return result.value!
+    }
+
+    private func enqueue(_ work: @escaping Work) async throws {
         try await withCheckedThrowingContinuation { continuation in
             let startDrain: Bool = lock.withLock {
                 queue.append(Pending(work: work, continuation: continuation))
@@ -88,6 +95,11 @@ final class GroupCommitter: @unchecked Sendable {
             return batch
         }
     }
+}
+
+/// A write's result, set inside the transaction and read once its commit is on disk.
+private final class ValueBox<T>: @unchecked Sendable {
+    var value: T?
 }
 
 /// Per-write errors collected inside the transaction closure, which GRDB may run on its own

@@ -60,6 +60,7 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("webhooks_v1", migrate: SQLiteMigrations.webhooksV1)
         migrator.registerMigration("credentials_v1") { db in try credentialsV1(db) }
+        migrator.registerMigration("agents_v1", migrate: agentsV1)
         return migrator
     }
 }

@@ -68,11 +68,13 @@ public final class SQLiteStore: Store {
         try await write { db in
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO connections (id, account_id, provider, label, config, status, sealed_credentials, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO connections (id, account_id, provider, label, config, status, sealed_credentials, created_at, updated_at,
+                        end_user)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: [connection.id, connection.accountID, connection.provider, connection.label, config,
-                            connection.status.rawValue, connection.sealedCredentials, connection.createdAt, connection.updatedAt])
+                            connection.status.rawValue, connection.sealedCredentials, connection.createdAt, connection.updatedAt,
+                            connection.endUser])
         }
     }
 
@@ -144,8 +146,9 @@ public final class SQLiteStore: Store {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO executions (id, account_id, connection_id, provider, action, status, started_at, finished_at,
-                        duration_ms, error_code, error_message, retryable, upstream_status, requests, output)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        duration_ms, error_code, error_message, retryable, upstream_status, requests, output,
+                        trigger, agent_id, skill, agent_version, tool_call_id, end_user, pending_input)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: arguments)
         }
@@ -154,16 +157,17 @@ public final class SQLiteStore: Store {
     public func updateExecution(_ execution: ExecutionRecord) async throws {
         let requests = try Self.text(JSONValue.array(execution.requests))
         let output = try execution.output.map(Self.text)
+        let pendingInput = try execution.skillCall?.pendingInput.map(Self.text)
         try await write { db in
             try db.cachedStatement(
                 sql: """
                     UPDATE executions SET status = ?, finished_at = ?, duration_ms = ?, error_code = ?, error_message = ?,
-                        retryable = ?, upstream_status = ?, requests = ?, output = ?
+                        retryable = ?, upstream_status = ?, requests = ?, output = ?, pending_input = ?
                     WHERE id = ? AND account_id = ?
                     """).execute(
                 arguments: [execution.status.rawValue, execution.finishedAt, execution.durationMs, execution.errorCode,
                             execution.errorMessage, execution.retryable, execution.upstreamStatus, requests, output,
-                            execution.id, execution.accountID])
+                            pendingInput, execution.id, execution.accountID])
         }
     }
 
@@ -180,6 +184,8 @@ public final class SQLiteStore: Store {
         if let connectionID = filter.connectionID { conditions.append("connection_id = ?"); arguments += [connectionID] }
         if let action = filter.action { conditions.append("action = ?"); arguments += [action] }
         if let status = filter.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+        if let agentID = filter.agentID { conditions.append("agent_id = ?"); arguments += [agentID] }
+        if let trigger = filter.trigger { conditions.append("trigger = ?"); arguments += [trigger.rawValue] }
         return try await self.page(table: "executions", timeColumn: "started_at", conditions: conditions, arguments: arguments,
                                    page: page, decode: Self.execution,
                                    cursor: { PageCursor(createdAt: $0.startedAt, id: $0.id) })
@@ -188,9 +194,9 @@ public final class SQLiteStore: Store {
     // MARK: Helpers
 
     /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
-    func write(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            try await committer.write(body)
+            return try await committer.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.conflict(error.message ?? "constraint violated")
         }
@@ -219,12 +225,13 @@ public final class SQLiteStore: Store {
         Account(id: row["id"], name: row["name"], createdAt: row["created_at"])
     }
 
-    private static func connection(_ row: Row) throws -> ConnectionRecord {
+    static func connection(_ row: Row) throws -> ConnectionRecord {
         ConnectionRecord(
             id: row["id"], accountID: row["account_id"], provider: row["provider"], label: row["label"],
             config: try decode(JSONValue.self, row["config"]),
             status: ConnectionRecord.Status(rawValue: row["status"]) ?? .revoked,
-            sealedCredentials: row["sealed_credentials"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+            sealedCredentials: row["sealed_credentials"], createdAt: row["created_at"], updatedAt: row["updated_at"],
+            endUser: row["end_user"])
     }
 
     private static func execution(_ row: Row) throws -> ExecutionRecord {
@@ -235,14 +242,23 @@ public final class SQLiteStore: Store {
             errorCode: row["error_code"], errorMessage: row["error_message"], retryable: row["retryable"],
             upstreamStatus: row["upstream_status"],
             requests: try decode(JSONValue.self, row["requests"]).arrayValue ?? [],
-            output: try (row["output"] as String?).map { try decode(JSONValue.self, $0) })
+            output: try (row["output"] as String?).map { try decode(JSONValue.self, $0) },
+            trigger: ExecutionRecord.Trigger(rawValue: row["trigger"]) ?? .api,
+            skillCall: try (row["agent_id"] as String?).map { agentID in
+                SkillCall(agentID: agentID, skill: row["skill"], agentVersion: row["agent_version"],
+                          toolCallID: row["tool_call_id"], endUser: row["end_user"],
+                          pendingInput: try (row["pending_input"] as String?).map { try decode(JSONValue.self, $0) })
+            })
     }
 
     private static func arguments(_ execution: ExecutionRecord) throws -> StatementArguments {
         [execution.id, execution.accountID, execution.connectionID, execution.provider, execution.action,
          execution.status.rawValue, execution.startedAt, execution.finishedAt, execution.durationMs, execution.errorCode,
          execution.errorMessage, execution.retryable, execution.upstreamStatus,
-         try text(JSONValue.array(execution.requests)), try execution.output.map(text)]
+         try text(JSONValue.array(execution.requests)), try execution.output.map(text),
+         execution.trigger.rawValue, execution.skillCall?.agentID, execution.skillCall?.skill,
+         execution.skillCall?.agentVersion, execution.skillCall?.toolCallID, execution.skillCall?.endUser,
+         try execution.skillCall?.pendingInput.map(text)]
     }
 
     static func text<T: Encodable>(_ value: T) throws -> String {

@@ -1,0 +1,164 @@
+import Foundation
+import PatchbayStore
+import PatchbayWire
+
+/// Bindings: skills over a connection's discovered objects, made by hand or proposed from a goal.
+extension AgentService {
+    public struct BindingDraft: Sendable {
+        public var name: String?
+        public var connectionID: String?
+        public var object: String?
+        public var kind: String?
+        public var filterFields: [String]
+        public var writeFields: [String]
+        public var returnedFields: [String]
+        public var description: String?
+        public var requiresApproval: Bool
+
+        public init(name: String? = nil, connectionID: String? = nil, object: String? = nil, kind: String? = nil,
+                    filterFields: [String] = [], writeFields: [String] = [], returnedFields: [String] = [],
+                    description: String? = nil, requiresApproval: Bool = false) {
+            self.name = name
+            self.connectionID = connectionID
+            self.object = object
+            self.kind = kind
+            self.filterFields = filterFields
+            self.writeFields = writeFields
+            self.returnedFields = returnedFields
+            self.description = description
+            self.requiresApproval = requiresApproval
+        }
+    }
+
+    public struct AutoMapResult: Sendable {
+        public var skill: SkillDefinition
+        public var score: Double
+        public var reasoning: [String]
+        public var alternatives: [Alternative]
+    }
+
+    public struct Alternative: Sendable {
+        public var object: String
+        public var kind: SchemaOperation.Kind
+        public var filterFields: [String]
+        public var returnedFields: [String]
+        public var writeFields: [String]
+        public var score: Double
+        public var reasoning: [String]
+    }
+
+    /// Adds a binding to the draft, checked against the connection's discovered schema.
+    public func bind(principal: Principal, agentID: String, _ draft: BindingDraft) async throws -> SkillDefinition {
+        try principal.require(.skillsWrite)
+        guard let connectionID = draft.connectionID else {
+            throw ServiceError.validation("connection_id is required", field: "connection_id")
+        }
+        guard let objectName = draft.object else { throw ServiceError.validation("object is required", field: "object") }
+        guard let rawKind = draft.kind else { throw ServiceError.validation("kind is required", field: "kind") }
+        guard let kind = SchemaOperation.Kind(rawValue: rawKind), kind != .delete else {
+            throw ServiceError.validation("kind must be lookup, list, create or update", field: "kind")
+        }
+        let connection = try await usableConnection(principal, connectionID)
+        let schema = try await discovered(connection)
+        let skill = try binding(name: draft.name, description: draft.description, connection: connection, schema: schema,
+                                object: objectName, kind: kind, filter: draft.filterFields, write: draft.writeFields,
+                                returned: draft.returnedFields, requiresApproval: draft.requiresApproval)
+        try await append([skill], principal, agentID)
+        return skill
+    }
+
+    /// Turns a goal into a draft binding with its reasoning and the runners-up. Never publishes.
+    public func autoMap(principal: Principal, agentID: String, connectionID: String, goal: String) async throws -> AutoMapResult {
+        try principal.require(.skillsWrite)
+        let text = goal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...500).contains(text.count) else { throw ServiceError.validation("goal must be 3 to 500 characters", field: "goal") }
+        let connection = try await usableConnection(principal, connectionID)
+        let schema = try await discovered(connection)
+        let proposals = AutoMapper.propose(goal: text, schema: schema)
+        var lastProblem: ServiceError?
+        for (index, proposal) in proposals.enumerated() {
+            let skill: SkillDefinition
+            do {
+                skill = try binding(name: nil, description: nil, connection: connection, schema: schema, object: proposal.object,
+                                    kind: proposal.kind, filter: proposal.filterFields, write: proposal.writeFields,
+                                    returned: proposal.returnedFields, requiresApproval: proposal.kind == .create || proposal.kind == .update)
+            } catch let problem as ServiceError {
+                // A candidate its action cannot express (say, a sheet lookup on two fields) gives way to the next.
+                lastProblem = problem
+                continue
+            }
+            try await append([skill], principal, agentID)
+            let alternatives = proposals.enumerated().filter { $0.offset != index }.prefix(3).map { _, other in
+                Alternative(object: other.object, kind: other.kind, filterFields: other.filterFields,
+                            returnedFields: other.returnedFields, writeFields: other.writeFields, score: other.score,
+                            reasoning: other.reasoning)
+            }
+            return AutoMapResult(skill: skill, score: proposal.score, reasoning: proposal.reasoning, alternatives: Array(alternatives))
+        }
+        throw ServiceError(.upstreamRejected, "no_match",
+                           "nothing in the discovered schema matches the goal" + (lastProblem.map { " (\($0.message))" } ?? "")
+                               + "; name an object or field it has", field: "goal")
+    }
+
+    // MARK: Helpers
+
+    private func discovered(_ connection: ConnectionRecord) async throws -> DiscoveredSchema {
+        guard let snapshot = try await store.schema(connectionID: connection.id) else {
+            throw ServiceError(.conflict, "schema_not_discovered",
+                               "connection \(connection.id) has no discovered schema; POST /v1/connections/\(connection.id)/discover first",
+                               field: "connection_id")
+        }
+        return snapshot.schema
+    }
+
+    private func binding(name: String?, description: String?, connection: ConnectionRecord, schema: DiscoveredSchema,
+                         object objectName: String, kind: SchemaOperation.Kind, filter: [String], write: [String],
+                         returned: [String], requiresApproval: Bool) throws -> SkillDefinition {
+        guard let object = schema.objects.first(where: { $0.name == objectName }) else {
+            throw ServiceError.validation(
+                "no object \"\(objectName)\" in the discovered schema (it has: \(schema.objects.map(\.name).joined(separator: ", ")))",
+                field: "object")
+        }
+        let known = Set(object.fields.map(\.name))
+        for (list, field) in [(filter, "filter_fields"), (write, "write_fields"), (returned, "returned_fields")] {
+            let unknown = list.filter { !known.contains($0) }
+            guard unknown.isEmpty else {
+                throw ServiceError.validation(
+                    "\(objectName) has no field \(unknown.joined(separator: ", ")) (its fields: \(object.fields.map(\.name).joined(separator: ", ")))",
+                    field: field)
+            }
+        }
+        guard let operation = schema.operations.first(where: { $0.object == objectName && $0.kind == kind }) else {
+            let offered = schema.operations.filter { $0.object == objectName }.map(\.kind.rawValue)
+            throw ServiceError.validation("\(objectName) offers no \(kind.rawValue) (it offers: \(offered.joined(separator: ", ")))",
+                                          field: "kind")
+        }
+        let spec = try action(operation.action, of: connection)
+        guard let shape = BindingShapes.shape(of: spec, for: kind) else {
+            throw ServiceError.validation("the \(operation.action) action takes no input a binding can fill", field: "kind")
+        }
+        let binding = SkillBinding(object: objectName, kind: kind, shape: shape, filterFields: filter, writeFields: write,
+                                   returnedFields: returned, objectFields: object.fields.map(\.name))
+        try BindingShapes.check(binding, action: operation.action)
+        let skillName = name ?? Self.bindingName(binding)
+        var text = description ?? operation.description
+        if description == nil {
+            if !filter.isEmpty { text += " Matches on \(filter.joined(separator: ", "))." }
+            if !returned.isEmpty { text += " Returns \(returned.joined(separator: ", "))." }
+        }
+        var skill = SkillDefinition(
+            name: try SkillFactory.validName(skillName, field: "name"), description: text, connectionID: connection.id,
+            provider: connection.provider, action: operation.action, presets: [:],
+            inputSchema: BindingShapes.inputSchema(binding, object: object, spec: spec), requiresApproval: requiresApproval)
+        skill.binding = binding
+        return skill
+    }
+
+    /// `lookup_customers_by_email`: lowercase letters, digits and underscores, at most 64.
+    static func bindingName(_ binding: SkillBinding) -> String {
+        var name = "\(binding.kind.rawValue)_\(binding.object)"
+        if !binding.filterFields.isEmpty { name += "_by_" + binding.filterFields.joined(separator: "_and_") }
+        let cleaned = name.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? $0 : "_" }
+        return String(String(cleaned).prefix(64))
+    }
+}

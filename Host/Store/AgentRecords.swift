@@ -1,0 +1,163 @@
+import PatchbayWire
+
+/// An agent: a named set of skills an AI agent runtime may call. Skills are edited on the
+/// draft; the runtime only ever sees the live published version.
+public struct AgentRecord: Sendable, Equatable {
+    public var id: String
+    public var accountID: String
+    public var name: String
+    public var description: String
+    /// Values for `{{ name }}` templates in skill presets, read at call time.
+    public var variables: [String: JSONValue]
+    public var draft: [SkillDefinition]
+    /// The published version the runtime uses; nil until the first publish.
+    public var liveVersion: Int?
+    public var createdAt: Millis
+    public var updatedAt: Millis
+
+    public init(id: String, accountID: String, name: String, description: String, variables: [String: JSONValue],
+                draft: [SkillDefinition], liveVersion: Int?, createdAt: Millis, updatedAt: Millis) {
+        self.id = id
+        self.accountID = accountID
+        self.name = name
+        self.description = description
+        self.variables = variables
+        self.draft = draft
+        self.liveVersion = liveVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// One skill: an action on a connection as an agent sees it.
+public struct SkillDefinition: Codable, Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var connectionID: String
+    public var provider: String
+    public var action: String
+    /// Input values fixed for the agent; strings may hold `{{ variable }}` templates.
+    public var presets: [String: JSONValue]
+    /// The input schema the agent sees: the action's, less the preset properties.
+    public var inputSchema: JSONValue
+    public var requiresApproval: Bool
+    /// Set when the skill was made from a binding over a discovered object.
+    public var binding: SkillBinding?
+
+    public init(name: String, description: String, connectionID: String, provider: String, action: String,
+                presets: [String: JSONValue], inputSchema: JSONValue, requiresApproval: Bool, binding: SkillBinding? = nil) {
+        self.name = name
+        self.description = description
+        self.connectionID = connectionID
+        self.provider = provider
+        self.action = action
+        self.presets = presets
+        self.inputSchema = inputSchema
+        self.requiresApproval = requiresApproval
+        self.binding = binding
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, provider, action, presets, binding
+        case connectionID = "connection_id"
+        case inputSchema = "input_schema"
+        case requiresApproval = "requires_approval"
+    }
+}
+
+/// A skill over one discovered object: which operation, which fields filter (or key an
+/// update), which the agent writes, and which come back.
+public struct SkillBinding: Codable, Sendable, Equatable {
+    /// How the bound action takes its input; decides how a call's fields become the action's input.
+    public enum Shape: String, Codable, Sendable {
+        /// `table` plus `filters: [{column, op, value}]` and `columns` (e.g. a SQL table read).
+        case filters
+        /// `sheet` plus one `column` and `value` to match.
+        case columnValue = "column_value"
+        /// `range` read with its header row as field names.
+        case headerRange = "header_range"
+        /// `table` plus `values` (and `key` for an update).
+        case values
+        /// `range` plus `rows` keyed by field name.
+        case rows
+    }
+
+    public var object: String
+    public var kind: SchemaOperation.Kind
+    public var shape: Shape
+    public var filterFields: [String]
+    public var writeFields: [String]
+    /// Fields kept in each returned record; empty keeps them all.
+    public var returnedFields: [String]
+    /// Every field of the object when bound, to recognise its records in an output.
+    public var objectFields: [String]
+
+    public init(object: String, kind: SchemaOperation.Kind, shape: Shape, filterFields: [String], writeFields: [String],
+                returnedFields: [String], objectFields: [String]) {
+        self.object = object
+        self.kind = kind
+        self.shape = shape
+        self.filterFields = filterFields
+        self.writeFields = writeFields
+        self.returnedFields = returnedFields
+        self.objectFields = objectFields
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case object, kind, shape
+        case filterFields = "filter_fields"
+        case writeFields = "write_fields"
+        case returnedFields = "returned_fields"
+        case objectFields = "object_fields"
+    }
+}
+
+/// A published version of an agent's skills. Never changes once written.
+public struct AgentVersionRecord: Sendable, Equatable {
+    public var agentID: String
+    public var version: Int
+    public var skills: [SkillDefinition]
+    public var note: String?
+    public var publishedAt: Millis
+
+    public init(agentID: String, version: Int, skills: [SkillDefinition], note: String?, publishedAt: Millis) {
+        self.agentID = agentID
+        self.version = version
+        self.skills = skills
+        self.note = note
+        self.publishedAt = publishedAt
+    }
+}
+
+/// What links an execution to the agent skill call that caused it.
+public struct SkillCall: Sendable, Equatable {
+    public var agentID: String
+    public var skill: String
+    public var agentVersion: Int
+    public var toolCallID: String?
+    public var endUser: String?
+    /// The caller's input, kept only while the execution waits for approval.
+    public var pendingInput: JSONValue?
+
+    public init(agentID: String, skill: String, agentVersion: Int, toolCallID: String?, endUser: String?,
+                pendingInput: JSONValue? = nil) {
+        self.agentID = agentID
+        self.skill = skill
+        self.agentVersion = agentVersion
+        self.toolCallID = toolCallID
+        self.endUser = endUser
+        self.pendingInput = pendingInput
+    }
+}
+
+extension ExecutionRecord {
+    /// What started an execution.
+    public enum Trigger: String, Sendable, CaseIterable {
+        /// A direct action call on a connection.
+        case api
+        /// A skill call through the agent HTTP API.
+        case skill
+        /// A skill call through the agent's MCP server.
+        case mcp
+    }
+}

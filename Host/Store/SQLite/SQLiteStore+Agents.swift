@@ -1,0 +1,121 @@
+import GRDB
+import PatchbayWire
+
+extension SQLiteStore {
+    public func insertAgent(_ agent: AgentRecord) async throws {
+        let arguments = try Self.arguments(agent)
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO agents (id, account_id, name, description, variables, draft, live_version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: arguments)
+        }
+    }
+
+    public func agent(id: String, accountID: String) async throws -> AgentRecord? {
+        try await pool.read { db in try Self.agent(db, id: id, accountID: accountID) }
+    }
+
+    public func agents(accountID: String, page: PageRequest) async throws -> Page<AgentRecord> {
+        try await self.page(table: "agents", conditions: ["account_id = ?"], arguments: [accountID], page: page,
+                            decode: Self.agent, cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
+    }
+
+    public func updateAgent(id: String, accountID: String,
+                            _ change: @escaping @Sendable (inout AgentRecord) throws -> Void) async throws -> AgentRecord? {
+        try await write { db in
+            guard var agent = try Self.agent(db, id: id, accountID: accountID) else { return nil }
+            try change(&agent)
+            try db.execute(
+                sql: """
+                    UPDATE agents SET name = ?, description = ?, variables = ?, draft = ?, live_version = ?, updated_at = ?
+                    WHERE id = ? AND account_id = ?
+                    """,
+                arguments: [agent.name, agent.description, try Self.text(JSONValue.object(agent.variables)),
+                            try Self.text(agent.draft), agent.liveVersion, agent.updatedAt, agent.id, agent.accountID])
+            return agent
+        }
+    }
+
+    public func deleteAgent(id: String, accountID: String) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM agents WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+            return db.changesCount > 0
+        }
+    }
+
+    public func publishAgent(id: String, accountID: String, note: String?, at time: Millis) async throws -> AgentVersionRecord? {
+        try await write { db in
+            guard let agent = try Self.agent(db, id: id, accountID: accountID) else { return nil }
+            let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM agent_versions WHERE agent_id = ?", arguments: [id])
+            let version = AgentVersionRecord(agentID: id, version: (last ?? 0) + 1, skills: agent.draft, note: note, publishedAt: time)
+            try db.execute(
+                sql: "INSERT INTO agent_versions (agent_id, version, skills, note, published_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, version.version, try Self.text(version.skills), note, time])
+            try db.execute(sql: "UPDATE agents SET live_version = ?, updated_at = ? WHERE id = ?",
+                           arguments: [version.version, time, id])
+            return version
+        }
+    }
+
+    public func agentVersions(agentID: String) async throws -> [AgentVersionRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? ORDER BY version DESC", arguments: [agentID])
+                .map(Self.version)
+        }
+    }
+
+    public func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? AND version = ?", arguments: [agentID, version])
+                .map(Self.version)
+        }
+    }
+
+    public func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status,
+                                    to: ExecutionRecord.Status) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "UPDATE executions SET status = ? WHERE id = ? AND account_id = ? AND status = ?",
+                           arguments: [to.rawValue, id, accountID, from.rawValue])
+            return db.changesCount > 0
+        }
+    }
+
+    public func endUserConnection(accountID: String, provider: String, endUser: String) async throws -> ConnectionRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM connections WHERE account_id = ? AND provider = ? AND end_user = ? AND status = 'active'
+                    ORDER BY created_at DESC, id DESC LIMIT 1
+                    """,
+                arguments: [accountID, provider, endUser]
+            ).map(Self.connection)
+        }
+    }
+
+    private static func agent(_ db: Database, id: String, accountID: String) throws -> AgentRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ? AND account_id = ?", arguments: [id, accountID]).map(agent)
+    }
+
+    private static func agent(_ row: Row) throws -> AgentRecord {
+        AgentRecord(
+            id: row["id"], accountID: row["account_id"], name: row["name"], description: row["description"],
+            variables: try decode(JSONValue.self, row["variables"]).objectValue ?? [:],
+            draft: try decode([SkillDefinition].self, row["draft"]), liveVersion: row["live_version"],
+            createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    private static func version(_ row: Row) throws -> AgentVersionRecord {
+        AgentVersionRecord(agentID: row["agent_id"], version: row["version"],
+                           skills: try decode([SkillDefinition].self, row["skills"]), note: row["note"],
+                           publishedAt: row["published_at"])
+    }
+
+    private static func arguments(_ agent: AgentRecord) throws -> StatementArguments {
+        [agent.id, agent.accountID, agent.name, agent.description, try text(JSONValue.object(agent.variables)),
+         try text(agent.draft), agent.liveVersion, agent.createdAt, agent.updatedAt]
+    }
+}
