@@ -40,6 +40,7 @@ let package = Package(
         .library(name: "BrokenPluginHangs", type: .dynamic, targets: ["BrokenPluginHangs"]),
         .library(name: "BrokenPluginCompletesTwice", type: .dynamic, targets: ["BrokenPluginCompletesTwice"]),
         .library(name: "BrokenPluginCrashes", type: .dynamic, targets: ["BrokenPluginCrashes"]),
+        .library(name: "BrokenPluginInvalidJSON", type: .dynamic, targets: ["BrokenPluginInvalidJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -106,7 +107,7 @@ let package = Package(
             path: "Host/API", swiftSettings: swift5),
         .target(
             name: "PatchbayTesting",
-            dependencies: ["PatchbayWire", "PatchbayPlugins", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PatchbayWire", "PatchbayPlugins", "PatchbayServices", .product(name: "Logging", package: "swift-log")],
             path: "Host/PluginTesting", swiftSettings: swift5),
         .executableTarget(
             name: "PatchbayCLI",
@@ -156,6 +157,7 @@ let package = Package(
         .target(name: "BrokenPluginHangs", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
         .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
         .target(name: "BrokenPluginCrashes", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
+        .target(name: "BrokenPluginInvalidJSON", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
 
         // MARK: Tests
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 
 /// The checks `patchbay plugin test` runs on a plugin file: the same loader the host uses,
@@ -41,8 +42,8 @@ public struct ConformanceSuite: Sendable {
         if manifest.supportsDiscovery {
             report.checks.append(await discoveryCheck(harness, player: player, config: config))
         }
-        if manifest.webhooks != nil {
-            report.checks.append(.skipped("webhook test vector", "not checked by this version of the harness"))
+        if let webhooks = manifest.webhooks {
+            report.checks.append(webhookCheck(spec: webhooks))
         }
         report.checks.append(await malformedCallCheck(plugin))
         report.checks.append(await unknownActionCheck(plugin))
@@ -125,6 +126,21 @@ public struct ConformanceSuite: Sendable {
             return .judged(name, problems: SchemaRules.problems(of: schema, manifest: harness.manifest))
         case .failure(let error):
             return .judged(name, problems: ["failed with \(error.code): \(error.message)"])
+        }
+    }
+
+    // MARK: Webhooks
+
+    /// The declared known-answer vector must verify with the host's own implementation of the
+    /// scheme: otherwise the host would refuse every real delivery, or the vector is wrong.
+    private func webhookCheck(spec: WebhookSpec) -> ConformanceCheck {
+        let name = "the webhook test vector verifies"
+        guard let vector = spec.testVector else { return .skipped(name, "the manifest declares no test_vector for \(spec.scheme.rawValue)") }
+        do {
+            try WebhookVerifier.verify(vector, spec: spec)
+            return .passed(name)
+        } catch {
+            return .judged(name, problems: ["the vector does not verify with \(spec.scheme.rawValue): \(error.message)"])
         }
     }
 

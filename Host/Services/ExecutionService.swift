@@ -52,7 +52,8 @@ public struct ExecutionService: Sendable {
         let action = spec.name
         var execution = running
         let started = ContinuousClock.now
-        let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
+        let timeout = spec.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
+        let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: timeout)
         execution.finishedAt = nowMillis()
         execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
         execution.requests = prepared.exchanges.all.map(\.json)

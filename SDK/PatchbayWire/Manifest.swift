@@ -182,9 +182,15 @@ public struct ActionSpec: Codable, Sendable, Equatable {
     public var mutating: Bool
     /// Inputs the plugin test harness runs and checks against `outputSchema`.
     public var examples: [ActionExample]
+    /// Milliseconds a call may take before the host gives up on it, for an action the host's
+    /// default does not suit (a long export, a slow report). Nil: the host's plugin timeout.
+    public var timeoutMs: Int?
+
+    /// The longest `timeoutMs` a manifest may declare: ten minutes.
+    public static let maxTimeoutMs = 600_000
 
     public init(name: String, title: String, description: String, inputSchema: JSONValue, outputSchema: JSONValue,
-                important: Bool = false, mutating: Bool = false, examples: [ActionExample] = []) {
+                important: Bool = false, mutating: Bool = false, examples: [ActionExample] = [], timeoutMs: Int? = nil) {
         self.name = name
         self.title = title
         self.description = description
@@ -193,12 +199,14 @@ public struct ActionSpec: Codable, Sendable, Equatable {
         self.important = important
         self.mutating = mutating
         self.examples = examples
+        self.timeoutMs = timeoutMs
     }
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, important, mutating, examples
         case inputSchema = "input_schema"
         case outputSchema = "output_schema"
+        case timeoutMs = "timeout_ms"
     }
 
     public init(from decoder: Decoder) throws {
@@ -211,6 +219,7 @@ public struct ActionSpec: Codable, Sendable, Equatable {
         important = try c.decodeIfPresent(Bool.self, forKey: .important) ?? false
         mutating = try c.decodeIfPresent(Bool.self, forKey: .mutating) ?? false
         examples = try c.decodeIfPresent([ActionExample].self, forKey: .examples) ?? []
+        timeoutMs = try c.decodeIfPresent(Int.self, forKey: .timeoutMs)
     }
 }
 

@@ -49,6 +49,9 @@ public enum ManifestValidator {
             if action.inputSchema["type"] != "object" { problem("\(path).input_schema", "must be a JSON Schema of type object") }
             problems += JSONSchema.problems(in: action.inputSchema).map { prefixed("\(path).input_schema", $0) }
             problems += JSONSchema.problems(in: action.outputSchema).map { prefixed("\(path).output_schema", $0) }
+            if let timeout = action.timeoutMs, !(1...ActionSpec.maxTimeoutMs).contains(timeout) {
+                problem("\(path).timeout_ms", "must be from 1 to \(ActionSpec.maxTimeoutMs) milliseconds")
+            }
             for (exampleIndex, example) in action.examples.enumerated() {
                 problems += JSONSchema.violations(of: example.input, against: action.inputSchema)
                     .map { prefixed("\(path).examples[\(exampleIndex)].input", $0) }

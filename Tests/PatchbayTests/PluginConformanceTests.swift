@@ -23,6 +23,11 @@ final class PluginConformanceTests: XCTestCase {
             XCTAssertTrue(report.passed, report.text)
             XCTAssertGreaterThanOrEqual(report.count(.passed), 5, report.text)
         }
+        // Each webhook provider's declared vector verifies with the host's own scheme implementation.
+        for product in ["PatchbaySlack", "PatchbayGitHub", "PatchbayShopify"] {
+            let report = await suite.run(pluginAt: try BuildProducts.plugin(product))
+            XCTAssertEqual(outcome(report, "the webhook test vector verifies")?.outcome, .passed, report.text)
+        }
         // The C example declares an example input, so the cancellation check really runs on it.
         let uptime = await suite.run(pluginAt: try BuildProducts.plugin("ExampleUptime"))
         XCTAssertEqual(outcome(uptime, "a call the host gives up on still completes exactly once")?.outcome, .passed, uptime.text)

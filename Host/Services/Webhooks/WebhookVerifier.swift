@@ -29,6 +29,13 @@ public struct WebhookVerifier: Sendable {
     /// Slack's default window, used when the manifest names none.
     static let defaultTolerance = 300
 
+    /// Verifies a manifest's known-answer vector as a delivery at the moment it was signed
+    /// (Slack's timestamp header; otherwise now), with the vector's own secret.
+    public static func verify(_ vector: WebhookTestVector, spec: WebhookSpec) throws(Refusal) {
+        let signedAt = vector.headers["x-slack-request-timestamp"].flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+        try WebhookVerifier(spec: spec, secret: vector.secret).verify(headers: vector.headers, body: Data(vector.body.utf8), now: signedAt)
+    }
+
     /// `headers` have lowercase names.
     public func verify(headers: [String: String], body: Data, now: Date = Date()) throws(Refusal) {
         switch spec.scheme {

@@ -4,7 +4,7 @@
 
 static const char manifest[] =
     "{\"id\":\"broken-completes-twice\",\"name\":\"Completes twice\",\"version\":\"1.0.0\",\"category\":\"test\","
-    "\"description\":\"Completes every call twice, on purpose\",\"auth\":{\"type\":\"none\"},"
+    "\"description\":\"Completes every call twice, on purpose\",\"auth\":{\"type\":\"none\"},\"base_url\":\"http://127.0.0.1:9\","
     "\"actions\":[{\"name\":\"ping\",\"title\":\"Ping\",\"description\":\"Answers pong, twice.\","
     "\"input_schema\":{\"type\":\"object\",\"properties\":{}},\"output_schema\":{\"type\":\"object\"}}]}";
 

@@ -5,7 +5,7 @@
 static const char manifest[] =
     "{\"id\":\"broken-hangs\",\"name\":\"Hangs\",\"version\":\"1.0.0\",\"category\":\"test\","
     "\"description\":\"Never completes, on purpose\",\"auth\":{\"type\":\"none\"},\"base_url\":\"http://127.0.0.1:9\","
-    "\"actions\":[{\"name\":\"ping\",\"title\":\"Ping\",\"description\":\"Answers nothing, ever.\","
+    "\"actions\":[{\"name\":\"ping\",\"title\":\"Ping\",\"description\":\"Answers nothing, ever.\",\"timeout_ms\":200,"
     "\"input_schema\":{\"type\":\"object\",\"properties\":{}},\"output_schema\":{\"type\":\"object\"}}]}";
 
 static void call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *method, size_t method_len,

@@ -1,0 +1,92 @@
+import Foundation
+import PatchbayFakes
+import PatchbayWire
+import XCTest
+
+/// Plugins loaded in the host process that misbehave without crashing: each fault becomes a
+/// clear error on its own call, is recorded, and leaves the other providers serving.
+final class PluginFaultTests: XCTestCase {
+    var host: TestHost!
+    var key: String!
+
+    override func setUp() async throws {
+        host = try await TestHost.start(plugins: ["PatchbaySlack", "BrokenPluginHangs", "BrokenPluginInvalidJSON", "BrokenPluginCompletesTwice"],
+                                        pluginTimeout: .seconds(10))
+        key = try await host.key()
+    }
+
+    override func tearDown() async throws {
+        try await host.stop()
+    }
+
+    private func connect(_ provider: String, credentials: JSONValue = [:]) async throws -> String {
+        let reply = try await host.request("POST", "/v1/connections", key: key, json: ["provider": .string(provider), "credentials": credentials])
+        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
+            throw TestHostError.unexpected("connect \(provider): \(reply.status) \(reply.body)")
+        }
+        return id
+    }
+
+    private func invoke(_ connection: String, _ action: String) async throws -> TestHost.Reply {
+        try await host.request("POST", "/v1/connections/\(connection)/actions/\(action)/invoke", key: key, json: ["input": [:]])
+    }
+
+    private func slackStillWorks() async throws {
+        let slack = try await connect("slack", credentials: ["bot_token": .string(FakeSlack.sandboxToken)])
+        let reply = try await invoke(slack, "auth_test")
+        XCTAssertEqual(reply.status, 200, reply.body)
+    }
+
+    func testAnActionsOwnTimeoutAppliesInsteadOfTheHosts() async throws {
+        let hangs = try await connect("broken-hangs")
+        let started = Date()
+        let reply = try await invoke(hangs, "ping")
+        XCTAssertEqual(reply.status, 502, reply.body)
+        XCTAssertEqual(reply.errorCode, "plugin_timeout")
+        // The action declares timeout_ms 200; the host's own default here is 10 s.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the host's timeout applied, not the action's")
+        XCTAssertTrue(reply.json["error"]?["message"]?.stringValue?.contains("0.2 seconds") == true, reply.body)
+        try await slackStillWorks()
+    }
+
+    func testCompletionsThatAreNotJSONBecomeClearErrorsOnTheirOwnCalls() async throws {
+        let broken = try await connect("broken-invalid-json")
+        let output = try await invoke(broken, "ping")
+        XCTAssertEqual(output.status, 502, output.body)
+        XCTAssertEqual(output.errorCode, "invalid_output")
+        let failure = try await invoke(broken, "fail")
+        XCTAssertEqual(failure.status, 502, failure.body)
+        XCTAssertEqual(failure.errorCode, "plugin_error")
+        XCTAssertTrue(failure.json["error"]?["message"]?.stringValue?.contains("unreadable error") == true, failure.body)
+
+        let executions = try await host.request("GET", "/v1/executions?connection_id=\(broken)", key: key)
+        XCTAssertEqual(executions.json["data"]?.arrayValue?.map { $0["status"] }, ["failed", "failed"], executions.body)
+        try await slackStillWorks()
+    }
+
+    func testASecondCompletionIsDroppedAndTheFirstAnswerStands() async throws {
+        let twice = try await connect("broken-completes-twice")
+        // One channel per library per process: count from here, other tests may have called it.
+        let plugin = try XCTUnwrap(host.patchbay.registry.plugin("broken-completes-twice"))
+        let before = plugin.ignoredCompletions
+        for _ in 0..<3 {
+            let reply = try await invoke(twice, "ping")
+            XCTAssertEqual(reply.status, 200, reply.body)
+            XCTAssertEqual(reply.json["output"]?["pong"], true)
+        }
+        XCTAssertEqual(plugin.ignoredCompletions - before, 3)
+        try await slackStillWorks()
+    }
+
+    func testAnActionTimeoutOutsideTheAllowedRangeIsAManifestError() throws {
+        var manifest = try XCTUnwrap(host.patchbay.registry.plugin("slack")?.manifest)
+        manifest.actions[0].timeoutMs = 0
+        manifest.actions[1].timeoutMs = ActionSpec.maxTimeoutMs + 1
+        let problems = ManifestValidator.problems(in: manifest).map(\.path)
+        XCTAssertTrue(problems.contains("actions[0].timeout_ms"), "\(problems)")
+        XCTAssertTrue(problems.contains("actions[1].timeout_ms"), "\(problems)")
+        manifest.actions[0].timeoutMs = 30_000
+        manifest.actions[1].timeoutMs = nil
+        XCTAssertTrue(ManifestValidator.problems(in: manifest).isEmpty)
+    }
+}
