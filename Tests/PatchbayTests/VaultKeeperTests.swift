@@ -103,7 +103,9 @@ final class VaultKeeperTests: XCTestCase {
         try await Task.sleep(for: .milliseconds(200))
         XCTAssertTrue(rotation.generated)
         XCTAssertNotEqual(rotation.activeKeyID, oldKey.id)
-        XCTAssertGreaterThanOrEqual(rotation.reencrypted, 8, "six connections, the app secret, the canary")
+        // Six connections, the app secret and the canary, less the connection whose credentials
+        // the traffic replaces: the server may already have sealed that one under the new key.
+        XCTAssertGreaterThanOrEqual(rotation.reencrypted, 7, "the connections, the app secret, the canary")
 
         stop.set()
         let failures = try await traffic.value
