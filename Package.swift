@@ -85,10 +85,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Host/Egress", swiftSettings: swift5),
+        // The providers' webhook signature schemes: only swift-crypto, so the plugin test harness can use them too.
+        .target(
+            name: "PatchbayWebhookSchemes",
+            dependencies: ["PatchbayWire", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Host/WebhookSchemes", swiftSettings: swift5),
         .target(
             name: "PatchbayServices",
             dependencies: [
-                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -107,7 +112,7 @@ let package = Package(
             path: "Host/API", swiftSettings: swift5),
         .target(
             name: "PatchbayTesting",
-            dependencies: ["PatchbayWire", "PatchbayPlugins", "PatchbayServices", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PatchbayWire", "PatchbayPlugins", "PatchbayWebhookSchemes", .product(name: "Logging", package: "swift-log")],
             path: "Host/PluginTesting", swiftSettings: swift5),
         .executableTarget(
             name: "PatchbayCLI",
@@ -164,7 +169,7 @@ let package = Package(
             name: "PatchbayTests",
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting",
+                "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,6 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayServices
+import PatchbayWebhookSchemes
 import PatchbayWire
 
 /// The checks `patchbay plugin test` runs on a plugin file: the same loader the host uses,

@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayPlugins
 @testable import PatchbayServices
+import PatchbayWebhookSchemes
 import PatchbayWire
 import XCTest
 

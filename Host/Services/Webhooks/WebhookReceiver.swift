@@ -3,6 +3,7 @@ import Logging
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
+import PatchbayWebhookSchemes
 import PatchbayWire
 
 /// The public side of webhooks: verify with the provider's scheme, answer handshakes, let the
