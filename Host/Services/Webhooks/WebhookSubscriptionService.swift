@@ -193,7 +193,7 @@ public struct WebhookSubscriptionService: Sendable {
                                                      providers: providers, limit: window)
             for row in rows {
                 let wanted = subscriptions.contains { subscription in
-                    (subscription.endpointID == row.endpointID || subscription.provider == row.provider)
+                    ((row.endpointID != nil && subscription.endpointID == row.endpointID) || subscription.provider == row.provider)
                         && EventPattern.matchesAny(subscription.patterns, row.key)
                 }
                 if wanted { events.append(row) }

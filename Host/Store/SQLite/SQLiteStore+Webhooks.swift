@@ -181,7 +181,7 @@ extension SQLiteStore {
                                    decode: Self.webhookSubscription, cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
     }
 
-    public func activeWebhookSubscriptions(accountID: String, endpointID: String, provider: String) async throws
+    public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
         -> [WebhookSubscriptionRecord]
     {
         try await pool.read { db in
