@@ -10,7 +10,7 @@ struct HostEvents: Sendable {
     static let reauthorized = "patchbay.connection.reauthorized"
 
     let store: any Store
-    let batcher: InboxBatcher
+    let inbox: Inbox
     let logger: Logger
 
     /// `error` is the provider's reason, as stored on the connection.
@@ -38,7 +38,7 @@ struct HostEvents: Sendable {
                 id: id, accountID: connection.accountID, endpointID: nil, connectionID: connection.id, provider: connection.provider,
                 providerEventID: id, type: key, key: key, occurredAt: WebhookEventPayload.isoTime(now), payload: payload,
                 receivedAt: now)
-            _ = try await batcher.store(InboundEvent(event: event, deliveries: WebhookReceiver.pushDeliveries(subscriptions, key: key)))
+            _ = try await inbox.add(InboundEvent(event: event, deliveries: WebhookReceiver.pushDeliveries(subscriptions, key: key)))
         } catch {
             logger.error("could not store a host event", metadata: ["key": "\(key)", "connection": "\(connection.id)",
                                                                    "error": "\(error)"])

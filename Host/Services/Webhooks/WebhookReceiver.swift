@@ -12,7 +12,7 @@ public struct WebhookReceiver: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     let settings: HostSettings
-    let batcher: InboxBatcher
+    let inbox: Inbox
     let logger: Logger
 
     /// What to answer the provider.
@@ -72,7 +72,7 @@ public struct WebhookReceiver: Sendable {
                 id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
                 provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
                 payload: parsed.payload, receivedAt: now)
-            switch try await batcher.store(InboundEvent(event: event, deliveries: Self.pushDeliveries(subscriptions, key: parsed.key))) {
+            switch try await inbox.add(InboundEvent(event: event, deliveries: Self.pushDeliveries(subscriptions, key: parsed.key))) {
             case .stored: stored += 1
             case .duplicate: duplicates += 1
             }

@@ -15,14 +15,14 @@ public struct Webhooks: Sendable {
 
     init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings) {
         let signal = InboxSignal()
-        let batcher = InboxBatcher(store: store, signal: signal)
+        let inbox = Inbox(store: store, signal: signal)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
-                                   batcher: batcher, logger: Logger(label: "patchbay.webhooks"))
+                                   inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
         subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal)
         inspection = WebhookInspectionService(store: store, signal: signal)
         worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, batcher: batcher, logger: Logger(label: "patchbay.webhooks.host"))
+        hostEvents = HostEvents(store: store, inbox: inbox, logger: Logger(label: "patchbay.webhooks.host"))
     }
 }

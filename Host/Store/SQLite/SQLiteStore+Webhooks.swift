@@ -73,7 +73,7 @@ extension SQLiteStore {
 
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         let payloads = try batch.map { try Self.text($0.event.payload) }
-        return try await pool.write { db in
+        return try await write { db in
             var outcomes: [InboundOutcome] = []
             for (index, item) in batch.enumerated() {
                 let event = item.event
