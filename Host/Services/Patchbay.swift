@@ -37,7 +37,8 @@ public final class Patchbay: Sendable {
         let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher)
         apiKeys = APIKeyService(store: store)
         catalog = CatalogService(registry: registry, store: store)
-        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
+        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,
+                                        events: webhooks.hostEvents)
         executions = ExecutionService(store: store, calls: calls, settings: settings)
         oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,

@@ -91,4 +91,21 @@ final class ConnectionEventTests: XCTestCase {
         XCTAssertEqual(body["type"], "patchbay.connection.needs_reauth")
         XCTAssertEqual(body["id"], event["id"])
     }
+
+    func testReplacingTheCredentialsAlsoAnnouncesTheRecovery() async throws {
+        let reader = try await subscribe(name: "ops-reader", ["provider": "slack", "events": ["patchbay.connection.*"]])
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(10)
+        let connection = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        fake.revokeRefreshTokens()
+        _ = try await host.request("POST", "/v1/connections/\(connection)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        let patched = try await host.request("PATCH", "/v1/connections/\(connection)", key: key,
+                                             json: ["credentials": ["bot_token": .string(FakeSlack.sandboxToken)]])
+        XCTAssertEqual(patched.json["status"], "active", patched.body)
+        let relabelled = try await host.request("PATCH", "/v1/connections/\(connection)", key: key, json: ["label": "Ops"])
+        XCTAssertEqual(relabelled.status, 200, "an active connection that changes is not a recovery")
+        let events = try await pull(reader, after: nil, wait: 5)
+        XCTAssertEqual(events.events.map { $0["type"] }, ["patchbay.connection.needs_reauth", "patchbay.connection.reauthorized"])
+        XCTAssertFalse("\(events.events)".contains(FakeSlack.sandboxToken), "no token in an event")
+    }
 }
