@@ -11,6 +11,7 @@ public struct ConnectionService: Sendable {
     let vault: Vault
     let calls: ConnectionCalls
     let settings: HostSettings
+    let events: HostEvents
 
     public struct Draft: Sendable {
         public var provider: String?
@@ -82,6 +83,7 @@ public struct ConnectionService: Sendable {
     public func update(principal: Principal, id: String, _ draft: Draft) async throws -> ConnectionRecord {
         try principal.require(.integrationsWrite)
         var record = try await owned(principal, id)
+        let before = record.status
         guard record.status != .revoked else {
             throw ServiceError(.conflict, "connection_revoked", "connection \(id) has been deleted")
         }
@@ -106,6 +108,7 @@ public struct ConnectionService: Sendable {
         record.updatedAt = nowMillis()
         try await store.updateConnection(record)
         if draft.credentials != nil { try await store.clearConnectionAuth(connectionID: record.id) }
+        if before == .needsReauth, record.status == .active { await events.connectionReauthorized(record) }
         return record
     }
 

@@ -30,16 +30,19 @@ public final class Patchbay: Sendable {
         let egress = Egress(settings: settings.egress, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let exchange = TokenExchange(egress: egress, settings: settings)
+        let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
+        self.webhooks = webhooks
         let refresher = TokenRefresher(store: store, registry: registry, vault: vault, exchange: exchange,
-                                       logger: Logger(label: "patchbay.oauth"))
+                                       events: webhooks.hostEvents, logger: Logger(label: "patchbay.oauth"))
         let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher)
         apiKeys = APIKeyService(store: store)
         catalog = CatalogService(registry: registry, store: store)
-        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings)
+        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,
+                                        events: webhooks.hostEvents)
         executions = ExecutionService(store: store, calls: calls, settings: settings)
-        webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
         oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
-                             settings: settings, apps: OAuthAppService(store: store, registry: registry, vault: vault))
+                             settings: settings, events: webhooks.hostEvents,
+                             apps: OAuthAppService(store: store, registry: registry, vault: vault))
         agents = AgentService(store: store, registry: registry)
         skills = SkillRuntime(store: store, executions: executions)
     }

@@ -9,7 +9,8 @@ public protocol AgentStore: Sendable {
     /// concurrent edits of a draft cannot lose each other. Nil when there is no such agent.
     func updateAgent(id: String, accountID: String,
                      _ change: @escaping @Sendable (inout AgentRecord) throws -> Void) async throws -> AgentRecord?
-    /// Deletes the agent and its versions; its executions stay. False when there was none.
+    /// Deletes the agent, its versions and its webhook subscriptions (their undelivered events
+    /// are given up), in one transaction; its executions stay. False when there was none.
     func deleteAgent(id: String, accountID: String) async throws -> Bool
 
     /// Copies the draft to the next version number and makes it live, in one transaction.

@@ -55,13 +55,14 @@ public struct WebhookEndpointStats: Sendable, Equatable {
     }
 }
 
-/// A verified, parsed provider event, as kept in the inbox. `sequence` orders the inbox and
-/// is what pull cursors point at.
+/// A verified, parsed provider event, or an event of the host itself, as kept in the inbox.
+/// `sequence` orders the inbox and is what pull cursors point at.
 public struct WebhookEventRecord: Sendable, Equatable {
     public var sequence: Int64
     public var id: String
     public var accountID: String
-    public var endpointID: String
+    /// Nil for host events (`patchbay.*`), which no endpoint received.
+    public var endpointID: String?
     public var connectionID: String
     public var provider: String
     /// The provider's id for the event: the deduplication key within an endpoint.
@@ -72,7 +73,7 @@ public struct WebhookEventRecord: Sendable, Equatable {
     public var payload: JSONValue
     public var receivedAt: Millis
 
-    public init(sequence: Int64 = 0, id: String, accountID: String, endpointID: String, connectionID: String, provider: String,
+    public init(sequence: Int64 = 0, id: String, accountID: String, endpointID: String?, connectionID: String, provider: String,
                 providerEventID: String, type: String, key: String, occurredAt: String?, payload: JSONValue, receivedAt: Millis) {
         self.sequence = sequence
         self.id = id

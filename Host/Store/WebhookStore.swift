@@ -26,8 +26,8 @@ public protocol WebhookStore: Sendable {
     func insertWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws
     func webhookSubscription(id: String, accountID: String) async throws -> WebhookSubscriptionRecord?
     func webhookSubscriptions(accountID: String, agentID: String?, page: PageRequest) async throws -> Page<WebhookSubscriptionRecord>
-    /// Active subscriptions to this endpoint or to its provider.
-    func activeWebhookSubscriptions(accountID: String, endpointID: String, provider: String) async throws -> [WebhookSubscriptionRecord]
+    /// Active subscriptions to this endpoint or to its provider (only the provider's, without an endpoint).
+    func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws -> [WebhookSubscriptionRecord]
     func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws
     /// Removes the subscription; its unfinished deliveries become dead letters.
     func deleteWebhookSubscription(id: String, accountID: String) async throws

@@ -95,8 +95,9 @@ final class WebhookCrashTests: XCTestCase {
         let endpointID = try XCTUnwrap(endpoint["id"]?.stringValue)
         let secret = try XCTUnwrap(endpoint["secret"]?.stringValue)
         let path = "/hooks/github/\(endpointID)"
+        let crashBot = try await call(first, .POST, "/v1/agents", key: key, json: ["name": "crash-bot"])
         _ = try await call(first, .POST, "/v1/webhooks/subscriptions", key: key,
-                           json: ["agent_id": "crash-bot", "endpoint_id": .string(endpointID), "url": .string(agent.url)])
+                           json: ["agent_id": try XCTUnwrap(crashBot["id"]), "endpoint_id": .string(endpointID), "url": .string(agent.url)])
 
         // A burst from 16 senders; the host is killed once a third of it has been acknowledged.
         let ids = (0..<300).map { "burst-\($0)" }

@@ -15,6 +15,7 @@ final class WebhookDeliveryTests: XCTestCase {
     var endpointPath: String!
     var endpointID: String!
     var githubSecret: String!
+    var agentID: String!
 
     override func setUp() async throws {
         host = try await TestHost.start(plugins: ["PatchbayGitHub"])
@@ -27,6 +28,7 @@ final class WebhookDeliveryTests: XCTestCase {
         endpointID = try XCTUnwrap(endpoint["id"]?.stringValue)
         endpointPath = "/hooks/github/\(endpointID!)"
         githubSecret = try XCTUnwrap(endpoint["secret"]?.stringValue)
+        agentID = try await host.createSubscriber(name: "triage-bot")
     }
 
     override func tearDown() async throws {
@@ -52,7 +54,7 @@ final class WebhookDeliveryTests: XCTestCase {
     }
 
     func pushSubscription(events: [String] = []) async throws -> (id: String, secret: String) {
-        let created = try await subscribe(["agent_id": "triage-bot", "endpoint_id": .string(endpointID), "url": .string(agent.url),
+        let created = try await subscribe(["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "url": .string(agent.url),
                                            "events": .array(events.map(JSONValue.string))])
         return (try XCTUnwrap(created["id"]?.stringValue), try XCTUnwrap(created["secret"]?.stringValue))
     }
@@ -218,16 +220,17 @@ final class WebhookDeliveryTests: XCTestCase {
     func testSubscriptionInputIsCheckedAndScopedToTheAccount() async throws {
         let cases: [([String: JSONValue], String)] = [
             (["endpoint_id": .string(endpointID)], "agent_id"),
-            (["agent_id": "a b", "endpoint_id": .string(endpointID)], "agent_id"),
-            (["agent_id": "bot"], "endpoint_id"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "provider": "github"], "endpoint_id"),
-            (["agent_id": "bot", "provider": "postgres"], "provider"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "events": ["github issues"]], "events[0]"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "events": "github.*"], "events"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "push"], "url"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "url": "ftp://x"], "url"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "pull", "url": .string(agent.url)], "url"),
-            (["agent_id": "bot", "endpoint_id": .string(endpointID), "delivery": "email"], "delivery"),
+            (["agent_id": "", "endpoint_id": .string(endpointID)], "agent_id"),
+            (["agent_id": 7, "endpoint_id": .string(endpointID)], "agent_id"),
+            (["agent_id": .string(agentID)], "endpoint_id"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "provider": "github"], "endpoint_id"),
+            (["agent_id": .string(agentID), "provider": "postgres"], "provider"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "events": ["github issues"]], "events[0]"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "events": "github.*"], "events"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "delivery": "push"], "url"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "url": "ftp://x"], "url"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "delivery": "pull", "url": .string(agent.url)], "url"),
+            (["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "delivery": "email"], "delivery"),
         ]
         for (body, field) in cases {
             let reply = try await host.request("POST", "/v1/webhooks/subscriptions", key: key, json: .object(body))
@@ -236,38 +239,91 @@ final class WebhookDeliveryTests: XCTestCase {
         }
         let other = try await host.key(account: "globex")
         let foreign = try await host.request("POST", "/v1/webhooks/subscriptions", key: other,
-                                             json: ["agent_id": "bot", "endpoint_id": .string(endpointID)])
+                                             json: ["agent_id": .string(agentID), "endpoint_id": .string(endpointID)])
         XCTAssertEqual(foreign.status, 404)
+        let ownAgentForeignEndpoint = try await host.request("POST", "/v1/webhooks/subscriptions", key: other, json: [
+            "agent_id": .string(try await host.createSubscriber(account: "globex", name: "globex-bot")), "endpoint_id": .string(endpointID)])
+        XCTAssertEqual(ownAgentForeignEndpoint.status, 404)
+        XCTAssertEqual(ownAgentForeignEndpoint.errorField, nil, "the endpoint, not the agent, is unknown")
+        let listed = try await host.request("GET", "/v1/webhooks/subscriptions", key: other)
+        XCTAssertEqual(listed.json["data"]?.arrayValue?.count, 0, "nothing half-written")
         let (subscription, _) = try await pushSubscription()
         let peek = try await host.request("GET", "/v1/webhooks/subscriptions/\(subscription)", key: other)
         XCTAssertEqual(peek.status, 404)
-        let pull = try await host.request("GET", "/v1/agents/triage-bot/events", key: other)
+        let pull = try await host.request("GET", "/v1/agents/\(agentID!)/events", key: other)
         XCTAssertEqual(pull.status, 404)
+        XCTAssertEqual(pull.errorField, "agent_id")
         let deleted = try await host.request("DELETE", "/v1/webhooks/subscriptions/\(subscription)", key: other)
         XCTAssertEqual(deleted.status, 404)
+    }
+
+    func testSubscriptionsBelongToTheCallersAgents() async throws {
+        let othersAgent = try await host.createSubscriber(account: "globex", name: "globex-bot")
+        for agent in ["agt_unknown", "a b", othersAgent] {
+            let reply = try await host.request("POST", "/v1/webhooks/subscriptions", key: key,
+                                               json: ["agent_id": .string(agent), "endpoint_id": .string(endpointID)])
+            XCTAssertEqual(reply.status, 404, "\(agent): \(reply.body)")
+            XCTAssertEqual(reply.json["error"]?["code"]?.stringValue, "not_found")
+            XCTAssertEqual(reply.errorField, "agent_id", agent)
+        }
+        let listed = try await host.request("GET", "/v1/webhooks/subscriptions", key: key)
+        XCTAssertEqual(listed.json["data"]?.arrayValue?.count, 0)
+    }
+
+    func testDeletingAnAgentDeletesItsSubscriptionsAndGivesUpItsDeliveries() async throws {
+        let (subscription, _) = try await pushSubscription()
+        let pulling = try await host.createSubscriber(name: "reader")
+        _ = try await subscribe(["agent_id": .string(pulling), "provider": "github"])
+        let bystander = try await host.createSubscriber(name: "bystander")
+        _ = try await subscribe(["agent_id": .string(bystander), "provider": "github"])
+        try await github("issues", action: "opened", delivery: "d-1")
+        let pending = try await deliveries("status=pending")
+        XCTAssertEqual(pending.count, 1)
+
+        let writer = try await host.key(scopes: [.skillsWrite])
+        let deleted = try await host.request("DELETE", "/v1/agents/\(agentID!)", key: writer)
+        XCTAssertEqual(deleted.status, 200, deleted.body)
+        let gone = try await host.request("GET", "/v1/webhooks/subscriptions/\(subscription)", key: key)
+        XCTAssertEqual(gone.status, 404)
+        let dead = try await deliveries("status=dead")
+        XCTAssertEqual(dead.map { $0["id"] }, pending.map { $0["id"] }, "the held delivery is given up, not sent later")
+        worker = host.startDeliveryWorker()
+        try await github("issues", action: "closed", delivery: "d-2")
+        try await Task.sleep(for: .milliseconds(300))
+        let received = agent.requests
+        XCTAssertEqual(received.count, 0, "nothing goes to a deleted agent")
+
+        let removed = try await host.request("DELETE", "/v1/agents/\(pulling)", key: writer)
+        XCTAssertEqual(removed.status, 200)
+        let pull = try await host.request("GET", "/v1/agents/\(pulling)/events", key: key)
+        XCTAssertEqual(pull.status, 404)
+        let remaining = try await host.request("GET", "/v1/webhooks/subscriptions", key: key)
+        XCTAssertEqual(remaining.json["data"]?.arrayValue?.map { $0["agent_id"]?.stringValue }, [bystander],
+                       "other agents keep their subscriptions")
     }
 
     // MARK: Pull
 
     func testPullReadsWithACursorAndLongPolls() async throws {
-        _ = try await subscribe(["agent_id": "reader", "provider": "github", "events": ["github.issues.*"]])
+        let reader = try await host.createSubscriber(name: "reader")
+        _ = try await subscribe(["agent_id": .string(reader), "provider": "github", "events": ["github.issues.*"]])
         try await github("issues", action: "opened", delivery: "p-1")
         try await github("push", action: "", delivery: "p-2")
         try await github("issues", action: "closed", delivery: "p-3")
 
-        let first = try await host.request("GET", "/v1/agents/reader/events?limit=1", key: key)
+        let first = try await host.request("GET", "/v1/agents/\(reader)/events?limit=1", key: key)
         XCTAssertEqual(first.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-1"])
         let cursor = try XCTUnwrap(first.json["next_cursor"]?.stringValue)
-        let second = try await host.request("GET", "/v1/agents/reader/events?cursor=\(cursor)", key: key)
+        let second = try await host.request("GET", "/v1/agents/\(reader)/events?cursor=\(cursor)", key: key)
         XCTAssertEqual(second.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-3"], "the push event is filtered out")
         let end = try XCTUnwrap(second.json["next_cursor"]?.stringValue)
-        let empty = try await host.request("GET", "/v1/agents/reader/events?cursor=\(end)", key: key)
+        let empty = try await host.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)", key: key)
         XCTAssertEqual(empty.json["data"]?.arrayValue?.count, 0)
         XCTAssertEqual(empty.json["next_cursor"]?.stringValue, end)
 
         // A long-poll is answered as soon as a matching event lands.
         let started = ContinuousClock.now
-        async let waited = host.request("GET", "/v1/agents/reader/events?cursor=\(end)&wait=10", key: key)
+        async let waited = host.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)&wait=10", key: key)
         try await Task.sleep(for: .milliseconds(300))
         try await github("issues", action: "reopened", delivery: "p-4")
         let reply = try await waited
@@ -275,11 +331,15 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
 
         for query in ["cursor=abc", "wait=31", "limit=0"] {
-            let bad = try await host.request("GET", "/v1/agents/reader/events?\(query)", key: key)
+            let bad = try await host.request("GET", "/v1/agents/\(reader)/events?\(query)", key: key)
             XCTAssertEqual(bad.status, 400, query)
         }
         let unknown = try await host.request("GET", "/v1/agents/nobody/events", key: key)
         XCTAssertEqual(unknown.status, 404)
+        XCTAssertEqual(unknown.errorField, "agent_id")
+        let quiet = try await host.createSubscriber(name: "quiet")
+        let unsubscribed = try await host.request("GET", "/v1/agents/\(quiet)/events", key: key)
+        XCTAssertEqual(unsubscribed.status, 404, "an agent without pull subscriptions has nothing to pull")
     }
 
     static func parseTime(_ text: String) -> Date? {

@@ -24,8 +24,11 @@ final class WebhookLeaseTests: XCTestCase {
                                                 json: ["provider": "github", "credentials": ["token": .string(FakeGitHub.sandboxToken)]])
         let endpoint = try await host.createEndpoint(key: key, connection: try XCTUnwrap(connection.json["id"]?.stringValue))
         let endpointID = try XCTUnwrap(endpoint["id"]?.stringValue)
-        _ = try await host.request("POST", "/v1/webhooks/subscriptions", key: key,
-                                   json: ["agent_id": "bot", "endpoint_id": .string(endpointID), "url": "http://127.0.0.1:9/gone"])
+        let agentID = try await host.createSubscriber(name: "lease-bot")
+        let subscribed = try await host.request("POST", "/v1/webhooks/subscriptions", key: key,
+                                                json: ["agent_id": .string(agentID), "endpoint_id": .string(endpointID),
+                                                       "url": "http://127.0.0.1:9/gone"])
+        XCTAssertEqual(subscribed.status, 201, subscribed.body)
         let body = #"{"action":"opened"}"#
         let sent = try await host.send("/hooks/github/\(endpointID)", headers: ProviderWebhooks.github(
             secret: try XCTUnwrap(endpoint["secret"]?.stringValue), event: "issues", delivery: "l-1", body: body), body: body)

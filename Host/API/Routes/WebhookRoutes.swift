@@ -21,7 +21,7 @@ enum WebhookRoutes {
         "type": "object",
         "required": ["agent_id"],
         "properties": [
-            "agent_id": ["type": "string", "description": "The subscribing agent."],
+            "agent_id": ["type": "string", "description": "The subscribing agent: one of the account's agents (POST /v1/agents)."],
             "endpoint_id": ["type": "string", "description": "Events from this endpoint (or give provider)."],
             "provider": ["type": "string", "description": "Events from every endpoint of this provider (or give endpoint_id)."],
             "events": ["type": "array", "items": ["type": "string"], "description": "Key patterns such as github.issues.*; all when omitted."],

@@ -19,6 +19,7 @@ public struct OAuthService: Sendable {
     let connections: ConnectionService
     let exchange: TokenExchange
     let settings: HostSettings
+    let events: HostEvents
     public let apps: OAuthAppService
 
     /// How long a user has to consent; providers' own codes last about as long.
@@ -165,6 +166,7 @@ public struct OAuthService: Sendable {
         guard let done = try await store.connection(id: connection.id, accountID: connection.accountID) else {
             throw ServiceError.notFound("connection", connection.id)
         }
+        if connection.status == .needsReauth, done.status == .active { await events.connectionReauthorized(done) }
         return done
     }
 

@@ -17,6 +17,7 @@ struct TokenRefresher: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     let exchange: TokenExchange
+    let events: HostEvents
     let logger: Logger
 
     /// Tokens expiring within this window are refreshed before use.
@@ -118,13 +119,14 @@ struct TokenRefresher: Sendable {
     }
 
     /// The one place a connection becomes `needs_reauth`: the status and the provider's reason
-    /// are stored (and shown by `GET /v1/connections/{id}/auth`), the lease released, and a
-    /// notice logged. Subscribers to connection events are to be notified from here.
+    /// are stored (and shown by `GET /v1/connections/{id}/auth`), the lease released, a notice
+    /// logged, and a `patchbay.connection.needs_reauth` event put in the webhook inbox.
     private func recordAuthFailure(_ connection: ConnectionRecord, reason: String, owner: String) async throws {
         try await store.setConnectionStatus(connectionID: connection.id, accountID: connection.accountID, status: .needsReauth,
                                             reason: reason, at: nowMillis(), leaseOwner: owner)
         logger.notice("connection needs re-authorization", metadata: ["connection": "\(connection.id)",
                                                                        "provider": "\(connection.provider)", "reason": "\(reason)"])
+        await events.connectionNeedsReauth(connection, error: reason)
     }
 
     private func usable(_ connection: ConnectionRecord) throws -> ConnectionRecord {

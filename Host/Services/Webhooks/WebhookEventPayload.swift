@@ -11,7 +11,7 @@ public enum WebhookEventPayload {
             "provider": .string(event.provider),
             "provider_event_type": .string(event.type),
             "provider_event_id": .string(event.providerEventID),
-            "endpoint_id": .string(event.endpointID),
+            "endpoint_id": event.endpointID.map(JSONValue.string) ?? .null,
             "connection_id": .string(event.connectionID),
             "occurred_at": event.occurredAt.map(JSONValue.string) ?? .null,
             "received_at": .string(isoTime(event.receivedAt)),

@@ -13,7 +13,7 @@ public struct WebhookReceiver: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     let settings: HostSettings
-    let batcher: InboxBatcher
+    let inbox: Inbox
     let logger: Logger
 
     /// What to answer the provider.
@@ -65,7 +65,7 @@ public struct WebhookReceiver: Sendable {
         }
 
         let subscriptions = try await store.activeWebhookSubscriptions(accountID: endpoint.accountID, endpointID: endpoint.id,
-                                                                       provider: provider).filter { $0.mode == .push }
+                                                                       provider: provider)
         let now = nowMillis()
         var stored = 0, duplicates = 0
         for parsed in events {
@@ -73,15 +73,19 @@ public struct WebhookReceiver: Sendable {
                 id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
                 provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
                 payload: parsed.payload, receivedAt: now)
-            let deliveries = subscriptions.filter { EventPattern.matchesAny($0.patterns, parsed.key) }
-                .map { (id: IDs.make("msg"), subscriptionID: $0.id) }
-            switch try await batcher.store(InboundEvent(event: event, deliveries: deliveries)) {
+            switch try await inbox.add(InboundEvent(event: event, deliveries: Self.pushDeliveries(subscriptions, key: parsed.key))) {
             case .stored: stored += 1
             case .duplicate: duplicates += 1
             }
         }
         return Reply(body: ["ok": true, "stored": .integer(Int64(stored)), "duplicates": .integer(Int64(duplicates))],
                      stored: stored, duplicates: duplicates)
+    }
+
+    /// A delivery job for each push subscription whose patterns match the event's key.
+    static func pushDeliveries(_ subscriptions: [WebhookSubscriptionRecord], key: String) -> [(id: String, subscriptionID: String)] {
+        subscriptions.filter { $0.mode == .push && EventPattern.matchesAny($0.patterns, key) }
+            .map { (id: IDs.make("msg"), subscriptionID: $0.id) }
     }
 
     /// Slack's `url_verification` wants its challenge back; GitHub's `ping` and Google's `sync`

@@ -6,7 +6,7 @@ import PatchbayWire
 
 /// Agents' subscriptions to webhook events, and the pull side of delivery.
 ///
-/// An agent is named by an id the account chooses; the webhooks feature treats it as opaque.
+/// A subscription belongs to one of the account's agents; deleting the agent deletes its subscriptions.
 public struct WebhookSubscriptionService: Sendable {
     let store: any Store
     let registry: PluginRegistry
@@ -50,7 +50,7 @@ public struct WebhookSubscriptionService: Sendable {
 
     public func create(principal: Principal, _ draft: Draft) async throws -> WithSecret {
         try principal.require(.integrationsWrite)
-        let agentID = try Self.validAgentID(draft.agentID)
+        let agentID = try await ownedAgent(principal, draft.agentID)
         switch (draft.endpointID, draft.provider) {
         case (nil, nil), (.some, .some):
             throw ServiceError.validation("give exactly one of endpoint_id and provider", field: "endpoint_id")
@@ -163,6 +163,7 @@ public struct WebhookSubscriptionService: Sendable {
         guard wait >= .zero, wait <= Self.maxWait else {
             throw ServiceError.validation("wait must be from 0 to 30 seconds", field: "wait")
         }
+        _ = try await ownedAgent(principal, agentID)
         let subscriptions = try await store.webhookSubscriptions(accountID: principal.accountID, agentID: agentID,
                                                                  page: PageRequest(limit: 500))
             .items.filter { $0.mode == .pull && $0.status == .active }
@@ -192,7 +193,7 @@ public struct WebhookSubscriptionService: Sendable {
                                                      providers: providers, limit: window)
             for row in rows {
                 let wanted = subscriptions.contains { subscription in
-                    (subscription.endpointID == row.endpointID || subscription.provider == row.provider)
+                    ((row.endpointID != nil && subscription.endpointID == row.endpointID) || subscription.provider == row.provider)
                         && EventPattern.matchesAny(subscription.patterns, row.key)
                 }
                 if wanted { events.append(row) }
@@ -219,12 +220,14 @@ public struct WebhookSubscriptionService: Sendable {
         }
     }
 
-    static func validAgentID(_ value: String?) throws -> String {
-        guard let value, !value.isEmpty else { throw ServiceError.validation("agent_id is required", field: "agent_id") }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:")
-        guard value.count <= 128, value.allSatisfy({ allowed.contains($0) }) else {
-            throw ServiceError.validation("agent_id must be 1 to 128 letters, digits, and _ - . :", field: "agent_id")
+    /// The id of one of the caller's agents; another account's agent answers as if it did not exist.
+    private func ownedAgent(_ principal: Principal, _ agentID: String?) async throws -> String {
+        guard let agentID, !agentID.isEmpty else { throw ServiceError.validation("agent_id is required", field: "agent_id") }
+        guard try await store.agent(id: agentID, accountID: principal.accountID) != nil else {
+            var error = ServiceError.notFound("agent", agentID)
+            error.field = "agent_id"
+            throw error
         }
-        return value
+        return agentID
     }
 }

@@ -11,15 +11,18 @@ public struct Webhooks: Sendable {
     public let subscriptions: WebhookSubscriptionService
     public let inspection: WebhookInspectionService
     public let worker: WebhookDeliveryWorker
+    let hostEvents: HostEvents
 
     init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings) {
         let signal = InboxSignal()
+        let inbox = Inbox(store: store, signal: signal)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
-                                   batcher: InboxBatcher(store: store, signal: signal), logger: Logger(label: "patchbay.webhooks"))
+                                   inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
         subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal)
         inspection = WebhookInspectionService(store: store, signal: signal)
         worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
+        hostEvents = HostEvents(store: store, inbox: inbox, logger: Logger(label: "patchbay.webhooks.host"))
     }
 }

@@ -61,6 +61,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("webhooks_v1", migrate: SQLiteMigrations.webhooksV1)
         migrator.registerMigration("credentials_v1") { db in try credentialsV1(db) }
         migrator.registerMigration("agents_v1", migrate: agentsV1)
+        migrator.registerMigration("host_events_v1", migrate: hostEventsV1)
         return migrator
     }
 }

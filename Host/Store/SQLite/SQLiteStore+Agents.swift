@@ -40,9 +40,20 @@ extension SQLiteStore {
     }
 
     public func deleteAgent(id: String, accountID: String) async throws -> Bool {
-        try await write { db in
+        let now = nowMillis()
+        return try await write { db in
             try db.execute(sql: "DELETE FROM agents WHERE id = ? AND account_id = ?", arguments: [id, accountID])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try db.execute(
+                sql: """
+                    UPDATE webhook_deliveries SET status = 'dead', lease_owner = NULL, lease_expires_at = NULL,
+                        last_error = 'the agent was deleted', updated_at = ?
+                    WHERE account_id = ? AND status IN ('pending', 'delivering') AND subscription_id IN
+                        (SELECT id FROM webhook_subscriptions WHERE agent_id = ? AND account_id = ?)
+                    """,
+                arguments: [now, accountID, id, accountID])
+            try db.execute(sql: "DELETE FROM webhook_subscriptions WHERE agent_id = ? AND account_id = ?", arguments: [id, accountID])
+            return true
         }
     }
 

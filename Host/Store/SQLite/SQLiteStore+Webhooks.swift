@@ -73,7 +73,7 @@ extension SQLiteStore {
 
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         let payloads = try batch.map { try Self.text($0.event.payload) }
-        return try await pool.write { db in
+        return try await write { db in
             var outcomes: [InboundOutcome] = []
             for (index, item) in batch.enumerated() {
                 let event = item.event
@@ -181,7 +181,7 @@ extension SQLiteStore {
                                    decode: Self.webhookSubscription, cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
     }
 
-    public func activeWebhookSubscriptions(accountID: String, endpointID: String, provider: String) async throws
+    public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
         -> [WebhookSubscriptionRecord]
     {
         try await pool.read { db in

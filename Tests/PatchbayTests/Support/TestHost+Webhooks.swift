@@ -20,6 +20,11 @@ extension TestHost {
         return Reply(status: Int(response.status.code), headers: replyHeaders, body: String(buffer: buffer))
     }
 
+    /// Creates an agent in `account` for subscriptions to belong to, and returns its id.
+    func createSubscriber(account: String = "acme", name: String) async throws -> String {
+        try await createAgent(key: try await key(account: account, scopes: [.skillsWrite]), name: name)
+    }
+
     /// Creates a webhook endpoint for `connection` and returns its JSON (with the secret when generated).
     func createEndpoint(key: String, connection: String, extra: [String: JSONValue] = [:]) async throws -> JSONValue {
         var body = extra
