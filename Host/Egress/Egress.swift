@@ -190,8 +190,9 @@ public final class Egress: Sendable {
     /// The URL as records and logs show it: the auth query parameter masked by name (its
     /// encoded form varies), and any other secret value masked wherever it appears.
     static func displayURL(_ url: URL, target: EgressTarget) -> String {
+        guard target.auth.type == .query else { return Redaction.redact(url.absoluteString, secrets: target.secretValues) }
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return Redaction.mask }
-        if target.auth.type == .query, let param = target.auth.param {
+        if let param = target.auth.param {
             components.queryItems = components.queryItems?.map { item in
                 item.name == param ? URLQueryItem(name: item.name, value: Redaction.mask) : item
             }

@@ -1,6 +1,6 @@
 /// An HTTP request a plugin asks the host to send (`pb_host_http_request`).
 /// The host adds credentials; a plugin never sets an auth header itself.
-public struct HTTPRequestMessage: Codable, Sendable, Equatable {
+public struct HTTPRequestMessage: WireMessage, Sendable, Equatable {
     public var method: String
     /// A path relative to the connection's base URL, or an absolute URL (for example a
     /// pagination link). Either way the final host must be allowed by the manifest.
@@ -17,20 +17,28 @@ public struct HTTPRequestMessage: Codable, Sendable, Equatable {
         self.body = body
     }
 
-    enum CodingKeys: String, CodingKey { case method, path, query, headers, body }
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "HTTPRequestMessage")
+        method = try fields.string("method")
+        path = try fields.string("path")
+        query = try fields.optionalStringMap("query") ?? [:]
+        headers = try fields.optionalStringMap("headers") ?? [:]
+        body = try fields.optionalString("body")
+    }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        method = try c.decode(String.self, forKey: .method)
-        path = try c.decode(String.self, forKey: .path)
-        query = try c.decodeIfPresent([String: String].self, forKey: .query) ?? [:]
-        headers = try c.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
-        body = try c.decodeIfPresent(String.self, forKey: .body)
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("method", method)
+        object.set("path", path)
+        object.set("query", query)
+        object.set("headers", headers)
+        object.set("body", body)
+        return object.json
     }
 }
 
 /// The host's answer to an `HTTPRequestMessage`: a response, or why there is none.
-public struct HTTPResponseMessage: Codable, Sendable, Equatable {
+public struct HTTPResponseMessage: WireMessage, Sendable, Equatable {
     public var status: Int
     /// Header names in lowercase; repeated headers joined with ", ".
     public var headers: [String: String]
@@ -49,5 +57,22 @@ public struct HTTPResponseMessage: Codable, Sendable, Equatable {
 
     public static func failure(_ error: PluginError) -> HTTPResponseMessage {
         HTTPResponseMessage(status: 0, error: error)
+    }
+
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "HTTPResponseMessage")
+        status = try fields.int("status")
+        headers = try fields.optionalStringMap("headers") ?? [:]
+        body = try fields.optionalString("body") ?? ""
+        error = try fields.optionalMessage("error", PluginError.self)
+    }
+
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("status", status)
+        object.set("headers", headers)
+        object.set("body", body)
+        object.set("error", error)
+        return object.json
     }
 }

@@ -11,7 +11,7 @@ public enum PluginMethod: String, Sendable, CaseIterable {
 }
 
 /// The payload of every plugin call. Each method reads the fields it needs.
-public struct PluginCall: Codable, Sendable, Equatable {
+public struct PluginCall: WireMessage, Sendable, Equatable {
     public var action: String?
     public var input: JSONValue?
     /// The connection's non-secret config.
@@ -28,10 +28,29 @@ public struct PluginCall: Codable, Sendable, Equatable {
         self.credentials = credentials
         self.webhook = webhook
     }
+
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "PluginCall")
+        action = try fields.optionalString("action")
+        input = fields.optionalValue("input")
+        config = fields.optionalValue("config") ?? [:]
+        credentials = try fields.optionalStringMap("credentials")
+        webhook = try fields.optionalMessage("webhook", InboundWebhook.self)
+    }
+
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("action", action)
+        object["input"] = input
+        object["config"] = config
+        object.set("credentials", credentials)
+        object.set("webhook", webhook)
+        return object.json
+    }
 }
 
 /// A verified inbound webhook, handed to the plugin to parse.
-public struct InboundWebhook: Codable, Sendable, Equatable {
+public struct InboundWebhook: WireMessage, Sendable, Equatable {
     /// Header names in lowercase.
     public var headers: [String: String]
     public var body: String
@@ -39,6 +58,19 @@ public struct InboundWebhook: Codable, Sendable, Equatable {
     public init(headers: [String: String], body: String) {
         self.headers = headers
         self.body = body
+    }
+
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "InboundWebhook")
+        headers = try fields.optionalStringMap("headers") ?? [:]
+        body = try fields.string("body")
+    }
+
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("headers", headers)
+        object.set("body", body)
+        return object.json
     }
 }
 
@@ -69,7 +101,7 @@ public struct WebhookEvent: Codable, Sendable, Equatable {
 }
 
 /// The error a plugin completes a call with (`PB_STATUS_ERROR`).
-public struct PluginError: Error, Codable, Sendable, Equatable {
+public struct PluginError: Error, WireMessage, Sendable, Equatable {
     /// Machine-readable: the provider's own code where it has one (`channel_not_found`),
     /// or one of the SDK's (`invalid_input`, `upstream_error`, `rate_limited`, `unsupported_method`).
     public var code: String
@@ -93,19 +125,25 @@ public struct PluginError: Error, Codable, Sendable, Equatable {
         self.details = details
     }
 
-    enum CodingKeys: String, CodingKey {
-        case code, message, retryable, field, details
-        case upstreamStatus = "upstream_status"
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "PluginError")
+        code = try fields.string("code")
+        message = try fields.optionalString("message") ?? code
+        retryable = try fields.optionalBool("retryable") ?? false
+        upstreamStatus = try fields.optionalInt("upstream_status")
+        field = try fields.optionalString("field")
+        details = fields.optionalValue("details")
     }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        code = try c.decode(String.self, forKey: .code)
-        message = try c.decodeIfPresent(String.self, forKey: .message) ?? code
-        retryable = try c.decodeIfPresent(Bool.self, forKey: .retryable) ?? false
-        upstreamStatus = try c.decodeIfPresent(Int.self, forKey: .upstreamStatus)
-        field = try c.decodeIfPresent(String.self, forKey: .field)
-        details = try c.decodeIfPresent(JSONValue.self, forKey: .details)
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("code", code)
+        object.set("message", message)
+        object["retryable"] = .bool(retryable)
+        object.set("upstream_status", upstreamStatus)
+        object.set("field", field)
+        object["details"] = details
+        return object.json
     }
 }
 

@@ -3,8 +3,8 @@ import Foundation
 /// The one JSON configuration used for every message that crosses the plugin boundary,
 /// so host and plugin agree byte for byte (sorted keys make payloads reproducible).
 ///
-/// `JSONValue` itself, the most common payload, is read and written by `JSONParser` and
-/// `JSONWriter` directly; typed messages go through Foundation's coders with the same rules.
+/// `JSONValue` itself and every `WireMessage` are read and written by `JSONParser` and
+/// `JSONWriter` directly; other types go through Foundation's coders with the same rules.
 public enum WireCoding {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -18,12 +18,18 @@ public enum WireCoding {
         if let json = value as? JSONValue {
             return try JSONWriter.write(json)
         }
+        if let message = value as? any WireMessage {
+            return try JSONWriter.write(message.wire)
+        }
         return try encoder.encode(value)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         if type == JSONValue.self {
             return try JSONParser.parse(data) as! T
+        }
+        if let message = type as? any WireMessage.Type {
+            return try message.init(wire: JSONParser.parse(data)) as! T
         }
         return try decoder.decode(type, from: data)
     }

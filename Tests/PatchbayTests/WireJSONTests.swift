@@ -96,4 +96,55 @@ final class WireJSONTests: XCTestCase {
         let decoded = try WireCoding.decode(PluginCall.self, from: WireCoding.encode(call))
         XCTAssertEqual(decoded.input, ["channel": "C1", "count": 3])
     }
+
+    func testWireMessagesReadTheSameThroughFoundationAndTheFastPath() throws {
+        let call = PluginCall(action: "parse", input: ["n": 1], config: ["team": "T1"], credentials: ["token": "t0ken"],
+                              webhook: InboundWebhook(headers: ["x-id": "7"], body: #"{"a":"\u00e9"}"#))
+        let response = HTTPResponseMessage(status: 429, headers: ["retry-after": "2"], body: "slow down",
+                                           error: PluginError(code: "rate_limited", message: "wait", retryable: true,
+                                                              upstreamStatus: 429, field: "channel", details: ["after": 2]))
+        let request = HTTPRequestMessage(method: "POST", path: "/chat.postMessage", query: ["a": "b"], body: "{}")
+
+        XCTAssertEqual(try JSONDecoder().decode(PluginCall.self, from: WireCoding.encode(call)), call)
+        XCTAssertEqual(try WireCoding.decode(PluginCall.self, from: JSONEncoder().encode(call)), call)
+        XCTAssertEqual(try JSONDecoder().decode(HTTPResponseMessage.self, from: WireCoding.encode(response)), response)
+        XCTAssertEqual(try WireCoding.decode(HTTPRequestMessage.self, from: JSONEncoder().encode(request)), request)
+        // Absent optional members are left out, not written as null.
+        XCTAssertEqual(String(decoding: try WireCoding.encode(PluginCall(action: "a")), as: UTF8.self), #"{"action":"a","config":{}}"#)
+    }
+
+    func testWireMessagesNameTheMemberThatHasTheWrongType() throws {
+        let cases: [(String, String)] = [
+            (#"{"action":5,"config":{}}"#, "PluginCall.action must be a string"),
+            (#"{"config":{},"credentials":{"token":1}}"#, "PluginCall.credentials.token must be a string"),
+            (#"{"config":{},"webhook":{"headers":{}}}"#, "InboundWebhook.body must be a string"),
+            (#"[1]"#, "PluginCall. must be an object"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try WireCoding.decode(PluginCall.self, from: Data(text.utf8)), text) { error in
+                XCTAssertEqual((error as? WireFormatError)?.description, expected)
+            }
+        }
+        XCTAssertThrowsError(try WireCoding.decode(HTTPResponseMessage.self, from: Data(#"{"status":"200"}"#.utf8))) { error in
+            XCTAssertEqual((error as? WireFormatError)?.field, "status")
+        }
+        // Missing and null optional members read alike; a PluginError without a message uses its code.
+        let error = try WireCoding.decode(PluginError.self, from: Data(#"{"code":"boom","field":null,"details":null}"#.utf8))
+        XCTAssertEqual(error, PluginError(code: "boom", message: "boom"))
+    }
+
+    func testRedactionMasksSecretsAsTheyAreAndPercentEncoded() {
+        let secrets = ["xoxb-123-abc", "abc", "s3cr3t/with space"]
+        XCTAssertEqual(Redaction.redact("https://x.test/api?token=xoxb-123-abc&q=1", secrets: secrets),
+                       "https://x.test/api?token=[REDACTED]&q=1")
+        XCTAssertEqual(Redaction.redact("token=xoxb%2D123%2Dabc", secrets: secrets), "token=[REDACTED]")
+        XCTAssertEqual(Redaction.redact("p=s3cr3t%2Fwith%20space and s3cr3t/with space", secrets: secrets),
+                       "p=[REDACTED] and [REDACTED]")
+        // Too short to mask; and text without a secret comes back as it was.
+        XCTAssertEqual(Redaction.redact("abc abc", secrets: secrets), "abc abc")
+        XCTAssertEqual(Redaction.redact("nothing secret: xoxb-12", secrets: secrets), "nothing secret: xoxb-12")
+        XCTAssertEqual(Redaction.redact("", secrets: secrets), "")
+        // A secret that contains another is masked whole.
+        XCTAssertEqual(Redaction.redact("key=longsecret-and-more", secrets: ["longsecret", "longsecret-and-more"]), "key=[REDACTED]")
+    }
 }

@@ -11,8 +11,8 @@ import GRDB
 ///
 /// Guarantees are those of a write on its own:
 /// - a caller resumes only once the transaction holding its write is committed and on disk;
-/// - each write runs in its own savepoint, so one that throws is rolled back alone, its caller
-///   gets the error, and the others in the batch still commit;
+/// - each write that shares a batch runs in its own savepoint, so one that throws is rolled
+///   back alone, its caller gets the error, and the others in the batch still commit;
 /// - if the commit itself fails, every caller in that batch gets the error and nothing of the
 ///   batch is kept.
 final class GroupCommitter: @unchecked Sendable {
@@ -60,6 +60,8 @@ final class GroupCommitter: @unchecked Sendable {
             let outcomes = ResultBox(count: batch.count)
             do {
                 try await writer.write { db in
+                    // A lone write needs no savepoint: if it fails, so does the transaction, alone.
+                    guard batch.count > 1 else { return try batch[0].work(db) }
                     for (index, pending) in batch.enumerated() {
                         do {
                             try db.inSavepoint {
