@@ -153,15 +153,15 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             return
         }
         let backoff = min(policy.firstBackoff * (1 << min(crashCount - 1, 16)), policy.maxBackoff)
-        Task { [self] in
-            try? await Task.sleep(for: backoff)
-            do {
-                let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
-                adopt(replacement)
-            } catch {
-                lock.withLock { quarantine = "its worker could not be restarted: \(error)" }
-                logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
-            }
+        // This runs on the dead worker's reader thread, which has nothing else to do: waiting and
+        // spawning (which blocks until the new worker reports) stay off the task executors.
+        Thread.sleep(forTimeInterval: Double(backoff.components.seconds) + Double(backoff.components.attoseconds) / 1e18)
+        do {
+            let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
+            adopt(replacement)
+        } catch {
+            lock.withLock { quarantine = "its worker could not be restarted: \(error)" }
+            logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
         }
     }
 
