@@ -41,6 +41,15 @@ final class RelationshipBindingTests: XCTestCase {
                                       "filter_fields": ["customers.email"], "presets": ["status": "pending"], "name": "pending_orders"])
         XCTAssertEqual(pending.status, 201, pending.body)
         XCTAssertNil(pending.json["input_schema"]?["properties"]?["status"], "a preset is hidden from the model")
+        let renamed = try await host.request("PATCH", "/v1/agents/\(agent!)/skills/pending_orders", key: key,
+                                             json: ["description": "A customer's orders still waiting to be paid."])
+        XCTAssertEqual(renamed.status, 200, renamed.body)
+        XCTAssertEqual(renamed.json["input_schema"], pending.json["input_schema"], "editing the description keeps the binding's schema")
+        XCTAssertEqual(renamed.json["presets"], ["status": "pending"])
+        let represet = try await host.request("PATCH", "/v1/agents/\(agent!)/skills/pending_orders", key: key,
+                                              json: ["presets": ["status": "paid"]])
+        XCTAssertEqual(represet.status, 400, represet.body)
+        XCTAssertEqual(represet.errorField, "presets")
         // The other direction: customers that have an order in a given status.
         let customers = try await bind(["connection_id": .string(connection), "object": "customers", "kind": "list",
                                         "filter_fields": ["orders.status"], "returned_fields": ["id", "name"]])
