@@ -84,21 +84,24 @@ public struct SkillBinding: Codable, Sendable, Equatable {
         case matchValues = "match_values"
     }
 
-    /// How a filter field written `<related object>.<field>` reaches that object: the bound
-    /// object's `fields` equal the related object's `relatedFields`, pair by pair.
+    /// How a filter field written `<name>.<field>` reaches a related object: the bound
+    /// object's `fields` equal the related object's `relatedFields`, pair by pair. `name` is
+    /// the related object's name, or the linking field when two relationships lead there.
     public struct Link: Codable, Sendable, Equatable {
+        public var name: String
         public var object: String
         public var fields: [String]
         public var relatedFields: [String]
 
-        public init(object: String, fields: [String], relatedFields: [String]) {
+        public init(name: String, object: String, fields: [String], relatedFields: [String]) {
+            self.name = name
             self.object = object
             self.fields = fields
             self.relatedFields = relatedFields
         }
 
         enum CodingKeys: String, CodingKey {
-            case object, fields
+            case name, object, fields
             case relatedFields = "related_fields"
         }
     }
@@ -127,11 +130,11 @@ public struct SkillBinding: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    /// The link a filter field follows: `customers.email` follows the link to `customers`.
+    /// The link a filter field follows: `customers.email` follows the link named `customers`.
     public func link(for filterField: String) -> (link: Link, field: String)? {
         guard !objectFields.contains(filterField), let dot = filterField.firstIndex(of: ".") else { return nil }
-        let object = String(filterField[..<dot])
-        guard let link = links?.first(where: { $0.object == object }) else { return nil }
+        let name = String(filterField[..<dot])
+        guard let link = links?.first(where: { $0.name == name }) else { return nil }
         return (link, String(filterField[filterField.index(after: dot)...]))
     }
 

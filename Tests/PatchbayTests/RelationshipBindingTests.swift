@@ -36,7 +36,8 @@ final class RelationshipBindingTests: XCTestCase {
         XCTAssertEqual(orders.json["name"], "list_orders_by_customers_email")
         XCTAssertEqual(orders.json["input_schema"]?["properties"]?["customers.email"]?["type"], ["string", "null"],
                        "typed from the related object's field")
-        XCTAssertEqual(orders.json["binding"]?["links"], [["object": "customers", "fields": ["customer_id"], "related_fields": ["id"]]])
+        XCTAssertEqual(orders.json["binding"]?["links"],
+                       [["name": "customers", "object": "customers", "fields": ["customer_id"], "related_fields": ["id"]]])
         let pending = try await bind(["connection_id": .string(connection), "object": "orders", "kind": "list",
                                       "filter_fields": ["customers.email"], "presets": ["status": "pending"], "name": "pending_orders"])
         XCTAssertEqual(pending.status, 201, pending.body)
@@ -149,6 +150,37 @@ final class RelationshipBindingTests: XCTestCase {
         ])
         XCTAssertEqual(badColumn.status, 400, badColumn.body)
         XCTAssertEqual(badColumn.errorField, "input.filters[0].column")
+    }
+
+    func testTwoRelationshipsToOneObjectAreToldApartByTheirLinkingField() async throws {
+        let connection = try await host.connectPostgres(key: key, sql: """
+            CREATE TABLE referrals (
+                id serial PRIMARY KEY,
+                referrer_id integer NOT NULL REFERENCES customers(id),
+                referred_id integer NOT NULL REFERENCES customers(id)
+            );
+            INSERT INTO referrals (referrer_id, referred_id) VALUES (1, 2), (3, 1);
+            """)
+        let ambiguous = try await bind(["connection_id": .string(connection), "object": "referrals", "kind": "list",
+                                        "filter_fields": ["customers.email"]])
+        XCTAssertEqual(ambiguous.status, 400, ambiguous.body)
+        XCTAssertTrue(ambiguous.body.contains("referred_id.email or referrer_id.email"), ambiguous.body)
+        let byReferrer = try await bind(["connection_id": .string(connection), "object": "referrals", "kind": "list",
+                                         "filter_fields": ["referrer_id.email"], "name": "referrals_by"])
+        XCTAssertEqual(byReferrer.status, 201, byReferrer.body)
+        let byReferred = try await bind(["connection_id": .string(connection), "object": "referrals", "kind": "list",
+                                         "filter_fields": ["referred_id.email"], "name": "referrals_of"])
+        XCTAssertEqual(byReferred.status, 201, byReferred.body)
+        let unknownLink = try await bind(["connection_id": .string(connection), "object": "referrals", "kind": "list",
+                                          "filter_fields": ["id.email"]])
+        XCTAssertEqual(unknownLink.status, 400, unknownLink.body)
+        _ = try await host.publish(key: key, agent: agent)
+
+        let made = try await host.invokeSkill(key: key, agent: agent, skill: "referrals_by", ["input": ["referrer_id.email": "ada@example.com"]])
+        XCTAssertEqual(ids(made), [1], made.body)
+        let received = try await host.invokeSkill(key: key, agent: agent, skill: "referrals_of",
+                                                  ["input": ["referred_id.email": "ada@example.com"]])
+        XCTAssertEqual(ids(received), [2], received.body)
     }
 
     func testAutoMapFollowsRelationshipsAndSuggestsPresets() async throws {

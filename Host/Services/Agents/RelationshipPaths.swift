@@ -2,8 +2,10 @@ import PatchbayStore
 import PatchbayWire
 
 /// Filter fields that follow a relationship: `customers.email` on `orders` means "the email of
-/// the customer the order's relationship to customers points at". Resolved against the
-/// discovered schema, so a relationship or field that is not there is refused by name.
+/// the customer the order's relationship to customers points at". When two relationships lead
+/// to the same object, the linking field names the one meant: `billing_customer_id.email`.
+/// Resolved against the discovered schema, so a relationship or field that is not there is
+/// refused by name.
 enum RelationshipPaths {
     /// The field a filter path names and, for a path through a relationship, the link it follows.
     /// A name that is one of the object's own fields (even one holding a dot) is that field.
@@ -14,25 +16,30 @@ enum RelationshipPaths {
             throw ServiceError.validation(
                 "\(object.name) has no field \(path) (its fields: \(object.fields.map(\.name).joined(separator: ", ")))", field: field)
         }
-        let relatedName = String(path[..<dot])
+        let name = String(path[..<dot])
         let fieldName = String(path[path.index(after: dot)...])
         let links = self.links(of: object.name, in: schema)
         guard !schema.relationships.isEmpty else {
             throw ServiceError.validation("\(path) follows a relationship, but the discovered schema has none", field: field)
         }
-        let candidates = links.filter { $0.object == relatedName }
-        guard let link = candidates.first else {
+        let byObject = links.filter { $0.object == name }
+        let candidates = byObject.isEmpty ? links.filter { $0.fields == [name] } : byObject
+        guard var link = candidates.first else {
             let reachable = Set(links.map(\.object)).sorted()
             throw ServiceError.validation(
-                "\(object.name) has no relationship to \(relatedName)"
+                "\(object.name) has no relationship to \(name)"
                     + (reachable.isEmpty ? " (it has none)" : " (it relates to: \(reachable.joined(separator: ", ")))"), field: field)
         }
         guard candidates.count == 1 else {
             let ways = candidates.map { "\($0.fields.joined(separator: ", ")) → \($0.relatedFields.joined(separator: ", "))" }
+            let named = candidates.filter { $0.fields.count == 1 }.map { "\($0.fields[0]).\(fieldName)" }
             throw ServiceError.validation(
-                "\(object.name) relates to \(relatedName) in \(candidates.count) ways (\(ways.joined(separator: "; "))), so \(path) is ambiguous",
+                "\(object.name) relates to \(name) in \(candidates.count) ways (\(ways.joined(separator: "; "))), so \(path) is ambiguous"
+                    + (named.isEmpty ? "" : "; name the linking field instead: \(named.joined(separator: " or "))"),
                 field: field)
         }
+        link.name = name
+        let relatedName = link.object
         guard let related = schema.objects.first(where: { $0.name == relatedName }),
               let target = related.fields.first(where: { $0.name == fieldName })
         else {
@@ -43,15 +50,18 @@ enum RelationshipPaths {
         return (target, link)
     }
 
-    /// Every object `object` is related to, in either direction, as links from `object`.
+    /// Every object `object` is related to, in either direction, as links from `object` named
+    /// after the related object.
     static func links(of object: String, in schema: DiscoveredSchema) -> [SkillBinding.Link] {
         schema.relationships.flatMap { relationship -> [SkillBinding.Link] in
             var links: [SkillBinding.Link] = []
             if relationship.from == object {
-                links.append(SkillBinding.Link(object: relationship.to, fields: relationship.fromFields, relatedFields: relationship.toFields))
+                links.append(SkillBinding.Link(name: relationship.to, object: relationship.to, fields: relationship.fromFields,
+                                               relatedFields: relationship.toFields))
             }
             if relationship.to == object, relationship.from != object {
-                links.append(SkillBinding.Link(object: relationship.from, fields: relationship.toFields, relatedFields: relationship.fromFields))
+                links.append(SkillBinding.Link(name: relationship.from, object: relationship.from, fields: relationship.toFields,
+                                               relatedFields: relationship.fromFields))
             }
             return links
         }

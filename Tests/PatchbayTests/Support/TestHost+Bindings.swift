@@ -6,9 +6,11 @@ import XCTest
 /// Connections with a discovered schema, for bindings: a fresh database on the test server,
 /// or the fake Google spreadsheet.
 extension TestHost {
-    func connectPostgres(key: String, discover: Bool = true) async throws -> String {
+    /// `sql`, when given, runs on the fresh database before it is connected.
+    func connectPostgres(key: String, discover: Bool = true, sql: String? = nil) async throws -> String {
         let server = try PostgresServer.shared()
         let database = try server.makeDatabase()
+        if let sql { _ = try server.psql(database, sql) }
         let reply = try await request("POST", "/v1/connections", key: key, json: [
             "provider": "postgres", "credentials": ["connection_string": .string(server.connectionString(database: database))],
         ])
