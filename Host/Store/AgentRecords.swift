@@ -80,6 +80,30 @@ public struct SkillBinding: Codable, Sendable, Equatable {
         case values
         /// `range` plus `rows` keyed by field name.
         case rows
+        /// `sheet` plus `match` (field → value, all must equal) and `values` to write.
+        case matchValues = "match_values"
+    }
+
+    /// How a filter field written `<name>.<field>` reaches a related object: the bound
+    /// object's `fields` equal the related object's `relatedFields`, pair by pair. `name` is
+    /// the related object's name, or the linking field when two relationships lead there.
+    public struct Link: Codable, Sendable, Equatable {
+        public var name: String
+        public var object: String
+        public var fields: [String]
+        public var relatedFields: [String]
+
+        public init(name: String, object: String, fields: [String], relatedFields: [String]) {
+            self.name = name
+            self.object = object
+            self.fields = fields
+            self.relatedFields = relatedFields
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, object, fields
+            case relatedFields = "related_fields"
+        }
     }
 
     public var object: String
@@ -91,9 +115,11 @@ public struct SkillBinding: Codable, Sendable, Equatable {
     public var returnedFields: [String]
     /// Every field of the object when bound, to recognise its records in an output.
     public var objectFields: [String]
+    /// The relationships filter fields follow; nil when every filter field is the object's own.
+    public var links: [Link]?
 
     public init(object: String, kind: SchemaOperation.Kind, shape: Shape, filterFields: [String], writeFields: [String],
-                returnedFields: [String], objectFields: [String]) {
+                returnedFields: [String], objectFields: [String], links: [Link]? = nil) {
         self.object = object
         self.kind = kind
         self.shape = shape
@@ -101,10 +127,19 @@ public struct SkillBinding: Codable, Sendable, Equatable {
         self.writeFields = writeFields
         self.returnedFields = returnedFields
         self.objectFields = objectFields
+        self.links = links
+    }
+
+    /// The link a filter field follows: `customers.email` follows the link named `customers`.
+    public func link(for filterField: String) -> (link: Link, field: String)? {
+        guard !objectFields.contains(filterField), let dot = filterField.firstIndex(of: ".") else { return nil }
+        let name = String(filterField[..<dot])
+        guard let link = links?.first(where: { $0.name == name }) else { return nil }
+        return (link, String(filterField[filterField.index(after: dot)...]))
     }
 
     enum CodingKeys: String, CodingKey {
-        case object, kind, shape
+        case object, kind, shape, links
         case filterFields = "filter_fields"
         case writeFields = "write_fields"
         case returnedFields = "returned_fields"

@@ -50,6 +50,9 @@ extension GoogleSheetsProvider {
                 ],
                 "header_row": ["type": "boolean",
                                "description": "Treat the range's first row as column names and add `rows`, one object per later row. Only with ROWS."],
+                "match": ["type": "object", "additionalProperties": cellSchema,
+                          "description": "Keep only the rows whose columns equal these values (header name → value, all must match, compared as displayed text ignoring case unless match_case). Needs header_row; `values` then holds the header and the kept rows."],
+                "match_case": ["type": "boolean", "description": "With match: compare letter case too. Default: false."],
             ],
         ],
         outputSchema: [
@@ -65,7 +68,11 @@ extension GoogleSheetsProvider {
             ],
         ],
         important: true,
-        examples: [ActionExample(description: "Read the customers as records", input: ["range": "Customers", "header_row": true])])
+        examples: [
+            ActionExample(description: "Read the customers as records", input: ["range": "Customers", "header_row": true]),
+            ActionExample(description: "Read the paying customers on the pro plan",
+                          input: ["range": "Customers", "header_row": true, "match": ["plan": "pro", "active": true]]),
+        ])
 
     static let lookupRows = ActionSpec(
         name: "lookup_rows", title: "Look up rows",
@@ -160,6 +167,40 @@ extension GoogleSheetsProvider {
         outputSchema: writeResultSchema(extra: [:]),
         important: false, mutating: true,
         examples: [ActionExample(description: "Change one customer's plan", input: ["range": "Customers!D3", "values": [["pro"]]])])
+
+    static let updateRows = ActionSpec(
+        name: "update_rows", title: "Update matching rows",
+        description: "Write columns of the rows whose columns equal `match`, e.g. set plan to pro for the customer whose email is ada@example.com. The sheet's first row must hold the column names. No match writes nothing; when several rows match nothing is written (multiple_matches) unless all_matches is true.",
+        inputSchema: [
+            "type": "object",
+            "required": ["match", "values"],
+            "additionalProperties": false,
+            "properties": [
+                "sheet": ["type": "string", "minLength": 1, "maxLength": 200,
+                          "description": "Sheet (tab) name, e.g. Customers. Default: the connection's default sheet."],
+                "match": ["type": "object", "additionalProperties": cellSchema,
+                          "description": "Header name → value; a row matches when every one equals its cell (displayed text, ignoring case unless match_case)."],
+                "values": ["type": "object", "additionalProperties": cellSchema,
+                           "description": "Header name → the value to write in the matching rows."],
+                "match_case": ["type": "boolean", "description": "Compare letter case too. Default: false."],
+                "all_matches": ["type": "boolean", "description": "Update every matching row. Default: false, so an ambiguous match writes nothing."],
+                "value_input_option": valueInputOptionSchema,
+            ],
+        ],
+        outputSchema: [
+            "type": "object",
+            "required": ["sheet", "matched", "row_numbers", "updated_cells"],
+            "properties": [
+                "sheet": ["type": "string", "description": "The sheet searched."],
+                "matched": ["type": "integer", "description": "Rows that matched; 0 means nothing was written."],
+                "row_numbers": ["type": "array", "items": ["type": "integer", "description": "A 1-based row number."],
+                                "description": "The rows written, top to bottom (the header is row 1)."],
+                "updated_cells": ["type": "integer", "description": "Cells written."],
+            ],
+        ],
+        important: false, mutating: true,
+        examples: [ActionExample(description: "Move a customer to the pro plan",
+                                 input: ["sheet": "Customers", "match": ["email": "ada@example.com"], "values": ["plan": "pro"]])])
 
     // MARK: Shared schemas
 

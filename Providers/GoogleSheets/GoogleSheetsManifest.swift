@@ -30,7 +30,7 @@ extension GoogleSheetsProvider {
             ],
             "additionalProperties": false,
         ],
-        actions: [getSpreadsheet, readRange, lookupRows, appendRows, updateRange],
+        actions: [getSpreadsheet, readRange, lookupRows, appendRows, updateRange, updateRows],
         packs: [
             PackSpec(
                 id: "sheet-logger", name: "Sheet logger",

@@ -32,6 +32,7 @@ public struct GoogleSheetsProvider: Provider {
         case "lookup_rows": return try await reads.lookupRows(input)
         case "append_rows": return try await writes.appendRows(input)
         case "update_range": return try await writes.updateRange(input)
+        case "update_rows": return try await writes.updateRows(input)
         default: throw PluginError.unknownAction(action)
         }
     }

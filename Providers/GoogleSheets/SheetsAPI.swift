@@ -39,6 +39,13 @@ struct SheetsAPI {
         return try unwrap(await http.send("PUT", valuesPath(range), json: body, query: ["valueInputOption": inputOption]))
     }
 
+    /// `POST spreadsheets/{id}/values:batchUpdate`: several ranges written in one request,
+    /// which Google applies all together or not at all.
+    func batchUpdate(_ data: [JSONValue], inputOption: String) async throws -> JSONValue {
+        let body: JSONValue = ["valueInputOption": .string(inputOption), "data": .array(data)]
+        return try unwrap(await http.send("POST", "/spreadsheets/\(spreadsheetID)/values:batchUpdate", json: body))
+    }
+
     private func valuesPath(_ range: String) -> String {
         "/spreadsheets/\(spreadsheetID)/values/\(A1Notation.pathSegment(range))"
     }

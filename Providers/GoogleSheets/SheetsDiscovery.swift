@@ -28,9 +28,12 @@ struct SheetsDiscovery {
             objects: objects,
             relationships: Self.relationships(objects),
             operations: objects.flatMap { object in [
-                SchemaOperation(object: object.name, kind: .list, action: "read_range", description: "Read the rows of \(object.name)."),
+                SchemaOperation(object: object.name, kind: .list, action: "read_range",
+                                description: "Read the rows of \(object.name), optionally only those whose columns match."),
                 SchemaOperation(object: object.name, kind: .lookup, action: "lookup_rows", description: "Find rows of \(object.name) by a column value."),
                 SchemaOperation(object: object.name, kind: .create, action: "append_rows", description: "Append rows to \(object.name)."),
+                SchemaOperation(object: object.name, kind: .update, action: "update_rows",
+                                description: "Update the rows of \(object.name) whose columns match."),
             ] })
     }
 

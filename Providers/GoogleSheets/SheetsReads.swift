@@ -38,27 +38,47 @@ struct SheetsReads {
             "major_dimension": answer["majorDimension"] ?? .string(dimension),
             "values": .array(values),
         ]
-        if headerRow {
+        if let match = input["match"]?.objectValue {
+            guard headerRow else { throw PluginError.invalidInput("match", "match needs header_row: columns are named by the header") }
+            let table = SheetTable(values: values)
+            let matcher = try RowMatch(match, header: table, sheet: A1Notation.sheetName(in: range),
+                                       matchCase: input["match_case"]?.boolValue ?? false) { "match.\($0)" }
+            let kept = table.rows.filter(matcher.matches)
+            result["values"] = .array(Array(values.prefix(1)) + kept.map(JSONValue.array))
+            result["rows"] = .array(kept.map(table.record))
+        } else if headerRow {
             let table = SheetTable(values: values)
             result["rows"] = .array(table.rows.map(table.record))
         }
         return .object(result)
     }
 
-    /// Scans the sheet block by block from row 1 (the header) and keeps rows whose column
-    /// equals the value. Stops at the grid's end, at a wholly empty block (the data is over),
-    /// or once more than `limit` rows matched.
     func lookupRows(_ input: JSONValue) async throws -> JSONValue {
         let sheet = try await findSheet(input["sheet"]?.stringValue ?? requireDefaultSheet("sheet"))
-        let matchCase = input["match_case"]?.boolValue ?? false
-        let wanted = comparable(input["value"] ?? .null, matchCase: matchCase)
+        let name = input["column"]?.stringValue ?? ""
         let limit = input["limit"]?.intValue ?? 50
+        let found = try await matchingRows(sheet, match: [name: input["value"] ?? .null],
+                                           matchCase: input["match_case"]?.boolValue ?? false, limit: limit) { _ in "column" }
+        return [
+            "sheet": .string(sheet.title),
+            "column": .string(found.table.index(of: name).flatMap { found.table.columns[$0] } ?? name),
+            "matches": .array(found.matches.prefix(limit).map { match in
+                ["row_number": .integer(Int64(match.rowNumber)), "record": found.table.record(match.row)]
+            }),
+            "truncated": .bool(found.matches.count > limit),
+        ]
+    }
 
+    /// Scans the sheet block by block from row 1 (the header) and keeps the rows `match`
+    /// selects. Stops at the grid's end, at a wholly empty block (the data is over), or once
+    /// more than `limit` rows matched. Unknown columns are refused on `field(name)`.
+    func matchingRows(_ sheet: (title: String, rowCount: Int), match: [String: JSONValue], matchCase: Bool, limit: Int?,
+                      field: (String) -> String) async throws -> (table: SheetTable, matches: [(rowNumber: Int, row: [JSONValue])]) {
         var table: SheetTable?
-        var column = 0
-        var matches: [JSONValue] = []
+        var matcher: RowMatch?
+        var matches: [(rowNumber: Int, row: [JSONValue])] = []
         var first = 1
-        while first <= sheet.rowCount, matches.count <= limit {
+        while first <= sheet.rowCount, limit.map({ matches.count <= $0 }) ?? true {
             let last = min(first + Self.blockRows - 1, sheet.rowCount)
             let answer = try await api.values(A1Notation.rows(of: sheet.title, first, last), query: Self.renderQuery("UNFORMATTED_VALUE"))
             let lines = answer["values"]?.arrayValue ?? []
@@ -66,35 +86,25 @@ struct SheetsReads {
             var rowNumber = first
             if table == nil {
                 let header = SheetTable(values: lines)
-                guard let index = header.index(of: input["column"]?.stringValue ?? "") else {
-                    throw PluginError.invalidInput("column", "sheet \(sheet.title) has no column \"\(input["column"]?.stringValue ?? "")\"; its columns are: \(header.names.joined(separator: ", "))")
-                }
+                matcher = try RowMatch(match, header: header, sheet: sheet.title, matchCase: matchCase, field: field)
                 table = header
-                column = index
                 rows = header.rows
                 rowNumber += 1
             } else if lines.isEmpty {
                 break
             }
-            for (offset, row) in rows.enumerated() where column < row.count {
-                if comparable(row[column], matchCase: matchCase) == wanted {
-                    matches.append(["row_number": .integer(Int64(rowNumber + offset)), "record": table!.record(row)])
-                }
+            for (offset, row) in rows.enumerated() where matcher!.matches(row) {
+                matches.append((rowNumber + offset, row))
             }
             first = last + 1
         }
-        return [
-            "sheet": .string(sheet.title),
-            "column": .string(table.flatMap { $0.columns[column] } ?? ""),
-            "matches": .array(Array(matches.prefix(limit))),
-            "truncated": .bool(matches.count > limit),
-        ]
+        return (table ?? SheetTable(values: []), matches)
     }
 
     // MARK: Helpers
 
     /// A sheet's title as the spreadsheet spells it and its grid height.
-    private func findSheet(_ name: String) async throws -> (title: String, rowCount: Int) {
+    func findSheet(_ name: String) async throws -> (title: String, rowCount: Int) {
         let sheets = try await api.spreadsheet()["sheets"]?.arrayValue ?? []
         let titles = sheets.compactMap { $0["properties"]?["title"]?.stringValue }
         let exact = sheets.first { $0["properties"]?["title"]?.stringValue == name }
@@ -105,13 +115,7 @@ struct SheetsReads {
         return (title, properties["gridProperties"]?["rowCount"]?.intValue ?? Self.blockRows)
     }
 
-    /// The text two cells are compared by: surrounding spaces never count, case only when asked.
-    private func comparable(_ value: JSONValue, matchCase: Bool) -> String {
-        let text = SheetTable.text(value).trimmingCharacters(in: .whitespaces)
-        return matchCase ? text : text.lowercased()
-    }
-
-    private func requireDefaultSheet(_ field: String) throws -> String {
+    func requireDefaultSheet(_ field: String) throws -> String {
         guard let defaultSheet else {
             throw PluginError.invalidInput(field, "\(field) is required: this connection has no default_sheet")
         }

@@ -1,6 +1,6 @@
 import PatchbaySDK
 
-/// The writing actions: append rows to a table, overwrite a range.
+/// The writing actions: append rows to a table, overwrite a range, update the rows that match.
 struct SheetsWrites {
     let api: SheetsAPI
     let defaultSheet: String?
@@ -22,6 +22,47 @@ struct SheetsWrites {
         let answer = try await api.update(range, values: input["values"]?.arrayValue ?? [],
                                           inputOption: input["value_input_option"]?.stringValue ?? "USER_ENTERED")
         return .object(Self.counts(answer, spreadsheetID: answer["spreadsheetId"]))
+    }
+
+    /// Finds the rows whose columns equal `match` and writes `values` into them, all in one
+    /// batch. No match writes nothing; several matches write nothing either unless
+    /// `all_matches` says to update every one.
+    func updateRows(_ input: JSONValue) async throws -> JSONValue {
+        let reads = SheetsReads(api: api, defaultSheet: defaultSheet)
+        let sheet = try await reads.findSheet(input["sheet"]?.stringValue ?? reads.requireDefaultSheet("sheet"))
+        let match = input["match"]?.objectValue ?? [:]
+        let values = input["values"]?.objectValue ?? [:]
+        guard !match.isEmpty else { throw PluginError.invalidInput("match", "match must name at least one column") }
+        guard !values.isEmpty else { throw PluginError.invalidInput("values", "values must set at least one column") }
+        let found = try await reads.matchingRows(sheet, match: match, matchCase: input["match_case"]?.boolValue ?? false,
+                                                 limit: nil) { "match.\($0)" }
+        let columns = try values.sorted { $0.key < $1.key }.map { name, value -> (Int, JSONValue) in
+            guard let column = found.table.index(of: name) else {
+                throw PluginError.invalidInput("values.\(name)",
+                                               "sheet \(sheet.title) has no column \"\(name)\"; its columns are: \(found.table.names.joined(separator: ", "))")
+            }
+            return (column, value)
+        }
+        let rowNumbers = found.matches.map(\.rowNumber)
+        if rowNumbers.count > 1, input["all_matches"]?.boolValue != true {
+            throw PluginError(code: "multiple_matches",
+                              message: "\(rowNumbers.count) rows of \(sheet.title) match (rows \(rowNumbers.map(String.init).joined(separator: ", "))); nothing was written. Narrow match, or set all_matches to update every one",
+                              field: "match")
+        }
+        var result: [String: JSONValue] = [
+            "sheet": .string(sheet.title), "matched": .integer(Int64(rowNumbers.count)),
+            "row_numbers": .array(rowNumbers.map { .integer(Int64($0)) }), "updated_cells": 0,
+        ]
+        guard !rowNumbers.isEmpty else { return .object(result) }
+        let data: [JSONValue] = rowNumbers.flatMap { row in
+            columns.map { column, value -> JSONValue in
+                ["range": .string("\(A1Notation.sheet(sheet.title))!\(A1Notation.column(column))\(row)"), "majorDimension": "ROWS",
+                 "values": [[value]]]
+            }
+        }
+        let answer = try await api.batchUpdate(data, inputOption: input["value_input_option"]?.stringValue ?? "USER_ENTERED")
+        result["updated_cells"] = answer["totalUpdatedCells"] ?? 0
+        return .object(result)
     }
 
     /// Rows as lists of cells. Rows given as objects are laid out by the sheet's header row,

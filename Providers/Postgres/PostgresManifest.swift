@@ -88,7 +88,7 @@ extension PostgresProvider {
 
     static let selectRows = ActionSpec(
         name: "select_rows", title: "Read rows",
-        description: "Read rows of one table, optionally only some columns, filtered (all filters must match), ordered and paged. Use eq filters on the primary key to fetch one row.",
+        description: "Read rows of one table, optionally only some columns, filtered (all filters must match, and a filter may test a related table through a foreign key with via), ordered and paged. Use eq filters on the primary key to fetch one row.",
         inputSchema: [
             "type": "object",
             "required": ["table"],
@@ -110,6 +110,19 @@ extension PostgresProvider {
                             "op": ["type": "string", "enum": ["eq", "neq", "lt", "lte", "gt", "gte", "like", "ilike", "is_null", "in"],
                                    "description": "Comparison. like/ilike take % and _ wildcards; is_null takes true (IS NULL) or false (IS NOT NULL); in takes an array."],
                             "value": ["description": "The value to compare with, as JSON (e.g. 42, \"2024-01-31\", true)."],
+                            "via": [
+                                "type": "object",
+                                "required": ["table", "columns", "related_columns"],
+                                "additionalProperties": false,
+                                "description": "Test `column` of a related table instead: rows match when a related row (joined by a declared foreign key) meets the condition.",
+                                "properties": [
+                                    "table": ["type": "string", "minLength": 1, "description": "The related table, in the connection's schema."],
+                                    "columns": ["type": "array", "minItems": 1, "items": ["type": "string", "description": "A column of the filtered table."],
+                                                "description": "Columns of the filtered table that join, e.g. [\"customer_id\"]."],
+                                    "related_columns": ["type": "array", "minItems": 1, "items": ["type": "string", "description": "A column of the related table."],
+                                                        "description": "The related table's columns they equal, in the same order, e.g. [\"id\"]."],
+                                ],
+                            ],
                         ],
                     ],
                 ],
@@ -140,9 +153,16 @@ extension PostgresProvider {
             ],
         ],
         important: true,
-        examples: [ActionExample(description: "Ten newest orders", input: [
-            "table": "orders", "order_by": [["column": "created_at", "direction": "desc"]], "limit": 10,
-        ])])
+        examples: [
+            ActionExample(description: "Ten newest orders", input: [
+                "table": "orders", "order_by": [["column": "created_at", "direction": "desc"]], "limit": 10,
+            ]),
+            ActionExample(description: "A customer's orders, found by the customer's email", input: [
+                "table": "orders",
+                "filters": [["column": "email", "op": "eq", "value": "ada@example.com",
+                             "via": ["table": "customers", "columns": ["customer_id"], "related_columns": ["id"]]]],
+            ]),
+        ])
 
     static let insertRow = ActionSpec(
         name: "insert_row", title: "Insert a row",

@@ -17,7 +17,14 @@ struct TableActions {
         let limit = input["limit"]?.intValue ?? 100
         var statement = StatementBuilder()
         statement.append("SELECT \(table.projection(selected)) FROM \(table.qualifiedName)")
-        try appendFilters(input["filters"]?.arrayValue ?? [], table: table, to: &statement)
+        let filters = input["filters"]?.arrayValue ?? []
+        let foreignKeys = filters.contains { $0["via"] != nil } ? try await Catalog.foreignKeys(session) : []
+        var related: [String: TableInfo] = [:]
+        for (index, filter) in filters.enumerated() {
+            guard let name = filter["via"]?["table"]?.stringValue, related[name] == nil else { continue }
+            related[name] = try await Catalog.table(session, named: name, field: "filters[\(index)].via.table")
+        }
+        try appendFilters(filters, table: table, related: RelatedTables(tables: related, foreignKeys: foreignKeys), to: &statement)
         let order = try (input["order_by"]?.arrayValue ?? []).enumerated().map { index, item in
             let column = try table.column(item["column"]?.stringValue ?? "", field: "order_by[\(index)].column")
             return SQLIdentifier.quote(column.name) + (item["direction"]?.stringValue == "desc" ? " DESC" : " ASC")
@@ -83,29 +90,46 @@ struct TableActions {
         return ["rows": .array(result.rows), "count": .integer(Int64(result.rows.count))]
     }
 
-    private func appendFilters(_ filters: [JSONValue], table: TableInfo, to statement: inout StatementBuilder) throws {
+    private func appendFilters(_ filters: [JSONValue], table: TableInfo, related: RelatedTables,
+                               to statement: inout StatementBuilder) throws {
         var conditions: [String] = []
         for (index, filter) in filters.enumerated() {
             let field = "filters[\(index)]"
-            let column = try table.column(filter["column"]?.stringValue ?? "", field: "\(field).column")
-            let name = SQLIdentifier.quote(column.name)
-            let op = filter["op"]?.stringValue ?? "eq"
-            let value = filter["value"] ?? .null
-            switch op {
-            case "is_null":
-                conditions.append(value.boolValue == false ? "\(name) IS NOT NULL" : "\(name) IS NULL")
-            case "in":
-                guard let items = value.arrayValue else { throw PluginError.invalidInput("\(field).value", "op in needs an array of values") }
-                let placeholders = try items.enumerated().map { item, element in
-                    try statement.parameter(element, column: column, field: "\(field).value[\(item)]")
-                }
-                conditions.append(placeholders.isEmpty ? "FALSE" : "\(name) IN (\(placeholders.joined(separator: ", ")))")
-            default:
-                guard let sqlOperator = Self.operators[op] else { throw PluginError.invalidInput("\(field).op", "unknown operator \(op)") }
-                guard !value.isNull else { throw PluginError.invalidInput("\(field).value", "to match NULL use op is_null") }
-                conditions.append("\(name) \(sqlOperator) \(try statement.parameter(value, column: column, field: "\(field).value"))")
+            if let via = filter["via"] {
+                // The condition on the related table's column, inside an EXISTS over the foreign key's join.
+                let link = try related.link(via, from: table, field: "\(field).via")
+                let alias = "r\(index)"
+                let condition = try Self.condition(filter, table: link.table, qualifier: SQLIdentifier.quote(alias), field: field,
+                                                   statement: &statement)
+                conditions.append("EXISTS (SELECT 1 FROM \(link.table.qualifiedName) AS \(SQLIdentifier.quote(alias)) WHERE "
+                                  + link.joins(alias: alias, outer: table).joined(separator: " AND ") + " AND \(condition))")
+                continue
             }
+            conditions.append(try Self.condition(filter, table: table, qualifier: nil, field: field, statement: &statement))
         }
         if !conditions.isEmpty { statement.append(" WHERE " + conditions.joined(separator: " AND ")) }
+    }
+
+    /// One filter's SQL condition on a column of `table`, written `qualifier.column` when qualified.
+    private static func condition(_ filter: JSONValue, table: TableInfo, qualifier: String?, field: String,
+                                  statement: inout StatementBuilder) throws -> String {
+        let column = try table.column(filter["column"]?.stringValue ?? "", field: "\(field).column")
+        let name = (qualifier.map { $0 + "." } ?? "") + SQLIdentifier.quote(column.name)
+        let op = filter["op"]?.stringValue ?? "eq"
+        let value = filter["value"] ?? .null
+        switch op {
+        case "is_null":
+            return value.boolValue == false ? "\(name) IS NOT NULL" : "\(name) IS NULL"
+        case "in":
+            guard let items = value.arrayValue else { throw PluginError.invalidInput("\(field).value", "op in needs an array of values") }
+            let placeholders = try items.enumerated().map { item, element in
+                try statement.parameter(element, column: column, field: "\(field).value[\(item)]")
+            }
+            return placeholders.isEmpty ? "FALSE" : "\(name) IN (\(placeholders.joined(separator: ", ")))"
+        default:
+            guard let sqlOperator = operators[op] else { throw PluginError.invalidInput("\(field).op", "unknown operator \(op)") }
+            guard !value.isNull else { throw PluginError.invalidInput("\(field).value", "to match NULL use op is_null") }
+            return "\(name) \(sqlOperator) \(try statement.parameter(value, column: column, field: "\(field).value"))"
+        }
     }
 }

@@ -16,12 +16,16 @@ extension FakeGoogleSheets {
         var verb: String?
     }
 
-    /// Serves `<prefix>/v4/spreadsheets/{id}` and `<prefix>/v4/spreadsheets/{id}/values/{range}`
-    /// (GET to read, PUT to update, POST `{range}:append` to append).
+    /// Serves `<prefix>/v4/spreadsheets/{id}`, `<prefix>/v4/spreadsheets/{id}/values/{range}`
+    /// (GET to read, PUT to update, POST `{range}:append` to append) and
+    /// `<prefix>/v4/spreadsheets/{id}/values:batchUpdate`.
     public func registerRoutes<Context: RequestContext>(on router: some RouterMethods<Context>, prefix: String) {
         let spreadsheets = router.group(RouterPath(prefix)).group(RouterPath(apiPath)).group("spreadsheets")
         spreadsheets.get(":id") { request, context in
             try await self.respond(to: request, id: context.parameters.get("id") ?? "", rangeSegment: nil)
+        }
+        spreadsheets.post(":id/values:batchUpdate") { request, context in
+            try await self.respond(to: request, id: context.parameters.get("id") ?? "", rangeSegment: nil, verb: "batchUpdate")
         }
         for method in [HTTPRequest.Method.get, .put, .post] {
             spreadsheets.on(":id/values/:range", method: method) { request, context in
@@ -31,7 +35,7 @@ extension FakeGoogleSheets {
         }
     }
 
-    func respond(to request: Request, id: String, rangeSegment: String?) async throws -> Response {
+    func respond(to request: Request, id: String, rangeSegment: String?, verb: String? = nil) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
         let recorded = RecordedRequest(
@@ -41,7 +45,7 @@ extension FakeGoogleSheets {
             headers: Self.headerDictionary(request.headers),
             body: String(decoding: body.readableBytesView, as: UTF8.self)
         )
-        var call = Call(request: recorded, spreadsheetID: id)
+        var call = Call(request: recorded, spreadsheetID: id, verb: verb)
         if var segment = rangeSegment {
             if let colon = segment.lastIndex(of: ":"), segment[segment.index(after: colon)...] == "append" {
                 call.verb = "append"
@@ -93,6 +97,7 @@ extension FakeGoogleSheets {
         let method = call.request.method
         if method != "GET", !canWrite { throw GoogleAPIError.insufficientScopes }
         guard call.spreadsheetID == Self.spreadsheetID else { throw GoogleAPIError.notFound }
+        if call.verb == "batchUpdate" { return .success(try batchUpdateValues(call.request)) }
         guard let range = call.range else { return .success(try spreadsheet(call.request.query)) }
         switch (method, call.verb) {
         case ("GET", nil): return .success(try readValues(range, call.request.query))

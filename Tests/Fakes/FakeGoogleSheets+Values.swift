@@ -36,18 +36,58 @@ extension FakeGoogleSheets {
     /// alone, and values that do not fit the range are refused. Called with the lock held.
     func updateValues(_ text: String, _ request: RecordedRequest) throws -> JSONValue {
         let input = try inputOption(request.query)
+        let (range, values) = try fittedValues(text, body: try bodyObject(request.body))
+        var updates = write(values, sheet: range.sheetIndex, row: range.rows.lowerBound, column: range.columns.lowerBound, option: input)
+        updates["spreadsheetId"] = .string(Self.spreadsheetID)
+        return .object(updates)
+    }
+
+    /// `POST values:batchUpdate`: `{valueInputOption, data: [ValueRange]}` in the body. Every
+    /// range is checked before any is written, so a bad one leaves the sheet as it was; the
+    /// answer totals the per-range counts. Called with the lock held.
+    func batchUpdateValues(_ request: RecordedRequest) throws -> JSONValue {
+        let body = try bodyObject(request.body)
+        guard let input = body["valueInputOption"]?.stringValue else {
+            throw GoogleAPIError.invalidArgument("'valueInputOption' is required but not specified")
+        }
+        guard SheetCells.inputOptions.contains(input) else {
+            throw GoogleAPIError.invalidEnum("value_input_option", type: "ValueInputOption", input)
+        }
+        guard let data = body["data"]?.arrayValue, !data.isEmpty else {
+            throw GoogleAPIError.invalidArgument("Invalid data: at least one ValueRange is required.")
+        }
+        let writes = try data.map { item -> (SheetsRange, [[JSONValue]]) in
+            guard let text = item["range"]?.stringValue else { throw GoogleAPIError.invalidArgument("Invalid data[].range: a range is required.") }
+            return try fittedValues(text, body: item)
+        }
+        var responses: [JSONValue] = []
+        for (range, values) in writes {
+            var updates = write(values, sheet: range.sheetIndex, row: range.rows.lowerBound, column: range.columns.lowerBound, option: input)
+            updates["spreadsheetId"] = .string(Self.spreadsheetID)
+            responses.append(.object(updates))
+        }
+        let total = { (key: String) in JSONValue.integer(responses.reduce(0) { $0 + ($1[key]?.intValue.map(Int64.init) ?? 0) }) }
+        return [
+            "spreadsheetId": .string(Self.spreadsheetID),
+            "totalUpdatedRows": total("updatedRows"), "totalUpdatedColumns": total("updatedColumns"),
+            "totalUpdatedCells": total("updatedCells"),
+            "totalUpdatedSheets": .integer(Int64(Set(writes.map(\.0.sheetIndex)).count)),
+            "responses": .array(responses),
+        ]
+    }
+
+    /// A `ValueRange`'s rows for `text`, refused when they would fall outside the range or the grid.
+    private func fittedValues(_ text: String, body: JSONValue) throws -> (SheetsRange, [[JSONValue]]) {
         let range = try SheetsRange.resolve(text, in: sheetList)
         if range.exceedsGrid { throw exceedsGrid(range, sheetList[range.sheetIndex]) }
-        let values = try bodyValues(request.body, urlRange: range)
+        let values = try bodyValues(body, urlRange: range)
         if values.count > range.rows.count {
             throw writingOutside(text, "row [\(range.rows.upperBound + 2)]")
         }
         if let widest = values.map(\.count).max(), widest > range.columns.count {
             throw writingOutside(text, "column [\(SheetsRange.column(range.columns.upperBound + 1))]")
         }
-        var updates = write(values, sheet: range.sheetIndex, row: range.rows.lowerBound, column: range.columns.lowerBound, option: input)
-        updates["spreadsheetId"] = .string(Self.spreadsheetID)
-        return .object(updates)
+        return (range, values)
     }
 
     /// `POST values/{range}:append`: finds the table at the top of the range (the rows from
@@ -59,7 +99,7 @@ extension FakeGoogleSheets {
                                 allowed: Self.insertDataOptions) ?? "OVERWRITE"
         let range = try SheetsRange.resolve(text, in: sheetList)
         if range.exceedsGrid { throw exceedsGrid(range, sheetList[range.sheetIndex]) }
-        let values = try bodyValues(request.body, urlRange: range)
+        let values = try bodyValues(try bodyObject(request.body), urlRange: range)
         guard !values.isEmpty else { throw GoogleAPIError.invalidArgument("Invalid values: at least one row is required.") }
 
         let sheet = sheetList[range.sheetIndex]
@@ -103,10 +143,7 @@ extension FakeGoogleSheets {
 
     /// The `ValueRange` body's rows. Its `range`, when given, must be the URL's range, and
     /// COLUMNS-major values are turned into rows.
-    private func bodyValues(_ body: String, urlRange: SheetsRange) throws -> [[JSONValue]] {
-        guard let json = try? WireCoding.decode(JSONValue.self, from: Data(body.utf8)), json.objectValue != nil else {
-            throw GoogleAPIError.invalidArgument("Invalid JSON payload received. Expected an object.")
-        }
+    private func bodyValues(_ json: JSONValue, urlRange: SheetsRange) throws -> [[JSONValue]] {
         if let text = json["range"]?.stringValue {
             let bodyRange = try SheetsRange.resolve(text, in: sheetList)
             guard bodyRange.sheetIndex == urlRange.sheetIndex, bodyRange.rows == urlRange.rows, bodyRange.columns == urlRange.columns else {
@@ -127,6 +164,13 @@ extension FakeGoogleSheets {
         guard json["majorDimension"]?.stringValue == "COLUMNS" else { return lines }
         let height = lines.map(\.count).max() ?? 0
         return (0..<height).map { row in lines.map { row < $0.count ? $0[row] : .null } }
+    }
+
+    private func bodyObject(_ body: String) throws -> JSONValue {
+        guard let json = try? WireCoding.decode(JSONValue.self, from: Data(body.utf8)), json.objectValue != nil else {
+            throw GoogleAPIError.invalidArgument("Invalid JSON payload received. Expected an object.")
+        }
+        return json
     }
 
     private func inputOption(_ query: [String: String]) throws -> String {

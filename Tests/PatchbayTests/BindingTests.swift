@@ -21,32 +21,15 @@ final class BindingTests: XCTestCase {
     }
 
     private func connectPostgres(discover: Bool = true) async throws -> String {
-        let server = try PostgresServer.shared()
-        let database = try server.makeDatabase()
-        let reply = try await host.request("POST", "/v1/connections", key: key, json: [
-            "provider": "postgres", "credentials": ["connection_string": .string(server.connectionString(database: database))],
-        ])
-        let id = try XCTUnwrap(reply.json["id"]?.stringValue, reply.body)
-        if discover {
-            let discovered = try await host.request("POST", "/v1/connections/\(id)/discover", key: key)
-            XCTAssertEqual(discovered.status, 200, discovered.body)
-        }
-        return id
+        try await host.connectPostgres(key: key, discover: discover)
     }
 
     private func connectSheets() async throws -> String {
-        let reply = try await host.request("POST", "/v1/connections", key: key, json: [
-            "provider": "google_sheets", "credentials": ["access_token": .string(FakeGoogleSheets.sandboxToken)],
-            "config": ["spreadsheet_id": .string(FakeGoogleSheets.spreadsheetID)],
-        ])
-        let id = try XCTUnwrap(reply.json["id"]?.stringValue, reply.body)
-        let discovered = try await host.request("POST", "/v1/connections/\(id)/discover", key: key)
-        XCTAssertEqual(discovered.status, 200, discovered.body)
-        return id
+        try await host.connectSheets(key: key)
     }
 
     private func bind(_ body: JSONValue) async throws -> TestHost.Reply {
-        try await host.request("POST", "/v1/agents/\(agent!)/bindings", key: key, json: body)
+        try await host.bind(key: key, agent: agent, body)
     }
 
     func testLookupAndListBindingsOnARealPostgresTable() async throws {

@@ -328,7 +328,7 @@ final class GoogleSheetsProviderTests: XCTestCase {
         ]])
         let operations = try await host.request("GET", "/v1/connections/\(connection!)/schema/operations?object=Customers", key: key)
         XCTAssertEqual(Set(operations.json["data"]?.arrayValue?.compactMap { $0["action"]?.stringValue } ?? []),
-                       ["read_range", "lookup_rows", "append_rows"])
+                       ["read_range", "lookup_rows", "append_rows", "update_rows"])
     }
 
     func testDrivePushNotificationsBecomeEvents() async throws {

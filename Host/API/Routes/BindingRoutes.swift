@@ -17,17 +17,20 @@ enum BindingRoutes {
                          "kind": ["type": "string", "enum": ["lookup", "list", "create", "update"]],
                          "filter_fields": fields, "write_fields": fields,
                          "returned_fields": ["type": "array", "items": ["type": "string"], "description": "Default: every field."],
+                         "presets": ["type": "object",
+                                     "description": "Filter values fixed for the agent (lookup, list), e.g. {\"status\": \"open\"}; may hold {{ variable }}."],
                          "description": ["type": "string"], "requires_approval": ["type": "boolean"],
                      ]], successStatus: 201) { request, context in
                 let object = try await RequestInput.object(request)
                 try RequestInput.onlyKnown(object, ["name", "connection_id", "object", "kind", "filter_fields", "write_fields",
-                                                    "returned_fields", "description", "requires_approval"])
+                                                    "returned_fields", "presets", "description", "requires_approval"])
                 let draft = AgentService.BindingDraft(
                     name: try RequestInput.string(object, "name"), connectionID: try RequestInput.string(object, "connection_id"),
                     object: try RequestInput.string(object, "object"), kind: try RequestInput.string(object, "kind"),
                     filterFields: try RequestInput.strings(object, "filter_fields") ?? [],
                     writeFields: try RequestInput.strings(object, "write_fields") ?? [],
                     returnedFields: try RequestInput.strings(object, "returned_fields") ?? [],
+                    presets: try RequestInput.objectField(object, "presets")?.objectValue ?? [:],
                     description: try RequestInput.string(object, "description"),
                     requiresApproval: try RequestInput.bool(object, "requires_approval") ?? false)
                 let skill = try await agents.bind(principal: try context.requirePrincipal(),
@@ -51,6 +54,9 @@ enum BindingRoutes {
                     "skill": Views.skill(result.skill),
                     "score": .number(result.score),
                     "reasoning": .array(result.reasoning.map(JSONValue.string)),
+                    "suggested_presets": .array(result.suggestedPresets.map { suggestion in
+                        ["field": .string(suggestion.field), "value": .string(suggestion.value), "reason": .string(suggestion.reason)]
+                    }),
                     "alternatives": .array(result.alternatives.map { alternative in
                         ["object": .string(alternative.object), "kind": .string(alternative.kind.rawValue),
                          "filter_fields": .array(alternative.filterFields.map(JSONValue.string)),

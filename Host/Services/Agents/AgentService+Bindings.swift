@@ -12,12 +12,14 @@ extension AgentService {
         public var filterFields: [String]
         public var writeFields: [String]
         public var returnedFields: [String]
+        /// Filter values fixed for the agent (lookup and list): filter field → value or `{{ variable }}`.
+        public var presets: [String: JSONValue]
         public var description: String?
         public var requiresApproval: Bool
 
         public init(name: String? = nil, connectionID: String? = nil, object: String? = nil, kind: String? = nil,
                     filterFields: [String] = [], writeFields: [String] = [], returnedFields: [String] = [],
-                    description: String? = nil, requiresApproval: Bool = false) {
+                    presets: [String: JSONValue] = [:], description: String? = nil, requiresApproval: Bool = false) {
             self.name = name
             self.connectionID = connectionID
             self.object = object
@@ -25,6 +27,7 @@ extension AgentService {
             self.filterFields = filterFields
             self.writeFields = writeFields
             self.returnedFields = returnedFields
+            self.presets = presets
             self.description = description
             self.requiresApproval = requiresApproval
         }
@@ -34,7 +37,16 @@ extension AgentService {
         public var skill: SkillDefinition
         public var score: Double
         public var reasoning: [String]
+        /// Filter values the goal seems to ask for, shown for review and never applied.
+        public var suggestedPresets: [SuggestedPreset]
         public var alternatives: [Alternative]
+    }
+
+    /// A field value a goal's word seems to name ("open" orders → status = "open").
+    public struct SuggestedPreset: Sendable, Equatable {
+        public var field: String
+        public var value: String
+        public var reason: String
     }
 
     public struct Alternative: Sendable {
@@ -62,7 +74,7 @@ extension AgentService {
         let schema = try await discovered(connection)
         let skill = try binding(name: draft.name, description: draft.description, connection: connection, schema: schema,
                                 object: objectName, kind: kind, filter: draft.filterFields, write: draft.writeFields,
-                                returned: draft.returnedFields, requiresApproval: draft.requiresApproval)
+                                returned: draft.returnedFields, presets: draft.presets, requiresApproval: draft.requiresApproval)
         try await append([skill], principal, agentID)
         return skill
     }
@@ -81,7 +93,8 @@ extension AgentService {
             do {
                 skill = try binding(name: nil, description: nil, connection: connection, schema: schema, object: proposal.object,
                                     kind: proposal.kind, filter: proposal.filterFields, write: proposal.writeFields,
-                                    returned: proposal.returnedFields, requiresApproval: proposal.kind == .create || proposal.kind == .update)
+                                    returned: proposal.returnedFields, presets: [:],
+                                    requiresApproval: proposal.kind == .create || proposal.kind == .update)
             } catch let problem as ServiceError {
                 // A candidate its action cannot express (say, a sheet lookup on two fields) gives way to the next.
                 lastProblem = problem
@@ -93,7 +106,8 @@ extension AgentService {
                             returnedFields: other.returnedFields, writeFields: other.writeFields, score: other.score,
                             reasoning: other.reasoning)
             }
-            return AutoMapResult(skill: skill, score: proposal.score, reasoning: proposal.reasoning, alternatives: Array(alternatives))
+            return AutoMapResult(skill: skill, score: proposal.score, reasoning: proposal.reasoning,
+                                 suggestedPresets: proposal.suggestedPresets, alternatives: Array(alternatives))
         }
         throw ServiceError(.upstreamRejected, "no_match",
                            "nothing in the discovered schema matches the goal" + (lastProblem.map { " (\($0.message))" } ?? "")
@@ -113,20 +127,40 @@ extension AgentService {
 
     private func binding(name: String?, description: String?, connection: ConnectionRecord, schema: DiscoveredSchema,
                          object objectName: String, kind: SchemaOperation.Kind, filter: [String], write: [String],
-                         returned: [String], requiresApproval: Bool) throws -> SkillDefinition {
+                         returned: [String], presets: [String: JSONValue], requiresApproval: Bool) throws -> SkillDefinition {
         guard let object = schema.objects.first(where: { $0.name == objectName }) else {
             throw ServiceError.validation(
                 "no object \"\(objectName)\" in the discovered schema (it has: \(schema.objects.map(\.name).joined(separator: ", ")))",
                 field: "object")
         }
+        if !presets.isEmpty, kind != .lookup, kind != .list {
+            throw ServiceError.validation("presets fix filter values, so only a lookup or list takes them", field: "presets")
+        }
+        // Preset fields filter too; the model just never sees them.
+        let presetOnly = presets.keys.sorted().filter { !filter.contains($0) }
         let known = Set(object.fields.map(\.name))
-        for (list, field) in [(filter, "filter_fields"), (write, "write_fields"), (returned, "returned_fields")] {
-            let unknown = list.filter { !known.contains($0) }
+        // A dotted filter name may follow a relationship; those are resolved below.
+        for (list, field, paths) in [(filter, "filter_fields", true), (presetOnly, "presets", true),
+                                     (write, "write_fields", false), (returned, "returned_fields", false)] {
+            let unknown = list.filter { !known.contains($0) && !(paths && $0.contains(".")) }
             guard unknown.isEmpty else {
                 throw ServiceError.validation(
                     "\(objectName) has no field \(unknown.joined(separator: ", ")) (its fields: \(object.fields.map(\.name).joined(separator: ", ")))",
                     field: field)
             }
+        }
+        let filters = filter + presetOnly
+        var filterSchemas: [String: SchemaField] = [:]
+        var links: [SkillBinding.Link] = []
+        for path in filters {
+            let field = presetOnly.contains(path) ? "presets.\(path)" : "filter_fields"
+            let resolved = try RelationshipPaths.resolve(path, object: object, schema: schema, field: field)
+            filterSchemas[path] = resolved.field
+            if let link = resolved.link, !links.contains(link) { links.append(link) }
+        }
+        for (path, value) in presets.sorted(by: { $0.key < $1.key }) where PresetTemplates.variables(in: value).isEmpty {
+            let problems = JSONSchema.violations(of: value, against: BindingShapes.fieldSchema(filterSchemas[path]!))
+            if !problems.isEmpty { throw ServiceError.schema(problems, root: "presets.\(path)") }
         }
         guard let operation = schema.operations.first(where: { $0.object == objectName && $0.kind == kind }) else {
             let offered = schema.operations.filter { $0.object == objectName }.map(\.kind.rawValue)
@@ -137,19 +171,21 @@ extension AgentService {
         guard let shape = BindingShapes.shape(of: spec, for: kind) else {
             throw ServiceError.validation("the \(operation.action) action takes no input a binding can fill", field: "kind")
         }
-        let binding = SkillBinding(object: objectName, kind: kind, shape: shape, filterFields: filter, writeFields: write,
-                                   returnedFields: returned, objectFields: object.fields.map(\.name))
-        try BindingShapes.check(binding, action: operation.action)
+        let binding = SkillBinding(object: objectName, kind: kind, shape: shape, filterFields: filters, writeFields: write,
+                                   returnedFields: returned, objectFields: object.fields.map(\.name), links: links.isEmpty ? nil : links)
+        try BindingShapes.check(binding, spec: spec)
         let skillName = name ?? Self.bindingName(binding)
         var text = description ?? operation.description
         if description == nil {
-            if !filter.isEmpty { text += " Matches on \(filter.joined(separator: ", "))." }
+            if !filters.isEmpty { text += " Matches on \(filters.joined(separator: ", "))." }
             if !returned.isEmpty { text += " Returns \(returned.joined(separator: ", "))." }
         }
+        let fields = filterSchemas.merging(object.fields.map { ($0.name, $0) }) { filterField, _ in filterField }
         var skill = SkillDefinition(
             name: try SkillFactory.validName(skillName, field: "name"), description: text, connectionID: connection.id,
-            provider: connection.provider, action: operation.action, presets: [:],
-            inputSchema: BindingShapes.inputSchema(binding, object: object, spec: spec), requiresApproval: requiresApproval)
+            provider: connection.provider, action: operation.action, presets: presets,
+            inputSchema: BindingShapes.inputSchema(binding, fields: fields, presets: Set(presets.keys), spec: spec),
+            requiresApproval: requiresApproval)
         skill.binding = binding
         return skill
     }

@@ -116,13 +116,21 @@ public struct AgentService: Sendable {
         }
         let agent = try await owned(principal, agentID)
         guard let current = agent.draft.first(where: { $0.name == name }) else { throw unknownSkill(name) }
+        if current.binding != nil, draft.presets != nil {
+            throw ServiceError.validation("a binding's presets are fixed when it is bound; bind it again to change them", field: "presets")
+        }
         let connection = try await usableConnection(principal, current.connectionID)
         let spec = try action(current.action, of: connection)
         var skill = try SkillFactory.make(
             name: name, description: draft.description ?? current.description, connection: connection, spec: spec,
-            presets: try draft.presets.map(presets) ?? current.presets,
+            presets: current.binding != nil ? [:] : try draft.presets.map(presets) ?? current.presets,
             requiresApproval: draft.requiresApproval ?? current.requiresApproval)
-        skill.binding = current.binding
+        if let binding = current.binding {
+            // A binding's schema and presets are over the object's fields, not the action's inputs.
+            skill.binding = binding
+            skill.presets = current.presets
+            skill.inputSchema = current.inputSchema
+        }
         let replacement = skill
         _ = try await edit(principal, agentID) { agent in
             guard let index = agent.draft.firstIndex(where: { $0.name == name }) else { throw unknownSkill(name) }

@@ -13,6 +13,15 @@ enum AutoMapper {
         var returnedFields: [String]
         var score: Double
         var reasoning: [String]
+        /// Filter values the goal seems to ask for; reported for review, never applied.
+        var suggestedPresets: [AgentService.SuggestedPreset] = []
+    }
+
+    /// A filter through a relationship the goal asks for, with its points and reasons.
+    private struct RelatedFilter {
+        var path: String
+        var points: Double
+        var reasoning: [String]
     }
 
     private struct Word: Equatable {
@@ -36,6 +45,8 @@ enum AutoMapper {
         "from", "that", "is", "are", "up", "me", "us", "one", "some", "what", "who", "i", "we", "it", "this", "these",
     ]
     private static let byWords: Set<String> = ["by", "with", "where", "whose", "using", "via"]
+    /// Names of fields that hold one of a few values ("open", "paid"), which an adjective in a goal may name.
+    private static let valueFieldStems: Set<String> = ["status", "state", "stage", "phase"]
 
     /// Every candidate, best first. Empty when no object's name or fields appear in the goal.
     static func propose(goal: String, schema: DiscoveredSchema) -> [Proposal] {
@@ -54,6 +65,8 @@ enum AutoMapper {
             let mentioned = mentionedFields(object, words)
             let matchedOn = mentionedFields(object, words.filter(\.afterBy))
             let pluralMention = words.contains { $0.plural && !$0.possessive && stems(object.name).contains($0.stem) }
+            let related = relatedFilters(object, schema: schema, words: words)
+            let suggestions = suggestedPresets(object, schema: schema, words: words)
             for operation in offered {
                 var reasons = reasoning
                 var total = objectScore
@@ -78,9 +91,20 @@ enum AutoMapper {
                     total += 0.25 * Double(descriptionHits.count)
                     reasons.append("operation description shares \(descriptionHits.sorted().joined(separator: ", ")) (+\(0.25 * Double(descriptionHits.count)))")
                 }
+                let reads = operation.kind == .lookup || operation.kind == .list
+                if reads {
+                    for filter in related {
+                        total += filter.points
+                        reasons += filter.reasoning
+                    }
+                }
                 var proposal = Proposal(object: object.name, kind: operation.kind, filterFields: [], writeFields: [],
                                         returnedFields: [], score: total, reasoning: reasons)
-                fields(&proposal, object: object, mentioned: mentioned, matchedOn: matchedOn)
+                fields(&proposal, object: object, mentioned: mentioned, matchedOn: matchedOn + (reads ? related.map(\.path) : []))
+                if reads, !suggestions.isEmpty {
+                    proposal.suggestedPresets = suggestions
+                    proposal.reasoning += suggestions.map(\.reason)
+                }
                 proposals.append(proposal)
             }
         }
@@ -113,6 +137,69 @@ enum AutoMapper {
             reasoning.append("object \(object.name) has a field \(field) the goal names (+1)")
         }
         return total
+    }
+
+    /// Fields of related objects named after "by" that the object lacks itself, written
+    /// `<related>.<field>`: "a customer's orders by email" filters orders on `customers.email`.
+    /// One point per field, and one more when the goal also names the related object.
+    private static func relatedFilters(_ object: SchemaObject, schema: DiscoveredSchema, words: [Word]) -> [RelatedFilter] {
+        let links = RelationshipPaths.links(of: object.name, in: schema)
+        var filters: [RelatedFilter] = []
+        for link in links {
+            // Two relationships to the same object would make the path ambiguous.
+            guard links.filter({ $0.object == link.object }).count == 1,
+                  let related = schema.objects.first(where: { $0.name == link.object }) else { continue }
+            let own = Set(object.fields.map(\.name))
+            let matched = mentionedFields(related, words.filter(\.afterBy)).filter { field in
+                !own.contains(field) && !link.relatedFields.contains(field)
+            }
+            guard !matched.isEmpty else { continue }
+            let join = "\(object.name).\(link.fields.joined(separator: ", ")) → \(related.name).\(link.relatedFields.joined(separator: ", "))"
+            let named = words.first { stems(related.name).contains($0.stem) }
+            for (index, field) in matched.enumerated() {
+                var filter = RelatedFilter(path: "\(related.name).\(field)", points: 1,
+                                           reasoning: ["\"\(field)\" matched \(related.name).\(field), a field of the related "
+                                                       + "\(related.name), not of \(object.name) (+1)"])
+                if index == 0 {
+                    if let named {
+                        filter.points += 1
+                        filter.reasoning.append("the relationship \(join) links \(object.name) to \(related.name), "
+                                                + "which \"\(named.text)\" names (+1)")
+                    } else {
+                        filter.reasoning.append("the relationship \(join) links \(object.name) to \(related.name)")
+                    }
+                }
+                filters.append(filter)
+            }
+        }
+        return filters
+    }
+
+    /// Words just before the object's name that name nothing in the schema ("open" in "open
+    /// orders"), offered as a value of the object's status-like field. Discovery does not list
+    /// the values a field holds, so these are suggestions for the reviewer, never applied.
+    private static func suggestedPresets(_ object: SchemaObject, schema: DiscoveredSchema, words: [Word]) -> [AgentService.SuggestedPreset] {
+        guard let field = object.fields.first(where: { $0.type == "string" && !valueFieldStems.isDisjoint(with: stems($0.name)) })
+        else { return [] }
+        var known = Set(schema.objects.flatMap { stems($0.name) + $0.fields.flatMap { stems($0.name) } })
+        known.formUnion(kindWords.flatMap(\.1))
+        let nameStems = Set(stems(object.name))
+        var suggestions: [AgentService.SuggestedPreset] = []
+        for (index, word) in words.enumerated() where nameStems.contains(word.stem) && !word.possessive {
+            var before = index - 1
+            while before >= 0, !words[before].afterBy, !known.contains(words[before].stem), !known.contains(words[before].text) {
+                let value = words[before].text
+                if !suggestions.contains(where: { $0.value == value }) {
+                    suggestions.insert(AgentService.SuggestedPreset(
+                        field: field.name, value: value,
+                        reason: "\"\(value)\" names nothing in the schema and qualifies \(object.name): suggested preset "
+                            + "\(field.name) = \"\(value)\" (not applied: check it is a value \(field.name) holds, then bind with presets)"),
+                        at: 0)
+                }
+                before -= 1
+            }
+        }
+        return suggestions
     }
 
     /// Fields whose whole name appears in the goal, in the object's order.

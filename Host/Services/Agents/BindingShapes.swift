@@ -19,6 +19,7 @@ enum BindingShapes {
             if inputs.isSuperset(of: ["range", "rows"]) { return .rows }
         case .update:
             if inputs.isSuperset(of: ["table", "key", "values"]) { return .values }
+            if inputs.isSuperset(of: ["sheet", "match", "values"]) { return .matchValues }
         case .delete:
             break
         }
@@ -26,11 +27,16 @@ enum BindingShapes {
     }
 
     /// What a shape can express, checked when the binding is made.
-    static func check(_ binding: SkillBinding, action: String) throws {
+    static func check(_ binding: SkillBinding, spec: ActionSpec) throws {
+        let action = spec.name
+        if let path = binding.filterFields.first(where: { binding.link(for: $0) != nil }), !followsRelationships(spec) {
+            throw ServiceError.validation("\(action) cannot filter through a relationship, so \(path) cannot be matched; "
+                                              + "filter on \(binding.object)'s own fields", field: "filter_fields")
+        }
         switch (binding.shape, binding.kind) {
         case (.columnValue, _) where binding.filterFields.count != 1:
             throw ServiceError.validation("\(action) matches on exactly one field; give one filter field", field: "filter_fields")
-        case (.headerRange, _) where !binding.filterFields.isEmpty:
+        case (.headerRange, _) where !binding.filterFields.isEmpty && spec.inputSchema["properties"]?["match"] == nil:
             throw ServiceError.validation("\(action) reads the whole \(binding.object) and cannot filter; remove filter_fields",
                                           field: "filter_fields")
         case (_, .lookup) where binding.filterFields.isEmpty:
@@ -44,19 +50,29 @@ enum BindingShapes {
         }
     }
 
-    /// The input schema the agent sees: the object's fields it filters or writes, typed from discovery.
-    static func inputSchema(_ binding: SkillBinding, object: SchemaObject, spec: ActionSpec) -> JSONValue {
-        let fields = Dictionary(object.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Whether the action's filters can test a related object's field (`filters[].via`).
+    static func followsRelationships(_ spec: ActionSpec) -> Bool {
+        spec.inputSchema["properties"]?["filters"]?["items"]?["properties"]?["via"] != nil
+    }
+
+    /// A discovered field as a JSON Schema, with null allowed when the field is nullable.
+    static func fieldSchema(_ field: SchemaField) -> JSONValue {
+        var schema: [String: JSONValue] = ["type": field.nullable ? [.string(field.type), "null"] : .string(field.type)]
+        if let description = field.description { schema["description"] = .string(description) }
+        return .object(schema)
+    }
+
+    /// The input schema the agent sees: the fields it filters or writes, typed from discovery
+    /// (`fields` by filter path), less the preset ones.
+    static func inputSchema(_ binding: SkillBinding, fields: [String: SchemaField], presets: Set<String>, spec: ActionSpec) -> JSONValue {
         var properties: [String: JSONValue] = [:]
-        for name in binding.filterFields + binding.writeFields {
+        for name in binding.filterFields + binding.writeFields where !presets.contains(name) {
             guard let field = fields[name] else { continue }
-            var schema: [String: JSONValue] = ["type": field.nullable ? [.string(field.type), "null"] : .string(field.type)]
-            if let description = field.description { schema["description"] = .string(description) }
-            properties[name] = .object(schema)
+            properties[name] = fieldSchema(field)
         }
         if binding.kind == .list, let limit = spec.inputSchema["properties"]?["limit"] { properties["limit"] = limit }
         var schema: [String: JSONValue] = ["type": "object", "properties": .object(properties), "additionalProperties": false]
-        let required = binding.kind == .lookup || binding.kind == .update ? binding.filterFields : []
+        let required = binding.kind == .lookup || binding.kind == .update ? binding.filterFields.filter { !presets.contains($0) } : []
         if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
         return .object(schema)
     }
@@ -68,7 +84,11 @@ enum BindingShapes {
         case .filters:
             var call: [String: JSONValue] = ["table": object]
             let filters: [JSONValue] = binding.filterFields.compactMap { name in
-                input[name].map { ["column": .string(name), "op": "eq", "value": $0] }
+                guard let value = input[name] else { return nil }
+                guard let (link, field) = binding.link(for: name) else { return ["column": .string(name), "op": "eq", "value": value] }
+                return ["column": .string(field), "op": "eq", "value": value,
+                        "via": ["table": .string(link.object), "columns": .array(link.fields.map(JSONValue.string)),
+                                "related_columns": .array(link.relatedFields.map(JSONValue.string))]]
             }
             if !filters.isEmpty { call["filters"] = .array(filters) }
             if !binding.returnedFields.isEmpty { call["columns"] = .array(binding.returnedFields.map(JSONValue.string)) }
@@ -78,7 +98,14 @@ enum BindingShapes {
             let field = binding.filterFields[0]
             return ["sheet": object, "column": .string(field), "value": input[field] ?? .null]
         case .headerRange:
-            return ["range": .string(a1SheetName(binding.object)), "header_row": true, "value_render_option": "UNFORMATTED_VALUE"]
+            var call: [String: JSONValue] = ["range": .string(a1SheetName(binding.object)), "header_row": true,
+                                             "value_render_option": "UNFORMATTED_VALUE"]
+            let match = input.filter { binding.filterFields.contains($0.key) }
+            if !match.isEmpty { call["match"] = .object(match) }
+            return .object(call)
+        case .matchValues:
+            return ["sheet": object, "match": .object(input.filter { binding.filterFields.contains($0.key) }),
+                    "values": .object(input.filter { binding.writeFields.contains($0.key) })]
         case .values:
             let values = input.filter { binding.writeFields.contains($0.key) }
             guard binding.kind == .update else { return ["table": object, "values": .object(values)] }

@@ -119,11 +119,11 @@ public struct SkillRuntime: Sendable {
         guard var merged = input.objectValue else { throw ServiceError.validation("input must be an object", field: "input") }
         let violations = JSONSchema.violations(of: input, against: skill.inputSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "input") }
-        if let binding = skill.binding {
-            return try await executions.check(connection, action: skill.action, input: BindingShapes.actionInput(binding, merged))
-        }
         for (key, value) in skill.presets {
             merged[key] = try PresetTemplates.fill(value, variables: agent.variables)
+        }
+        if let binding = skill.binding {
+            return try await executions.check(connection, action: skill.action, input: BindingShapes.actionInput(binding, merged))
         }
         return try await executions.check(connection, action: skill.action, input: .object(merged))
     }
