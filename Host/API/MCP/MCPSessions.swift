@@ -27,11 +27,7 @@ actor MCPSessions {
     /// Opens a session for an `initialize` request, unless the account already holds its limit.
     func open(_ patchbay: Patchbay, principal: Principal, agentID: String) async throws -> Session {
         await endIdle()
-        let held = sessions.values.filter { $0.accountID == principal.accountID }.count
-        guard held < settings.maxPerAccount else {
-            throw ServiceError(.throttled, "mcp_session_limit",
-                               "the account has \(held) open MCP sessions, the most allowed; end one with DELETE or let one expire")
-        }
+        try checkLimit(principal.accountID)
         let id = IDs.make("mcps")
         let transport = StatefulHTTPServerTransport(
             sessionIDGenerator: FixedSessionID(id: id),
@@ -42,10 +38,26 @@ actor MCPSessions {
             ]))
         let server = await AgentMCPServer.make(patchbay, principal: principal, agentID: agentID)
         try await server.start(transport: transport)
+        // Checked again with no suspension before the insert: concurrent initializes were
+        // free to run while this one awaited.
+        do {
+            try checkLimit(principal.accountID)
+        } catch {
+            await server.stop()
+            throw error
+        }
         let session = Session(id: id, accountID: principal.accountID, agentID: agentID, server: server, transport: transport,
                               lastUsed: .now)
         sessions[id] = session
         return session
+    }
+
+    private func checkLimit(_ accountID: String) throws {
+        let held = sessions.values.filter { $0.accountID == accountID }.count
+        guard held < settings.maxPerAccount else {
+            throw ServiceError(.throttled, "mcp_session_limit",
+                               "the account has \(held) open MCP sessions, the most allowed; end one with DELETE or let one expire")
+        }
     }
 
     /// The session with this id if it belongs to the account and agent and has not expired.
