@@ -30,6 +30,7 @@ extension Views {
             "version": .integer(Int64(record.version)),
             "live": .bool(record.version == live),
             "note": record.note.map(JSONValue.string) ?? .null,
+            "rolled_back_from": record.rolledBackFrom.map { .integer(Int64($0)) } ?? .null,
             "skill_count": .integer(Int64(record.skills.count)),
             "published_at": time(record.publishedAt),
         ]

@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     var pluginTimeout = 60
 
     @OptionGroup var webhookOptions: WebhookOptions
+    @OptionGroup var mcpOptions: MCPOptions
 
     func run() async throws {
         let started = ContinuousClock.now
@@ -66,6 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
             pluginTimeout: .seconds(pluginTimeout),
             oauthEndpoints: try HostSettings.parseUpstreams(oauthEndpoints + [environment["PATCHBAY_OAUTH_ENDPOINTS"] ?? ""].filter { !$0.isEmpty }))
         settings.webhooks = try webhookOptions.settings(environment: environment)
+        settings.mcpSessions = mcpOptions.settings
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
         for status in registry.statuses where status.state == .disabled {

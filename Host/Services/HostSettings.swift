@@ -16,6 +16,8 @@ public struct HostSettings: Sendable {
     /// tests: `slack=http://127.0.0.1:4010/slack_oauth` sends `https://slack.com/api/oauth.v2.access`
     /// to `http://127.0.0.1:4010/slack_oauth/slack.com/api/oauth.v2.access`.
     public var oauthEndpoints: [String: URL] = [:]
+    /// Sessions of the agents' MCP servers.
+    public var mcpSessions = MCPSessionSettings()
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

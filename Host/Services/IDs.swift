@@ -1,10 +1,10 @@
 import Foundation
 
 /// Public ids: a type prefix and 20 random base32 characters (`conn_k3x…`), so an id says what it names.
-enum IDs {
+public enum IDs {
     private static let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
 
-    static func make(_ prefix: String) -> String {
+    public static func make(_ prefix: String) -> String {
         prefix + "_" + randomString(count: 20)
     }
 

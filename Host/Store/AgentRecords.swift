@@ -154,13 +154,17 @@ public struct AgentVersionRecord: Sendable, Equatable {
     public var skills: [SkillDefinition]
     public var note: String?
     public var publishedAt: Millis
+    /// Set when a rollback wrote this version: the earlier version whose skills it copies.
+    public var rolledBackFrom: Int?
 
-    public init(agentID: String, version: Int, skills: [SkillDefinition], note: String?, publishedAt: Millis) {
+    public init(agentID: String, version: Int, skills: [SkillDefinition], note: String?, publishedAt: Millis,
+                rolledBackFrom: Int? = nil) {
         self.agentID = agentID
         self.version = version
         self.skills = skills
         self.note = note
         self.publishedAt = publishedAt
+        self.rolledBackFrom = rolledBackFrom
     }
 }
 

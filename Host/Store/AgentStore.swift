@@ -15,6 +15,10 @@ public protocol AgentStore: Sendable {
 
     /// Copies the draft to the next version number and makes it live, in one transaction.
     func publishAgent(id: String, accountID: String, note: String?, at time: Millis) async throws -> AgentVersionRecord?
+    /// Publishes a copy of an earlier version's skills as the next version, marked as rolled back
+    /// from it, and makes it live, in one transaction; the draft stays. Nil when the agent or the
+    /// version does not exist; `StoreError.conflict` when that version is already live.
+    func rollbackAgent(id: String, accountID: String, to version: Int, note: String?, at time: Millis) async throws -> AgentVersionRecord?
     /// Versions of an agent, newest first.
     func agentVersions(agentID: String) async throws -> [AgentVersionRecord]
     func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord?

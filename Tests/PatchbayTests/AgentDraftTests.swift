@@ -4,7 +4,7 @@ import PatchbayWire
 import XCTest
 
 /// Agents and their drafts through the HTTP API: create, provision, packs, publish, versions,
-/// rollback, and every way a request can be wrong.
+/// and every way a request can be wrong.
 final class AgentDraftTests: XCTestCase {
     var host: TestHost!
     var key: String!
@@ -212,7 +212,7 @@ final class AgentDraftTests: XCTestCase {
         XCTAssertEqual(noPack.errorField, "pack")
     }
 
-    func testPublishMakesNumberedImmutableVersionsAndRollbackSwitchesTheLiveOne() async throws {
+    func testPublishMakesNumberedImmutableVersions() async throws {
         let agent = try await host.createAgent(key: key)
         let empty = try await host.request("POST", "/v1/agents/\(agent)/publish", key: key, json: [:])
         XCTAssertEqual(empty.status, 409)
@@ -239,20 +239,6 @@ final class AgentDraftTests: XCTestCase {
         let toolsV2 = try await host.request("GET", "/v1/agents/\(agent)/tools", key: key)
         XCTAssertEqual(toolsV2.json["tools"]?.arrayValue?.count, 1)
 
-        let rolledBack = try await host.request("POST", "/v1/agents/\(agent)/rollback", key: key, json: ["version": 1])
-        XCTAssertEqual(rolledBack.status, 200, rolledBack.body)
-        XCTAssertEqual(rolledBack.json["live_version"], 1)
-        let toolsV1 = try await host.request("GET", "/v1/agents/\(agent)/tools", key: key)
-        XCTAssertEqual(toolsV1.json["version"], 1)
-        XCTAssertEqual(toolsV1.json["tools"]?.arrayValue?.count, 2)
-        let fromV1 = try await host.invokeSkill(key: key, agent: agent, skill: "list_channels", ["input": ["limit": 2]])
-        XCTAssertEqual(fromV1.status, 200, fromV1.body)
-        XCTAssertEqual(fromV1.json["agent_version"], 1, "calls use the live version after a rollback")
-
-        for (body, status) in [(["version": 9] as JSONValue, 404), (["version": "1"], 400), ([:], 400), (["version": 1.5], 400)] {
-            let reply = try await host.request("POST", "/v1/agents/\(agent)/rollback", key: key, json: body)
-            XCTAssertEqual(reply.status, status, "\(body) → \(reply.body)")
-        }
         let missingVersion = try await host.request("GET", "/v1/agents/\(agent)/versions/x", key: key)
         XCTAssertEqual(missingVersion.status, 404)
     }

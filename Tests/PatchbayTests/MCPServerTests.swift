@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import MCP
 import PatchbayFakes
 import PatchbayWire
@@ -34,16 +31,7 @@ final class MCPServerTests: XCTestCase {
     }
 
     private func connect(key: String, endUser: String? = nil) async throws -> Client {
-        let endpoint = try XCTUnwrap(URL(string: "\(host.baseURL)/v1/agents/\(agent!)/mcp"))
-        let transport = HTTPClientTransport(endpoint: endpoint, streaming: false, requestModifier: { request in
-            var request = request
-            request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-            if let endUser { request.setValue(endUser, forHTTPHeaderField: "Patchbay-End-User") }
-            return request
-        })
-        let client = Client(name: "patchbay-tests", version: "1.0.0")
-        _ = try await client.connect(transport: transport)
-        return client
+        try await host.mcpClient(agent: agent, key: key, endUser: endUser).client
     }
 
     private func text(_ content: [Tool.Content]) -> String {
@@ -109,10 +97,7 @@ final class MCPServerTests: XCTestCase {
     }
 
     func testTheEndpointIsAuthenticatedAndScopedLikeTheRestOfTheAPI() async throws {
-        let initialize: JSONValue = [
-            "jsonrpc": "2.0", "id": 1, "method": "initialize",
-            "params": ["protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "curl", "version": "1"]],
-        ]
+        let initialize = TestHost.mcpInitialize
         let anonymous = try await host.request("POST", "/v1/agents/\(agent!)/mcp", json: initialize)
         XCTAssertEqual(anonymous.status, 401)
         XCTAssertEqual(anonymous.errorCode, "missing_api_key")
@@ -122,10 +107,9 @@ final class MCPServerTests: XCTestCase {
         let other = try await host.key(account: "globex", scopes: [.skillsInvoke])
         let foreign = try await host.request("POST", "/v1/agents/\(agent!)/mcp", key: other, json: initialize)
         XCTAssertEqual(foreign.status, 404)
-        let get = try await host.request("GET", "/v1/agents/\(agent!)/mcp", key: runtimeKey)
-        XCTAssertEqual(get.status, 405)
         let garbage = try await host.request("POST", "/v1/agents/\(agent!)/mcp", key: runtimeKey, body: "{not json")
         XCTAssertEqual(garbage.status, 400)
+        XCTAssertEqual(garbage.errorCode, "malformed_json")
 
         do {
             _ = try await connect(key: "pb_nope_nope")

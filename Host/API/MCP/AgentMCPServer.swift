@@ -4,13 +4,13 @@ import PatchbayServices
 import PatchbayStore
 import PatchbayWire
 
-/// One agent's published skills as an MCP server: `tools/list` and `tools/call`, bound to the
-/// caller's key. Built per HTTP request (the transport is stateless), so every request is
-/// authenticated on its own and sees the live version of that moment.
+/// One agent's published skills as an MCP server: `tools/list` and `tools/call`, for one session
+/// of the account that opened it. Every request reads the version live at that moment, so after
+/// a `tools/list_changed` notification the next `tools/list` shows the new tools.
 enum AgentMCPServer {
-    static func make(_ patchbay: Patchbay, principal: Principal, agentID: String, endUser: String?) async -> MCP.Server {
+    static func make(_ patchbay: Patchbay, principal: Principal, agentID: String) async -> MCP.Server {
         let server = MCP.Server(name: "patchbay", version: APIServer.version,
-                                capabilities: .init(tools: .init(listChanged: false)))
+                                capabilities: .init(tools: .init(listChanged: true)))
         let skills = patchbay.skills
         await server.withMethodHandler(ListTools.self) { _ in
             let (_, version) = try await published(skills, principal, agentID)
@@ -21,6 +21,8 @@ enum AgentMCPServer {
         }
         await server.withMethodHandler(CallTool.self) { params in
             let input = JSONValue.object(try (params.arguments ?? [:]).mapValues(MCPValues.json))
+            // Each request may act for another end user, so the header is read per call.
+            let endUser = MCP.Server.currentHandlerContext?.httpContext?.header(MCPRoutes.endUserHeader.canonicalName)
             do {
                 let record = try await skills.invoke(principal: principal, agentID: agentID, skill: params.name,
                                                      SkillRuntime.Call(input: input, endUser: endUser, trigger: .mcp))

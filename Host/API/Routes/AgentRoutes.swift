@@ -145,17 +145,21 @@ enum AgentRoutes {
                                                                 agentID: try context.parameters.require("id"), version: number)
                 return JSONResponse.make(Views.version(version, live: agent.liveVersion, detailed: true))
             },
-            Endpoint(method: .post, path: "/v1/agents/{id}/rollback", summary: "Make an earlier published version live again.",
+            Endpoint(method: .post, path: "/v1/agents/{id}/rollback",
+                     summary: "Publish a copy of an earlier version as the next version and make it live; the draft stays.",
                      tag: "agents", access: .key(.skillsWrite),
-                     requestBody: ["type": "object", "required": ["version"], "properties": ["version": ["type": "integer"]]]) { request, context in
+                     requestBody: ["type": "object", "required": ["version"], "properties": [
+                         "version": ["type": "integer"], "note": ["type": "string"],
+                     ]], successStatus: 201) { request, context in
                 let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["version"])
+                try RequestInput.onlyKnown(object, ["version", "note"])
                 guard let version = try RequestInput.integer(object, "version") else {
                     throw ServiceError.validation("version is required", field: "version")
                 }
-                let agent = try await agents.rollback(principal: try context.requirePrincipal(),
-                                                      agentID: try context.parameters.require("id"), to: version)
-                return JSONResponse.make(Views.agent(agent))
+                let rolledBack = try await agents.rollback(principal: try context.requirePrincipal(),
+                                                           agentID: try context.parameters.require("id"), to: version,
+                                                           note: try RequestInput.string(object, "note"))
+                return JSONResponse.make(Views.version(rolledBack, live: rolledBack.version, detailed: true), status: .created)
             },
         ]
     }

@@ -4,32 +4,66 @@ import Hummingbird
 import MCP
 import PatchbayServices
 import PatchbayWire
+import ServiceLifecycle
 
-/// Each agent's MCP server over Streamable HTTP (JSON responses, no sessions), at
-/// `/v1/agents/{id}/mcp`, authenticated with an API key that has `skills:invoke`.
+/// Each agent's MCP server over Streamable HTTP with sessions, at `/v1/agents/{id}/mcp`,
+/// authenticated with an API key that has `skills:invoke`: POST carries JSON-RPC messages (an
+/// `initialize` opens a session), GET opens the session's event stream, DELETE ends it.
 enum MCPRoutes {
     /// An MCP client connected on behalf of one end user sends this header on every request.
     static let endUserHeader = HTTPField.Name("Patchbay-End-User")!
+    static let sessionHeader = HTTPField.Name(HTTPHeaderName.sessionID)!
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
-        [HTTPTypes.HTTPRequest.Method.post, .get, .delete].map { method in
-            Endpoint(method: method, path: "/v1/agents/{id}/mcp",
-                     summary: method == .post
-                        ? "MCP JSON-RPC messages (initialize, tools/list, tools/call) for the agent's published skills."
-                        : "Not offered: the server is stateless and answers POST only (405).",
-                     tag: "skills", access: .key(.skillsInvoke)) { request, context in
-                try await handle(request, context, patchbay)
+        let sessions = MCPSessions(settings: patchbay.settings.mcpSessions)
+        _ = patchbay.agents.liveVersions.listen { [weak sessions] agentID, _ in
+            Task { await sessions?.toolsChanged(agentID: agentID) }
+        }
+        let summaries: [(HTTPTypes.HTTPRequest.Method, String)] = [
+            (.post, "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills."),
+            (.get, "The session's event stream (SSE): notifications such as tools/list_changed."),
+            (.delete, "End the session."),
+        ]
+        return summaries.map { method, summary in
+            Endpoint(method: method, path: "/v1/agents/{id}/mcp", summary: summary, tag: "skills", access: .key(.skillsInvoke)) { request, context in
+                try await handle(request, context, patchbay, sessions)
             }
         }
     }
 
-    private static func handle(_ request: Request, _ context: APIRequestContext, _ patchbay: Patchbay) async throws -> Response {
+    private static func handle(_ request: Request, _ context: APIRequestContext, _ patchbay: Patchbay,
+                               _ sessions: MCPSessions) async throws -> Response {
         let principal = try context.requirePrincipal()
         let agentID = try context.parameters.require("id")
         // Unknown agents and missing scopes answer with the API's envelope before any JSON-RPC.
         _ = try await patchbay.skills.publishedSkills(principal: principal, agentID: agentID)
-        let endUser = request.headers[endUserHeader]
+        let message = try await httpRequest(request)
 
+        let session: MCPSessions.Session
+        var opened = false
+        if let id = request.headers[sessionHeader] {
+            guard let found = await sessions.find(id, accountID: principal.accountID, agentID: agentID) else {
+                throw ServiceError(.notFound, "mcp_session_not_found",
+                                   "no open MCP session \"\(id)\" on this agent: it ended or expired; initialize a new one")
+            }
+            session = found
+        } else if request.method == .post, try isInitialize(message.body) {
+            session = try await sessions.open(patchbay, principal: principal, agentID: agentID)
+            opened = true
+        } else {
+            throw ServiceError(.badRequest, "mcp_session_required",
+                               "send the \(HTTPHeaderName.sessionID) header that initialize answered with; only initialize opens a session",
+                               field: HTTPHeaderName.sessionID)
+        }
+
+        let reply = await session.transport.handleRequest(message)
+        if (opened && reply.statusCode >= 400) || (request.method == .delete && reply.statusCode == 200) {
+            await sessions.end(session.id)
+        }
+        return await response(reply, session: session.id, sessions: sessions)
+    }
+
+    private static func httpRequest(_ request: Request) async throws -> MCP.HTTPRequest {
         var request = request
         let body: ByteBuffer
         do {
@@ -39,23 +73,68 @@ enum MCPRoutes {
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let message = MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView),
-                                      path: request.uri.path)
-
-        let server = await AgentMCPServer.make(patchbay, principal: principal, agentID: agentID, endUser: endUser)
-        let transport = StatelessHTTPServerTransport()
-        try await server.start(transport: transport)
-        let reply = await transport.handleRequest(message)
-        await server.stop()
-        return response(reply)
+        return MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView),
+                               path: request.uri.path)
     }
 
-    private static func response(_ reply: MCP.HTTPResponse) -> Response {
+    private static func isInitialize(_ body: Data?) throws -> Bool {
+        guard let json = try? WireCoding.decode(JSONValue.self, from: body ?? Data()) else {
+            throw APIError(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON")
+        }
+        return json["method"] == "initialize" && json["id"] != nil
+    }
+
+    private static func response(_ reply: MCP.HTTPResponse, session: String, sessions: MCPSessions) async -> Response {
         var fields = HTTPFields()
         for (name, value) in reply.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-        let body = reply.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
-        return Response(status: .init(code: reply.statusCode), headers: fields, body: body)
+        guard case .stream(let events, _) = reply else {
+            let body = reply.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
+            return Response(status: .init(code: reply.statusCode), headers: fields, body: body)
+        }
+        await sessions.streamOpened(session)
+        let stream = keepingAlive(events, every: sessions.settings.keepAliveInterval)
+        return Response(status: .ok, headers: fields, body: ResponseBody { writer in
+            do {
+                // An event stream never ends by itself, and the server waits for open responses
+                // when it stops: on shutdown, the session ends, which closes its streams.
+                try await withGracefulShutdownHandler {
+                    for try await chunk in stream { try await writer.write(ByteBuffer(bytes: chunk)) }
+                } onGracefulShutdown: {
+                    Task { await sessions.end(session) }
+                }
+                try await writer.finish(nil)
+            } catch {
+                await sessions.streamClosed(session)
+                throw error
+            }
+            await sessions.streamClosed(session)
+        })
+    }
+
+    /// The SDK's event stream with an SSE comment between events, so a client that went away
+    /// is noticed by the next write failing.
+    private static func keepingAlive(_ events: AsyncThrowingStream<Data, Error>,
+                                     every interval: Duration) -> AsyncThrowingStream<Data, Error> {
+        let (merged, continuation) = AsyncThrowingStream<Data, Error>.makeStream()
+        let forward = Task {
+            do {
+                for try await event in events { continuation.yield(event) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        let ping = Task {
+            while (try? await Task.sleep(for: interval)) != nil {
+                continuation.yield(Data(": keep-alive\n\n".utf8))
+            }
+        }
+        continuation.onTermination = { _ in
+            forward.cancel()
+            ping.cancel()
+        }
+        return merged
     }
 }

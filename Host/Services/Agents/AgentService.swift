@@ -8,6 +8,8 @@ import PatchbayWire
 public struct AgentService: Sendable {
     let store: any Store
     let registry: PluginRegistry
+    /// Hears of every publish and rollback.
+    public let liveVersions = LiveVersionFeed()
 
     public struct Draft: Sendable {
         public var name: String?
@@ -219,10 +221,11 @@ public struct AgentService: Sendable {
                                "the skills use variables that are not set: \(missing.joined(separator: ", "))",
                                field: "variables.\(missing[0])")
         }
-        if let note, note.count > 500 { throw ServiceError.validation("note must be at most 500 characters", field: "note") }
+        try validNote(note)
         guard let version = try await store.publishAgent(id: agentID, accountID: principal.accountID, note: note, at: nowMillis()) else {
             throw ServiceError.notFound("agent", agentID)
         }
+        liveVersions.announce(agentID: agentID, version: version.version)
         return version
     }
 
@@ -241,14 +244,26 @@ public struct AgentService: Sendable {
         return (agent, record)
     }
 
-    /// Makes an earlier published version live again. Versions never change, so this is exact.
-    public func rollback(principal: Principal, agentID: String, to version: Int) async throws -> AgentRecord {
+    /// Publishes a copy of an earlier version's skills as the next version and makes it live, so
+    /// versions stay immutable and the history shows the rollback. The draft is left as it is:
+    /// it may hold work in progress (often the fix for what the rollback undid).
+    public func rollback(principal: Principal, agentID: String, to version: Int, note: String?) async throws -> AgentVersionRecord {
         try principal.require(.skillsWrite)
+        try validNote(note)
         let agent = try await owned(principal, agentID)
-        guard try await store.agentVersion(agentID: agent.id, version: version) != nil else {
+        let rolledBack: AgentVersionRecord?
+        do {
+            rolledBack = try await store.rollbackAgent(id: agent.id, accountID: principal.accountID, to: version, note: note,
+                                                       at: nowMillis())
+        } catch StoreError.conflict {
+            throw ServiceError(.conflict, "version_already_live", "version \(version) is already live; nothing to roll back",
+                               field: "version")
+        }
+        guard let rolledBack else {
             throw ServiceError(.notFound, "unknown_version", "agent \(agentID) has no version \(version)", field: "version")
         }
-        return try await edit(principal, agentID) { agent in agent.liveVersion = version }
+        liveVersions.announce(agentID: agentID, version: rolledBack.version)
+        return rolledBack
     }
 
     // MARK: Helpers
@@ -316,6 +331,10 @@ public struct AgentService: Sendable {
         guard let value else { return [:] }
         guard let object = value.objectValue else { throw ServiceError.validation("presets must be an object", field: "presets") }
         return object
+    }
+
+    private func validNote(_ note: String?) throws {
+        if let note, note.count > 500 { throw ServiceError.validation("note must be at most 500 characters", field: "note") }
     }
 
     private func validName(_ raw: String) throws -> String {

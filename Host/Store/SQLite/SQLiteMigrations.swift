@@ -62,6 +62,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("credentials_v1") { db in try credentialsV1(db) }
         migrator.registerMigration("agents_v1", migrate: agentsV1)
         migrator.registerMigration("host_events_v1", migrate: hostEventsV1)
+        migrator.registerMigration("agent_rollback_v1", migrate: agentRollbackV1)
         return migrator
     }
 }

@@ -60,15 +60,35 @@ extension SQLiteStore {
     public func publishAgent(id: String, accountID: String, note: String?, at time: Millis) async throws -> AgentVersionRecord? {
         try await write { db in
             guard let agent = try Self.agent(db, id: id, accountID: accountID) else { return nil }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM agent_versions WHERE agent_id = ?", arguments: [id])
-            let version = AgentVersionRecord(agentID: id, version: (last ?? 0) + 1, skills: agent.draft, note: note, publishedAt: time)
-            try db.execute(
-                sql: "INSERT INTO agent_versions (agent_id, version, skills, note, published_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, version.version, try Self.text(version.skills), note, time])
-            try db.execute(sql: "UPDATE agents SET live_version = ?, updated_at = ? WHERE id = ?",
-                           arguments: [version.version, time, id])
-            return version
+            return try Self.appendVersion(db, agentID: id, skills: agent.draft, note: note, at: time, rolledBackFrom: nil)
         }
+    }
+
+    public func rollbackAgent(id: String, accountID: String, to version: Int, note: String?,
+                              at time: Millis) async throws -> AgentVersionRecord? {
+        try await write { db in
+            guard let agent = try Self.agent(db, id: id, accountID: accountID),
+                  let earlier = try Self.version(db, agentID: id, version: version) else { return nil }
+            guard agent.liveVersion != version else { throw StoreError.conflict("version \(version) is already live") }
+            return try Self.appendVersion(db, agentID: id, skills: earlier.skills, note: note, at: time, rolledBackFrom: version)
+        }
+    }
+
+    /// Writes the next version number and makes it live; the caller holds the transaction.
+    private static func appendVersion(_ db: Database, agentID: String, skills: [SkillDefinition], note: String?, at time: Millis,
+                                      rolledBackFrom: Int?) throws -> AgentVersionRecord {
+        let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM agent_versions WHERE agent_id = ?", arguments: [agentID])
+        let version = AgentVersionRecord(agentID: agentID, version: (last ?? 0) + 1, skills: skills, note: note, publishedAt: time,
+                                         rolledBackFrom: rolledBackFrom)
+        try db.execute(
+            sql: """
+                INSERT INTO agent_versions (agent_id, version, skills, note, published_at, rolled_back_from)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [agentID, version.version, try text(skills), note, time, rolledBackFrom])
+        try db.execute(sql: "UPDATE agents SET live_version = ?, updated_at = ? WHERE id = ?",
+                       arguments: [version.version, time, agentID])
+        return version
     }
 
     public func agentVersions(agentID: String) async throws -> [AgentVersionRecord] {
@@ -79,10 +99,7 @@ extension SQLiteStore {
     }
 
     public func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? AND version = ?", arguments: [agentID, version])
-                .map(Self.version)
-        }
+        try await pool.read { db in try Self.version(db, agentID: agentID, version: version) }
     }
 
     public func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status,
@@ -119,10 +136,15 @@ extension SQLiteStore {
             createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
+    private static func version(_ db: Database, agentID: String, version: Int) throws -> AgentVersionRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? AND version = ?", arguments: [agentID, version])
+            .map(Self.version)
+    }
+
     private static func version(_ row: Row) throws -> AgentVersionRecord {
         AgentVersionRecord(agentID: row["agent_id"], version: row["version"],
                            skills: try decode([SkillDefinition].self, row["skills"]), note: row["note"],
-                           publishedAt: row["published_at"])
+                           publishedAt: row["published_at"], rolledBackFrom: row["rolled_back_from"])
     }
 
     private static func arguments(_ agent: AgentRecord) throws -> StatementArguments {

@@ -1,4 +1,7 @@
+import AsyncHTTPClient
 import Foundation
+import MCP
+import NIOCore
 import PatchbayServices
 import PatchbayWire
 
@@ -28,4 +31,40 @@ extension TestHost {
     func invokeSkill(key: String, agent: String, skill: String, _ body: JSONValue) async throws -> Reply {
         try await request("POST", "/v1/agents/\(agent)/skills/\(skill)/invoke", key: key, json: body)
     }
+}
+
+extension TestHost {
+    /// The MCP SDK's client connected to an agent's MCP server, with its transport (which holds
+    /// the session id and can end the session).
+    func mcpClient(agent: String, key: String, endUser: String? = nil) async throws -> (client: Client, transport: SSEClientTransport) {
+        var headers = ["Authorization": "Bearer \(key)"]
+        if let endUser { headers["Patchbay-End-User"] = endUser }
+        let transport = SSEClientTransport(endpoint: "\(baseURL)/v1/agents/\(agent)/mcp", headers: headers)
+        let client = Client(name: "patchbay-tests", version: "1.0.0")
+        _ = try await client.connect(transport: transport)
+        return (client, transport)
+    }
+
+    /// One raw request to an agent's MCP endpoint, as a Streamable HTTP client sends it.
+    func mcpRequest(_ method: String, agent: String, key: String, session: String? = nil, json: JSONValue? = nil) async throws -> Reply {
+        var request = HTTPClientRequest(url: "\(baseURL)/v1/agents/\(agent)/mcp")
+        request.method = .init(rawValue: method)
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        request.headers.add(name: "Accept", value: method == "GET" ? "text/event-stream" : "application/json, text/event-stream")
+        if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try WireCoding.encode(json)))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let buffer = try await response.body.collect(upTo: 1 << 20)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Reply(status: Int(response.status.code), headers: headers, body: String(buffer: buffer))
+    }
+
+    static let mcpInitialize: JSONValue = [
+        "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": ["protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "curl", "version": "1"]],
+    ]
 }
