@@ -23,6 +23,6 @@ public struct Webhooks: Sendable {
         inspection = WebhookInspectionService(store: store, signal: signal)
         worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, inbox: inbox, logger: Logger(label: "patchbay.webhooks.host"))
+        hostEvents = HostEvents(store: store, signal: signal)
     }
 }

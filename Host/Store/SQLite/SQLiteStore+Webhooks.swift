@@ -74,38 +74,38 @@ extension SQLiteStore {
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         let payloads = try batch.map { try Self.text($0.event.payload) }
         return try await write { db in
-            var outcomes: [InboundOutcome] = []
-            for (index, item) in batch.enumerated() {
-                let event = item.event
-                // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
-                try db.cachedStatement(sql: """
-                    INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                        occurred_at, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
-                    """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
-                                             event.providerEventID, event.type, event.key, event.occurredAt, payloads[index],
-                                             event.receivedAt])
-                guard db.changesCount == 1 else {
-                    try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
-                        .execute(arguments: [event.endpointID])
-                    outcomes.append(.duplicate)
-                    continue
-                }
-                for delivery in item.deliveries {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
-                        """).execute(arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
-                                                 event.receivedAt, event.receivedAt])
-                }
-                try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?")
-                    .execute(arguments: [event.receivedAt, event.endpointID])
-                outcomes.append(.stored)
-            }
-            return outcomes
+            try zip(batch, payloads).map { item, payload in try Self.storeInboundEvent(db, item, payload: payload) }
         }
+    }
+
+    /// `payload` is the event's payload as stored text.
+    static func storeInboundEvent(_ db: Database, _ item: InboundEvent, payload: String) throws -> InboundOutcome {
+        let event = item.event
+        // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
+        try db.cachedStatement(sql: """
+            INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                occurred_at, payload, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
+            """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
+                                     event.providerEventID, event.type, event.key, event.occurredAt, payload,
+                                     event.receivedAt])
+        guard db.changesCount == 1 else {
+            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
+                .execute(arguments: [event.endpointID])
+            return .duplicate
+        }
+        for delivery in item.deliveries {
+            try db.cachedStatement(sql: """
+                INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                """).execute(arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
+                                         event.receivedAt, event.receivedAt])
+        }
+        try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?")
+            .execute(arguments: [event.receivedAt, event.endpointID])
+        return .stored
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {
