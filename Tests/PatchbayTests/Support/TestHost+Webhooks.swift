@@ -42,6 +42,7 @@ extension TestHost {
         settings.deliveryTimeout = .seconds(1)
         settings.pollInterval = .milliseconds(50)
         settings.lease = .seconds(5)
+        settings.allowPrivateTargets = patchbay.settings.webhooks.allowPrivateTargets
         adjust(&settings)
         let shipped = patchbay.webhooks.worker
         var logger = Logger(label: "test.delivery")

@@ -24,8 +24,11 @@ final class TestHost: @unchecked Sendable {
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
     /// With `reusing`, a host restart: the same data directory (database and key file) and the
     /// same fakes, after `previous.stopServer()`.
+    /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
+    /// the fake agent receivers listen on loopback.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
-                      pluginTimeout: Duration = .seconds(10), reusing previous: TestHost? = nil) async throws -> TestHost {
+                      pluginTimeout: Duration = .seconds(10), reusing previous: TestHost? = nil,
+                      privateWebhookTargets: Bool = true) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -40,10 +43,11 @@ final class TestHost: @unchecked Sendable {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
         }
         let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
+        var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
+                                    oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
+        settings.webhooks.allowPrivateTargets = privateWebhookTargets
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry,
-                                settings: HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
-                                                       oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting])))
+                                registry: registry, settings: settings)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in
