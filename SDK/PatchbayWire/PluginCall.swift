@@ -30,44 +30,6 @@ public struct PluginCall: Codable, Sendable, Equatable {
     }
 }
 
-/// A verified inbound webhook, handed to the plugin to parse.
-public struct InboundWebhook: Codable, Sendable, Equatable {
-    /// Header names in lowercase.
-    public var headers: [String: String]
-    public var body: String
-
-    public init(headers: [String: String], body: String) {
-        self.headers = headers
-        self.body = body
-    }
-}
-
-/// A normalized event parsed from a provider's webhook.
-public struct WebhookEvent: Codable, Sendable, Equatable {
-    /// The provider's id for the event, used for deduplication.
-    public var id: String
-    /// The provider's own event type, e.g. `issues`.
-    public var type: String
-    /// Provider-qualified key for routing, e.g. `github.issues.opened`.
-    public var key: String
-    /// ISO 8601.
-    public var occurredAt: String?
-    public var payload: JSONValue
-
-    public init(id: String, type: String, key: String, occurredAt: String? = nil, payload: JSONValue) {
-        self.id = id
-        self.type = type
-        self.key = key
-        self.occurredAt = occurredAt
-        self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, type, key, payload
-        case occurredAt = "occurred_at"
-    }
-}
-
 /// The error a plugin completes a call with (`PB_STATUS_ERROR`).
 public struct PluginError: Error, Codable, Sendable, Equatable {
     /// Machine-readable: the provider's own code where it has one (`channel_not_found`),

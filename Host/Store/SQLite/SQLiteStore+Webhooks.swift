@@ -25,9 +25,15 @@ extension SQLiteStore {
         }
     }
 
-    public func webhookEndpoint(id: String) async throws -> WebhookEndpointRecord? {
+    public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]).map(Self.webhookEndpoint)
+            guard let endpoint = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"),
+                                                  arguments: [endpointID]).map(Self.webhookEndpoint)
+            else { return nil }
+            let connection = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"),
+                                              arguments: [endpoint.connectionID, endpoint.accountID]).map(Self.connection)
+            return WebhookRoute(endpoint: endpoint, connection: connection, subscriptions: try Self.activeWebhookSubscriptions(
+                db, accountID: endpoint.accountID, endpointID: endpoint.id, provider: endpoint.provider))
         }
     }
 
@@ -72,13 +78,17 @@ extension SQLiteStore {
     // MARK: Inbox
 
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
-        let payloads = try batch.map { try Self.text($0.event.payload) }
+        let payloads = try batch.map(Self.payloadText)
         return try await write { db in
             try zip(batch, payloads).map { item, payload in try Self.storeInboundEvent(db, item, payload: payload) }
         }
     }
 
-    /// `payload` is the event's payload as stored text.
+    static func payloadText(_ item: InboundEvent) throws -> String {
+        try item.payloadText ?? text(item.event.payload)
+    }
+
+    /// `payload` is the event's payload as stored text (`payloadText(item)`).
     static func storeInboundEvent(_ db: Database, _ item: InboundEvent, payload: String) throws -> InboundOutcome {
         let event = item.event
         // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
@@ -184,17 +194,20 @@ extension SQLiteStore {
     public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
         -> [WebhookSubscriptionRecord]
     {
-        try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM webhook_subscriptions
-                    WHERE account_id = ? AND status = 'active' AND (endpoint_id = ? OR provider = ?)
-                    ORDER BY created_at, id
-                    """,
-                arguments: [accountID, endpointID, provider]
-            ).map(Self.webhookSubscription)
-        }
+        try await pool.read { db in try Self.activeWebhookSubscriptions(db, accountID: accountID, endpointID: endpointID, provider: provider) }
+    }
+
+    private static func activeWebhookSubscriptions(_ db: Database, accountID: String, endpointID: String?, provider: String) throws
+        -> [WebhookSubscriptionRecord]
+    {
+        try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT * FROM webhook_subscriptions
+                WHERE account_id = ? AND status = 'active' AND (endpoint_id = ? OR provider = ?)
+                ORDER BY created_at, id
+                """),
+            arguments: [accountID, endpointID, provider]
+        ).map(Self.webhookSubscription)
     }
 
     public func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws {
