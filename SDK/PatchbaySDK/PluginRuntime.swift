@@ -32,7 +32,7 @@ final class PluginRuntime: @unchecked Sendable {
 
     private func run(requestID: UInt64, method: String, payload: Data) async -> (pb_status, Data) {
         do {
-            let call = try decodeCall(payload)
+            let call = try decodeCall(payload, method: method)
             let context = ProviderContext(call: call, requestID: requestID, host: host)
             let result: Data
             switch PluginMethod(rawValue: method) {
@@ -55,8 +55,9 @@ final class PluginRuntime: @unchecked Sendable {
         }
     }
 
-    private func decodeCall(_ payload: Data) throws -> PluginCall {
+    private func decodeCall(_ payload: Data, method: String) throws -> PluginCall {
         do {
+            if method == PluginMethod.parseWebhook.rawValue { return try PluginCall.webhookCall(from: payload) }
             return try WireCoding.decode(PluginCall.self, from: payload)
         } catch {
             throw PluginError(code: "invalid_call", message: "the host sent a call the plugin cannot read")

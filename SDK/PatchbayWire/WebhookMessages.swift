@@ -21,6 +21,31 @@ public struct InboundWebhook: Codable, Sendable, Equatable {
     }
 }
 
+extension PluginCall {
+    /// Reads a `parse_webhook` call with the JSON parser rather than Foundation's decoder: the
+    /// plugin gets one per received webhook. Accepts what the `Codable` form accepts.
+    public static func webhookCall(from data: Data) throws -> PluginCall {
+        let value = try WireCoding.decode(JSONValue.self, from: data)
+        guard let config = value["config"], let webhook = value["webhook"], let body = webhook["body"]?.stringValue,
+              let headers = strings(webhook["headers"]), value["credentials"].map({ $0 == .null || strings($0) != nil }) ?? true,
+              value["action"].map({ $0 == .null || $0.stringValue != nil }) ?? true
+        else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not a parse_webhook call")) }
+        return PluginCall(action: value["action"]?.stringValue, input: value["input"].flatMap { $0 == .null ? nil : $0 },
+                          config: config, credentials: strings(value["credentials"]),
+                          webhook: InboundWebhook(headers: headers, body: body))
+    }
+
+    private static func strings(_ value: JSONValue?) -> [String: String]? {
+        guard case .object(let object)? = value else { return nil }
+        var strings: [String: String] = [:]
+        for (name, item) in object {
+            guard let text = item.stringValue else { return nil }
+            strings[name] = text
+        }
+        return strings
+    }
+}
+
 /// A normalized event parsed from a provider's webhook.
 public struct WebhookEvent: Codable, Sendable, Equatable {
     /// The provider's id for the event, used for deduplication.

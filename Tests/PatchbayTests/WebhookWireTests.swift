@@ -33,6 +33,14 @@ final class WebhookWireTests: XCTestCase {
     func testTheParseCallIsAPluginCall() throws {
         let webhook = InboundWebhook(headers: ["x-github-event": "issues"], body: #"{"action":"opened"}"#)
         let data = try webhook.callPayload(config: ["owner": "octocat"])
-        XCTAssertEqual(try WireCoding.decode(PluginCall.self, from: data), PluginCall(config: ["owner": "octocat"], webhook: webhook))
+        let expected = PluginCall(config: ["owner": "octocat"], webhook: webhook)
+        XCTAssertEqual(try WireCoding.decode(PluginCall.self, from: data), expected)
+        XCTAssertEqual(try PluginCall.webhookCall(from: data), expected, "the plugin's fast reading agrees")
+        let full = PluginCall(action: "x", input: ["a": 1], config: [:], credentials: ["token": "t"], webhook: webhook)
+        XCTAssertEqual(try PluginCall.webhookCall(from: try WireCoding.encode(full)), full)
+        for bad in [#"{"config":{}}"#, #"{"webhook":{"headers":{},"body":""}}"#, #"{"config":{},"webhook":{"headers":{"a":1},"body":""}}"#,
+                    #"{"config":{},"webhook":{"headers":{},"body":7}}"#, #"{"config":{},"credentials":{"t":2},"webhook":{"headers":{},"body":""}}"#] {
+            XCTAssertThrowsError(try PluginCall.webhookCall(from: Data(bad.utf8)), bad)
+        }
     }
 }
