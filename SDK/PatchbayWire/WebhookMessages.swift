@@ -80,20 +80,11 @@ public struct WebhookEvent: Codable, Sendable, Equatable {
         self.payloadIsBody = payloadIsBody
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, type, key, payload
-        case occurredAt = "occurred_at"
-        case payloadIsBody = "payload_is_body"
-    }
-
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        type = try c.decode(String.self, forKey: .type)
-        key = try c.decode(String.self, forKey: .key)
-        occurredAt = try c.decodeIfPresent(String.self, forKey: .occurredAt)
-        payloadIsBody = try c.decodeIfPresent(Bool.self, forKey: .payloadIsBody) ?? false
-        payload = payloadIsBody ? .null : try c.decode(JSONValue.self, forKey: .payload)
+        guard let event = WebhookEvent(wire: try JSONValue(from: decoder)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a webhook event"))
+        }
+        self = event
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -119,15 +110,22 @@ public struct WebhookEvent: Codable, Sendable, Equatable {
         var events: [WebhookEvent] = []
         events.reserveCapacity(items.count)
         for item in items {
-            guard let id = item["id"]?.stringValue, let type = item["type"]?.stringValue, let key = item["key"]?.stringValue
-            else { return nil }
-            let occurredAt = item["occurred_at"]
-            guard occurredAt == nil || occurredAt == .null || occurredAt?.stringValue != nil else { return nil }
-            let payloadIsBody = item["payload_is_body"]?.boolValue ?? false
-            guard payloadIsBody || item["payload"] != nil else { return nil }
-            events.append(WebhookEvent(id: id, type: type, key: key, occurredAt: occurredAt?.stringValue,
-                                       payload: payloadIsBody ? .null : item["payload"] ?? .null, payloadIsBody: payloadIsBody))
+            guard let event = WebhookEvent(wire: item) else { return nil }
+            events.append(event)
         }
         return events
+    }
+
+    /// An event from its wire form; nil when a required field is missing or of the wrong type.
+    init?(wire item: JSONValue) {
+        guard let id = item["id"]?.stringValue, let type = item["type"]?.stringValue, let key = item["key"]?.stringValue else {
+            return nil
+        }
+        let occurredAt = item["occurred_at"]
+        guard occurredAt == nil || occurredAt == .null || occurredAt?.stringValue != nil else { return nil }
+        let payloadIsBody = item["payload_is_body"]?.boolValue ?? false
+        guard payloadIsBody || item["payload"] != nil else { return nil }
+        self.init(id: id, type: type, key: key, occurredAt: occurredAt?.stringValue,
+                  payload: payloadIsBody ? .null : item["payload"] ?? .null, payloadIsBody: payloadIsBody)
     }
 }

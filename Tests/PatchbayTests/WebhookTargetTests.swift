@@ -83,7 +83,7 @@ final class WebhookTargetTests: XCTestCase {
         worker = host.startDeliveryWorker { $0.allowPrivateTargets = false }
         try await sendIssue(endpoint: endpoint, secret: secret, delivery: "d-1")
 
-        let dead = try await waitForDeliveries("status=dead") { $0.count == 1 }
+        let dead = try await host.waitForDeliveries(key: admin, "status=dead") { $0.count == 1 }
         let id = try XCTUnwrap(dead.first?["id"]?.stringValue)
         let detail = try await host.request("GET", "/v1/webhooks/deliveries/\(id)", key: admin)
         XCTAssertEqual(detail.json["attempts"], 1, "refused once, not retried: \(detail.body)")
@@ -107,7 +107,7 @@ final class WebhookTargetTests: XCTestCase {
         let pushed = await agent.waitForRequests(1)
         XCTAssertEqual(pushed.count, 1)
         XCTAssertEqual(pushed.first?.path, "/agent/events")
-        _ = try await waitForDeliveries("status=succeeded") { $0.count == 1 }
+        _ = try await host.waitForDeliveries(key: admin, "status=succeeded") { $0.count == 1 }
     }
 
     func testProductionRequiresHTTPSUnlessAllowed() async throws {
@@ -144,18 +144,5 @@ final class WebhookTargetTests: XCTestCase {
         XCTAssertEqual(IPAddress("[::1]")?.description, "::1")
         XCTAssertNil(IPAddress("example.com"))
         XCTAssertNil(IPAddress("2130706433"), "not a literal: it is resolved, and then checked")
-    }
-
-    /// Polls the deliveries listing until the condition holds, or fails after a few seconds.
-    func waitForDeliveries(_ query: String, until condition: ([JSONValue]) -> Bool) async throws -> [JSONValue] {
-        let deadline = ContinuousClock.now + .seconds(10)
-        var last: [JSONValue] = []
-        while ContinuousClock.now < deadline {
-            last = try await host.request("GET", "/v1/webhooks/deliveries?\(query)", key: admin).json["data"]?.arrayValue ?? []
-            if condition(last) { return last }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        XCTFail("deliveries never reached the expected state: \(last)")
-        return last
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 @testable import PatchbayServices
 import PatchbayWire
+import XCTest
 
 /// Helpers for webhook tests: raw requests with a provider's headers, signing as the providers
 /// do, and a delivery worker with test-speed settings.
@@ -32,6 +33,20 @@ extension TestHost {
         let reply = try await request("POST", "/v1/webhooks/endpoints", key: key, json: .object(body))
         guard reply.status == 201 else { throw TestHostError.unexpected("create endpoint: \(reply.status) \(reply.body)") }
         return reply.json
+    }
+
+    /// Polls the deliveries listing (`key` has scope admin) until `condition` holds on it, or
+    /// fails the test after ten seconds.
+    func waitForDeliveries(key: String, _ query: String = "", until condition: ([JSONValue]) -> Bool) async throws -> [JSONValue] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var last: [JSONValue] = []
+        while ContinuousClock.now < deadline {
+            last = try await request("GET", "/v1/webhooks/deliveries?\(query)", key: key).json["data"]?.arrayValue ?? []
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTFail("deliveries never reached the expected state: \(last)")
+        return last
     }
 
     /// A delivery worker on this host's store and inbox, with settings fit for tests. Cancel the task to stop it.
