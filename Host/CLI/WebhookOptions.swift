@@ -16,6 +16,13 @@ struct WebhookOptions: ParsableArguments {
     @Option(help: "Seconds before the first retry of a failed delivery; each next retry waits about twice as long.")
     var deliveryRetryBase = 5
 
+    @Flag(help: "Push events to private, loopback and link-local addresses too, for local receivers (also PATCHBAY_ALLOW_PRIVATE_WEBHOOK_TARGETS=1).")
+    var allowPrivateWebhookTargets = false
+
+    @Flag(name: .customLong("allow-http-webhook-targets"),
+          help: "Push events over plain http in production mode too (also PATCHBAY_ALLOW_HTTP_WEBHOOK_TARGETS=1).")
+    var allowHTTPWebhookTargets = false
+
     @Flag(help: .hidden)
     var benchmarkAcknowledgeOnly = false
 
@@ -33,6 +40,8 @@ struct WebhookOptions: ParsableArguments {
         }
         settings.lease = .seconds(deliveryLease)
         settings.retryBase = .seconds(deliveryRetryBase)
+        settings.allowPrivateTargets = allowPrivateWebhookTargets || environment["PATCHBAY_ALLOW_PRIVATE_WEBHOOK_TARGETS"] == "1"
+        settings.allowHTTPTargets = allowHTTPWebhookTargets || environment["PATCHBAY_ALLOW_HTTP_WEBHOOK_TARGETS"] == "1"
         settings.acknowledgeOnly = benchmarkAcknowledgeOnly
         return settings
     }

@@ -106,9 +106,14 @@ public struct ConnectionService: Sendable {
             record.status = .active
         }
         record.updatedAt = nowMillis()
-        try await store.updateConnection(record)
-        if draft.credentials != nil { try await store.clearConnectionAuth(connectionID: record.id) }
-        if before == .needsReauth, record.status == .active { await events.connectionReauthorized(record) }
+        guard draft.credentials != nil else {
+            try await store.updateConnection(record)
+            return record
+        }
+        var recovery: InboundEvent?
+        if before == .needsReauth { recovery = try await events.reauthorized(record) }
+        try await store.updateConnectionReplacingCredentials(record, announcing: recovery)
+        if recovery != nil { events.committed() }
         return record
     }
 

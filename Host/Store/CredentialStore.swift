@@ -30,8 +30,6 @@ public protocol CredentialStore: Sendable {
     /// Sets a non-active status with the reason shown to clients, releasing `leaseOwner`'s lease.
     func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
                              at: Millis, leaseOwner: String?) async throws
-    /// Forgets the token expiry and status reason after credentials were replaced by hand.
-    func clearConnectionAuth(connectionID: String) async throws
     /// Takes the connection's refresh lease unless someone holds an unexpired one.
     func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool
     func releaseRefreshLease(connectionID: String, owner: String) async throws

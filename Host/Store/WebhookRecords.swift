@@ -222,12 +222,31 @@ public struct FinishedAttempt: Sendable {
 /// A verified event on its way into the inbox, with the push subscriptions it fans out to.
 public struct InboundEvent: Sendable {
     public var event: WebhookEventRecord
+    /// The payload exactly as it is to be stored, when the caller holds it as JSON text already
+    /// (a webhook's body that is its own payload); `event.payload` is not read then.
+    public var payloadText: String?
     /// (delivery id, subscription id) for each matching push subscription.
     public var deliveries: [(id: String, subscriptionID: String)]
 
-    public init(event: WebhookEventRecord, deliveries: [(id: String, subscriptionID: String)]) {
+    public init(event: WebhookEventRecord, payloadText: String? = nil, deliveries: [(id: String, subscriptionID: String)]) {
         self.event = event
+        self.payloadText = payloadText
         self.deliveries = deliveries
+    }
+}
+
+/// What the public receiver needs to take a request for an endpoint, read together.
+public struct WebhookRoute: Sendable {
+    public var endpoint: WebhookEndpointRecord
+    /// Nil when the endpoint's connection is gone.
+    public var connection: ConnectionRecord?
+    /// Active subscriptions to the endpoint or to its provider.
+    public var subscriptions: [WebhookSubscriptionRecord]
+
+    public init(endpoint: WebhookEndpointRecord, connection: ConnectionRecord?, subscriptions: [WebhookSubscriptionRecord]) {
+        self.endpoint = endpoint
+        self.connection = connection
+        self.subscriptions = subscriptions
     }
 }
 

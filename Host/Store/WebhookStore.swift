@@ -4,8 +4,9 @@ public protocol WebhookStore: Sendable {
     // Endpoints
     func insertWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws
     func webhookEndpoint(id: String, accountID: String) async throws -> WebhookEndpointRecord?
-    /// For the public receiver, which knows no account yet.
-    func webhookEndpoint(id: String) async throws -> WebhookEndpointRecord?
+    /// For the public receiver, which knows no account yet: the endpoint, its connection and the
+    /// subscriptions an event would fan out to, in one read.
+    func webhookRoute(endpointID: String) async throws -> WebhookRoute?
     func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord>
     func updateWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws
     func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats

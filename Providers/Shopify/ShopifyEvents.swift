@@ -13,12 +13,11 @@ enum ShopifyEvents {
         guard let topic = nonEmpty(webhook.headers["x-shopify-topic"]) else {
             throw PluginError(code: "invalid_webhook", message: "a Shopify webhook has X-Shopify-Topic")
         }
-        guard let payload = try? WireCoding.decode(JSONValue.self, from: Data(webhook.body.utf8)) else {
+        guard (try? WireCoding.decode(JSONValue.self, from: Data(webhook.body.utf8))) != nil else {
             throw PluginError(code: "invalid_webhook", message: "the Shopify webhook body is not JSON")
         }
         let key = "shopify." + topic.replacingOccurrences(of: "/", with: ".")
-        return [WebhookEvent(id: id, type: topic, key: key, occurredAt: nonEmpty(webhook.headers["x-shopify-triggered-at"]),
-                             payload: payload)]
+        return [.withBodyAsPayload(id: id, type: topic, key: key, occurredAt: nonEmpty(webhook.headers["x-shopify-triggered-at"]))]
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -18,7 +18,7 @@ enum SlackEvents {
             throw PluginError(code: "invalid_webhook", message: "not a Slack event_callback envelope")
         }
         let occurredAt = envelope["event_time"]?.doubleValue.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) }
-        return [WebhookEvent(id: id, type: type, key: "slack.\(type)", occurredAt: occurredAt, payload: envelope)]
+        return [.withBodyAsPayload(id: id, type: type, key: "slack.\(type)", occurredAt: occurredAt)]
     }
 
     private static func parseCommand(_ body: String) throws -> [WebhookEvent] {

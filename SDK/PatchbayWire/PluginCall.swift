@@ -49,57 +49,6 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
     }
 }
 
-/// A verified inbound webhook, handed to the plugin to parse.
-public struct InboundWebhook: WireMessage, Sendable, Equatable {
-    /// Header names in lowercase.
-    public var headers: [String: String]
-    public var body: String
-
-    public init(headers: [String: String], body: String) {
-        self.headers = headers
-        self.body = body
-    }
-
-    public init(wire: JSONValue) throws {
-        let fields = try WireFields(wire, message: "InboundWebhook")
-        headers = try fields.optionalStringMap("headers") ?? [:]
-        body = try fields.string("body")
-    }
-
-    public var wire: JSONValue {
-        var object = WireObject()
-        object.set("headers", headers)
-        object.set("body", body)
-        return object.json
-    }
-}
-
-/// A normalized event parsed from a provider's webhook.
-public struct WebhookEvent: Codable, Sendable, Equatable {
-    /// The provider's id for the event, used for deduplication.
-    public var id: String
-    /// The provider's own event type, e.g. `issues`.
-    public var type: String
-    /// Provider-qualified key for routing, e.g. `github.issues.opened`.
-    public var key: String
-    /// ISO 8601.
-    public var occurredAt: String?
-    public var payload: JSONValue
-
-    public init(id: String, type: String, key: String, occurredAt: String? = nil, payload: JSONValue) {
-        self.id = id
-        self.type = type
-        self.key = key
-        self.occurredAt = occurredAt
-        self.payload = payload
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, type, key, payload
-        case occurredAt = "occurred_at"
-    }
-}
-
 /// The error a plugin completes a call with (`PB_STATUS_ERROR`).
 public struct PluginError: Error, WireMessage, Sendable, Equatable {
     /// Machine-readable: the provider's own code where it has one (`channel_not_found`),

@@ -435,8 +435,8 @@ final class GitHubProviderTests: XCTestCase {
                                      #"{"action":"opened","issue":{"number":7}}"#)
         guard case .success(let data) = opened else { return XCTFail("\(opened)") }
         let events = try WireCoding.decode([WebhookEvent].self, from: data)
-        XCTAssertEqual(events, [WebhookEvent(id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", type: "issues", key: "github.issues.opened",
-                                             payload: ["action": "opened", "issue": ["number": 7]])])
+        XCTAssertEqual(events, [.withBodyAsPayload(id: "72d3162e-cc78-11e3-81ab-4c9367dc0958", type: "issues", key: "github.issues.opened")],
+                       "a JSON body is the payload, stored as it came")
 
         let cases: [([String: String], String, String)] = [
             (["x-github-delivery": "d1", "x-github-event": "ping"], #"{"zen":"Design for failure.","hook_id":1}"#, "github.ping"),
@@ -449,6 +449,10 @@ final class GitHubProviderTests: XCTestCase {
             let events = try WireCoding.decode([WebhookEvent].self, from: data)
             XCTAssertEqual(events.map(\.key), [key])
             XCTAssertEqual(events.first?.id, headers["x-github-delivery"])
+            if body.hasPrefix("payload=") {
+                XCTAssertEqual(events.first?.payload, ["action": "closed", "number": 2], "a form's field is sent as JSON")
+                XCTAssertEqual(events.first?.payloadIsBody, false)
+            }
         }
 
         let noDelivery = try await parse(["x-github-event": "issues"], "{}")

@@ -13,7 +13,7 @@ final class PluginLoaderTests: XCTestCase {
 
         let cases: [(product: String, reason: String)] = [
             ("BrokenPluginWrongMajor", "ABI major mismatch: plugin was built for 2.x, this host speaks 1.x"),
-            ("BrokenPluginNewerMinor", "ABI minor too new: plugin needs 1.1"),
+            ("BrokenPluginNewerMinor", "ABI minor too new: plugin needs 1.2, this host provides up to 1.1"),
             ("BrokenPluginNoEntry", "missing symbol pb_plugin_info"),
             ("BrokenPluginBadManifest", "actions[0].input_schema.type: must be one of"),
             ("BrokenPluginBadManifest", "actions[1].name: repeats the action \"ping\""),

@@ -31,7 +31,8 @@ final class WebhookCrashTests: XCTestCase {
     func serve(log: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["serve", "--data-dir", directory, "--port", "0", "--delivery-lease", "2", "--delivery-retry-base", "1"]
+        process.arguments = ["serve", "--data-dir", directory, "--port", "0", "--delivery-lease", "2", "--delivery-retry-base", "1",
+                             "--allow-private-webhook-targets"]
         FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice

@@ -63,17 +63,8 @@ final class WebhookDeliveryTests: XCTestCase {
         try await host.request("GET", "/v1/webhooks/deliveries?\(query)", key: admin).json["data"]?.arrayValue ?? []
     }
 
-    /// Polls until the condition holds on the deliveries listing, or fails after a few seconds.
     func waitForDeliveries(_ query: String = "", until condition: ([JSONValue]) -> Bool) async throws -> [JSONValue] {
-        let deadline = ContinuousClock.now + .seconds(10)
-        var last: [JSONValue] = []
-        while ContinuousClock.now < deadline {
-            last = try await deliveries(query)
-            if condition(last) { return last }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        XCTFail("deliveries never reached the expected state: \(last)")
-        return last
+        try await host.waitForDeliveries(key: admin, query, until: condition)
     }
 
     /// Checks a delivery's Standard Webhooks signature with `secret`, as a receiver would.

@@ -161,12 +161,15 @@ public struct OAuthService: Sendable {
         credentials[TokenRefresher.refreshTokenKey] = tokens.refreshToken
         let now = nowMillis()
         let sealed = try vault.seal(credentials, context: ConnectionCalls.vaultContext(connection.id))
-        _ = try await store.saveTokens(connectionID: connection.id, accountID: connection.accountID, sealedCredentials: sealed,
-                                       expiresAt: tokens.expiresIn.map { now + Millis($0) * 1000 }, at: now, leaseOwner: nil)
+        var recovery: InboundEvent?
+        if connection.status == .needsReauth { recovery = try await events.reauthorized(connection) }
+        let saved = try await store.saveTokens(connectionID: connection.id, accountID: connection.accountID, sealedCredentials: sealed,
+                                               expiresAt: tokens.expiresIn.map { now + Millis($0) * 1000 }, at: now, leaseOwner: nil,
+                                               announcing: recovery)
+        if saved, recovery != nil { events.committed() }
         guard let done = try await store.connection(id: connection.id, accountID: connection.accountID) else {
             throw ServiceError.notFound("connection", connection.id)
         }
-        if connection.status == .needsReauth, done.status == .active { await events.connectionReauthorized(done) }
         return done
     }
 

@@ -118,15 +118,16 @@ struct TokenRefresher: Sendable {
         return try await reload(connection)
     }
 
-    /// The one place a connection becomes `needs_reauth`: the status and the provider's reason
-    /// are stored (and shown by `GET /v1/connections/{id}/auth`), the lease released, a notice
-    /// logged, and a `patchbay.connection.needs_reauth` event put in the webhook inbox.
+    /// The one place a connection becomes `needs_reauth`: the status, the provider's reason
+    /// (shown by `GET /v1/connections/{id}/auth`) and a `patchbay.connection.needs_reauth` event
+    /// for the webhook inbox are stored in one transaction, the lease released, a notice logged.
     private func recordAuthFailure(_ connection: ConnectionRecord, reason: String, owner: String) async throws {
+        let event = try await events.needsReauth(connection, error: reason)
         try await store.setConnectionStatus(connectionID: connection.id, accountID: connection.accountID, status: .needsReauth,
-                                            reason: reason, at: nowMillis(), leaseOwner: owner)
+                                            reason: reason, at: nowMillis(), leaseOwner: owner, announcing: event)
+        events.committed()
         logger.notice("connection needs re-authorization", metadata: ["connection": "\(connection.id)",
                                                                        "provider": "\(connection.provider)", "reason": "\(reason)"])
-        await events.connectionNeedsReauth(connection, error: reason)
     }
 
     private func usable(_ connection: ConnectionRecord) throws -> ConnectionRecord {

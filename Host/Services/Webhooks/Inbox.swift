@@ -1,6 +1,6 @@
 import PatchbayStore
 
-/// The one way into the webhook inbox, for provider and host events: commit, then wake the
+/// The one way into the webhook inbox for provider events: commit, then wake the
 /// readers. Senders arriving together share a transaction in the store's group commit, so a
 /// burst still costs one fsync per batch, and each hears back only once its event is on disk.
 struct Inbox: Sendable {

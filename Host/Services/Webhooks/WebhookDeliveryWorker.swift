@@ -17,6 +17,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     let vault: Vault
     let settings: WebhookSettings
     let signal: InboxSignal
+    let targets: WebhookTargetPolicy
     let logger: Logger
     let owner = IDs.make("worker")
 
@@ -25,13 +26,12 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         self.vault = vault
         self.settings = settings
         self.signal = signal
+        self.targets = WebhookTargetPolicy(settings: settings)
         self.logger = logger
     }
 
     public func run() async throws {
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.timeout = .init(connect: .seconds(5), read: .seconds(Int64(settings.deliveryTimeout / .seconds(1)) + 1))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         do {
             try await cancelWhenGracefulShutdown { try await self.loop(client) }
         } catch is CancellationError {
@@ -41,6 +41,12 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             throw error
         }
         try await client.shutdown()
+    }
+
+    private var clientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(Int64(settings.deliveryTimeout / .seconds(1)) + 1))
+        return configuration
     }
 
     private func loop(_ client: HTTPClient) async throws {
@@ -85,6 +91,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         var statusCode: Int?
         var failure: String?
         var retryAfter: Duration?
+        var refused = false
         do {
             guard let event = try await store.webhookEvent(id: delivery.eventID, accountID: delivery.accountID),
                   let subscription = try await store.webhookSubscription(id: delivery.subscriptionID, accountID: delivery.accountID),
@@ -94,6 +101,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                 delivery.lastError = "the event or the subscription no longer exists"
                 return finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
             }
+            let target = try await targets.target(url)
             let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: subscription.id).valid(now: started)
             let body = try WireCoding.encode(WebhookEventPayload.json(event))
             let timestamp = Int(started / 1000)
@@ -106,11 +114,14 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             request.headers.add(name: "webhook-signature",
                                 value: StandardWebhooks.signature(id: delivery.id, timestamp: timestamp, body: body, secrets: secrets))
             request.body = .bytes(ByteBuffer(bytes: body))
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.deliveryTimeout / .milliseconds(1))))
-            statusCode = Int(response.status.code)
-            retryAfter = RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after"))
-            // Read a little of the body so the connection can be reused; what it says is not kept.
-            _ = try? await response.body.collect(upTo: 64 << 10)
+            let answer = try await send(request, to: target, client: client)
+            statusCode = answer.status
+            retryAfter = answer.retryAfter
+        } catch WebhookTargetPolicy.Failure.refused(let reason) {
+            failure = "refused: \(reason)"
+            refused = true
+        } catch WebhookTargetPolicy.Failure.unresolved(let reason) {
+            failure = reason
         } catch {
             failure = Self.describe(error)
         }
@@ -121,6 +132,11 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         if let statusCode, (200..<300).contains(statusCode) {
             delivery.status = .succeeded
             delivery.lastError = nil
+        } else if refused {
+            // Sending again cannot help; the dead letter says why, and a retry after the URL or
+            // the operator's settings change goes through the same check.
+            delivery.status = .dead
+            delivery.lastError = failure
         } else if statusCode == 410 {
             delivery.status = .dead
             delivery.lastError = "the agent's URL answered 410 Gone; the subscription is disabled"
@@ -135,6 +151,33 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             }
         }
         return finish(delivery, started: started, clock: clock, statusCode: statusCode, disable: disable)
+    }
+
+    /// Sends to the checked address: a literal one through the shared client, a name through a
+    /// client of its own that connects to the address the name was checked at (and still
+    /// presents the name for TLS), so a second lookup cannot point the connection elsewhere.
+    private func send(_ request: HTTPClientRequest, to target: WebhookTargetPolicy.Target, client: HTTPClient) async throws
+        -> (status: Int, retryAfter: Duration?)
+    {
+        guard let pinned = target.pinned else { return try await exchange(request, client) }
+        var configuration = clientConfiguration
+        configuration.dnsOverride = [pinned.host: pinned.address]
+        let pinnedClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let outcome = try await exchange(request, pinnedClient)
+            try await pinnedClient.shutdown()
+            return outcome
+        } catch {
+            try? await pinnedClient.shutdown()
+            throw error
+        }
+    }
+
+    private func exchange(_ request: HTTPClientRequest, _ client: HTTPClient) async throws -> (status: Int, retryAfter: Duration?) {
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.deliveryTimeout / .milliseconds(1))))
+        // Read a little of the body so the connection can be reused; what it says is not kept.
+        _ = try? await response.body.collect(upTo: 64 << 10)
+        return (Int(response.status.code), RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after")))
     }
 
     private func finish(_ delivery: WebhookDeliveryRecord, started: Millis, clock: ContinuousClock.Instant, statusCode: Int?,

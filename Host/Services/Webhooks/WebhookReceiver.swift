@@ -28,15 +28,15 @@ public struct WebhookReceiver: Sendable {
     public func receive(provider: String, endpointID: String, headers: [String: String], body: Data) async throws -> Reply {
         if settings.webhooks.acknowledgeOnly { return Reply(body: ["ok": true], stored: 0, duplicates: 0) }
         let notFound = ServiceError(.notFound, "endpoint_not_found", "no webhook endpoint \"\(endpointID)\" for \(provider)")
-        guard let endpoint = try await store.webhookEndpoint(id: endpointID), endpoint.provider == provider,
-              endpoint.status != .deleted, let sealed = endpoint.sealedSecret
+        guard let route = try await store.webhookRoute(endpointID: endpointID), route.endpoint.provider == provider,
+              route.endpoint.status != .deleted, let sealed = route.endpoint.sealedSecret
         else { throw notFound }
+        let endpoint = route.endpoint
         guard endpoint.status == .active else {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
             throw ServiceError(.conflict, "endpoint_disabled", "webhook endpoint \(endpointID) is disabled")
         }
-        guard let connection = try await store.connection(id: endpoint.connectionID, accountID: endpoint.accountID),
-              connection.status == .active, let plugin = registry.plugin(provider), let spec = plugin.manifest.webhooks
+        guard let connection = route.connection, connection.status == .active, let plugin = registry.plugin(provider), let spec = plugin.manifest.webhooks
         else { throw notFound }
 
         let secret: String
@@ -58,14 +58,12 @@ public struct WebhookReceiver: Sendable {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
             return Reply(body: answer, stored: 0, duplicates: 0)
         }
-        let events = try await parse(plugin, connection: connection, headers: headers, body: body)
+        let (events, text) = try await parse(plugin, connection: connection, headers: headers, body: body)
         if events.isEmpty {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
             return Reply(body: ["ok": true], stored: 0, duplicates: 0)
         }
 
-        let subscriptions = try await store.activeWebhookSubscriptions(accountID: endpoint.accountID, endpointID: endpoint.id,
-                                                                       provider: provider)
         let now = nowMillis()
         var stored = 0, duplicates = 0
         for parsed in events {
@@ -73,7 +71,9 @@ public struct WebhookReceiver: Sendable {
                 id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
                 provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
                 payload: parsed.payload, receivedAt: now)
-            switch try await inbox.add(InboundEvent(event: event, deliveries: Self.pushDeliveries(subscriptions, key: parsed.key))) {
+            let inbound = InboundEvent(event: event, payloadText: parsed.payloadIsBody ? text : nil,
+                                       deliveries: Self.pushDeliveries(route.subscriptions, key: parsed.key))
+            switch try await inbox.add(inbound) {
             case .stored: stored += 1
             case .duplicate: duplicates += 1
             }
@@ -106,8 +106,9 @@ public struct WebhookReceiver: Sendable {
         }
     }
 
+    /// The plugin's events, and the body as text (the payload of events marked `payload_is_body`).
     private func parse(_ plugin: LoadedPlugin, connection: ConnectionRecord, headers: [String: String], body: Data) async throws
-        -> [WebhookEvent]
+        -> (events: [WebhookEvent], text: String)
     {
         guard let text = String(data: body, encoding: .utf8) else {
             throw ServiceError(.badRequest, "invalid_webhook", "the body is not UTF-8 text")
@@ -115,12 +116,14 @@ public struct WebhookReceiver: Sendable {
         let call = PluginCall(config: connection.config, webhook: InboundWebhook(headers: headers, body: text))
         switch await plugin.call(.parseWebhook, call, context: .offline, timeout: settings.pluginTimeout) {
         case .success(let data):
-            guard let events = try? WireCoding.decode([WebhookEvent].self, from: data),
-                  events.allSatisfy({ !$0.id.isEmpty && !$0.key.isEmpty })
-            else {
+            guard let events = WebhookEvent.decode(data), events.allSatisfy({ !$0.id.isEmpty && !$0.key.isEmpty }) else {
                 throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned events that do not decode")
             }
-            return events
+            // The body is stored as the payload as it is, so it must be JSON, whatever the plugin says.
+            if events.contains(where: \.payloadIsBody), (try? WireCoding.decode(JSONValue.self, from: body)) == nil {
+                throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin took a body that is not JSON as the payload")
+            }
+            return (events, text)
         case .failure(let error):
             if error.code == "invalid_webhook" { throw ServiceError(.badRequest, "invalid_webhook", error.message) }
             throw ServiceError(.upstreamFailed, "plugin_error", "the \(plugin.id) plugin could not parse the webhook: \(error.message)")

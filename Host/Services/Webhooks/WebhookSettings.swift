@@ -22,6 +22,12 @@ public struct WebhookSettings: Sendable {
     public var pollInterval: Duration = .milliseconds(500)
     /// Deliveries in flight at once.
     public var concurrency = 16
+    /// Push to private, loopback, link-local and other non-public addresses too: for local
+    /// receivers in development and tests. Off by default, so an agent's URL cannot make the
+    /// host reach its own network.
+    public var allowPrivateTargets = false
+    /// Push over plain http in production mode too.
+    public var allowHTTPTargets = false
     /// Answer every well-formed request 200 without verifying or storing it. Only for measuring
     /// the HTTP ceiling in benchmarks; never in service.
     public var acknowledgeOnly = false

@@ -12,6 +12,7 @@ public struct WebhookSubscriptionService: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     let signal: InboxSignal
+    let targets: WebhookTargetPolicy
 
     public struct Draft: Sendable {
         public var agentID: String?
@@ -75,9 +76,7 @@ public struct WebhookSubscriptionService: Sendable {
         switch mode {
         case .push:
             guard let given = draft.url else { throw ServiceError.validation("url is required for push delivery", field: "url") }
-            guard let parsed = URL(string: given), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host?.isEmpty == false else {
-                throw ServiceError.validation("url must be an http or https URL", field: "url")
-            }
+            try await targets.validate(given)
             url = given
         case .pull:
             if draft.url != nil { throw ServiceError.validation("url applies only to push delivery", field: "url") }

@@ -19,10 +19,11 @@ public struct Webhooks: Sendable {
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
                                    inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
-        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal)
+        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal,
+                                                   targets: WebhookTargetPolicy(settings: settings.webhooks))
         inspection = WebhookInspectionService(store: store, signal: signal)
         worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, inbox: inbox, logger: Logger(label: "patchbay.webhooks.host"))
+        hostEvents = HostEvents(store: store, signal: signal)
     }
 }

@@ -123,51 +123,64 @@ extension SQLiteStore {
     public func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
                            at: Millis, leaseOwner: String?) async throws -> Bool {
         try await pool.write { db in
-            if let leaseOwner {
-                let holder = try String.fetchOne(db, sql: "SELECT lease_owner FROM connection_auth WHERE connection_id = ?",
-                                                 arguments: [connectionID])
-                guard holder == leaseOwner else { return false }
-            }
-            try db.execute(
-                sql: """
-                    UPDATE connections SET sealed_credentials = ?, status = 'active', updated_at = ?
-                    WHERE id = ? AND account_id = ? AND status != 'revoked'
-                    """,
-                arguments: [sealedCredentials, at, connectionID, accountID])
-            guard db.changesCount == 1 else { return false }
-            try db.execute(
-                sql: """
-                    INSERT INTO connection_auth (connection_id, expires_at, refreshed_at) VALUES (?, ?, ?)
-                    ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at,
-                        refreshed_at = excluded.refreshed_at, status_reason = NULL, lease_owner = NULL, lease_until = NULL
-                    """,
-                arguments: [connectionID, expiresAt, at])
-            return true
+            try Self.saveTokens(db, connectionID: connectionID, accountID: accountID, sealedCredentials: sealedCredentials,
+                                expiresAt: expiresAt, at: at, leaseOwner: leaseOwner)
         }
+    }
+
+    static func saveTokens(_ db: Database, connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
+                           at: Millis, leaseOwner: String?) throws -> Bool {
+        if let leaseOwner {
+            let holder = try String.fetchOne(db, sql: "SELECT lease_owner FROM connection_auth WHERE connection_id = ?",
+                                             arguments: [connectionID])
+            guard holder == leaseOwner else { return false }
+        }
+        try db.execute(
+            sql: """
+                UPDATE connections SET sealed_credentials = ?, status = 'active', updated_at = ?
+                WHERE id = ? AND account_id = ? AND status != 'revoked'
+                """,
+            arguments: [sealedCredentials, at, connectionID, accountID])
+        guard db.changesCount == 1 else { return false }
+        try db.execute(
+            sql: """
+                INSERT INTO connection_auth (connection_id, expires_at, refreshed_at) VALUES (?, ?, ?)
+                ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at,
+                    refreshed_at = excluded.refreshed_at, status_reason = NULL, lease_owner = NULL, lease_until = NULL
+                """,
+            arguments: [connectionID, expiresAt, at])
+        return true
     }
 
     public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
                                     at: Millis, leaseOwner: String?) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE connections SET status = ?, updated_at = ? WHERE id = ? AND account_id = ? AND status != 'revoked'",
-                           arguments: [status.rawValue, at, connectionID, accountID])
-            guard db.changesCount == 1 else { return }
-            try db.execute(
-                sql: """
-                    INSERT INTO connection_auth (connection_id, status_reason) VALUES (?, ?)
-                    ON CONFLICT (connection_id) DO UPDATE SET status_reason = excluded.status_reason,
-                        lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END,
-                        lease_until = CASE WHEN lease_owner = ? THEN NULL ELSE lease_until END
-                    """,
-                arguments: [connectionID, reason, leaseOwner, leaseOwner])
+            _ = try Self.setConnectionStatus(db, connectionID: connectionID, accountID: accountID, status: status, reason: reason,
+                                             at: at, leaseOwner: leaseOwner)
         }
     }
 
-    public func clearConnectionAuth(connectionID: String) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "UPDATE connection_auth SET expires_at = NULL, status_reason = NULL WHERE connection_id = ?",
-                           arguments: [connectionID])
-        }
+    /// Answers whether the connection was there to change (a revoked one is not).
+    static func setConnectionStatus(_ db: Database, connectionID: String, accountID: String, status: ConnectionRecord.Status,
+                                    reason: String?, at: Millis, leaseOwner: String?) throws -> Bool {
+        try db.execute(sql: "UPDATE connections SET status = ?, updated_at = ? WHERE id = ? AND account_id = ? AND status != 'revoked'",
+                       arguments: [status.rawValue, at, connectionID, accountID])
+        guard db.changesCount == 1 else { return false }
+        try db.execute(
+            sql: """
+                INSERT INTO connection_auth (connection_id, status_reason) VALUES (?, ?)
+                ON CONFLICT (connection_id) DO UPDATE SET status_reason = excluded.status_reason,
+                    lease_owner = CASE WHEN lease_owner = ? THEN NULL ELSE lease_owner END,
+                    lease_until = CASE WHEN lease_owner = ? THEN NULL ELSE lease_until END
+                """,
+            arguments: [connectionID, reason, leaseOwner, leaseOwner])
+        return true
+    }
+
+    /// Forgets the token expiry and status reason after credentials were replaced by hand.
+    static func clearConnectionAuth(_ db: Database, connectionID: String) throws {
+        try db.execute(sql: "UPDATE connection_auth SET expires_at = NULL, status_reason = NULL WHERE connection_id = ?",
+                       arguments: [connectionID])
     }
 
     public func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool {

@@ -25,9 +25,15 @@ extension SQLiteStore {
         }
     }
 
-    public func webhookEndpoint(id: String) async throws -> WebhookEndpointRecord? {
+    public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]).map(Self.webhookEndpoint)
+            guard let endpoint = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"),
+                                                  arguments: [endpointID]).map(Self.webhookEndpoint)
+            else { return nil }
+            let connection = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"),
+                                              arguments: [endpoint.connectionID, endpoint.accountID]).map(Self.connection)
+            return WebhookRoute(endpoint: endpoint, connection: connection, subscriptions: try Self.activeWebhookSubscriptions(
+                db, accountID: endpoint.accountID, endpointID: endpoint.id, provider: endpoint.provider))
         }
     }
 
@@ -72,40 +78,44 @@ extension SQLiteStore {
     // MARK: Inbox
 
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
-        let payloads = try batch.map { try Self.text($0.event.payload) }
+        let payloads = try batch.map(Self.payloadText)
         return try await write { db in
-            var outcomes: [InboundOutcome] = []
-            for (index, item) in batch.enumerated() {
-                let event = item.event
-                // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
-                try db.cachedStatement(sql: """
-                    INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                        occurred_at, payload, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
-                    """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
-                                             event.providerEventID, event.type, event.key, event.occurredAt, payloads[index],
-                                             event.receivedAt])
-                guard db.changesCount == 1 else {
-                    try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
-                        .execute(arguments: [event.endpointID])
-                    outcomes.append(.duplicate)
-                    continue
-                }
-                for delivery in item.deliveries {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
-                        """).execute(arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
-                                                 event.receivedAt, event.receivedAt])
-                }
-                try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?")
-                    .execute(arguments: [event.receivedAt, event.endpointID])
-                outcomes.append(.stored)
-            }
-            return outcomes
+            try zip(batch, payloads).map { item, payload in try Self.storeInboundEvent(db, item, payload: payload) }
         }
+    }
+
+    static func payloadText(_ item: InboundEvent) throws -> String {
+        try item.payloadText ?? text(item.event.payload)
+    }
+
+    /// `payload` is the event's payload as stored text (`payloadText(item)`).
+    static func storeInboundEvent(_ db: Database, _ item: InboundEvent, payload: String) throws -> InboundOutcome {
+        let event = item.event
+        // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
+        try db.cachedStatement(sql: """
+            INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                occurred_at, payload, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
+            """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
+                                     event.providerEventID, event.type, event.key, event.occurredAt, payload,
+                                     event.receivedAt])
+        guard db.changesCount == 1 else {
+            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
+                .execute(arguments: [event.endpointID])
+            return .duplicate
+        }
+        for delivery in item.deliveries {
+            try db.cachedStatement(sql: """
+                INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                """).execute(arguments: [delivery.id, event.accountID, delivery.subscriptionID, event.id, event.receivedAt,
+                                         event.receivedAt, event.receivedAt])
+        }
+        try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, last_event_at = ? WHERE id = ?")
+            .execute(arguments: [event.receivedAt, event.endpointID])
+        return .stored
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {
@@ -184,17 +194,20 @@ extension SQLiteStore {
     public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
         -> [WebhookSubscriptionRecord]
     {
-        try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM webhook_subscriptions
-                    WHERE account_id = ? AND status = 'active' AND (endpoint_id = ? OR provider = ?)
-                    ORDER BY created_at, id
-                    """,
-                arguments: [accountID, endpointID, provider]
-            ).map(Self.webhookSubscription)
-        }
+        try await pool.read { db in try Self.activeWebhookSubscriptions(db, accountID: accountID, endpointID: endpointID, provider: provider) }
+    }
+
+    private static func activeWebhookSubscriptions(_ db: Database, accountID: String, endpointID: String?, provider: String) throws
+        -> [WebhookSubscriptionRecord]
+    {
+        try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT * FROM webhook_subscriptions
+                WHERE account_id = ? AND status = 'active' AND (endpoint_id = ? OR provider = ?)
+                ORDER BY created_at, id
+                """),
+            arguments: [accountID, endpointID, provider]
+        ).map(Self.webhookSubscription)
     }
 
     public func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws {

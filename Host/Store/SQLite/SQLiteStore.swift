@@ -96,15 +96,18 @@ public final class SQLiteStore: Store {
 
     public func updateConnection(_ connection: ConnectionRecord) async throws {
         let config = try Self.text(connection.config)
-        try await write { db in
-            try db.cachedStatement(
-                sql: """
-                    UPDATE connections SET label = ?, config = ?, status = ?, sealed_credentials = ?, updated_at = ?
-                    WHERE id = ? AND account_id = ?
-                    """).execute(
-                arguments: [connection.label, config, connection.status.rawValue, connection.sealedCredentials,
-                            connection.updatedAt, connection.id, connection.accountID])
-        }
+        try await write { db in try Self.updateConnection(db, connection, config: config) }
+    }
+
+    /// `config` is the connection's config as stored text.
+    static func updateConnection(_ db: Database, _ connection: ConnectionRecord, config: String) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE connections SET label = ?, config = ?, status = ?, sealed_credentials = ?, updated_at = ?
+                WHERE id = ? AND account_id = ?
+                """).execute(
+            arguments: [connection.label, config, connection.status.rawValue, connection.sealedCredentials,
+                        connection.updatedAt, connection.id, connection.accountID])
     }
 
     public func connectedProviders(accountID: String) async throws -> Set<String> {

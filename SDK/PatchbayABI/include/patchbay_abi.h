@@ -1,7 +1,7 @@
 /*
  * patchbay_abi.h: the only contract between the Patchbay host and a provider plugin.
  *
- * ABI version 1.0.
+ * ABI version 1.1 (1.1 adds "payload_is_body" to parse_webhook events; see docs/abi.md).
  *
  * Naming says who implements what:
  *   pb_plugin_*  is implemented by the plugin and called by the host;
@@ -37,7 +37,7 @@ extern "C" {
 #endif
 
 #define PB_ABI_MAJOR 1
-#define PB_ABI_MINOR 0
+#define PB_ABI_MINOR 1
 
 /* The one symbol a plugin exports. */
 #define PB_PLUGIN_INFO_SYMBOL "pb_plugin_info"

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 @testable import PatchbayServices
 import PatchbayWire
+import XCTest
 
 /// Helpers for webhook tests: raw requests with a provider's headers, signing as the providers
 /// do, and a delivery worker with test-speed settings.
@@ -34,6 +35,20 @@ extension TestHost {
         return reply.json
     }
 
+    /// Polls the deliveries listing (`key` has scope admin) until `condition` holds on it, or
+    /// fails the test after ten seconds.
+    func waitForDeliveries(key: String, _ query: String = "", until condition: ([JSONValue]) -> Bool) async throws -> [JSONValue] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var last: [JSONValue] = []
+        while ContinuousClock.now < deadline {
+            last = try await request("GET", "/v1/webhooks/deliveries?\(query)", key: key).json["data"]?.arrayValue ?? []
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTFail("deliveries never reached the expected state: \(last)")
+        return last
+    }
+
     /// A delivery worker on this host's store and inbox, with settings fit for tests. Cancel the task to stop it.
     func startDeliveryWorker(_ adjust: (inout WebhookSettings) -> Void = { _ in }) -> Task<Void, Error> {
         var settings = WebhookSettings()
@@ -42,6 +57,7 @@ extension TestHost {
         settings.deliveryTimeout = .seconds(1)
         settings.pollInterval = .milliseconds(50)
         settings.lease = .seconds(5)
+        settings.allowPrivateTargets = patchbay.settings.webhooks.allowPrivateTargets
         adjust(&settings)
         let shipped = patchbay.webhooks.worker
         var logger = Logger(label: "test.delivery")

@@ -24,9 +24,11 @@ final class TestHost: @unchecked Sendable {
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
     /// With `reusing`, a host restart: the same data directory (database and key file) and the
     /// same fakes, after `previous.stopServer()`.
+    /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
+    /// the fake agent receivers listen on loopback.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
-                      reusing previous: TestHost? = nil) async throws -> TestHost {
+                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -44,6 +46,7 @@ final class TestHost: @unchecked Sendable {
         var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
                                     oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
         settings.mcpSessions = mcpSessions
+        settings.webhooks.allowPrivateTargets = privateWebhookTargets
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
                                 registry: registry, settings: settings)
 
