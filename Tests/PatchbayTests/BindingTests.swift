@@ -5,21 +5,7 @@ import XCTest
 
 /// Bindings over discovered schemas: a real PostgreSQL table and a Google Sheet on the fake,
 /// checked against the schema, called like any skill, and proposed from goals by auto-map.
-final class BindingTests: XCTestCase {
-    var host: TestHost!
-    var key: String!
-    var agent: String!
-
-    override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayPostgres", "PatchbayGoogleSheets"])
-        key = try await host.key(scopes: TestHost.agentScopes)
-        agent = try await host.createAgent(key: key)
-    }
-
-    override func tearDown() async throws {
-        try await host.stop()
-    }
-
+final class BindingTests: BindingTestCase {
     private func connectPostgres(discover: Bool = true) async throws -> String {
         try await host.connectPostgres(key: key, discover: discover)
     }

@@ -5,21 +5,7 @@ import XCTest
 
 /// Bindings whose filters follow a relationship of the discovered schema (`customers.email` on
 /// `orders`), run as a join on a real PostgreSQL, and auto-map proposing them from goals.
-final class RelationshipBindingTests: XCTestCase {
-    var host: TestHost!
-    var key: String!
-    var agent: String!
-
-    override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayPostgres", "PatchbayGoogleSheets"])
-        key = try await host.key(scopes: TestHost.agentScopes)
-        agent = try await host.createAgent(key: key)
-    }
-
-    override func tearDown() async throws {
-        try await host.stop()
-    }
-
+final class RelationshipBindingTests: BindingTestCase {
     private func bind(_ body: JSONValue) async throws -> TestHost.Reply {
         try await host.bind(key: key, agent: agent, body)
     }

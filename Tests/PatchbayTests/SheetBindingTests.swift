@@ -5,21 +5,12 @@ import XCTest
 
 /// Sheet bindings that filter a list on several columns and update the rows a key matches,
 /// through the API against the fake Google Sheets upstream.
-final class SheetBindingTests: XCTestCase {
-    var host: TestHost!
-    var key: String!
-    var agent: String!
+final class SheetBindingTests: BindingTestCase {
     var connection: String!
 
     override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayGoogleSheets"])
-        key = try await host.key(scopes: TestHost.agentScopes)
-        agent = try await host.createAgent(key: key)
+        try await super.setUp()
         connection = try await host.connectSheets(key: key)
-    }
-
-    override func tearDown() async throws {
-        try await host.stop()
     }
 
     private func bind(_ body: [String: JSONValue]) async throws -> TestHost.Reply {

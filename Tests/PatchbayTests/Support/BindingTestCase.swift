@@ -1,0 +1,19 @@
+import XCTest
+
+/// A host with the Postgres and Google Sheets plugins, a key that may manage and call skills,
+/// and an agent: what every binding test starts from.
+class BindingTestCase: XCTestCase {
+    var host: TestHost!
+    var key: String!
+    var agent: String!
+
+    override func setUp() async throws {
+        host = try await TestHost.start(plugins: ["PatchbayPostgres", "PatchbayGoogleSheets"])
+        key = try await host.key(scopes: TestHost.agentScopes)
+        agent = try await host.createAgent(key: key)
+    }
+
+    override func tearDown() async throws {
+        try await host.stop()
+    }
+}
