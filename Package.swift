@@ -121,8 +121,6 @@ let package = Package(
                 "PatchbayAPI", "PatchbayServices", "PatchbayTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
 

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
-import NIOPosix
 import PatchbayAPI
 import PatchbayServices
 import PatchbayVault
@@ -37,10 +35,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        // Tasks run on the event loops that do the HTTP I/O, instead of hopping to Swift's own
-        // pool and back on every await: fewer thread wake-ups per call. Nothing in the host
-        // blocks a task (plugin workers and log forwarding have threads of their own).
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
