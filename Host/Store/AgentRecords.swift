@@ -30,7 +30,7 @@ public struct AgentRecord: Sendable, Equatable {
 }
 
 /// One skill: an action on a connection as an agent sees it.
-public struct SkillDefinition: Codable, Sendable, Equatable {
+public struct SkillDefinition: WireMessage, Sendable, Equatable {
     public var name: String
     public var description: String
     public var connectionID: String
@@ -57,11 +57,34 @@ public struct SkillDefinition: Codable, Sendable, Equatable {
         self.binding = binding
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, description, provider, action, presets, binding
-        case connectionID = "connection_id"
-        case inputSchema = "input_schema"
-        case requiresApproval = "requires_approval"
+    // Every skill call reads the agent's draft and live version, so skills are mapped to JSON
+    // by hand; a binding, rarer and richer, goes through its Codable form.
+    public init(wire: JSONValue) throws {
+        let fields = try WireFields(wire, message: "SkillDefinition")
+        name = try fields.string("name")
+        description = try fields.string("description")
+        connectionID = try fields.string("connection_id")
+        provider = try fields.string("provider")
+        action = try fields.string("action")
+        presets = try fields.object("presets")
+        inputSchema = try fields.value("input_schema")
+        requiresApproval = try fields.bool("requires_approval")
+        binding = try fields.optionalValue("binding")?.decode(SkillBinding.self)
+    }
+
+    public var wire: JSONValue {
+        var object = WireObject()
+        object.set("name", name)
+        object.set("description", description)
+        object.set("connection_id", connectionID)
+        object.set("provider", provider)
+        object.set("action", action)
+        object["presets"] = .object(presets)
+        object["input_schema"] = inputSchema
+        object["requires_approval"] = .bool(requiresApproval)
+        // A binding holds only strings, lists and enums, so encoding it cannot fail.
+        object["binding"] = binding.flatMap { try? JSONValue(encoding: $0) }
+        return object.json
     }
 }
 

@@ -45,7 +45,7 @@ final class PluginRuntime: @unchecked Sendable {
                 result = try WireCoding.encode(try await provider.discover(context))
             case .parseWebhook:
                 guard let webhook = call.webhook else { throw PluginError(code: "invalid_call", message: "parse_webhook needs a webhook") }
-                result = try WebhookEvent.encode(try await provider.parseWebhook(webhook, context: context))
+                result = try WireCoding.encode(try await provider.parseWebhook(webhook, context: context))
             case nil:
                 throw PluginError(code: "unsupported_method", message: "unknown method \"\(method)\"")
             }

@@ -82,14 +82,8 @@ public struct WebhookEvent: WireMessage, Sendable, Equatable {
                   payloadIsBody: payloadIsBody)
     }
 
-    /// A `parse_webhook` result, written directly as JSON.
-    public static func encode(_ events: [WebhookEvent]) throws -> Data {
-        try WireCoding.encode(JSONValue.array(events.map(\.wire)))
-    }
-
     /// Reads a `parse_webhook` result; nil when it is not an array of events.
     public static func decode(_ data: Data) -> [WebhookEvent]? {
-        guard let items = (try? WireCoding.decode(JSONValue.self, from: data))?.arrayValue else { return nil }
-        return try? items.map(WebhookEvent.init(wire:))
+        try? WireCoding.decode([WebhookEvent].self, from: data)
     }
 }

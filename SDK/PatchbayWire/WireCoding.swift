@@ -3,7 +3,7 @@ import Foundation
 /// The one JSON configuration used for every message that crosses the plugin boundary,
 /// so host and plugin agree byte for byte (sorted keys make payloads reproducible).
 ///
-/// `JSONValue` itself and every `WireMessage` are read and written by `JSONParser` and
+/// `JSONValue` itself, every `WireMessage` and arrays of them are read and written by `JSONParser` and
 /// `JSONWriter` directly; other types go through Foundation's coders with the same rules.
 public enum WireCoding {
     private static let encoder: JSONEncoder = {
@@ -21,6 +21,9 @@ public enum WireCoding {
         if let message = value as? any WireMessage {
             return try JSONWriter.write(message.wire)
         }
+        if let list = value as? any WireMessageList {
+            return try JSONWriter.write(list.wireList)
+        }
         return try encoder.encode(value)
     }
 
@@ -30,6 +33,9 @@ public enum WireCoding {
         }
         if let message = type as? any WireMessage.Type {
             return try message.init(wire: JSONParser.parse(data)) as! T
+        }
+        if let list = type as? any WireMessageList.Type {
+            return try list.init(wireList: JSONParser.parse(data)) as! T
         }
         return try decoder.decode(type, from: data)
     }

@@ -20,6 +20,23 @@ extension WireMessage {
     }
 }
 
+/// An array of wire messages, read and written through the same mapping as its elements.
+public protocol WireMessageList {
+    init(wireList: JSONValue) throws
+    var wireList: JSONValue { get }
+}
+
+extension Array: WireMessageList where Element: WireMessage {
+    public init(wireList: JSONValue) throws {
+        guard case .array(let items) = wireList else {
+            throw WireFormatError(message: "[\(Element.self)]", field: "", expected: "an array")
+        }
+        self = try items.map(Element.init(wire:))
+    }
+
+    public var wireList: JSONValue { .array(map(\.wire)) }
+}
+
 /// A wire message whose JSON does not have the shape its type needs.
 public struct WireFormatError: Error, CustomStringConvertible, Equatable {
     public let message: String
@@ -31,11 +48,11 @@ public struct WireFormatError: Error, CustomStringConvertible, Equatable {
 
 /// The members of one wire message's JSON object, read by name with the type each must have.
 /// Missing and `null` read the same for optional members, as Foundation's coders do.
-struct WireFields {
+public struct WireFields {
     private let members: [String: JSONValue]
     private let message: String
 
-    init(_ value: JSONValue, message: String) throws {
+    public init(_ value: JSONValue, message: String) throws {
         guard case .object(let members) = value else {
             throw WireFormatError(message: message, field: "", expected: "an object")
         }
@@ -43,12 +60,12 @@ struct WireFields {
         self.message = message
     }
 
-    func string(_ key: String) throws -> String {
+    public func string(_ key: String) throws -> String {
         guard let value = try optionalString(key) else { throw mismatch(key, "a string") }
         return value
     }
 
-    func optionalString(_ key: String) throws -> String? {
+    public func optionalString(_ key: String) throws -> String? {
         switch members[key] {
         case nil, .null?: return nil
         case .string(let value)?: return value
@@ -56,12 +73,12 @@ struct WireFields {
         }
     }
 
-    func int(_ key: String) throws -> Int {
+    public func int(_ key: String) throws -> Int {
         guard let value = try optionalInt(key) else { throw mismatch(key, "an integer") }
         return value
     }
 
-    func optionalInt(_ key: String) throws -> Int? {
+    public func optionalInt(_ key: String) throws -> Int? {
         switch members[key] {
         case nil, .null?: return nil
         case let value?:
@@ -70,7 +87,12 @@ struct WireFields {
         }
     }
 
-    func optionalBool(_ key: String) throws -> Bool? {
+    public func bool(_ key: String) throws -> Bool {
+        guard let value = try optionalBool(key) else { throw mismatch(key, "true or false") }
+        return value
+    }
+
+    public func optionalBool(_ key: String) throws -> Bool? {
         switch members[key] {
         case nil, .null?: return nil
         case .bool(let value)?: return value
@@ -78,7 +100,7 @@ struct WireFields {
         }
     }
 
-    func optionalStringMap(_ key: String) throws -> [String: String]? {
+    public func optionalStringMap(_ key: String) throws -> [String: String]? {
         switch members[key] {
         case nil, .null?: return nil
         case .object(let object)?:
@@ -93,14 +115,24 @@ struct WireFields {
         }
     }
 
-    func optionalValue(_ key: String) -> JSONValue? {
+    public func value(_ key: String) throws -> JSONValue {
+        guard let value = members[key] else { throw mismatch(key, "present") }
+        return value
+    }
+
+    public func object(_ key: String) throws -> [String: JSONValue] {
+        guard case .object(let object)? = members[key] else { throw mismatch(key, "an object") }
+        return object
+    }
+
+    public func optionalValue(_ key: String) -> JSONValue? {
         switch members[key] {
         case nil, .null?: return nil
         case let value?: return value
         }
     }
 
-    func optionalMessage<M: WireMessage>(_ key: String, _ type: M.Type) throws -> M? {
+    public func optionalMessage<M: WireMessage>(_ key: String, _ type: M.Type) throws -> M? {
         switch members[key] {
         case nil, .null?: return nil
         case let value?: return try M(wire: value)
@@ -114,23 +146,25 @@ struct WireFields {
 
 /// Builds a wire message's JSON object, leaving out absent optional members as Foundation's
 /// coders do.
-struct WireObject {
-    private(set) var members: [String: JSONValue] = [:]
+public struct WireObject {
+    public private(set) var members: [String: JSONValue] = [:]
 
-    subscript(key: String) -> JSONValue? {
+    public init() {}
+
+    public subscript(key: String) -> JSONValue? {
         get { members[key] }
         set { members[key] = newValue }
     }
 
-    mutating func set(_ key: String, _ value: String?) {
+    public mutating func set(_ key: String, _ value: String?) {
         if let value { members[key] = .string(value) }
     }
 
-    mutating func set(_ key: String, _ value: Int?) {
+    public mutating func set(_ key: String, _ value: Int?) {
         if let value { members[key] = .integer(Int64(value)) }
     }
 
-    mutating func set(_ key: String, _ map: [String: String]?) {
+    public mutating func set(_ key: String, _ map: [String: String]?) {
         if let map { members[key] = .object(map.mapValues(JSONValue.string)) }
     }
 
@@ -138,5 +172,5 @@ struct WireObject {
         if let message { members[key] = message.wire }
     }
 
-    var json: JSONValue { .object(members) }
+    public var json: JSONValue { .object(members) }
 }
