@@ -63,12 +63,14 @@ extension SlackProvider {
         supportsDiscovery: true,
         webhooks: WebhookSpec(
             scheme: .slackV0, toleranceSeconds: 300,
+            // A vector of our own with a plainly made-up secret, so nothing that looks like a
+            // credential ships in the plugin; Slack's published vector is checked in the tests.
             testVector: WebhookTestVector(
-                secret: "8f742231b10e8888abcd99yyyzzz85a5",
-                body: "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
+                secret: "It's a Secret to Everybody",
+                body: #"{"type":"event_callback","event_id":"Ev0PV52K21","event":{"type":"app_mention","text":"Hello, World!"}}"#,
                 headers: [
                     "x-slack-request-timestamp": "1531420618",
-                    "x-slack-signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+                    "x-slack-signature": "v0=2d4401b31f32306a5ee5d72ee3444b34912f416a7c64608609aade93372bed64",
                 ])))
 
     static let authTest = ActionSpec(
