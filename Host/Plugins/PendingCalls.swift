@@ -8,23 +8,61 @@ final class PendingCalls: @unchecked Sendable {
     struct Entry {
         let continuation: CheckedContinuation<PluginReply, Never>
         let context: PluginCallContext
-        var timer: Task<Void, Never>?
+        /// Cleared once `onDeadline` has been run for it.
+        var deadline: ContinuousClock.Instant?
+        let onDeadline: @Sendable () -> Void
     }
 
     private let lock = NSLock()
     private var entries: [UInt64: Entry] = [:]
     private var ignored = 0
+    /// One watcher task sleeps until the earliest deadline. A timer per call would cost a task,
+    /// two trips through the task queue and a clock registration on every call, while calls
+    /// nearly always end long before their deadline, which is later than those already waiting.
+    private var watcher: (generation: UInt64, wakeAt: ContinuousClock.Instant)?
+    private var generation: UInt64 = 0
 
     /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
     func add(_ requestID: UInt64, continuation: CheckedContinuation<PluginReply, Never>, context: PluginCallContext,
              timeout: Duration, onDeadline: @escaping @Sendable () -> Void) {
+        let deadline = ContinuousClock.now + timeout
         lock.withLock {
-            entries[requestID] = Entry(continuation: continuation, context: context)
-            entries[requestID]?.timer = Task {
-                try? await Task.sleep(for: timeout)
-                guard !Task.isCancelled else { return }
-                onDeadline()
+            entries[requestID] = Entry(continuation: continuation, context: context, deadline: deadline, onDeadline: onDeadline)
+            if let watcher, watcher.wakeAt <= deadline { return }
+            generation &+= 1
+            watcher = (generation, deadline)
+            let generation = generation
+            Task { [weak self] in await self?.watch(generation, until: deadline) }
+        }
+    }
+
+    /// Sleeps until the earliest deadline, runs `onDeadline` for the calls past theirs, and
+    /// goes on while any call is in flight. A newer watcher (started for an earlier deadline)
+    /// takes over from this one.
+    private func watch(_ generation: UInt64, until wakeAt: ContinuousClock.Instant) async {
+        var wakeAt = wakeAt
+        while true {
+            try? await Task.sleep(until: wakeAt, clock: .continuous)
+            let expired: [@Sendable () -> Void]? = lock.withLock {
+                guard watcher?.generation == generation else { return nil }
+                let now = ContinuousClock.now
+                var expired: [@Sendable () -> Void] = []
+                var next: ContinuousClock.Instant?
+                for (id, entry) in entries {
+                    guard let deadline = entry.deadline else { continue }
+                    if deadline <= now {
+                        expired.append(entry.onDeadline)
+                        entries[id]?.deadline = nil
+                    } else if next.map({ deadline < $0 }) ?? true {
+                        next = deadline
+                    }
+                }
+                if let next { watcher = (generation, next); wakeAt = next } else { watcher = nil }
+                return expired
             }
+            guard let expired else { return }
+            for onDeadline in expired { onDeadline() }
+            if lock.withLock({ watcher?.generation != generation }) { return }
         }
     }
 
@@ -38,7 +76,6 @@ final class PendingCalls: @unchecked Sendable {
             return entry
         }
         guard let entry else { return false }
-        entry.timer?.cancel()
         entry.continuation.resume(returning: reply)
         return true
     }
@@ -50,7 +87,6 @@ final class PendingCalls: @unchecked Sendable {
             return Array(entries.values)
         }
         for entry in all {
-            entry.timer?.cancel()
             entry.continuation.resume(returning: reply)
         }
     }

@@ -49,6 +49,19 @@ final class PluginFaultTests: XCTestCase {
         try await slackStillWorks()
     }
 
+    func testAShortDeadlineIsKeptWhileALongerOneIsWaiting() async throws {
+        let hangs = try await connect("broken-hangs")
+        // A connection test runs the plugin's check under the host's 10 s timeout, so a deadline
+        // 10 s away is being watched when the 200 ms action call starts.
+        let check = Task { [host, key] in try await host!.request("POST", "/v1/connections/\(hangs)/test", key: key) }
+        defer { check.cancel() }
+        try await Task.sleep(for: .milliseconds(200))
+        let started = Date()
+        let reply = try await invoke(hangs, "ping")
+        XCTAssertEqual(reply.errorCode, "plugin_timeout", reply.body)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the later deadline held up the earlier one")
+    }
+
     func testCompletionsThatAreNotJSONBecomeClearErrorsOnTheirOwnCalls() async throws {
         let broken = try await connect("broken-invalid-json")
         let output = try await invoke(broken, "ping")
