@@ -4,13 +4,24 @@ import PatchbayABI
 /// The plugin side of a loaded plugin: receives calls from the host, runs them as tasks on
 /// the provider, and completes each exactly once. One per plugin image (each plugin links
 /// its own copy of the SDK).
+///
+/// A call's task starts immediately, on the host's thread, and leaves it at its first
+/// suspension. Work that never suspends, such as parsing a webhook, therefore completes
+/// before `pb_plugin_call` returns, without a trip through the task queue and back.
 final class PluginRuntime: @unchecked Sendable {
     static var current: PluginRuntime?
 
     let host: HostServices
     let provider: any Provider
     private let lock = NSLock()
-    private var running: [UInt64: Task<Void, Never>] = [:]
+    private var running: [UInt64: Slot] = [:]
+
+    /// A call is `starting` while its task runs on the host's thread, before the task exists
+    /// to be cancelled.
+    private enum Slot {
+        case starting(cancelled: Bool)
+        case running(Task<Void, Never>)
+    }
 
     init(host: HostServices, provider: any Provider) {
         self.host = host
@@ -18,16 +29,29 @@ final class PluginRuntime: @unchecked Sendable {
     }
 
     func start(requestID: UInt64, method: String, payload: Data) {
-        let task = Task { [self] in
+        lock.withLock { running[requestID] = .starting(cancelled: false) }
+        let task = Task.immediate { [self] in
             let (status, result) = await run(requestID: requestID, method: method, payload: payload)
             lock.withLock { _ = running.removeValue(forKey: requestID) }
             host.complete(requestID: requestID, status: status, payload: result)
         }
-        lock.withLock { running[requestID] = task }
+        let cancelled: Bool = lock.withLock {
+            guard case .starting(let cancelled) = running[requestID] else { return false }  // already completed
+            running[requestID] = .running(task)
+            return cancelled
+        }
+        if cancelled { task.cancel() }
     }
 
     func cancel(requestID: UInt64) {
-        lock.withLock { running[requestID] }?.cancel()
+        let task: Task<Void, Never>? = lock.withLock {
+            switch running[requestID] {
+            case .starting: running[requestID] = .starting(cancelled: true); return nil
+            case .running(let task): return task
+            case nil: return nil
+            }
+        }
+        task?.cancel()
     }
 
     private func run(requestID: UInt64, method: String, payload: Data) async -> (pb_status, Data) {
