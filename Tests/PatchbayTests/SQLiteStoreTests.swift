@@ -75,4 +75,32 @@ final class SQLiteStoreTests: XCTestCase {
         let next = try await reopened.account(id: "acct_c")
         XCTAssertEqual(next?.name, "c")
     }
+
+    /// Point lookups run on the calling thread while other reads go through the pool's async
+    /// form. Many of both at once must all finish: lookups waiting for a pooled connection
+    /// could hold every thread of the task pool that the async reads need to give theirs back.
+    func testLookupsAndPooledReadsAtOnceAllFinish() throws {
+        let store = try SQLiteStore(path: directory + "/store.sqlite")
+        let finished = expectation(description: "every read finished")
+        let reads = Task {
+            try await store.insertAccount(Account(id: "acct_reader", name: "reader", createdAt: 1))
+            return try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<400 {
+                    group.addTask {
+                        if index.isMultiple(of: 2) { return try await store.account(id: "acct_reader")?.name == "reader" }
+                        return try await store.apiKeys(accountID: "acct_reader").isEmpty
+                    }
+                }
+                var answered = 0
+                for try await correct in group where correct { answered += 1 }
+                return answered
+            }
+        }
+        Task {
+            let answered = try? await reads.value
+            XCTAssertEqual(answered, 400, "reads failed or gave wrong answers")
+            finished.fulfill()
+        }
+        wait(for: [finished], timeout: 30)
+    }
 }

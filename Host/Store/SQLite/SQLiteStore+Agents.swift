@@ -15,7 +15,7 @@ extension SQLiteStore {
     }
 
     public func agent(id: String, accountID: String) async throws -> AgentRecord? {
-        try await pool.read { db in try Self.agent(db, id: id, accountID: accountID) }
+        try lookup { db in try Self.agent(db, id: id, accountID: accountID) }
     }
 
     public func agents(accountID: String, page: PageRequest) async throws -> Page<AgentRecord> {
@@ -99,7 +99,7 @@ extension SQLiteStore {
     }
 
     public func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord? {
-        try await pool.read { db in try Self.version(db, agentID: agentID, version: version) }
+        try lookup { db in try Self.version(db, agentID: agentID, version: version) }
     }
 
     public func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status,
@@ -112,7 +112,7 @@ extension SQLiteStore {
     }
 
     public func endUserConnection(accountID: String, provider: String, endUser: String) async throws -> ConnectionRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(
                 db,
                 sql: """

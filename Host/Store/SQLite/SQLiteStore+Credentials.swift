@@ -45,7 +45,7 @@ extension SQLiteStore {
     }
 
     public func oauthApp(accountID: String, provider: String) async throws -> OAuthAppRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db, sql: "SELECT * FROM oauth_apps WHERE account_id = ? AND provider = ?",
                              arguments: [accountID, provider]).map(Self.oauthApp)
         }
@@ -112,7 +112,7 @@ extension SQLiteStore {
     // MARK: Token lifecycle
 
     public func connectionAuth(connectionID: String) async throws -> ConnectionAuthRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connection_auth WHERE connection_id = ?"), arguments: [connectionID]).map { row in
                 ConnectionAuthRecord(connectionID: row["connection_id"], expiresAt: row["expires_at"],
                                      refreshedAt: row["refreshed_at"], statusReason: row["status_reason"])

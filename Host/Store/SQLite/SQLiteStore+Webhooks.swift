@@ -19,14 +19,14 @@ extension SQLiteStore {
     }
 
     public func webhookEndpoint(id: String, accountID: String) async throws -> WebhookEndpointRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ? AND account_id = ?", arguments: [id, accountID])
                 .map(Self.webhookEndpoint)
         }
     }
 
     public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
-        try await pool.read { db in
+        try lookup { db in
             guard let endpoint = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"),
                                                   arguments: [endpointID]).map(Self.webhookEndpoint)
             else { return nil }

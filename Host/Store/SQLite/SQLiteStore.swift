@@ -7,6 +7,8 @@ import PatchbayWire
 /// Concurrent writes share commits through `GroupCommitter`.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// A read-only connection of its own for `lookup`, outside the pool that async reads use.
+    private let lookups: DatabaseQueue
     private let committer: GroupCommitter
 
     public init(path: String) throws {
@@ -20,18 +22,22 @@ public final class SQLiteStore: Store {
         pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
         committer = GroupCommitter(writer: pool)
+        var lookupConfiguration = Configuration()
+        lookupConfiguration.readonly = true
+        lookupConfiguration.busyMode = .timeout(10)
+        lookups = try DatabaseQueue(path: path, configuration: lookupConfiguration)
     }
 
     // MARK: Accounts and keys
 
     public func account(named name: String) async throws -> Account? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE name = ?"), arguments: [name]).map(Self.account)
         }
     }
 
     public func account(id: String) async throws -> Account? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id]).map(Self.account)
         }
     }
@@ -56,7 +62,7 @@ public final class SQLiteStore: Store {
     }
 
     public func apiKey(prefix: String) async throws -> APIKeyRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), arguments: [prefix]).map(Self.apiKey)
         }
     }
@@ -79,7 +85,7 @@ public final class SQLiteStore: Store {
     }
 
     public func connection(id: String, accountID: String) async throws -> ConnectionRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
                 .map(Self.connection)
         }
@@ -175,7 +181,7 @@ public final class SQLiteStore: Store {
     }
 
     public func execution(id: String, accountID: String) async throws -> ExecutionRecord? {
-        try await pool.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
                 .map(Self.execution)
         }
@@ -203,6 +209,18 @@ public final class SQLiteStore: Store {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.conflict(error.message ?? "constraint violated")
         }
+    }
+
+    /// A lookup by key that reads a few rows through cached statements, run on the calling
+    /// thread. It takes microseconds, less than the two thread hops of `pool.read`'s async form,
+    /// which stays the way for anything that scans, sorts or pages. WAL readers never wait for
+    /// the writer, so the caller blocks only for the read itself, or for another lookup.
+    ///
+    /// Lookups have a connection of their own: one taken from the pool could be waiting for a
+    /// thread that an async read needs to resume and give its own connection back, which
+    /// deadlocks once every thread of the task pool waits in a lookup.
+    func lookup<T>(_ body: (Database) throws -> T) throws -> T {
+        try lookups.read(body)
     }
 
     /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
