@@ -8,6 +8,8 @@ import Foundation
 /// ciphertext copied onto another record fails to open instead of leaking across records.
 public struct Vault: Sendable {
     private let source: KeyringSource
+    private let opened = OpenedSecrets<Data>(limit: 4096)
+    private let openedMaps = OpenedSecrets<[String: String]>(limit: 4096)
     /// Key ids taken out of service: what they sealed is refused rather than opened.
     public let retiredKeyIDs: Set<String>
     static let prefix = "pbv1"
@@ -28,18 +30,30 @@ public struct Vault: Sendable {
     }
 
     public func open(_ sealed: String, context: String) throws -> Data {
-        let parts = sealed.split(separator: ".", maxSplits: 2).map(String.init)
-        guard parts.count == 3, parts[0] == Self.prefix, let combined = Data(base64Encoded: parts[2]) else {
-            throw VaultError.malformedCiphertext
-        }
-        if retiredKeyIDs.contains(parts[1]) { throw VaultError.retiredKey(parts[1]) }
-        guard let key = keyring.key(id: parts[1]) else { throw VaultError.unknownKey(parts[1]) }
+        let key = try key(opening: sealed)
+        if let opened = opened.value(sealed: sealed, context: context) { return opened }
+        let parts = sealed.split(separator: ".", maxSplits: 2)
+        guard let combined = Data(base64Encoded: String(parts[2])) else { throw VaultError.malformedCiphertext }
+        let plaintext: Data
         do {
             let box = try AES.GCM.SealedBox(combined: combined)
-            return try AES.GCM.open(box, using: key.key, authenticating: Data(context.utf8))
+            plaintext = try AES.GCM.open(box, using: key.key, authenticating: Data(context.utf8))
         } catch {
             throw VaultError.decryptionFailed
         }
+        opened.store(plaintext, sealed: sealed, context: context)
+        return plaintext
+    }
+
+    /// The key that opens `sealed`, checked on every open, also for a plaintext already
+    /// opened: a key retired or taken out of the key file opens nothing from then on.
+    private func key(opening sealed: String) throws -> MasterKey {
+        let parts = sealed.split(separator: ".", maxSplits: 2)
+        guard parts.count == 3, parts[0] == Self.prefix else { throw VaultError.malformedCiphertext }
+        let keyID = String(parts[1])
+        if retiredKeyIDs.contains(keyID) { throw VaultError.retiredKey(keyID) }
+        guard let key = keyring.key(id: keyID) else { throw VaultError.unknownKey(keyID) }
+        return key
     }
 
     /// The id of the key a sealed value needs, without opening it.
@@ -58,7 +72,9 @@ public struct Vault: Sendable {
 
     public func openSecrets(_ sealed: String, context: String) throws -> [String: String] {
         let data = try open(sealed, context: context)
+        if let secrets = openedMaps.value(sealed: sealed, context: context) { return secrets }
         guard let secrets = try? JSONDecoder().decode([String: String].self, from: data) else { throw VaultError.malformedCiphertext }
+        openedMaps.store(secrets, sealed: sealed, context: context)
         return secrets
     }
 }

@@ -33,6 +33,28 @@ final class VaultTests: XCTestCase {
         XCTAssertEqual(try rotated.open(sealed, context: "c"), Data("s3cret-value".utf8))
     }
 
+    func testAKeyTakenOutOfTheKeyFileOpensNothingMoreEvenWhatItOpenedBefore() throws {
+        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/master.key"
+        let old = MasterKey.generate(), new = MasterKey.generate()
+        try Keyring.writeFile([old], path: path)
+        let vault = Vault(keyring: Keyring(active: old), keyFile: path)
+        let sealed = try vault.seal(["token": "t0ken-under-the-old-key"], context: "c")
+        // Opened twice: the second answer comes from what the vault already opened.
+        XCTAssertEqual(try vault.openSecrets(sealed, context: "c"), ["token": "t0ken-under-the-old-key"])
+        XCTAssertEqual(try vault.openSecrets(sealed, context: "c"), ["token": "t0ken-under-the-old-key"])
+
+        try Keyring.writeFile([new], path: path)
+        XCTAssertThrowsError(try vault.openSecrets(sealed, context: "c")) {
+            guard case .unknownKey(old.id) = $0 as? VaultError else { return XCTFail("expected unknownKey, got \($0)") }
+        }
+        XCTAssertThrowsError(try Vault(keyring: Keyring(active: old), retiredKeyIDs: [old.id]).open(sealed, context: "c")) {
+            guard case .retiredKey = $0 as? VaultError else { return XCTFail("expected retiredKey, got \($0)") }
+        }
+    }
+
     func testKeyFileIsCreatedOwnerOnlyAndReusedAndAnUnsafeOneIsRefused() throws {
         let directory = NSTemporaryDirectory() + "vault-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
