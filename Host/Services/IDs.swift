@@ -8,8 +8,19 @@ public enum IDs {
         prefix + "_" + randomString(count: 20)
     }
 
+    /// Each character takes 5 random bits (the alphabet has 32 letters), so a 64-bit draw makes
+    /// 12 of them: an id costs two draws from the system's generator, not one per character.
     static func randomString(count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
+        var characters: [Character] = []
+        characters.reserveCapacity(count)
+        var bits: UInt64 = 0, left = 0
+        while characters.count < count {
+            if left < 5 { bits = generator.next(); left = 64 }
+            characters.append(alphabet[Int(bits & 31)])
+            bits >>= 5
+            left -= 5
+        }
+        return String(characters)
     }
 }
