@@ -1,6 +1,8 @@
+import AsyncHTTPClient
 import Foundation
 import PatchbayEgress
 import PatchbayFakes
+import NIOCore
 import PatchbayWire
 import XCTest
 
@@ -125,6 +127,38 @@ final class ActionInvocationTests: XCTestCase {
         let executionID = try XCTUnwrap(reply.json["error"]?["execution_id"]?.stringValue)
         let reply2 = try await host.request("GET", "/v1/executions/\(executionID)", key: key)
         XCTAssertEqual(reply2.json["error"]?["code"], "timeout")
+    }
+
+    func testConcurrentCallsToASlowProviderDoNotQueueBehindEachOther() async throws {
+        // 24 calls at once, each held 0.6 s by Slack: together they take about 0.6 s only if
+        // the host opens a connection for each rather than queueing them on a few.
+        let calls = 24
+        host.fakes.slack.delayNext(calls, seconds: 0.6)
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = calls
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let url = host.baseURL + "/v1/connections/\(connection!)/actions/post_message/invoke"
+        let key = key!
+        let started = ContinuousClock.now
+        let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+            for index in 0..<calls {
+                group.addTask {
+                    var request = HTTPClientRequest(url: url)
+                    request.method = .POST
+                    request.headers.add(name: "Authorization", value: "Bearer \(key)")
+                    request.headers.add(name: "Content-Type", value: "application/json")
+                    request.body = .bytes(ByteBuffer(string: ##"{"input":{"channel":"#general","text":"call \##(index)"}}"##))
+                    let response = try await client.execute(request, timeout: .seconds(30))
+                    _ = try await response.body.collect(upTo: 1 << 20)
+                    return response.status.code
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let elapsed = ContinuousClock.now - started
+        try await client.shutdown()
+        XCTAssertEqual(statuses, Array(repeating: 200, count: calls))
+        XCTAssertLessThan(elapsed, .seconds(1.1), "calls waited for each other's connections")
     }
 
     func testListChannelsFollowsCursorsUpToTheLimit() async throws {
