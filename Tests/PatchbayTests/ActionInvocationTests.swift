@@ -130,10 +130,10 @@ final class ActionInvocationTests: XCTestCase {
     }
 
     func testConcurrentCallsToASlowProviderDoNotQueueBehindEachOther() async throws {
-        // 24 calls at once, each held 0.6 s by Slack: together they take about 0.6 s only if
+        // 24 calls at once, each held 1 s by Slack: together they take about 1 s only if
         // the host opens a connection for each rather than queueing them on a few.
         let calls = 24
-        host.fakes.slack.delayNext(calls, seconds: 0.6)
+        host.fakes.slack.delayNext(calls, seconds: 1)
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = calls
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -158,7 +158,7 @@ final class ActionInvocationTests: XCTestCase {
         let elapsed = ContinuousClock.now - started
         try await client.shutdown()
         XCTAssertEqual(statuses, Array(repeating: 200, count: calls))
-        XCTAssertLessThan(elapsed, .seconds(1.1), "calls waited for each other's connections")
+        XCTAssertLessThan(elapsed, .seconds(1.8), "calls waited for each other's connections")
     }
 
     func testListChannelsFollowsCursorsUpToTheLimit() async throws {
