@@ -103,4 +103,26 @@ final class SQLiteStoreTests: XCTestCase {
         }
         wait(for: [finished], timeout: 30)
     }
+
+    /// Commits stay in the WAL until a checkpoint copies them into the database file. The
+    /// writer no longer does that inside a commit; the background checkpointer does, without
+    /// waiting for the WAL to reach a size threshold.
+    func testCommittedPagesReachTheDatabaseFileInTheBackground() async throws {
+        let path = directory + "/store.sqlite"
+        let store = try SQLiteStore(path: path)
+        let fileSize = { ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0 }
+        let before = fileSize()
+        let name = String(repeating: "n", count: 1000)
+        for index in 0..<500 {
+            try await store.insertAccount(Account(id: "acct_\(index)", name: "\(name)-\(index)", createdAt: Int64(index)))
+        }
+        // About 500 KB of rows, far below SQLite's own threshold of 1,000 pages (4 MB).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while fileSize() < before + 400_000, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTAssertGreaterThan(fileSize(), before + 400_000, "the rows never left the WAL")
+        let last = try await store.account(id: "acct_499")
+        XCTAssertEqual(last?.name, "\(name)-499")
+    }
 }

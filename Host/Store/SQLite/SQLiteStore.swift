@@ -10,6 +10,7 @@ public final class SQLiteStore: Store {
     /// A read-only connection of its own for `lookup`, outside the pool that async reads use.
     private let lookups: DatabaseQueue
     private let committer: GroupCommitter
+    private let checkpointer: WALCheckpointer
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -18,10 +19,13 @@ public final class SQLiteStore: Store {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // `WALCheckpointer` checkpoints instead, off the commit path.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
         committer = GroupCommitter(writer: pool)
+        checkpointer = try WALCheckpointer(path: path)
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true
         lookupConfiguration.busyMode = .timeout(10)

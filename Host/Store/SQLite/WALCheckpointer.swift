@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// Copies committed pages from the WAL into the database file in the background.
+///
+/// SQLite's automatic checkpoint runs inside the commit that crosses its threshold, on the
+/// writer's thread: every few hundred group commits, one of them also copies megabytes into
+/// the database file and waits for two more flushes, and every write queued behind it waits
+/// too. Here the writer never checkpoints (`wal_autocheckpoint = 0` on the store's
+/// connections); a connection of this class's own runs a passive checkpoint every
+/// `interval`, which copies what no reader still needs without blocking the writer or the
+/// readers. Durability is unchanged: each commit is flushed to the WAL before it returns.
+final class WALCheckpointer: @unchecked Sendable {
+    /// A WAL longer than this many frames (4 KiB each) after a passive pass means readers
+    /// kept it from being reused; the next pass waits for them, briefly holding writers.
+    static let restartAfterFrames = 16_384
+
+    private let database: DatabaseQueue
+    private var task: Task<Void, Never>?
+
+    init(path: String, interval: Duration = .milliseconds(100)) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        task = Task.detached(priority: .utility) { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let self else { return }
+                await self.checkpoint()
+            }
+        }
+    }
+
+    deinit {
+        task?.cancel()
+    }
+
+    private func checkpoint() async {
+        // A failed pass (the database busy past the timeout) is retried at the next interval.
+        _ = try? await database.writeWithoutTransaction { db in
+            let (frames, _) = try db.checkpoint(.passive)
+            if frames > Self.restartAfterFrames { try db.checkpoint(.restart) }
+        }
+    }
+}
