@@ -125,7 +125,7 @@ extension SQLiteStore {
     }
 
     private static func agent(_ db: Database, id: String, accountID: String) throws -> AgentRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ? AND account_id = ?", arguments: [id, accountID]).map(agent)
+        try first(db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ? AND account_id = ?"), [id, accountID], agent)
     }
 
     private static func agent(_ row: Row) throws -> AgentRecord {
@@ -137,8 +137,8 @@ extension SQLiteStore {
     }
 
     private static func version(_ db: Database, agentID: String, version: Int) throws -> AgentVersionRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? AND version = ?", arguments: [agentID, version])
-            .map(Self.version)
+        try first(db.cachedStatement(sql: "SELECT * FROM agent_versions WHERE agent_id = ? AND version = ?"), [agentID, version],
+                  Self.version)
     }
 
     private static func version(_ row: Row) throws -> AgentVersionRecord {

@@ -113,7 +113,7 @@ extension SQLiteStore {
 
     public func connectionAuth(connectionID: String) async throws -> ConnectionAuthRecord? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connection_auth WHERE connection_id = ?"), arguments: [connectionID]).map { row in
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM connection_auth WHERE connection_id = ?"), [connectionID]) { row in
                 ConnectionAuthRecord(connectionID: row["connection_id"], expiresAt: row["expires_at"],
                                      refreshedAt: row["refreshed_at"], statusReason: row["status_reason"])
             }

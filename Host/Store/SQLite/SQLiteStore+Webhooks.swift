@@ -27,11 +27,9 @@ extension SQLiteStore {
 
     public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
         try lookup { db in
-            guard let endpoint = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"),
-                                                  arguments: [endpointID]).map(Self.webhookEndpoint)
+            guard let endpoint = try Self.first(db.cachedStatement(sql: "SELECT * FROM webhook_endpoints WHERE id = ?"), [endpointID], Self.webhookEndpoint)
             else { return nil }
-            let connection = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"),
-                                              arguments: [endpoint.connectionID, endpoint.accountID]).map(Self.connection)
+            let connection = try Self.first(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"), [endpoint.connectionID, endpoint.accountID], Self.connection)
             return WebhookRoute(endpoint: endpoint, connection: connection, subscriptions: try Self.activeWebhookSubscriptions(
                 db, accountID: endpoint.accountID, endpointID: endpoint.id, provider: endpoint.provider))
         }
@@ -200,14 +198,13 @@ extension SQLiteStore {
     private static func activeWebhookSubscriptions(_ db: Database, accountID: String, endpointID: String?, provider: String) throws
         -> [WebhookSubscriptionRecord]
     {
-        try Row.fetchAll(
+        try all(
             db.cachedStatement(sql: """
                 SELECT * FROM webhook_subscriptions
                 WHERE account_id = ? AND status = 'active' AND (endpoint_id = ? OR provider = ?)
                 ORDER BY created_at, id
                 """),
-            arguments: [accountID, endpointID, provider]
-        ).map(Self.webhookSubscription)
+            [accountID, endpointID, provider], Self.webhookSubscription)
     }
 
     public func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws {

@@ -36,13 +36,13 @@ public final class SQLiteStore: Store {
 
     public func account(named name: String) async throws -> Account? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE name = ?"), arguments: [name]).map(Self.account)
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM accounts WHERE name = ?"), [name], Self.account)
         }
     }
 
     public func account(id: String) async throws -> Account? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id]).map(Self.account)
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), [id], Self.account)
         }
     }
 
@@ -67,7 +67,7 @@ public final class SQLiteStore: Store {
 
     public func apiKey(prefix: String) async throws -> APIKeyRecord? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), arguments: [prefix]).map(Self.apiKey)
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE prefix = ?"), [prefix], Self.apiKey)
         }
     }
 
@@ -90,8 +90,7 @@ public final class SQLiteStore: Store {
 
     public func connection(id: String, accountID: String) async throws -> ConnectionRecord? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
-                .map(Self.connection)
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM connections WHERE id = ? AND account_id = ?"), [id, accountID], Self.connection)
         }
     }
 
@@ -143,7 +142,7 @@ public final class SQLiteStore: Store {
 
     public func schema(connectionID: String) async throws -> SchemaSnapshot? {
         try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM connection_schemas WHERE connection_id = ?"), arguments: [connectionID]).map { row in
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM connection_schemas WHERE connection_id = ?"), [connectionID]) { row in
                 SchemaSnapshot(connectionID: row["connection_id"],
                                schema: try Self.decode(DiscoveredSchema.self, row["schema"]),
                                discoveredAt: row["discovered_at"])
@@ -186,8 +185,7 @@ public final class SQLiteStore: Store {
 
     public func execution(id: String, accountID: String) async throws -> ExecutionRecord? {
         try lookup { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?"), arguments: [id, accountID])
-                .map(Self.execution)
+            try Self.first(db.cachedStatement(sql: "SELECT * FROM executions WHERE id = ? AND account_id = ?"), [id, accountID], Self.execution)
         }
     }
 
@@ -227,6 +225,25 @@ public final class SQLiteStore: Store {
         try lookups.read(body)
     }
 
+    /// The first row's value, decoded while the statement still holds the row. `Row.fetchOne`
+    /// hands back a copy, and a copied row finds each column by lowercasing and comparing every
+    /// column name in turn; the statement's own row looks names up in a table built once.
+    static func first<T>(_ statement: Statement, _ arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> T? {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        // The row is read from the statement, which the cursor resets when it goes away.
+        return try withExtendedLifetime(rows) { try rows.next().map(decode) }
+    }
+
+    /// Every row's value, each decoded while the statement holds it (see `first`).
+    static func all<T>(_ statement: Statement, _ arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> [T] {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        return try withExtendedLifetime(rows) {
+            var values: [T] = []
+            while let row = try rows.next() { values.append(try decode(row)) }
+            return values
+        }
+    }
+
     /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
     func page<Item: Sendable>(
         table: String, timeColumn: String = "created_at", conditions: [String], arguments: StatementArguments,
@@ -241,7 +258,7 @@ public final class SQLiteStore: Store {
         let sql = "SELECT * FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(timeColumn) DESC, id DESC LIMIT ?"
         arguments += [page.limit + 1]
         let finalArguments = arguments
-        let rows = try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(decode) }
+        let rows = try await pool.read { db in try Self.all(db.makeStatement(sql: sql), finalArguments, decode) }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
     }
