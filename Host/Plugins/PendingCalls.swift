@@ -20,6 +20,7 @@ final class PendingCalls: @unchecked Sendable {
     /// two trips through the task queue and a clock registration on every call, while calls
     /// nearly always end long before their deadline, which is later than those already waiting.
     private var watcher: (generation: UInt64, wakeAt: ContinuousClock.Instant)?
+    private var watcherTask: Task<Void, Never>?
     private var generation: UInt64 = 0
 
     /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
@@ -32,7 +33,9 @@ final class PendingCalls: @unchecked Sendable {
             generation &+= 1
             watcher = (generation, deadline)
             let generation = generation
-            Task { [weak self] in await self?.watch(generation, until: deadline) }
+            // The watcher it replaces, asleep until a later deadline, wakes now and stops.
+            watcherTask?.cancel()
+            watcherTask = Task { [weak self] in await self?.watch(generation, until: deadline) }
         }
     }
 
