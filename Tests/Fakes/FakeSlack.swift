@@ -4,8 +4,9 @@ import Foundation
 /// envelope, errors, cursor pagination and rate limiting, so a client that works here works
 /// against `https://slack.com/api`. Tests can also make it throttle, stall or fail on demand.
 public final class FakeSlack: FakeUpstream, @unchecked Sendable {
-    /// The bot token the sandbox workspace accepts from the start.
-    public static let sandboxToken = "xoxb-sandbox-0000000000-patchbay"
+    /// The bot token the sandbox workspace accepts from the start: short and plainly made up,
+    /// so nothing shaped like a real Slack token is committed (the README and a benchmark use it).
+    public static let sandboxToken = "xoxb-sandbox"
     public static let teamID = "T0SANDBOX"
     public static let teamName = "Sandbox Co"
     public static let workspaceURL = "https://sandbox-co.slack.com/"
