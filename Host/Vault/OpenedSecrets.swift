@@ -20,14 +20,15 @@ final class OpenedSecrets<Value: Sendable>: @unchecked Sendable {
         self.limit = limit
     }
 
-    func value(sealed: String, context: String) -> Value? {
-        lock.withLock { values[Key(sealed: sealed, context: context)] }
-    }
-
-    func store(_ value: Value, sealed: String, context: String) {
+    /// What `sealed` opened to before, or what `open` makes of it now, kept for next time.
+    func value(sealed: String, context: String, orOpen open: () throws -> Value) throws -> Value {
+        let key = Key(sealed: sealed, context: context)
+        if let value = lock.withLock({ values[key] }) { return value }
+        let value = try open()
         lock.withLock {
             if values.count >= limit { values.removeAll(keepingCapacity: true) }
-            values[Key(sealed: sealed, context: context)] = value
+            values[key] = value
         }
+        return value
     }
 }

@@ -30,30 +30,30 @@ public struct Vault: Sendable {
     }
 
     public func open(_ sealed: String, context: String) throws -> Data {
-        let key = try key(opening: sealed)
-        if let opened = opened.value(sealed: sealed, context: context) { return opened }
-        let parts = sealed.split(separator: ".", maxSplits: 2)
-        guard let combined = Data(base64Encoded: String(parts[2])) else { throw VaultError.malformedCiphertext }
-        let plaintext: Data
-        do {
-            let box = try AES.GCM.SealedBox(combined: combined)
-            plaintext = try AES.GCM.open(box, using: key.key, authenticating: Data(context.utf8))
-        } catch {
-            throw VaultError.decryptionFailed
-        }
-        opened.store(plaintext, sealed: sealed, context: context)
-        return plaintext
+        let (key, payload) = try parse(sealed)
+        return try opened.value(sealed: sealed, context: context) { try decrypt(payload, key: key, context: context) }
     }
 
-    /// The key that opens `sealed`, checked on every open, also for a plaintext already
-    /// opened: a key retired or taken out of the key file opens nothing from then on.
-    private func key(opening sealed: String) throws -> MasterKey {
+    /// The key that opens `sealed`, and its base64 payload. The key is checked on every open,
+    /// also for a plaintext already opened: a key retired or taken out of the key file opens
+    /// nothing from then on.
+    private func parse(_ sealed: String) throws -> (key: MasterKey, payload: Substring) {
         let parts = sealed.split(separator: ".", maxSplits: 2)
         guard parts.count == 3, parts[0] == Self.prefix else { throw VaultError.malformedCiphertext }
         let keyID = String(parts[1])
         if retiredKeyIDs.contains(keyID) { throw VaultError.retiredKey(keyID) }
         guard let key = keyring.key(id: keyID) else { throw VaultError.unknownKey(keyID) }
-        return key
+        return (key, parts[2])
+    }
+
+    private func decrypt(_ payload: Substring, key: MasterKey, context: String) throws -> Data {
+        guard let combined = Data(base64Encoded: String(payload)) else { throw VaultError.malformedCiphertext }
+        do {
+            let box = try AES.GCM.SealedBox(combined: combined)
+            return try AES.GCM.open(box, using: key.key, authenticating: Data(context.utf8))
+        } catch {
+            throw VaultError.decryptionFailed
+        }
     }
 
     /// The id of the key a sealed value needs, without opening it.
@@ -71,10 +71,11 @@ public struct Vault: Sendable {
     }
 
     public func openSecrets(_ sealed: String, context: String) throws -> [String: String] {
-        let data = try open(sealed, context: context)
-        if let secrets = openedMaps.value(sealed: sealed, context: context) { return secrets }
-        guard let secrets = try? JSONDecoder().decode([String: String].self, from: data) else { throw VaultError.malformedCiphertext }
-        openedMaps.store(secrets, sealed: sealed, context: context)
-        return secrets
+        let (key, payload) = try parse(sealed)
+        return try openedMaps.value(sealed: sealed, context: context) {
+            let data = try decrypt(payload, key: key, context: context)
+            guard let secrets = try? JSONDecoder().decode([String: String].self, from: data) else { throw VaultError.malformedCiphertext }
+            return secrets
+        }
     }
 }
