@@ -19,9 +19,7 @@ final class PendingCalls: @unchecked Sendable {
     /// One watcher task sleeps until the earliest deadline. A timer per call would cost a task,
     /// two trips through the task queue and a clock registration on every call, while calls
     /// nearly always end long before their deadline, which is later than those already waiting.
-    private var watcher: (generation: UInt64, wakeAt: ContinuousClock.Instant)?
-    private var watcherTask: Task<Void, Never>?
-    private var generation: UInt64 = 0
+    private var watcher: (wakeAt: ContinuousClock.Instant, task: Task<Void, Never>)?
 
     /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
     func add(_ requestID: UInt64, continuation: CheckedContinuation<PluginReply, Never>, context: PluginCallContext,
@@ -30,24 +28,21 @@ final class PendingCalls: @unchecked Sendable {
         lock.withLock {
             entries[requestID] = Entry(continuation: continuation, context: context, deadline: deadline, onDeadline: onDeadline)
             if let watcher, watcher.wakeAt <= deadline { return }
-            generation &+= 1
-            watcher = (generation, deadline)
-            let generation = generation
-            // The watcher it replaces, asleep until a later deadline, wakes now and stops.
-            watcherTask?.cancel()
-            watcherTask = Task { [weak self] in await self?.watch(generation, until: deadline) }
+            // The watcher this replaces, asleep until a later deadline, wakes now and stops.
+            watcher?.task.cancel()
+            watcher = (deadline, Task { [weak self] in await self?.watch(until: deadline) })
         }
     }
 
     /// Sleeps until the earliest deadline, runs `onDeadline` for the calls past theirs, and
-    /// goes on while any call is in flight. A newer watcher (started for an earlier deadline)
-    /// takes over from this one.
-    private func watch(_ generation: UInt64, until wakeAt: ContinuousClock.Instant) async {
+    /// goes on while any call is in flight, unless cancelled by a watcher for an earlier one.
+    private func watch(until wakeAt: ContinuousClock.Instant) async {
         var wakeAt = wakeAt
         while true {
             try? await Task.sleep(until: wakeAt, clock: .continuous)
-            let expired: [@Sendable () -> Void]? = lock.withLock {
-                guard watcher?.generation == generation else { return nil }
+            // Cancellation happens under the lock, so checking it there cannot race a replacement.
+            let (expired, goesOn): ([@Sendable () -> Void], Bool) = lock.withLock {
+                guard !Task.isCancelled else { return ([], false) }
                 let now = ContinuousClock.now
                 var expired: [@Sendable () -> Void] = []
                 var next: ContinuousClock.Instant?
@@ -60,12 +55,16 @@ final class PendingCalls: @unchecked Sendable {
                         next = deadline
                     }
                 }
-                if let next { watcher = (generation, next); wakeAt = next } else { watcher = nil }
-                return expired
+                guard let next else {
+                    watcher = nil
+                    return (expired, false)
+                }
+                watcher?.wakeAt = next
+                wakeAt = next
+                return (expired, true)
             }
-            guard let expired else { return }
             for onDeadline in expired { onDeadline() }
-            if lock.withLock({ watcher?.generation != generation }) { return }
+            guard goesOn else { return }
         }
     }
 
