@@ -173,6 +173,7 @@ let package = Package(
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

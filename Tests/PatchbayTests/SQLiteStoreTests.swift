@@ -1,5 +1,6 @@
 import Foundation
-import PatchbayStore
+import GRDB
+@testable import PatchbayStore
 import XCTest
 
 /// Concurrent writes share commits; each must still succeed or fail on its own.
@@ -102,6 +103,30 @@ final class SQLiteStoreTests: XCTestCase {
             finished.fulfill()
         }
         wait(for: [finished], timeout: 30)
+    }
+
+    /// A lookup's read transaction ends with it, also when the lookup throws: a snapshot left
+    /// open would hide what another process (the CLI) commits afterwards, and hold back checkpoints.
+    func testEachLookupSeesWhatAnotherProcessCommittedBeforeIt() async throws {
+        let path = directory + "/store.sqlite"
+        let server = try SQLiteStore(path: path)
+        let cli = try SQLiteStore(path: path)
+        let missing = try await server.account(named: "from-cli")
+        XCTAssertNil(missing)
+
+        try await cli.insertAccount(Account(id: "acct_cli", name: "from-cli", createdAt: 1))
+        let first = try await server.account(named: "from-cli")
+        XCTAssertEqual(first?.id, "acct_cli")
+
+        struct Refused: Error {}
+        XCTAssertThrowsError(try server.lookup { db -> Int in
+            // Reading takes the snapshot; the throw comes after it.
+            XCTAssertNotNil(try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = 'from-cli'"))
+            throw Refused()
+        })
+        try await cli.insertAccount(Account(id: "acct_cli_2", name: "from-cli-2", createdAt: 2))
+        let second = try await server.account(named: "from-cli-2")
+        XCTAssertEqual(second?.id, "acct_cli_2", "a lookup after a failed one read an old snapshot")
     }
 
     /// Commits stay in the WAL until a checkpoint copies them into the database file. The

@@ -221,8 +221,23 @@ public final class SQLiteStore: Store {
     /// Lookups have a connection of their own: one taken from the pool could be waiting for a
     /// thread that an async read needs to resume and give its own connection back, which
     /// deadlocks once every thread of the task pool waits in a lookup.
+    ///
+    /// The read transaction is opened and closed with cached statements: GRDB's `read` compiles
+    /// `BEGIN` and `COMMIT` anew each time, which cost more than the lookup itself. The rows a
+    /// lookup reads still come from one snapshot.
     func lookup<T>(_ body: (Database) throws -> T) throws -> T {
-        try lookups.read(body)
+        try lookups.inDatabase { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let value: T
+            do {
+                value = try body(db)
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        }
     }
 
     /// The first row's value, decoded while the statement still holds the row. `Row.fetchOne`
