@@ -64,10 +64,9 @@ final class GroupCommitter: @unchecked Sendable {
                     guard batch.count > 1 else { return try batch[0].work(db) }
                     for (index, pending) in batch.enumerated() {
                         do {
-                            try db.inSavepoint {
-                                try pending.work(db)
-                                return .commit
-                            }
+                            try Self.inSavepoint(db, pending.work)
+                        } catch let aborted as AbortedBatch {
+                            throw aborted.cause
                         } catch {
                             outcomes.fail(index, error)
                         }
@@ -84,6 +83,26 @@ final class GroupCommitter: @unchecked Sendable {
         }
     }
 
+    /// Runs one write of a shared transaction in a savepoint, so that a write that throws is
+    /// undone alone. The statements are cached: GRDB's `inSavepoint` compiles `SAVEPOINT` and
+    /// `RELEASE` anew for every write, which cost more than a webhook event's insert.
+    ///
+    /// Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction. The
+    /// batch's other writes must not then run outside any transaction, so that case throws
+    /// `AbortedBatch` and the whole batch fails.
+    private static func inSavepoint(_ db: Database, _ work: Work) throws {
+        try db.cachedStatement(sql: "SAVEPOINT batched_write").execute()
+        do {
+            try work(db)
+        } catch {
+            guard db.isInsideTransaction else { throw AbortedBatch(cause: error) }
+            try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT batched_write").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT batched_write").execute()
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT batched_write").execute()
+    }
+
     /// The writes queued so far (up to `maxBatch`), or nil when there are none, in which case
     /// the next caller starts a new drain.
     private func nextBatch() -> [Pending]? {
@@ -97,6 +116,11 @@ final class GroupCommitter: @unchecked Sendable {
             return batch
         }
     }
+}
+
+/// A write failed in a way that ended the shared transaction: every write of the batch fails with `cause`.
+private struct AbortedBatch: Error {
+    let cause: Error
 }
 
 /// A write's result, set inside the transaction and read once its commit is on disk.
