@@ -13,7 +13,8 @@ struct HostEvents: Sendable {
     static let reauthorized = "patchbay.connection.reauthorized"
 
     let store: any Store
-    let signal: InboxSignal
+    let newEvents: InboxSignal
+    let newDeliveries: InboxSignal
 
     /// `error` is the provider's reason, as stored on the connection.
     func needsReauth(_ connection: ConnectionRecord, error: String) async throws -> InboundEvent {
@@ -30,7 +31,8 @@ struct HostEvents: Sendable {
 
     /// Wakes pull readers and the delivery worker once an event is on disk.
     func committed() {
-        signal.notify()
+        newEvents.notify()
+        newDeliveries.notify()
     }
 
     private func event(_ key: String, _ connection: ConnectionRecord, _ payload: JSONValue) async throws -> InboundEvent {

@@ -16,16 +16,16 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     let store: any Store
     let vault: Vault
     let settings: WebhookSettings
-    let signal: InboxSignal
+    let newDeliveries: InboxSignal
     let targets: WebhookTargetPolicy
     let logger: Logger
     let owner = IDs.make("worker")
 
-    init(store: any Store, vault: Vault, settings: WebhookSettings, signal: InboxSignal, logger: Logger) {
+    init(store: any Store, vault: Vault, settings: WebhookSettings, newDeliveries: InboxSignal, logger: Logger) {
         self.store = store
         self.vault = vault
         self.settings = settings
-        self.signal = signal
+        self.newDeliveries = newDeliveries
         self.targets = WebhookTargetPolicy(settings: settings)
         self.logger = logger
     }
@@ -52,7 +52,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     private func loop(_ client: HTTPClient) async throws {
         let schedule = RetrySchedule(settings: settings)
         while !Task.isCancelled {
-            let seen = signal.current
+            let seen = newDeliveries.current
             let now = nowMillis()
             let leased: [WebhookDeliveryRecord]
             do {
@@ -64,7 +64,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                 continue
             }
             if leased.isEmpty {
-                await signal.wait(after: seen, timeout: settings.pollInterval)
+                await newDeliveries.wait(after: seen, timeout: settings.pollInterval)
                 continue
             }
             // The round's outcomes are recorded together: one commit instead of one per delivery.

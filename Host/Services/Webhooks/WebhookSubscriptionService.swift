@@ -11,7 +11,9 @@ public struct WebhookSubscriptionService: Sendable {
     let store: any Store
     let registry: PluginRegistry
     let vault: Vault
-    let signal: InboxSignal
+    /// Pull requests wait on new events; a resumed subscription wakes the delivery worker.
+    let newEvents: InboxSignal
+    let newDeliveries: InboxSignal
     let targets: WebhookTargetPolicy
 
     public struct Draft: Sendable {
@@ -122,7 +124,7 @@ public struct WebhookSubscriptionService: Sendable {
         record.disabledReason = nil
         record.updatedAt = nowMillis()
         try await store.updateWebhookSubscription(record)
-        signal.notify()
+        newDeliveries.notify()
         return record
     }
 
@@ -171,11 +173,11 @@ public struct WebhookSubscriptionService: Sendable {
         }
         let deadline = ContinuousClock.now + wait
         while true {
-            let seen = signal.current
+            let seen = newEvents.current
             let pulled = try await scan(principal: principal, subscriptions: subscriptions, after: after, limit: limit)
             if !pulled.events.isEmpty || ContinuousClock.now >= deadline { return pulled }
             after = Int64(pulled.cursor) ?? after
-            await signal.wait(after: seen, timeout: deadline - ContinuousClock.now)
+            await newEvents.wait(after: seen, timeout: deadline - ContinuousClock.now)
             try Task.checkCancellation()
         }
     }

@@ -14,16 +14,16 @@ public struct Webhooks: Sendable {
     let hostEvents: HostEvents
 
     init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings) {
-        let signal = InboxSignal()
-        let inbox = Inbox(store: store, signal: signal)
+        let newEvents = InboxSignal(), newDeliveries = InboxSignal()
+        let inbox = Inbox(store: store, newEvents: newEvents, newDeliveries: newDeliveries)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
                                    inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
-        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, signal: signal,
-                                                   targets: WebhookTargetPolicy(settings: settings.webhooks))
-        inspection = WebhookInspectionService(store: store, signal: signal)
-        worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, signal: signal,
+        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, newEvents: newEvents,
+                                                   newDeliveries: newDeliveries, targets: WebhookTargetPolicy(settings: settings.webhooks))
+        inspection = WebhookInspectionService(store: store, newDeliveries: newDeliveries)
+        worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, newDeliveries: newDeliveries,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, signal: signal)
+        hostEvents = HostEvents(store: store, newEvents: newEvents, newDeliveries: newDeliveries)
     }
 }

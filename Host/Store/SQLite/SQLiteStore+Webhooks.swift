@@ -252,20 +252,19 @@ extension SQLiteStore {
 
     public func leaseWebhookDeliveries(owner: String, now: Millis, leaseUntil: Millis, limit: Int) async throws -> [WebhookDeliveryRecord] {
         try await pool.write { db in
-            let due = try Row.fetchAll(
-                db,
-                sql: """
+            // Cached statements: the worker leases every time it is woken or its poll interval passes.
+            let due = try Self.all(
+                db.cachedStatement(sql: """
                     SELECT d.* FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
                     WHERE s.status = 'active' AND (
                         (d.status = 'pending' AND d.next_attempt_at <= ?) OR (d.status = 'delivering' AND d.lease_expires_at <= ?))
                     ORDER BY d.next_attempt_at LIMIT ?
-                    """,
-                arguments: [now, now, limit]
-            ).map(Self.webhookDelivery)
+                    """),
+                [now, now, limit], Self.webhookDelivery)
             return try due.map { delivery in
-                try db.execute(
-                    sql: "UPDATE webhook_deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ? WHERE id = ?",
-                    arguments: [owner, leaseUntil, now, delivery.id])
+                try db.cachedStatement(
+                    sql: "UPDATE webhook_deliveries SET status = 'delivering', lease_owner = ?, lease_expires_at = ?, updated_at = ? WHERE id = ?"
+                ).execute(arguments: [owner, leaseUntil, now, delivery.id])
                 var leased = delivery
                 leased.status = .delivering
                 leased.leaseOwner = owner

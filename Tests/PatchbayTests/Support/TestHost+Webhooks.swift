@@ -62,7 +62,7 @@ extension TestHost {
         let shipped = patchbay.webhooks.worker
         var logger = Logger(label: "test.delivery")
         logger.logLevel = .critical
-        let worker = WebhookDeliveryWorker(store: shipped.store, vault: shipped.vault, settings: settings, signal: shipped.signal,
+        let worker = WebhookDeliveryWorker(store: shipped.store, vault: shipped.vault, settings: settings, newDeliveries: shipped.newDeliveries,
                                            logger: logger)
         return Task { try await worker.run() }
     }
