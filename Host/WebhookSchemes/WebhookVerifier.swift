@@ -47,7 +47,7 @@ public struct WebhookVerifier: Sendable {
             guard abs(Int(now.timeIntervalSince1970) - timestamp) <= tolerance else {
                 throw refusal("stale_timestamp", "X-Slack-Request-Timestamp is more than \(tolerance) s from now")
             }
-            guard signature.hasPrefix("v0="), let mac = Self.hexBytes(signature.dropFirst(3)) else {
+            guard signature.hasPrefix("v0="), let mac = Hex.bytes(signature.dropFirst(3)) else {
                 throw refusal("invalid_signature", "X-Slack-Signature must be v0=<hex>")
             }
             var signed = Data("v0:\(timestampText):".utf8)
@@ -55,7 +55,7 @@ public struct WebhookVerifier: Sendable {
             try check(mac, signed, header: "X-Slack-Signature")
         case .githubSHA256:
             let signature = try header(headers, "x-hub-signature-256")
-            guard signature.hasPrefix("sha256="), let mac = Self.hexBytes(signature.dropFirst(7)) else {
+            guard signature.hasPrefix("sha256="), let mac = Hex.bytes(signature.dropFirst(7)) else {
                 throw refusal("invalid_signature", "X-Hub-Signature-256 must be sha256=<hex>")
             }
             try check(mac, body, header: "X-Hub-Signature-256")
@@ -96,19 +96,6 @@ public struct WebhookVerifier: Sendable {
 
     private func refusal(_ code: String, _ message: String) -> Refusal {
         Refusal(code: code, message: message)
-    }
-
-    static func hexBytes(_ text: Substring) -> Data? {
-        guard text.count % 2 == 0 else { return nil }
-        var bytes = Data(capacity: text.count / 2)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 
     /// Compares digests of both sides, so neither the length nor the first differing byte shows in the timing.

@@ -186,14 +186,7 @@ struct JSONParser {
         guard index + 4 <= bytes.count else { throw failure("short \\u escape") }
         var result: UInt16 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure("invalid hex digit in a \\u escape")
-            }
+            guard let digit = Hex.value(bytes[index]) else { throw failure("invalid hex digit in a \\u escape") }
             result = result << 4 | UInt16(digit)
             index += 1
         }

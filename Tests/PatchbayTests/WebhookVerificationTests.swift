@@ -68,6 +68,16 @@ final class WebhookVerificationTests: XCTestCase {
                                                body: Data(slackBody.utf8), now: slackTime) }, "stale_timestamp")
     }
 
+    func testSignatureDigitsReadInEitherCaseAndEveryDigitCounts() {
+        let signature = githubHeaders["x-hub-signature-256"]!
+        XCTAssertNil(code { try github.verify(headers: ["x-hub-signature-256": "sha256=" + signature.dropFirst(7).uppercased()], body: body) })
+        // A non-hex last digit, and a changed last digit: neither may pass as the same bytes.
+        for last in ["g", "8"] {
+            let altered = String(signature.dropLast()) + last
+            XCTAssertEqual(code { try github.verify(headers: ["x-hub-signature-256": altered], body: body) }, "invalid_signature", last)
+        }
+    }
+
     func testSlackReplayWindowRefusesStaleAndFutureTimestamps() throws {
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(300))
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(-300))

@@ -197,7 +197,7 @@ public struct OAuthService: Sendable {
     /// Shopify signs its callback: hex HMAC-SHA256, keyed with the client secret, over the other
     /// parameters sorted by name as `name=value` joined by `&`. The shop must be the connection's.
     static func verifyCallbackHMAC(_ query: [String: String], secret: String, config: JSONValue) throws {
-        guard let presented = query["hmac"], let presentedBytes = Data(hexString: presented) else {
+        guard let presented = query["hmac"], let presentedBytes = Hex.bytes(presented[...]) else {
             throw ServiceError(.badRequest, "invalid_hmac", "the callback is not signed", field: "hmac")
         }
         guard HMAC<SHA256>.isValidAuthenticationCode(presentedBytes, authenticating: Data(callbackMessage(query).utf8),
@@ -218,20 +218,5 @@ public struct OAuthService: Sendable {
     private static func callbackMessage(_ query: [String: String]) -> String {
         query.filter { $0.key != "hmac" && $0.key != "signature" }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }.joined(separator: "&")
-    }
-}
-
-private extension Data {
-    init?(hexString: String) {
-        guard hexString.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = hexString.startIndex
-        while index < hexString.endIndex {
-            let next = hexString.index(index, offsetBy: 2)
-            guard let byte = UInt8(hexString[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        self.init(bytes)
     }
 }
