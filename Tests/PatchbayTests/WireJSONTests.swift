@@ -73,6 +73,18 @@ final class WireJSONTests: XCTestCase {
         XCTAssertEqual(try write(value), #"{"a":"x/y \"q\" \\ \n\u0001é","b":[1,2.5,true,null],"c":{"y":2,"z":1}}"#)
     }
 
+    /// Escapes at the start, the end, side by side, and between plain runs all come back as written.
+    func testStringsWithEscapesAnywhereRoundTrip() throws {
+        let texts = ["", "\"", "\"\"", "\"start", "end\\", "a\u{0}b", "\u{1F}\n\t", "plain run \"q\" more \\ run\r",
+                     #"{"action":"opened","issue":{"title":"a \"b\""}}"#]
+        for text in texts {
+            let written = try write(.string(text))
+            XCTAssertEqual(try parse(written), .string(text), written)
+            XCTAssertEqual(try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String, text, written)
+        }
+        XCTAssertEqual(try write(.string("\"\\\u{8}")), #""\"\\\b""#)
+    }
+
     func testRefusesNonFiniteNumbers() {
         XCTAssertThrowsError(try write(.number(.nan)))
         XCTAssertThrowsError(try write(["x": .number(.infinity)]))
