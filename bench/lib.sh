@@ -11,7 +11,7 @@ LUA=bench/post-json.lua
 
 # The children get no Patchbay settings from the caller's environment: a fresh data directory,
 # a fresh master key, only the upstreams a script gives.
-CHILD_ENV=(env -u PATCHBAY_UPSTREAMS -u PATCHBAY_MASTER_KEY -u PATCHBAY_DATA_DIR)
+CHILD_ENV=(env -u PATCHBAY_UPSTREAMS -u PATCHBAY_MASTER_KEY -u PATCHBAY_DATA_DIR -u PATCHBAY_PUBLIC_URL)
 
 # MARK: Helpers
 
@@ -195,14 +195,14 @@ create_key() {
 
 declare -A R
 
-# run_wrk NAME CONNECTIONS THREADS SECONDS URL AUTH BODY: wrk's report goes to $WORK/wrk-NAME.txt;
-# its figures land in R[NAME.*].
-run_wrk() {
-    local name=$1 connections=$2 threads=$3 seconds=$4 url=$5 auth=$6 body=$7
+# wrk_run NAME WRK_ARGS...: runs wrk with these arguments (a script that loads wrk-summary.lua);
+# its report goes to $WORK/wrk-NAME.txt and its figures land in R[NAME.*].
+wrk_run() {
+    local name=$1
+    shift
     local out=$WORK/wrk-$name.txt
     # In the background, so that a signal reaches the trap now rather than when wrk is done.
-    wrk --latency -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s \
-        -H "$auth" -s "$LUA" "$url" -- "$body" >"$out" 2>&1 &
+    wrk --latency --timeout 10s "$@" >"$out" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || { WRK_PID=""; show_log "$out" "wrk ($name)"; die "wrk failed ($name)"; }
     WRK_PID=""
@@ -216,6 +216,12 @@ run_wrk() {
     [[ -n ${R[$name.rps]} ]] || R[$name.rps]=$(awk -v n="${R[$name.requests]}" -v us="${R[$name.duration_us]}" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
     R[$name.socket]=$((${R[$name.connect]} + ${R[$name.read]} + ${R[$name.write]} + ${R[$name.timeout]}))
     R[$name.failed]=$((${R[$name.non2xx]} + ${R[$name.socket]}))
+}
+
+# run_wrk NAME CONNECTIONS THREADS SECONDS URL AUTH BODY: POSTs one fixed JSON body with one
+# header (post-json.lua); figures in R[NAME.*] as wrk_run gives them.
+run_wrk() {
+    wrk_run "$1" -t "$3" -c "$2" -d "${4}s" -H "$6" -s "$LUA" "$5" -- "$7"
 }
 
 # cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS: milliseconds of CPU per request.
