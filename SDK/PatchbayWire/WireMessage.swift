@@ -34,7 +34,8 @@ extension Array: WireMessageList where Element: WireMessage {
         self = try items.map(Element.init(wire:))
     }
 
-    public var wireList: JSONValue { .array(map(\.wire)) }
+    // A closure, not `map(\.wire)`: in this generic context the key path is built anew on every call.
+    public var wireList: JSONValue { .array(map { $0.wire }) }
 }
 
 /// A wire message whose JSON does not have the shape its type needs.
