@@ -11,16 +11,30 @@ struct JSONParser {
     static let maxDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// False when only checking: the text is read by the same rules, but no object or array is
+    /// built, and the value returned is meaningless.
+    private let building: Bool
     private var index = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, building: Bool) {
         self.bytes = bytes
+        self.building = building
     }
 
     static func parse(_ data: Data) throws -> JSONValue {
+        try read(data, building: true)
+    }
+
+    /// Throws what `parse` would throw, without building objects and arrays: for text that is
+    /// stored as it is, such as a webhook body, where nothing needs the value.
+    static func validate(_ data: Data) throws {
+        _ = try read(data, building: false)
+    }
+
+    private static func read(_ data: Data, building: Bool) throws -> JSONValue {
         try data.withUnsafeBytes { raw in
-            var parser = JSONParser(raw.bindMemory(to: UInt8.self))
+            var parser = JSONParser(raw.bindMemory(to: UInt8.self), building: building)
             parser.skipWhitespace()
             let value = try parser.value()
             parser.skipWhitespace()
@@ -60,7 +74,8 @@ struct JSONParser {
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
-            members[key] = try value()
+            let member = try value()
+            if building { members[key] = member }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
@@ -78,7 +93,8 @@ struct JSONParser {
         }
         repeat {
             skipWhitespace()
-            elements.append(try value())
+            let element = try value()
+            if building { elements.append(element) }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }

@@ -41,6 +41,13 @@ public enum WireCoding {
     }
 }
 
+extension WireCoding {
+    /// Whether `data` is one JSON text that `decode` would read, checked without building it.
+    public static func isJSON(_ data: Data) -> Bool {
+        (try? JSONParser.validate(data)) != nil
+    }
+}
+
 extension JSONValue {
     /// Re-reads a JSON value as a Codable type, for typed access to action input.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {

@@ -52,6 +52,20 @@ final class WireJSONTests: XCTestCase {
         }
     }
 
+    /// The check without building a value accepts exactly what the parser accepts.
+    func testValidatingAgreesWithParsing() {
+        let texts = [
+            #" { "a" : [1, -2, 3.5, 1e3, true, null, {"b": [[], {}]}], "c": "\u00e9\"" } "#, "42", #""top""#, "[]",
+            "", "{", "[1,]", "{\"a\":1,}", "[1 2]", "01", "1e400", "\"tab\there\"", #""\ud83d""#, "[1] [2]", "{\"a\" 1}",
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            XCTAssertEqual(WireCoding.isJSON(data), (try? WireCoding.decode(JSONValue.self, from: data)) != nil, text.debugDescription)
+        }
+        XCTAssertFalse(WireCoding.isJSON(Data([UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\"")])))
+    }
+
     func testRefusesInvalidUTF8() {
         var bytes = Array(#""ok"#.utf8)
         bytes.append(0xFF)

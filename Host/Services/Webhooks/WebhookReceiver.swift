@@ -120,7 +120,7 @@ public struct WebhookReceiver: Sendable {
                 throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned events that do not decode")
             }
             // The body is stored as the payload as it is, so it must be JSON, whatever the plugin says.
-            if events.contains(where: \.payloadIsBody), (try? WireCoding.decode(JSONValue.self, from: body)) == nil {
+            if events.contains(where: \.payloadIsBody), !WireCoding.isJSON(body) {
                 throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin took a body that is not JSON as the payload")
             }
             return (events, text)
