@@ -137,17 +137,22 @@ struct JSONParser {
     private mutating func string() throws -> String {
         index += 1  // the opening quote
         let start = index
+        var highBits: UInt8 = 0
         // Most strings have no escapes: take them as one slice.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                // ASCII needs no validation; `String(validating:)` is generic in the standard
+                // library, and its metadata look-ups cost more than the copy.
+                if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("unescaped control character in a string") }
+            highBits |= byte
             index += 1
         }
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))

@@ -71,6 +71,9 @@ final class WireJSONTests: XCTestCase {
         bytes.append(0xFF)
         bytes.append(UInt8(ascii: "\""))
         XCTAssertThrowsError(try WireCoding.decode(JSONValue.self, from: Data(bytes)))
+        // A 4-byte sequence cut short, then ASCII: one bad run among good bytes.
+        let truncated = Array(#""a"#.utf8) + [0xF0, 0x9F, 0x98] + Array(#"b""#.utf8)
+        XCTAssertThrowsError(try WireCoding.decode(JSONValue.self, from: Data(truncated)))
     }
 
     func testBoundsNestingSoHostileInputCannotExhaustTheStack() throws {
