@@ -228,15 +228,15 @@ public final class SQLiteStore: Store {
     func lookup<T>(_ body: (Database) throws -> T) throws -> T {
         try lookups.inDatabase { db in
             try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-            let value: T
             do {
-                value = try body(db)
+                let value = try body(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return value
             } catch {
-                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                // Never leave the lookup connection inside a transaction: every later lookup would fail to begin.
+                if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute() }
                 throw error
             }
-            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-            return value
         }
     }
 
