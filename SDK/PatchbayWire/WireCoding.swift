@@ -39,9 +39,7 @@ public enum WireCoding {
         }
         return try decoder.decode(type, from: data)
     }
-}
 
-extension WireCoding {
     /// Whether `data` is one JSON text that `decode` would read, checked without building it.
     public static func isJSON(_ data: Data) -> Bool {
         (try? JSONParser.validate(data)) != nil
