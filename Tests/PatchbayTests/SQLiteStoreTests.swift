@@ -129,6 +129,18 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(second?.id, "acct_cli_2", "a lookup after a failed one read an old snapshot")
     }
 
+    /// Every commit the store acknowledges must be on disk: the writer has to sync the WAL at
+    /// each commit (`FULL`), not only at checkpoints (`NORMAL`, which GRDB's pool sets itself).
+    func testTheWriterSyncsEveryCommit() async throws {
+        let store = try SQLiteStore(path: directory + "/store.sqlite")
+        let level = try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(level, 2, "PRAGMA synchronous is \(level.map(String.init) ?? "unset") on the writer, not FULL (2)")
+        // Still so once the writer has committed.
+        try await store.insertAccount(Account(id: "acct_sync", name: "sync", createdAt: 1))
+        let after = try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(after, 2)
+    }
+
     /// Commits stay in the WAL until a checkpoint copies them into the database file. The
     /// writer no longer does that inside a commit; the background checkpointer does, without
     /// waiting for the WAL to reach a size threshold.

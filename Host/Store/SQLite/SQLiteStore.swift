@@ -17,12 +17,15 @@ public final class SQLiteStore: Store {
         // Another process (`patchbay keys create`) may write while the server runs.
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             // `WALCheckpointer` checkpoints instead, off the commit path.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        // The pool sets `synchronous = NORMAL` on its writer when it turns WAL on, after
+        // `prepareDatabase` ran: commits would then reach the disk only at the next checkpoint,
+        // and a power cut could take writes already acknowledged.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteMigrations.migrator.migrate(pool)
         committer = GroupCommitter(writer: pool)
         checkpointer = try WALCheckpointer(path: path)
