@@ -21,7 +21,8 @@ public struct ExecutionService: Sendable {
         let execution = ExecutionRecord(
             id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id,
             provider: connection.provider, action: action, status: .running, startedAt: nowMillis())
-        try await store.insertExecution(execution)
+        // The outcome is written to disk before the caller hears of it, which takes this row along.
+        try await store.insertExecution(execution, durability: .outlivesProcess)
         return try await run(checked, execution)
     }
 

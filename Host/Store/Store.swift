@@ -22,10 +22,23 @@ public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, Conn
     func schema(connectionID: String) async throws -> SchemaSnapshot?
 
     // Executions
-    func insertExecution(_ execution: ExecutionRecord) async throws
+    /// Keeps a run's record before the call goes out, so even a run the host never finished
+    /// (it crashed, or the call hangs) shows up; `durability` says what that must survive.
+    func insertExecution(_ execution: ExecutionRecord, durability: Durability) async throws
     func updateExecution(_ execution: ExecutionRecord) async throws
     func execution(id: String, accountID: String) async throws -> ExecutionRecord?
     func executions(accountID: String, filter: ExecutionFilter, page: PageRequest) async throws -> Page<ExecutionRecord>
+}
+
+/// What a write has survived by the time it returns.
+public enum Durability: Sendable {
+    /// A power cut: the write is on disk. Whatever a client is told was done is written so.
+    case onDisk
+    /// A crash of the host process, not of the machine. The write reaches the disk with the
+    /// next `onDisk` write or checkpoint, without waiting for the disk itself. For records no
+    /// client has been told of yet, such as a run that has just started and whose outcome
+    /// will be written `onDisk` before anyone hears of it.
+    case outlivesProcess
 }
 
 public enum StoreError: Error, Equatable, CustomStringConvertible {

@@ -141,6 +141,31 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(after, 2)
     }
 
+    /// A write that only has to outlive the process commits without a sync, and the next write
+    /// that must be on disk is synced again, whether it shares a batch with relaxed ones or not.
+    func testOnlyABatchOfRelaxedWritesSkipsTheSync() async throws {
+        let store = try SQLiteStore(path: directory + "/store.sqlite")
+        let relaxed = try await store.write(.outlivesProcess) { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(relaxed, 1, "a lone relaxed write should commit with synchronous NORMAL (1)")
+        let synced = try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(synced, 2, "an on-disk write after a relaxed one must sync again")
+
+        // Interleaved, so batches mix both kinds: every on-disk write must see FULL.
+        let levels = try await withThrowingTaskGroup(of: (Durability, Int?).self) { group in
+            for index in 0..<200 {
+                let durability: Durability = index.isMultiple(of: 2) ? .onDisk : .outlivesProcess
+                group.addTask {
+                    (durability, try await store.write(durability) { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") })
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(levels.count, 200)
+        for (durability, level) in levels where durability == .onDisk {
+            XCTAssertEqual(level, 2, "an on-disk write committed in a batch without a sync")
+        }
+    }
+
     /// Commits stay in the WAL until a checkpoint copies them into the database file. The
     /// writer no longer does that inside a commit; the background checkpointer does, without
     /// waiting for the WAL to reach a size threshold.

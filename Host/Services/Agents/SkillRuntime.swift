@@ -57,10 +57,11 @@ public struct SkillRuntime: Sendable {
                                  endUser: endUser))
         if skill.requiresApproval {
             execution.skillCall?.pendingInput = call.input
-            try await store.insertExecution(execution)
+            // The caller is told the call awaits approval: it must survive anything.
+            try await store.insertExecution(execution, durability: .onDisk)
             return execution
         }
-        try await store.insertExecution(execution)
+        try await store.insertExecution(execution, durability: .outlivesProcess)
         return try await executions.run(checked, execution, shaping: outputShaping(skill))
     }
 

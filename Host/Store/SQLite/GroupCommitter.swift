@@ -9,8 +9,13 @@ import GRDB
 /// writes that arrive while a commit is in progress queue up and all go into the next
 /// transaction: one fsync for the batch.
 ///
+/// A write asked for `Durability.outlivesProcess` commits without waiting for the disk when
+/// its whole batch asked for that; a batch with any `onDisk` write is synced, and takes the
+/// relaxed writes committed before it to disk with it (the WAL is synced as a whole).
+///
 /// Guarantees are those of a write on its own:
-/// - a caller resumes only once the transaction holding its write is committed and on disk;
+/// - a caller resumes only once the transaction holding its write is committed and, unless
+///   it asked for less, on disk;
 /// - each write that shares a batch runs in its own savepoint, so one that throws is rolled
 ///   back alone, its caller gets the error, and the others in the batch still commit;
 /// - if the commit itself fails, every caller in that batch gets the error and nothing of the
@@ -20,6 +25,7 @@ final class GroupCommitter: @unchecked Sendable {
 
     private struct Pending {
         let work: Work
+        let durability: Durability
         let continuation: CheckedContinuation<Void, Error>
     }
 
@@ -30,22 +36,27 @@ final class GroupCommitter: @unchecked Sendable {
     private let lock = NSLock()
     private var queue: [Pending] = []
     private var draining = false
+    /// The writer's `synchronous` setting, changed only by the one drain running at a time.
+    private var syncsCommits = true
 
-    init(writer: DatabaseWriter) {
+    init(writer: DatabaseWriter) throws {
         self.writer = writer
+        // GRDB's pool sets `synchronous = NORMAL` on its writer when it turns WAL on, after
+        // `prepareDatabase` has run: commits would reach the disk only at the next checkpoint.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     }
 
     /// Runs `body` in the next shared transaction and returns what it returned.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ durability: Durability, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let result = ValueBox<T>()
-        try await enqueue { db in result.value = try body(db) }
+        try await enqueue(durability) { db in result.value = try body(db) }
         return result.value!
     }
 
-    private func enqueue(_ work: @escaping Work) async throws {
+    private func enqueue(_ durability: Durability, _ work: @escaping Work) async throws {
         try await withCheckedThrowingContinuation { continuation in
             let startDrain: Bool = lock.withLock {
-                queue.append(Pending(work: work, continuation: continuation))
+                queue.append(Pending(work: work, durability: durability, continuation: continuation))
                 defer { draining = true }
                 return !draining
             }
@@ -58,18 +69,26 @@ final class GroupCommitter: @unchecked Sendable {
     private func drain() async {
         while let batch = nextBatch() {
             let outcomes = ResultBox(count: batch.count)
+            let syncs = batch.contains { $0.durability == .onDisk }
             do {
-                try await writer.write { db in
-                    // A lone write needs no savepoint: if it fails, so does the transaction, alone.
-                    guard batch.count > 1 else { return try batch[0].work(db) }
-                    for (index, pending) in batch.enumerated() {
-                        do {
-                            try Self.inSavepoint(db, pending.work)
-                        } catch let aborted as AbortedBatch {
-                            throw aborted.cause
-                        } catch {
-                            outcomes.fail(index, error)
+                try await writer.writeWithoutTransaction { db in
+                    try self.syncCommits(syncs, db)
+                    try db.inTransaction {
+                        // A lone write needs no savepoint: if it fails, so does the transaction, alone.
+                        guard batch.count > 1 else {
+                            try batch[0].work(db)
+                            return .commit
                         }
+                        for (index, pending) in batch.enumerated() {
+                            do {
+                                try Self.inSavepoint(db, pending.work)
+                            } catch let aborted as AbortedBatch {
+                                throw aborted.cause
+                            } catch {
+                                outcomes.fail(index, error)
+                            }
+                        }
+                        return .commit
                     }
                 }
                 for (index, pending) in batch.enumerated() {
@@ -81,6 +100,14 @@ final class GroupCommitter: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Sets whether the next commit waits for the disk. A connection setting, so it is only
+    /// changed when it differs, outside any transaction.
+    private func syncCommits(_ syncs: Bool, _ db: Database) throws {
+        guard syncs != syncsCommits else { return }
+        try db.cachedStatement(sql: syncs ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").execute()
+        syncsCommits = syncs
     }
 
     /// Runs one write of a shared transaction in a savepoint, so that a write that throws is

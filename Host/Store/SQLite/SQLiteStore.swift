@@ -3,7 +3,8 @@ import GRDB
 import PatchbayWire
 
 /// The embedded default store: one SQLite file in WAL mode, through GRDB.
-/// Commits are fully synchronous: what this store acknowledged survives a power cut.
+/// Commits are fully synchronous: what this store acknowledged survives a power cut, unless
+/// the caller asked for less (`Durability.outlivesProcess`).
 /// Concurrent writes share commits through `GroupCommitter`.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
@@ -22,12 +23,8 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        // The pool sets `synchronous = NORMAL` on its writer when it turns WAL on, after
-        // `prepareDatabase` ran: commits would then reach the disk only at the next checkpoint,
-        // and a power cut could take writes already acknowledged.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        committer = try GroupCommitter(writer: pool)
         try SQLiteMigrations.migrator.migrate(pool)
-        committer = GroupCommitter(writer: pool)
         checkpointer = try WALCheckpointer(path: path)
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true
@@ -155,9 +152,9 @@ public final class SQLiteStore: Store {
 
     // MARK: Executions
 
-    public func insertExecution(_ execution: ExecutionRecord) async throws {
+    public func insertExecution(_ execution: ExecutionRecord, durability: Durability) async throws {
         let arguments = try Self.arguments(execution)
-        try await write { db in
+        try await write(durability) { db in
             try db.cachedStatement(
                 sql: """
                     INSERT INTO executions (id, account_id, connection_id, provider, action, status, started_at, finished_at,
@@ -208,9 +205,9 @@ public final class SQLiteStore: Store {
     // MARK: Helpers
 
     /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ durability: Durability = .onDisk, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await committer.write(body)
+            return try await committer.write(durability, body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.conflict(error.message ?? "constraint violated")
         }
