@@ -61,36 +61,35 @@ final class GroupCommitter: @unchecked Sendable {
                 return !draining
             }
             if startDrain {
-                // Straight onto the writer's queue: a task in between would add two thread
-                // hand-offs to every write that arrives when the writer is idle.
-                writer.asyncWriteWithoutTransaction { db in self.drain(db) }
+                Task { await self.drain() }
             }
         }
     }
 
-    /// Commits batches until none is left, on the writer's queue. Each caller resumes as soon
-    /// as its own batch is committed.
-    private func drain(_ db: Database) {
+    private func drain() async {
         while let batch = nextBatch() {
             let outcomes = ResultBox(count: batch.count)
+            let syncs = batch.contains { $0.durability == .onDisk }
             do {
-                try syncCommits(batch.contains { $0.durability == .onDisk }, db)
-                try db.inTransaction {
-                    // A lone write needs no savepoint: if it fails, so does the transaction, alone.
-                    guard batch.count > 1 else {
-                        try batch[0].work(db)
+                try await writer.writeWithoutTransaction { db in
+                    try self.syncCommits(syncs, db)
+                    try db.inTransaction {
+                        // A lone write needs no savepoint: if it fails, so does the transaction, alone.
+                        guard batch.count > 1 else {
+                            try batch[0].work(db)
+                            return .commit
+                        }
+                        for (index, pending) in batch.enumerated() {
+                            do {
+                                try Self.inSavepoint(db, pending.work)
+                            } catch let aborted as AbortedBatch {
+                                throw aborted.cause
+                            } catch {
+                                outcomes.fail(index, error)
+                            }
+                        }
                         return .commit
                     }
-                    for (index, pending) in batch.enumerated() {
-                        do {
-                            try Self.inSavepoint(db, pending.work)
-                        } catch let aborted as AbortedBatch {
-                            throw aborted.cause
-                        } catch {
-                            outcomes.fail(index, error)
-                        }
-                    }
-                    return .commit
                 }
                 for (index, pending) in batch.enumerated() {
                     pending.continuation.resume(with: outcomes.result(index))
