@@ -129,6 +129,34 @@ final class ActionInvocationTests: XCTestCase {
         XCTAssertEqual(reply2.json["error"]?["code"], "timeout")
     }
 
+    /// The run is on record before its request reaches the provider, and shows as running
+    /// until it ends: a call that never finishes (the host crashed, the provider hangs) still
+    /// leaves a trace.
+    func testACallInFlightIsOnRecordAsRunningBeforeItsRequestArrives() async throws {
+        host.fakes.slack.delayNext(1, seconds: 1)
+        let before = host.fakes.slack.requests.count
+        let call = Task { try await invoke("post_message", ["channel": "C0GENERAL", "text": "slow"]) }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while host.fakes.slack.requests.count == before, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        XCTAssertEqual(host.fakes.slack.requests.count, before + 1, "the request never reached the fake Slack")
+
+        let running = try await host.request("GET", "/v1/executions?status=running", key: key)
+        XCTAssertEqual(running.status, 200, running.body)
+        let rows = try XCTUnwrap(running.json["data"]?.arrayValue)
+        XCTAssertEqual(rows.count, 1, running.body)
+        XCTAssertEqual(rows.first?["action"], "post_message")
+        XCTAssertEqual(rows.first?["connection_id"]?.stringValue, connection)
+        XCTAssertEqual(rows.first?["finished_at"], .null)
+
+        let reply = try await call.value
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertEqual(reply.json["id"], rows.first?["id"])
+        let after = try await host.request("GET", "/v1/executions?status=running", key: key)
+        XCTAssertEqual(after.json["data"]?.arrayValue?.count, 0, after.body)
+    }
+
     func testConcurrentCallsToASlowProviderDoNotQueueBehindEachOther() async throws {
         // 24 calls at once, each held 1 s by Slack: together they take about 1 s only if
         // the host opens a connection for each rather than queueing them on a few.
