@@ -139,6 +139,12 @@ final class SQLiteStoreTests: XCTestCase {
         try await store.insertAccount(Account(id: "acct_sync", name: "sync", createdAt: 1))
         let after = try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         XCTAssertEqual(after, 2)
+        // The other settings the store's commit path relies on, read back from the same connection.
+        let (journal, autocheckpoint) = try await store.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint"))
+        }
+        XCTAssertEqual(journal, "wal")
+        XCTAssertEqual(autocheckpoint, 0, "commits would checkpoint inline instead of leaving it to WALCheckpointer")
     }
 
     /// A write that only has to outlive the process commits without a sync, and the next write
