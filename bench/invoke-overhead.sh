@@ -5,6 +5,8 @@
 #   direct    wrk -> fake Slack  POST /chat.postMessage
 #   patchbay  wrk -> patchbay    POST /v1/connections/{id}/actions/post_message/invoke -> fake Slack
 #   skill     wrk -> patchbay    POST /v1/agents/{id}/skills/post_message/invoke -> fake Slack
+#   forward   wrk -> bench/forwarder (FORWARDER=1 only): the host's HTTP server and client
+#             alone, forwarding the direct request and doing nothing else -> fake Slack
 # and prints throughput and latency for both, the ratio between them, the host's start-up
 # time and its memory. Release binaries, a fresh data directory, loopback only.
 #
@@ -33,6 +35,8 @@ Settings (environment variables):
                       directory (e.g. /dev/shm to see what durable commits cost)
   MAX_ERROR_PCT=1     a run with more failed requests than this (percent) is invalid
   KEEP_WORK=1         keep the temporary directory (logs, wrk output, data dir)
+  FORWARDER=1         also measure bench/forwarder: the floor the HTTP server and client set
+                      (built in .build-forwarder on first use, a few minutes)
 
 Exit status: 0 when both measured runs are valid (goals met or not), 3 when a run is
 invalid (too many non-2xx responses or socket errors), 1 on any other failure.
@@ -59,6 +63,7 @@ BIN_DIR=${BIN_DIR:-}
 MAX_ERROR_PCT=${MAX_ERROR_PCT:-1}
 KEEP_WORK=${KEEP_WORK:-0}
 DATA_ROOT=${DATA_ROOT:-}
+FORWARDER=${FORWARDER:-0}
 
 SLACK_TOKEN=xoxb-sandbox
 SLACK_CHANNEL=C0GENERAL
@@ -97,6 +102,27 @@ while [[ -z $SLACK_URL ]]; do
 done
 
 start_host --upstream "slack=$SLACK_URL"
+
+if [[ $FORWARDER == 1 ]]; then
+    if [[ ! -x .build-forwarder/release/bench-forwarder || $SKIP_BUILD != 1 ]]; then
+        say "building bench/forwarder in .build-forwarder"
+        swift build -c release --package-path bench/forwarder --scratch-path .build-forwarder >>"$WORK/build.log" 2>&1 ||
+            { show_log "$WORK/build.log" "the forwarder's build"; die "the release build of bench/forwarder failed"; }
+    fi
+    FORWARDER_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "${CHILD_ENV[@]}" .build-forwarder/release/bench-forwarder "$FORWARDER_PORT" "$SLACK_URL/chat.postMessage" \
+        >"$WORK/forwarder.log" 2>&1 &
+    FORWARDER_PID=$!
+    STARTED_PIDS+=("$FORWARDER_PID")
+    FORWARD_URL=http://127.0.0.1:$FORWARDER_PORT/
+    deadline=$(($(now_us) + 30000000))
+    until curl -fsS -o /dev/null -X POST "$FORWARD_URL" -H "Authorization: Bearer $SLACK_TOKEN" \
+        -H 'Content-Type: application/json' -d "{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}" 2>/dev/null; do
+        kill -0 "$FORWARDER_PID" 2>/dev/null || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder exited"; }
+        (($(now_us) < deadline)) || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder did not answer within 30 s"; }
+        sleep 0.05
+    done
+fi
 grep -q 'plugins=[^ ]*slack' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
 
 sleep 1
@@ -175,6 +201,13 @@ measure() {
 measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
 measure patchbay "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
 measure skill "$SKILL_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
+if [[ $FORWARDER == 1 ]]; then
+    # The forwarder's own CPU is read where the host's is for the other targets.
+    host_pid=$HOST_PID
+    HOST_PID=$FORWARDER_PID
+    measure forward "$FORWARD_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
+    HOST_PID=$host_pid
+fi
 
 if ((SINGLE_DURATION > 0)); then
     say "one connection, ${SINGLE_DURATION}s each: latency without queueing"
@@ -217,7 +250,9 @@ row() {
 }
 
 INVALID=()
-for name in direct patchbay skill; do
+TARGETS=(direct patchbay skill)
+[[ $FORWARDER == 1 ]] && TARGETS+=(forward)
+for name in "${TARGETS[@]}"; do
     valid "$name" || INVALID+=("$name")
 done
 INVALID_NOTE="INVALID RUN: more than $MAX_ERROR_PCT% of the requests failed (non-2xx or socket errors) in: ${INVALID[*]-}"
@@ -239,6 +274,7 @@ printf '  %-22s %12s %9s %9s %9s %9s %8s\n' "" "requests/s" "p50 ms" "p99 ms" "r
 row "direct (fake Slack)" direct
 row "patchbay invoke" patchbay
 row "agent skill invoke" skill
+[[ $FORWARDER == 1 ]] && row "forwarder only" forward
 echo
 printf '  throughput patchbay/direct  %8s    goal >= %s   %s\n' "$RATIO" "$THROUGHPUT_GOAL" "$RATIO_VERDICT"
 printf '  p50 added by patchbay       %8s ms goal <= %s ms  %s\n' "$P50_ADDED_MS" "$P50_ADDED_GOAL_MS" "$P50_VERDICT"
@@ -248,6 +284,11 @@ SKILL_RATIO=$(awk -v s="${R[skill.rps]}" -v p="${R[patchbay.rps]}" 'BEGIN { prin
 SKILL_P50_MS=$(awk -v s="${R[skill.p50_us]}" -v p="${R[patchbay.p50_us]}" 'BEGIN { printf "%+.2f", (s - p) / 1000 }')
 printf '  agent skill vs invoke       %8s x throughput, p50 %s ms; host CPU %s ms per skill call (not a goal)\n' \
     "$SKILL_RATIO" "$SKILL_P50_MS" "${R[skill.host_cpu]}"
+if [[ $FORWARDER == 1 ]]; then
+    FORWARD_RATIO=$(awk -v f="${R[forward.rps]}" -v d="${R[direct.rps]}" 'BEGIN { printf "%.2f", (d > 0 ? f / d : 0) }')
+    printf '  forwarder only / direct     %8s    its CPU %s ms + fake Slack %s ms per request (the floor under the host; not a goal)\n' \
+        "$FORWARD_RATIO" "${R[forward.host_cpu]}" "${R[forward.sandbox_cpu]}"
+fi
 if ((SINGLE_DURATION > 0)); then
     SINGLE_ADDED_MS=$(awk -v p="${R[patchbay-single.p50_us]}" -v d="${R[direct-single.p50_us]}" 'BEGIN { printf "%+.2f", (p - d) / 1000 }')
     echo
