@@ -157,6 +157,8 @@ start_host() {
     fi
     DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")
     HOST_LOG=$DATA.log
+    # Created here: the background job's redirection may not have run yet when the log is first read.
+    : >"$HOST_LOG"
     local started healthy="" deadline
     started=$(now_us)
     "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
