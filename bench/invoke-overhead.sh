@@ -182,19 +182,21 @@ check_invoke "before the load (skill)" "$SKILL_URL"
 
 # MARK: Load
 
-# measure NAME URL AUTH BODY: a warm-up, then the measured run, at the configured concurrency.
-# Also records the CPU time the host and the sandbox used per request in the measured run.
+# measure NAME URL AUTH BODY [PID]: a warm-up, then the measured run, at the configured
+# concurrency. Also records the CPU time per request, in the measured run, of the process in
+# front (PID, the host unless given) and of the sandbox.
 measure() {
+    local front=${5:-$HOST_PID}
     if ((WARMUP > 0)); then
         say "$1: warm-up ${WARMUP}s"
         run_wrk "$1-warmup" "$CONCURRENCY" "$THREADS" "$WARMUP" "$2" "$3" "$4"
     fi
     say "$1: ${DURATION}s, $CONCURRENCY connections, $THREADS threads"
     local host_before sandbox_before
-    host_before=$(cpu_ticks "$HOST_PID")
+    host_before=$(cpu_ticks "$front")
     sandbox_before=$(cpu_ticks "$SANDBOX_PID")
     run_wrk "$1" "$CONCURRENCY" "$THREADS" "$DURATION" "$2" "$3" "$4"
-    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$HOST_PID")" "${R[$1.requests]}")
+    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$front")" "${R[$1.requests]}")
     R[$1.sandbox_cpu]=$(cpu_per_request "$sandbox_before" "$(cpu_ticks "$SANDBOX_PID")" "${R[$1.requests]}")
 }
 
@@ -202,11 +204,7 @@ measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
 measure patchbay "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
 measure skill "$SKILL_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
 if [[ $FORWARDER == 1 ]]; then
-    # The forwarder's own CPU is read where the host's is for the other targets.
-    host_pid=$HOST_PID
-    HOST_PID=$FORWARDER_PID
-    measure forward "$FORWARD_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
-    HOST_PID=$host_pid
+    measure forward "$FORWARD_URL" "$DIRECT_AUTH" "$DIRECT_BODY" "$FORWARDER_PID"
 fi
 
 if ((SINGLE_DURATION > 0)); then
