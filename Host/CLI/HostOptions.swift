@@ -19,12 +19,16 @@ struct DataOptions: ParsableArguments {
         return (NSHomeDirectory() as NSString).appendingPathComponent(".patchbay")
     }
 
+    static func databasePath(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent("patchbay.sqlite")
+    }
+
     /// Creates the directory (owner-only) and opens the store in it.
     func openStore() throws -> (SQLiteStore, String) {
         let directory = resolvedDataDir
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let store = try SQLiteStore(path: (directory as NSString).appendingPathComponent("patchbay.sqlite"))
+        let store = try SQLiteStore(path: Self.databasePath(in: directory))
         return (store, directory)
     }
 }
