@@ -6,7 +6,8 @@ import PatchbayWire
 /// plugin that crashes takes down only its worker.
 ///
 /// When the worker dies, every call in flight fails at once with `plugin_crashed`, and a new
-/// worker is started after a backoff that doubles with each crash. A plugin that crashes
+/// worker is started after a backoff that doubles with each crash. Calls that arrive meanwhile
+/// wait for the new worker, each within its own deadline. A plugin that crashes
 /// `maxCrashes` times within `crashWindow` is quarantined: its calls fail with
 /// `plugin_quarantined` and the registry lists it as disabled with the reason, until restart.
 ///
@@ -33,6 +34,8 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private let secrets: CallSecrets
     private let lock = NSLock()
     private var worker: Worker?
+    /// Calls that arrived while no worker was running, sent to the next one when it is ready.
+    private var waiting: [UInt64: WorkerFrame] = [:]
     private var crashes: [ContinuousClock.Instant] = []
     private var quarantine: String?
     private var stopped = false
@@ -67,6 +70,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             return worker
         }
         current?.closeInput()
+        failWaiting(with: Self.crashed("the plugin's worker was stopped"))
     }
 
     /// Why the plugin no longer takes calls, once quarantined.
@@ -86,27 +90,63 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     self?.abandon(requestID, with: .timedOut(after: timeout))
                 }
-                let sent = lock.withLock { worker }?.writer.send(
-                    WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload)) ?? false
-                if !sent {
-                    pending.answer(requestID, with: .failure(Self.crashed("the plugin's worker process is restarting")),
-                                   isCompletion: false)
-                }
+                send(WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload), requestID: requestID)
             }
         } onCancel: {
             abandon(requestID, with: .cancelled)
         }
     }
 
+    /// Sends the call to the running worker, or keeps it for the next one while the worker
+    /// restarts (its deadline still runs). A send that fails means that worker just died.
+    private func send(_ frame: WorkerFrame, requestID: UInt64) {
+        var failed: Worker?
+        while true {
+            let (target, refusal): (Worker?, PluginError?) = lock.withLock {
+                if let worker, worker !== failed { return (worker, nil) }
+                if let quarantine { return (nil, PluginError(code: "plugin_quarantined", message: quarantine)) }
+                if stopped { return (nil, Self.crashed("the plugin's worker was stopped")) }
+                waiting[requestID] = frame
+                return (nil, nil)
+            }
+            guard let target else {
+                if let refusal { pending.answer(requestID, with: .failure(refusal), isCompletion: false) }
+                return
+            }
+            if target.writer.send(frame) { return }
+            failed = target
+        }
+    }
+
     private func abandon(_ requestID: UInt64, with reply: PluginReply) {
         guard pending.answer(requestID, with: reply, isCompletion: false) else { return }
-        lock.withLock { worker }?.writer.send(WorkerFrame(.cancel, id: requestID))
+        let current: Worker? = lock.withLock {
+            // A call given up while waiting for a worker is never sent.
+            guard waiting.removeValue(forKey: requestID) == nil else { return nil }
+            return worker
+        }
+        current?.writer.send(WorkerFrame(.cancel, id: requestID))
+    }
+
+    /// Answers every call waiting for a worker that will not come.
+    private func failWaiting(with error: PluginError) {
+        let ids = lock.withLock {
+            defer { waiting.removeAll() }
+            return Array(waiting.keys)
+        }
+        for id in ids { pending.answer(id, with: .failure(error), isCompletion: false) }
     }
 
     // MARK: Frames from the worker
 
     private func adopt(_ worker: Worker) {
-        lock.withLock { self.worker = worker }
+        let queued: [WorkerFrame] = lock.withLock {
+            self.worker = worker
+            defer { waiting.removeAll() }
+            return waiting.sorted { $0.key < $1.key }.map(\.value)
+        }
+        // If this worker dies before they are all sent, they are its calls in flight and fail with it.
+        for frame in queued { worker.writer.send(frame) }
         let thread = Thread { [self] in
             while let frame = worker.reader.next() {
                 handle(frame, from: worker)
@@ -147,12 +187,18 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 
     private func workerExited(_ worker: Worker) {
         let status = worker.wait()
-        if lock.withLock({ stopped }) { return }
+        // From here new calls wait for the next worker; only those sent to this one fail.
+        let isStopped: Bool = lock.withLock {
+            if self.worker === worker { self.worker = nil }
+            return stopped
+        }
+        if isStopped { return }
         let description = Worker.describe(status)
-        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)")))
+        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)"))) { [self] id in
+            lock.withLock { waiting[id] == nil }
+        }
         let now = ContinuousClock.now
         let (crashCount, quarantined): (Int, Bool) = lock.withLock {
-            if self.worker === worker { self.worker = nil }
             crashes = crashes.filter { now - $0 < policy.crashWindow } + [now]
             if crashes.count >= policy.maxCrashes {
                 quarantine = "quarantined after \(crashes.count) crashes within \(policy.crashWindow); last: the worker \(description)"
@@ -162,6 +208,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         logger.error("plugin worker exited", metadata: ["plugin": "\(pluginID)", "status": "\(description)", "crashes": "\(crashCount)"])
         guard !quarantined else {
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(quarantineReason ?? "")"])
+            failWaiting(with: PluginError(code: "plugin_quarantined", message: quarantineReason ?? "quarantined"))
             return
         }
         let backoff = min(policy.firstBackoff * (1 << min(crashCount - 1, 16)), policy.maxBackoff)
@@ -173,8 +220,10 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
                                                     secrets: secrets)
             adopt(replacement)
         } catch {
-            lock.withLock { quarantine = "its worker could not be restarted: \(error)" }
+            let reason = "its worker could not be restarted: \(error)"
+            lock.withLock { quarantine = reason }
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
+            failWaiting(with: PluginError(code: "plugin_quarantined", message: reason))
         }
     }
 

@@ -71,6 +71,30 @@ final class PluginIsolationTests: XCTestCase {
         XCTAssertEqual(status?["status"], "enabled", plugins.body)
     }
 
+    func testCallsThatArriveWhileTheWorkerRestartsWaitForIt() async throws {
+        try await start(isolated: ["BrokenPluginCrashes"])
+        let crashes = try await connect("broken-crashes")
+        let first = try await invoke(crashes, "ping")
+        XCTAssertEqual(first.status, 200, first.body)
+
+        // Only the call in flight at the crash fails; the worker restarts after a backoff
+        // (100 ms for a first crash), and the calls sent meanwhile wait for it.
+        let crashed = try await invoke(crashes, "crash")
+        XCTAssertEqual(crashed.errorCode, "plugin_crashed", crashed.body)
+        let (host, key) = (host!, key!)
+        let replies = try await withThrowingTaskGroup(of: TestHost.Reply.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    try await host.request("POST", "/v1/connections/\(crashes)/actions/ping/invoke", key: key, json: ["input": [:]])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for reply in replies {
+            XCTAssertEqual(reply.status, 200, "a call made while the worker restarted: \(reply.body)")
+        }
+    }
+
     func testAPluginThatKeepsCrashingIsQuarantinedWithTheReason() async throws {
         try await start(isolated: ["BrokenPluginCrashes"])
         let crashes = try await connect("broken-crashes")
