@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PatchbayAPI
+import PatchbayPlugins
 import PatchbayServices
 import PatchbayVault
 import ServiceLifecycle
@@ -55,6 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
         if case .newFile(let path) = keySource {
             logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])
         }
+        // A crash in an in-process plugin ends the host at once, with one line naming the plugin.
+        PluginCrashGuard.install()
         let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
         var settings = HostSettings(
             upstreams: try HostSettings.parseUpstreams(upstreams + [environment["PATCHBAY_UPSTREAMS"] ?? ""].filter { !$0.isEmpty }),
