@@ -9,7 +9,8 @@ final class CLITests: XCTestCase {
     var patchbay: String { BuildProducts.directory + "/patchbay" }
 
     /// Runs the CLI; the output is stdout, plus stderr when `withErrors`. `environment` adds to
-    /// the test's own.
+    /// the test's own. A command still running after a minute is stopped: a `serve` that should
+    /// have refused its flags fails the test instead of hanging it.
     func run(_ arguments: [String], withErrors: Bool = false,
              environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
@@ -20,6 +21,9 @@ final class CLITests: XCTestCase {
         process.standardOutput = pipe
         process.standardError = withErrors ? pipe : FileHandle.nullDevice
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
