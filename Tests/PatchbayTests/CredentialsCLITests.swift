@@ -45,8 +45,8 @@ final class CredentialsCLITests: XCTestCase {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: patchbay)
         server.arguments = ["serve", "--data-dir", directory, "--port", "0", "--plugin", try BuildProducts.plugin("PatchbaySlack"),
-                            "--plugins-dir", directory, "--upstream", fakes.upstreamsSetting,
-                            "--oauth-endpoint", fakes.oauthEndpointsSetting]
+                            "--plugins-dir", directory, "--upstream", "slack=" + (fakes.baseURLs["slack"] ?? ""),
+                            "--oauth-endpoint", "slack=http://127.0.0.1:\(fakes.port)/slack_oauth"]
         server.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "trace"]) { _, new in new }
         let logs = Pipe()
         server.standardError = logs
