@@ -31,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var pluginTimeout = 60
 
     @OptionGroup var webhookOptions: WebhookOptions
+    @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
 
     func run() async throws {
@@ -42,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "patchbay")
         let environment = ProcessInfo.processInfo.environment
+        let egressAddresses = try egressOptions.policy(environment: environment)
 
         let (store, directory) = try data.openStore()
         let vault: Vault
@@ -61,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             pluginTimeout: .seconds(pluginTimeout),
             oauthEndpoints: try HostSettings.parseUpstreams(oauthEndpoints + [environment["PATCHBAY_OAUTH_ENDPOINTS"] ?? ""].filter { !$0.isEmpty }))
         settings.webhooks = try webhookOptions.settings(environment: environment)
+        settings.egress.addresses = egressAddresses
         settings.mcpSessions = mcpOptions.settings
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
