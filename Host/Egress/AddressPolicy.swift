@@ -31,7 +31,7 @@ public struct AddressPolicy: Sendable, Equatable {
         } else if !text.contains("/"), !text.contains(":"), Self.isHostName(text) {
             trustedHosts.insert(Self.normalized(text))
         } else {
-            throw AddressPolicyError(entry: entry)
+            throw AddressPolicyError(entry: text)
         }
     }
 
