@@ -76,6 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
         for (provider, url) in settings.oauthEndpoints.sorted(by: { $0.key < $1.key }) {
             logger.notice("oauth endpoint override", metadata: ["provider": "\(provider)", "origin": "\(url.absoluteString)"])
         }
+        let allowed = egressAddresses.allowedBlocks.map(\.description) + egressAddresses.trustedHosts.sorted()
+        if !allowed.isEmpty {
+            logger.notice("egress allowed beyond public addresses", metadata: ["allow": "\(allowed.joined(separator: ","))"])
+        }
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
