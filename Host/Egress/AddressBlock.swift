@@ -26,8 +26,22 @@ public struct AddressBlock: Sendable, Equatable, CustomStringConvertible {
         self.prefixLength = prefixLength
     }
 
+    /// Byte by byte, without allocating: every request to a provider runs this against each
+    /// registry block.
     public func contains(_ address: IPAddress) -> Bool {
-        address.bytes.count == network.bytes.count && Self.masked(address.bytes, prefixLength) == network.bytes
+        let bytes = address.bytes
+        let network = network.bytes
+        guard bytes.count == network.count else { return false }
+        var remaining = prefixLength
+        var index = 0
+        while remaining > 0 {
+            let kept = min(remaining, 8)
+            let mask = ~(UInt8(0xFF) >> kept)
+            if bytes[index] & mask != network[index] { return false }
+            remaining -= kept
+            index += 1
+        }
+        return true
     }
 
     public var description: String { "\(network)/\(prefixLength)" }
