@@ -46,6 +46,13 @@ final class NetworkTargetTests: XCTestCase {
             XCTAssertTrue(reply.body.contains("--allow-egress"), "the message names the opt-in")
             XCTAssertFalse(reply.body.contains(FakeGitHub.sandboxToken))
         }
+        // Also when the connection starts an OAuth flow instead of taking a token.
+        try await host.configureOAuthApp("github", key: key, fake: host.fakes.oauth.github)
+        let pending = try await host.request("POST", "/v1/connections", key: key,
+                                             json: ["provider": "github", "config": ["base_url": "https://169.254.169.254/api"]])
+        XCTAssertEqual(pending.status, 400, pending.body)
+        XCTAssertEqual(pending.errorField, "config.base_url")
+
         let listed = try await host.request("GET", "/v1/connections", key: key)
         XCTAssertEqual(listed.json["data"]?.arrayValue?.count, 0, "nothing stored for a refused target")
 
