@@ -108,7 +108,8 @@ SQL
 
 # MARK: The host, a key and two connections
 
-start_host
+# The database listens on loopback, which a connection string may name only when the operator allows it.
+start_host --allow-egress 127.0.0.0/8
 grep -q 'plugins=[^ ]*postgres' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Postgres plugin from $BIN"; }
 create_key integrations:read,integrations:write
 AUTH="Authorization: Bearer $API_KEY"

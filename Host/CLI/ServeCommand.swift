@@ -32,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     var pluginTimeout = 60
 
     @OptionGroup var webhookOptions: WebhookOptions
+    @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
 
     /// Refuses bad flags before anything is created (no data dir, no master key).
@@ -62,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "patchbay")
         let environment = ProcessInfo.processInfo.environment
+        let egressAddresses = try egressOptions.policy(environment: environment)
 
         // A crash in an in-process plugin ends the host at once, with one line naming the plugin.
         PluginCrashGuard.install()
@@ -93,6 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
         var settings = HostSettings(upstreams: upstreamOverrides.urls, pluginTimeout: .seconds(pluginTimeout),
                                     oauthEndpoints: oauthOverrides.urls)
         settings.webhooks = try webhookOptions.settings(environment: environment)
+        settings.egress.addresses = egressAddresses
         settings.mcpSessions = mcpOptions.settings
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
@@ -101,6 +104,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for (provider, url) in settings.oauthEndpoints.sorted(by: { $0.key < $1.key }) {
             logger.notice("oauth endpoint override", metadata: ["provider": "\(provider)", "origin": "\(url.absoluteString)"])
+        }
+        let allowed = egressAddresses.allowedBlocks.map(\.description) + egressAddresses.trustedHosts.sorted()
+        if !allowed.isEmpty {
+            logger.notice("egress allowed beyond public addresses", metadata: ["allow": "\(allowed.joined(separator: ","))"])
         }
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in

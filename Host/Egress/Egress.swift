@@ -15,6 +15,8 @@ public struct EgressSettings: Sendable {
     /// The longest `Retry-After` the host waits out itself; a longer one goes back to the caller.
     public var maxRetryAfter: Duration = .seconds(10)
     public var maxResponseBytes = 10 * 1024 * 1024
+    /// Which addresses requests may reach: public ones, and what the operator allows.
+    public var addresses = AddressPolicy()
 
     public init() {}
 }
@@ -41,6 +43,9 @@ public final class Egress: Sendable {
     public static let connectionsPerHost = 64
 
     private let client: HTTPClient
+    private let pinned: PinnedClients
+    /// Vets every address a request goes to, and every network target in a connection's config.
+    public let gate: EgressGate
     private let settings: EgressSettings
     private let logger: Logger
 
@@ -54,11 +59,15 @@ public final class Egress: Sendable {
         // for the whole host, however idle the machine.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        gate = EgressGate(policy: settings.addresses)
+        pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
+                               retireAfter: (settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
         self.logger = logger
     }
 
     public func shutdown() async throws {
+        await pinned.shutdown()
         try await client.shutdown()
     }
 
@@ -75,11 +84,18 @@ public final class Egress: Sendable {
             return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
         }
         let shownURL = Self.displayURL(url, target: target)
+        let client: HTTPClient
+        switch await pinned.client(for: url) {
+        case .success(let chosen): client = chosen
+        case .failure(let refusal):
+            record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
+            return .failure(refusal)
+        }
 
         var attempt = 0
         while true {
             let started = ContinuousClock.now
-            let response = await attemptOnce(message, url: url, target: target)
+            let response = await attemptOnce(message, url: url, target: target, client: client)
             let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
             record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
                                   error: response.error?.code, durationMs: elapsed))
@@ -98,7 +114,7 @@ public final class Egress: Sendable {
         }
     }
 
-    private func attemptOnce(_ message: HTTPRequestMessage, url: URL, target: EgressTarget) async -> HTTPResponseMessage {
+    private func attemptOnce(_ message: HTTPRequestMessage, url: URL, target: EgressTarget, client: HTTPClient) async -> HTTPResponseMessage {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = HTTPMethod(rawValue: message.method.uppercased())
         let authHeader = target.auth.header?.lowercased()

@@ -13,6 +13,7 @@ struct ConnectionCalls: Sendable {
     let egress: Egress
     let settings: HostSettings
     let refresher: TokenRefresher
+    let targets: NetworkTargetChecks
 
     struct Prepared: Sendable {
         let plugin: LoadedPlugin
@@ -61,8 +62,10 @@ struct ConnectionCalls: Sendable {
                 return await egress.send(request, to: retarget, record: exchanges.append)
             }
         }
+        let addresses = try await targets.addresses(manifest, config: connection.config, credentials: credentials)
         let call = PluginCall(action: action, input: input, config: connection.config,
-                              credentials: manifest.auth.type == .plugin ? credentials : nil)
+                              credentials: manifest.auth.type == .plugin ? credentials : nil,
+                              checkedAddresses: addresses.isEmpty ? nil : addresses)
         return Prepared(plugin: plugin, call: call, context: context, exchanges: exchanges)
     }
 

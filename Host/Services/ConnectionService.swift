@@ -48,6 +48,7 @@ public struct ConnectionService: Sendable {
         let manifest = plugin.manifest
         let config = try validConfig(draft.config ?? [:], manifest: manifest)
         let credentials = try validCredentials(draft.credentials ?? [:], existing: [:], manifest: manifest)
+        try await calls.targets.validate(manifest, config: config, credentials: credentials)
         let id = IDs.make("conn")
         let now = nowMillis()
         let record = ConnectionRecord(
@@ -98,10 +99,16 @@ public struct ConnectionService: Sendable {
         }
         if let label = try validLabel(draft.label) { record.label = label }
         if let config = draft.config { record.config = try validConfig(config, manifest: plugin.manifest) }
-        if let credentials = draft.credentials {
-            let existing = try calls.openCredentials(record)
-            let merged = try validCredentials(credentials, existing: existing, manifest: plugin.manifest)
-            record.sealedCredentials = try seal(merged, connectionID: record.id)
+        var credentials: [String: String]?
+        if let changed = draft.credentials {
+            credentials = try validCredentials(changed, existing: try calls.openCredentials(record), manifest: plugin.manifest)
+        }
+        if draft.config != nil || credentials != nil {
+            try await calls.targets.validate(plugin.manifest, config: record.config,
+                                             credentials: try credentials ?? calls.openCredentials(record))
+        }
+        if let credentials {
+            record.sealedCredentials = try seal(credentials, connectionID: record.id)
             // Replaced credentials are a re-authorization: a pending or failed connection is usable again.
             record.status = .active
         }

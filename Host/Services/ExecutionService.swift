@@ -113,6 +113,9 @@ public struct ExecutionService: Sendable {
             kind = .throttled
         case "invalid_input":
             kind = .badRequest
+        case "egress_refused":
+            // The connection's target is one the operator's egress policy forbids: a state to fix, not a fault.
+            kind = .conflict
         case "plugin_timeout", "timeout", "connection_failed", "plugin_error", "plugin_crashed", "plugin_quarantined", "host_error",
              "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled":
             kind = .upstreamFailed

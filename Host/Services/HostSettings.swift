@@ -27,6 +27,15 @@ public struct HostSettings: Sendable {
         self.oauthEndpoints = oauthEndpoints
     }
 
+    /// The egress settings with the operator's own upstream and OAuth endpoint overrides
+    /// trusted as written: they are the operator's choice, like `--allow-egress`, and the
+    /// sandbox and tests run them on loopback.
+    var egressTrustingUpstreams: EgressSettings {
+        var egress = self.egress
+        for url in Array(upstreams.values) + Array(oauthEndpoints.values) { egress.addresses.trust(url) }
+        return egress
+    }
+
     /// Reads `slack=http://…,github=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).
     public static func parseUpstreams(_ entries: [String]) throws -> [String: URL] {
         var upstreams: [String: URL] = [:]

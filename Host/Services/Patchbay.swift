@@ -27,14 +27,15 @@ public final class Patchbay: Sendable {
         self.store = store
         self.registry = registry
         self.settings = settings
-        let egress = Egress(settings: settings.egress, logger: Logger(label: "patchbay.egress"))
+        let egress = Egress(settings: settings.egressTrustingUpstreams, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let exchange = TokenExchange(egress: egress, settings: settings)
         let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
         self.webhooks = webhooks
         let refresher = TokenRefresher(store: store, registry: registry, vault: vault, exchange: exchange,
                                        events: webhooks.hostEvents, logger: Logger(label: "patchbay.oauth"))
-        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher)
+        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher,
+                                    targets: NetworkTargetChecks(gate: egress.gate))
         apiKeys = APIKeyService(store: store)
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,

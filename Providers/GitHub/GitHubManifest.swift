@@ -39,6 +39,8 @@ extension GitHubProvider {
             ],
             "additionalProperties": false,
         ],
+        // Whoever connects chooses the Enterprise URL, and the token goes with every request there.
+        networkTargets: [NetworkTarget(field: "config.base_url", kind: .url)],
         actions: GitHubActionSpecs.all,
         packs: [
             PackSpec(

@@ -6,19 +6,30 @@ import PostgresNIO
 /// Reads a `postgres://user:password@host:port/database?sslmode=…` URL into a driver
 /// configuration. Errors never repeat the string: it holds the password.
 enum ConnectionString {
-    /// `caCertificate` (PEM) replaces the system's trust roots for verify-ca and verify-full.
-    static func configuration(_ string: String?, trusting caCertificate: String? = nil) throws -> PostgresConnection.Configuration {
+    /// The connection goes to `address`, the one the host checked the string's host at (the
+    /// manifest declares the string a network target), never to a fresh lookup of the name;
+    /// TLS still presents and verifies the name. `caCertificate` (PEM) replaces the system's
+    /// trust roots for verify-ca and verify-full.
+    static func configuration(_ string: String?, address: String?, trusting caCertificate: String? = nil) throws
+        -> PostgresConnection.Configuration
+    {
         guard let string, let url = URLComponents(string: string), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
             throw invalid("the connection string is not a postgres:// URL")
         }
         guard let host = url.host, !host.isEmpty else { throw invalid("the connection string names no host") }
         guard let user = url.user, !user.isEmpty else { throw invalid("the connection string names no user") }
+        guard let address, !address.isEmpty else {
+            throw PluginError(code: "egress_refused", message: "the host checked no address for the connection string; "
+                              + "this provider connects only to an address the host checked")
+        }
         let database = String(url.path.drop(while: { $0 == "/" }))
         let sslMode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         var configuration = PostgresConnection.Configuration(
-            host: host, port: url.port ?? 5432, username: user, password: url.password,
+            host: address, port: url.port ?? 5432, username: user, password: url.password,
             database: database.isEmpty ? nil : database, tls: try tls(sslMode, trusting: caCertificate))
         configuration.options.connectTimeout = .seconds(5)
+        // Pinned to the address a name resolved to; a literal or a trusted name comes back as written.
+        if address != host { configuration.options.tlsServerName = host }
         return configuration
     }
 

@@ -26,6 +26,8 @@ extension PostgresProvider {
             ],
             "additionalProperties": false,
         ],
+        // The host checks the database's address and hands it over with each call.
+        networkTargets: [NetworkTarget(field: "credentials.connection_string", kind: .postgresDSN)],
         actions: [listTables, selectRows, insertRow, updateRows, runQuery],
         packs: [
             PackSpec(

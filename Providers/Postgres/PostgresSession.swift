@@ -17,6 +17,7 @@ struct PostgresSession {
     static func with<T>(_ context: ProviderContext, _ body: (PostgresSession) async throws -> T) async throws -> T {
         let settings = PostgresSettings(context.config)
         let configuration = try ConnectionString.configuration(context.credentials["connection_string"],
+                                                               address: context.checkedAddresses["credentials.connection_string"],
                                                                trusting: settings.caCertificate)
         let connection: PostgresConnection
         do {

@@ -8,6 +8,9 @@ public struct ProviderContext: Sendable {
     /// Only for auth type `plugin`: the connection's credentials for this call. Use them
     /// and let them go; never store them beyond the call.
     public let credentials: [String: String]
+    /// The address the host checked for each network target the plugin connects to itself,
+    /// by field (`credentials.connection_string`): connect there, not to the name in the value.
+    public let checkedAddresses: [String: String]
     /// HTTP through the host, which adds the connection's credentials.
     public let http: HostHTTP
     /// The host's log, tagged with this call.
@@ -16,6 +19,7 @@ public struct ProviderContext: Sendable {
     init(call: PluginCall, requestID: UInt64, host: HostServices) {
         config = call.config
         credentials = call.credentials ?? [:]
+        checkedAddresses = call.checkedAddresses ?? [:]
         http = HostHTTP(requestID: requestID, host: host)
         log = HostLog(requestID: requestID, host: host)
     }

@@ -22,6 +22,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var credentials: [CredentialField]
     /// JSON Schema for a connection's non-secret config.
     public var configSchema: JSONValue
+    /// Config and credential fields that name a place to connect to, which the host checks
+    /// against its egress policy (docs/abi.md). `baseURLConfigField` must be one of them.
+    public var networkTargets: [NetworkTarget]
     public var actions: [ActionSpec]
     public var packs: [PackSpec]
     public var supportsDiscovery: Bool
@@ -33,7 +36,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         id: String, name: String, version: String, category: String, description: String,
         baseURL: String? = nil, baseURLConfigField: String? = nil, allowedHosts: [String] = [],
         auth: AuthScheme, credentials: [CredentialField] = [], configSchema: JSONValue = ["type": "object"],
-        actions: [ActionSpec], packs: [PackSpec] = [], oauth: OAuthSpec? = nil,
+        networkTargets: [NetworkTarget] = [], actions: [ActionSpec], packs: [PackSpec] = [], oauth: OAuthSpec? = nil,
         supportsDiscovery: Bool = false, webhooks: WebhookSpec? = nil
     ) {
         self.id = id
@@ -47,6 +50,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.auth = auth
         self.credentials = credentials
         self.configSchema = configSchema
+        self.networkTargets = networkTargets
         self.actions = actions
         self.packs = packs
         self.supportsDiscovery = supportsDiscovery
@@ -60,6 +64,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case baseURLConfigField = "base_url_config_field"
         case allowedHosts = "allowed_hosts"
         case configSchema = "config_schema"
+        case networkTargets = "network_targets"
         case supportsDiscovery = "supports_discovery"
     }
 
@@ -76,6 +81,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         auth = try c.decode(AuthScheme.self, forKey: .auth)
         credentials = try c.decodeIfPresent([CredentialField].self, forKey: .credentials) ?? []
         configSchema = try c.decodeIfPresent(JSONValue.self, forKey: .configSchema) ?? ["type": "object"]
+        networkTargets = try c.decodeIfPresent([NetworkTarget].self, forKey: .networkTargets) ?? []
         actions = try c.decode([ActionSpec].self, forKey: .actions)
         packs = try c.decodeIfPresent([PackSpec].self, forKey: .packs) ?? []
         supportsDiscovery = try c.decodeIfPresent(Bool.self, forKey: .supportsDiscovery) ?? false

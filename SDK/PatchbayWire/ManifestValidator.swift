@@ -35,6 +35,7 @@ public enum ManifestValidator {
             problem("config_schema", "must be a JSON Schema of type object")
         }
         problems += JSONSchema.problems(in: manifest.configSchema).map { prefixed("config_schema", $0) }
+        problems += networkTargetProblems(manifest)
 
         var actionNames: Set<String> = []
         for (index, action) in manifest.actions.enumerated() {
@@ -111,6 +112,34 @@ public enum ManifestValidator {
             if let pattern = field.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
                 problems.append(SchemaViolation(path: "credentials[\(index)].pattern", message: "is not a valid regular expression"))
             }
+        }
+        return problems
+    }
+
+    /// Each network target names a field the connection has, once; a base URL taken from the
+    /// config is one, so the host checks it before any request goes there.
+    private static func networkTargetProblems(_ manifest: Manifest) -> [SchemaViolation] {
+        var problems: [SchemaViolation] = []
+        let properties = Set(manifest.configSchema["properties"]?.objectValue?.keys.map { $0 } ?? [])
+        let credentials = Set(manifest.credentials.map(\.name))
+        var seen: Set<String> = []
+        for (index, target) in manifest.networkTargets.enumerated() {
+            let path = "network_targets[\(index)].field"
+            let parts = target.field.split(separator: ".", maxSplits: 1).map(String.init)
+            let known = parts.count == 2
+                && (parts[0] == "config" && properties.contains(parts[1]) || parts[0] == "credentials" && credentials.contains(parts[1]))
+            if !known {
+                problems.append(SchemaViolation(path: path, message: "must name a config_schema property as config.<name> "
+                    + "or a declared credential as credentials.<name>, not \"\(target.field)\""))
+            }
+            if !seen.insert(target.field).inserted {
+                problems.append(SchemaViolation(path: path, message: "repeats \"\(target.field)\""))
+            }
+        }
+        if let field = manifest.baseURLConfigField,
+           !manifest.networkTargets.contains(NetworkTarget(field: "config.\(field)", kind: .url)) {
+            problems.append(SchemaViolation(path: "base_url_config_field",
+                                            message: "must also be declared in network_targets as {\"field\": \"config.\(field)\", \"kind\": \"url\"}"))
         }
         return problems
     }

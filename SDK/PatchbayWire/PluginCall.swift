@@ -19,14 +19,20 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
     /// Present only for plugins whose auth type is `plugin`, for this call only.
     public var credentials: [String: String]?
     public var webhook: InboundWebhook?
+    /// For each of the manifest's network targets a plugin connects to itself (`postgres_dsn`),
+    /// the address the host checked, by field (`credentials.connection_string` → `203.0.113.5`):
+    /// the plugin connects there and nowhere else. The name as written when the operator
+    /// trusts it.
+    public var checkedAddresses: [String: String]?
 
     public init(action: String? = nil, input: JSONValue? = nil, config: JSONValue = [:],
-                credentials: [String: String]? = nil, webhook: InboundWebhook? = nil) {
+                credentials: [String: String]? = nil, webhook: InboundWebhook? = nil, checkedAddresses: [String: String]? = nil) {
         self.action = action
         self.input = input
         self.config = config
         self.credentials = credentials
         self.webhook = webhook
+        self.checkedAddresses = checkedAddresses
     }
 
     public init(wire: JSONValue) throws {
@@ -36,6 +42,7 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
         config = fields.optionalValue("config") ?? [:]
         credentials = try fields.optionalStringMap("credentials")
         webhook = try fields.optionalMessage("webhook", InboundWebhook.self)
+        checkedAddresses = try fields.optionalStringMap("checked_addresses")
     }
 
     public var wire: JSONValue {
@@ -45,6 +52,7 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
         object["config"] = config
         object.set("credentials", credentials)
         object.set("webhook", webhook)
+        object.set("checked_addresses", checkedAddresses)
         return object.json
     }
 }

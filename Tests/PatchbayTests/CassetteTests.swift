@@ -27,8 +27,11 @@ final class CassetteTests: XCTestCase {
 
         // Record every example against the fake Slack, through the host's egress with the token injected.
         let fakes = try await FakeUpstreams.start()
-        let egress = Egress(settings: TestHost.fastEgress, logger: Logger(label: "test"))
-        let target = EgressTarget(baseURL: URL(string: fakes.baseURLs["slack"]!)!, allowedHosts: [],
+        var settings = TestHost.fastEgress
+        let base = URL(string: fakes.baseURLs["slack"]!)!
+        settings.addresses.trust(base)
+        let egress = Egress(settings: settings, logger: Logger(label: "test"))
+        let target = EgressTarget(baseURL: base, allowedHosts: [],
                                   auth: harness.manifest.auth, credentials: ["bot_token": token])
         let recorder = CassetteRecorder(recording: { await egress.send($0, to: target) }, secrets: [token])
         for action in harness.manifest.actions {

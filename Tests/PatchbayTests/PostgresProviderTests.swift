@@ -16,7 +16,8 @@ final class PostgresProviderTests: XCTestCase {
     override func setUp() async throws {
         server = try PostgresServer.shared()
         database = try server.makeDatabase()
-        host = try await TestHost.start(plugins: ["PatchbayPostgres"])
+        // The test database listens on loopback, which a connection string may name only when allowed.
+        host = try await TestHost.start(plugins: ["PatchbayPostgres"], allowEgress: ["127.0.0.0/8"])
         key = try await host.key()
         connection = try await connect()
     }

@@ -43,6 +43,7 @@ public struct OAuthService: Sendable {
         let manifest = plugin.manifest
         let app = try await apps.configured(accountID: principal.accountID, provider: providerID, name: manifest.name)
         let config = try connections.validConfig(draft.config ?? [:], manifest: manifest)
+        try await connections.calls.targets.validate(manifest, config: config, credentials: [:])
         let now = nowMillis()
         let record = ConnectionRecord(
             id: IDs.make("conn"), accountID: principal.accountID, provider: providerID,

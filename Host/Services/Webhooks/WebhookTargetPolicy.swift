@@ -1,18 +1,19 @@
 import Foundation
-import NIOPosix
+import PatchbayEgress
 
 /// Where pushed events may go. An agent's URL makes this host open connections, so an unchecked
 /// one could reach what only the host can reach: the cloud metadata service (169.254.169.254),
-/// an admin port on loopback, the private network. By default only public addresses qualify,
-/// checked on the addresses the name resolves to when the worker connects (a name that resolved
-/// to a public address when the subscription was made may point inward later), and the
-/// connection goes to exactly the address that was checked.
+/// an admin port on loopback, the private network. By default only public addresses qualify
+/// (the same `AddressPolicy` the egress applies to plugins' requests), checked on the addresses
+/// the name resolves to when the worker connects (a name that resolved to a public address when
+/// the subscription was made may point inward later), and the connection goes to exactly the
+/// address that was checked.
 struct WebhookTargetPolicy: Sendable {
-    let allowPrivate: Bool
+    let addresses: AddressPolicy
     let requireHTTPS: Bool
 
     init(settings: WebhookSettings) {
-        allowPrivate = settings.allowPrivateTargets
+        addresses = settings.allowPrivateTargets ? .everything : AddressPolicy()
         requireHTTPS = settings.production && !settings.allowHTTPTargets
     }
 
@@ -51,25 +52,15 @@ struct WebhookTargetPolicy: Sendable {
         if requireHTTPS, scheme != "https" {
             throw Failure.refused("url must use https in production (an operator can allow http with PATCHBAY_ALLOW_HTTP_WEBHOOK_TARGETS=1)")
         }
-        if let literal = IPAddress(host) {
-            try check(literal, host: host)
-            return Target(url: text, pinned: nil)
-        }
-        let found: [IPAddress]?
         do {
-            found = try await NIOThreadPool.singleton.runIfActive { IPAddress.resolve(host) }
-        } catch {
-            throw Failure.unresolved("could not resolve \(host): \(error)")
+            switch try await addresses.vet(host: host, port: url.port ?? (scheme == "https" ? 443 : 80), lookup: IPAddress.lookup) {
+            case .asWritten: return Target(url: text, pinned: nil)
+            case .pinned(let address): return Target(url: text, pinned: (host: host, address: address.description))
+            }
+        } catch let refusal as AddressRefusal {
+            guard case .refused = refusal else { throw Failure.unresolved("could not resolve \(host): \(refusal)") }
+            throw Failure.refused("url must reach a public address, but \(refusal); an operator can allow local receivers "
+                + "with PATCHBAY_ALLOW_PRIVATE_WEBHOOK_TARGETS=1")
         }
-        guard let addresses = found, let first = addresses.first else { throw Failure.unresolved("\(host) does not resolve") }
-        for address in addresses { try check(address, host: host) }
-        return Target(url: text, pinned: (host: host, address: first.description))
-    }
-
-    private func check(_ address: IPAddress, host: String) throws {
-        guard !allowPrivate, let kind = address.nonPublicKind else { return }
-        let found = IPAddress(host) == nil ? "\(host) resolves to \(address)" : "\(address) is"
-        throw Failure.refused("url must reach a public address, but \(found) (\(kind)); an operator can allow local receivers "
-            + "with PATCHBAY_ALLOW_PRIVATE_WEBHOOK_TARGETS=1")
     }
 }

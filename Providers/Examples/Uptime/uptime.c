@@ -29,6 +29,7 @@ static const char manifest[] =
     "\"description\":\"Check that pages of a website answer, and how fast. An example plugin written in C.\","
     "\"auth\":{\"type\":\"none\"},"
     "\"base_url_config_field\":\"site_url\","
+    "\"network_targets\":[{\"field\":\"config.site_url\",\"kind\":\"url\"}],"
     "\"config_schema\":{\"type\":\"object\",\"required\":[\"site_url\"],\"additionalProperties\":false,"
     "\"properties\":{\"site_url\":{\"type\":\"string\",\"pattern\":\"^https?://\","
     "\"description\":\"The site to check, e.g. https://www.example.com.\"}}},"

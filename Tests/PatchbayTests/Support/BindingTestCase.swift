@@ -8,7 +8,8 @@ class BindingTestCase: XCTestCase {
     var agent: String!
 
     override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayPostgres", "PatchbayGoogleSheets"])
+        // The test database listens on loopback, which a connection string may name only when allowed.
+        host = try await TestHost.start(plugins: ["PatchbayPostgres", "PatchbayGoogleSheets"], allowEgress: ["127.0.0.0/8"])
         key = try await host.key(scopes: TestHost.agentScopes)
         agent = try await host.createAgent(key: key)
     }

@@ -26,9 +26,14 @@ final class TestHost: @unchecked Sendable {
     /// same fakes, after `previous.stopServer()`.
     /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
     /// the fake agent receivers listen on loopback.
+    /// The fakes are the host's upstream overrides, which it trusts; a connection whose config
+    /// names another loopback target (a local database, a closed port) needs `allowEgress`, as
+    /// `serve --allow-egress` gives it. Without `upstreamOverrides`, requests go where the
+    /// connection's config or the manifest says, as on a host without `--upstream`.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
-                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true) async throws -> TestHost {
+                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
+                      allowEgress: [String] = [], upstreamOverrides: Bool = true) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -42,10 +47,11 @@ final class TestHost: @unchecked Sendable {
         for product in isolated {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
         }
-        let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
+        let upstreams = upstreamOverrides ? try HostSettings.parseUpstreams([fakes.upstreamsSetting]) : [:]
         var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
                                     oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
         settings.mcpSessions = mcpSessions
+        for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
                                 registry: registry, settings: settings)

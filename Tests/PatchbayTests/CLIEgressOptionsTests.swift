@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+
+/// `serve --allow-egress` entries are checked before anything starts.
+extension CLITests {
+    func testServeRefusesAMalformedAllowEgressEntryWithOneLine() throws {
+        for entry in ["10.0.0.0/33", "10.0.0.1/8", "db.internal:5432"] {
+            let (status, output) = try run(["serve", "--port", "0", "--data-dir", NSTemporaryDirectory() + "never-created",
+                                            "--allow-egress", entry], withErrors: true)
+            XCTAssertNotEqual(status, 0, entry)
+            let lines = output.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, output)
+            XCTAssertTrue(output.contains("--allow-egress \"\(entry)\" is not a CIDR block"), output)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "never-created"), "nothing was created")
+    }
+
+    func testServeReadsAllowEgressFromTheEnvironmentToo() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: patchbay)
+        process.arguments = ["serve", "--port", "0", "--data-dir", NSTemporaryDirectory() + "never-created"]
+        process.environment = ["PATCHBAY_ALLOW_EGRESS": "10.0.0.0/8, 300.0.0.0/8", "HOME": NSTemporaryDirectory()]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertNotEqual(process.terminationStatus, 0)
+        XCTAssertTrue(output.contains("--allow-egress \"300.0.0.0/8\" is not a CIDR block"), output)
+    }
+}
