@@ -59,6 +59,7 @@ enum OpenAPIDocument {
         if case .key = endpoint.access {
             for status in ["400", "401", "403", "404"] { responses[status] = error }
         }
+        for status in endpoint.otherErrorStatuses { responses[String(status)] = error }
         return .object(responses)
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 /// Foundation's decoder can only build an enum like `JSONValue` by trying each case in turn and
 /// catching the type mismatches, which made JSON the largest cost of an action call. This reads
 /// each value once. It is strict: no comments, no trailing commas, no unescaped control
-/// characters, no invalid UTF-8, no lone surrogates, and nesting is bounded so hostile input
-/// cannot exhaust the stack.
+/// characters, no invalid UTF-8, no lone surrogates, no member name twice in one object (readers
+/// disagree on which one wins), and nesting is bounded so hostile input cannot exhaust the stack.
+/// Integers keep their exact digits, in 64 bits or, beyond, as `bigInteger`.
 struct JSONParser {
     static let maxDepth = 512
 
@@ -67,15 +68,20 @@ struct JSONParser {
             depth -= 1
             return .object(members)
         }
+        // Only checking, the names are still collected: a duplicate must fail `validate` as it fails `parse`.
+        var names: Set<String> = []
         repeat {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+            let nameOffset = index
             let key = try string()
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member = try value()
-            if building { members[key] = member }
+            // The insertion that builds the object finds the duplicate: no second look-up.
+            let repeated = building ? members.updateValue(member, forKey: key) != nil : !names.insert(key).inserted
+            if repeated { throw JSONSyntaxError(message: "duplicate member name \"\(key.prefix(100))\"", offset: nameOffset) }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
@@ -102,8 +108,8 @@ struct JSONParser {
         return .array(elements)
     }
 
-    /// Integers without a fraction or exponent that fit in 64 bits stay exact; every other
-    /// number is a double.
+    /// Integers without a fraction or exponent stay exact: in 64 bits, or beyond as their digits.
+    /// Every other number is a double.
     private mutating func number() throws -> JSONValue {
         let start = index
         _ = consume(UInt8(ascii: "-"))
@@ -127,8 +133,9 @@ struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let integer = Int64(text) {
-            return .integer(integer)
+        if isInteger {
+            // JSON allows no leading zeros, so the digits are already in their one canonical form.
+            return Int64(text).map(JSONValue.integer) ?? .bigInteger(text)
         }
         guard let double = Double(text), double.isFinite else { throw failure("number out of range") }
         return .number(double)
