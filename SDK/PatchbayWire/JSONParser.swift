@@ -17,6 +17,11 @@ struct JSONParser {
     private let building: Bool
     private var index = 0
     private var depth = 0
+    /// When only checking, where the member names of the objects being read are in the text
+    /// (between the quotes), innermost last, and whether each has an escape: see `isRepeated`.
+    private var names: [(bytes: Range<Int>, escaped: Bool)] = []
+    /// Whether the last string read had an escape.
+    private var stringHadEscape = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, building: Bool) {
         self.bytes = bytes
@@ -68,25 +73,59 @@ struct JSONParser {
             depth -= 1
             return .object(members)
         }
-        // Only checking, the names are still collected: a duplicate must fail `validate` as it fails `parse`.
-        var names: Set<String> = []
+        let namesStart = names.count
+        var manyNames: Set<String>?
+        defer { names.removeLast(names.count - namesStart) }
         repeat {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let nameOffset = index
             let key = try string()
+            let name = (bytes: nameOffset + 1..<index - 1, escaped: stringHadEscape)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member = try value()
-            // The insertion that builds the object finds the duplicate: no second look-up.
-            let repeated = building ? members.updateValue(member, forKey: key) != nil : !names.insert(key).inserted
+            // Building, the insertion finds the duplicate: no second look-up.
+            let repeated = building ? members.updateValue(member, forKey: key) != nil
+                : try isRepeated(name, since: namesStart, many: &manyNames)
             if repeated { throw JSONSyntaxError(message: "duplicate member name \"\(key.prefix(100))\"", offset: nameOffset) }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
         depth -= 1
         return .object(members)
+    }
+
+    /// Whether the object whose names start at `start` in `names` already has `name`, compared
+    /// as bytes in the text unless an escape makes the decoded names the ones to compare. Most
+    /// objects are short, and comparing a few names costs less than hashing them; past 16 names
+    /// a set takes over, so an object with a great many members stays linear.
+    private mutating func isRepeated(_ name: (bytes: Range<Int>, escaped: Bool), since start: Int,
+                                     many: inout Set<String>?) throws -> Bool {
+        if many == nil, names.count - start < 16 {
+            for index in start..<names.count {
+                let other = names[index]
+                if other.escaped || name.escaped {
+                    if try decodedName(other.bytes) == decodedName(name.bytes) { return true }
+                } else if other.bytes.count == name.bytes.count,
+                          memcmp(bytes.baseAddress! + other.bytes.lowerBound, bytes.baseAddress! + name.bytes.lowerBound,
+                                 name.bytes.count) == 0 {
+                    return true
+                }
+            }
+            names.append(name)
+            return false
+        }
+        if many == nil { many = Set(try names[start...].map { try decodedName($0.bytes) }) }
+        return !many!.insert(try decodedName(name.bytes)).inserted
+    }
+
+    /// The name whose text (between its quotes) is at `range`, read again.
+    private func decodedName(_ range: Range<Int>) throws -> String {
+        var reader = JSONParser(bytes, building: false)
+        reader.index = range.lowerBound - 1
+        return try reader.string()
     }
 
     private mutating func array() throws -> JSONValue {
@@ -143,6 +182,7 @@ struct JSONParser {
 
     private mutating func string() throws -> String {
         index += 1  // the opening quote
+        stringHadEscape = false
         let start = index
         var highBits: UInt8 = 0
         // Most strings have no escapes: take them as one slice.
@@ -162,6 +202,7 @@ struct JSONParser {
             highBits |= byte
             index += 1
         }
+        stringHadEscape = true
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]

@@ -75,6 +75,13 @@ final class WireJSONTests: XCTestCase {
             }
             XCTAssertFalse(WireCoding.isJSON(Data(text.utf8)), "checking refuses it as parsing does: \(text)")
         }
+        // Past the names compared one by one: a long object, the repeat far from the first.
+        let long = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        for text in ["{\(long),\"k3\":0}", "{\(long),\"\\u006b3\":0}", "{\"k3\":0,\(long)}"] {
+            XCTAssertThrowsError(try parse(text), text)
+            XCTAssertFalse(WireCoding.isJSON(Data(text.utf8)), text)
+        }
+        XCTAssertTrue(WireCoding.isJSON(Data("{\(long),\"k40\":{\(long)}}".utf8)))
         // The same name in different objects is no repeat.
         XCTAssertEqual(try parse(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#), ["a": ["a": 1], "b": [["a": 1], ["a": 2]]])
         XCTAssertTrue(WireCoding.isJSON(Data(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#.utf8)))
