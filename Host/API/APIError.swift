@@ -11,12 +11,15 @@ struct APIError: HTTPResponseError {
     var field: String?
     var executionID: String?
     var retryable: Bool?
+    /// The methods a path supports, sent as `Allow` with a 405.
+    var allow: String?
 
-    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, allow: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.allow = allow
     }
 
     init(_ error: ServiceError) {
@@ -32,6 +35,7 @@ struct APIError: HTTPResponseError {
         if let retryable { body["retryable"] = .bool(retryable) }
         var headers: HTTPFields = [:]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let allow { headers[.allow] = allow }
         return JSONResponse.make(["error": .object(body)], status: status, headers: headers)
     }
 

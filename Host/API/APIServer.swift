@@ -25,16 +25,46 @@ public enum APIServer {
     public static func router(_ patchbay: Patchbay, logger: Logger) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
-        for endpoint in endpoints(patchbay) {
+        let all = endpoints(patchbay)
+        for endpoint in all {
             router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
                 var context = context
-                if case .key = endpoint.access {
-                    context.principal = try await authenticate(request, patchbay: patchbay)
+                if case .key(let scope) = endpoint.access {
+                    // The scope is checked here, before the handler reads the body, so a key that
+                    // may not use the route learns that first, whatever it sent.
+                    let principal = try await authenticate(request, patchbay: patchbay)
+                    try principal.require(scope)
+                    context.principal = principal
                 }
                 return try await endpoint.handler(request, context)
             }
         }
+        addMethodNotAllowed(to: router, for: all)
         return router
+    }
+
+    /// Methods a client may plausibly try on a path; any of them the path does not serve answers
+    /// 405 with `Allow` rather than 404, so the path is known to exist.
+    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+
+    private static func addMethodNotAllowed(to router: Router<APIRequestContext>, for endpoints: [Endpoint]) {
+        var methods: [String: [HTTPRequest.Method]] = [:]
+        var order: [String] = []
+        for endpoint in endpoints {
+            if methods[endpoint.routerPath] == nil { order.append(endpoint.routerPath) }
+            methods[endpoint.routerPath, default: []].append(endpoint.method)
+        }
+        for path in order {
+            let served = methods[path] ?? []
+            let allow = served.map(\.rawValue).sorted().joined(separator: ", ")
+            for method in methodsAnsweredWith405 where !served.contains(method) {
+                router.on(RouterPath(path), method: method) { request, _ -> Response in
+                    throw APIError(status: .methodNotAllowed, code: "method_not_allowed",
+                                   message: "\(request.uri.path) does not support \(request.method.rawValue); it supports \(allow)",
+                                   allow: allow)
+                }
+            }
+        }
     }
 
     /// Builds the application. `onRunning` receives the bound port (useful with port 0).

@@ -7,7 +7,7 @@ import PatchbayWire
 struct Endpoint: Sendable {
     enum Access: Sendable {
         case open
-        /// Needs an API key; the services check the scope.
+        /// Needs an API key with this scope; the router checks both before the handler runs.
         case key(Scope)
     }
 
@@ -20,6 +20,8 @@ struct Endpoint: Sendable {
     var requestBody: JSONValue?
     var queryParameters: [String] = []
     var successStatus: Int = 200
+    /// Error statuses the route answers besides the ones every keyed route may (400, 401, 403, 404).
+    var otherErrorStatuses: [Int] = []
     var handler: @Sendable (Request, APIRequestContext) async throws -> Response
 
     /// The path in Hummingbird's syntax: `/v1/connections/:id`.

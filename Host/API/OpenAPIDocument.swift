@@ -31,7 +31,7 @@ enum OpenAPIDocument {
         return [
             "openapi": "3.1.0",
             "info": ["title": "Patchbay API", "version": .string(version),
-                     "description": "Integrations host for AI agents. Errors use one envelope: {\"error\": {\"code\", \"message\", \"field\"}}."],
+                     "description": "Integrations host for AI agents. Errors use one envelope: {\"error\": {\"code\", \"message\", \"field\"}}. A method a path does not serve answers 405 with Allow."],
             "paths": .object(paths.mapValues(JSONValue.object)),
             "components": [
                 "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An API key from `patchbay keys create`."]],
@@ -59,6 +59,7 @@ enum OpenAPIDocument {
         if case .key = endpoint.access {
             for status in ["400", "401", "403", "404"] { responses[status] = error }
         }
+        for status in endpoint.otherErrorStatuses { responses[String(status)] = error }
         return .object(responses)
     }
 }

@@ -17,8 +17,13 @@ enum RequestInput {
             throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(maxBodyBytes) bytes")
         }
         if buffer.readableBytes == 0 { return [:] }
-        guard let value = try? WireCoding.decode(JSONValue.self, from: Data(buffer.readableBytesView)) else {
-            throw APIError(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON")
+        let value: JSONValue
+        do {
+            value = try WireCoding.decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            // The syntax error says where, and names a repeated member; it holds nothing but the caller's own text.
+            let detail = (error as? JSONSyntaxError).map { ": \($0)" } ?? ""
+            throw APIError(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON\(detail)")
         }
         guard let object = value.objectValue else {
             throw APIError(status: .badRequest, code: "validation_failed", message: "the body must be a JSON object")

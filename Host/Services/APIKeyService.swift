@@ -42,8 +42,13 @@ public struct APIKeyService: Sendable {
     }
 
     /// Revokes a key of the caller's account; it fails authentication from the next request.
-    public func revoke(principal: Principal, id: String) async throws -> APIKeyRecord {
+    /// The key making the request is revoked only with `force`: by mistake, it locks the caller out.
+    public func revoke(principal: Principal, id: String, force: Bool = false) async throws -> APIKeyRecord {
         try principal.require(.admin)
+        guard id != principal.keyID || force else {
+            throw ServiceError(.conflict, "deleting_own_key",
+                               "\(id) is the key making this request; revoking it locks this caller out. Revoke it with another admin key, or add ?force=true to revoke it anyway")
+        }
         guard let record = try await store.revokeAPIKey(id: id, accountID: principal.accountID, at: nowMillis()) else {
             throw ServiceError.notFound("API key", id)
         }

@@ -200,7 +200,16 @@ public struct ConnectionService: Sendable {
     func validConfig(_ config: JSONValue, manifest: Manifest) throws -> JSONValue {
         let violations = JSONSchema.violations(of: config, against: manifest.configSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "config") }
+        for (name, value) in (config.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) where Self.isURLField(name, manifest) {
+            if let url = value.stringValue { try ControlCharacters.refuse(in: url, field: "config.\(name)") }
+        }
         return config
+    }
+
+    /// A config field holding a URL: named `url`, `…_url` or `…_uri`, or declared with format `uri`.
+    private static func isURLField(_ name: String, _ manifest: Manifest) -> Bool {
+        name == "url" || name.hasSuffix("_url") || name.hasSuffix("_uri")
+            || manifest.configSchema["properties"]?[name]?["format"]?.stringValue == "uri"
     }
 
     /// Checks credentials against the manifest's fields. Messages name fields, never values.
@@ -219,6 +228,7 @@ public struct ConnectionService: Sendable {
             guard let secret = item.stringValue else {
                 throw ServiceError.validation("credentials.\(name) must be a string", field: "credentials.\(name)")
             }
+            try ControlCharacters.refuse(in: secret, field: "credentials.\(name)")
             if let pattern = field.pattern, secret.range(of: pattern, options: .regularExpression) == nil {
                 throw ServiceError.validation("credentials.\(name) does not look like a \(field.label) (expected to match \(pattern))",
                                               field: "credentials.\(name)")

@@ -10,6 +10,7 @@ enum ParameterText {
         case .null: return nil
         case .bool(let flag): return flag ? "true" : "false"
         case .integer(let number): return String(number)
+        case .bigInteger(let digits): return digits
         case .number(let number): return "\(number)"
         case .string(let string): return string
         case .object:

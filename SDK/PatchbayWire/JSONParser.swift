@@ -5,8 +5,9 @@ import Foundation
 /// Foundation's decoder can only build an enum like `JSONValue` by trying each case in turn and
 /// catching the type mismatches, which made JSON the largest cost of an action call. This reads
 /// each value once. It is strict: no comments, no trailing commas, no unescaped control
-/// characters, no invalid UTF-8, no lone surrogates, and nesting is bounded so hostile input
-/// cannot exhaust the stack.
+/// characters, no invalid UTF-8, no lone surrogates, no member name twice in one object (readers
+/// disagree on which one wins), and nesting is bounded so hostile input cannot exhaust the stack.
+/// Integers keep their exact digits, in 64 bits or, beyond, as `bigInteger`.
 struct JSONParser {
     static let maxDepth = 512
 
@@ -16,6 +17,11 @@ struct JSONParser {
     private let building: Bool
     private var index = 0
     private var depth = 0
+    /// When only checking, where the member names of the objects being read are in the text
+    /// (between the quotes), innermost last, and whether each has an escape: see `isRepeated`.
+    private var names: [(bytes: Range<Int>, escaped: Bool)] = []
+    /// Whether the last string read had an escape.
+    private var stringHadEscape = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, building: Bool) {
         self.bytes = bytes
@@ -67,20 +73,59 @@ struct JSONParser {
             depth -= 1
             return .object(members)
         }
+        let namesStart = names.count
+        var manyNames: Set<String>?
+        defer { names.removeLast(names.count - namesStart) }
         repeat {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+            let nameOffset = index
             let key = try string()
+            let name = (bytes: nameOffset + 1..<index - 1, escaped: stringHadEscape)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member = try value()
-            if building { members[key] = member }
+            // Building, the insertion finds the duplicate: no second look-up.
+            let repeated = building ? members.updateValue(member, forKey: key) != nil
+                : try isRepeated(name, since: namesStart, many: &manyNames)
+            if repeated { throw JSONSyntaxError(message: "duplicate member name \"\(key.prefix(100))\"", offset: nameOffset) }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
         depth -= 1
         return .object(members)
+    }
+
+    /// Whether the object whose names start at `start` in `names` already has `name`, compared
+    /// as bytes in the text unless an escape makes the decoded names the ones to compare. Most
+    /// objects are short, and comparing a few names costs less than hashing them; past 16 names
+    /// a set takes over, so an object with a great many members stays linear.
+    private mutating func isRepeated(_ name: (bytes: Range<Int>, escaped: Bool), since start: Int,
+                                     many: inout Set<String>?) throws -> Bool {
+        if many == nil, names.count - start < 16 {
+            for index in start..<names.count {
+                let other = names[index]
+                if other.escaped || name.escaped {
+                    if try decodedName(other.bytes) == decodedName(name.bytes) { return true }
+                } else if other.bytes.count == name.bytes.count,
+                          memcmp(bytes.baseAddress! + other.bytes.lowerBound, bytes.baseAddress! + name.bytes.lowerBound,
+                                 name.bytes.count) == 0 {
+                    return true
+                }
+            }
+            names.append(name)
+            return false
+        }
+        if many == nil { many = Set(try names[start...].map { try decodedName($0.bytes) }) }
+        return !many!.insert(try decodedName(name.bytes)).inserted
+    }
+
+    /// The name whose text (between its quotes) is at `range`, read again.
+    private func decodedName(_ range: Range<Int>) throws -> String {
+        var reader = JSONParser(bytes, building: false)
+        reader.index = range.lowerBound - 1
+        return try reader.string()
     }
 
     private mutating func array() throws -> JSONValue {
@@ -102,8 +147,8 @@ struct JSONParser {
         return .array(elements)
     }
 
-    /// Integers without a fraction or exponent that fit in 64 bits stay exact; every other
-    /// number is a double.
+    /// Integers without a fraction or exponent stay exact: in 64 bits, or beyond as their digits.
+    /// Every other number is a double.
     private mutating func number() throws -> JSONValue {
         let start = index
         _ = consume(UInt8(ascii: "-"))
@@ -127,8 +172,9 @@ struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if isInteger, let integer = Int64(text) {
-            return .integer(integer)
+        if isInteger {
+            // JSON allows no leading zeros, so the digits are already in their one canonical form.
+            return Int64(text).map(JSONValue.integer) ?? .bigInteger(text)
         }
         guard let double = Double(text), double.isFinite else { throw failure("number out of range") }
         return .number(double)
@@ -136,6 +182,7 @@ struct JSONParser {
 
     private mutating func string() throws -> String {
         index += 1  // the opening quote
+        stringHadEscape = false
         let start = index
         var highBits: UInt8 = 0
         // Most strings have no escapes: take them as one slice.
@@ -155,6 +202,7 @@ struct JSONParser {
             highBits |= byte
             index += 1
         }
+        stringHadEscape = true
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]

@@ -139,7 +139,7 @@ public enum JSONSchema {
                regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) == nil {
                 fail("must match \(pattern)")
             }
-        case .integer, .number:
+        case .integer, .bigInteger, .number:
             let number = value.doubleValue ?? 0
             if let min = keywords["minimum"]?.doubleValue, number < min { fail("must be at least \(render(keywords["minimum"]!))") }
             if let max = keywords["maximum"]?.doubleValue, number > max { fail("must be at most \(render(keywords["maximum"]!))") }

@@ -6,6 +6,9 @@ public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
+    /// An integer outside 64 bits, as its decimal digits (with `-` when negative): a double would
+    /// change its last digits, so it is kept as text and written back exactly as it came.
+    case bigInteger(String)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -38,6 +41,8 @@ extension JSONValue: Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .integer(let value): try container.encode(value)
+        // Foundation's encoder writes a Decimal's digits (exact to 38 of them), not a double's.
+        case .bigInteger(let digits): try container.encode(Decimal(string: digits) ?? Decimal(Double(digits) ?? 0))
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
@@ -74,6 +79,7 @@ extension JSONValue {
     public var doubleValue: Double? {
         switch self {
         case .integer(let value): return Double(value)
+        case .bigInteger(let digits): return Double(digits)
         case .number(let value): return value
         default: return nil
         }
@@ -96,7 +102,7 @@ extension JSONValue {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
-        case .integer: return "integer"
+        case .integer, .bigInteger: return "integer"
         case .number(let value): return value.rounded() == value ? "integer" : "number"
         case .string: return "string"
         case .array: return "array"
@@ -107,7 +113,12 @@ extension JSONValue {
     /// Equality as JSON means it: 1 and 1.0 are the same number.
     public func jsonEquals(_ other: JSONValue) -> Bool {
         switch (self, other) {
-        case (.integer, .number), (.number, .integer), (.number, .number), (.integer, .integer):
+        case (.integer(let a), .integer(let b)):
+            return a == b
+        // Each is out of the other's range; as doubles, they could round to the same value.
+        case (.integer, .bigInteger), (.bigInteger, .integer):
+            return false
+        case (.integer, .number), (.number, .integer), (.number, .number), (.bigInteger, .number), (.number, .bigInteger):
             return doubleValue == other.doubleValue
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.jsonEquals($1) }

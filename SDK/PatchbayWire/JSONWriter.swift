@@ -20,6 +20,7 @@ struct JSONWriter {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .integer(let integer): output.append(contentsOf: String(integer).utf8)
+        case .bigInteger(let digits): output.append(contentsOf: digits.utf8)
         case .number(let number):
             guard number.isFinite else { throw JSONWriterError.nonFiniteNumber }
             output.append(contentsOf: number.description.utf8)

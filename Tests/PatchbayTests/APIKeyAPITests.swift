@@ -101,4 +101,31 @@ final class APIKeyAPITests: XCTestCase {
         let stillWorks = try await host.request("GET", "/v1/api-keys", key: admin)
         XCTAssertEqual(stillWorks.status, 200)
     }
+
+    func testRevokingTheKeyMakingTheRequestNeedsForce() async throws {
+        let list = try await host.request("GET", "/v1/api-keys", key: admin)
+        let own = try XCTUnwrap(list.json["data"]?.arrayValue?.first?["id"]?.stringValue)
+
+        let refused = try await host.request("DELETE", "/v1/api-keys/\(own)", key: admin)
+        XCTAssertEqual(refused.status, 409)
+        XCTAssertEqual(refused.errorCode, "deleting_own_key")
+        let message = try XCTUnwrap(refused.json["error"]?["message"]?.stringValue)
+        XCTAssertTrue(message.contains("force=true") && message.contains("another admin key"), message)
+        let stillWorks = try await host.request("GET", "/v1/api-keys", key: admin)
+        XCTAssertEqual(stillWorks.status, 200, "a refused revocation leaves the key working")
+
+        // Another admin key of the account revokes it without force.
+        let second = try await host.key(scopes: [.admin])
+        let keys = try await host.request("GET", "/v1/api-keys", key: admin)
+        let secondID = try XCTUnwrap(keys.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue }.first { $0 != own })
+        let byOther = try await host.request("DELETE", "/v1/api-keys/\(secondID)", key: admin)
+        XCTAssertEqual(byOther.status, 200, byOther.body)
+        let revokedKey = try await host.request("GET", "/v1/api-keys", key: second)
+        XCTAssertEqual(revokedKey.status, 401)
+
+        let forced = try await host.request("DELETE", "/v1/api-keys/\(own)?force=true", key: admin)
+        XCTAssertEqual(forced.status, 200, forced.body)
+        let lockedOut = try await host.request("GET", "/v1/api-keys", key: admin)
+        XCTAssertEqual(lockedOut.status, 401)
+    }
 }

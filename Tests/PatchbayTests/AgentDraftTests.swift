@@ -20,6 +20,22 @@ final class AgentDraftTests: XCTestCase {
         try await host.stop()
     }
 
+    func testBodiesWithARepeatedMemberAreRefusedAndBigIntegersComeBackExactly() async throws {
+        let repeated = try await host.request("POST", "/v1/agents", key: key, body: #"{"name": "first", "name": "second"}"#)
+        XCTAssertEqual(repeated.status, 400)
+        XCTAssertEqual(repeated.errorCode, "malformed_json")
+        XCTAssertTrue(repeated.json["error"]?["message"]?.stringValue?.contains(#"duplicate member name "name""#) == true, repeated.body)
+        let listed = try await host.request("GET", "/v1/agents", key: key)
+        XCTAssertEqual(listed.json["data"]?.arrayValue?.count, 0)
+
+        let created = try await host.request("POST", "/v1/agents", key: key,
+                                             body: #"{"name": "big", "variables": {"order_id": 123456789012345678901234567890}}"#)
+        XCTAssertEqual(created.status, 201, created.body)
+        let id = try XCTUnwrap(created.json["id"]?.stringValue)
+        let fetched = try await host.request("GET", "/v1/agents/\(id)", key: key)
+        XCTAssertTrue(fetched.body.contains(#""order_id":123456789012345678901234567890"#), fetched.body)
+    }
+
     func testAgentCRUDAndItsBadInput() async throws {
         let id = try await host.createAgent(key: key, name: "support-bot", variables: ["default_channel": "#general"])
         let fetched = try await host.request("GET", "/v1/agents/\(id)", key: key)

@@ -122,6 +122,22 @@ final class OAuthFlowTests: XCTestCase {
         XCTAssertNotEqual(auth.json["expires_at"], .null, "Slack's expires_in is kept for refresh")
     }
 
+    /// The refusal's advice is what the API offers: the connection's view has no oauth_url (the
+    /// state behind the first one is stored only as a hash), the authorize route gives a new one.
+    func testAPendingConnectionsRefusalSaysWhereANewOAuthURLComesFrom() async throws {
+        try await host.configureOAuthApp("slack", key: key, fake: host.fakes.oauth.slack)
+        let (id, _) = try await host.startOAuth("slack", key: key)
+        let refused = try await host.request("POST", "/v1/connections/\(id)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(refused.errorCode, "connection_pending")
+        let message = try XCTUnwrap(refused.json["error"]?["message"]?.stringValue)
+        XCTAssertTrue(message.contains("POST /v1/connections/\(id)/authorize"), message)
+
+        let authorized = try await host.request("POST", "/v1/connections/\(id)/authorize", key: key, json: [:])
+        let url = try XCTUnwrap(authorized.json["oauth_url"]?.stringValue, authorized.body)
+        let done = try await OAuthBrowser.authorize(url)
+        XCTAssertEqual(done.json["status"], "active", done.body)
+    }
+
     func testStateIsSingleUseBoundAndExpires() async throws {
         try await host.configureOAuthApp("slack", key: key, fake: host.fakes.oauth.slack)
         let (id, url) = try await host.startOAuth("slack", key: key)

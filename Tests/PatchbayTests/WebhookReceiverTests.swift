@@ -196,8 +196,27 @@ final class WebhookReceiverTests: XCTestCase {
         let stored = try await events(id)
         XCTAssertEqual(stored.count, 0, "nothing refused is stored")
         let counts = try await stats(id)
-        XCTAssertEqual(counts["rejected"], 4)
+        XCTAssertEqual(counts["rejected"], 6, "four refused before reading, the oversized and the unreadable body")
         XCTAssertEqual(counts["verified"], 0)
+    }
+
+    func testEmptyInvalidAndOversizedBodiesCountAsRejected() async throws {
+        let (path, secret, id) = try await githubEndpoint()
+        let huge = String(repeating: "x", count: (1 << 20) + 1)
+        let cases: [(body: String, status: Int)] = [("", 400), ("{\"action\": ", 400), (huge, 413)]
+        for (index, item) in cases.enumerated() {
+            let headers = ProviderWebhooks.github(secret: secret, event: "issues", delivery: "bad-\(index)", body: item.body)
+            let reply = try await host.send(path, headers: headers, body: item.body)
+            XCTAssertEqual(reply.status, item.status, "\(item.body.prefix(20)): \(reply.body)")
+        }
+        let counts = try await stats(id)
+        XCTAssertEqual(counts["rejected"], .integer(Int64(cases.count)), "\(counts)")
+        XCTAssertEqual(counts["received"], .integer(Int64(cases.count)))
+        XCTAssertEqual(counts["verified"], 0)
+
+        // A body too large for an id that is no endpoint counts nowhere, and says the same.
+        let unknown = try await host.send("/hooks/github/whep_unknown", headers: [:], body: huge)
+        XCTAssertEqual(unknown.status, 413)
     }
 
     func testGitHubPingIsAnsweredAndNotAnEvent() async throws {

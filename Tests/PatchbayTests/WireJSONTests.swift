@@ -28,9 +28,63 @@ final class WireJSONTests: XCTestCase {
     func testIntegersStayExactAndOnlyIntegersAreIntegers() throws {
         XCTAssertEqual(try parse("9223372036854775807"), .integer(Int64.max))
         XCTAssertEqual(try parse("-9223372036854775808"), .integer(Int64.min))
-        XCTAssertEqual(try parse("9223372036854775808"), .number(9_223_372_036_854_775_808))
+        XCTAssertEqual(try parse("9223372036854775808"), .bigInteger("9223372036854775808"))
         XCTAssertEqual(try parse("1.0"), .number(1))
         XCTAssertEqual(try parse("2e2"), .number(200))
+    }
+
+    func testIntegersBeyond64BitsKeepTheirDigits() throws {
+        let digits = ["9223372036854775808", "-9223372036854775809", "18446744073709551615",
+                      "123456789012345678901234567890123456789012345678901234567890"]
+        for text in digits {
+            let value = try parse(text)
+            XCTAssertEqual(value, .bigInteger(text))
+            XCTAssertEqual(value.schemaTypeName, "integer")
+            XCTAssertNil(value.intValue)
+            XCTAssertEqual(try write(value), text, "written back exactly as it came")
+        }
+        let document = #"{"id":123456789012345678901234567890,"list":[-99999999999999999999,1,2.5]}"#
+        XCTAssertEqual(try write(try parse(document)), document)
+
+        // Equality as JSON: never equal to a 64-bit integer it would round to as a double.
+        XCTAssertFalse(JSONValue.bigInteger("9223372036854775808").jsonEquals(.integer(Int64.max)))
+        XCTAssertTrue(JSONValue.bigInteger("9223372036854775808").jsonEquals(.bigInteger("9223372036854775808")))
+        XCTAssertTrue(JSONValue.bigInteger("100000000000000000000").jsonEquals(.number(1e20)))
+
+        // Foundation's encoder, for Codable types that hold a value, keeps up to 38 digits.
+        struct Holder: Codable { var value: JSONValue }
+        let encoded = String(decoding: try JSONEncoder().encode(Holder(value: .bigInteger("123456789012345678901234567890"))), as: UTF8.self)
+        XCTAssertEqual(encoded, #"{"value":123456789012345678901234567890}"#)
+    }
+
+    func testSchemasCheckBigIntegersAsIntegers() throws {
+        let big = try parse("123456789012345678901234567890")
+        XCTAssertEqual(JSONSchema.violations(of: big, against: ["type": "integer"]), [])
+        XCTAssertEqual(JSONSchema.violations(of: big, against: ["type": "number"]), [])
+        XCTAssertEqual(JSONSchema.violations(of: big, against: ["type": "string"]).first?.message, "must be string, not integer")
+        XCTAssertEqual(JSONSchema.violations(of: big, against: ["type": "integer", "maximum": 1000]).first?.message, "must be at most 1000")
+        XCTAssertEqual(JSONSchema.violations(of: big, against: ["enum": [.bigInteger("123456789012345678901234567890")]]), [])
+    }
+
+    func testRefusesAMemberNameTwiceNamingIt() throws {
+        for text in [#"{"a":1,"a":2}"#, #"{"a":1,"b":{"c":true,"c":true}}"#, #"[{"x":1},{"name":1,"name":1}]"#, #"{"\u0061":1,"a":2}"#] {
+            XCTAssertThrowsError(try parse(text), text) { error in
+                let message = (error as? JSONSyntaxError)?.message ?? ""
+                XCTAssertTrue(message.hasPrefix("duplicate member name"), message)
+                XCTAssertTrue(["\"a\"", "\"c\"", "\"name\""].contains { message.contains($0) }, message)
+            }
+            XCTAssertFalse(WireCoding.isJSON(Data(text.utf8)), "checking refuses it as parsing does: \(text)")
+        }
+        // Past the names compared one by one: a long object, the repeat far from the first.
+        let long = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        for text in ["{\(long),\"k3\":0}", "{\(long),\"\\u006b3\":0}", "{\"k3\":0,\(long)}"] {
+            XCTAssertThrowsError(try parse(text), text)
+            XCTAssertFalse(WireCoding.isJSON(Data(text.utf8)), text)
+        }
+        XCTAssertTrue(WireCoding.isJSON(Data("{\(long),\"k40\":{\(long)}}".utf8)))
+        // The same name in different objects is no repeat.
+        XCTAssertEqual(try parse(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#), ["a": ["a": 1], "b": [["a": 1], ["a": 2]]])
+        XCTAssertTrue(WireCoding.isJSON(Data(#"{"a":{"a":1},"b":[{"a":1},{"a":2}]}"#.utf8)))
     }
 
     func testDecodesEscapesAndSurrogatePairs() throws {

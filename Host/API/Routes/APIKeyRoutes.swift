@@ -27,9 +27,11 @@ enum APIKeyRoutes {
                 let records = try await keys.list(principal: try context.requirePrincipal())
                 return JSONResponse.make(["data": .array(records.map(Views.apiKey))])
             },
-            Endpoint(method: .delete, path: "/v1/api-keys/{id}", summary: "Revoke an API key; it stops working at once.",
-                     tag: "api-keys", access: .key(.admin)) { _, context in
-                let record = try await keys.revoke(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
+            Endpoint(method: .delete, path: "/v1/api-keys/{id}",
+                     summary: "Revoke an API key; it stops working at once. The key making the request needs force=true.",
+                     tag: "api-keys", access: .key(.admin), queryParameters: ["force"], otherErrorStatuses: [409]) { request, context in
+                let record = try await keys.revoke(principal: try context.requirePrincipal(), id: try context.parameters.require("id"),
+                                                   force: RequestInput.query(request, "force") == "true")
                 return JSONResponse.make(Views.apiKey(record))
             },
         ]

@@ -42,15 +42,16 @@ enum WebhookRoutes {
                      summary: "Public receiver: verifies the provider's signature, stores the events, then answers 2xx.",
                      tag: "webhooks", access: .open) { request, context in
                 var request = request
+                let provider = try context.parameters.require("provider"), endpointID = try context.parameters.require("id")
                 let body: ByteBuffer
                 do {
                     body = try await request.collectBody(upTo: limit)
                 } catch {
+                    try await receiver.countRefused(provider: provider, endpointID: endpointID)
                     throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(limit) bytes")
                 }
-                let reply = try await receiver.receive(
-                    provider: try context.parameters.require("provider"), endpointID: try context.parameters.require("id"),
-                    headers: RequestInput.headers(request), body: Data(body.readableBytesView))
+                let reply = try await receiver.receive(provider: provider, endpointID: endpointID,
+                                                       headers: RequestInput.headers(request), body: Data(body.readableBytesView))
                 return JSONResponse.make(reply.body)
             },
         ]

@@ -37,9 +37,11 @@ public struct OAuthAppService: Sendable {
         guard let clientID = draft.clientID ?? existing?.clientID, !clientID.isEmpty, clientID.count <= 500 else {
             throw ServiceError.validation("client_id is required", field: "client_id")
         }
+        try ControlCharacters.refuse(in: clientID, field: "client_id")
         let id = existing?.id ?? IDs.make("oapp")
         let sealedSecret: String
         if let secret = draft.clientSecret {
+            try ControlCharacters.refuse(in: secret, field: "client_secret")
             guard !secret.isEmpty, secret.count <= 1000 else { throw ServiceError.validation("client_secret must not be empty", field: "client_secret") }
             sealedSecret = try vault.seal(Data(secret.utf8), context: SealedSecret.context(.oauthApp, id))
         } else if let existing {
@@ -47,6 +49,7 @@ public struct OAuthAppService: Sendable {
         } else {
             throw ServiceError.validation("client_secret is required", field: "client_secret")
         }
+        if let redirectURI = draft.redirectURI { try ControlCharacters.refuse(in: redirectURI, field: "redirect_uri") }
         guard let redirectURI = draft.redirectURI ?? existing?.redirectURI, let url = URL(string: redirectURI),
               ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.fragment == nil
         else {

@@ -55,6 +55,7 @@ public struct WebhookEndpointService: Sendable {
         let secret: String
         var generated = false
         if let given = draft.secret {
+            try ControlCharacters.refuse(in: given, field: "secret")
             guard (8...512).contains(given.count), !given.contains(where: \.isWhitespace) else {
                 throw ServiceError.validation("secret must be 8 to 512 characters without spaces", field: "secret")
             }

@@ -59,7 +59,15 @@ public struct WebhookReceiver: Sendable {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
             return Reply(body: answer, stored: 0, duplicates: 0)
         }
-        let (events, text) = try await parse(plugin, connection: connection, headers: headers, body: body)
+        let events: [WebhookEvent], text: String
+        do {
+            (events, text) = try await parse(plugin, connection: connection, headers: headers, body: body)
+        } catch let error as ServiceError where error.code == "invalid_webhook" {
+            // Empty, not UTF-8, or not what the provider sends: refused like a bad signature.
+            try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            logger.notice("webhook refused", metadata: ["endpoint": "\(endpoint.id)", "reason": "invalid_webhook"])
+            throw error
+        }
         if events.isEmpty {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
             return Reply(body: ["ok": true], stored: 0, duplicates: 0)
@@ -81,6 +89,16 @@ public struct WebhookReceiver: Sendable {
         }
         return Reply(body: ["ok": true, "stored": .integer(Int64(stored)), "duplicates": .integer(Int64(duplicates))],
                      stored: stored, duplicates: duplicates)
+    }
+
+    /// Counts a delivery refused before it could be read (a body over the size limit) in the
+    /// endpoint's `rejected` stats, when the endpoint exists for this provider.
+    public func countRefused(provider: String, endpointID: String) async throws {
+        guard let route = try await store.webhookRoute(endpointID: endpointID), route.endpoint.provider == provider,
+              route.endpoint.status != .deleted
+        else { return }
+        try await store.countWebhookReceipt(endpointID: endpointID, verified: false)
+        logger.notice("webhook refused", metadata: ["endpoint": "\(endpointID)", "reason": "body_too_large"])
     }
 
     /// A delivery job for each push subscription whose patterns match the event's key.

@@ -78,6 +78,7 @@ public struct WebhookSubscriptionService: Sendable {
         switch mode {
         case .push:
             guard let given = draft.url else { throw ServiceError.validation("url is required for push delivery", field: "url") }
+            try ControlCharacters.refuse(in: given, field: "url")
             try await targets.validate(given)
             url = given
         case .pull:
