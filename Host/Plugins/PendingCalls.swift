@@ -11,6 +11,8 @@ final class PendingCalls: @unchecked Sendable {
         /// Cleared once `onDeadline` has been run for it.
         var deadline: ContinuousClock.Instant?
         let onDeadline: @Sendable () -> Void
+        /// The HTTP requests the plugin made for the call, cancelled when it ends.
+        var requests: [Task<Void, Never>] = []
     }
 
     private let lock = NSLock()
@@ -78,6 +80,7 @@ final class PendingCalls: @unchecked Sendable {
             return entry
         }
         guard let entry else { return false }
+        entry.requests.forEach { $0.cancel() }
         entry.continuation.resume(returning: reply)
         return true
     }
@@ -89,7 +92,20 @@ final class PendingCalls: @unchecked Sendable {
             return Array(entries.values)
         }
         for entry in all {
+            entry.requests.forEach { $0.cancel() }
             entry.continuation.resume(returning: reply)
+        }
+    }
+
+    /// Sends an HTTP request the plugin made for call `requestID` and passes the response to
+    /// `deliver`; false if the call is not in flight. The request is cancelled when the call
+    /// ends, however it ends, so an upstream that stalls holds no connection past its call.
+    func send(_ request: HTTPRequestMessage, for requestID: UInt64,
+              deliver: @escaping @Sendable (HTTPResponseMessage) -> Void) -> Bool {
+        lock.withLock {
+            guard let context = entries[requestID]?.context else { return false }
+            entries[requestID]?.requests.append(Task { deliver(await context.http(request)) })
+            return true
         }
     }
 

@@ -117,14 +117,12 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         case .http:
             guard let id = frame.id else { return }
             let request = frame.payload.flatMap { try? WireCoding.decode(HTTPRequestMessage.self, from: $0) }
-            guard let call = frame.call, let context = pending.context(call), let request else {
-                let refusal = HTTPResponseMessage.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))
-                worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(refusal)))
-                return
-            }
-            Task {
-                let response = await context.http(request)
+            let respond: @Sendable (HTTPResponseMessage) -> Void = { response in
                 worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(response)))
+            }
+            guard let call = frame.call, let request, pending.send(request, for: call, deliver: respond) else {
+                respond(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight")))
+                return
             }
         default:
             return

@@ -123,10 +123,10 @@ final class ActionInvocationTests: XCTestCase {
         let reply = try await invoke("auth_test", [:])
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
         XCTAssertEqual(reply.status, 502)
-        XCTAssertEqual(reply.errorCode, "timeout")
+        XCTAssertEqual(reply.errorCode, "upstream_timeout")
         let executionID = try XCTUnwrap(reply.json["error"]?["execution_id"]?.stringValue)
         let reply2 = try await host.request("GET", "/v1/executions/\(executionID)", key: key)
-        XCTAssertEqual(reply2.json["error"]?["code"], "timeout")
+        XCTAssertEqual(reply2.json["error"]?["code"], "upstream_timeout")
     }
 
     /// The run is on record before its request reaches the provider, and shows as running
