@@ -25,10 +25,12 @@ final class TestHost: @unchecked Sendable {
     /// With `reusing`, a host restart: the same data directory (database and key file) and the
     /// same fakes, after `previous.stopServer()`.
     /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
-    /// the fake agent receivers listen on loopback.
+    /// the fake agent receivers listen on loopback. `upstreams` sends providers elsewhere than
+    /// the fakes (`slack=http://…`).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
-                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true) async throws -> TestHost {
+                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
+                      upstreams overrides: [String] = []) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -42,7 +44,7 @@ final class TestHost: @unchecked Sendable {
         for product in isolated {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
         }
-        let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting])
+        let upstreams = try HostSettings.parseUpstreams([fakes.upstreamsSetting] + overrides)
         var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
                                     oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
         settings.mcpSessions = mcpSessions
