@@ -38,7 +38,7 @@ final class UpstreamFaultTests: XCTestCase {
 
     func testCallsToAnUpstreamThatStallsMidBodyReleaseTheirConnectionsWhenTheCallsEnd() async throws {
         // The request deadline is far off: only the end of each plugin call can free its connection.
-        try await start(pluginTimeout: .milliseconds(500)) { $0.requestTimeout = .seconds(120) }
+        try await start(pluginTimeout: .seconds(1)) { $0.requestTimeout = .seconds(120) }
         let calls = 70
         upstream.enqueue(.stallMidBody, count: calls)
 
@@ -86,7 +86,7 @@ final class UpstreamFaultTests: XCTestCase {
     }
 
     func testAFullConnectionPoolQueuesBrieflyAndSaysSo() async throws {
-        try await start(pluginTimeout: .seconds(8)) {
+        try await start(pluginTimeout: .seconds(4)) {
             $0.connectionsPerHost = 1
             $0.requestTimeout = .seconds(60)
         }
