@@ -24,10 +24,12 @@ final class UpstreamFaultTests: XCTestCase {
         try await host?.stop()
     }
 
-    private func start(pluginTimeout: Duration = .seconds(10), _ configure: (inout EgressSettings) -> Void = { _ in }) async throws {
+    private func start(pluginTimeout: Duration = .seconds(10), isolated: Bool = false,
+                       _ configure: (inout EgressSettings) -> Void = { _ in }) async throws {
         var egress = TestHost.fastEgress
         configure(&egress)
-        host = try await TestHost.start(egress: egress, pluginTimeout: pluginTimeout, upstreams: ["slack=\(upstream.baseURL)/api"])
+        host = try await TestHost.start(plugins: isolated ? [] : ["PatchbaySlack"], isolated: isolated ? ["PatchbaySlack"] : [],
+                                        egress: egress, pluginTimeout: pluginTimeout, upstreams: ["slack=\(upstream.baseURL)/api"])
         key = try await host.key()
         connection = try await host.connectSlack(key: key)
     }
@@ -71,6 +73,17 @@ final class UpstreamFaultTests: XCTestCase {
         let reply = try await authTest()
         XCTAssertEqual(reply.status, 200, reply.body)
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+    }
+
+    func testAnIsolatedPluginsStalledRequestIsClosedWhenItsCallTimesOut() async throws {
+        try await start(pluginTimeout: .seconds(1), isolated: true) { $0.requestTimeout = .seconds(120) }
+        upstream.enqueue(.stallMidBody)
+        let reply = try await authTest()
+        XCTAssertEqual(reply.errorCode, "plugin_timeout", reply.body)
+        let released = try await upstream.wait(for: .seconds(5)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "the worker's request outlived its call")
+        let next = try await authTest()
+        XCTAssertEqual(next.status, 200, next.body)
     }
 
     func testABodyThatNeverFinishesIsAnUpstreamTimeout() async throws {
