@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import PatchbayEgress
 import PatchbayWire
 import XCTest
@@ -44,27 +42,8 @@ final class UpstreamFaultTests: XCTestCase {
         let calls = 70
         upstream.enqueue(.stallMidBody, count: calls)
 
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = calls
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let (url, key) = (host.baseURL + "/v1/connections/\(connection!)/actions/auth_test/invoke", key!)
-        let codes = try await withThrowingTaskGroup(of: String.self) { group in
-            for _ in 0..<calls {
-                group.addTask {
-                    var request = HTTPClientRequest(url: url)
-                    request.method = .POST
-                    request.headers.add(name: "Authorization", value: "Bearer \(key)")
-                    request.headers.add(name: "Content-Type", value: "application/json")
-                    request.body = .bytes(ByteBuffer(string: #"{"input":{}}"#))
-                    let response = try await client.execute(request, timeout: .seconds(60))
-                    let body = try await response.body.collect(upTo: 1 << 20)
-                    let json = try WireCoding.decode(JSONValue.self, from: Data(String(buffer: body).utf8))
-                    return "\(response.status.code) \(json["error"]?["code"]?.stringValue ?? "-")"
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        try await client.shutdown()
+        let replies = try await host.invokeAtOnce(connection, "auth_test", key: key, inputs: Array(repeating: "{}", count: calls))
+        let codes = replies.map { "\($0.status) \($0.errorCode ?? "-")" }
         XCTAssertEqual(Set(codes), ["502 plugin_timeout"], "\(codes)")
 
         let released = try await upstream.wait(for: .seconds(10)) { upstream.openConnections == 0 }
