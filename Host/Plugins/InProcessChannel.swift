@@ -52,7 +52,8 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
-                    self?.abandon(requestID, with: .timedOut(after: timeout))
+                    guard let self else { return }
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
                 }
                 let methodName = method.rawValue
                 methodName.utf8CString.withUnsafeBufferPointer { name in

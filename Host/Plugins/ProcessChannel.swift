@@ -72,7 +72,8 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
-                    self?.abandon(requestID, with: .timedOut(after: timeout))
+                    guard let self else { return }
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
                 }
                 let sent = lock.withLock { worker }?.writer.send(
                     WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload, secrets: context.secrets)) ?? false

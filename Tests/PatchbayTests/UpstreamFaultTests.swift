@@ -44,7 +44,8 @@ final class UpstreamFaultTests: XCTestCase {
 
         let replies = try await host.invokeAtOnce(connection, "auth_test", key: key, inputs: Array(repeating: "{}", count: calls))
         let codes = replies.map { "\($0.status) \($0.errorCode ?? "-")" }
-        XCTAssertEqual(Set(codes), ["502 plugin_timeout"], "\(codes)")
+        // Each call's deadline passed while its plugin waited on the stalled upstream.
+        XCTAssertEqual(Set(codes), ["502 upstream_timeout"], "\(codes)")
 
         let released = try await upstream.wait(for: .seconds(10)) { upstream.openConnections == 0 }
         XCTAssertTrue(released, "\(upstream.openConnections) connections still held by calls that ended")
@@ -58,7 +59,7 @@ final class UpstreamFaultTests: XCTestCase {
         try await start(pluginTimeout: .seconds(1), isolated: true) { $0.requestTimeout = .seconds(120) }
         upstream.enqueue(.stallMidBody)
         let reply = try await authTest()
-        XCTAssertEqual(reply.errorCode, "plugin_timeout", reply.body)
+        XCTAssertEqual(reply.errorCode, "upstream_timeout", reply.body)
         let released = try await upstream.wait(for: .seconds(5)) { upstream.openConnections == 0 }
         XCTAssertTrue(released, "the worker's request outlived its call")
         let next = try await authTest()
@@ -97,7 +98,7 @@ final class UpstreamFaultTests: XCTestCase {
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
         XCTAssertTrue(message.contains("all 1 connections") && message.contains("1.0 seconds"), message)
         let timedOut = try await stalled.value
-        XCTAssertEqual(timedOut.errorCode, "plugin_timeout", timedOut.body)
+        XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
     }
 
     func testAReplyThatIsNotJSONIsAnInvalidResponseNotARefusal() async throws {
