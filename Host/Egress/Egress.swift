@@ -6,11 +6,15 @@ import NIOHTTP1
 import PatchbayWire
 
 public struct EgressSettings: Sendable {
-    /// Per attempt.
+    /// One deadline per attempt, covering the wait for a connection, connecting, the response
+    /// head and the whole body: an upstream that stalls mid-body cannot hold its connection.
     public var requestTimeout: Duration = .seconds(30)
-    /// How long to keep trying to open a connection (a refused port is retried until then).
+    /// How long to keep trying to open a connection (a refused port is retried until then), and
+    /// how long a request waits for one when all `connectionsPerHost` are busy.
     public var connectTimeout: Duration = .seconds(5)
-    /// Retries after a 429 or 503, on top of the first attempt.
+    /// Connections kept open to one provider host, so as many calls to it run at once.
+    public var connectionsPerHost = 64
+    /// Retries after a 429 or 503, on top of the first attempt (see `RetryRule`).
     public var maxRetries = 2
     /// The longest `Retry-After` the host waits out itself; a longer one goes back to the caller.
     public var maxRetryAfter: Duration = .seconds(10)
@@ -39,9 +43,6 @@ public struct EgressExchange: Sendable, Equatable {
 
 /// Sends plugins' HTTP requests: the only place the host talks to providers.
 public final class Egress: Sendable {
-    /// Connections kept open to one provider host, so as many calls to it run at once.
-    public static let connectionsPerHost = 64
-
     private let client: HTTPClient
     private let pinned: PinnedClients
     /// Vets every address a request goes to, and every network target in a connection's config.
@@ -57,7 +58,7 @@ public final class Egress: Sendable {
         // The client's default of 8 connections per host would queue the 9th concurrent call
         // to a provider behind the others: at 100 ms upstream latency, 80 calls/s per provider
         // for the whole host, however idle the machine.
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = settings.connectionsPerHost
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
@@ -71,8 +72,10 @@ public final class Egress: Sendable {
         try await client.shutdown()
     }
 
-    /// Sends `message` for a connection, retrying throttled attempts. Never throws: failures
-    /// are answered as `HTTPResponseMessage.failure`. Each attempt is reported to `record`.
+    /// Sends `message` for a connection, retrying throttled attempts as `RetryRule` allows.
+    /// Never throws: failures are answered as `HTTPResponseMessage.failure`. Each attempt is
+    /// reported to `record`. Cancelling the calling task (its plugin call ended) ends the
+    /// request at once and closes its connection.
     public func send(_ message: HTTPRequestMessage, to target: EgressTarget,
                      record: @Sendable (EgressExchange) -> Void = { _ in }) async -> HTTPResponseMessage {
         let url: URL
@@ -94,6 +97,7 @@ public final class Egress: Sendable {
 
         var attempt = 0
         while true {
+            if Task.isCancelled { return .failure(EgressFailure.cancelled) }
             let started = ContinuousClock.now
             let response = await attemptOnce(message, url: url, target: target, client: client)
             let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
@@ -102,7 +106,7 @@ public final class Egress: Sendable {
             logger.debug("egress", metadata: ["method": "\(message.method)", "url": "\(shownURL)",
                                               "status": "\(response.status)", "ms": "\(elapsed)"])
 
-            guard response.status == 429 || response.status == 503, attempt < settings.maxRetries else { return response }
+            guard attempt < settings.maxRetries, RetryRule.allowsRetry(of: message.method, after: response) else { return response }
             let wait = retryDelay(response, attempt: attempt)
             guard wait <= settings.maxRetryAfter else { return response }
             attempt += 1
@@ -130,24 +134,41 @@ public final class Egress: Sendable {
             request.body = .bytes(ByteBuffer(string: body))
         }
 
+        let timeout = settings.requestTimeout
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(Int64(settings.requestTimeout / .nanoseconds(1))))
-            let body = try await response.body.collect(upTo: settings.maxResponseBytes)
-            var headers: [String: String] = [:]
-            for header in response.headers {
-                let name = header.name.lowercased()
-                headers[name] = headers[name].map { "\($0), \(header.value)" } ?? header.value
+            // The response is read in a child task racing the deadline: whichever ends first
+            // cancels the other, and cancelling the read closes the connection mid-body.
+            return try await withThrowingTaskGroup(of: HTTPResponseMessage.self) { group in
+                group.addTask { try await self.exchange(request, client: client) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw EgressFailure.deadline
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
             }
-            return HTTPResponseMessage(status: Int(response.status.code), headers: headers, body: String(buffer: body))
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-            return .failure(PluginError(code: "timeout", message: "the provider did not answer in time", retryable: true))
-        } catch let error as NIOTooManyBytesError {
-            _ = error
-            return .failure(PluginError(code: "response_too_large", message: "the provider's response exceeded \(settings.maxResponseBytes) bytes"))
         } catch {
-            // The underlying error may quote the URL; the message stays generic so no query secret can leak.
-            return .failure(PluginError(code: "connection_failed", message: "could not reach \(url.host ?? "the provider")", retryable: true))
+            return .failure(EgressFailure.pluginError(for: error, host: url.host ?? "the provider", settings: settings))
         }
+    }
+
+    /// The response with its whole body; a failure after the head is an `EgressFailure.incompleteBody`.
+    private func exchange(_ request: HTTPClientRequest, client: HTTPClient) async throws -> HTTPResponseMessage {
+        let response = try await client.execute(request, timeout: .nanoseconds(Int64(settings.requestTimeout / .nanoseconds(1))))
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: settings.maxResponseBytes)
+        } catch let error as NIOTooManyBytesError {
+            throw error
+        } catch {
+            throw Task.isCancelled ? error : EgressFailure.incompleteBody
+        }
+        var headers: [String: String] = [:]
+        for header in response.headers {
+            let name = header.name.lowercased()
+            headers[name] = headers[name].map { "\($0), \(header.value)" } ?? header.value
+        }
+        return HTTPResponseMessage(status: Int(response.status.code), headers: headers, body: String(buffer: body))
     }
 
     private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {

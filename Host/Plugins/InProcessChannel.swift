@@ -55,7 +55,8 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
-                    self?.abandon(requestID, with: .timedOut(after: timeout))
+                    guard let self else { return }
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
                 }
                 let methodName = method.rawValue
                 PluginCrashGuard.running(crashSlot) {
@@ -94,15 +95,14 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     }
 
     fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
-        guard let context = pending.context(requestID) else {
-            done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
-            return
-        }
         guard let message = try? WireCoding.decode(HTTPRequestMessage.self, from: request) else {
             done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid"))))
             return
         }
-        Task { done(Self.encode(await context.http(message))) }
+        guard pending.send(message, for: requestID, deliver: { done(Self.encode($0)) }) else {
+            done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
+            return
+        }
     }
 
     fileprivate func log(_ requestID: UInt64, level: pb_log_level, message: String) {

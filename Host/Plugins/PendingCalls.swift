@@ -11,11 +11,14 @@ final class PendingCalls: @unchecked Sendable {
         /// Cleared once `onDeadline` has been run for it.
         var deadline: ContinuousClock.Instant?
         let onDeadline: @Sendable () -> Void
+        /// The call's HTTP requests still in flight, by serial; cancelled when the call ends.
+        var requests: [Int: Task<Void, Never>] = [:]
     }
 
     private let lock = NSLock()
     private var entries: [UInt64: Entry] = [:]
     private var ignored = 0
+    private var requestSerial = 0
     /// One watcher task sleeps until the earliest deadline. A timer per call would cost a task,
     /// two trips through the task queue and a clock registration on every call, while calls
     /// nearly always end long before their deadline, which is later than those already waiting.
@@ -78,6 +81,7 @@ final class PendingCalls: @unchecked Sendable {
             return entry
         }
         guard let entry else { return false }
+        entry.requests.values.forEach { $0.cancel() }
         entry.continuation.resume(returning: reply)
         return true
     }
@@ -90,8 +94,35 @@ final class PendingCalls: @unchecked Sendable {
             return Array(chosen.values)
         }
         for entry in all {
+            entry.requests.values.forEach { $0.cancel() }
             entry.continuation.resume(returning: reply)
         }
+    }
+
+    /// Sends an HTTP request the plugin made for call `requestID` and passes the response to
+    /// `deliver`; false if the call is not in flight. The request is cancelled when the call
+    /// ends, however it ends, so an upstream that stalls holds no connection past its call.
+    func send(_ request: HTTPRequestMessage, for requestID: UInt64,
+              deliver: @escaping @Sendable (HTTPResponseMessage) -> Void) -> Bool {
+        lock.withLock {
+            guard let context = entries[requestID]?.context else { return false }
+            requestSerial += 1
+            let serial = requestSerial
+            // The task cannot finish before it is stored: its removal waits for this lock.
+            entries[requestID]?.requests[serial] = Task { [weak self] in
+                let response = await context.http(request)
+                self?.lock.withLock { _ = self?.entries[requestID]?.requests.removeValue(forKey: serial) }
+                deliver(response)
+            }
+            return true
+        }
+    }
+
+    /// How a call past its deadline reads to the caller: the provider was slow if the plugin
+    /// was still waiting on one of its HTTP requests, otherwise the plugin never completed.
+    func timeoutReply(_ requestID: UInt64, after timeout: Duration) -> PluginReply {
+        let waitingOnUpstream = lock.withLock { entries[requestID]?.requests.isEmpty == false }
+        return waitingOnUpstream ? .upstreamTimedOut(after: timeout) : .timedOut(after: timeout)
     }
 
     func context(_ requestID: UInt64) -> PluginCallContext? {

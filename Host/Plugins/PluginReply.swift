@@ -29,6 +29,12 @@ public enum PluginReply: Sendable {
         .failure(PluginError(code: "plugin_timeout", message: "the plugin did not complete within \(timeout)", retryable: true))
     }
 
+    /// The call's deadline passed while the plugin was waiting on the provider.
+    public static func upstreamTimedOut(after timeout: Duration) -> PluginReply {
+        .failure(PluginError(code: "upstream_timeout", message: "the provider did not answer within the call's deadline of \(timeout)",
+                             retryable: true))
+    }
+
     public static let cancelled = PluginReply.failure(PluginError(code: "cancelled", message: "the call was cancelled"))
 }
 

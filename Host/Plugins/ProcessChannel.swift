@@ -88,7 +88,8 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
-                    self?.abandon(requestID, with: .timedOut(after: timeout))
+                    guard let self else { return }
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
                 }
                 send(WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload), requestID: requestID)
             }
@@ -169,14 +170,12 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         case .http:
             guard let id = frame.id else { return }
             let request = frame.payload.flatMap { try? WireCoding.decode(HTTPRequestMessage.self, from: $0) }
-            guard let call = frame.call, let context = pending.context(call), let request else {
-                let refusal = HTTPResponseMessage.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))
-                worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(refusal)))
-                return
-            }
-            Task {
-                let response = await context.http(request)
+            let respond: @Sendable (HTTPResponseMessage) -> Void = { response in
                 worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(response)))
+            }
+            guard let call = frame.call, let request, pending.send(request, for: call, deliver: respond) else {
+                respond(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight")))
+                return
             }
         default:
             return

@@ -105,7 +105,8 @@ public struct ExecutionService: Sendable {
     }
 
     /// How a plugin's failure reads to an API caller: throttling is 429, a provider's refusal
-    /// is 422, anything that broke on the way (plugin, network, timeout) is 502.
+    /// is 422, anything that broke on the way (plugin, network, timeout, a reply that could
+    /// not be read) is 502, and this host's own connections to the provider all being busy is 503.
     static func serviceError(for error: PluginError, executionID: String?, secrets: [String]) -> ServiceError {
         let kind: ServiceError.Kind
         switch error.code {
@@ -116,7 +117,9 @@ public struct ExecutionService: Sendable {
         case "egress_refused":
             // The connection's target is one the operator's egress policy forbids: a state to fix, not a fault.
             kind = .conflict
-        case "plugin_timeout", "timeout", "connection_failed", "plugin_error", "plugin_crashed", "plugin_quarantined", "host_error",
+        case "egress_queue_timeout":
+            kind = .unavailable
+        case "plugin_timeout", "upstream_timeout", "upstream_invalid_response", "connection_failed", "plugin_error", "plugin_crashed", "plugin_quarantined", "host_error",
              "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled":
             kind = .upstreamFailed
         default:

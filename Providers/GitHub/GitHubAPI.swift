@@ -32,8 +32,7 @@ struct GitHubAPI {
         while true {
             let response = try await http.get(target, query: pageQuery, headers: Self.headers)
             guard let list = try unwrap(response, path: path).arrayValue else {
-                throw PluginError(code: "upstream_error", message: "GitHub answered \(path) with something other than a list",
-                                  upstreamStatus: response.status)
+                throw PluginError.invalidResponse("GitHub answered \(path) with something other than a list", status: response.status)
             }
             let kept = list.filter(keep)
             if items.count + kept.count > limit {

@@ -49,7 +49,10 @@ struct SlackAPI {
                               retryable: response.status >= 500, upstreamStatus: response.status)
         }
         let body = try response.json()
-        guard body["ok"]?.boolValue == true else {
+        guard let ok = body["ok"]?.boolValue else {
+            throw PluginError.invalidResponse("Slack answered without its \"ok\" field", status: response.status)
+        }
+        guard ok else {
             let code = body["error"]?.stringValue ?? "unknown_error"
             throw PluginError(code: code, message: "Slack answered \(code)",
                               retryable: Self.retryableErrors.contains(code), upstreamStatus: response.status)

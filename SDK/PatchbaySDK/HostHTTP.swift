@@ -39,13 +39,12 @@ public struct HTTPResponse: Sendable {
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 
-    /// The body as JSON; a non-JSON body is an `upstream_error` naming the status.
+    /// The body as JSON; a non-JSON body is an `upstream_invalid_response` naming the status.
     public func json() throws -> JSONValue {
         do {
             return try WireCoding.decode(JSONValue.self, from: Data(body.utf8))
         } catch {
-            throw PluginError(code: "upstream_error", message: "upstream answered \(status) with a body that is not JSON",
-                              retryable: status >= 500, upstreamStatus: status)
+            throw PluginError.invalidResponse("upstream answered \(status) with a body that is not JSON", status: status)
         }
     }
 

@@ -50,4 +50,10 @@ extension PluginError {
     public static func invalidInput(_ field: String, _ message: String) -> PluginError {
         PluginError(code: "invalid_input", message: message, field: field)
     }
+
+    /// The error for an upstream reply the plugin cannot read (not JSON, or not the shape the
+    /// API documents). The host answers it 502, never the 422 of a provider refusing the call.
+    public static func invalidResponse(_ message: String, status: Int) -> PluginError {
+        PluginError(code: "upstream_invalid_response", message: message, retryable: status >= 500, upstreamStatus: status)
+    }
 }

@@ -60,7 +60,8 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
 /// The error a plugin completes a call with (`PB_STATUS_ERROR`).
 public struct PluginError: Error, WireMessage, Sendable, Equatable {
     /// Machine-readable: the provider's own code where it has one (`channel_not_found`),
-    /// or one of the SDK's (`invalid_input`, `upstream_error`, `rate_limited`, `unsupported_method`).
+    /// or one of the SDK's (`invalid_input`, `upstream_error`, `upstream_invalid_response`,
+    /// `rate_limited`, `unsupported_method`).
     public var code: String
     public var message: String
     /// Whether the same call may succeed if tried again later.

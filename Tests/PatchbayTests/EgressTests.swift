@@ -120,3 +120,85 @@ private final class Recorded: @unchecked Sendable {
     @Sendable func append(_ exchange: EgressExchange) { lock.withLock { items.append(exchange) } }
     var all: [EgressExchange] { lock.withLock { items } }
 }
+
+/// What the host does by itself when an upstream is throttling, slow or gone: retry only where
+/// no side effect can repeat, and never hold a connection past the request's deadline or its call.
+final class EgressRetryAndDeadlineTests: XCTestCase {
+    var upstream: ScriptedUpstream!
+    var egress: Egress!
+
+    override func setUp() async throws {
+        upstream = try ScriptedUpstream(fallback: .reply(status: 200, body: #"{"ok":true}"#))
+        var settings = EgressSettings()
+        settings.connectTimeout = .milliseconds(500)
+        settings.requestTimeout = .seconds(1)
+        egress = Egress(settings: settings)
+    }
+
+    override func tearDown() async throws {
+        try await egress.shutdown()
+        upstream.stop()
+    }
+
+    private func send(_ method: String) async -> HTTPResponseMessage {
+        let target = EgressTarget(baseURL: URL(string: upstream.baseURL + "/api")!, allowedHosts: [], auth: AuthScheme(type: .none), credentials: [:])
+        return await egress.send(HTTPRequestMessage(method: method, path: "/things", body: method == "GET" ? nil : "{}"), to: target)
+    }
+
+    func testAPostAnswered503WithoutRetryAfterIsSentExactlyOnce() async throws {
+        upstream.enqueue(.reply(status: 503, body: "{}"))
+        let response = await send("POST")
+        XCTAssertEqual(response.status, 503)
+        XCTAssertEqual(upstream.requests.map(\.method), ["POST"], "a POST the upstream may have acted on was sent again")
+    }
+
+    func testIdempotentRequestsAnswered503AreRetried() async throws {
+        for method in ["GET", "PUT", "DELETE"] {
+            upstream.enqueue(.reply(status: 503, body: "{}"))
+            let before = upstream.requests.count
+            let response = await send(method)
+            XCTAssertEqual(response.status, 200, method)
+            XCTAssertEqual(upstream.requests.count - before, 2, method)
+        }
+    }
+
+    func testAPostIsRetriedWhenTheAnswerSaysItWasNotProcessed() async throws {
+        upstream.enqueue(.reply(status: 429, headers: ["Retry-After": "0"], body: "{}"))
+        let throttled = await send("POST")
+        XCTAssertEqual(throttled.status, 200)
+        XCTAssertEqual(upstream.requests.count, 2, "a 429 means the request was not processed")
+
+        upstream.enqueue(.reply(status: 503, headers: ["Retry-After": "0"], body: "{}"))
+        let unavailable = await send("POST")
+        XCTAssertEqual(unavailable.status, 200)
+        XCTAssertEqual(upstream.requests.count, 4, "a 503 with Retry-After means the request was not processed")
+    }
+
+    func testTheDeadlineCoversABodyThatNeverFinishes() async throws {
+        upstream.enqueue(.stallMidBody)
+        let started = ContinuousClock.now
+        let response = await send("GET")
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
+        XCTAssertEqual(response.error?.code, "upstream_timeout")
+        XCTAssertEqual(response.error?.retryable, true)
+        let released = try await upstream.wait(for: .seconds(3)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "the connection outlived the deadline")
+    }
+
+    func testCancellingTheCallingTaskClosesTheConnectionAtOnce() async throws {
+        var settings = EgressSettings()
+        settings.requestTimeout = .seconds(120)
+        let patient = Egress(settings: settings)
+        upstream.enqueue(.stallMidBody)
+        let target = EgressTarget(baseURL: URL(string: upstream.baseURL)!, allowedHosts: [], auth: AuthScheme(type: .none), credentials: [:])
+        let call = Task { await patient.send(HTTPRequestMessage(method: "GET", path: "/slow"), to: target) }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == 1 }
+        XCTAssertTrue(arrived)
+        call.cancel()
+        let response = await call.value
+        XCTAssertEqual(response.error?.code, "cancelled")
+        let released = try await upstream.wait(for: .seconds(3)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "the cancelled request kept its connection")
+        try await patient.shutdown()
+    }
+}

@@ -62,7 +62,7 @@ final class PluginLoaderTests: XCTestCase {
                                                         context: slowHTTP, timeout: .milliseconds(150))
         XCTAssertLessThan(ContinuousClock.now - started, .milliseconds(550))
         guard case .failure(let error) = reply else { return XCTFail("expected a timeout") }
-        XCTAssertEqual(error.code, "plugin_timeout")
+        XCTAssertEqual(error.code, "upstream_timeout", "the plugin was waiting on the provider when its deadline passed")
         // Let the plugin's late completion arrive; the host must drop it without crashing,
         // and the plugin must keep serving new calls.
         try await Task.sleep(for: .milliseconds(700))

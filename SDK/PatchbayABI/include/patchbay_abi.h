@@ -99,8 +99,11 @@ typedef struct pb_host_api {
     /*
      * Asks the host to perform an HTTP request on behalf of the in-flight call request_id.
      * The host resolves the base URL, injects the connection's credentials, enforces the
-     * manifest's allowed hosts, applies timeouts and retries on 429. The plugin never
-     * sees a token.
+     * manifest's allowed hosts and applies one deadline per attempt (connect, head and whole
+     * body). It retries only when that cannot repeat a side effect: a 429 (never processed),
+     * a 503 with Retry-After (not processed), or a 503 to GET, HEAD, OPTIONS, PUT or DELETE;
+     * never a POST or PATCH answered 503 without Retry-After. The request is cancelled when
+     * the call ends. The plugin never sees a token.
      *   request_json / request_len: {"method": "GET", "path": "/chat.postMessage" or an absolute
      *     URL, "query": {name: value}, "headers": {name: value}, "body": "utf-8 text"?}.
      *     Owned by the plugin, borrowed until this function returns.

@@ -30,10 +30,12 @@ final class TestHost: @unchecked Sendable {
     /// names another loopback target (a local database, a closed port) needs `allowEgress`, as
     /// `serve --allow-egress` gives it. Without `upstreamOverrides`, requests go where the
     /// connection's config or the manifest says, as on a host without `--upstream`.
+    /// `upstreams` sends providers elsewhere than the fakes (`slack=http://…`).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
-                      allowEgress: [String] = [], upstreamOverrides: Bool = true) async throws -> TestHost {
+                      allowEgress: [String] = [], upstreamOverrides: Bool = true,
+                      upstreams overrides: [String] = []) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -47,7 +49,7 @@ final class TestHost: @unchecked Sendable {
         for product in isolated {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
         }
-        let upstreams = upstreamOverrides ? try HostSettings.parseUpstreams([fakes.upstreamsSetting]) : [:]
+        let upstreams = try HostSettings.parseUpstreams((upstreamOverrides ? [fakes.upstreamsSetting] : []) + overrides)
         var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
                                     oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
         settings.mcpSessions = mcpSessions

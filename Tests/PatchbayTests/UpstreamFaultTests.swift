@@ -1,0 +1,137 @@
+import Foundation
+import PatchbayEgress
+import PatchbayWire
+import XCTest
+
+/// Upstreams that misbehave, through the real API with the Slack plugin pointed at a scripted
+/// loopback server: each fault reads as its real cause, and none leaves a connection held.
+final class UpstreamFaultTests: XCTestCase {
+    static let identity = #"{"ok":true,"team":"Acme","team_id":"T1","user":"bot","user_id":"U1"}"#
+
+    var upstream: ScriptedUpstream!
+    var host: TestHost!
+    var key: String!
+    var connection: String!
+
+    override func setUp() async throws {
+        upstream = try ScriptedUpstream(fallback: .reply(status: 200, body: Self.identity))
+    }
+
+    override func tearDown() async throws {
+        upstream.stop()
+        try await host?.stop()
+    }
+
+    private func start(pluginTimeout: Duration = .seconds(10), isolated: Bool = false,
+                       _ configure: (inout EgressSettings) -> Void = { _ in }) async throws {
+        var egress = TestHost.fastEgress
+        configure(&egress)
+        host = try await TestHost.start(plugins: isolated ? [] : ["PatchbaySlack"], isolated: isolated ? ["PatchbaySlack"] : [],
+                                        egress: egress, pluginTimeout: pluginTimeout, upstreams: ["slack=\(upstream.baseURL)/api"])
+        key = try await host.key()
+        connection = try await host.connectSlack(key: key)
+    }
+
+    private func authTest() async throws -> TestHost.Reply {
+        try await host.request("POST", "/v1/connections/\(connection!)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+    }
+
+    func testCallsToAnUpstreamThatStallsMidBodyReleaseTheirConnectionsWhenTheCallsEnd() async throws {
+        // The request deadline is far off: only the end of each plugin call can free its connection.
+        try await start(pluginTimeout: .seconds(1)) { $0.requestTimeout = .seconds(120) }
+        let calls = 70
+        upstream.enqueue(.stallMidBody, count: calls)
+
+        let replies = try await host.invokeAtOnce(connection, "auth_test", key: key, inputs: Array(repeating: "{}", count: calls))
+        let codes = replies.map { "\($0.status) \($0.errorCode ?? "-")" }
+        // Each call's deadline passed while its plugin waited on the stalled upstream.
+        XCTAssertEqual(Set(codes), ["502 upstream_timeout"], "\(codes)")
+
+        let released = try await upstream.wait(for: .seconds(10)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "\(upstream.openConnections) connections still held by calls that ended")
+        let started = ContinuousClock.now
+        let reply = try await authTest()
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+    }
+
+    func testAnIsolatedPluginsStalledRequestIsClosedWhenItsCallTimesOut() async throws {
+        try await start(pluginTimeout: .seconds(1), isolated: true) { $0.requestTimeout = .seconds(120) }
+        upstream.enqueue(.stallMidBody)
+        let reply = try await authTest()
+        XCTAssertEqual(reply.errorCode, "upstream_timeout", reply.body)
+        let released = try await upstream.wait(for: .seconds(5)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "the worker's request outlived its call")
+        let next = try await authTest()
+        XCTAssertEqual(next.status, 200, next.body)
+    }
+
+    func testABodyThatNeverFinishesIsAnUpstreamTimeout() async throws {
+        try await start { $0.requestTimeout = .seconds(1) }
+        upstream.enqueue(.stallMidBody)
+        let started = ContinuousClock.now
+        let reply = try await authTest()
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(6), "the deadline did not cover the body")
+        XCTAssertEqual(reply.status, 502, reply.body)
+        XCTAssertEqual(reply.errorCode, "upstream_timeout", reply.body)
+        let released = try await upstream.wait(for: .seconds(5)) { upstream.openConnections == 0 }
+        XCTAssertTrue(released, "the timed-out request kept its connection")
+    }
+
+    func testAFullConnectionPoolQueuesBrieflyAndSaysSo() async throws {
+        try await start(pluginTimeout: .seconds(4)) {
+            $0.connectionsPerHost = 1
+            $0.requestTimeout = .seconds(60)
+        }
+        upstream.enqueue(.stallMidBody)
+        let before = upstream.requests.count
+        let stalled = Task { try await authTest() }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
+        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
+
+        let started = ContinuousClock.now
+        let queued = try await authTest()
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "the queue wait was not bounded by its own limit")
+        XCTAssertEqual(queued.status, 503, queued.body)
+        XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
+        XCTAssertEqual(queued.json["error"]?["retryable"], true)
+        let message = queued.json["error"]?["message"]?.stringValue ?? ""
+        XCTAssertTrue(message.contains("all 1 connections") && message.contains("1.0 seconds"), message)
+        let timedOut = try await stalled.value
+        XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
+    }
+
+    func testAReplyThatIsNotJSONIsAnInvalidResponseNotARefusal() async throws {
+        try await start()
+        upstream.enqueue(.reply(status: 200, body: "<html>maintenance</html>"))
+        let html = try await authTest()
+        XCTAssertEqual(html.status, 502, html.body)
+        XCTAssertEqual(html.errorCode, "upstream_invalid_response", html.body)
+
+        upstream.enqueue(.reply(status: 200, body: #"{"team":"Acme"}"#))
+        let shapeless = try await authTest()
+        XCTAssertEqual(shapeless.status, 502, shapeless.body)
+        XCTAssertEqual(shapeless.errorCode, "upstream_invalid_response", shapeless.body)
+
+        upstream.enqueue(.notHTTP)
+        let notHTTP = try await authTest()
+        XCTAssertEqual(notHTTP.status, 502, notHTTP.body)
+        XCTAssertEqual(notHTTP.errorCode, "upstream_invalid_response", notHTTP.body)
+
+        // A provider refusing the call is still the 422 it was.
+        upstream.enqueue(.reply(status: 200, body: #"{"ok":false,"error":"account_inactive"}"#))
+        let refused = try await authTest()
+        XCTAssertEqual(refused.status, 422, refused.body)
+        XCTAssertEqual(refused.errorCode, "account_inactive", refused.body)
+    }
+
+    func testAnUpstreamThatCannotBeReachedIsAConnectionFailure() async throws {
+        try await start()
+        upstream.stop()
+        // Long enough for the host's client to see its idle connection closed.
+        try await Task.sleep(for: .milliseconds(300))
+        let reply = try await authTest()
+        XCTAssertEqual(reply.status, 502, reply.body)
+        XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)
+    }
+}
