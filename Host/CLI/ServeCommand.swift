@@ -73,6 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         for (provider, url) in settings.oauthEndpoints.sorted(by: { $0.key < $1.key }) {
             logger.notice("oauth endpoint override", metadata: ["provider": "\(provider)", "origin": "\(url.absoluteString)"])
         }
+        // Heartbeat first, and calls that an earlier instance left running are marked interrupted.
+        try await patchbay.instance.start()
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
@@ -81,9 +83,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
             ])
         }
-        // The delivery worker runs beside the API and stops with it.
+        // The delivery worker and the heartbeat run beside the API and stop with it; services
+        // stop in reverse order, so the heartbeat stops last, after the API has drained.
         let services = ServiceGroup(configuration: .init(
-            services: [application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [patchbay.instance, application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
         try await services.run()
         try await patchbay.shutdown()
     }
