@@ -22,6 +22,8 @@ public final class SQLiteStore: Store {
         self.path = path
         do {
             (pool, committer, checkpointer, lookups) = try Self.open(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.corrupt("the file is not a SQLite database, or it is damaged")
         } catch let error as DatabaseError {
             throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }
