@@ -25,13 +25,15 @@ final class TestHost: @unchecked Sendable {
     /// With `reusing`, a host restart: the same data directory (database and key file) and the
     /// same fakes, after `previous.stopServer()`.
     /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
-    /// the fake agent receivers listen on loopback.
+    /// the fake agent receivers listen on loopback. `dataDirectory` puts the data somewhere chosen,
+    /// such as a small file system.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
-                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true) async throws -> TestHost {
+                      reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
+                      dataDirectory: String? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
-        let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
+        let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
