@@ -34,7 +34,7 @@ struct DataDirectory {
             throw CommandFailure(description: "the data dir \(path) is not writable: \(Self.reason(errno))")
         }
         let keyFile = Keyring.filePath(dataDirectory: path)
-        if stat(databasePath, &info) != 0 || (info.st_mode & S_IFMT == S_IFREG && info.st_size == 0) {
+        if !hasDatabase(&info) {
             if access(keyFile, F_OK) == 0, !initialize {
                 throw CommandFailure(description: """
                     the data dir \(path) has a master key but no database (\(Self.databaseName) is missing or empty): a new, empty \
@@ -56,6 +56,15 @@ struct DataDirectory {
                             + "chmod 600 \(databasePath)*")
         }
         return warnings
+    }
+
+    /// False when the database file is missing, or empty with no log beside it: a database
+    /// never checkpointed has an empty file and its whole content in the `-wal` file.
+    private func hasDatabase(_ info: inout stat) -> Bool {
+        guard stat(databasePath, &info) == 0 else { return false }
+        guard info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 else { return true }
+        var log = stat()
+        return stat(databasePath + "-wal", &log) == 0 && log.st_size > 0
     }
 
     /// The parents as `mkdir -p` makes them; the data dir itself 0700 whatever the umask.
