@@ -10,6 +10,7 @@ public struct ExecutionService: Sendable {
     let calls: ConnectionCalls
     let settings: HostSettings
     let logger: Logger
+    let unrecorded: UnrecordedOutcomes
 
     /// Validates the input, records the execution before calling out, runs the action,
     /// validates its output, and records the outcome. A failure is thrown as a `ServiceError`
@@ -95,6 +96,7 @@ public struct ExecutionService: Sendable {
                 "execution_id": "\(execution.id)", "status": "\(execution.status.rawValue)", "error": "\(error)",
             ])
             execution.recordIncomplete = true
+            unrecorded.add(execution)
         }
         if let failure {
             var refusal = Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)

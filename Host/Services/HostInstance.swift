@@ -11,15 +11,19 @@ import ServiceLifecycle
 /// An instance is gone when its heartbeat is older than `HostSettings.instanceTimeout`, or at
 /// once when it ran on this machine and its process no longer exists (a host restarted after
 /// a crash is a new instance and finds its predecessor's calls that way).
+///
+/// Each heartbeat also writes the outcomes the store refused earlier (`UnrecordedOutcomes`).
 public final class HostInstance: Service, Sendable {
     let store: any Store
     let heartbeat: Duration
     let timeout: Duration
     let logger: Logger
     let record: HostInstanceRecord
+    let unrecorded: UnrecordedOutcomes
 
-    init(store: any Store, settings: HostSettings, logger: Logger) {
+    init(store: any Store, settings: HostSettings, unrecorded: UnrecordedOutcomes = UnrecordedOutcomes(), logger: Logger) {
         self.store = store
+        self.unrecorded = unrecorded
         heartbeat = settings.instanceHeartbeat
         timeout = settings.instanceTimeout
         self.logger = logger
@@ -47,6 +51,7 @@ public final class HostInstance: Service, Sendable {
             }
         }
         // Stopped cleanly: the API has drained, so a call still marked running here is a leftover.
+        await unrecorded.retry(store)
         _ = try? await store.interruptExecutions(ofInstances: [record.id], at: nowMillis())
     }
 
@@ -54,6 +59,7 @@ public final class HostInstance: Service, Sendable {
         var current = record
         current.heartbeatAt = nowMillis()
         try await store.saveHostInstance(current)
+        await unrecorded.retry(store)
         try await sweep(now: current.heartbeatAt)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PatchbayEgress
+@testable import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire
 import XCTest
@@ -99,6 +100,15 @@ final class StorageFaultTests: XCTestCase {
         XCTAssertEqual(answer.json["record_incomplete"], true, answer.body)
         XCTAssertNotNil(answer.json["warning"]?.stringValue)
         XCTAssertEqual(host.fakes.slack.postedMessages.filter { $0.text == "sent once" }.count, 1)
+        let unrecorded = try await host.request("GET", "/v1/executions/\(id)", key: key)
+        XCTAssertEqual(unrecorded.json["status"], "running", "the store did not take the outcome")
+
+        // Once there is room, the next heartbeat writes the outcome the store refused.
+        disk.free()
+        try await host.patchbay.instance.beat()
+        let recorded = try await host.request("GET", "/v1/executions/\(id)", key: key)
+        XCTAssertEqual(recorded.json["status"], "succeeded", recorded.body)
+        XCTAssertEqual(recorded.json["output"]?["channel"], "C0GENERAL")
     }
 
     private var busyWaiting: Configuration {
