@@ -5,7 +5,6 @@ import XCTest
 /// owner-only, refuses to start a new database beside an existing master key unless told to,
 /// and says in words what is wrong with a data dir it cannot use.
 final class DataDirectoryCLITests: XCTestCase {
-    var patchbay: String { BuildProducts.directory + "/patchbay" }
     var root: String!
 
     override func setUpWithError() throws {
@@ -20,7 +19,7 @@ final class DataDirectoryCLITests: XCTestCase {
     /// Runs the CLI; the output is stdout and stderr together.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
+        process.executableURL = URL(fileURLWithPath: ServedHost.executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "PATCHBAY_MASTER_KEY" && $0.key != "PATCHBAY_INIT" }
             .merging(environment) { _, new in new }
@@ -37,29 +36,16 @@ final class DataDirectoryCLITests: XCTestCase {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int) ?? -1
     }
 
-    /// Starts `serve` until it listens (so the database and its `-wal` and `-shm` exist), then stops it.
+    /// Starts `serve` until it listens (so the database and its `-wal` and `-shm` exist), checks
+    /// their modes, then stops it; returns its log.
     func serveBriefly(_ directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["serve", "--data-dir", directory, "--port", "0"]
-        let log = root + "/serve.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if seen.contains("patchbay is serving") {
-                XCTAssertEqual(mode(directory + "/patchbay.sqlite-wal"), 0o600)
-                XCTAssertEqual(mode(directory + "/patchbay.sqlite-shm"), 0o600)
-                return seen
-            }
-            if !process.isRunning { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TestHostError.unexpected("serve did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let served = ServedHost(directory: directory)
+        defer { served.kill() }
+        let log = root + "/serve-\(UUID().uuidString).log"
+        _ = try served.start(log: log)
+        XCTAssertEqual(mode(directory + "/patchbay.sqlite-wal"), 0o600)
+        XCTAssertEqual(mode(directory + "/patchbay.sqlite-shm"), 0o600)
+        return try String(contentsOfFile: log, encoding: .utf8)
     }
 
     func testANewDataDirAndItsDatabaseAreOwnerOnly() throws {

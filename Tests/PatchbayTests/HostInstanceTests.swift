@@ -14,75 +14,35 @@ import XCTest
 /// not send it again; an instance on another machine is taken for gone once its heartbeat is
 /// stale, and not before.
 final class HostInstanceTests: XCTestCase {
-    var patchbay: String { BuildProducts.directory + "/patchbay" }
     var directory: String!
     var fakes: FakeUpstreams!
-    var server: Process?
+    var served: ServedHost!
 
     override func setUp() async throws {
         directory = NSTemporaryDirectory() + "patchbay-instances-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        served = ServedHost(directory: directory)
         fakes = try await FakeUpstreams.start()
     }
 
     override func tearDown() async throws {
-        if let server, server.isRunning { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        served.kill()
         await fakes.stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Starts `serve` on a free port and returns its base URL once it listens.
     func serve(log: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["serve", "--data-dir", directory, "--port", "0", "--upstream", fakes.upstreamsSetting]
-        FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        server = process
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            // ` url=`: the upstream overrides are logged as `base_url=` before it.
-            if let range = seen.range(of: #" url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                return String(seen[range].dropFirst(5))
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TestHostError.unexpected("serve did not report its URL")
-    }
-
-    func key() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["keys", "create", "--data-dir", directory, "--account", "crash", "--scopes", "admin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try served.start(log: log, arguments: ["--upstream", fakes.upstreamsSetting])
     }
 
     func call(_ base: String, _ method: HTTPMethod, _ path: String, key: String, json: JSONValue? = nil,
               timeout: TimeAmount = .seconds(10)) async throws -> JSONValue {
-        var request = HTTPClientRequest(url: base + path)
-        request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
-        if let json { request.body = .bytes(ByteBuffer(bytes: try WireCoding.encode(json))) }
-        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: 10 << 20)
-        guard let json = try? WireCoding.decode(JSONValue.self, from: Data(body.readableBytesView)) else {
-            throw TestHostError.unexpected("\(method) \(path): \(response.status) \(String(buffer: body))")
-        }
-        return json
+        try await ServedHost.call(base, method, path, key: key, json: json, timeout: timeout)
     }
 
     func testACallCutOffBySigkillIsInterruptedAfterTheRestartAndNotSentAgain() async throws {
         let first = try serve(log: directory + "/serve-1.log")
-        let key = try key()
+        let key = try served.adminKey(account: "crash")
         let connection = try await call(first, .POST, "/v1/connections", key: key,
                                         json: ["provider": "slack", "credentials": ["bot_token": .string(FakeSlack.sandboxToken)]])
         let connectionID = try XCTUnwrap(connection["id"]?.stringValue, "\(connection)")
@@ -102,9 +62,7 @@ final class HostInstanceTests: XCTestCase {
         }
         let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call never showed up as running")
         XCTAssertTrue(fakes.slack.requests.contains { $0.path.hasSuffix("chat.postMessage") }, "the call reached the upstream")
-        let server = try XCTUnwrap(server)
-        kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
+        served.kill()
         inFlight.cancel()
         let sentBefore = fakes.slack.requests.filter { $0.path.hasSuffix("chat.postMessage") }.count
 
