@@ -69,30 +69,7 @@ final class StorageFaultTests: XCTestCase {
     /// the outcome with the execution id and `record_incomplete`, not a bare 500 that invites
     /// a second, duplicate call.
     func testAnOutcomeThatCannotBeRecordedStillReachesTheCaller() async throws {
-        let connection = try await host.connectSlack(key: key)
-        host.fakes.slack.delayNext(1, seconds: 4)
-        let key = self.key!
-        let host = self.host!
-        let call = Task {
-            try await host.request("POST", "/v1/connections/\(connection)/actions/post_message/invoke", key: key,
-                                   json: ["input": ["channel": "#general", "text": "sent once"]])
-        }
-        let deadline = ContinuousClock.now + .seconds(10)
-        var running: [JSONValue] = []
-        while running.isEmpty, ContinuousClock.now < deadline {
-            running = try await host.request("GET", "/v1/executions?status=running", key: key).json["data"]?.arrayValue ?? []
-            if running.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call never showed up as running")
-
-        // Fill the file system, then the database's log, so that the next write has nowhere to go.
-        let ballast = try DatabaseQueue(path: host.dataDirectory + "/patchbay.sqlite", configuration: busyWaiting)
-        try await ballast.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS test_ballast (b BLOB)") }
-        disk.fill()
-        try fillDatabaseLog(ballast)
-
-        let reply = await call.result
-        let answer = try reply.get()
+        let (id, answer) = try await callWhileTheDiskFills()
         XCTAssertEqual(answer.status, 200, answer.body)
         XCTAssertEqual(answer.json["id"]?.stringValue, id)
         XCTAssertEqual(answer.json["status"], "succeeded")
@@ -109,6 +86,43 @@ final class StorageFaultTests: XCTestCase {
         let recorded = try await host.request("GET", "/v1/executions/\(id)", key: key)
         XCTAssertEqual(recorded.json["status"], "succeeded", recorded.body)
         XCTAssertEqual(recorded.json["output"]?["channel"], "C0GENERAL")
+    }
+
+    /// A refusal by the provider keeps its own status and code, with the same flag.
+    func testAFailureThatCannotBeRecordedKeepsItsStatusAndSaysSo() async throws {
+        host.fakes.slack.failNext(1, error: "channel_not_found")
+        let (id, answer) = try await callWhileTheDiskFills()
+        XCTAssertEqual(answer.status, 422, answer.body)
+        XCTAssertEqual(answer.errorCode, "channel_not_found")
+        XCTAssertEqual(answer.json["error"]?["execution_id"]?.stringValue, id)
+        XCTAssertEqual(answer.json["error"]?["record_incomplete"], true, answer.body)
+        XCTAssertNotNil(answer.json["error"]?["warning"]?.stringValue)
+    }
+
+    /// Posts a Slack message whose answer Slack holds back; while it waits, fills the file
+    /// system and then the database's log, so that recording the outcome has nowhere to go.
+    /// Returns the execution id and the caller's reply.
+    private func callWhileTheDiskFills() async throws -> (String, TestHost.Reply) {
+        let connection = try await host.connectSlack(key: key)
+        host.fakes.slack.delayNext(1, seconds: 4)
+        let key = self.key!
+        let host = self.host!
+        let call = Task {
+            try await host.request("POST", "/v1/connections/\(connection)/actions/post_message/invoke", key: key,
+                                   json: ["input": ["channel": "#general", "text": "sent once"]])
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        var running: [JSONValue] = []
+        while running.isEmpty, ContinuousClock.now < deadline {
+            running = try await host.request("GET", "/v1/executions?status=running", key: key).json["data"]?.arrayValue ?? []
+            if running.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call never showed up as running")
+        let ballast = try DatabaseQueue(path: host.dataDirectory + "/patchbay.sqlite", configuration: busyWaiting)
+        try await ballast.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS test_ballast (b BLOB)") }
+        disk.fill()
+        try fillDatabaseLog(ballast)
+        return (id, try await call.value)
     }
 
     private var busyWaiting: Configuration {
