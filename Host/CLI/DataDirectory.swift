@@ -7,9 +7,8 @@ import PatchbayVault
 /// not silently replaced by an empty one.
 struct DataDirectory {
     let path: String
-    static let databaseName = "patchbay.sqlite"
 
-    var databasePath: String { (path as NSString).appendingPathComponent(Self.databaseName) }
+    var databasePath: String { DataOptions.databasePath(in: path) }
 
     /// Creates the directory owner-only (0700) and the database file owner-only (0600; SQLite
     /// gives its `-wal` and `-shm` files the database file's mode), or checks what exists.
@@ -37,7 +36,7 @@ struct DataDirectory {
         if !hasDatabase(&info) {
             if access(keyFile, F_OK) == 0, !initialize {
                 throw CommandFailure(description: """
-                    the data dir \(path) has a master key but no database (\(Self.databaseName) is missing or empty): a new, empty \
+                    the data dir \(path) has a master key but no database (\((databasePath as NSString).lastPathComponent) is missing or empty): a new, empty \
                     database would refuse every existing API key and connection. Restore the database, or start a new one with \
                     --init (PATCHBAY_INIT=1)
                     """)

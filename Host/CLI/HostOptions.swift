@@ -16,7 +16,13 @@ struct DataOptions: ParsableArguments {
         if let fromEnvironment = ProcessInfo.processInfo.environment["PATCHBAY_DATA_DIR"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        return (NSHomeDirectory() as NSString).appendingPathComponent(".patchbay")
+        // $HOME first, as a shell's ~ is: NSHomeDirectory() may read the passwd entry instead.
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".patchbay")
+    }
+
+    static func databasePath(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent("patchbay.sqlite")
     }
 
     @Flag(name: .customLong("init"),
@@ -49,6 +55,18 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .customLong("isolate"),
             help: "Load this plugin file in its own worker process (repeatable): a crash fails only its calls in flight.")
     var isolatedPlugins: [String] = []
+
+    /// A plugins directory that is not there would load nothing, silently.
+    func validate() throws {
+        guard let pluginsDir else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: pluginsDir, isDirectory: &isDirectory) else {
+            throw ValidationError("--plugins-dir \(pluginsDir) does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationError("--plugins-dir \(pluginsDir) is not a directory")
+        }
+    }
 
     func loadRegistry(logger: Logger) -> PluginRegistry {
         let registry = PluginRegistry(logger: logger)

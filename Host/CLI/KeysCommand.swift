@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PatchbayServices
 
 struct KeysCommand: AsyncParsableCommand {
@@ -17,14 +18,26 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, skills:invoke, admin.")
         var scopes = "integrations:read,integrations:write"
 
+        /// Unknown scopes are refused before the data dir is created.
+        func validate() throws {
+            do {
+                _ = try Scope.parse(scopes)
+            } catch let error as ServiceError {
+                throw ValidationError(error.message)
+            }
+        }
+
         func run() async throws {
-            let (store, _) = try data.openStore()
+            let (store, directory) = try data.openStore()
             let issued: APIKeyService.IssuedKey
             do {
                 issued = try await APIKeyService(store: store).create(accountName: account, scopes: try Scope.parse(scopes))
             } catch let error as ServiceError {
                 throw ValidationError(error.message)
             }
+            // On stderr: `KEY=$(patchbay keys create …)` captures the key alone, and a key made
+            // in the wrong data dir (one `serve` does not use) is seen at once.
+            FileHandle.standardError.write(Data("created an API key for account \(account) in \(directory)\n".utf8))
             print(issued.key)
         }
     }

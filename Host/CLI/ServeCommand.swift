@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PatchbayAPI
+import PatchbayPlugins
 import PatchbayServices
 import PatchbayVault
 import ServiceLifecycle
@@ -16,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "Port to listen on.")
+    @Option(help: "Port to listen on, 1-65535; 0 lets the system pick a free one (the log line \"patchbay is serving\" names it).")
     var port = 8080
 
     @Option(name: .customLong("upstream"),
@@ -27,11 +28,30 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Send a provider's OAuth authorize and token URLs to another origin, e.g. slack=http://127.0.0.1:4010/slack_oauth (repeatable; also PATCHBAY_OAUTH_ENDPOINTS).")
     var oauthEndpoints: [String] = []
 
-    @Option(help: "Seconds a plugin call may take before the host gives up on it.")
+    @Option(help: "Seconds a plugin call may take before the host gives up on it (at least 1).")
     var pluginTimeout = 60
 
     @OptionGroup var webhookOptions: WebhookOptions
     @OptionGroup var mcpOptions: MCPOptions
+
+    /// Refuses bad flags before anything is created (no data dir, no master key).
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be from 1 to 65535, or 0 for a free port (got \(port))")
+        }
+        guard pluginTimeout >= 1 else {
+            throw ValidationError("--plugin-timeout must be at least 1 second (got \(pluginTimeout))")
+        }
+        _ = try overrides(environment: ProcessInfo.processInfo.environment)
+        _ = try webhookOptions.settings(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The upstream and OAuth endpoint overrides, from the flags and the environment.
+    private func overrides(environment: [String: String]) throws -> (upstreams: ProviderOverrides, oauth: ProviderOverrides) {
+        (try ProviderOverrides(flag: "--upstream", values: upstreams, variable: "PATCHBAY_UPSTREAMS", environment: environment),
+         try ProviderOverrides(flag: "--oauth-endpoint", values: oauthEndpoints, variable: "PATCHBAY_OAUTH_ENDPOINTS",
+                               environment: environment))
+    }
 
     func run() async throws {
         let started = ContinuousClock.now
@@ -43,6 +63,21 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "patchbay")
         let environment = ProcessInfo.processInfo.environment
 
+        // A crash in an in-process plugin ends the host at once, with one line naming the plugin.
+        PluginCrashGuard.install()
+        // Plugins first: an override naming no loaded provider is refused before the data dir is touched.
+        let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
+        for status in registry.statuses where status.state == .disabled {
+            logger.warning("plugin disabled", metadata: ["path": "\(status.path)", "reason": "\(status.reason ?? "")"])
+        }
+        let (upstreamOverrides, oauthOverrides) = try overrides(environment: environment)
+        do {
+            try upstreamOverrides.requireKnown(registry.plugins.map(\.id))
+            try oauthOverrides.requireKnown(registry.plugins.map(\.id))
+        } catch {
+            registry.stopWorkers()
+            throw error
+        }
         let (store, directory) = try data.openStore()
         let vault: Vault
         let keySource: Keyring.Source
@@ -55,18 +90,12 @@ struct ServeCommand: AsyncParsableCommand {
         if case .newFile(let path) = keySource {
             logger.notice("created a new master key; back it up, secrets cannot be read without it", metadata: ["path": "\(path)"])
         }
-        let registry = pluginOptions.loadRegistry(logger: Logger(label: "patchbay.plugins"))
-        var settings = HostSettings(
-            upstreams: try HostSettings.parseUpstreams(upstreams + [environment["PATCHBAY_UPSTREAMS"] ?? ""].filter { !$0.isEmpty }),
-            pluginTimeout: .seconds(pluginTimeout),
-            oauthEndpoints: try HostSettings.parseUpstreams(oauthEndpoints + [environment["PATCHBAY_OAUTH_ENDPOINTS"] ?? ""].filter { !$0.isEmpty }))
+        var settings = HostSettings(upstreams: upstreamOverrides.urls, pluginTimeout: .seconds(pluginTimeout),
+                                    oauthEndpoints: oauthOverrides.urls)
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.mcpSessions = mcpOptions.settings
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
-        for status in registry.statuses where status.state == .disabled {
-            logger.warning("plugin disabled", metadata: ["path": "\(status.path)", "reason": "\(status.reason ?? "")"])
-        }
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
             logger.notice("upstream override", metadata: ["provider": "\(provider)", "base_url": "\(url.absoluteString)"])
         }
@@ -88,7 +117,14 @@ struct ServeCommand: AsyncParsableCommand {
         let services = ServiceGroup(configuration: .init(
             services: [patchbay.instance, application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        try await services.run()
+        do {
+            try await services.run()
+        } catch {
+            // The outbound HTTP clients and plugin workers are stopped before the process exits,
+            // whatever stopped the server; a failure to listen is said in words.
+            try? await patchbay.shutdown()
+            throw ListenError(error, host: host, port: port).map { CommandFailure(description: $0.description) } ?? error
+        }
         try await patchbay.shutdown()
     }
 }

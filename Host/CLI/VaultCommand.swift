@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PatchbayServices
+import PatchbayStore
+import PatchbayVault
 
 struct VaultCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +22,7 @@ struct VaultCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() async throws {
-            let (store, directory) = try data.openStore()
+            let (store, directory) = try VaultCommand.openVault(data)
             let rotation: VaultKeeper.Rotation
             do {
                 rotation = try await VaultKeeper.rotate(store: store, dataDirectory: directory,
@@ -42,27 +44,59 @@ struct VaultCommand: AsyncParsableCommand {
         var keyID: String
 
         func run() async throws {
-            let (store, directory) = try data.openStore()
+            let (store, directory) = try VaultCommand.openVault(data)
+            let retired: Bool
             do {
-                try await VaultKeeper.retire(keyID: keyID, store: store, dataDirectory: directory,
-                                             environment: ProcessInfo.processInfo.environment)
+                retired = try await VaultKeeper.retire(keyID: keyID, store: store, dataDirectory: directory,
+                                                       environment: ProcessInfo.processInfo.environment)
             } catch {
                 throw CommandFailure(description: "cannot retire \(keyID): \(error)")
             }
-            print("retired \(keyID)")
+            print(retired ? "retired \(keyID)" : "\(keyID) was already retired")
         }
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "Sealed secrets per key id, and retired ids.")
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Each key id with the secrets it seals, per kind, and retired ids.")
 
         @OptionGroup var data: DataOptions
 
         func run() async throws {
-            let (store, _) = try data.openStore()
-            let (counts, retired) = try await VaultKeeper.status(store: store)
-            for (id, count) in counts.sorted(by: { $0.key < $1.key }) { print("\(id)  \(count) secret(s)") }
-            for id in retired.sorted() { print("\(id)  retired") }
+            let (store, directory) = try VaultCommand.openVault(data)
+            let status: VaultStatus
+            do {
+                status = try await VaultKeeper.status(store: store, dataDirectory: directory,
+                                                      environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw CommandFailure(description: "cannot read the vault: \(error)")
+            }
+            for key in status.keys {
+                var labels: [String] = []
+                if key.active { labels.append("active") }
+                if key.retired { labels.append("retired") } else if !key.held { labels.append("not in the keyring") }
+                let kinds = key.counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+                let detail = kinds.isEmpty ? "" : " (" + kinds.joined(separator: " ") + ")"
+                let label = labels.isEmpty ? "" : " [" + labels.joined(separator: ", ") + "]"
+                print("\(key.id)\(label)  \(key.total) secret(s)\(detail)")
+            }
         }
+    }
+
+    /// The store of the vault in the data dir, saying which dir it is. These commands never
+    /// create a vault: on a dir without a database or a master key they say so and fail.
+    static func openVault(_ data: DataOptions) throws -> (SQLiteStore, String) {
+        let directory = data.resolvedDataDir
+        print("data dir \(directory)")
+        let database = DataOptions.databasePath(in: directory)
+        guard FileManager.default.fileExists(atPath: database) else {
+            throw CommandFailure(description: "no vault in \(directory): \(database) does not exist; pass the data dir the server uses (--data-dir or PATCHBAY_DATA_DIR)")
+        }
+        let fromEnvironment = ProcessInfo.processInfo.environment[Keyring.environmentVariable].map { !$0.isEmpty } ?? false
+        let keyFile = Keyring.filePath(dataDirectory: directory)
+        guard fromEnvironment || FileManager.default.fileExists(atPath: keyFile) else {
+            throw CommandFailure(description: "no vault in \(directory): \(keyFile) does not exist and \(Keyring.environmentVariable) is not set")
+        }
+        return (try SQLiteStore(path: database), directory)
     }
 }

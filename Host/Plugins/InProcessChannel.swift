@@ -12,10 +12,13 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     private let logger: Logger
     private let pending = PendingCalls()
     private var api = pb_plugin_api()
+    /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
+    private let crashSlot: Int?
 
-    init(pluginID: String, logger: Logger) {
+    init(pluginID: String, logger: Logger, crashSlot: Int? = nil) {
         self.pluginID = pluginID
         self.logger = logger
+        self.crashSlot = crashSlot
     }
 
     /// Runs the plugin's init with a services table pointing back at this channel.
@@ -34,7 +37,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
         var callTable = pb_plugin_api()
         var reason = [CChar](repeating: 0, count: 512)
-        let result = initialize(table, &callTable, &reason, reason.count)
+        let result = PluginCrashGuard.running(crashSlot) { initialize(table, &callTable, &reason, reason.count) }
         guard result == 0 else {
             let text = String(cString: reason)
             throw .initFailed(text.isEmpty ? "returned \(result) without a reason" : text)
@@ -55,11 +58,13 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
                     self?.abandon(requestID, with: .timedOut(after: timeout))
                 }
                 let methodName = method.rawValue
-                methodName.utf8CString.withUnsafeBufferPointer { name in
-                    payload.withUnsafeBytes { bytes in
-                        name.withMemoryRebound(to: UInt8.self) { nameBytes in
-                            api.pb_plugin_call(api.plugin_context, requestID, nameBytes.baseAddress, nameBytes.count - 1,
-                                               bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+                PluginCrashGuard.running(crashSlot) {
+                    methodName.utf8CString.withUnsafeBufferPointer { name in
+                        payload.withUnsafeBytes { bytes in
+                            name.withMemoryRebound(to: UInt8.self) { nameBytes in
+                                api.pb_plugin_call(api.plugin_context, requestID, nameBytes.baseAddress, nameBytes.count - 1,
+                                                   bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+                            }
                         }
                     }
                 }
@@ -74,7 +79,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     /// The host gives up on a call: answer the caller now and ask the plugin to stop.
     private func abandon(_ requestID: UInt64, with reply: PluginReply) {
         guard pending.answer(requestID, with: reply, isCompletion: false) else { return }
-        api.pb_plugin_cancel(api.plugin_context, requestID)
+        PluginCrashGuard.running(crashSlot) { api.pb_plugin_cancel(api.plugin_context, requestID) }
     }
 
     // MARK: Host services, called by the plugin

@@ -82,11 +82,12 @@ final class PendingCalls: @unchecked Sendable {
         return true
     }
 
-    /// Answers every call in flight, e.g. when the process running them died.
-    func answerAll(with reply: PluginReply) {
-        let all = lock.withLock {
-            defer { entries.removeAll() }
-            return Array(entries.values)
+    /// Answers every call in flight, or those `including` picks, e.g. when the process running them died.
+    func answerAll(with reply: PluginReply, including: (UInt64) -> Bool = { _ in true }) {
+        let all: [Entry] = lock.withLock {
+            let chosen = entries.filter { including($0.key) }
+            for id in chosen.keys { entries.removeValue(forKey: id) }
+            return Array(chosen.values)
         }
         for entry in all {
             entry.continuation.resume(returning: reply)

@@ -43,12 +43,13 @@ enum PluginLoader {
         let problems = ManifestValidator.problems(in: manifest, expectedID: expectedID)
         guard problems.isEmpty else { throw .invalidManifest(problems) }
         guard let initialize = info.`init` else { throw .missingSymbol("pb_plugin_descriptor.init") }
-        return Inspected(handle: handle, initialize: initialize, manifest: manifest)
+        return Inspected(handle: handle, path: path, initialize: initialize, manifest: manifest)
     }
 
     struct Inspected {
         /// dlopen's handle: the same for every path that names the same library file.
         let handle: UnsafeMutableRawPointer
+        let path: String
         let initialize: pb_plugin_init_fn
         let manifest: Manifest
     }
@@ -60,7 +61,9 @@ enum PluginLoader {
         defer { initializedLock.unlock() }
         let key = Int(bitPattern: inspected.handle)
         if let earlier = initialized[key] { return try earlier.get() }
-        let channel = InProcessChannel(pluginID: inspected.manifest.id, logger: logger)
+        let crashSlot = PluginCrashGuard.register(pluginID: inspected.manifest.id, path: inspected.path,
+                                                  symbol: unsafeBitCast(inspected.initialize, to: UnsafeRawPointer.self))
+        let channel = InProcessChannel(pluginID: inspected.manifest.id, logger: logger, crashSlot: crashSlot)
         do {
             try channel.initialize(inspected.initialize)
             initialized[key] = .success(channel)

@@ -14,7 +14,9 @@ public enum PluginWorker {
         let protocolOut = dup(1)
         dup2(2, 1)
         let writer = FrameWriter(descriptor: protocolOut)
-        let logger = Logger(label: "patchbay.worker") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "patchbay.worker") { StreamLogHandler.standardError(label: $0) }
+        // The same level as the host's log, which these lines join.
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
 
         guard arguments.count == 2 else {
             writer.send(WorkerFrame(.refused, text: "usage: patchbay-plugin-worker PLUGIN.so"))
@@ -61,7 +63,7 @@ private final class WorkerSession: @unchecked Sendable {
         switch frame.kind {
         case .call:
             guard let id = frame.id, let method = frame.method.flatMap(PluginMethod.init(rawValue:)) else { return }
-            start(id, method: method, payload: frame.payload ?? Data(), secrets: frame.secrets ?? [])
+            start(id, method: method, payload: frame.payload ?? Data())
         case .cancel:
             guard let id = frame.id else { return }
             lock.withLock { calls[id] }?.cancel()
@@ -75,8 +77,9 @@ private final class WorkerSession: @unchecked Sendable {
         }
     }
 
-    private func start(_ id: UInt64, method: PluginMethod, payload: Data, secrets: [String]) {
-        let context = PluginCallContext(secrets: secrets) { [self] request in await http(for: id, request) }
+    /// The worker knows no secrets to mask: its log goes to stderr, which the host redacts.
+    private func start(_ id: UInt64, method: PluginMethod, payload: Data) {
+        let context = PluginCallContext { [self] request in await http(for: id, request) }
         let task = Task { [self] in
             let reply = await channel.call(method: method, payload: payload, context: context, timeout: Self.backstop)
             lock.withLock { _ = calls.removeValue(forKey: id) }

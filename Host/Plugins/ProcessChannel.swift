@@ -6,9 +6,15 @@ import PatchbayWire
 /// plugin that crashes takes down only its worker.
 ///
 /// When the worker dies, every call in flight fails at once with `plugin_crashed`, and a new
-/// worker is started after a backoff that doubles with each crash. A plugin that crashes
+/// worker is started after a backoff that doubles with each crash. Calls that arrive meanwhile
+/// wait for the new worker, each within its own deadline. A plugin that crashes
 /// `maxCrashes` times within `crashWindow` is quarantined: its calls fail with
 /// `plugin_quarantined` and the registry lists it as disabled with the reason, until restart.
+///
+/// The worker is a boundary: it starts with an allow-listed environment (never the host's
+/// master key), receives no secret beyond what its call's payload carries (raw credentials,
+/// only for plugins whose manifest asks for them), and its log lines and stderr are redacted
+/// by the host with the secrets of its calls before they reach the host log.
 final class ProcessChannel: PluginChannel, @unchecked Sendable {
     struct Policy: Sendable {
         var maxCrashes = 3
@@ -25,8 +31,11 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private let policy: Policy
     private let logger: Logger
     private let pending = PendingCalls()
+    private let secrets: CallSecrets
     private let lock = NSLock()
     private var worker: Worker?
+    /// Calls that arrived while no worker was running, sent to the next one when it is ready.
+    private var waiting: [UInt64: WorkerFrame] = [:]
     private var crashes: [ContinuousClock.Instant] = []
     private var quarantine: String?
     private var stopped = false
@@ -34,18 +43,22 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     /// Starts the first worker and returns the channel with the manifest the worker read.
     static func start(path: String, workerPath: String, policy: Policy = Policy(),
                       logger: Logger) throws(PluginRefusal) -> (ProcessChannel, Manifest) {
-        let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
-        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, logger: logger)
+        let secrets = CallSecrets()
+        let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger,
+                                                  secrets: secrets)
+        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, logger: logger,
+                                     secrets: secrets)
         channel.adopt(worker)
         return (channel, manifest)
     }
 
-    private init(pluginID: String, path: String, workerPath: String, policy: Policy, logger: Logger) {
+    private init(pluginID: String, path: String, workerPath: String, policy: Policy, logger: Logger, secrets: CallSecrets) {
         self.pluginID = pluginID
         self.path = path
         self.workerPath = workerPath
         self.policy = policy
         self.logger = logger
+        self.secrets = secrets
     }
 
     var ignoredCompletions: Int { pending.ignoredCompletions }
@@ -57,6 +70,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             return worker
         }
         current?.closeInput()
+        failWaiting(with: Self.crashed("the plugin's worker was stopped"))
     }
 
     /// Why the plugin no longer takes calls, once quarantined.
@@ -69,32 +83,70 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             return .failure(PluginError(code: "plugin_quarantined", message: quarantine))
         }
         let requestID = RequestIDs.next()
+        secrets.begin(requestID, secrets: context.secrets)
+        defer { secrets.end(requestID) }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     self?.abandon(requestID, with: .timedOut(after: timeout))
                 }
-                let sent = lock.withLock { worker }?.writer.send(
-                    WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload, secrets: context.secrets)) ?? false
-                if !sent {
-                    pending.answer(requestID, with: .failure(Self.crashed("the plugin's worker process is restarting")),
-                                   isCompletion: false)
-                }
+                send(WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload), requestID: requestID)
             }
         } onCancel: {
             abandon(requestID, with: .cancelled)
         }
     }
 
+    /// Sends the call to the running worker, or keeps it for the next one while the worker
+    /// restarts (its deadline still runs). A send that fails means that worker just died.
+    private func send(_ frame: WorkerFrame, requestID: UInt64) {
+        var failed: Worker?
+        while true {
+            let (target, refusal): (Worker?, PluginError?) = lock.withLock {
+                if let worker, worker !== failed { return (worker, nil) }
+                if let quarantine { return (nil, PluginError(code: "plugin_quarantined", message: quarantine)) }
+                if stopped { return (nil, Self.crashed("the plugin's worker was stopped")) }
+                waiting[requestID] = frame
+                return (nil, nil)
+            }
+            guard let target else {
+                if let refusal { pending.answer(requestID, with: .failure(refusal), isCompletion: false) }
+                return
+            }
+            if target.writer.send(frame) { return }
+            failed = target
+        }
+    }
+
     private func abandon(_ requestID: UInt64, with reply: PluginReply) {
         guard pending.answer(requestID, with: reply, isCompletion: false) else { return }
-        lock.withLock { worker }?.writer.send(WorkerFrame(.cancel, id: requestID))
+        let current: Worker? = lock.withLock {
+            // A call given up while waiting for a worker is never sent.
+            guard waiting.removeValue(forKey: requestID) == nil else { return nil }
+            return worker
+        }
+        current?.writer.send(WorkerFrame(.cancel, id: requestID))
+    }
+
+    /// Answers every call waiting for a worker that will not come.
+    private func failWaiting(with error: PluginError) {
+        let ids = lock.withLock {
+            defer { waiting.removeAll() }
+            return Array(waiting.keys)
+        }
+        for id in ids { pending.answer(id, with: .failure(error), isCompletion: false) }
     }
 
     // MARK: Frames from the worker
 
     private func adopt(_ worker: Worker) {
-        lock.withLock { self.worker = worker }
+        let queued: [WorkerFrame] = lock.withLock {
+            self.worker = worker
+            defer { waiting.removeAll() }
+            return waiting.sorted { $0.key < $1.key }.map(\.value)
+        }
+        // If this worker dies before they are all sent, they are its calls in flight and fail with it.
+        for frame in queued { worker.writer.send(frame) }
         let thread = Thread { [self] in
             while let frame = worker.reader.next() {
                 handle(frame, from: worker)
@@ -135,12 +187,18 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 
     private func workerExited(_ worker: Worker) {
         let status = worker.wait()
-        if lock.withLock({ stopped }) { return }
+        // From here new calls wait for the next worker; only those sent to this one fail.
+        let isStopped: Bool = lock.withLock {
+            if self.worker === worker { self.worker = nil }
+            return stopped
+        }
+        if isStopped { return }
         let description = Worker.describe(status)
-        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)")))
+        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)"))) { [self] id in
+            lock.withLock { waiting[id] == nil }
+        }
         let now = ContinuousClock.now
         let (crashCount, quarantined): (Int, Bool) = lock.withLock {
-            if self.worker === worker { self.worker = nil }
             crashes = crashes.filter { now - $0 < policy.crashWindow } + [now]
             if crashes.count >= policy.maxCrashes {
                 quarantine = "quarantined after \(crashes.count) crashes within \(policy.crashWindow); last: the worker \(description)"
@@ -150,6 +208,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         logger.error("plugin worker exited", metadata: ["plugin": "\(pluginID)", "status": "\(description)", "crashes": "\(crashCount)"])
         guard !quarantined else {
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(quarantineReason ?? "")"])
+            failWaiting(with: PluginError(code: "plugin_quarantined", message: quarantineReason ?? "quarantined"))
             return
         }
         let backoff = min(policy.firstBackoff * (1 << min(crashCount - 1, 16)), policy.maxBackoff)
@@ -157,11 +216,14 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         // spawning (which blocks until the new worker reports) stay off the task executors.
         Thread.sleep(forTimeInterval: Double(backoff.components.seconds) + Double(backoff.components.attoseconds) / 1e18)
         do {
-            let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger)
+            let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger,
+                                                    secrets: secrets)
             adopt(replacement)
         } catch {
-            lock.withLock { quarantine = "its worker could not be restarted: \(error)" }
+            let reason = "its worker could not be restarted: \(error)"
+            lock.withLock { quarantine = reason }
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
+            failWaiting(with: PluginError(code: "plugin_quarantined", message: reason))
         }
     }
 
@@ -185,7 +247,8 @@ private final class Worker: @unchecked Sendable {
     }
 
     /// Starts a worker for the plugin at `path` and waits for its first frame.
-    static func spawn(path: String, workerPath: String, timeout: Duration, logger: Logger) throws(PluginRefusal) -> (Worker, Manifest) {
+    static func spawn(path: String, workerPath: String, timeout: Duration, logger: Logger,
+                      secrets: CallSecrets) throws(PluginRefusal) -> (Worker, Manifest) {
         signal(SIGPIPE, SIG_IGN)
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
@@ -202,15 +265,17 @@ private final class Worker: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(workerPath), strdup(path), nil]
         defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment(ProcessInfo.processInfo.environment).map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, workerPath, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, workerPath, &actions, nil, argv, envp)
         for descriptor in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(descriptor) }
         guard spawned == 0 else {
             for descriptor in [stdinPipe[1], stdoutPipe[0], stderrPipe[0]] { close(descriptor) }
             throw .workerFailed("could not start \(workerPath): errno \(spawned)")
         }
         let worker = Worker(pid: pid, input: stdinPipe[1], output: stdoutPipe[0])
-        forwardLog(from: stderrPipe[0], path: path, logger: logger)
+        forwardLog(from: stderrPipe[0], path: path, logger: logger, secrets: secrets)
 
         var ready = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
@@ -231,8 +296,19 @@ private final class Worker: @unchecked Sendable {
         }
     }
 
-    /// The worker's stderr, line by line, into the host log.
-    private static func forwardLog(from descriptor: Int32, path: String, logger: Logger) {
+    /// What a worker may see of the host's environment: where programs and temporary files
+    /// are (`PATH`, `TMPDIR`), the user's home (`HOME`, which Foundation and some libraries
+    /// read), language, locale and time zone for the text a plugin formats, and `LOG_LEVEL`
+    /// so its log follows the host's. Nothing else: not the master key, not the host's
+    /// other configuration, not whatever credentials its launcher had in its environment.
+    static func environment(_ host: [String: String]) -> [String] {
+        let names: Set<String> = ["PATH", "HOME", "TMPDIR", "LANG", "TZ", "LOG_LEVEL"]
+        return host.filter { names.contains($0.key) || $0.key.hasPrefix("LC_") }
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    }
+
+    /// The worker's stderr, line by line, into the host log, with its calls' secrets masked.
+    private static func forwardLog(from descriptor: Int32, path: String, logger: Logger, secrets: CallSecrets) {
         let thread = Thread {
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             var buffer = Data()
@@ -243,7 +319,9 @@ private final class Worker: @unchecked Sendable {
                 while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
                     buffer.removeSubrange(buffer.startIndex...newline)
-                    if !line.isEmpty { logger.info("\(line)", metadata: ["worker": "\((path as NSString).lastPathComponent)"]) }
+                    if !line.isEmpty {
+                        logger.info("\(secrets.redact(line))", metadata: ["worker": "\((path as NSString).lastPathComponent)"])
+                    }
                 }
             }
         }

@@ -10,7 +10,8 @@ struct WorkerFrame: Codable, Sendable {
         case ready
         /// worker → host, first and last: the plugin was refused; `text` says why.
         case refused
-        /// host → worker: start call `id` with `method` and `payload`; `secrets` to mask in its log lines.
+        /// host → worker: start call `id` with `method` and `payload`. No secret travels beside the
+        /// payload: the host masks the worker's log lines itself.
         case call
         /// host → worker: the host gave up on call `id`.
         case cancel
@@ -29,10 +30,9 @@ struct WorkerFrame: Codable, Sendable {
     var payload: Data?
     var ok: Bool?
     var text: String?
-    var secrets: [String]?
 
     init(_ kind: Kind, id: UInt64? = nil, call: UInt64? = nil, method: String? = nil, payload: Data? = nil,
-         ok: Bool? = nil, text: String? = nil, secrets: [String]? = nil) {
+         ok: Bool? = nil, text: String? = nil) {
         self.kind = kind
         self.id = id
         self.call = call
@@ -40,7 +40,6 @@ struct WorkerFrame: Codable, Sendable {
         self.payload = payload
         self.ok = ok
         self.text = text
-        self.secrets = secrets
     }
 }
 

@@ -96,7 +96,7 @@ struct ConnectionCalls: Sendable {
         }
     }
 
-    static func vaultContext(_ connectionID: String) -> String { "connection:\(connectionID)" }
+    static func vaultContext(_ connectionID: String) -> String { SealedSecret.context(.connection, connectionID) }
 }
 
 /// The upstream requests of one call, collected as they happen (from concurrent tasks).

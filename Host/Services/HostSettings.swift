@@ -40,7 +40,7 @@ public struct HostSettings: Sendable {
             guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]), url.host != nil,
                   ["http", "https"].contains(url.scheme ?? "")
             else {
-                throw ServiceError.validation("upstream \"\(entry)\" must look like provider=http://host:port/path", field: "upstream")
+                throw ServiceError.validation("entry \"\(entry)\" must look like provider=http://host:port/path", field: "upstream")
             }
             upstreams[parts[0]] = url
         }

@@ -86,23 +86,43 @@ public enum VaultKeeper {
 
     /// Takes a key out of service for good: first re-encrypts what a server sealed with it while
     /// the rotation ran, then refuses if anything is still sealed with it, else removes it from
-    /// the key file and records it, so it is refused from now on.
-    public static func retire(keyID: String, store: any Store, dataDirectory: String, environment: [String: String]) async throws {
+    /// the key file and records it, so it is refused from now on. A key id neither held nor
+    /// named by any sealed value is refused as unknown (a typo must not report success).
+    /// Answers false when the key was retired already.
+    @discardableResult
+    public static func retire(keyID: String, store: any Store, dataDirectory: String, environment: [String: String]) async throws -> Bool {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         let keyring = vault.keyring
         guard keyID != keyring.active.id else { throw VaultKeeperError.cannotRetireActive(keyID) }
-        if keyring.key(id: keyID) != nil { _ = try await reencrypt(store: store, vault: vault) }
-        let still = try await store.sealedSecretKeyCounts()[keyID] ?? 0
-        guard still == 0 else { throw VaultKeeperError.stillInUse(keyID, count: still) }
+        if try await store.retiredKeyIDs().contains(keyID) { return false }
+        let held = keyring.key(id: keyID) != nil
+        let sealsSomething = try await store.sealedSecretCounts()[keyID] != nil
+        guard held || sealsSomething else {
+            throw VaultKeeperError.unknownKey(keyID, known: keyring.all.map(\.id))
+        }
+        if held { _ = try await reencrypt(store: store, vault: vault) }
+        let still = try await store.sealedSecretCounts()[keyID] ?? [:]
+        guard still.isEmpty else { throw VaultKeeperError.stillInUse(keyID, counts: still, held: held) }
         if case .environment = source {} else {
             try Keyring.writeFile(keyring.all.filter { $0.id != keyID }, path: Keyring.filePath(dataDirectory: dataDirectory))
         }
         try await store.retireKey(keyID, at: nowMillis())
+        return true
     }
 
-    /// How many sealed values each key id holds, and which ids are retired.
-    public static func status(store: any Store) async throws -> (counts: [String: Int], retired: Set<String>) {
-        (try await store.sealedSecretKeyCounts(), try await store.retiredKeyIDs())
+    /// Every key id the keyring holds or a sealed value names, with what each seals per kind;
+    /// a key that no longer seals anything stays listed until it is retired.
+    public static func status(store: any Store, dataDirectory: String, environment: [String: String]) async throws -> VaultStatus {
+        let (vault, _) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
+        let keyring = vault.keyring
+        let counts = try await store.sealedSecretCounts()
+        let retired = try await store.retiredKeyIDs()
+        let held = keyring.all.map(\.id)
+        let others = Set(counts.keys).union(retired).subtracting(held).sorted()
+        return VaultStatus(keys: (held + others).map { id in
+            VaultStatus.Key(id: id, active: id == keyring.active.id, held: keyring.key(id: id) != nil,
+                            retired: retired.contains(id), counts: counts[id] ?? [:])
+        })
     }
 
     private static func origin(_ source: Keyring.Source) -> String {
@@ -117,7 +137,8 @@ public enum VaultKeeperError: Error, Equatable, CustomStringConvertible {
     case wrongKey(sealedWith: String, have: [String], origin: String, detail: String)
     case activeKeyRetired(String, String)
     case cannotRetireActive(String)
-    case stillInUse(String, count: Int)
+    case unknownKey(String, known: [String])
+    case stillInUse(String, counts: [SealedSecret.Kind: Int], held: Bool)
     case keepsSealingWithOldKeys
 
     public var description: String {
@@ -128,8 +149,14 @@ public enum VaultKeeperError: Error, Equatable, CustomStringConvertible {
             return "the active master key \(id) (from \(origin)) has been retired; put the current key first"
         case .cannotRetireActive(let id):
             return "key \(id) is the active key; run `patchbay vault rotate` first"
-        case .stillInUse(let id, let count):
-            return "\(count) secret\(count == 1 ? " is" : "s are") still sealed with key \(id); run `patchbay vault rotate` first"
+        case .unknownKey(let id, let known):
+            return "no key \(id): it is not in the keyring (\(known.joined(separator: ", "))) and seals nothing; see `patchbay vault status`"
+        case .stillInUse(let id, let counts, let held):
+            let count = counts.values.reduce(0, +)
+            let kinds = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+            let remedy = held ? "run `patchbay vault rotate` first"
+                : "this host does not hold that key: add it after the active key and run `patchbay vault rotate`"
+            return "\(count) secret\(count == 1 ? " is" : "s are") still sealed with key \(id) (\(kinds)); \(remedy)"
         case .keepsSealingWithOldKeys:
             return "secrets keep appearing under an older key; is a server running with keys from the environment that lack the new key?"
         }

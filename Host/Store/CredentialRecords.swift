@@ -67,11 +67,14 @@ public struct ConnectionAuthRecord: Sendable, Equatable {
 
 /// Any value the vault sealed, wherever it is stored, for re-encryption under a new key.
 public struct SealedSecret: Sendable, Equatable {
+    /// Each kind is stored in one column (`SealedColumn`) and sealed with the context `<kind>:<row id>`.
     public enum Kind: String, Sendable, CaseIterable {
         case connection
         case oauthApp = "oauth_app"
         case oauthState = "oauth_state"
         case vaultCanary = "vault_canary"
+        case webhookEndpoint = "webhook_endpoint"
+        case webhookSubscription = "webhook_subscription"
     }
 
     public var kind: Kind

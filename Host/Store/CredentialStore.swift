@@ -37,10 +37,10 @@ public protocol CredentialStore: Sendable {
     // Vault
     func vaultCanary() async throws -> String?
     func saveVaultCanary(_ sealed: String, at: Millis) async throws
-    /// Sealed values whose key id is not `keyID`, at most `limit`.
+    /// Sealed values, from every column in `SealedColumn.all`, whose key id is not `keyID`, at most `limit`.
     func sealedSecrets(notUnderKey keyID: String, limit: Int) async throws -> [SealedSecret]
-    /// Every sealed value's key id, with how many values use it.
-    func sealedSecretKeyCounts() async throws -> [String: Int]
+    /// How many sealed values each key id holds, per kind, over every column in `SealedColumn.all`.
+    func sealedSecretCounts() async throws -> [String: [SealedSecret.Kind: Int]]
     /// Replaces a sealed value if it is still what was read (so a concurrent write wins).
     func replaceSealedSecret(_ secret: SealedSecret, with sealed: String) async throws -> Bool
     func retiredKeyIDs() async throws -> Set<String>

@@ -31,6 +31,12 @@ extension FakeOAuth {
         group.post(RouterPath(":host/" + tokenPath)) { request, _ in
             try await self.token(request)
         }
+        // Not a provider endpoint: lets a sandbox user revoke the app, to see the host's
+        // `needs_reauth` path without a real account.
+        group.post("_sandbox/revoke") { _, _ in
+            self.revokeAll()
+            return Self.json(.ok, ["revoked": true])
+        }
     }
 
     // MARK: Consent page

@@ -40,11 +40,15 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     var tokenLog: [RecordedRequest] = []
     var issued: [String] = []
     let register: @Sendable (String) -> Void
+    let revoke: @Sendable (String) -> Void
 
-    /// `register` makes an issued access token valid on the provider's fake API.
-    public init(dialect: Dialect, register: @escaping @Sendable (String) -> Void) {
+    /// `register` makes an issued access token valid on the provider's fake API, `revoke`
+    /// invalid again.
+    public init(dialect: Dialect, register: @escaping @Sendable (String) -> Void,
+                revoke: @escaping @Sendable (String) -> Void = { _ in }) {
         self.dialect = dialect
         self.register = register
+        self.revoke = revoke
         lifetime = Self.defaultLifetime(dialect)
     }
 
@@ -78,6 +82,16 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     /// Every refresh token stops working, as when the user revokes the app.
     public func revokeRefreshTokens() {
         lock.withLock { refreshTokens.removeAll() }
+    }
+
+    /// Every token handed out so far stops working, access tokens on the provider's fake API
+    /// included: the user removed the app from their account.
+    public func revokeAll() {
+        let accessTokens = lock.withLock { () -> [String] in
+            refreshTokens.removeAll()
+            return issued.filter { $0.hasPrefix(accessPrefix) }
+        }
+        accessTokens.forEach(revoke)
     }
 
     /// Successful refresh grants so far.

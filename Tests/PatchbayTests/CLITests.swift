@@ -8,25 +8,44 @@ import XCTest
 final class CLITests: XCTestCase {
     var patchbay: String { BuildProducts.directory + "/patchbay" }
 
-    /// Runs the CLI; the output is stdout, plus stderr when `withErrors`.
-    func run(_ arguments: [String], withErrors: Bool = false) throws -> (status: Int32, output: String) {
+    /// Runs the CLI; the output is stdout, plus stderr when `withErrors`. `environment` adds to
+    /// the test's own. A command still running after a minute is stopped: a `serve` that should
+    /// have refused its flags fails the test instead of hanging it.
+    func run(_ arguments: [String], withErrors: Bool = false,
+             environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: patchbay)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = withErrors ? pipe : FileHandle.nullDevice
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    func testPluginsListsEnabledAndDisabledWithReasons() throws {
-        let (status, output) = try run(["plugins", "--plugin", try BuildProducts.plugin("BrokenPluginWrongMajor")])
-        XCTAssertEqual(status, 0)
+    func testPluginsListsEnabledAndDisabledWithReasonsAndFailsOnADisabledOne() throws {
+        let broken = try BuildProducts.plugin("BrokenPluginWrongMajor")
+        let (status, output) = try run(["plugins", "--plugin", broken], withErrors: true)
+        XCTAssertEqual(status, 1, "a disabled plugin fails the command, for CI")
         XCTAssertTrue(output.contains("enabled   slack 1.0.0"), output)
         XCTAssertTrue(output.contains("disabled  libBrokenPluginWrongMajor.so: ABI major mismatch"), output)
+        XCTAssertTrue(output.contains("Error: 1 of "), output)
+        XCTAssertTrue(output.contains(" plugins disabled (--allow-disabled to exit 0 anyway)"), output)
+
+        let (json, listed) = try run(["plugins", "--json", "--plugin", broken])
+        XCTAssertEqual(json, 1)
+        XCTAssertNoThrow(try WireCoding.decode(JSONValue.self, from: Data(listed.utf8)), "stdout stays plain JSON")
+
+        let (allowed, _) = try run(["plugins", "--allow-disabled", "--plugin", broken])
+        XCTAssertEqual(allowed, 0)
+        let (shipped, all) = try run(["plugins"])
+        XCTAssertEqual(shipped, 0, all)
     }
 
     func testPluginTestExitsNonZeroOnAFailureAndPrintsJSON() throws {

@@ -45,8 +45,8 @@ final class CredentialsCLITests: XCTestCase {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: patchbay)
         server.arguments = ["serve", "--data-dir", directory, "--port", "0", "--plugin", try BuildProducts.plugin("PatchbaySlack"),
-                            "--plugins-dir", directory, "--upstream", fakes.upstreamsSetting,
-                            "--oauth-endpoint", fakes.oauthEndpointsSetting]
+                            "--plugins-dir", directory, "--upstream", "slack=" + (fakes.baseURLs["slack"] ?? ""),
+                            "--oauth-endpoint", "slack=http://127.0.0.1:\(fakes.port)/slack_oauth"]
         server.environment = ProcessInfo.processInfo.environment.merging(["LOG_LEVEL": "trace"]) { _, new in new }
         let logs = Pipe()
         server.standardError = logs
@@ -114,7 +114,9 @@ final class CredentialsCLITests: XCTestCase {
     func testServeRefusesAWrongMasterKeyWithAClearMessage() throws {
         let first = try run(["keys", "create", "--data-dir", directory, "--account", "cli"])
         XCTAssertEqual(first.status, 0)
-        let rotated = try run(["vault", "rotate", "--data-dir", directory])
+        // The vault is made with a key from the environment, so the data dir has no key file.
+        let key = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        let rotated = try run(["vault", "rotate", "--data-dir", directory], environment: ["PATCHBAY_MASTER_KEY": key])
         XCTAssertEqual(rotated.status, 0, rotated.errors)
 
         let wrong = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
@@ -122,11 +124,65 @@ final class CredentialsCLITests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.errors.contains("the master key does not open this database"), refused.errors)
 
-        try FileManager.default.removeItem(atPath: directory + "/master.key")
         let missing = try run(["serve", "--data-dir", directory, "--port", "0"])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.errors.contains("no master key"), missing.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/master.key"))
+    }
+
+    func testVaultCommandsNameTheDataDirAndNeverCreateAVault() throws {
+        for command in [["status"], ["rotate"], ["retire", "k000000000000"]] {
+            let result = try run(["vault"] + command + ["--data-dir", directory])
+            XCTAssertNotEqual(result.status, 0, "\(command): \(result.output)")
+            XCTAssertTrue(result.output.contains("data dir \(directory!)"), "\(command): \(result.output) vs \(directory!)")
+            XCTAssertTrue(result.errors.contains("no vault in \(directory!)"), "\(command): \(result.errors)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "\(command) created the data dir")
+        }
+
+        // A database without a key file (and no key in the environment) is no vault either.
+        XCTAssertEqual(try run(["keys", "create", "--data-dir", directory, "--account", "cli"]).status, 0)
+        let keyless = try run(["vault", "rotate", "--data-dir", directory])
+        XCTAssertNotEqual(keyless.status, 0)
+        XCTAssertTrue(keyless.errors.contains("master.key does not exist"), keyless.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/master.key"))
+    }
+
+    func testStatusShowsTheOldKeyUntilRetiredAndRetireRefusesAnUnknownID() throws {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: patchbay)
+        server.arguments = ["serve", "--data-dir", directory, "--port", "0", "--plugins-dir", directory]
+        server.standardError = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // A first `serve` makes the vault (key file and canary); it is stopped once they exist.
+        try server.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !(FileManager.default.fileExists(atPath: directory + "/master.key")
+                                   && (try? run(["vault", "status", "--data-dir", directory]).output.contains("1 secret(s)")) == true) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        server.terminate()
+        server.waitUntilExit()
+
+        let status = try run(["vault", "status", "--data-dir", directory])
+        XCTAssertEqual(status.status, 0, status.errors)
+        let old = try XCTUnwrap(status.output.split(separator: "\n").first { $0.contains("[active]") }?.split(separator: " ").first)
+        XCTAssertTrue(status.output.contains("vault_canary=1"), status.output)
+
+        let unknown = try run(["vault", "retire", "k000000000000", "--data-dir", directory])
+        XCTAssertNotEqual(unknown.status, 0, unknown.output)
+        XCTAssertTrue(unknown.errors.contains("no key k000000000000"), unknown.errors)
+        XCTAssertFalse(unknown.output.contains("retired k000000000000"), unknown.output)
+
+        XCTAssertEqual(try run(["vault", "rotate", "--data-dir", directory]).status, 0)
+        let rotated = try run(["vault", "status", "--data-dir", directory])
+        XCTAssertTrue(rotated.output.contains("\(old)  0 secret(s)"), "the old key stays listed until retired: \(rotated.output)")
+
+        let retired = try run(["vault", "retire", String(old), "--data-dir", directory])
+        XCTAssertEqual(retired.status, 0, retired.errors)
+        XCTAssertTrue(retired.output.contains("retired \(old)"), retired.output)
+        let after = try run(["vault", "status", "--data-dir", directory])
+        XCTAssertTrue(after.output.contains("\(old) [retired]"), after.output)
     }
 }
 

@@ -71,6 +71,62 @@ final class PluginIsolationTests: XCTestCase {
         XCTAssertEqual(status?["status"], "enabled", plugins.body)
     }
 
+    func testCallsThatArriveWhileTheWorkerRestartsWaitForIt() async throws {
+        try await start(isolated: ["BrokenPluginCrashes"])
+        let crashes = try await connect("broken-crashes")
+        let first = try await invoke(crashes, "ping")
+        XCTAssertEqual(first.status, 200, first.body)
+
+        // Only the call in flight at the crash fails; the worker restarts after a backoff
+        // (100 ms for a first crash), and the calls sent meanwhile wait for it.
+        let crashed = try await invoke(crashes, "crash")
+        XCTAssertEqual(crashed.errorCode, "plugin_crashed", crashed.body)
+        let (host, key) = (host!, key!)
+        let replies = try await withThrowingTaskGroup(of: TestHost.Reply.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    try await host.request("POST", "/v1/connections/\(crashes)/actions/ping/invoke", key: key, json: ["input": [:]])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for reply in replies {
+            XCTAssertEqual(reply.status, 200, "a call made while the worker restarted: \(reply.body)")
+        }
+    }
+
+    func testACallWaitingForARestartingWorkerEndsAtItsDeadline() async throws {
+        // The worker runs behind a script that makes every start after the first take 3 s.
+        let scratch = NSTemporaryDirectory() + "patchbay-slow-restart-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let script = scratch + "/worker.sh"
+        try """
+            #!/bin/sh
+            if [ -e '\(scratch)/started' ]; then sleep 3; else touch '\(scratch)/started'; fi
+            exec '\(BuildProducts.directory)/patchbay-plugin-worker' "$@"
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o700)
+        host = try await TestHost.start(plugins: [], pluginTimeout: .milliseconds(800))
+        key = try await host.key()
+        let status = host.patchbay.registry.load(path: try BuildProducts.plugin("BrokenPluginCrashes"), isolation: .process(worker: script))
+        XCTAssertEqual(status.state, .enabled, status.reason ?? "")
+        defer { host.patchbay.registry.stopWorkers() }
+        let crashes = try await connect("broken-crashes")
+
+        let crashed = try await invoke(crashes, "crash")
+        XCTAssertEqual(crashed.errorCode, "plugin_crashed", crashed.body)
+        let started = Date()
+        let waited = try await invoke(crashes, "ping")
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertEqual(waited.errorCode, "plugin_timeout", "a call waits for the worker no longer than its deadline: \(waited.body)")
+        XCTAssertGreaterThan(elapsed, 0.7, "it waited for the worker")
+        XCTAssertLessThan(elapsed, 2.5, "it did not wait for the slow restart")
+
+        let again = try await eventually(crashes, "ping", seconds: 15)
+        XCTAssertEqual(again.status, 200, again.body)
+    }
+
     func testAPluginThatKeepsCrashingIsQuarantinedWithTheReason() async throws {
         try await start(isolated: ["BrokenPluginCrashes"])
         let crashes = try await connect("broken-crashes")

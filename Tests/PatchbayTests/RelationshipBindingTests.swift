@@ -14,6 +14,20 @@ final class RelationshipBindingTests: BindingTestCase {
         (reply.json["output"]?["rows"]?.arrayValue ?? []).compactMap { $0["id"]?.intValue.map(Int64.init) }.sorted()
     }
 
+    func testTheDefaultNameNamesTheFiltersTheModelFillsNotThePresetOnes() async throws {
+        // docs/agents.md's example, to the letter.
+        let connection = try await host.connectPostgres(key: key)
+        let orders = try await bind(["connection_id": .string(connection), "object": "orders", "kind": "list",
+                                     "filter_fields": ["customers.email"], "presets": ["status": "pending"],
+                                     "returned_fields": ["id", "status", "total"]])
+        XCTAssertEqual(orders.status, 201, orders.body)
+        XCTAssertEqual(orders.json["name"], "list_orders_by_customers_email")
+        XCTAssertEqual(orders.json["binding"]?["filter_fields"], ["customers.email", "status"], "the preset still filters")
+        let byStatus = try await bind(["connection_id": .string(connection), "object": "orders", "kind": "list",
+                                       "presets": ["status": "paid"]])
+        XCTAssertEqual(byStatus.json["name"], "list_orders", byStatus.body)
+    }
+
     func testAJoinBindingFindsACustomersOrdersByEmail() async throws {
         let connection = try await host.connectPostgres(key: key)
         let orders = try await bind(["connection_id": .string(connection), "object": "orders", "kind": "list",

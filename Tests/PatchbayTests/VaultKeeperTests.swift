@@ -132,7 +132,7 @@ final class VaultKeeperTests: XCTestCase {
         }
         let remaining = try Keyring.load(dataDirectory: host.dataDirectory, environment: [:]).0
         XCTAssertEqual(remaining.all.map(\.id), [active.active.id])
-        let counts = try await cliStore.sealedSecretKeyCounts()
+        let counts = try await cliStore.sealedSecretCounts()
         XCTAssertEqual(Array(counts.keys), [active.active.id], "everything is under the active key")
         let afterRetire = try await host.request("POST", "/v1/connections/\(ids[0])/actions/auth_test/invoke", key: key,
                                                  json: ["input": [:]])

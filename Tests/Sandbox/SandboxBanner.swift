@@ -4,6 +4,8 @@ import PatchbayFakes
 /// the host at it.
 struct SandboxBanner {
     var upstreams: FakeUpstreams
+    /// Where the fake OAuth servers send users back to.
+    var redirectURI: String
 
     var text: String {
         let urls = upstreams.baseURLs.sorted { $0.key < $1.key }
@@ -28,7 +30,8 @@ struct SandboxBanner {
             "    export PATCHBAY_OAUTH_ENDPOINTS=\(upstreams.oauthEndpointsSetting)",
             "",
             "  Fake OAuth servers consent at once for the app \(FakeOAuthServers.sandboxClientID)",
-            "    (secret \(FakeOAuthServers.sandboxClientSecret), redirect URI \(FakeOAuthServers.sandboxRedirectURI)).",
+            "    (secret \(FakeOAuthServers.sandboxClientSecret), redirect URI \(redirectURI)).",
+            "  Revoke the tokens one of them issued: POST http://\(FakeUpstreams.host):\(upstreams.port)/<provider>_oauth/_sandbox/revoke",
             "",
             "  Press Ctrl-C to stop.",
             "",

@@ -14,6 +14,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port: Int = 4010
 
+    @Option(name: .long, help: "Where the Patchbay host listens: the fake OAuth servers send users back to its /oauth/callback.")
+    var hostURL = FakeOAuthServers.defaultHostURL
+
+    @Option(name: .long, help: "Seconds the access tokens the fake OAuth servers issue live (under 120, the host refreshes before every call).")
+    var tokenLifetime: Int?
+
     @Flag(name: .long, help: "Log each request the fakes receive.")
     var verbose = false
 
@@ -21,13 +27,22 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535.")
         }
+        guard let url = URL(string: hostURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+              url.query == nil, url.path.isEmpty || url.path == "/"
+        else {
+            throw ValidationError("--host-url must be the host's base URL, like http://127.0.0.1:9090 (got \(hostURL))")
+        }
+        if let tokenLifetime, tokenLifetime < 1 {
+            throw ValidationError("--token-lifetime must be at least 1 second")
+        }
     }
 
     func run() async throws {
         let upstreams = try await FakeUpstreams.start(
             port: port, logLevel: verbose ? .info : .warning, stopOnSignals: true)
-        upstreams.oauth.registerSandboxApp()
-        print(SandboxBanner(upstreams: upstreams).text)
+        upstreams.oauth.registerSandboxApp(hostURL: hostURL)
+        if let tokenLifetime { upstreams.oauth.setAccessTokenLifetime(tokenLifetime) }
+        print(SandboxBanner(upstreams: upstreams, redirectURI: FakeOAuthServers.sandboxRedirectURI(hostURL: hostURL)).text)
         fflush(stdout)
         // Runs until SIGINT or SIGTERM shuts the server down gracefully.
         try await upstreams.waitUntilStopped()

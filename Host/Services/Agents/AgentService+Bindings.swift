@@ -174,7 +174,7 @@ extension AgentService {
         let binding = SkillBinding(object: objectName, kind: kind, shape: shape, filterFields: filters, writeFields: write,
                                    returnedFields: returned, objectFields: object.fields.map(\.name), links: links.isEmpty ? nil : links)
         try BindingShapes.check(binding, spec: spec)
-        let skillName = name ?? Self.bindingName(binding)
+        let skillName = name ?? Self.bindingName(binding, presets: Set(presets.keys))
         var text = description ?? operation.description
         if description == nil {
             if !filters.isEmpty { text += " Matches on \(filters.joined(separator: ", "))." }
@@ -191,9 +191,11 @@ extension AgentService {
     }
 
     /// `lookup_customers_by_email`: lowercase letters, digits and underscores, at most 64.
-    static func bindingName(_ binding: SkillBinding) -> String {
+    /// Named after the filters the model fills; preset ones are hidden from it, so not named.
+    static func bindingName(_ binding: SkillBinding, presets: Set<String>) -> String {
         var name = "\(binding.kind.rawValue)_\(binding.object)"
-        if !binding.filterFields.isEmpty { name += "_by_" + binding.filterFields.joined(separator: "_and_") }
+        let filters = binding.filterFields.filter { !presets.contains($0) }
+        if !filters.isEmpty { name += "_by_" + filters.joined(separator: "_and_") }
         let cleaned = name.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? $0 : "_" }
         return String(String(cleaned).prefix(64))
     }

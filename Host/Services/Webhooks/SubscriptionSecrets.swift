@@ -23,5 +23,5 @@ struct SubscriptionSecrets: Codable, Sendable {
         try JSONDecoder().decode(SubscriptionSecrets.self, from: try vault.open(sealed, context: context(subscriptionID)))
     }
 
-    static func context(_ subscriptionID: String) -> String { "webhook_subscription:\(subscriptionID)" }
+    static func context(_ subscriptionID: String) -> String { SealedSecret.context(.webhookSubscription, subscriptionID) }
 }

@@ -142,5 +142,5 @@ public struct WebhookEndpointService: Sendable {
         return "\(trimmed)/hooks/\(record.provider)/\(record.id)"
     }
 
-    static func vaultContext(_ endpointID: String) -> String { "webhook_endpoint:\(endpointID)" }
+    static func vaultContext(_ endpointID: String) -> String { SealedSecret.context(.webhookEndpoint, endpointID) }
 }

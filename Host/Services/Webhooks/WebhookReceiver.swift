@@ -43,6 +43,7 @@ public struct WebhookReceiver: Sendable {
         do {
             secret = String(decoding: try vault.open(sealed, context: WebhookEndpointService.vaultContext(endpoint.id)), as: UTF8.self)
         } catch {
+            logger.error("webhook endpoint secret cannot be opened", metadata: ["endpoint": "\(endpoint.id)", "reason": "\(error)"])
             throw ServiceError(.unavailable, "vault_error", "the endpoint's secret cannot be opened")
         }
         let verifier = WebhookVerifier(spec: spec, secret: secret, channelID: endpoint.channelID, resourceID: endpoint.resourceID)

@@ -217,39 +217,36 @@ extension SQLiteStore {
         }
     }
 
-    /// Where each kind of sealed value lives.
-    private static func location(_ kind: SealedSecret.Kind) -> (table: String, column: String) {
-        switch kind {
-        case .connection: return ("connections", "sealed_credentials")
-        case .oauthApp: return ("oauth_apps", "sealed_client_secret")
-        case .oauthState: return ("oauth_states", "sealed_verifier")
-        case .vaultCanary: return ("vault_canary", "sealed")
-        }
-    }
-
     public func sealedSecrets(notUnderKey keyID: String, limit: Int) async throws -> [SealedSecret] {
         let pattern = "pbv1.\(keyID).%"
         return try await read { db in
             var found: [SealedSecret] = []
-            for kind in SealedSecret.Kind.allCases where found.count < limit {
-                let (table, column) = Self.location(kind)
+            for place in SealedColumn.all where found.count < limit {
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT id, \(column) AS sealed FROM \(table) WHERE \(column) IS NOT NULL AND \(column) NOT LIKE ? LIMIT ?",
+                    db, sql: """
+                        SELECT \(place.idColumn) AS id, \(place.column) AS sealed FROM \(place.table)
+                        WHERE \(place.column) IS NOT NULL AND \(place.column) NOT LIKE ? LIMIT ?
+                        """,
                     arguments: [pattern, limit - found.count])
-                found += rows.map { SealedSecret(kind: kind, rowID: $0["id"], sealed: $0["sealed"]) }
+                found += rows.map { SealedSecret(kind: place.kind, rowID: $0["id"], sealed: $0["sealed"]) }
             }
             return found
         }
     }
 
-    public func sealedSecretKeyCounts() async throws -> [String: Int] {
+    public func sealedSecretCounts() async throws -> [String: [SealedSecret.Kind: Int]] {
         try await read { db in
-            var counts: [String: Int] = [:]
-            for kind in SealedSecret.Kind.allCases {
-                let (table, column) = Self.location(kind)
-                for sealed in try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) IS NOT NULL") {
-                    let parts = sealed.split(separator: ".", maxSplits: 2)
-                    counts[parts.count == 3 ? String(parts[1]) : "?", default: 0] += 1
+            var counts: [String: [SealedSecret.Kind: Int]] = [:]
+            for place in SealedColumn.all {
+                // `pbv1.<key id>.<payload>`: the key id runs from the 6th character to the next dot.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT CASE WHEN \(place.column) LIKE 'pbv1.%.%'
+                                THEN substr(\(place.column), 6, instr(substr(\(place.column), 6), '.') - 1) ELSE '?' END AS key_id,
+                           count(*) AS count
+                    FROM \(place.table) WHERE \(place.column) IS NOT NULL GROUP BY key_id
+                    """)
+                for row in rows {
+                    counts[row["key_id"], default: [:]][place.kind] = row["count"]
                 }
             }
             return counts
@@ -257,9 +254,9 @@ extension SQLiteStore {
     }
 
     public func replaceSealedSecret(_ secret: SealedSecret, with sealed: String) async throws -> Bool {
-        let (table, column) = Self.location(secret.kind)
+        let place = SealedColumn(secret.kind)
         return try await write { db in
-            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ? AND \(column) = ?",
+            try db.execute(sql: "UPDATE \(place.table) SET \(place.column) = ? WHERE \(place.idColumn) = ? AND \(place.column) = ?",
                            arguments: [sealed, secret.rowID, secret.sealed])
             return db.changesCount == 1
         }

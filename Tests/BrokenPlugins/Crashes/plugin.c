@@ -1,5 +1,5 @@
 /* A plugin that crashes the process it runs in on the action "crash" (a NULL write), and
- * answers "ping" normally after printing to stdout. Loaded in a worker process, the host
+ * answers "ping" normally after printing to stdout and its payload to stderr. Loaded in a worker process, the host
  * must contain the crash, report it, restart the worker, and keep the protocol stream clean. */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -26,9 +26,11 @@ static void call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *
         volatile int *nowhere = NULL;
         *nowhere = 1;
     }
-    /* Noise on stdout, which a worker must keep out of its protocol stream. */
+    /* Noise on stdout, which a worker must keep out of its protocol stream, and the whole
+     * payload on stderr, credentials included, as a careless plugin might: the host masks them. */
     printf("ping %llu\n", (unsigned long long)request_id);
     fflush(stdout);
+    fprintf(stderr, "payload %.*s\n", (int)payload_len, (const char *)payload);
     static const char pong[] = "{\"pong\":true}";
     host.pb_host_complete(host.host_context, request_id, PB_STATUS_OK, (const uint8_t *)pong, sizeof(pong) - 1);
 }

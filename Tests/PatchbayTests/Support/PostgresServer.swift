@@ -124,7 +124,7 @@ final class PostgresServer: Sendable {
     }
 
     /// A port nothing listens on right now, found by binding port 0 and reading what was picked.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

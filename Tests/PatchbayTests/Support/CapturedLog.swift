@@ -1,0 +1,25 @@
+import Foundation
+import Logging
+
+/// A log handler that keeps every line, for tests that check what reached the host log.
+final class CapturedLog: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+             file: String, function: String, line: UInt) {
+        let fields = (metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        lock.withLock { lines.append("\(level) \(message) \(fields)") }
+    }
+
+    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+
+    var logger: Logger { Logger(label: "captured") { _ in self } }
+}
