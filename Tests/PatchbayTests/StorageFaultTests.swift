@@ -14,12 +14,13 @@ final class StorageFaultTests: XCTestCase {
     var disk: SmallFileSystem!
     var host: TestHost!
     var key: String!
+    let log = CapturedLog()
 
     override func setUp() async throws {
         disk = try SmallFileSystem(megabytes: 8)
         var egress = TestHost.fastEgress
         egress.requestTimeout = .seconds(20)
-        host = try await TestHost.start(egress: egress, pluginTimeout: .seconds(30), dataDirectory: disk.path + "/data")
+        host = try await TestHost.start(egress: egress, pluginTimeout: .seconds(30), dataDirectory: disk.path + "/data", log: log.logger)
         key = try await host.key(scopes: [.integrationsRead, .integrationsWrite, .skillsWrite])
     }
 
@@ -52,6 +53,8 @@ final class StorageFaultTests: XCTestCase {
         XCTAssertEqual(refused.errorCode, "storage_unavailable", refused.body)
         XCTAssertNotNil(refused.headers["retry-after"], "a 503 says when to try again")
         XCTAssertTrue(refused.json["error"]?["message"]?.stringValue?.contains("disk full") == true, refused.body)
+        XCTAssertTrue(log.text.contains("storage unavailable"), log.text)
+        XCTAssertTrue(log.text.contains("disk full"), "the log names the cause: \(log.text)")
 
         let failing = try await host.request("GET", "/healthz")
         XCTAssertEqual(failing.status, 503, failing.body)
@@ -79,6 +82,8 @@ final class StorageFaultTests: XCTestCase {
         XCTAssertEqual(host.fakes.slack.postedMessages.filter { $0.text == "sent once" }.count, 1)
         let unrecorded = try await host.request("GET", "/v1/executions/\(id)", key: key)
         XCTAssertEqual(unrecorded.json["status"], "running", "the store did not take the outcome")
+        XCTAssertTrue(log.text.contains("could not record an execution's outcome"), log.text)
+        XCTAssertTrue(log.text.contains("execution_id=\(id)"), log.text)
 
         // Once there is room, the next heartbeat writes the outcome the store refused.
         disk.free()

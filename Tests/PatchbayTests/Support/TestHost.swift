@@ -26,19 +26,19 @@ final class TestHost: @unchecked Sendable {
     /// same fakes, after `previous.stopServer()`.
     /// Push subscriptions may target private addresses unless `privateWebhookTargets` is false:
     /// the fake agent receivers listen on loopback. `dataDirectory` puts the data somewhere chosen,
-    /// such as a small file system.
+    /// such as a small file system. `log` receives the host's log (else it is dropped).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
-                      dataDirectory: String? = nil) async throws -> TestHost {
+                      dataDirectory: String? = nil, log: Logger? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        var logger = log ?? Logger(label: "test")
+        if log == nil { logger.logLevel = .critical }
         let registry = PluginRegistry(logger: logger)
         registry.load(paths: try plugins.map(BuildProducts.plugin))
         for product in isolated {
@@ -50,7 +50,7 @@ final class TestHost: @unchecked Sendable {
         settings.mcpSessions = mcpSessions
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings)
+                                registry: registry, settings: settings, logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in
