@@ -103,7 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("oauth endpoint override", metadata: ["provider": "\(provider)", "origin": "\(url.absoluteString)"])
         }
         // Heartbeat first, and calls that an earlier instance left running are marked interrupted.
-        try await patchbay.instance.start()
+        await patchbay.instance.start()
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)

@@ -33,26 +33,32 @@ public final class HostInstance: Service, Sendable {
 
     public var id: String { record.id }
 
-    /// Records the heartbeat and sweeps once; `serve` calls it before it takes requests.
-    public func start() async throws {
-        try await beat()
+    /// Records the heartbeat and sweeps once; `serve` calls it before it takes requests. A disk
+    /// that refuses writes does not stop the host: it serves reads, answers writes 503, and the
+    /// next heartbeat tries again.
+    public func start() async {
+        await beatOrLog()
     }
 
     public func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try await Task.sleep(for: self.heartbeat)
-                do {
-                    try await self.beat()
-                } catch {
-                    // The next beat tries again; meanwhile others may take this instance for gone.
-                    self.logger.error("could not record the host's heartbeat", metadata: ["error": "\(error)"])
-                }
+                await self.beatOrLog()
             }
         }
         // Stopped cleanly: the API has drained, so a call still marked running here is a leftover.
         await unrecorded.retry(store)
         _ = try? await store.interruptExecutions(ofInstances: [record.id], at: nowMillis())
+    }
+
+    private func beatOrLog() async {
+        do {
+            try await beat()
+        } catch {
+            // The next beat tries again; meanwhile others may take this instance for gone.
+            logger.error("could not record the host's heartbeat", metadata: ["error": "\(error)"])
+        }
     }
 
     func beat() async throws {

@@ -101,7 +101,7 @@ final class HostInstanceTests: XCTestCase {
         var settings = HostSettings()
         settings.instanceTimeout = .seconds(30)
         let survivor = HostInstance(store: try SQLiteStore(path: path), settings: settings, logger: Logger(label: "test"))
-        try await survivor.start()
+        await survivor.start()
         let fresh = try await crashed.execution(id: "exec_1", accountID: "acct_1")
         XCTAssertEqual(fresh?.status, .running, "a heartbeat 5 s old is not stale")
 
