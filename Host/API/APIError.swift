@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import PatchbayServices
+import PatchbayStore
 import PatchbayWire
 
 /// The one error envelope: `{"error": {"code", "message", "field"?, "execution_id"?, "retryable"?}}`.
@@ -13,6 +14,9 @@ struct APIError: HTTPResponseError {
     var retryable: Bool?
     /// The methods a path supports, sent as `Allow` with a 405.
     var allow: String?
+    var recordIncomplete = false
+    /// Seconds, sent as `Retry-After`.
+    var retryAfter: Int?
 
     init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, allow: String? = nil) {
         self.status = status
@@ -26,6 +30,14 @@ struct APIError: HTTPResponseError {
         self.init(status: Self.status(for: error.kind), code: error.code, message: error.message, field: error.field)
         executionID = error.executionID
         retryable = error.retryable
+        recordIncomplete = error.recordIncomplete
+    }
+
+    /// The disk refused a write (or a read): nothing was stored, and trying again later can work.
+    init(_ error: StoreError) {
+        self.init(status: .serviceUnavailable, code: "storage_unavailable",
+                  message: "the host cannot use its storage right now (\(error.unavailableCause ?? "storage fault")); nothing was stored, try again later")
+        retryAfter = 5
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -33,9 +45,14 @@ struct APIError: HTTPResponseError {
         if let field { body["field"] = .string(field) }
         if let executionID { body["execution_id"] = .string(executionID) }
         if let retryable { body["retryable"] = .bool(retryable) }
+        if recordIncomplete {
+            body["record_incomplete"] = .bool(true)
+            body["warning"] = .string(ExecutionService.recordIncompleteWarning)
+        }
         var headers: HTTPFields = [:]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         if let allow { headers[.allow] = allow }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return JSONResponse.make(["error": .object(body)], status: status, headers: headers)
     }
 
@@ -65,6 +82,9 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return try error.response(from: request, context: context)
         } catch let error as ServiceError {
+            return try APIError(error).response(from: request, context: context)
+        } catch let error as StoreError where error.unavailableCause != nil {
+            logger.error("storage unavailable", metadata: ["path": "\(request.uri.path)", "cause": "\(error)"])
             return try APIError(error).response(from: request, context: context)
         } catch let error as HTTPError {
             let code = error.status == .notFound ? "route_not_found" : "http_error"

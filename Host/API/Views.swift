@@ -45,6 +45,10 @@ enum Views {
             "trigger": .string(record.trigger.rawValue),
         ]
         view.merge(skillCall(record.skillCall)) { _, new in new }
+        if record.recordIncomplete {
+            view["record_incomplete"] = .bool(true)
+            view["warning"] = .string(ExecutionService.recordIncompleteWarning)
+        }
         if let code = record.errorCode {
             var error: [String: JSONValue] = ["code": .string(code), "message": .string(record.errorMessage ?? code)]
             if let retryable = record.retryable { error["retryable"] = .bool(retryable) }

@@ -25,13 +25,22 @@ struct DataOptions: ParsableArguments {
         (directory as NSString).appendingPathComponent("patchbay.sqlite")
     }
 
-    /// Creates the directory (owner-only) and opens the store in it.
+    @Flag(name: .customLong("init"),
+          help: "Start a new database in a data dir that has a master key but no database (also PATCHBAY_INIT=1).")
+    var initialize = false
+
+    /// Checks or creates the directory (see `DataDirectory`) and opens the store in it.
     func openStore() throws -> (SQLiteStore, String) {
-        let directory = resolvedDataDir
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let store = try SQLiteStore(path: Self.databasePath(in: directory))
-        return (store, directory)
+        let directory = DataDirectory(path: resolvedDataDir)
+        let initialize = initialize || ProcessInfo.processInfo.environment["PATCHBAY_INIT"] == "1"
+        for warning in try directory.prepare(initialize: initialize) {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
+        do {
+            return (try SQLiteStore(path: directory.databasePath), directory.path)
+        } catch let error as StoreError {
+            throw CommandFailure(description: "cannot open the database \(directory.databasePath): \(error)")
+        }
     }
 }
 

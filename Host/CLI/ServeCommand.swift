@@ -109,6 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
         if !allowed.isEmpty {
             logger.notice("egress allowed beyond public addresses", metadata: ["allow": "\(allowed.joined(separator: ","))"])
         }
+        // Heartbeat first, and calls that an earlier instance left running are marked interrupted.
+        await patchbay.instance.start()
         let enabled = registry.plugins.map(\.id)
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
@@ -117,9 +119,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
             ])
         }
-        // The delivery worker runs beside the API and stops with it.
+        // The delivery worker and the heartbeat run beside the API and stop with it; services
+        // stop in reverse order, so the heartbeat stops last, after the API has drained.
         let services = ServiceGroup(configuration: .init(
-            services: [application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [patchbay.instance, application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
         do {
             try await services.run()
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayWire
@@ -8,6 +9,8 @@ public struct ExecutionService: Sendable {
     let store: any Store
     let calls: ConnectionCalls
     let settings: HostSettings
+    let logger: Logger
+    let unrecorded: UnrecordedOutcomes
 
     /// Validates the input, records the execution before calling out, runs the action,
     /// validates its output, and records the outcome. A failure is thrown as a `ServiceError`
@@ -84,12 +87,29 @@ public struct ExecutionService: Sendable {
             execution.retryable = failure.retryable
             execution.upstreamStatus = failure.upstreamStatus
         }
-        try await store.updateExecution(execution)
+        do {
+            try await store.updateExecution(execution)
+        } catch {
+            // The call went out and this is what came back: the caller hears it, with the
+            // execution id and a flag, rather than a bare error that invites a second call.
+            logger.error("could not record an execution's outcome; the caller is told it", metadata: [
+                "execution_id": "\(execution.id)", "status": "\(execution.status.rawValue)", "error": "\(error)",
+            ])
+            execution.recordIncomplete = true
+            unrecorded.add(execution)
+        }
         if let failure {
-            throw Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)
+            var refusal = Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)
+            refusal.recordIncomplete = execution.recordIncomplete
+            throw refusal
         }
         return execution
     }
+
+    /// Said beside an outcome whose record could not be written.
+    public static let recordIncompleteWarning =
+        "the host could not record this call's outcome (its storage failed); the outcome above is what the upstream answered, and the stored execution may still say running"
+
 
     public func get(principal: Principal, id: String) async throws -> ExecutionRecord {
         try principal.require(.integrationsRead)

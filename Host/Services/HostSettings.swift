@@ -18,6 +18,11 @@ public struct HostSettings: Sendable {
     public var oauthEndpoints: [String: URL] = [:]
     /// Sessions of the agents' MCP servers.
     public var mcpSessions = MCPSessionSettings()
+    /// How often a serving host records its heartbeat and looks for instances that are gone.
+    public var instanceHeartbeat: Duration = .seconds(5)
+    /// A heartbeat older than this means its host is gone, and its calls in flight are marked
+    /// interrupted. Well above `instanceHeartbeat`, so a busy host is not taken for dead.
+    public var instanceTimeout: Duration = .seconds(60)
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

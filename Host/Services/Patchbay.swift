@@ -21,6 +21,8 @@ public final class Patchbay: Sendable {
     public let oauth: OAuthService
     public let agents: AgentService
     public let skills: SkillRuntime
+    /// The heartbeat and the sweep for calls cut off by a crash; a service `serve` runs.
+    public let instance: HostInstance
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -40,12 +42,14 @@ public final class Patchbay: Sendable {
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)
-        executions = ExecutionService(store: store, calls: calls, settings: settings)
+        let unrecorded = UnrecordedOutcomes()
+        executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
         oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, registry: registry, vault: vault))
         agents = AgentService(store: store, registry: registry)
         skills = SkillRuntime(store: store, executions: executions)
+        instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
     }
 
     public func shutdown() async throws {

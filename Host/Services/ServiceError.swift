@@ -22,6 +22,8 @@ public struct ServiceError: Error, Equatable, Sendable {
     /// The execution this failure was recorded as, when there is one.
     public var executionID: String?
     public var retryable: Bool?
+    /// The outcome happened but could not be recorded (see `ExecutionService.recordIncompleteWarning`).
+    public var recordIncomplete = false
 
     public init(_ kind: Kind, _ code: String, _ message: String, field: String? = nil,
                 executionID: String? = nil, retryable: Bool? = nil) {

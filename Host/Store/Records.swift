@@ -104,7 +104,15 @@ public struct ExecutionRecord: Sendable, Equatable {
         /// A skill that needs approval, paused until someone approves or denies it.
         case awaitingApproval = "awaiting_approval"
         case denied
+        /// The host running it went away (crash, kill, power loss) before its outcome was
+        /// recorded. It is never sent again: the upstream may or may not have acted.
+        case interrupted
     }
+
+    /// The error of an `interrupted` execution.
+    public static let outcomeUnknown = "outcome_unknown"
+    public static let outcomeUnknownMessage =
+        "the host stopped before this call's outcome was recorded; the upstream may or may not have acted on it, so check there before calling again"
 
     public var id: String
     public var accountID: String
@@ -125,6 +133,9 @@ public struct ExecutionRecord: Sendable, Equatable {
     public var trigger: Trigger
     /// Set when an agent's skill call made this execution.
     public var skillCall: SkillCall?
+    /// Not stored: set on the record returned to the caller when its outcome could not be
+    /// written, so the stored record may still say `running`.
+    public var recordIncomplete = false
 
     public init(id: String, accountID: String, connectionID: String, provider: String, action: String,
                 status: Status, startedAt: Millis, finishedAt: Millis? = nil, durationMs: Int? = nil,

@@ -1,7 +1,7 @@
 /// Everything the host keeps. Every read of tenant data takes the account id, so a row of
 /// another account is simply not found. Implemented by `SQLiteStore`; a PostgreSQL backend
 /// implements the same protocol and passes the same conformance tests.
-public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore {
+public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore {
     // Accounts and keys
     func account(named name: String) async throws -> Account?
     func account(id: String) async throws -> Account?
@@ -44,11 +44,21 @@ public enum Durability: Sendable {
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case conflict(String)
     case corrupt(String)
+    /// The disk refused the write or the read: full, read-only, failing, or the file is gone.
+    /// Nothing of the failed write is kept; it can be tried again once the cause is fixed.
+    case unavailable(StorageFault)
 
     public var description: String {
         switch self {
         case .conflict(let message): return "conflict: \(message)"
         case .corrupt(let message): return "stored data is unreadable: \(message)"
+        case .unavailable(let fault): return "storage unavailable: \(fault)"
         }
+    }
+
+    /// `disk full`, `read-only`, … when the disk refused the operation.
+    public var unavailableCause: String? {
+        if case .unavailable(let fault) = self { return fault.cause.rawValue }
+        return nil
     }
 }

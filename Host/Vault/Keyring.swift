@@ -54,6 +54,9 @@ public struct Keyring: Sendable {
     static func readFile(_ path: String) throws -> Keyring {
         var info = stat()
         guard stat(path, &info) == 0 else { throw VaultError.keyFileUnreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw VaultError.keyFileUnreadable(path: path, reason: info.st_mode & S_IFMT == S_IFDIR ? "it is a directory, not a key file" : "it is not a regular file")
+        }
         if info.st_mode & 0o077 != 0 {
             throw VaultError.keyFileUnsafe(path: path, mode: String(info.st_mode & 0o777, radix: 8))
         }

@@ -172,6 +172,48 @@ final class SQLiteStoreTests: XCTestCase {
         }
     }
 
+    /// Every write path, not only the ones written with the committer in mind, commits with
+    /// `synchronous = FULL` even right after a batch of relaxed writes turned the sync off. The
+    /// writer's statements are traced: each COMMIT is checked against the setting last made.
+    func testEveryWritePathSyncsEvenAfterARelaxedBatch() async throws {
+        let store = try SQLiteStore(path: directory + "/store.sqlite")
+        let commits = SyncLevels()
+        try await store.pool.writeWithoutTransaction { db in
+            db.trace { event in
+                guard case .statement(let statement) = event else { return }
+                commits.saw(statement.sql)
+            }
+        }
+        try await store.insertAccount(Account(id: "acct_1", name: "one", createdAt: 1))
+        try await store.insertAPIKey(APIKeyRecord(id: "key_1", accountID: "acct_1", prefix: "pfx", salt: Data([1]), hash: Data([2]),
+                                                  scopes: ["admin"], createdAt: 1, revokedAt: nil))
+        try await store.insertConnection(ConnectionRecord(id: "conn_1", accountID: "acct_1", provider: "slack", label: "s",
+                                                          config: [:], status: .active, sealedCredentials: "pbv1.kold.c2VhbGVk",
+                                                          createdAt: 1, updatedAt: 1))
+        let paths: [(String, @Sendable () async throws -> Void)] = [
+            ("revokeAPIKey", { _ = try await store.revokeAPIKey(id: "key_1", accountID: "acct_1", at: 2) }),
+            ("saveTokens", { _ = try await store.saveTokens(connectionID: "conn_1", accountID: "acct_1", sealedCredentials: "pbv1.kold.cm90YXRlZA==",
+                                                             expiresAt: nil, at: 2, leaseOwner: nil) }),
+            ("replaceSealedSecret", { _ = try await store.replaceSealedSecret(
+                SealedSecret(kind: .connection, rowID: "conn_1", sealed: "pbv1.kold.cm90YXRlZA=="), with: "pbv1.knew.cmVzZWFsZWQ=") }),
+            ("retireKey", { try await store.retireKey("kold", at: 3) }),
+            ("acquireRefreshLease", { _ = try await store.acquireRefreshLease(connectionID: "conn_1", owner: "me", now: 3, until: 9) }),
+            ("releaseRefreshLease", { try await store.releaseRefreshLease(connectionID: "conn_1", owner: "me") }),
+            ("setConnectionStatus", { try await store.setConnectionStatus(connectionID: "conn_1", accountID: "acct_1", status: .active,
+                                                                          reason: nil, at: 4, leaseOwner: nil) }),
+            ("saveVaultCanary", { try await store.saveVaultCanary("pbv1.knew.Y2FuYXJ5", at: 4) }),
+            ("leaseWebhookDeliveries", { _ = try await store.leaseWebhookDeliveries(owner: "w", now: 5, leaseUntil: 9, limit: 8) }),
+            ("saveHostInstance", { try await store.saveHostInstance(HostInstanceRecord(id: "inst_1", machine: "m", pid: 1, startedAt: 1,
+                                                                                       heartbeatAt: 5)) }),
+        ]
+        for (name, path) in paths {
+            _ = try await store.write(.outlivesProcess) { db in try db.execute(sql: "UPDATE accounts SET created_at = created_at") }
+            XCTAssertEqual(commits.last, "NORMAL", "the relaxed write before \(name) should commit without the sync")
+            try await path()
+            XCTAssertEqual(commits.last, "FULL", "\(name) committed with the sync a relaxed batch had turned off")
+        }
+    }
+
     /// Commits stay in the WAL until a checkpoint copies them into the database file. The
     /// writer no longer does that inside a commit; the background checkpointer does, without
     /// waiting for the WAL to reach a size threshold.
@@ -193,4 +235,20 @@ final class SQLiteStoreTests: XCTestCase {
         let last = try await store.account(id: "acct_499")
         XCTAssertEqual(last?.name, "\(name)-499")
     }
+}
+
+/// The writer's `synchronous` setting at each of its commits, followed through its statements.
+private final class SyncLevels: @unchecked Sendable {
+    private let lock = NSLock()
+    private var level = "FULL"
+    private var commits: [String] = []
+
+    func saw(_ sql: String) {
+        lock.withLock {
+            if sql.hasPrefix("PRAGMA synchronous = ") { level = String(sql.dropFirst("PRAGMA synchronous = ".count)) }
+            if sql.hasPrefix("COMMIT") { commits.append(level) }
+        }
+    }
+
+    var last: String? { lock.withLock { commits.last } }
 }

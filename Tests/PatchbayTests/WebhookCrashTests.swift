@@ -10,66 +10,32 @@ import XCTest
 /// again on the same data, and checks the inbox's promises: every event that got a 2xx is
 /// stored once and reaches the agent, and every repeated delivery carries the same webhook-id.
 final class WebhookCrashTests: XCTestCase {
-    var patchbay: String { BuildProducts.directory + "/patchbay" }
     var directory: String!
     var agent: FakeAgentReceiver!
-    var server: Process?
+    var served: ServedHost!
+    var server: Process? { served.process }
 
     override func setUp() async throws {
         directory = NSTemporaryDirectory() + "patchbay-crash-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        served = ServedHost(directory: directory)
         agent = try await FakeAgentReceiver.start()
     }
 
     override func tearDown() async throws {
-        if let server, server.isRunning { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        served.kill()
         await agent.stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Starts `serve` on a free port and returns its base URL once it listens.
     func serve(log: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["serve", "--data-dir", directory, "--port", "0", "--delivery-lease", "2", "--delivery-retry-base", "1",
-                             "--allow-private-webhook-targets"]
-        FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        server = process
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if let range = seen.range(of: #"url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                return String(seen[range].dropFirst(4))
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TestHostError.unexpected("serve did not report its URL")
+        try served.start(log: log, arguments: ["--delivery-lease", "2", "--delivery-retry-base", "1", "--allow-private-webhook-targets"])
     }
 
-    func adminKey() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: patchbay)
-        process.arguments = ["keys", "create", "--data-dir", directory, "--account", "crash", "--scopes", "admin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func adminKey() throws -> String { try served.adminKey(account: "crash") }
 
     func call(_ base: String, _ method: HTTPMethod, _ path: String, key: String, json: JSONValue? = nil) async throws -> JSONValue {
-        var request = HTTPClientRequest(url: base + path)
-        request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
-        if let json { request.body = .bytes(ByteBuffer(bytes: try WireCoding.encode(json))) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 10 << 20)
-        return try WireCoding.decode(JSONValue.self, from: Data(body.readableBytesView))
+        try await ServedHost.call(base, method, path, key: key, json: json)
     }
 
     /// Sends one GitHub delivery; true when the host answered 2xx.

@@ -6,9 +6,13 @@ import PatchbayWire
 enum SystemRoutes {
     static func endpoints(_ patchbay: Patchbay, document: @escaping @Sendable () -> JSONValue) -> [Endpoint] {
         [
-            Endpoint(method: .get, path: "/healthz", summary: "Liveness: the host is up and its store answers.", tag: "system",
-                     access: .open) { _, _ in
+            Endpoint(method: .get, path: "/healthz", summary: "Liveness: the host is up and its store answers and takes writes (503 with the reason when not).",
+                     tag: "system", access: .open) { _, _ in
                 _ = try await patchbay.store.account(id: "healthz")
+                if let problem = await patchbay.store.storageProblem() {
+                    return JSONResponse.make(["status": "failing", "store": .string(problem.description)], status: .serviceUnavailable,
+                                             headers: [.retryAfter: "5"])
+                }
                 return JSONResponse.make(["status": "ok"])
             },
             Endpoint(method: .get, path: "/openapi.json", summary: "This API as an OpenAPI 3.1 document.", tag: "system",

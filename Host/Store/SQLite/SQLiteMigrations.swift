@@ -63,6 +63,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("agents_v1", migrate: agentsV1)
         migrator.registerMigration("host_events_v1", migrate: hostEventsV1)
         migrator.registerMigration("agent_rollback_v1", migrate: agentRollbackV1)
+        migrator.registerMigration("host_instances_v1", migrate: hostInstancesV1)
         return migrator
     }
 }

@@ -92,7 +92,7 @@ extension SQLiteStore {
     }
 
     public func agentVersions(agentID: String) async throws -> [AgentVersionRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? ORDER BY version DESC", arguments: [agentID])
                 .map(Self.version)
         }
@@ -104,9 +104,11 @@ extension SQLiteStore {
 
     public func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status,
                                     to: ExecutionRecord.Status) async throws -> Bool {
-        try await write { db in
-            try db.execute(sql: "UPDATE executions SET status = ? WHERE id = ? AND account_id = ? AND status = ?",
-                           arguments: [to.rawValue, id, accountID, from.rawValue])
+        // A call that starts running here belongs to this instance, as in `insertExecution`.
+        let owner = to == .running ? instanceID : nil
+        return try await write { db in
+            try db.execute(sql: "UPDATE executions SET status = ?, instance_id = COALESCE(?, instance_id) WHERE id = ? AND account_id = ? AND status = ?",
+                           arguments: [to.rawValue, owner, id, accountID, from.rawValue])
             return db.changesCount > 0
         }
     }

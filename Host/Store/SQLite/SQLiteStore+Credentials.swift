@@ -5,14 +5,14 @@ extension SQLiteStore {
     // MARK: API keys
 
     public func apiKeys(accountID: String) async throws -> [APIKeyRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at DESC, id DESC",
                              arguments: [accountID]).map(Self.apiKey)
         }
     }
 
     public func revokeAPIKey(id: String, accountID: String, at: Millis) async throws -> APIKeyRecord? {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
                            arguments: [at, id, accountID])
             return try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE id = ? AND account_id = ?", arguments: [id, accountID])
@@ -29,7 +29,7 @@ extension SQLiteStore {
     // MARK: OAuth apps
 
     public func saveOAuthApp(_ app: OAuthAppRecord) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO oauth_apps (id, account_id, provider, client_id, sealed_client_secret, scopes, redirect_uri,
@@ -52,14 +52,14 @@ extension SQLiteStore {
     }
 
     public func oauthApps(accountID: String) async throws -> [OAuthAppRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM oauth_apps WHERE account_id = ? ORDER BY provider", arguments: [accountID])
                 .map(Self.oauthApp)
         }
     }
 
     public func deleteOAuthApp(accountID: String, provider: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM oauth_apps WHERE account_id = ? AND provider = ?", arguments: [accountID, provider])
             return db.changesCount > 0
         }
@@ -75,7 +75,7 @@ extension SQLiteStore {
     // MARK: Authorizations in flight
 
     public func insertOAuthState(_ state: OAuthStateRecord) async throws {
-        try await pool.write { db in
+        try await write { db in
             // Authorizations nobody finished are dropped once expired, with their sealed verifiers.
             try db.execute(sql: "DELETE FROM oauth_states WHERE expires_at < ?", arguments: [state.createdAt])
             try db.execute(
@@ -89,13 +89,13 @@ extension SQLiteStore {
     }
 
     public func oauthState(id: String) async throws -> OAuthStateRecord? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM oauth_states WHERE id = ?", arguments: [id]).map(Self.oauthState)
         }
     }
 
     public func consumeOAuthState(id: String) async throws -> OAuthStateRecord? {
-        try await pool.write { db in
+        try await write { db in
             guard let state = try Row.fetchOne(db, sql: "SELECT * FROM oauth_states WHERE id = ?", arguments: [id])
                 .map(Self.oauthState) else { return nil }
             try db.execute(sql: "DELETE FROM oauth_states WHERE id = ?", arguments: [id])
@@ -122,7 +122,7 @@ extension SQLiteStore {
 
     public func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
                            at: Millis, leaseOwner: String?) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try Self.saveTokens(db, connectionID: connectionID, accountID: accountID, sealedCredentials: sealedCredentials,
                                 expiresAt: expiresAt, at: at, leaseOwner: leaseOwner)
         }
@@ -154,7 +154,7 @@ extension SQLiteStore {
 
     public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
                                     at: Millis, leaseOwner: String?) async throws {
-        try await pool.write { db in
+        try await write { db in
             _ = try Self.setConnectionStatus(db, connectionID: connectionID, accountID: accountID, status: status, reason: reason,
                                              at: at, leaseOwner: leaseOwner)
         }
@@ -184,7 +184,7 @@ extension SQLiteStore {
     }
 
     public func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO connection_auth (connection_id) VALUES (?) ON CONFLICT (connection_id) DO NOTHING",
                            arguments: [connectionID])
             try db.execute(
@@ -198,7 +198,7 @@ extension SQLiteStore {
     }
 
     public func releaseRefreshLease(connectionID: String, owner: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE connection_auth SET lease_owner = NULL, lease_until = NULL WHERE connection_id = ? AND lease_owner = ?",
                            arguments: [connectionID, owner])
         }
@@ -207,11 +207,11 @@ extension SQLiteStore {
     // MARK: Vault
 
     public func vaultCanary() async throws -> String? {
-        try await pool.read { db in try String.fetchOne(db, sql: "SELECT sealed FROM vault_canary WHERE id = 'canary'") }
+        try await read { db in try String.fetchOne(db, sql: "SELECT sealed FROM vault_canary WHERE id = 'canary'") }
     }
 
     public func saveVaultCanary(_ sealed: String, at: Millis) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO vault_canary (id, sealed, created_at) VALUES ('canary', ?, ?) ON CONFLICT (id) DO NOTHING",
                            arguments: [sealed, at])
         }
@@ -219,7 +219,7 @@ extension SQLiteStore {
 
     public func sealedSecrets(notUnderKey keyID: String, limit: Int) async throws -> [SealedSecret] {
         let pattern = "pbv1.\(keyID).%"
-        return try await pool.read { db in
+        return try await read { db in
             var found: [SealedSecret] = []
             for place in SealedColumn.all where found.count < limit {
                 let rows = try Row.fetchAll(
@@ -235,7 +235,7 @@ extension SQLiteStore {
     }
 
     public func sealedSecretCounts() async throws -> [String: [SealedSecret.Kind: Int]] {
-        try await pool.read { db in
+        try await read { db in
             var counts: [String: [SealedSecret.Kind: Int]] = [:]
             for place in SealedColumn.all {
                 // `pbv1.<key id>.<payload>`: the key id runs from the 6th character to the next dot.
@@ -255,7 +255,7 @@ extension SQLiteStore {
 
     public func replaceSealedSecret(_ secret: SealedSecret, with sealed: String) async throws -> Bool {
         let place = SealedColumn(secret.kind)
-        return try await pool.write { db in
+        return try await write { db in
             try db.execute(sql: "UPDATE \(place.table) SET \(place.column) = ? WHERE \(place.idColumn) = ? AND \(place.column) = ?",
                            arguments: [sealed, secret.rowID, secret.sealed])
             return db.changesCount == 1
@@ -263,11 +263,11 @@ extension SQLiteStore {
     }
 
     public func retiredKeyIDs() async throws -> Set<String> {
-        try await pool.read { db in Set(try String.fetchAll(db, sql: "SELECT key_id FROM vault_retired_keys")) }
+        try await read { db in Set(try String.fetchAll(db, sql: "SELECT key_id FROM vault_retired_keys")) }
     }
 
     public func retireKey(_ keyID: String, at: Millis) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO vault_retired_keys (key_id, retired_at) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
                            arguments: [keyID, at])
         }

@@ -56,7 +56,7 @@ extension SQLiteStore {
     }
 
     public func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats {
-        try await pool.read { db in
+        try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
                 return WebhookEndpointStats()
             }
@@ -117,7 +117,7 @@ extension SQLiteStore {
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webhook_events WHERE id = ? AND account_id = ?", arguments: [id, accountID])
                 .map(Self.webhookEvent)
         }
@@ -153,7 +153,7 @@ extension SQLiteStore {
             ORDER BY sequence LIMIT ?
             """
         let finalArguments = arguments
-        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.webhookEvent) }
+        return try await read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.webhookEvent) }
     }
 
     // MARK: Subscriptions
@@ -175,7 +175,7 @@ extension SQLiteStore {
     }
 
     public func webhookSubscription(id: String, accountID: String) async throws -> WebhookSubscriptionRecord? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webhook_subscriptions WHERE id = ? AND account_id = ?", arguments: [id, accountID])
                 .map(Self.webhookSubscription)
         }
@@ -192,7 +192,7 @@ extension SQLiteStore {
     public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
         -> [WebhookSubscriptionRecord]
     {
-        try await pool.read { db in try Self.activeWebhookSubscriptions(db, accountID: accountID, endpointID: endpointID, provider: provider) }
+        try await read { db in try Self.activeWebhookSubscriptions(db, accountID: accountID, endpointID: endpointID, provider: provider) }
     }
 
     private static func activeWebhookSubscriptions(_ db: Database, accountID: String, endpointID: String?, provider: String) throws
@@ -251,7 +251,7 @@ extension SQLiteStore {
     }
 
     public func leaseWebhookDeliveries(owner: String, now: Millis, leaseUntil: Millis, limit: Int) async throws -> [WebhookDeliveryRecord] {
-        try await pool.write { db in
+        try await write { db in
             // Cached statements: the worker leases every time it is woken or its poll interval passes.
             let due = try Self.all(
                 db.cachedStatement(sql: """
@@ -301,7 +301,7 @@ extension SQLiteStore {
     }
 
     public func webhookDelivery(id: String, accountID: String) async throws -> WebhookDeliveryRecord? {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webhook_deliveries WHERE id = ? AND account_id = ?", arguments: [id, accountID])
                 .map(Self.webhookDelivery)
         }
@@ -334,7 +334,7 @@ extension SQLiteStore {
     }
 
     public func webhookAttempts(deliveryID: String) async throws -> [WebhookAttemptRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempted_at, id",
                              arguments: [deliveryID]).map { row in
                 WebhookAttemptRecord(id: row["id"], deliveryID: row["delivery_id"], attemptedAt: row["attempted_at"],

@@ -12,8 +12,24 @@ public final class SQLiteStore: Store {
     private let lookups: DatabaseQueue
     private let committer: GroupCommitter
     private let checkpointer: WALCheckpointer
+    let path: String
+    let health = StorageHealth()
+    public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
 
+    /// Fails with `StoreError.unavailable` when the disk refuses the file (read-only, full,
+    /// missing permissions), with the cause in words.
     public init(path: String) throws {
+        self.path = path
+        do {
+            (pool, committer, checkpointer, lookups) = try Self.open(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.corrupt("the file is not a SQLite database, or it is damaged")
+        } catch let error as DatabaseError {
+            throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
+        }
+    }
+
+    private static func open(path: String) throws -> (DatabasePool, GroupCommitter, WALCheckpointer, DatabaseQueue) {
         var configuration = Configuration()
         // Another process (`patchbay keys create`) may write while the server runs.
         configuration.busyMode = .timeout(10)
@@ -22,14 +38,14 @@ public final class SQLiteStore: Store {
             // `WALCheckpointer` checkpoints instead, off the commit path.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        committer = try GroupCommitter(writer: pool)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let committer = try GroupCommitter(writer: pool)
         try SQLiteMigrations.migrator.migrate(pool)
-        checkpointer = try WALCheckpointer(path: path)
+        let checkpointer = try WALCheckpointer(path: path)
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true
         lookupConfiguration.busyMode = .timeout(10)
-        lookups = try DatabaseQueue(path: path, configuration: lookupConfiguration)
+        return (pool, committer, checkpointer, try DatabaseQueue(path: path, configuration: lookupConfiguration))
     }
 
     // MARK: Accounts and keys
@@ -120,7 +136,7 @@ public final class SQLiteStore: Store {
     }
 
     public func connectedProviders(accountID: String) async throws -> Set<String> {
-        try await pool.read { db in
+        try await read { db in
             Set(try String.fetchAll(db, sql: "SELECT DISTINCT provider FROM connections WHERE account_id = ? AND status = 'active'",
                                     arguments: [accountID]))
         }
@@ -141,7 +157,7 @@ public final class SQLiteStore: Store {
     }
 
     public func schema(connectionID: String) async throws -> SchemaSnapshot? {
-        try await pool.read { db in
+        try await read { db in
             try Self.first(db.cachedStatement(sql: "SELECT * FROM connection_schemas WHERE connection_id = ?"), [connectionID]) { row in
                 SchemaSnapshot(connectionID: row["connection_id"],
                                schema: try Self.decode(DiscoveredSchema.self, row["schema"]),
@@ -153,14 +169,15 @@ public final class SQLiteStore: Store {
     // MARK: Executions
 
     public func insertExecution(_ execution: ExecutionRecord, durability: Durability) async throws {
-        let arguments = try Self.arguments(execution)
+        // The instance that runs it owns it: if this process dies, another marks it interrupted.
+        let arguments = try Self.arguments(execution) + [instanceID]
         try await write(durability) { db in
             try db.cachedStatement(
                 sql: """
                     INSERT INTO executions (id, account_id, connection_id, provider, action, status, started_at, finished_at,
                         duration_ms, error_code, error_message, retryable, upstream_status, requests, output,
-                        trigger, agent_id, skill, agent_version, tool_call_id, end_user, pending_input)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        trigger, agent_id, skill, agent_version, tool_call_id, end_user, pending_input, instance_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: arguments)
         }
@@ -204,12 +221,30 @@ public final class SQLiteStore: Store {
 
     // MARK: Helpers
 
-    /// Writes, turning constraint violations into `StoreError.conflict` so callers can answer 409.
+    /// Every write of this store goes through here, and so through the group committer: each
+    /// commits with the durability it declares. Constraint violations become
+    /// `StoreError.conflict` so callers can answer 409; a disk that refuses the write becomes
+    /// `StoreError.unavailable`, and is remembered until a write succeeds again.
     func write<T: Sendable>(_ durability: Durability = .onDisk, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await committer.write(durability, body)
+            let value = try await committer.write(durability, body)
+            health.wrote()
+            return value
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.conflict(error.message ?? "constraint violated")
+        } catch let error as DatabaseError {
+            guard let fault = StorageFault(error, path: path) else { throw error }
+            health.failed(fault)
+            throw StoreError.unavailable(fault)
+        }
+    }
+
+    /// A read that failed because of the disk is `StoreError.unavailable` too.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as DatabaseError {
+            throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }
     }
 
@@ -226,6 +261,14 @@ public final class SQLiteStore: Store {
     /// `BEGIN` and `COMMIT` anew each time, which cost more than the lookup itself. The rows a
     /// lookup reads still come from one snapshot.
     func lookup<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try lookupInTransaction(body)
+        } catch let error as DatabaseError {
+            throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
+        }
+    }
+
+    private func lookupInTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         try lookups.inDatabase { db in
             try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
             do {
@@ -273,7 +316,7 @@ public final class SQLiteStore: Store {
         let sql = "SELECT * FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(timeColumn) DESC, id DESC LIMIT ?"
         arguments += [page.limit + 1]
         let finalArguments = arguments
-        let rows = try await pool.read { db in try Self.all(db.makeStatement(sql: sql), finalArguments, decode) }
+        let rows = try await read { db in try Self.all(db.makeStatement(sql: sql), finalArguments, decode) }
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
     }

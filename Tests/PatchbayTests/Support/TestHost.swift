@@ -30,20 +30,23 @@ final class TestHost: @unchecked Sendable {
     /// names another loopback target (a local database, a closed port) needs `allowEgress`, as
     /// `serve --allow-egress` gives it. Without `upstreamOverrides`, requests go where the
     /// connection's config or the manifest says, as on a host without `--upstream`.
-    /// `upstreams` sends providers elsewhere than the fakes (`slack=http://…`).
+    /// `upstreams` sends providers elsewhere than the fakes (`slack=http://…`). `dataDirectory`
+    /// puts the data somewhere chosen, such as a small file system. `log` receives the host's
+    /// log (else it is dropped).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
                       allowEgress: [String] = [], upstreamOverrides: Bool = true,
-                      upstreams overrides: [String] = []) async throws -> TestHost {
+                      upstreams overrides: [String] = [],
+                      dataDirectory: String? = nil, log: Logger? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
-        let directory = previous?.dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
+        let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        var logger = log ?? Logger(label: "test")
+        if log == nil { logger.logLevel = .critical }
         let registry = PluginRegistry(logger: logger)
         registry.load(paths: try plugins.map(BuildProducts.plugin))
         for product in isolated {
@@ -56,7 +59,7 @@ final class TestHost: @unchecked Sendable {
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings)
+                                registry: registry, settings: settings, logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in

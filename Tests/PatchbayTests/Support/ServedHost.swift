@@ -1,0 +1,76 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PatchbayWire
+
+/// The real `patchbay serve` on a data dir of the test's, for tests that kill it and start it
+/// again; and the CLI's `keys create` on the same dir.
+final class ServedHost: @unchecked Sendable {
+    static var executable: String { BuildProducts.directory + "/patchbay" }
+    let directory: String
+    private(set) var process: Process?
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Starts `serve` on a free port, with `arguments` added, and returns its base URL once it
+    /// listens. Its log goes to `log`.
+    func start(log: String, arguments: [String] = []) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["serve", "--data-dir", directory, "--port", "0"] + arguments
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            // ` url=`: upstream overrides are logged before it as `base_url=`.
+            if let range = seen.range(of: #" url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                return String(seen[range].dropFirst(5))
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TestHostError.unexpected("serve did not report its URL")
+    }
+
+    /// Kills a server still running, as a crash would.
+    func kill() {
+        if let process, process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// An admin key for `account`, made by `patchbay keys create`.
+    func adminKey(account: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = ["keys", "create", "--data-dir", directory, "--account", account, "--scopes", "admin"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func call(_ base: String, _ method: HTTPMethod, _ path: String, key: String, json: JSONValue? = nil,
+                     timeout: TimeAmount = .seconds(10)) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        if let json { request.body = .bytes(ByteBuffer(bytes: try WireCoding.encode(json))) }
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+        let body = try await response.body.collect(upTo: 10 << 20)
+        guard let json = try? WireCoding.decode(JSONValue.self, from: Data(body.readableBytesView)) else {
+            throw TestHostError.unexpected("\(method) \(path): \(response.status) \(String(buffer: body))")
+        }
+        return json
+    }
+}
