@@ -132,6 +132,8 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
         var settings = EgressSettings()
         settings.connectTimeout = .milliseconds(500)
         settings.requestTimeout = .seconds(1)
+        // The scripted upstream is on loopback.
+        try settings.addresses.allow("127.0.0.0/8")
         egress = Egress(settings: settings)
     }
 
@@ -188,6 +190,7 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
     func testCancellingTheCallingTaskClosesTheConnectionAtOnce() async throws {
         var settings = EgressSettings()
         settings.requestTimeout = .seconds(120)
+        try settings.addresses.allow("127.0.0.0/8")
         let patient = Egress(settings: settings)
         upstream.enqueue(.stallMidBody)
         let target = EgressTarget(baseURL: URL(string: upstream.baseURL)!, allowedHosts: [], auth: AuthScheme(type: .none), credentials: [:])
