@@ -112,6 +112,17 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(received.count, 1, "the delivery waited for the 60 s sweep")
     }
 
+    /// A retry the worker scheduled wakes it when it comes due, without a notification and
+    /// long before the sweep.
+    func testAWorkerWakesForItsOwnRetryWithoutWaitingForTheSweep() async throws {
+        _ = try await pushSubscription()
+        agent.script([FakeAgentReceiver.Answer(status: 500)], otherwise: FakeAgentReceiver.Answer(status: 200))
+        worker = host.startDeliveryWorker { $0.sweepInterval = .seconds(60) }
+        try await github("issues", action: "opened", delivery: "g-own-retry")
+        let received = await agent.waitForRequests(2, timeout: .seconds(5))
+        XCTAssertEqual(received.count, 2, "the retry waited for the 60 s sweep")
+    }
+
     func testFailuresAreRetriedWithTheSameWebhookIdAndRetryAfterIsHonoured() async throws {
         _ = try await pushSubscription()
         agent.script([FakeAgentReceiver.Answer(status: 500),
