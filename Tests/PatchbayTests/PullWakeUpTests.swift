@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayFakes
+@testable import PatchbayStore
 import PatchbayWire
 import XCTest
 
@@ -74,5 +75,6 @@ final class PullWakeUpTests: XCTestCase {
         print("store calls during an idle 1 s long-poll: \(calls) (\(scans) event reads)")
         XCTAssertEqual(scans, 2, "one read before the wait and one at its end")
         XCTAssertLessThanOrEqual(calls, 10, "a handful of calls, not one per 20 ms")
+        XCTAssertEqual((host.patchbay.notifier as? InProcessNotifier)?.channelCount, 0, "the answered poll stopped listening")
     }
 }
