@@ -120,6 +120,26 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(counting.batches, [])
     }
 
+    /// The service `serve` runs prunes on its own, pass after pass, until it is stopped.
+    func testTheServicePrunesOnItsOwnAndStopsWhenCancelled() async throws {
+        var settings = RetentionSettings()
+        settings.interval = .milliseconds(50)
+        let retention = Retention(store: store, settings: settings, logger: Logger(label: "test"))
+        let running = Task { try await retention.run() }
+        try await store.insertExecution(execution("exe_old", .succeeded, daysAgo: 31), durability: .onDisk)
+        _ = try await store.storeInboundEvents([event("evt_old", daysAgo: 15)])
+        let deadline = ContinuousClock.now + .seconds(10)
+        var left = (executions: 1, events: 1)
+        while left != (0, 0), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            left = (try await count("executions"), try await count("webhook_events"))
+        }
+        XCTAssertEqual(left.executions, 0)
+        XCTAssertEqual(left.events, 0)
+        running.cancel()
+        _ = await running.result
+    }
+
     /// Pruning uses the indexes the retention migration adds, not a scan of the table.
     func testPruningFindsItsRowsByIndex() async throws {
         let plans = try await store.read { db in
