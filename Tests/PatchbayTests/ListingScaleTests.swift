@@ -148,6 +148,21 @@ final class ListingScaleTests: XCTestCase {
         XCTAssertTrue(filtered.items.allSatisfy { $0.provider == "github" && $0.status == .active })
     }
 
+    /// One batch of pruning at this size holds the single writer briefly: it finds its rows by
+    /// index instead of scanning a million events. (It removes the oldest thousand events,
+    /// which no other test here reads.)
+    func testOnePruningBatchAtAMillionEventsIsQuick() async throws {
+        let store = try XCTUnwrap(Self.store)
+        let started = ContinuousClock.now
+        let removed = try await store.pruneWebhookEvents(receivedBefore: Self.start + 500, limit: 1000)
+        let elapsed = ContinuousClock.now - started
+        print("one pruning batch of 1000 events: \(elapsed)")
+        XCTAssertEqual(removed, 1000)
+        XCTAssertLessThan(elapsed, .seconds(1))
+        let again = try await store.pruneWebhookEvents(receivedBefore: Self.start + 500, limit: 1000)
+        XCTAssertEqual(again, 0)
+    }
+
     /// Each listing's query walks an index in the listing's order: no table scan, no sort.
     func testListingQueriesUseAnIndexInOrder() async throws {
         let store = try XCTUnwrap(Self.store)
