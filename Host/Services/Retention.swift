@@ -38,6 +38,7 @@ public final class Retention: Service, Sendable {
                 "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",
             ])
         } catch is CancellationError {
+            // The host is stopping; the next start prunes what is left.
         } catch {
             logger.error("could not prune history past its retention; the next pass tries again", metadata: ["error": "\(error)"])
         }
