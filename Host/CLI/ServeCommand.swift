@@ -34,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var webhookOptions: WebhookOptions
     @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
+    @OptionGroup var retentionOptions: RetentionOptions
 
     /// Refuses bad flags before anything is created (no data dir, no master key).
     func validate() throws {
@@ -97,6 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.mcpSessions = mcpOptions.settings
+        settings.retention = try retentionOptions.settings(environment: environment)
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
@@ -119,10 +121,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
             ])
         }
-        // The delivery worker and the heartbeat run beside the API and stop with it; services
-        // stop in reverse order, so the heartbeat stops last, after the API has drained.
+        // The delivery worker, pruning and the heartbeat run beside the API and stop with it;
+        // services stop in reverse order, so the heartbeat stops last, after the API has drained.
         let services = ServiceGroup(configuration: .init(
-            services: [patchbay.instance, application, patchbay.webhooks.worker], gracefulShutdownSignals: [.sigterm, .sigint],
+            services: [patchbay.instance, application, patchbay.webhooks.worker, patchbay.retention],
+            gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {
             try await services.run()

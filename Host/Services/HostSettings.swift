@@ -23,6 +23,8 @@ public struct HostSettings: Sendable {
     /// A heartbeat older than this means its host is gone, and its calls in flight are marked
     /// interrupted. Well above `instanceHeartbeat`, so a busy host is not taken for dead.
     public var instanceTimeout: Duration = .seconds(60)
+    /// How long executions and webhook events are kept.
+    public var retention = RetentionSettings()
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

@@ -25,6 +25,8 @@ public final class Patchbay: Sendable {
     public let skills: SkillRuntime
     /// The heartbeat and the sweep for calls cut off by a crash; a service `serve` runs.
     public let instance: HostInstance
+    /// Prunes history past its retention; a service `serve` runs.
+    public let retention: Retention
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 notifier: any Notifier = InProcessNotifier(), logger: Logger = Logger(label: "patchbay")) {
@@ -53,6 +55,7 @@ public final class Patchbay: Sendable {
         agents = AgentService(store: store, registry: registry, notifier: notifier)
         skills = SkillRuntime(store: store, executions: executions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
+        retention = Retention(store: store, settings: settings.retention, logger: logger)
     }
 
     public func shutdown() async throws {

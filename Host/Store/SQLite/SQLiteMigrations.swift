@@ -64,6 +64,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("host_events_v1", migrate: hostEventsV1)
         migrator.registerMigration("agent_rollback_v1", migrate: agentRollbackV1)
         migrator.registerMigration("host_instances_v1", migrate: hostInstancesV1)
+        migrator.registerMigration("retention_v1", migrate: retentionV1)
         return migrator
     }
 }

@@ -310,7 +310,9 @@ public final class SQLiteStore: Store {
         var conditions = conditions
         var arguments = arguments
         if let after = page.after {
-            conditions.append("(\(timeColumn) < ? OR (\(timeColumn) = ? AND id < ?))")
+            // The `<=` bound lets the index seek straight to the cursor; the OR alone would walk
+            // every newer row of the account first.
+            conditions.append("\(timeColumn) <= ? AND (\(timeColumn) < ? OR id < ?)")
             arguments += [after.createdAt, after.createdAt, after.id]
         }
         let sql = "SELECT * FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(timeColumn) DESC, id DESC LIMIT ?"

@@ -1,0 +1,75 @@
+import Logging
+import PatchbayStore
+import ServiceLifecycle
+
+/// Prunes executions and webhook events older than `RetentionSettings` keeps them, in passes
+/// under `serve`. Each batch is its own write through the store's committer, so requests'
+/// writes go between batches; a failed pass is logged and the next one tries again.
+public final class Retention: Service, Sendable {
+    let store: any RetentionStore
+    let settings: RetentionSettings
+    let logger: Logger
+
+    init(store: any RetentionStore, settings: RetentionSettings, logger: Logger) {
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        guard settings.executionDays > 0 || settings.webhookEventDays > 0 else {
+            // A service that returns would stop the others with it.
+            try? await gracefulShutdown()
+            return
+        }
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await self.pruneOrLog()
+                try await Task.sleep(for: self.settings.interval)
+            }
+        }
+    }
+
+    private func pruneOrLog() async {
+        do {
+            let pruned = try await prune(now: nowMillis())
+            guard pruned.executions > 0 || pruned.events > 0 else { return }
+            logger.info("pruned history past its retention", metadata: [
+                "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",
+            ])
+        } catch is CancellationError {
+            // The host is stopping; the next start prunes what is left.
+        } catch {
+            logger.error("could not prune history past its retention; the next pass tries again", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// One pass: batch after batch until nothing past its retention is left, or the host stops.
+    func prune(now: Millis) async throws -> (executions: Int, events: Int) {
+        var executions = 0
+        var events = 0
+        if settings.executionDays > 0 {
+            let cutoff = Self.cutoff(now: now, days: settings.executionDays)
+            executions = try await inBatches { try await self.store.pruneExecutions(startedBefore: cutoff, limit: $0) }
+        }
+        if settings.webhookEventDays > 0 {
+            let cutoff = Self.cutoff(now: now, days: settings.webhookEventDays)
+            events = try await inBatches { try await self.store.pruneWebhookEvents(receivedBefore: cutoff, limit: $0) }
+        }
+        return (executions, events)
+    }
+
+    private func inBatches(_ batch: (Int) async throws -> Int) async throws -> Int {
+        var total = 0
+        while true {
+            try Task.checkCancellation()
+            let removed = try await batch(settings.batchSize)
+            total += removed
+            if removed < settings.batchSize { return total }
+        }
+    }
+
+    static func cutoff(now: Millis, days: Int) -> Millis {
+        now - Millis(days) * 86_400_000
+    }
+}
