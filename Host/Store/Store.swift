@@ -7,6 +7,7 @@ public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, Conn
     func account(id: String) async throws -> Account?
     func insertAccount(_ account: Account) async throws
     func insertAPIKey(_ key: APIKeyRecord) async throws
+    /// Before the account is known: the key's prefix is what names the account, and its hash is checked after.
     func apiKey(prefix: String) async throws -> APIKeyRecord?
 
     // Connections
@@ -19,7 +20,7 @@ public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, Conn
 
     // Discovered schemas
     func saveSchema(_ snapshot: SchemaSnapshot) async throws
-    func schema(connectionID: String) async throws -> SchemaSnapshot?
+    func schema(connectionID: String, accountID: String) async throws -> SchemaSnapshot?
 
     // Executions
     /// Keeps a run's record before the call goes out, so even a run the host never finished
