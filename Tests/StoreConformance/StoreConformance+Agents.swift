@@ -46,7 +46,7 @@ extension StoreConformance {
     public func concurrentDraftEditsAreNotLost() async throws {
         let store = try await tenants()
         try await store.insertAgent(Self.agent("agent_a", account: Self.accountA, name: "support"))
-        _ = try await concurrently(16) { index in
+        _ = try await concurrently(16, on: store) { store, index in
             try await store.updateAgent(id: "agent_a", accountID: Self.accountA) { agent in
                 agent.draft.append(Self.skill("skill_\(index)"))
                 agent.updatedAt = 100 + Int64(index)
@@ -83,7 +83,7 @@ extension StoreConformance {
         XCTAssertEqual(versions.map(\.version), [3, 2, 1])
 
         // Concurrent publishes each get their own number.
-        let numbers = try await concurrently(8) { index in
+        let numbers = try await concurrently(8, on: store) { store, index in
             try await store.publishAgent(id: "agent_a", accountID: Self.accountA, note: nil, at: 40 + Int64(index))?.version
         }
         XCTAssertEqual(Set(numbers.compactMap { $0 }), Set(4...11))

@@ -50,7 +50,9 @@ extension StoreConformance {
         let read = try await store.oauthState(id: "st_1")
         XCTAssertEqual(read, state("st_1", expiresAt: 600, createdAt: 10))
 
-        let consumed = try await concurrently(20) { _ in try await store.consumeOAuthState(id: "st_1") }.compactMap { $0 }
+        let consumed = try await concurrently(20, on: store) { store, _ in
+            try await store.consumeOAuthState(id: "st_1")
+        }.compactMap { $0 }
         XCTAssertEqual(consumed, [state("st_1", expiresAt: 600, createdAt: 10)], "\(consumed.count) callbacks consumed one state")
         let after = try await store.oauthState(id: "st_1")
         XCTAssertNil(after)
@@ -62,7 +64,7 @@ extension StoreConformance {
     /// its holder saves tokens under it, and saving releases it.
     public func refreshLeasesAreExclusive() async throws {
         let store = try await tenants()
-        let winners = try await concurrently(16) { index in
+        let winners = try await concurrently(16, on: store) { store, index in
             try await store.acquireRefreshLease(connectionID: "conn_a", owner: "r\(index)", now: 10, until: 100)
         }
         XCTAssertEqual(winners.filter { $0 }.count, 1, "\(winners.filter { $0 }.count) refreshers hold one lease")

@@ -72,7 +72,7 @@ extension StoreConformance {
     /// Workers leasing at the same moment never get the same delivery, and together get all.
     public func concurrentLeasersNeverShareADelivery() async throws {
         let store = try await deliveries(60)
-        let leased = try await concurrently(12) { index in
+        let leased = try await concurrently(12, on: store) { store, index in
             var mine: [String] = []
             while true {
                 let batch = try await store.leaseWebhookDeliveries(owner: "w\(index)", now: 20, leaseUntil: 10_000, limit: 3)

@@ -51,7 +51,7 @@ extension StoreConformance {
                                                           to: .running)
         XCTAssertFalse(foreign, "another account approved the call")
 
-        let outcomes = try await concurrently(20) { index in
+        let outcomes = try await concurrently(20, on: store) { store, index in
             try await store.transitionExecution(id: "exec_paused", accountID: Self.accountA, from: .awaitingApproval,
                                                 to: index.isMultiple(of: 2) ? .running : .denied)
         }

@@ -63,6 +63,13 @@ extension StoreConformance {
         try await store.deleteWebhookSubscription(id: "sub_a", accountID: b)
         let kept = try await store.webhookEndpoint(id: "wh_a", accountID: Self.accountA)
         XCTAssertEqual(kept?.status, .active)
+        var deleted = Self.endpoint("wh_a", account: Self.accountA, connection: "conn_a")
+        deleted.status = .deleted
+        deleted.sealedSecret = nil
+        deleted.updatedAt = 20
+        try await store.updateWebhookEndpoint(deleted)
+        let updated = try await store.webhookEndpoint(id: "wh_a", accountID: Self.accountA)
+        XCTAssertEqual(updated, deleted)
         let subscription = try await store.webhookSubscription(id: "sub_a", accountID: Self.accountA)
         XCTAssertEqual(subscription?.status, .active)
         let delivery = try await store.webhookDelivery(id: "msg_1", accountID: Self.accountA)
@@ -76,7 +83,7 @@ extension StoreConformance {
         try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
         try await store.insertWebhookEndpoint(Self.endpoint("wh_2", account: Self.accountA, connection: "conn_a"))
         try await store.insertWebhookSubscription(Self.subscription("sub_1", account: Self.accountA, endpoint: "wh_1"))
-        let outcomes = try await concurrently(24) { index in
+        let outcomes = try await concurrently(24, on: store) { store, index in
             try await store.storeInboundEvents([
                 Self.event("evt_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", providerEventID: "Ev-1",
                            receivedAt: 10 + Int64(index), deliveries: [("msg_\(index)", "sub_1")])
@@ -125,7 +132,7 @@ extension StoreConformance {
             if endpoint == "wh_1" { wanted.append(id) }
         }
         // Concurrent writers too: their events come after everything above.
-        let late = try await concurrently(8) { index in
+        let late = try await concurrently(8, on: store) { store, index in
             try await store.storeInboundEvents([
                 Self.event("evt_late_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 2000)
             ])

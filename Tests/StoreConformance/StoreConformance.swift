@@ -21,10 +21,14 @@ public struct StoreConformance: Sendable {
         self.reopen = reopen
     }
 
-    /// Runs `body` `count` times at once and collects what each returned, by index.
-    func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) async throws -> T) async throws -> [T] {
-        try await withThrowingTaskGroup(of: (Int, T).self) { group in
-            for index in 0..<count { group.addTask { (index, try await body(index)) } }
+    /// Runs `body` `count` times at once and collects what each returned, by index. The runs
+    /// alternate between `store` and a second store opened over the same data, as two host
+    /// replicas would race, so a guarantee kept only in one store's memory does not pass.
+    func concurrently<T: Sendable>(_ count: Int, on store: any Store,
+                                   _ body: @escaping @Sendable (any Store, Int) async throws -> T) async throws -> [T] {
+        let replicas = [store, try await reopen(store)]
+        return try await withThrowingTaskGroup(of: (Int, T).self) { group in
+            for index in 0..<count { group.addTask { (index, try await body(replicas[index % 2], index)) } }
             var results: [Int: T] = [:]
             for try await (index, value) in group { results[index] = value }
             return (0..<count).compactMap { results[$0] }
