@@ -1,6 +1,7 @@
 /// Everything the host keeps. Every read of tenant data takes the account id, so a row of
-/// another account is simply not found. Implemented by `SQLiteStore`; a PostgreSQL backend
-/// implements the same protocol and passes the same conformance tests.
+/// another account is simply not found; the few reads that run before any account is known
+/// say so. Implemented by `SQLiteStore`; a PostgreSQL backend implements the same protocol and
+/// passes the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore {
     // Accounts and keys
     func account(named name: String) async throws -> Account?

@@ -12,6 +12,7 @@ public protocol WebhookStore: Sendable {
     /// All zero when the account has no such endpoint.
     func webhookEndpointStats(id: String, accountID: String) async throws -> WebhookEndpointStats
     /// Counts a request that reached the endpoint but stored nothing: refused, or a handshake.
+    /// By endpoint id alone, as `webhookRoute`: the receiver writes it before any account is known.
     func countWebhookReceipt(endpointID: String, verified: Bool) async throws
 
     // The inbox
