@@ -120,7 +120,7 @@ public struct ConnectionService: Sendable {
         var recovery: InboundEvent?
         if before == .needsReauth { recovery = try await events.reauthorized(record) }
         try await store.updateConnectionReplacingCredentials(record, announcing: recovery)
-        if recovery != nil { events.committed() }
+        if let recovery { await events.committed(recovery) }
         return record
     }
 

@@ -12,6 +12,8 @@ public final class Patchbay: Sendable {
     public let registry: PluginRegistry
     public let settings: HostSettings
     public let egress: Egress
+    /// Wakes waiters when what they wait for is committed; shared by replicas of one store.
+    public let notifier: any Notifier
 
     public let apiKeys: APIKeyService
     public let catalog: CatalogService
@@ -25,17 +27,18 @@ public final class Patchbay: Sendable {
     public let instance: HostInstance
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
-                logger: Logger = Logger(label: "patchbay")) {
+                notifier: any Notifier = InProcessNotifier(), logger: Logger = Logger(label: "patchbay")) {
         self.store = store
+        self.notifier = notifier
         self.registry = registry
         self.settings = settings
         let egress = Egress(settings: settings.egressTrustingUpstreams, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let exchange = TokenExchange(egress: egress, settings: settings)
-        let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings)
+        let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
         self.webhooks = webhooks
         let refresher = TokenRefresher(store: store, registry: registry, vault: vault, exchange: exchange,
-                                       events: webhooks.hostEvents, logger: Logger(label: "patchbay.oauth"))
+                                       events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
         let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
         apiKeys = APIKeyService(store: store)
@@ -47,7 +50,7 @@ public final class Patchbay: Sendable {
         oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, registry: registry, vault: vault))
-        agents = AgentService(store: store, registry: registry)
+        agents = AgentService(store: store, registry: registry, notifier: notifier)
         skills = SkillRuntime(store: store, executions: executions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
     }

@@ -88,6 +88,7 @@ extension FakeOAuth {
         let recorded = RecordedRequest(method: "POST", path: request.uri.path, query: [:], headers: headers, body: body)
         let form = FormURLEncoding.dictionary(body) ?? [:]
         let wantsJSON = headers["accept"]?.contains("application/json") == true
+        try await Task.sleep(for: lock.withLock { tokenDelay })
         return lock.withLock {
             tokenLog.append(recorded)
             var clientID = form["client_id"]

@@ -35,6 +35,7 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     var refreshTokens: [String: String] = [:]
     var denyNext = false
     var lifetime: Int?
+    var tokenDelay: Duration = .zero
     var refreshes = 0
     var authorizeLog: [[String: String]] = []
     var tokenLog: [RecordedRequest] = []
@@ -77,6 +78,11 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     /// Lifetime of access tokens issued from now on, in seconds (nil: no expiry is announced).
     public func setAccessTokenLifetime(_ seconds: Int?) {
         lock.withLock { lifetime = seconds }
+    }
+
+    /// The token endpoint answers this much later from now on: a slow provider.
+    public func setTokenDelay(_ delay: Duration) {
+        lock.withLock { tokenDelay = delay }
     }
 
     /// Every refresh token stops working, as when the user revokes the app.

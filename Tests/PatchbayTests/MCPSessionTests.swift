@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import PatchbayServices
+@testable import PatchbayStore
 import PatchbayWire
 import XCTest
 
@@ -94,9 +95,12 @@ final class MCPSessionTests: XCTestCase {
         try await Task.sleep(for: .milliseconds(100))
         XCTAssertEqual(changes.count, 2)
 
+        let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
+        XCTAssertEqual(notifier.channelCount, 1, "the open session listens on its agent's channel")
         let ended = try await transport.terminate()
         XCTAssertEqual(ended, 200)
         try await eventually("the event stream to close") { await !(transport.eventStreamOpen) }
+        try await eventually("the ended session to stop listening") { notifier.channelCount == 0 }
         let afterEnd = try await host.mcpRequest("POST", agent: agent, key: key, session: session, json: listTools)
         XCTAssertEqual(afterEnd.status, 404)
         XCTAssertEqual(afterEnd.errorCode, "mcp_session_not_found")

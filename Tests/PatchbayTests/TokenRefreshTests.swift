@@ -7,12 +7,13 @@ import XCTest
 /// Refresh that never races and never loses a token: proactive before expiry, once after a
 /// 401, single-flight through the store's lease (also across two hosts on one database),
 /// rotated refresh tokens kept across a restart, and `needs_reauth` when the provider says no.
+/// Waiters for another's refresh are woken by the notifier, not by polling the store.
 final class TokenRefreshTests: XCTestCase {
     var host: TestHost!
     var key: String!
 
     override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"])
+        host = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"], countingStore: true)
         key = try await host.key()
     }
 
@@ -31,8 +32,13 @@ final class TokenRefreshTests: XCTestCase {
         let expiring = try XCTUnwrap(fake.lastAccessToken)
         fake.setAccessTokenLifetime(43_200)
 
+        // A slow token endpoint: the other 49 calls wait half a second for the one refresh.
+        fake.setTokenDelay(.milliseconds(500))
+
         // A second host (a replica) on the same database: the lock has to be in the store.
-        let replica = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"], reusing: host)
+        let replica = try await TestHost.start(plugins: ["PatchbaySlack", "PatchbayGoogleSheets"], reusing: host, countingStore: true)
+        let stores = try [host!, replica].map { try XCTUnwrap($0.patchbay.store as? CountingStore) }
+        let started = ContinuousClock.now
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<50 {
                 let target = index % 2 == 0 ? host! : replica
@@ -40,9 +46,16 @@ final class TokenRefreshTests: XCTestCase {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
+        let elapsed = ContinuousClock.now - started
         try await replica.stopServer()
         XCTAssertEqual(statuses.filter { $0 == 200 }.count, 50, "\(statuses)")
         XCTAssertEqual(fake.refreshCount, 1, "exactly one refresh for fifty calls")
+        // Each call tries the lease at most once and is woken when the refresh ends; polling
+        // every 20 ms through the half second would try it about 25 times per waiter.
+        let leaseTries = stores.map { $0.calls["acquireRefreshLease"] ?? 0 }.reduce(0, +)
+        print("50 calls on an expired token: \(leaseTries) lease tries, all answered in \(elapsed)")
+        XCTAssertLessThanOrEqual(leaseTries, 60, "waiters wait on the notifier, not on the store")
+        XCTAssertLessThan(elapsed, .seconds(10), "every waiter heard of the refresh promptly")
         let fresh = try XCTUnwrap(fake.lastAccessToken)
         XCTAssertNotEqual(fresh, expiring)
         let authorizations = host.fakes.slack.requests.suffix(50).compactMap { $0.headers["authorization"] }

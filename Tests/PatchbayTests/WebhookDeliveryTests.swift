@@ -100,16 +100,27 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(done.first?["id"]?.stringValue, request.headers["webhook-id"])
     }
 
-    /// The worker sleeps until its poll interval unless the inbox wakes it; an event with a push
-    /// delivery must wake it, so a long interval adds no latency.
+    /// The worker sleeps until its sweep interval unless the notifier wakes it; an event with a
+    /// push delivery must wake it, so a long interval adds no latency.
     func testAnEventWithAPushDeliveryWakesTheWorkerAtOnce() async throws {
         _ = try await pushSubscription(events: ["github.issues.*"])
-        worker = host.startDeliveryWorker { $0.pollInterval = .seconds(60) }
+        worker = host.startDeliveryWorker { $0.sweepInterval = .seconds(60) }
         try await Task.sleep(for: .milliseconds(200))  // the worker has found nothing and waits
         try await github("pull_request", action: "opened", delivery: "g-wake-0")  // no delivery: nothing to wake it for
         try await github("issues", action: "opened", delivery: "g-wake-1")
         let received = await agent.waitForRequests(1, timeout: .seconds(5))
-        XCTAssertEqual(received.count, 1, "the delivery waited for the 60 s poll")
+        XCTAssertEqual(received.count, 1, "the delivery waited for the 60 s sweep")
+    }
+
+    /// A retry the worker scheduled wakes it when it comes due, without a notification and
+    /// long before the sweep.
+    func testAWorkerWakesForItsOwnRetryWithoutWaitingForTheSweep() async throws {
+        _ = try await pushSubscription()
+        agent.script([FakeAgentReceiver.Answer(status: 500)], otherwise: FakeAgentReceiver.Answer(status: 200))
+        worker = host.startDeliveryWorker { $0.sweepInterval = .seconds(60) }
+        try await github("issues", action: "opened", delivery: "g-own-retry")
+        let received = await agent.waitForRequests(2, timeout: .seconds(5))
+        XCTAssertEqual(received.count, 2, "the retry waited for the 60 s sweep")
     }
 
     func testFailuresAreRetriedWithTheSameWebhookIdAndRetryAfterIsHonoured() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PatchbayStore
 import PatchbayServices
 
 /// The open MCP sessions of this host's agents. `initialize` opens one, bound to the account of
@@ -13,6 +14,8 @@ actor MCPSessions {
         let server: MCP.Server
         let transport: StatefulHTTPServerTransport
         var lastUsed: ContinuousClock.Instant
+        /// Tells the client its tool list changed whenever the agent gets a new live version.
+        let liveVersions: Task<Void, Never>
         /// Responses being streamed and open event streams; a session with any is not idle.
         var openStreams = 0
     }
@@ -47,7 +50,8 @@ actor MCPSessions {
             throw error
         }
         let session = Session(id: id, accountID: principal.accountID, agentID: agentID, server: server, transport: transport,
-                              lastUsed: .now)
+                              lastUsed: .now,
+                              liveVersions: Self.forwardLiveVersions(patchbay.notifier.listen(.agentLive(agentID)), to: server))
         sessions[id] = session
         return session
     }
@@ -71,6 +75,7 @@ actor MCPSessions {
 
     func end(_ id: String) async {
         guard let session = sessions.removeValue(forKey: id) else { return }
+        session.liveVersions.cancel()
         await session.server.stop()
     }
 
@@ -83,10 +88,14 @@ actor MCPSessions {
         sessions[id]?.lastUsed = .now
     }
 
-    /// Tells every open session of the agent that its tool list changed.
-    func toolsChanged(agentID: String) async {
-        for session in sessions.values where session.agentID == agentID {
-            try? await session.server.notify(ToolListChangedNotification.message())
+    /// Sends `notifications/tools/list_changed` for each new live version until cancelled. The
+    /// client re-reads the list, so a coalesced notification loses nothing.
+    private static func forwardLiveVersions(_ published: NotifierSubscription, to server: MCP.Server) -> Task<Void, Never> {
+        Task {
+            defer { published.cancel() }
+            for await _ in published {
+                try? await server.notify(ToolListChangedNotification.message())
+            }
         }
     }
 

@@ -16,9 +16,6 @@ enum MCPRoutes {
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let sessions = MCPSessions(settings: patchbay.settings.mcpSessions)
-        _ = patchbay.agents.liveVersions.listen { [weak sessions] agentID, _ in
-            Task { await sessions?.toolsChanged(agentID: agentID) }
-        }
         let summaries: [(HTTPTypes.HTTPRequest.Method, String)] = [
             (.post, "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills."),
             (.get, "The session's event stream (SSE): notifications such as tools/list_changed."),

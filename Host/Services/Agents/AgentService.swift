@@ -8,8 +8,8 @@ import PatchbayWire
 public struct AgentService: Sendable {
     let store: any Store
     let registry: PluginRegistry
-    /// Hears of every publish and rollback.
-    public let liveVersions = LiveVersionFeed()
+    /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
+    let notifier: any Notifier
 
     public struct Draft: Sendable {
         public var name: String?
@@ -225,7 +225,7 @@ public struct AgentService: Sendable {
         guard let version = try await store.publishAgent(id: agentID, accountID: principal.accountID, note: note, at: nowMillis()) else {
             throw ServiceError.notFound("agent", agentID)
         }
-        liveVersions.announce(agentID: agentID, version: version.version)
+        await notifier.notify(.agentLive(agentID), payload: String(version.version))
         return version
     }
 
@@ -262,7 +262,7 @@ public struct AgentService: Sendable {
         guard let rolledBack else {
             throw ServiceError(.notFound, "unknown_version", "agent \(agentID) has no version \(version)", field: "version")
         }
-        liveVersions.announce(agentID: agentID, version: rolledBack.version)
+        await notifier.notify(.agentLive(agentID), payload: String(rolledBack.version))
         return rolledBack
     }
 

@@ -167,7 +167,7 @@ public struct OAuthService: Sendable {
         let saved = try await store.saveTokens(connectionID: connection.id, accountID: connection.accountID, sealedCredentials: sealed,
                                                expiresAt: tokens.expiresIn.map { now + Millis($0) * 1000 }, at: now, leaseOwner: nil,
                                                announcing: recovery)
-        if saved, recovery != nil { events.committed() }
+        if saved, let recovery { await events.committed(recovery) }
         guard let done = try await store.connection(id: connection.id, accountID: connection.accountID) else {
             throw ServiceError.notFound("connection", connection.id)
         }

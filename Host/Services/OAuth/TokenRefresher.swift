@@ -9,7 +9,10 @@ import PatchbayWire
 ///
 /// Single-flight per connection across every host sharing the store: a refresher must hold
 /// the connection's lease row to call the token endpoint; everyone else waits until the
-/// sealed credentials change and uses the new ones. The new access token and a rotated
+/// sealed credentials change and uses the new ones. The holder notifies the connection's
+/// `oauthRefresh` channel when it lets go of the lease, which wakes the waiters; a waiter also
+/// looks again every `recheckInterval`, for a notification lost between replicas or a holder
+/// that crashed (its lease runs out). The new access token and a rotated
 /// refresh token are sealed together and stored in one transaction with the new expiry, so
 /// a crash can never keep one without the other.
 struct TokenRefresher: Sendable {
@@ -18,12 +21,15 @@ struct TokenRefresher: Sendable {
     let vault: Vault
     let exchange: TokenExchange
     let events: HostEvents
+    let notifier: any Notifier
     let logger: Logger
 
     /// Tokens expiring within this window are refreshed before use.
     static let refreshAhead: Millis = 120_000
     /// How long a refresher may hold the lease; a crashed one blocks others no longer than this.
     static let leaseDuration: Millis = 30_000
+    /// How long a waiter trusts the notifier before it reads the store again.
+    static let recheckInterval: Duration = .seconds(1)
     /// Where a connection's refresh token is kept among its sealed credentials.
     static let refreshTokenKey = "oauth_refresh_token"
 
@@ -54,6 +60,9 @@ struct TokenRefresher: Sendable {
     private func refresh(_ stale: ConnectionRecord, spec: OAuthSpec) async throws -> ConnectionRecord {
         let owner = UUID().uuidString
         let deadline = nowMillis() + Self.leaseDuration + 5_000
+        // Listening before the first read, so a refresh that ends after it still wakes this one.
+        let finished = notifier.listen(.oauthRefresh(stale.id))
+        defer { finished.cancel() }
         while true {
             let current = try await reload(stale)
             if current.sealedCredentials != stale.sealedCredentials || current.status != stale.status {
@@ -67,13 +76,22 @@ struct TokenRefresher: Sendable {
                     try await store.releaseRefreshLease(connectionID: stale.id, owner: owner)
                     return try usable(latest)
                 }
-                return try await performRefresh(latest, spec: spec, owner: owner)
+                do {
+                    let refreshed = try await performRefresh(latest, spec: spec, owner: owner)
+                    await notifier.notify(.oauthRefresh(stale.id))
+                    return refreshed
+                } catch {
+                    // New credentials, needs_reauth or a released lease: the waiters look again.
+                    await notifier.notify(.oauthRefresh(stale.id))
+                    throw error
+                }
             }
             guard nowMillis() < deadline else {
                 throw ServiceError(.unavailable, "refresh_timeout", "another refresh of connection \(stale.id) did not finish in time",
                                    retryable: true)
             }
-            try await Task.sleep(for: .milliseconds(20))
+            _ = await finished.wait(until: .now + Self.recheckInterval)
+            try Task.checkCancellation()
         }
     }
 
@@ -125,7 +143,7 @@ struct TokenRefresher: Sendable {
         let event = try await events.needsReauth(connection, error: reason)
         try await store.setConnectionStatus(connectionID: connection.id, accountID: connection.accountID, status: .needsReauth,
                                             reason: reason, at: nowMillis(), leaseOwner: owner, announcing: event)
-        events.committed()
+        await events.committed(event)
         logger.notice("connection needs re-authorization", metadata: ["connection": "\(connection.id)",
                                                                        "provider": "\(connection.provider)", "reason": "\(reason)"])
     }

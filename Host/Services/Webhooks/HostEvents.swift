@@ -6,15 +6,14 @@ import PatchbayWire
 /// patterns match get them by push or pull.
 ///
 /// The service that changes the connection's status stores the event built here in the same
-/// transaction (`ConnectionEventStore`), then calls `committed()`: no status change is kept
+/// transaction (`ConnectionEventStore`), then calls `committed(_:)`: no status change is kept
 /// without its event, and no event without its change.
 struct HostEvents: Sendable {
     static let needsReauth = "patchbay.connection.needs_reauth"
     static let reauthorized = "patchbay.connection.reauthorized"
 
     let store: any Store
-    let newEvents: InboxSignal
-    let newDeliveries: InboxSignal
+    let notifier: any Notifier
 
     /// `error` is the provider's reason, as stored on the connection.
     func needsReauth(_ connection: ConnectionRecord, error: String) async throws -> InboundEvent {
@@ -30,9 +29,8 @@ struct HostEvents: Sendable {
     }
 
     /// Wakes pull readers and the delivery worker once an event is on disk.
-    func committed() {
-        newEvents.notify()
-        newDeliveries.notify()
+    func committed(_ event: InboundEvent) async {
+        await notifier.announce(event)
     }
 
     private func event(_ key: String, _ connection: ConnectionRecord, _ payload: JSONValue) async throws -> InboundEvent {

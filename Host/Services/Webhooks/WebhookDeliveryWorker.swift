@@ -12,20 +12,24 @@ import ServiceLifecycle
 /// Standard Webhooks headers (the same `webhook-id` on every attempt), and finished with its
 /// outcome: success, a retry on the backoff schedule, or a dead letter. A worker that dies
 /// mid-delivery loses only its leases, which run out and are taken up again: at-least-once.
+///
+/// An idle worker sleeps until the notifier says deliveries are due, until the next retry it
+/// scheduled itself comes due, or until the sweep interval passes: the sweep finds what no
+/// notification announces, such as leases of a dead host that ran out.
 public final class WebhookDeliveryWorker: Service, Sendable {
     let store: any Store
     let vault: Vault
     let settings: WebhookSettings
-    let newDeliveries: InboxSignal
+    let notifier: any Notifier
     let targets: WebhookTargetPolicy
     let logger: Logger
     let owner = IDs.make("worker")
 
-    init(store: any Store, vault: Vault, settings: WebhookSettings, newDeliveries: InboxSignal, logger: Logger) {
+    init(store: any Store, vault: Vault, settings: WebhookSettings, notifier: any Notifier, logger: Logger) {
         self.store = store
         self.vault = vault
         self.settings = settings
-        self.newDeliveries = newDeliveries
+        self.notifier = notifier
         self.targets = WebhookTargetPolicy(settings: settings)
         self.logger = logger
     }
@@ -51,20 +55,26 @@ public final class WebhookDeliveryWorker: Service, Sendable {
 
     private func loop(_ client: HTTPClient) async throws {
         let schedule = RetrySchedule(settings: settings)
+        let due = notifier.listen(.deliveriesDue)
+        defer { due.cancel() }
+        // The earliest retry this worker scheduled, so it wakes for it without a notification.
+        var nextRetry: Millis?
         while !Task.isCancelled {
-            let seen = newDeliveries.current
             let now = nowMillis()
+            if let retry = nextRetry, retry <= now { nextRetry = nil }
             let leased: [WebhookDeliveryRecord]
             do {
                 leased = try await store.leaseWebhookDeliveries(
                     owner: owner, now: now, leaseUntil: now + Int64(settings.lease / .milliseconds(1)), limit: settings.concurrency)
             } catch {
                 logger.error("could not lease webhook deliveries", metadata: ["error": "\(error)"])
-                try await Task.sleep(for: settings.pollInterval)
+                try await Task.sleep(for: settings.sweepInterval)
                 continue
             }
             if leased.isEmpty {
-                await newDeliveries.wait(after: seen, timeout: settings.pollInterval)
+                var wake = ContinuousClock.now + settings.sweepInterval
+                if let retry = nextRetry { wake = min(wake, ContinuousClock.now + .milliseconds(retry - now)) }
+                _ = await due.wait(until: wake)
                 continue
             }
             // The round's outcomes are recorded together: one commit instead of one per delivery.
@@ -73,6 +83,9 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                     group.addTask { await self.deliver(delivery, client: client, schedule: schedule) }
                 }
                 return await group.reduce(into: [FinishedAttempt]()) { $0.append($1) }
+            }
+            for attempt in finished where attempt.delivery.status == .pending {
+                nextRetry = min(nextRetry ?? attempt.delivery.nextAttemptAt, attempt.delivery.nextAttemptAt)
             }
             do {
                 try await store.finishWebhookAttempts(finished)

@@ -6,7 +6,7 @@ import PatchbayWire
 /// dead letter, replay a stored event. Everything here needs the `admin` scope.
 public struct WebhookInspectionService: Sendable {
     let store: any Store
-    let newDeliveries: InboxSignal
+    let notifier: any Notifier
 
     public struct DeliveryDetail: Sendable {
         public var delivery: WebhookDeliveryRecord
@@ -63,7 +63,7 @@ public struct WebhookInspectionService: Sendable {
             delivery.nextAttemptAt = now
             delivery.updatedAt = now
             try await store.updateWebhookDelivery(delivery)
-            newDeliveries.notify()
+            await notifier.notify(.deliveriesDue)
             return delivery
         }
     }
@@ -97,7 +97,7 @@ public struct WebhookInspectionService: Sendable {
             try await store.insertWebhookDelivery(delivery)
             created.append(delivery)
         }
-        newDeliveries.notify()
+        await notifier.notify(.deliveriesDue)
         return created
     }
 

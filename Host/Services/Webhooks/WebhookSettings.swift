@@ -18,8 +18,10 @@ public struct WebhookSettings: Sendable {
     public var deliveryTimeout: Duration = .seconds(10)
     /// How long a worker holds a delivery; after a crash, another picks it up once this runs out.
     public var lease: Duration = .seconds(60)
-    /// How often an idle worker looks for due deliveries.
-    public var pollInterval: Duration = .milliseconds(500)
+    /// How often an idle worker looks for due deliveries that no notification announced: leases
+    /// of a dead host that ran out, retries another host scheduled. New events, retries and
+    /// replays wake it at once, and its own retries when they come due.
+    public var sweepInterval: Duration = .seconds(5)
     /// Deliveries in flight at once.
     public var concurrency = 16
     /// Push to private, loopback, link-local and other non-public addresses too: for local

@@ -12,8 +12,7 @@ public struct WebhookSubscriptionService: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     /// Pull requests wait on new events; a resumed subscription wakes the delivery worker.
-    let newEvents: InboxSignal
-    let newDeliveries: InboxSignal
+    let notifier: any Notifier
     let targets: WebhookTargetPolicy
 
     public struct Draft: Sendable {
@@ -125,7 +124,7 @@ public struct WebhookSubscriptionService: Sendable {
         record.disabledReason = nil
         record.updatedAt = nowMillis()
         try await store.updateWebhookSubscription(record)
-        newDeliveries.notify()
+        await notifier.notify(.deliveriesDue)
         return record
     }
 
@@ -173,12 +172,15 @@ public struct WebhookSubscriptionService: Sendable {
             throw ServiceError(.notFound, "not_found", "agent \"\(agentID)\" has no pull subscriptions")
         }
         let deadline = ContinuousClock.now + wait
+        // Listening before the first read: an event stored between a read and the wait still wakes it.
+        let stored = notifier.listen(.webhookEvents(accountID: principal.accountID))
+        defer { stored.cancel() }
         while true {
-            let seen = newEvents.current
             let pulled = try await scan(principal: principal, subscriptions: subscriptions, after: after, limit: limit)
             if !pulled.events.isEmpty || ContinuousClock.now >= deadline { return pulled }
             after = Int64(pulled.cursor) ?? after
-            await newEvents.wait(after: seen, timeout: deadline - ContinuousClock.now)
+            // Woken by any event of the account; the next read says whether one is for this agent.
+            _ = await stored.wait(until: deadline)
             try Task.checkCancellation()
         }
     }

@@ -13,17 +13,16 @@ public struct Webhooks: Sendable {
     public let worker: WebhookDeliveryWorker
     let hostEvents: HostEvents
 
-    init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings) {
-        let newEvents = InboxSignal(), newDeliveries = InboxSignal()
-        let inbox = Inbox(store: store, newEvents: newEvents, newDeliveries: newDeliveries)
+    init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings, notifier: any Notifier) {
+        let inbox = Inbox(store: store, notifier: notifier)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
                                    inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
-        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, newEvents: newEvents,
-                                                   newDeliveries: newDeliveries, targets: WebhookTargetPolicy(settings: settings.webhooks))
-        inspection = WebhookInspectionService(store: store, newDeliveries: newDeliveries)
-        worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, newDeliveries: newDeliveries,
+        subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, notifier: notifier,
+                                                   targets: WebhookTargetPolicy(settings: settings.webhooks))
+        inspection = WebhookInspectionService(store: store, notifier: notifier)
+        worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, notifier: notifier,
                                        logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, newEvents: newEvents, newDeliveries: newDeliveries)
+        hostEvents = HostEvents(store: store, notifier: notifier)
     }
 }

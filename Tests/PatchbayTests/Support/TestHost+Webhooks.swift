@@ -55,14 +55,14 @@ extension TestHost {
         settings.retryBase = .milliseconds(50)
         settings.retryCap = .seconds(2)
         settings.deliveryTimeout = .seconds(1)
-        settings.pollInterval = .milliseconds(50)
+        settings.sweepInterval = .seconds(1)
         settings.lease = .seconds(5)
         settings.allowPrivateTargets = patchbay.settings.webhooks.allowPrivateTargets
         adjust(&settings)
         let shipped = patchbay.webhooks.worker
         var logger = Logger(label: "test.delivery")
         logger.logLevel = .critical
-        let worker = WebhookDeliveryWorker(store: shipped.store, vault: shipped.vault, settings: settings, newDeliveries: shipped.newDeliveries,
+        let worker = WebhookDeliveryWorker(store: shipped.store, vault: shipped.vault, settings: settings, notifier: shipped.notifier,
                                            logger: logger)
         return Task { try await worker.run() }
     }

@@ -32,18 +32,20 @@ final class TestHost: @unchecked Sendable {
     /// connection's config or the manifest says, as on a host without `--upstream`.
     /// `upstreams` sends providers elsewhere than the fakes (`slack=http://…`). `dataDirectory`
     /// puts the data somewhere chosen, such as a small file system. `log` receives the host's
-    /// log (else it is dropped).
+    /// log (else it is dropped). With `countingStore`, the host's store is a `CountingStore`.
+    /// A host `reusing` a running one is its replica: they share the notifier.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
                       allowEgress: [String] = [], upstreamOverrides: Bool = true,
                       upstreams overrides: [String] = [],
-                      dataDirectory: String? = nil, log: Logger? = nil) async throws -> TestHost {
+                      dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
+        let sqlite = try SQLiteStore(path: directory + "/patchbay.sqlite")
+        let store: any Store = countingStore ? CountingStore(sqlite) : sqlite
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
         var logger = log ?? Logger(label: "test")
         if log == nil { logger.logLevel = .critical }
@@ -58,8 +60,10 @@ final class TestHost: @unchecked Sendable {
         settings.mcpSessions = mcpSessions
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
+        // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings, logger: logger)
+                                registry: registry, settings: settings, notifier: previous?.patchbay.notifier ?? InProcessNotifier(),
+                                logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The notifier of a host that is alone on its store (SQLite): notifications go straight to
+/// the subscriptions of this process, and are never lost. A notifier shared between replicas
+/// can use one of these to hand what it receives to its own process's listeners.
+public final class InProcessNotifier: Notifier, @unchecked Sendable {
+    private struct Listener {
+        weak var subscription: NotifierSubscription?
+    }
+
+    private let lock = NSLock()
+    private var listeners: [NotifierChannel: [ObjectIdentifier: Listener]] = [:]
+
+    public init() {}
+
+    public func notify(_ channel: NotifierChannel, payload: String?) async {
+        deliver(channel, payload: payload)
+    }
+
+    /// Hands a notification to this process's listeners of `channel`.
+    public func deliver(_ channel: NotifierChannel, payload: String?) {
+        let subscriptions = lock.withLock { listeners[channel]?.values.compactMap(\.subscription) ?? [] }
+        for subscription in subscriptions { subscription.deliver(payload) }
+    }
+
+    public func listen(_ channel: NotifierChannel) -> NotifierSubscription {
+        let subscription = NotifierSubscription(channel: channel) { [weak self] id in self?.forget(id, on: channel) }
+        lock.withLock { listeners[channel, default: [:]][ObjectIdentifier(subscription)] = Listener(subscription: subscription) }
+        return subscription
+    }
+
+    /// Channels with listeners, for tests that check subscriptions are not left behind.
+    var channelCount: Int { lock.withLock { listeners.count } }
+
+    private func forget(_ id: ObjectIdentifier, on channel: NotifierChannel) {
+        lock.withLock {
+            listeners[channel]?.removeValue(forKey: id)
+            if listeners[channel]?.isEmpty == true { listeners.removeValue(forKey: channel) }
+        }
+    }
+}
