@@ -151,6 +151,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/Fakes", swiftSettings: swift5),
+        // What every store backend must do, written against the `Store` protocol alone; each
+        // backend's tests run it with a factory for fresh stores.
+        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", "PatchbayWire"], path: "Tests/StoreConformance",
+                swiftSettings: swift5),
         .executableTarget(
             name: "PatchbaySandbox",
             dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -172,6 +176,7 @@ let package = Package(
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
+                "PatchbayStoreConformance",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -80,7 +80,7 @@ struct ConnectionCalls: Sendable {
             throw ServiceError(.conflict, "connection_pending",
                                "connection \(connection.id) is waiting for OAuth consent: open the oauth_url its creation answered, or POST /v1/connections/\(connection.id)/authorize for a new one")
         case .failed, .needsReauth:
-            let reason = try await store.connectionAuth(connectionID: connection.id)?.statusReason ?? "authorization failed"
+            let reason = try await store.connectionAuth(connectionID: connection.id, accountID: connection.accountID)?.statusReason ?? "authorization failed"
             throw ServiceError(.conflict, connection.status == .failed ? "connection_failed" : "needs_reauth",
                                "connection \(connection.id) must be authorized again (\(reason)); POST /v1/connections/\(connection.id)/authorize")
         }

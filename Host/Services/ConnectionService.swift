@@ -180,7 +180,7 @@ public struct ConnectionService: Sendable {
     /// The last discovered schema, or 404 if discovery has not run.
     public func schema(principal: Principal, id: String) async throws -> SchemaSnapshot {
         let record = try await get(principal: principal, id: id)
-        guard let snapshot = try await store.schema(connectionID: record.id) else {
+        guard let snapshot = try await store.schema(connectionID: record.id, accountID: principal.accountID) else {
             throw ServiceError(.notFound, "schema_not_discovered", "connection \(id) has no discovered schema yet; POST …/discover first")
         }
         return snapshot

@@ -20,8 +20,8 @@ public protocol AgentStore: Sendable {
     /// version does not exist; `StoreError.conflict` when that version is already live.
     func rollbackAgent(id: String, accountID: String, to version: Int, note: String?, at time: Millis) async throws -> AgentVersionRecord?
     /// Versions of an agent, newest first.
-    func agentVersions(agentID: String) async throws -> [AgentVersionRecord]
-    func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord?
+    func agentVersions(agentID: String, accountID: String) async throws -> [AgentVersionRecord]
+    func agentVersion(agentID: String, accountID: String, version: Int) async throws -> AgentVersionRecord?
 
     /// Moves an execution from one status to another only if it is still in the first, so two
     /// concurrent approvals of one paused call cannot both run it. False when it was not.

@@ -16,12 +16,14 @@ public protocol CredentialStore: Sendable {
     // Authorizations in flight
     /// Also drops states that expired before this one was created.
     func insertOAuthState(_ state: OAuthStateRecord) async throws
+    /// By the hash of the `state` the provider sends back to the callback, which carries no
+    /// account: the state names the account. So do `consumeOAuthState` and its id.
     func oauthState(id: String) async throws -> OAuthStateRecord?
     /// Deletes the state and returns it, atomically: of two concurrent callbacks, one wins.
     func consumeOAuthState(id: String) async throws -> OAuthStateRecord?
 
     // Token lifecycle
-    func connectionAuth(connectionID: String) async throws -> ConnectionAuthRecord?
+    func connectionAuth(connectionID: String, accountID: String) async throws -> ConnectionAuthRecord?
     /// Stores new credentials with their expiry in one transaction, makes the connection active
     /// and clears its status reason. With `leaseOwner`, only while that owner holds the refresh
     /// lease, which it releases; answers false when it does not (nothing is written then).

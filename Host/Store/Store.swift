@@ -1,6 +1,7 @@
 /// Everything the host keeps. Every read of tenant data takes the account id, so a row of
-/// another account is simply not found. Implemented by `SQLiteStore`; a PostgreSQL backend
-/// implements the same protocol and passes the same conformance tests.
+/// another account is simply not found; the few reads that run before any account is known
+/// say so. Implemented by `SQLiteStore`; a PostgreSQL backend implements the same protocol and
+/// passes the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore,
     RetentionStore {
     // Accounts and keys
@@ -8,6 +9,7 @@ public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, Conn
     func account(id: String) async throws -> Account?
     func insertAccount(_ account: Account) async throws
     func insertAPIKey(_ key: APIKeyRecord) async throws
+    /// Before the account is known: the key's prefix is what names the account, and its hash is checked after.
     func apiKey(prefix: String) async throws -> APIKeyRecord?
 
     // Connections
@@ -20,7 +22,7 @@ public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, Conn
 
     // Discovered schemas
     func saveSchema(_ snapshot: SchemaSnapshot) async throws
-    func schema(connectionID: String) async throws -> SchemaSnapshot?
+    func schema(connectionID: String, accountID: String) async throws -> SchemaSnapshot?
 
     // Executions
     /// Keeps a run's record before the call goes out, so even a run the host never finished

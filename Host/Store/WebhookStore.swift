@@ -9,8 +9,10 @@ public protocol WebhookStore: Sendable {
     func webhookRoute(endpointID: String) async throws -> WebhookRoute?
     func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord>
     func updateWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws
-    func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats
+    /// All zero when the account has no such endpoint.
+    func webhookEndpointStats(id: String, accountID: String) async throws -> WebhookEndpointStats
     /// Counts a request that reached the endpoint but stored nothing: refused, or a handshake.
+    /// By endpoint id alone, as `webhookRoute`: the receiver writes it before any account is known.
     func countWebhookReceipt(endpointID: String, verified: Bool) async throws
 
     // The inbox
@@ -43,5 +45,6 @@ public protocol WebhookStore: Sendable {
     func webhookDelivery(id: String, accountID: String) async throws -> WebhookDeliveryRecord?
     func webhookDeliveries(accountID: String, filter: WebhookDeliveryFilter, page: PageRequest) async throws -> Page<WebhookDeliveryRecord>
     func updateWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws
-    func webhookAttempts(deliveryID: String) async throws -> [WebhookAttemptRecord]
+    /// Oldest first; empty when the account has no such delivery.
+    func webhookAttempts(deliveryID: String, accountID: String) async throws -> [WebhookAttemptRecord]
 }

@@ -69,7 +69,7 @@ final class ConnectionEventStoreTests: XCTestCase {
             XCTAssertEqual(delivery?.eventID, item.event)
             XCTAssertEqual(delivery?.status, .pending)
         }
-        let reason = try await reopened.connectionAuth(connectionID: "conn_refused")
+        let reason = try await reopened.connectionAuth(connectionID: "conn_refused", accountID: "acct_1")
         XCTAssertEqual(reason?.statusReason, "invalid_grant")
     }
 
@@ -106,7 +106,7 @@ final class ConnectionEventStoreTests: XCTestCase {
             let delivery = try await reopened.webhookDelivery(id: "msg_\(id)", accountID: "acct_1")
             XCTAssertNil(delivery, "no delivery job for an event that was not stored")
         }
-        let auth = try await reopened.connectionAuth(connectionID: "conn_active")
+        let auth = try await reopened.connectionAuth(connectionID: "conn_active", accountID: "acct_1")
         XCTAssertNil(auth?.statusReason, "no reason stored for a change that did not happen")
         let kept = try await reopened.webhookEvent(id: "evt_taken", accountID: "acct_1")
         XCTAssertEqual(kept?.connectionID, "conn_first", "the earlier event is untouched")

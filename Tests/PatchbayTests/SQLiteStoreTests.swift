@@ -61,22 +61,6 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(original?.id, "acct_taken")
     }
 
-    func testALoneFailingWriteIsRefusedAndTheNextOneCommits() async throws {
-        let store = try SQLiteStore(path: directory + "/store.sqlite")
-        try await store.insertAccount(Account(id: "acct_a", name: "a", createdAt: 1))
-        do {
-            try await store.insertAccount(Account(id: "acct_b", name: "a", createdAt: 2))
-            XCTFail("a duplicate name was accepted")
-        } catch StoreError.conflict {}
-        try await store.insertAccount(Account(id: "acct_c", name: "c", createdAt: 3))
-
-        let reopened = try SQLiteStore(path: directory + "/store.sqlite")
-        let refused = try await reopened.account(id: "acct_b")
-        XCTAssertNil(refused)
-        let next = try await reopened.account(id: "acct_c")
-        XCTAssertEqual(next?.name, "c")
-    }
-
     /// Point lookups run on the calling thread while other reads go through the pool's async
     /// form. Many of both at once must all finish: lookups waiting for a pooled connection
     /// could hold every thread of the task pool that the async reads need to give theirs back.

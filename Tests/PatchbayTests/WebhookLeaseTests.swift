@@ -55,7 +55,7 @@ final class WebhookLeaseTests: XCTestCase {
         let stored = try await store.webhookDelivery(id: late.id, accountID: account)
         XCTAssertEqual(stored?.status, .delivering)
         XCTAssertEqual(stored?.leaseOwner, "worker_b")
-        let attempts = try await store.webhookAttempts(deliveryID: late.id)
+        let attempts = try await store.webhookAttempts(deliveryID: late.id, accountID: late.accountID)
         XCTAssertEqual(attempts.map(\.id), ["att_late"], "the late attempt is still history")
     }
 

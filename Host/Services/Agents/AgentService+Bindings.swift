@@ -117,7 +117,7 @@ extension AgentService {
     // MARK: Helpers
 
     private func discovered(_ connection: ConnectionRecord) async throws -> DiscoveredSchema {
-        guard let snapshot = try await store.schema(connectionID: connection.id) else {
+        guard let snapshot = try await store.schema(connectionID: connection.id, accountID: connection.accountID) else {
             throw ServiceError(.conflict, "schema_not_discovered",
                                "connection \(connection.id) has no discovered schema; POST /v1/connections/\(connection.id)/discover first",
                                field: "connection_id")

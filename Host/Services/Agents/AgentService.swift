@@ -232,13 +232,13 @@ public struct AgentService: Sendable {
     public func versions(principal: Principal, agentID: String) async throws -> (AgentRecord, [AgentVersionRecord]) {
         try principal.require(.integrationsRead)
         let agent = try await owned(principal, agentID)
-        return (agent, try await store.agentVersions(agentID: agent.id))
+        return (agent, try await store.agentVersions(agentID: agent.id, accountID: principal.accountID))
     }
 
     public func version(principal: Principal, agentID: String, version: Int) async throws -> (AgentRecord, AgentVersionRecord) {
         try principal.require(.integrationsRead)
         let agent = try await owned(principal, agentID)
-        guard let record = try await store.agentVersion(agentID: agent.id, version: version) else {
+        guard let record = try await store.agentVersion(agentID: agent.id, accountID: principal.accountID, version: version) else {
             throw ServiceError.notFound("version", String(version))
         }
         return (agent, record)

@@ -88,7 +88,8 @@ public struct SkillRuntime: Sendable {
             return execution
         }
         let input = editedInput ?? skillCall.pendingInput ?? [:]
-        guard let version = try await store.agentVersion(agentID: skillCall.agentID, version: skillCall.agentVersion),
+        guard let version = try await store.agentVersion(agentID: skillCall.agentID, accountID: principal.accountID,
+                                                         version: skillCall.agentVersion),
               let skill = version.skills.first(where: { $0.name == skillCall.skill }),
               let agent = try await store.agent(id: skillCall.agentID, accountID: principal.accountID)
         else {
@@ -148,7 +149,7 @@ public struct SkillRuntime: Sendable {
     }
 
     private func liveVersion(_ agent: AgentRecord) async throws -> AgentVersionRecord {
-        guard let live = agent.liveVersion, let version = try await store.agentVersion(agentID: agent.id, version: live) else {
+        guard let live = agent.liveVersion, let version = try await store.agentVersion(agentID: agent.id, accountID: agent.accountID, version: live) else {
             throw ServiceError(.conflict, "agent_not_published", "agent \(agent.id) has no published version yet; publish its draft")
         }
         return version

@@ -180,7 +180,7 @@ public struct OAuthService: Sendable {
         guard let record = try await store.connection(id: connectionID, accountID: principal.accountID) else {
             throw ServiceError.notFound("connection", connectionID)
         }
-        return (record, try await store.connectionAuth(connectionID: record.id))
+        return (record, try await store.connectionAuth(connectionID: record.id, accountID: principal.accountID))
     }
 
     /// A denial or refused code: an active connection (re-consent) keeps working; anything else is `failed`.

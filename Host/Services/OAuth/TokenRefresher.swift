@@ -36,7 +36,7 @@ struct TokenRefresher: Sendable {
     /// The connection, refreshed first when its access token is about to expire.
     func ensureFresh(_ connection: ConnectionRecord) async throws -> ConnectionRecord {
         guard connection.status == .active, let spec = spec(for: connection), spec.refresh,
-              let auth = try await store.connectionAuth(connectionID: connection.id)
+              let auth = try await store.connectionAuth(connectionID: connection.id, accountID: connection.accountID)
         else { return connection }
         // Refreshed by someone else since this record was read: use what they stored.
         if let refreshedAt = auth.refreshedAt, refreshedAt > connection.updatedAt {

@@ -18,7 +18,7 @@ public struct WebhookInspectionService: Sendable {
         guard let endpoint = try await store.webhookEndpoint(id: endpointID, accountID: principal.accountID) else {
             throw ServiceError.notFound("webhook endpoint", endpointID)
         }
-        return (endpoint, try await store.webhookEndpointStats(id: endpointID))
+        return (endpoint, try await store.webhookEndpointStats(id: endpointID, accountID: principal.accountID))
     }
 
     public func events(principal: Principal, filter: WebhookEventFilter, page: PageRequest) async throws -> Page<WebhookEventRecord> {
@@ -41,7 +41,7 @@ public struct WebhookInspectionService: Sendable {
     public func delivery(principal: Principal, id: String) async throws -> DeliveryDetail {
         try principal.require(.admin)
         let delivery = try await ownedDelivery(principal, id)
-        return DeliveryDetail(delivery: delivery, attempts: try await store.webhookAttempts(deliveryID: id))
+        return DeliveryDetail(delivery: delivery, attempts: try await store.webhookAttempts(deliveryID: id, accountID: principal.accountID))
     }
 
     /// Sends a dead (or still pending) delivery again now, with a fresh schedule and the same `webhook-id`.

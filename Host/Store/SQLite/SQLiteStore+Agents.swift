@@ -91,15 +91,28 @@ extension SQLiteStore {
         return version
     }
 
-    public func agentVersions(agentID: String) async throws -> [AgentVersionRecord] {
+    public func agentVersions(agentID: String, accountID: String) async throws -> [AgentVersionRecord] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM agent_versions WHERE agent_id = ? ORDER BY version DESC", arguments: [agentID])
-                .map(Self.version)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.* FROM agent_versions v JOIN agents a ON a.id = v.agent_id
+                    WHERE v.agent_id = ? AND a.account_id = ? ORDER BY v.version DESC
+                    """,
+                arguments: [agentID, accountID]
+            ).map(Self.version)
         }
     }
 
-    public func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord? {
-        try lookup { db in try Self.version(db, agentID: agentID, version: version) }
+    public func agentVersion(agentID: String, accountID: String, version: Int) async throws -> AgentVersionRecord? {
+        try lookup { db in
+            try Self.first(
+                db.cachedStatement(
+                    sql: """
+                        SELECT v.* FROM agent_versions v JOIN agents a ON a.id = v.agent_id
+                        WHERE v.agent_id = ? AND a.account_id = ? AND v.version = ?
+                        """), [agentID, accountID, version], Self.version)
+        }
     }
 
     public func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status,

@@ -111,9 +111,15 @@ extension SQLiteStore {
 
     // MARK: Token lifecycle
 
-    public func connectionAuth(connectionID: String) async throws -> ConnectionAuthRecord? {
+    public func connectionAuth(connectionID: String, accountID: String) async throws -> ConnectionAuthRecord? {
         try lookup { db in
-            try Self.first(db.cachedStatement(sql: "SELECT * FROM connection_auth WHERE connection_id = ?"), [connectionID]) { row in
+            try Self.first(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.* FROM connection_auth a JOIN connections c ON c.id = a.connection_id
+                        WHERE a.connection_id = ? AND c.account_id = ?
+                        """), [connectionID, accountID]
+            ) { row in
                 ConnectionAuthRecord(connectionID: row["connection_id"], expiresAt: row["expires_at"],
                                      refreshedAt: row["refreshed_at"], statusReason: row["status_reason"])
             }

@@ -55,9 +55,10 @@ extension SQLiteStore {
         }
     }
 
-    public func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats {
+    public func webhookEndpointStats(id: String, accountID: String) async throws -> WebhookEndpointStats {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webhook_endpoints WHERE id = ? AND account_id = ?",
+                                             arguments: [id, accountID]) else {
                 return WebhookEndpointStats()
             }
             return WebhookEndpointStats(received: row["received"], verified: row["verified"], rejected: row["rejected"],
@@ -333,10 +334,15 @@ extension SQLiteStore {
         }
     }
 
-    public func webhookAttempts(deliveryID: String) async throws -> [WebhookAttemptRecord] {
+    public func webhookAttempts(deliveryID: String, accountID: String) async throws -> [WebhookAttemptRecord] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempted_at, id",
-                             arguments: [deliveryID]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.* FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                    WHERE a.delivery_id = ? AND d.account_id = ? ORDER BY a.attempted_at, a.id
+                    """,
+                arguments: [deliveryID, accountID]).map { row in
                 WebhookAttemptRecord(id: row["id"], deliveryID: row["delivery_id"], attemptedAt: row["attempted_at"],
                                      durationMs: row["duration_ms"], statusCode: row["status_code"], error: row["error"])
             }

@@ -156,9 +156,15 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func schema(connectionID: String) async throws -> SchemaSnapshot? {
+    public func schema(connectionID: String, accountID: String) async throws -> SchemaSnapshot? {
         try await read { db in
-            try Self.first(db.cachedStatement(sql: "SELECT * FROM connection_schemas WHERE connection_id = ?"), [connectionID]) { row in
+            try Self.first(
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.* FROM connection_schemas s JOIN connections c ON c.id = s.connection_id
+                        WHERE s.connection_id = ? AND c.account_id = ?
+                        """), [connectionID, accountID]
+            ) { row in
                 SchemaSnapshot(connectionID: row["connection_id"],
                                schema: try Self.decode(DiscoveredSchema.self, row["schema"]),
                                discoveredAt: row["discovered_at"])

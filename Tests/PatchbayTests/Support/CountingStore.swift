@@ -79,9 +79,9 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.saveSchema(snapshot)
     }
 
-    func schema(connectionID: String) async throws -> SchemaSnapshot? {
+    func schema(connectionID: String, accountID: String) async throws -> SchemaSnapshot? {
         count("schema")
-        return try await base.schema(connectionID: connectionID)
+        return try await base.schema(connectionID: connectionID, accountID: accountID)
     }
 
     func insertExecution(_ execution: ExecutionRecord, durability: Durability) async throws {
@@ -129,9 +129,9 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.updateWebhookEndpoint(endpoint)
     }
 
-    func webhookEndpointStats(id: String) async throws -> WebhookEndpointStats {
+    func webhookEndpointStats(id: String, accountID: String) async throws -> WebhookEndpointStats {
         count("webhookEndpointStats")
-        return try await base.webhookEndpointStats(id: id)
+        return try await base.webhookEndpointStats(id: id, accountID: accountID)
     }
 
     func countWebhookReceipt(endpointID: String, verified: Bool) async throws {
@@ -219,9 +219,9 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.updateWebhookDelivery(delivery)
     }
 
-    func webhookAttempts(deliveryID: String) async throws -> [WebhookAttemptRecord] {
+    func webhookAttempts(deliveryID: String, accountID: String) async throws -> [WebhookAttemptRecord] {
         count("webhookAttempts")
-        return try await base.webhookAttempts(deliveryID: deliveryID)
+        return try await base.webhookAttempts(deliveryID: deliveryID, accountID: accountID)
     }
 
     func apiKeys(accountID: String) async throws -> [APIKeyRecord] {
@@ -269,9 +269,9 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.consumeOAuthState(id: id)
     }
 
-    func connectionAuth(connectionID: String) async throws -> ConnectionAuthRecord? {
+    func connectionAuth(connectionID: String, accountID: String) async throws -> ConnectionAuthRecord? {
         count("connectionAuth")
-        return try await base.connectionAuth(connectionID: connectionID)
+        return try await base.connectionAuth(connectionID: connectionID, accountID: accountID)
     }
 
     func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?, at: Millis, leaseOwner: String?) async throws -> Bool {
@@ -364,14 +364,14 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.rollbackAgent(id: id, accountID: accountID, to: version, note: note, at: time)
     }
 
-    func agentVersions(agentID: String) async throws -> [AgentVersionRecord] {
+    func agentVersions(agentID: String, accountID: String) async throws -> [AgentVersionRecord] {
         count("agentVersions")
-        return try await base.agentVersions(agentID: agentID)
+        return try await base.agentVersions(agentID: agentID, accountID: accountID)
     }
 
-    func agentVersion(agentID: String, version: Int) async throws -> AgentVersionRecord? {
+    func agentVersion(agentID: String, accountID: String, version: Int) async throws -> AgentVersionRecord? {
         count("agentVersion")
-        return try await base.agentVersion(agentID: agentID, version: version)
+        return try await base.agentVersion(agentID: agentID, accountID: accountID, version: version)
     }
 
     func transitionExecution(id: String, accountID: String, from: ExecutionRecord.Status, to: ExecutionRecord.Status) async throws -> Bool {
@@ -417,5 +417,15 @@ final class CountingStore: Store, @unchecked Sendable {
     func storageProblem() async -> StoreError? {
         count("storageProblem")
         return await base.storageProblem()
+    }
+
+    func pruneExecutions(startedBefore cutoff: Millis, limit: Int) async throws -> Int {
+        count("pruneExecutions")
+        return try await base.pruneExecutions(startedBefore: cutoff, limit: limit)
+    }
+
+    func pruneWebhookEvents(receivedBefore cutoff: Millis, limit: Int) async throws -> Int {
+        count("pruneWebhookEvents")
+        return try await base.pruneWebhookEvents(receivedBefore: cutoff, limit: limit)
     }
 }

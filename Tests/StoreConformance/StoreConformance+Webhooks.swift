@@ -1,0 +1,244 @@
+import Foundation
+import PatchbayStore
+import PatchbayWire
+import XCTest
+
+/// The webhook inbox: endpoints, deduplication, pull cursors, subscriptions.
+extension StoreConformance {
+    /// An account's endpoints, stats, events and subscriptions are not found by another
+    /// account; the public receiver finds the route by endpoint id alone.
+    public func webhookRecordsAnswerOnlyToTheirAccount() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_a", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_a", account: Self.accountA, endpoint: "wh_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_provider", account: Self.accountA, endpoint: nil, provider: "slack"))
+        var disabled = Self.subscription("sub_off", account: Self.accountA, endpoint: "wh_a")
+        disabled.status = .disabled
+        try await store.insertWebhookSubscription(disabled)
+        let outcomes = try await store.storeInboundEvents([
+            Self.event("evt_1", account: Self.accountA, endpoint: "wh_a", connection: "conn_a", receivedAt: 10,
+                       deliveries: [("msg_1", "sub_a")])
+        ])
+        XCTAssertEqual(outcomes, [.stored])
+        try await store.countWebhookReceipt(endpointID: "wh_a", verified: false)
+        try await store.countWebhookReceipt(endpointID: "wh_a", verified: true)
+
+        let endpoint = try await store.webhookEndpoint(id: "wh_a", accountID: Self.accountA)
+        XCTAssertEqual(endpoint, Self.endpoint("wh_a", account: Self.accountA, connection: "conn_a"))
+        let stats = try await store.webhookEndpointStats(id: "wh_a", accountID: Self.accountA)
+        XCTAssertEqual(stats, WebhookEndpointStats(received: 3, verified: 2, rejected: 1, duplicates: 0, lastEventAt: 10))
+        let route = try await store.webhookRoute(endpointID: "wh_a")
+        XCTAssertEqual(route?.endpoint.accountID, Self.accountA)
+        XCTAssertEqual(route?.connection?.id, "conn_a")
+        XCTAssertEqual(Set(route?.subscriptions.map(\.id) ?? []), ["sub_a", "sub_provider"])
+        let active = try await store.activeWebhookSubscriptions(accountID: Self.accountA, endpointID: "wh_a", provider: "slack")
+        XCTAssertEqual(Set(active.map(\.id)), ["sub_a", "sub_provider"])
+        let noRoute = try await store.webhookRoute(endpointID: "wh_missing")
+        XCTAssertNil(noRoute)
+
+        let b = Self.accountB
+        let foreignEndpoint = try await store.webhookEndpoint(id: "wh_a", accountID: b)
+        XCTAssertNil(foreignEndpoint)
+        let foreignStats = try await store.webhookEndpointStats(id: "wh_a", accountID: b)
+        XCTAssertEqual(foreignStats, WebhookEndpointStats(), "another account read the endpoint's counters")
+        let foreignEvent = try await store.webhookEvent(id: "evt_1", accountID: b)
+        XCTAssertNil(foreignEvent)
+        let foreignSubscription = try await store.webhookSubscription(id: "sub_a", accountID: b)
+        XCTAssertNil(foreignSubscription)
+        let foreignDelivery = try await store.webhookDelivery(id: "msg_1", accountID: b)
+        XCTAssertNil(foreignDelivery)
+        let foreignActive = try await store.activeWebhookSubscriptions(accountID: b, endpointID: "wh_a", provider: "slack")
+        XCTAssertEqual(foreignActive, [])
+        let foreignPull = try await store.webhookEvents(accountID: b, after: 0, endpointIDs: ["wh_a"], providers: ["slack"], limit: 10)
+        XCTAssertEqual(foreignPull, [])
+        let foreignEvents = try await store.webhookEvents(accountID: b, filter: WebhookEventFilter(), page: PageRequest(limit: 10))
+        XCTAssertEqual(foreignEvents.items, [])
+        let foreignDeliveries = try await store.webhookDeliveries(accountID: b, filter: WebhookDeliveryFilter(), page: PageRequest(limit: 10))
+        XCTAssertEqual(foreignDeliveries.items, [])
+
+        // Writes by another account change nothing either.
+        var hijacked = Self.endpoint("wh_a", account: b, connection: "conn_a")
+        hijacked.status = .disabled
+        try await store.updateWebhookEndpoint(hijacked)
+        try await store.deleteWebhookSubscription(id: "sub_a", accountID: b)
+        let kept = try await store.webhookEndpoint(id: "wh_a", accountID: Self.accountA)
+        XCTAssertEqual(kept?.status, .active)
+        var deleted = Self.endpoint("wh_a", account: Self.accountA, connection: "conn_a")
+        deleted.status = .deleted
+        deleted.sealedSecret = nil
+        deleted.updatedAt = 20
+        try await store.updateWebhookEndpoint(deleted)
+        let updated = try await store.webhookEndpoint(id: "wh_a", accountID: Self.accountA)
+        XCTAssertEqual(updated, deleted)
+        let subscription = try await store.webhookSubscription(id: "sub_a", accountID: Self.accountA)
+        XCTAssertEqual(subscription?.status, .active)
+        let delivery = try await store.webhookDelivery(id: "msg_1", accountID: Self.accountA)
+        XCTAssertEqual(delivery?.status, .pending)
+    }
+
+    /// Many receivers storing the same provider event at once: exactly one stores it, with its
+    /// deliveries; the others are counted as duplicates. The same id on another endpoint is new.
+    public func inboundEventsDeduplicateUnderConcurrentInserts() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_2", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_1", account: Self.accountA, endpoint: "wh_1"))
+        let outcomes = try await concurrently(24, on: store) { store, index in
+            try await store.storeInboundEvents([
+                Self.event("evt_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", providerEventID: "Ev-1",
+                           receivedAt: 10 + Int64(index), deliveries: [("msg_\(index)", "sub_1")])
+            ])
+        }.flatMap { $0 }
+        XCTAssertEqual(outcomes.filter { $0 == .stored }.count, 1, "the same provider event was stored \(outcomes.filter { $0 == .stored }.count) times")
+        XCTAssertEqual(outcomes.filter { $0 == .duplicate }.count, 23)
+
+        let events = try await walk(limit: 50) {
+            try await store.webhookEvents(accountID: Self.accountA, filter: WebhookEventFilter(endpointID: "wh_1"), page: $0)
+        }
+        XCTAssertEqual(events.count, 1)
+        let deliveries = try await walk(limit: 50) {
+            try await store.webhookDeliveries(accountID: Self.accountA, filter: WebhookDeliveryFilter(subscriptionID: "sub_1"), page: $0)
+        }
+        XCTAssertEqual(deliveries.map(\.eventID), events.map(\.id), "a duplicate wrote a delivery")
+        let stats = try await store.webhookEndpointStats(id: "wh_1", accountID: Self.accountA)
+        XCTAssertEqual(stats.received, 24)
+        XCTAssertEqual(stats.duplicates, 23)
+
+        // Within one batch too, and per endpoint.
+        let batch = try await store.storeInboundEvents([
+            Self.event("evt_x", account: Self.accountA, endpoint: "wh_2", connection: "conn_a", providerEventID: "Ev-1", receivedAt: 50),
+            Self.event("evt_y", account: Self.accountA, endpoint: "wh_2", connection: "conn_a", providerEventID: "Ev-1", receivedAt: 51),
+        ])
+        XCTAssertEqual(batch, [.stored, .duplicate])
+    }
+
+    /// A pull consumer walking `webhookEvents(after:)` sees every event of its sources once,
+    /// in increasing sequence order, and nothing of other sources or accounts.
+    public func pullCursorsSeeEveryEventOnceInOrder() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_2", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_b", account: Self.accountB, connection: "conn_b"))
+        var wanted: [String] = []
+        for index in 0..<30 {
+            let endpoint = ["wh_1", "wh_2", "wh_b"][index % 3]
+            let account = endpoint == "wh_b" ? Self.accountB : Self.accountA
+            let id = String(format: "evt_%02d", index)
+            // Received times run backwards: pull order is the store's sequence, not the clock.
+            _ = try await store.storeInboundEvents([
+                Self.event(id, account: account, endpoint: endpoint, connection: account == Self.accountA ? "conn_a" : "conn_b",
+                           receivedAt: 1000 - Int64(index))
+            ])
+            if endpoint == "wh_1" { wanted.append(id) }
+        }
+        // Concurrent writers too: their events come after everything above.
+        let late = try await concurrently(8, on: store) { store, index in
+            try await store.storeInboundEvents([
+                Self.event("evt_late_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 2000)
+            ])
+        }
+        XCTAssertEqual(late.flatMap { $0 }, Array(repeating: .stored, count: 8))
+
+        var seen: [WebhookEventRecord] = []
+        var cursor: Int64 = 0
+        for _ in 0..<100 {
+            let batch = try await store.webhookEvents(accountID: Self.accountA, after: cursor, endpointIDs: ["wh_1"], providers: [],
+                                                      limit: 4)
+            XCTAssertLessThanOrEqual(batch.count, 4)
+            guard let last = batch.last else { break }
+            seen += batch
+            cursor = last.sequence
+        }
+        XCTAssertEqual(seen.map(\.sequence), seen.map(\.sequence).sorted(), "events out of sequence order")
+        XCTAssertEqual(Set(seen.map(\.sequence)).count, seen.count, "an event seen twice")
+        XCTAssertEqual(Array(seen.map(\.id).prefix(wanted.count)), wanted)
+        XCTAssertEqual(Set(seen.map(\.id).dropFirst(wanted.count)), Set((0..<8).map { "evt_late_\($0)" }))
+
+        let byProvider = try await store.webhookEvents(accountID: Self.accountA, after: 0, endpointIDs: [], providers: ["slack"], limit: 100)
+        XCTAssertEqual(byProvider.count, 28)
+        let noSources = try await store.webhookEvents(accountID: Self.accountA, after: 0, endpointIDs: [], providers: [], limit: 100)
+        XCTAssertEqual(noSources, [])
+    }
+
+    /// Event, subscription and endpoint listings page newest first without gaps or repeats.
+    public func webhookListingsPageByKeyset() async throws {
+        let store = try await tenants()
+        try await store.insertConnection(Self.connection("conn_a2", account: Self.accountA, createdAt: 2))
+        var endpoints: [WebhookEndpointRecord] = []
+        for index in 0..<9 {
+            let endpoint = Self.endpoint("wh_\(index)", account: Self.accountA, connection: index < 5 ? "conn_a" : "conn_a2",
+                                         createdAt: 10 + Int64(index / 2))
+            try await store.insertWebhookEndpoint(endpoint)
+            endpoints.append(endpoint)
+        }
+        endpoints.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let listedEndpoints = try await walk(limit: 2) {
+            try await store.webhookEndpoints(accountID: Self.accountA, connectionID: nil, page: $0)
+        }
+        XCTAssertEqual(listedEndpoints.map(\.id), endpoints.map(\.id))
+        let ofConnection = try await walk(limit: 3) {
+            try await store.webhookEndpoints(accountID: Self.accountA, connectionID: "conn_a2", page: $0)
+        }
+        XCTAssertEqual(ofConnection.map(\.id), endpoints.filter { $0.connectionID == "conn_a2" }.map(\.id))
+
+        var subscriptions: [WebhookSubscriptionRecord] = []
+        for index in 0..<11 {
+            let subscription = Self.subscription("sub_\(index)", account: Self.accountA, agent: index < 4 ? "agent_x" : "agent_y",
+                                                 endpoint: "wh_0", mode: index.isMultiple(of: 2) ? .push : .pull,
+                                                 createdAt: 20 + Int64(index / 3))
+            try await store.insertWebhookSubscription(subscription)
+            subscriptions.append(subscription)
+        }
+        subscriptions.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let listedSubscriptions = try await walk(limit: 4) {
+            try await store.webhookSubscriptions(accountID: Self.accountA, agentID: nil, page: $0)
+        }
+        XCTAssertEqual(listedSubscriptions, subscriptions)
+        let ofAgent = try await walk(limit: 3) { try await store.webhookSubscriptions(accountID: Self.accountA, agentID: "agent_x", page: $0) }
+        XCTAssertEqual(ofAgent.map(\.id), subscriptions.filter { $0.agentID == "agent_x" }.map(\.id))
+
+        var events: [WebhookEventRecord] = []
+        for index in 0..<14 {
+            let inbound = Self.event("evt_\(index)", account: Self.accountA, endpoint: "wh_\(index % 2)", connection: "conn_a",
+                                     receivedAt: 100 + Int64(index / 3))
+            _ = try await store.storeInboundEvents([inbound])
+            events.append(inbound.event)
+        }
+        events.sort { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }
+        let listedEvents = try await walk(limit: 5) {
+            try await store.webhookEvents(accountID: Self.accountA, filter: WebhookEventFilter(), page: $0)
+        }
+        XCTAssertEqual(listedEvents.map(\.id), events.map(\.id))
+        XCTAssertEqual(listedEvents.first?.payload, events.first?.payload)
+        let ofEndpoint = try await walk(limit: 2) {
+            try await store.webhookEvents(accountID: Self.accountA, filter: WebhookEventFilter(endpointID: "wh_1", provider: "slack",
+                                                                                               key: "slack.message"), page: $0)
+        }
+        XCTAssertEqual(ofEndpoint.map(\.id), events.filter { $0.endpointID == "wh_1" }.map(\.id))
+    }
+
+    /// Updating and deleting subscriptions: a deleted one's unfinished deliveries are dead letters.
+    public func deletingASubscriptionDeadLettersItsDeliveries() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_1", account: Self.accountA, endpoint: "wh_1"))
+        var changed = Self.subscription("sub_1", account: Self.accountA, endpoint: "wh_1")
+        changed.patterns = ["slack.message.*"]
+        changed.status = .disabled
+        changed.disabledReason = "paused by its owner"
+        changed.updatedAt = 5
+        try await store.updateWebhookSubscription(changed)
+        let updated = try await store.webhookSubscription(id: "sub_1", accountID: Self.accountA)
+        XCTAssertEqual(updated, changed)
+
+        _ = try await store.storeInboundEvents([
+            Self.event("evt_1", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 10,
+                       deliveries: [("msg_1", "sub_1")])
+        ])
+        try await store.deleteWebhookSubscription(id: "sub_1", accountID: Self.accountA)
+        let gone = try await store.webhookSubscription(id: "sub_1", accountID: Self.accountA)
+        XCTAssertNil(gone)
+        let delivery = try await store.webhookDelivery(id: "msg_1", accountID: Self.accountA)
+        XCTAssertEqual(delivery?.status, .dead)
+    }
+}
