@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a plugin call may take before the host gives up on it (at least 1).")
     var pluginTimeout = 60
 
+    @Flag(help: "Answer /readyz 200 although a plugin was refused at load or quarantined (it is still named there). By default such a host is not ready, so a load balancer sends nothing to a replica that lacks a provider its peers have.")
+    var readyWithDisabledPlugins = false
+
     @OptionGroup var webhookOptions: WebhookOptions
     @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
@@ -97,6 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.mcpSessions = mcpOptions.settings
+        settings.readyWithDisabledPlugins = readyWithDisabledPlugins
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {

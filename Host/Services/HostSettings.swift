@@ -23,6 +23,9 @@ public struct HostSettings: Sendable {
     /// A heartbeat older than this means its host is gone, and its calls in flight are marked
     /// interrupted. Well above `instanceHeartbeat`, so a busy host is not taken for dead.
     public var instanceTimeout: Duration = .seconds(60)
+    /// `/readyz` stays 200 although a plugin was refused at load or quarantined
+    /// (`serve --ready-with-disabled-plugins`); it still names the plugin.
+    public var readyWithDisabledPlugins = false
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

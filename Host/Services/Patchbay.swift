@@ -23,6 +23,8 @@ public final class Patchbay: Sendable {
     public let skills: SkillRuntime
     /// The heartbeat and the sweep for calls cut off by a crash; a service `serve` runs.
     public let instance: HostInstance
+    /// What `/readyz` answers.
+    public let readiness: ReadinessService
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 logger: Logger = Logger(label: "patchbay")) {
@@ -50,6 +52,7 @@ public final class Patchbay: Sendable {
         agents = AgentService(store: store, registry: registry)
         skills = SkillRuntime(store: store, executions: executions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
+        readiness = ReadinessService(store: store, registry: registry, settings: settings)
     }
 
     public func shutdown() async throws {

@@ -1,7 +1,8 @@
 /// Everything the host keeps. Every read of tenant data takes the account id, so a row of
 /// another account is simply not found. Implemented by `SQLiteStore`; a PostgreSQL backend
 /// implements the same protocol and passes the same conformance tests.
-public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore {
+public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore,
+    SchemaStore {
     // Accounts and keys
     func account(named name: String) async throws -> Account?
     func account(id: String) async throws -> Account?
