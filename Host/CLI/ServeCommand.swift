@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -87,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         let vault: Vault
         let keySource: Keyring.Source
         do {
-            (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: environment)
+            (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: keyOptions.environment)
         } catch {
             // A wrong or missing master key stops the host here, before it serves anything.
             throw CommandFailure(description: "cannot open the vault: \(error)")
