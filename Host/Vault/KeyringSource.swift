@@ -20,14 +20,18 @@ final class KeyringSource: @unchecked Sendable {
     private let runLock = NSLock()
     private var lastRun = ContinuousClock.now
     private let missInterval: Duration
+    /// A command that starts printing a retired key first is not followed: what the host
+    /// sealed with it would be refused.
+    private let retiredKeyIDs: Set<String>
     private var timer: DispatchSourceTimer?
     private let logger = Logger(label: "patchbay.vault")
 
-    init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil,
+    init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],
          interval: Duration = .seconds(30), missInterval: Duration = .seconds(1)) {
         self.keyring = keyring
         self.path = path
         self.command = command
+        self.retiredKeyIDs = retiredKeyIDs
         self.missInterval = missInterval
         stamp = path.flatMap(FileStamp.init)
         if command != nil { startTimer(interval) }
@@ -79,6 +83,7 @@ final class KeyringSource: @unchecked Sendable {
         lastRun = .now
         do {
             let reloaded = try command.run()
+            if retiredKeyIDs.contains(reloaded.active.id) { throw VaultError.retiredKey(reloaded.active.id) }
             let previous = lock.withLock {
                 defer { keyring = reloaded }
                 return keyring

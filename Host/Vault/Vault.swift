@@ -19,7 +19,8 @@ public struct Vault: Sendable {
     /// it lacks (see `KeyringSource`).
     public init(keyring: Keyring, keyFile: String? = nil, keyCommand: KeyCommand? = nil,
                 keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = []) {
-        source = KeyringSource(keyring: keyring, watching: keyFile, command: keyCommand, interval: keyCommandInterval)
+        source = KeyringSource(keyring: keyring, watching: keyFile, command: keyCommand, retiredKeyIDs: retiredKeyIDs,
+                               interval: keyCommandInterval)
         self.retiredKeyIDs = retiredKeyIDs
     }
 

@@ -89,6 +89,34 @@ extension CLITests {
         XCTAssertEqual(vault.keyring.all.map(\.id), [second.id, first.id], "a failed run keeps the keys in use")
     }
 
+    func testAKeyThatNeverComesRunsTheCommandAtMostOnceASecondAndARetiredKeyIsNotFollowed() throws {
+        let held = MasterKey.generate()
+        let retired = MasterKey.generate()
+        let script = try KeyScript(printing: [held])
+        defer { script.remove() }
+        let runs = script.directory + "/runs"
+        try script.write("#!/bin/sh\necho run >> '\(runs)'\ncat '\(script.directory)/keys.txt'\n")
+        let command = KeyCommand(script.path)
+        let vault = Vault(keyring: try command.run(), keyCommand: command, keyCommandInterval: .milliseconds(300),
+                          retiredKeyIDs: [retired.id])
+        let foreign = try Vault(keyring: Keyring(active: MasterKey.generate())).seal(Data("x".utf8), context: "connection:c1")
+
+        Thread.sleep(forTimeInterval: 0.1)
+        try script.set([retired, held])
+        Thread.sleep(forTimeInterval: 1.2)
+        let before = try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").count
+        XCTAssertGreaterThanOrEqual(before, 2, "the command ran again on its interval")
+        XCTAssertEqual(vault.keyring.all.map(\.id), [held.id], "a keyring whose active key is retired is not taken")
+
+        for _ in 0..<50 {
+            XCTAssertThrowsError(try vault.open(foreign, context: "connection:c1")) { error in
+                guard case VaultError.unknownKey = error else { return XCTFail("\(error)") }
+            }
+        }
+        let after = try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").count
+        XCTAssertLessThanOrEqual(after - before, 2, "50 misses in a row ran the command at most once (or twice with the interval's own run)")
+    }
+
     func testServeTakesItsKeysFromTheCommandAndStopsWithOneLineWhenItFails() throws {
         let key = MasterKey.generate()
         let script = try KeyScript(printing: [key])
