@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import GRDB
 import PatchbayPlugins
@@ -71,6 +72,25 @@ final class ReadinessTests: XCTestCase {
         XCTAssertTrue(allowed.isReady)
         let plugins = try XCTUnwrap(allowed.checks.first { $0.name == "plugins" })
         XCTAssertEqual(plugins.detail, detail, "an allowed disabled plugin is still reported")
+    }
+
+    /// `serve --ready-with-disabled-plugins` is what decides, on the real executable.
+    func testServeDecidesWhetherADisabledPluginMakesItNotReady() async throws {
+        let directory = NSTemporaryDirectory() + "patchbay-ready-" + UUID().uuidString
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: directory + ".log")
+        }
+        let broken = try BuildProducts.plugin("BrokenPluginWrongMajor")
+        for (arguments, expected) in [([String](), 503), (["--ready-with-disabled-plugins"], 200)] {
+            let served = ServedHost(directory: directory)
+            let url = try served.start(log: directory + ".log", arguments: ["--plugin", broken] + arguments)
+            defer { served.kill() }
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url + "/readyz"), timeout: .seconds(10))
+            let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            XCTAssertEqual(Int(response.status.code), expected, "\(arguments): \(body)")
+            XCTAssertTrue(body.contains("libBrokenPluginWrongMajor.so"), body)
+        }
     }
 
     func testMigrationStatesNamePendingAndUnknownMigrations() {
