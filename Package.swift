@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift5),
         .target(
             name: "PatchbayVault",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
             path: "Host/Vault", swiftSettings: swift5),
         .target(
             name: "PatchbayStore",

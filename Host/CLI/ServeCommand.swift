@@ -13,6 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -30,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds a plugin call may take before the host gives up on it (at least 1).")
     var pluginTimeout = 60
+
+    @Flag(help: "Answer /readyz 200 although a plugin was refused at load or quarantined (it is still named there). By default such a host is not ready, so a load balancer sends nothing to a replica that lacks a provider its peers have.")
+    var readyWithDisabledPlugins = false
 
     @OptionGroup var webhookOptions: WebhookOptions
     @OptionGroup var egressOptions: EgressOptions
@@ -85,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let vault: Vault
         let keySource: Keyring.Source
         do {
-            (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: environment)
+            (vault, keySource) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: keyOptions.environment)
         } catch {
             // A wrong or missing master key stops the host here, before it serves anything.
             throw CommandFailure(description: "cannot open the vault: \(error)")
@@ -99,6 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.egress.addresses = egressAddresses
         settings.mcpSessions = mcpOptions.settings
         settings.retention = try retentionOptions.settings(environment: environment)
+        settings.readyWithDisabledPlugins = readyWithDisabledPlugins
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
 
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {

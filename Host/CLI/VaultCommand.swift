@@ -15,18 +15,19 @@ struct VaultCommand: AsyncParsableCommand {
             abstract: "Re-encrypt every secret under a new master key. Safe while the server runs.",
             discussion: """
                 With the key file, a new key is generated and put first; the old one stays to open what is not yet \
-                re-encrypted, until `vault retire`. With PATCHBAY_MASTER_KEY, set it to new,old on every host first; \
-                this then re-encrypts under the first key.
+                re-encrypted, until `vault retire`. With PATCHBAY_MASTER_KEY or --master-key-command, make it give new,old \
+                on every host first; this then re-encrypts under the first key.
                 """)
 
         @OptionGroup var data: DataOptions
+        @OptionGroup var keys: KeyOptions
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data)
+            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
             let rotation: VaultKeeper.Rotation
             do {
                 rotation = try await VaultKeeper.rotate(store: store, dataDirectory: directory,
-                                                        environment: ProcessInfo.processInfo.environment)
+                                                        environment: keys.environment)
             } catch {
                 throw CommandFailure(description: "cannot rotate: \(error)")
             }
@@ -39,16 +40,17 @@ struct VaultCommand: AsyncParsableCommand {
             commandName: "retire", abstract: "Take an old key id out of service for good, once nothing is sealed with it.")
 
         @OptionGroup var data: DataOptions
+        @OptionGroup var keys: KeyOptions
 
         @Argument(help: "The key id, as `vault status` shows it (k…).")
         var keyID: String
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data)
+            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
             let retired: Bool
             do {
                 retired = try await VaultKeeper.retire(keyID: keyID, store: store, dataDirectory: directory,
-                                                       environment: ProcessInfo.processInfo.environment)
+                                                       environment: keys.environment)
             } catch {
                 throw CommandFailure(description: "cannot retire \(keyID): \(error)")
             }
@@ -61,13 +63,14 @@ struct VaultCommand: AsyncParsableCommand {
             commandName: "status", abstract: "Each key id with the secrets it seals, per kind, and retired ids.")
 
         @OptionGroup var data: DataOptions
+        @OptionGroup var keys: KeyOptions
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data)
+            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
             let status: VaultStatus
             do {
                 status = try await VaultKeeper.status(store: store, dataDirectory: directory,
-                                                      environment: ProcessInfo.processInfo.environment)
+                                                      environment: keys.environment)
             } catch {
                 throw CommandFailure(description: "cannot read the vault: \(error)")
             }
@@ -85,14 +88,14 @@ struct VaultCommand: AsyncParsableCommand {
 
     /// The store of the vault in the data dir, saying which dir it is. These commands never
     /// create a vault: on a dir without a database or a master key they say so and fail.
-    static func openVault(_ data: DataOptions) throws -> (SQLiteStore, String) {
+    static func openVault(_ data: DataOptions, environment: [String: String]) throws -> (SQLiteStore, String) {
         let directory = data.resolvedDataDir
         print("data dir \(directory)")
         let database = DataOptions.databasePath(in: directory)
         guard FileManager.default.fileExists(atPath: database) else {
             throw CommandFailure(description: "no vault in \(directory): \(database) does not exist; pass the data dir the server uses (--data-dir or PATCHBAY_DATA_DIR)")
         }
-        let fromEnvironment = ProcessInfo.processInfo.environment[Keyring.environmentVariable].map { !$0.isEmpty } ?? false
+        let fromEnvironment = [Keyring.environmentVariable, Keyring.commandVariable].contains { environment[$0].map { !$0.isEmpty } ?? false }
         let keyFile = Keyring.filePath(dataDirectory: directory)
         guard fromEnvironment || FileManager.default.fileExists(atPath: keyFile) else {
             throw CommandFailure(description: "no vault in \(directory): \(keyFile) does not exist and \(Keyring.environmentVariable) is not set")

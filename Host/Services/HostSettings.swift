@@ -25,6 +25,9 @@ public struct HostSettings: Sendable {
     public var instanceTimeout: Duration = .seconds(60)
     /// How long executions and webhook events are kept.
     public var retention = RetentionSettings()
+    /// `/readyz` stays 200 although a plugin was refused at load or quarantined
+    /// (`serve --ready-with-disabled-plugins`); it still names the plugin.
+    public var readyWithDisabledPlugins = false
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

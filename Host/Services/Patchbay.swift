@@ -27,6 +27,8 @@ public final class Patchbay: Sendable {
     public let instance: HostInstance
     /// Prunes history past its retention; a service `serve` runs.
     public let retention: Retention
+    /// What `/readyz` answers.
+    public let readiness: ReadinessService
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
                 notifier: any Notifier = InProcessNotifier(), logger: Logger = Logger(label: "patchbay")) {
@@ -56,6 +58,7 @@ public final class Patchbay: Sendable {
         skills = SkillRuntime(store: store, executions: executions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)
+        readiness = ReadinessService(store: store, registry: registry, settings: settings)
     }
 
     public func shutdown() async throws {

@@ -20,12 +20,12 @@ public enum VaultKeeper {
                                                  createIfMissing: canary == nil && existing == nil)
         let retired = try await store.retiredKeyIDs()
         if retired.contains(keyring.active.id) { throw VaultKeeperError.activeKeyRetired(keyring.active.id, origin(source)) }
-        let keyFile: String?
+        let vault: Vault
         switch source {
-        case .environment: keyFile = nil
-        case .existingFile(let path), .newFile(let path): keyFile = path
+        case .environment: vault = Vault(keyring: keyring, retiredKeyIDs: retired)
+        case .command(let command): vault = Vault(keyring: keyring, keyCommand: command, retiredKeyIDs: retired)
+        case .existingFile(let path), .newFile(let path): vault = Vault(keyring: keyring, keyFile: path, retiredKeyIDs: retired)
         }
-        let vault = Vault(keyring: keyring, keyFile: keyFile, retiredKeyIDs: retired)
         let context = SealedSecret.context(.vaultCanary, canaryID)
         if let proof = canary.map({ SealedSecret(kind: .vaultCanary, rowID: canaryID, sealed: $0) }) ?? existing {
             do {
@@ -44,7 +44,7 @@ public enum VaultKeeper {
     public struct Rotation: Sendable {
         public var activeKeyID: String
         /// A key was generated and added to the key file (file keys); with keys from the
-        /// environment the operator sets the new key and this only re-encrypts.
+        /// environment or a command the operator sets the new key and this only re-encrypts.
         public var generated: Bool
         public var reencrypted: Int
     }
@@ -55,7 +55,7 @@ public enum VaultKeeper {
     public static func rotate(store: any Store, dataDirectory: String, environment: [String: String]) async throws -> Rotation {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         var generated = false
-        if case .environment = source {} else {
+        if source.isFile {
             let current = vault.keyring
             try Keyring.writeFile([MasterKey.generate()] + current.all, path: Keyring.filePath(dataDirectory: dataDirectory))
             generated = true
@@ -103,7 +103,7 @@ public enum VaultKeeper {
         if held { _ = try await reencrypt(store: store, vault: vault) }
         let still = try await store.sealedSecretCounts()[keyID] ?? [:]
         guard still.isEmpty else { throw VaultKeeperError.stillInUse(keyID, counts: still, held: held) }
-        if case .environment = source {} else {
+        if source.isFile {
             try Keyring.writeFile(keyring.all.filter { $0.id != keyID }, path: Keyring.filePath(dataDirectory: dataDirectory))
         }
         try await store.retireKey(keyID, at: nowMillis())
@@ -128,6 +128,7 @@ public enum VaultKeeper {
     private static func origin(_ source: Keyring.Source) -> String {
         switch source {
         case .environment: return Keyring.environmentVariable
+        case .command: return "the master key command"
         case .existingFile(let path), .newFile(let path): return path
         }
     }

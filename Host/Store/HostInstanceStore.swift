@@ -13,7 +13,8 @@ public protocol HostInstanceStore: Sendable {
     /// Marks every `running` execution of these instances `interrupted` with
     /// `ExecutionRecord.outcomeUnknown`, and forgets the instances; returns how many were marked.
     func interruptExecutions(ofInstances ids: [String], at: Millis) async throws -> Int
-    /// Why writes fail, or nil when they succeed. After a failed write this tries a small write
-    /// of its own, so the answer changes as soon as the disk has room again.
+    /// Why writes fail, or nil when they succeed. After a failed write, or when no write has
+    /// succeeded for a few seconds, this tries a small write of its own: the answer changes as
+    /// soon as the disk has room again, and an idle host still proves it takes writes.
     func storageProblem() async -> StoreError?
 }

@@ -3,9 +3,11 @@ import Foundation
 /// The master keys this host holds: one active key that seals, and any previous ones that still
 /// open what they sealed until `patchbay vault rotate` has re-encrypted it.
 ///
-/// Source, in order: `PATCHBAY_MASTER_KEY` (base64; previous keys may follow, comma-separated),
-/// else the key file `master.key` in the data dir (one key per line, the active one first),
-/// created with mode 0600 on first run. A key file readable by group or others is refused.
+/// Source, in order: the output of `PATCHBAY_MASTER_KEY_COMMAND` (`serve --master-key-command`),
+/// else `PATCHBAY_MASTER_KEY` (base64; previous keys may follow, comma-separated), else the key
+/// file `master.key` in the data dir (one key per line, the active one first), created with mode
+/// 0600 on first run. A key file readable by group or others is refused; a command and the
+/// variable both set are refused, as one of them would be ignored.
 public struct Keyring: Sendable {
     public let active: MasterKey
     /// Every key, the active one first: the order of the key file.
@@ -22,11 +24,22 @@ public struct Keyring: Sendable {
 
     public enum Source: Equatable, Sendable {
         case environment
+        case command(KeyCommand)
         case existingFile(String)
         case newFile(String)
+
+        /// The keys live in the key file, which `vault rotate` and `vault retire` rewrite; from
+        /// anywhere else, the operator changes them where they live.
+        public var isFile: Bool {
+            switch self {
+            case .environment, .command: return false
+            case .existingFile, .newFile: return true
+            }
+        }
     }
 
     public static let environmentVariable = "PATCHBAY_MASTER_KEY"
+    public static let commandVariable = "PATCHBAY_MASTER_KEY_COMMAND"
     public static let fileName = "master.key"
 
     public static func filePath(dataDirectory: String) -> String {
@@ -37,9 +50,16 @@ public struct Keyring: Sendable {
     /// secrets), a missing key is an error instead of a new, empty vault.
     public static func load(dataDirectory: String, environment: [String: String],
                             createIfMissing: Bool = true) throws -> (Keyring, Source) {
-        if let value = environment[environmentVariable], !value.isEmpty {
-            let keys = try value.split(separator: ",").map { try MasterKey(base64: String($0)) }
-            return (Keyring(active: keys[0], previous: Array(keys.dropFirst())), .environment)
+        let value = environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+        if let command = environment[commandVariable], !command.isEmpty {
+            guard value == nil else {
+                throw VaultError.invalidMasterKey("is given twice, by \(environmentVariable) and by a master key command; keep one")
+            }
+            let keyCommand = KeyCommand(command)
+            return (try keyCommand.run(), .command(keyCommand))
+        }
+        if let value {
+            return (try parse(value), .environment)
         }
         let path = filePath(dataDirectory: dataDirectory)
         if FileManager.default.fileExists(atPath: path) {
@@ -49,6 +69,19 @@ public struct Keyring: Sendable {
         let key = MasterKey.generate()
         try createFile(path, contents: key.base64 + "\n")
         return (Keyring(active: key), .newFile(path))
+    }
+
+    /// Base64 keys separated by commas or white space, the active one first.
+    static func parse(_ text: String) throws -> Keyring {
+        let keys = try text.split { $0 == "," || $0.isWhitespace }.enumerated().map { index, key in
+            do {
+                return try MasterKey(base64: String(key))
+            } catch VaultError.invalidMasterKey(let reason) {
+                throw VaultError.invalidMasterKey("number \(index + 1) \(reason)")
+            }
+        }
+        guard let active = keys.first else { throw VaultError.invalidMasterKey("is empty") }
+        return Keyring(active: active, previous: Array(keys.dropFirst()))
     }
 
     static func readFile(_ path: String) throws -> Keyring {

@@ -1,18 +1,44 @@
 import Foundation
+import Logging
 
 /// The keyring a running host uses. When it came from the key file, the file is watched, so
 /// `patchbay vault rotate` (another process) can add a key and the server seals with it from
 /// its next operation, and `vault retire` can take one away, without a restart.
+///
+/// When it came from a master key command, the command runs again every `interval`, and when a
+/// sealed value names a key this keyring lacks (another replica sealed it under a key the
+/// secret manager now hands out), at most once per `missInterval`, so a value under a key that
+/// never comes does not start a process per request. A run that fails keeps the keys in use.
 final class KeyringSource: @unchecked Sendable {
     private let lock = NSLock()
     private var keyring: Keyring
     private let path: String?
     private var stamp: FileStamp?
 
-    init(keyring: Keyring, watching path: String?) {
+    private let command: KeyCommand?
+    /// One command run at a time: a miss waits for a run under way and then uses its keys.
+    private let runLock = NSLock()
+    private var lastRun = ContinuousClock.now
+    private let missInterval: Duration
+    /// A command that starts printing a retired key first is not followed: what the host
+    /// sealed with it would be refused.
+    private let retiredKeyIDs: Set<String>
+    private var timer: DispatchSourceTimer?
+    private let logger = Logger(label: "patchbay.vault")
+
+    init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],
+         interval: Duration = .seconds(30), missInterval: Duration = .seconds(1)) {
         self.keyring = keyring
         self.path = path
+        self.command = command
+        self.retiredKeyIDs = retiredKeyIDs
+        self.missInterval = missInterval
         stamp = path.flatMap(FileStamp.init)
+        if command != nil { startTimer(interval) }
+    }
+
+    deinit {
+        timer?.cancel()
     }
 
     var current: Keyring {
@@ -23,6 +49,54 @@ final class KeyringSource: @unchecked Sendable {
                 stamp = now
             }
             return keyring
+        }
+    }
+
+    /// The keyring after running the command again for a key it lacks, or nil when there is no
+    /// command or it ran too recently.
+    func reloaded(lacking keyID: String) -> Keyring? {
+        guard command != nil else { return nil }
+        return runLock.withLock {
+            let held = lock.withLock { keyring }
+            // Another caller's run, while this one waited, may have brought the key.
+            if held.key(id: keyID) != nil { return held }
+            guard ContinuousClock.now - lastRun >= missInterval else { return nil }
+            return runCommand()
+        }
+    }
+
+    private func startTimer(_ interval: Duration) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "patchbay.vault.key-command"))
+        let nanoseconds = Int(interval / .nanoseconds(1))
+        timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            _ = runLock.withLock { self.runCommand() }
+        }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// Runs the command (the caller holds `runLock`) and takes its keyring; nil when it failed.
+    private func runCommand() -> Keyring? {
+        guard let command else { return nil }
+        lastRun = .now
+        do {
+            let reloaded = try command.run()
+            if retiredKeyIDs.contains(reloaded.active.id) { throw VaultError.retiredKey(reloaded.active.id) }
+            let previous = lock.withLock {
+                defer { keyring = reloaded }
+                return keyring
+            }
+            if previous.all.map(\.id) != reloaded.all.map(\.id) {
+                logger.notice("master keys changed", metadata: [
+                    "active": "\(reloaded.active.id)", "keys": "\(reloaded.all.map(\.id).joined(separator: ","))",
+                ])
+            }
+            return reloaded
+        } catch {
+            logger.warning("keeping the master keys in use", metadata: ["reason": "\(error)"])
+            return nil
         }
     }
 

@@ -36,6 +36,8 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
     case unknownKey(String)
     case retiredKey(String)
     case missingMasterKey(path: String)
+    /// The master key command failed or printed no keyring; the reason never quotes its output.
+    case keyCommandFailed(String)
     case malformedCiphertext
     case decryptionFailed
 
@@ -49,6 +51,7 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
         case .retiredKey(let id): return "key \(id) has been retired; what it sealed is no longer opened"
         case .missingMasterKey(let path):
             return "no master key: \(Keyring.environmentVariable) is not set and \(path) does not exist, but the database holds sealed secrets; restore the key rather than start a new vault over them"
+        case .keyCommandFailed(let reason): return "the master key command \(reason)"
         case .malformedCiphertext: return "a sealed secret is malformed"
         case .decryptionFailed: return "a sealed secret failed authentication (wrong key or tampered data)"
         }

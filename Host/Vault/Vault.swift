@@ -14,9 +14,13 @@ public struct Vault: Sendable {
     public let retiredKeyIDs: Set<String>
     static let prefix = "pbv1"
 
-    /// With `keyFile`, the keyring follows changes to that file (key rotation while serving).
-    public init(keyring: Keyring, keyFile: String? = nil, retiredKeyIDs: Set<String> = []) {
-        source = KeyringSource(keyring: keyring, watching: keyFile)
+    /// With `keyFile`, the keyring follows changes to that file (key rotation while serving);
+    /// with `keyCommand`, it runs the command again every `keyCommandInterval` and for a key id
+    /// it lacks (see `KeyringSource`).
+    public init(keyring: Keyring, keyFile: String? = nil, keyCommand: KeyCommand? = nil,
+                keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = []) {
+        source = KeyringSource(keyring: keyring, watching: keyFile, command: keyCommand, retiredKeyIDs: retiredKeyIDs,
+                               interval: keyCommandInterval)
         self.retiredKeyIDs = retiredKeyIDs
     }
 
@@ -42,7 +46,9 @@ public struct Vault: Sendable {
         guard parts.count == 3, parts[0] == Self.prefix else { throw VaultError.malformedCiphertext }
         let keyID = String(parts[1])
         if retiredKeyIDs.contains(keyID) { throw VaultError.retiredKey(keyID) }
-        guard let key = keyring.key(id: keyID) else { throw VaultError.unknownKey(keyID) }
+        guard let key = keyring.key(id: keyID) ?? source.reloaded(lacking: keyID)?.key(id: keyID) else {
+            throw VaultError.unknownKey(keyID)
+        }
         return (key, parts[2])
     }
 

@@ -8,7 +8,7 @@ import XCTest
 
 /// A host whose data lives on a real, small file system that the test fills up: writes are
 /// refused with 503 `storage_unavailable` and `Retry-After`, never a 500 and never a 2xx for
-/// what was not stored; `/healthz` says why; writes resume by themselves once there is room;
+/// what was not stored; `/readyz` says why, while `/healthz` stays 200; writes resume by themselves once there is room;
 /// and a call that went out before the disk filled still tells its caller what happened.
 final class StorageFaultTests: XCTestCase {
     var disk: SmallFileSystem!
@@ -56,13 +56,16 @@ final class StorageFaultTests: XCTestCase {
         XCTAssertTrue(log.text.contains("storage unavailable"), log.text)
         XCTAssertTrue(log.text.contains("disk full"), "the log names the cause: \(log.text)")
 
-        let failing = try await host.request("GET", "/healthz")
+        let failing = try await host.request("GET", "/readyz")
         XCTAssertEqual(failing.status, 503, failing.body)
-        XCTAssertEqual(failing.json["status"], "failing")
-        XCTAssertTrue(failing.json["store"]?.stringValue?.contains("disk full") == true, failing.body)
+        XCTAssertEqual(failing.json["status"], "not_ready")
+        XCTAssertEqual(failing.json["failing"], ["store"], failing.body)
+        XCTAssertTrue(failing.json["checks"]?["store"]?["detail"]?.stringValue?.contains("disk full") == true, failing.body)
+        let live = try await host.request("GET", "/healthz")
+        XCTAssertEqual(live.status, 200, "a full disk does not make the process dead: \(live.body)")
 
         disk.free()
-        let healthy = try await host.request("GET", "/healthz")
+        let healthy = try await host.request("GET", "/readyz")
         XCTAssertEqual(healthy.status, 200, healthy.body)
         let after = try await createAgent("after")
         XCTAssertEqual(after.status, 201, after.body)

@@ -2,18 +2,29 @@ import Hummingbird
 import PatchbayServices
 import PatchbayWire
 
-/// Health, the API's own description, and the plugins this host loaded or refused.
+/// Liveness, readiness, the API's own description, and the plugins this host loaded or refused.
 enum SystemRoutes {
     static func endpoints(_ patchbay: Patchbay, document: @escaping @Sendable () -> JSONValue) -> [Endpoint] {
         [
-            Endpoint(method: .get, path: "/healthz", summary: "Liveness: the host is up and its store answers and takes writes (503 with the reason when not).",
+            Endpoint(method: .get, path: "/healthz", summary: "Liveness: the process serves HTTP. Asks nothing of the store, so a busy or failing disk never gets a live host restarted.",
                      tag: "system", access: .open) { _, _ in
-                _ = try await patchbay.store.account(id: "healthz")
-                if let problem = await patchbay.store.storageProblem() {
-                    return JSONResponse.make(["status": "failing", "store": .string(problem.description)], status: .serviceUnavailable,
-                                             headers: [.retryAfter: "5"])
+                JSONResponse.make(["status": "ok"])
+            },
+            Endpoint(method: .get, path: "/readyz",
+                     summary: "Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).",
+                     tag: "system", access: .open) { _, _ in
+                let readiness = await patchbay.readiness.check()
+                var checks: [String: JSONValue] = [:]
+                for check in readiness.checks {
+                    var fields: [String: JSONValue] = ["status": check.passed ? "ok" : "failing"]
+                    if let detail = check.detail { fields["detail"] = .string(detail) }
+                    checks[check.name] = .object(fields)
                 }
-                return JSONResponse.make(["status": "ok"])
+                let failing = readiness.checks.filter { !$0.passed }.map { JSONValue.string($0.name) }
+                let body: JSONValue = ["status": readiness.isReady ? "ready" : "not_ready", "failing": .array(failing),
+                                       "checks": .object(checks)]
+                return readiness.isReady ? JSONResponse.make(body)
+                    : JSONResponse.make(body, status: .serviceUnavailable, headers: [.retryAfter: "5"])
             },
             Endpoint(method: .get, path: "/openapi.json", summary: "This API as an OpenAPI 3.1 document.", tag: "system",
                      access: .open) { _, _ in

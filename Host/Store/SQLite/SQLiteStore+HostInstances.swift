@@ -42,7 +42,7 @@ extension SQLiteStore {
     }
 
     public func storageProblem() async -> StoreError? {
-        guard health.current != nil else { return nil }
+        guard health.current != nil || !health.wroteRecently else { return nil }
         do {
             try await write { db in
                 try db.execute(

@@ -428,4 +428,9 @@ final class CountingStore: Store, @unchecked Sendable {
         count("pruneWebhookEvents")
         return try await base.pruneWebhookEvents(receivedBefore: cutoff, limit: limit)
     }
+
+    func migrationState() async throws -> MigrationState {
+        count("migrationState")
+        return try await base.migrationState()
+    }
 }
