@@ -84,8 +84,9 @@ extension CLITests {
         while vault.keyring.active.id != second.id, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertEqual(vault.keyring.all.map(\.id), [second.id, first.id], "followed without any miss")
 
-        try script.write("#!/bin/sh\necho 'vault: not logged in' >&2\nexit 3\n")
-        Thread.sleep(forTimeInterval: 0.8)
+        let failedRuns = script.directory + "/failed-runs"
+        try script.write("#!/bin/sh\necho run >> '\(failedRuns)'\necho 'vault: not logged in' >&2\nexit 3\n")
+        waitForRuns(failedRuns, atLeast: 2)
         XCTAssertEqual(vault.keyring.all.map(\.id), [second.id, first.id], "a failed run keeps the keys in use")
     }
 
@@ -101,10 +102,10 @@ extension CLITests {
                           retiredKeyIDs: [retired.id])
         let foreign = try Vault(keyring: Keyring(active: MasterKey.generate())).seal(Data("x".utf8), context: "connection:c1")
 
-        Thread.sleep(forTimeInterval: 0.1)
         try script.set([retired, held])
-        Thread.sleep(forTimeInterval: 1.2)
-        let before = try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").count
+        // Two more runs: at least one of them started after the new keys were written.
+        waitForRuns(runs, atLeast: runCount(runs) + 2)
+        let before = runCount(runs)
         XCTAssertGreaterThanOrEqual(before, 2, "the command ran again on its interval")
         XCTAssertEqual(vault.keyring.all.map(\.id), [held.id], "a keyring whose active key is retired is not taken")
 
@@ -113,7 +114,7 @@ extension CLITests {
                 guard case VaultError.unknownKey = error else { return XCTFail("\(error)") }
             }
         }
-        let after = try String(contentsOfFile: runs, encoding: .utf8).split(separator: "\n").count
+        let after = runCount(runs)
         XCTAssertLessThanOrEqual(after - before, 2, "50 misses in a row ran the command at most once (or twice with the interval's own run)")
     }
 
@@ -158,4 +159,16 @@ extension CLITests {
         XCTAssertEqual(twice, 1, both)
         XCTAssertTrue(both.contains("the master key is given twice, by PATCHBAY_MASTER_KEY and by a master key command; keep one"), both)
     }
+}
+
+/// The key command's runs, as a script that appends a line per run records them.
+private func runCount(_ path: String) -> Int {
+    ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").count
+}
+
+/// Waits for the command to have run `count` times in all, instead of guessing how long that takes.
+private func waitForRuns(_ path: String, atLeast count: Int, seconds: Double = 10, line: UInt = #line) {
+    let deadline = Date().addingTimeInterval(seconds)
+    while runCount(path) < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    XCTAssertGreaterThanOrEqual(runCount(path), count, "the key command did not run again within \(seconds) s", line: line)
 }

@@ -42,12 +42,17 @@ final class PullWakeUpTests: XCTestCase {
         let replica = try await TestHost.start(plugins: ["PatchbayGitHub"], reusing: host)
         var latencies: [Duration] = []
         var cursor = "0"
+        let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         for round in 0..<5 {
+            let listening = notifier.channelCount
             let poll = Task {
                 let reply = try await replica.request("GET", "/v1/agents/\(self.reader!)/events?cursor=\(cursor)&wait=10", key: self.key)
                 return (reply, ContinuousClock.now)
             }
-            try await Task.sleep(for: .milliseconds(200))  // the poll has read nothing and waits
+            // The poll listens before it reads, so once it listens it is at most one read from waiting.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while notifier.channelCount <= listening, ContinuousClock.now < deadline { await Task.yield() }
+            XCTAssertGreaterThan(notifier.channelCount, listening, "the poll never listened")
             try await github(delivery: "wake-\(round)")
             let stored = ContinuousClock.now  // acknowledged, so committed
             let (reply, answered) = try await poll.value
