@@ -92,7 +92,12 @@ public final class HostInstance: Service, Sendable {
         return String(cString: name) + " " + namespace
     }()
 
+    /// A killed host whose parent has not reaped it yet (an orphan under an init that reaps
+    /// late) still answers `kill(pid, 0)`: as a zombie it runs nothing, so it counts as gone.
     static func isRunning(pid: Int) -> Bool {
-        kill(pid_t(pid), 0) == 0 || errno == EPERM
+        guard kill(pid_t(pid), 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let afterName = stat.range(of: ") ", options: .backwards) else { return true }
+        return stat[afterName.upperBound...].first != "Z"
     }
 }
