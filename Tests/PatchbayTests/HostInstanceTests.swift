@@ -84,6 +84,26 @@ final class HostInstanceTests: XCTestCase {
     }
 
     /// Instances elsewhere (another machine) are judged by their heartbeat alone.
+    func testAKilledHostNotYetReapedCountsAsGone() throws {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { argv.forEach { free($0) } }
+        XCTAssertEqual(posix_spawn(&pid, "/bin/true", nil, nil, argv, nil), 0)
+        defer { var status: Int32 = 0; waitpid(pid, &status, 0) }
+        // Not waited for yet: once it has exited it is a zombie, which kill(pid, 0) still finds.
+        let deadline = Date().addingTimeInterval(10)
+        func state() -> Character? {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let end = stat.range(of: ") ", options: .backwards) else { return nil }
+            return stat[end.upperBound...].first
+        }
+        while state() != "Z", Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertEqual(state(), "Z")
+        XCTAssertEqual(kill(pid, 0), 0, "a zombie still answers kill(pid, 0)")
+        XCTAssertFalse(HostInstance.isRunning(pid: Int(pid)))
+        XCTAssertTrue(HostInstance.isRunning(pid: Int(getpid())))
+    }
+
     func testAnInstanceElsewhereIsGoneOnlyOnceItsHeartbeatIsStale() async throws {
         let path = directory + "/patchbay.sqlite"
         let crashed = try SQLiteStore(path: path)
