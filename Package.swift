@@ -73,7 +73,12 @@ let package = Package(
             path: "Host/Vault", swiftSettings: swift5),
         .target(
             name: "PatchbayStore",
-            dependencies: ["PatchbayWire", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PatchbayWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Host/Store", swiftSettings: swift5),
         .target(
             name: "PatchbayEgress",

@@ -5,6 +5,8 @@ public struct StorageFault: Error, Equatable, Sendable, CustomStringConvertible 
         case readOnly = "read-only"
         case ioError = "I/O error"
         case cannotOpen = "cannot open the database file"
+        /// A database server that does not answer, or refuses the host's connection.
+        case unreachable = "database unreachable"
     }
 
     public var cause: Cause

@@ -52,6 +52,13 @@ final class PostgresServer: Sendable {
         return name
     }
 
+    /// A new database with nothing in it, for a host's own store.
+    func makeEmptyDatabase() throws -> String {
+        let name = "store_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try psql("postgres", "CREATE DATABASE \(name) TEMPLATE template0")
+        return name
+    }
+
     func connectionString(database: String, password: String = PostgresServer.password,
                           host: String = "127.0.0.1", sslMode: String = "disable") -> String {
         "postgres://\(Self.user):\(password)@\(host):\(port)/\(database)?sslmode=\(sslMode)"

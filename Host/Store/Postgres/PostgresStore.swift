@@ -1,0 +1,178 @@
+import Foundation
+import Logging
+import PatchbayWire
+import PostgresNIO
+
+/// The store for several host replicas: one PostgreSQL database shared by every replica,
+/// through a pool of connections per replica (postgres-nio's `PostgresClient`).
+///
+/// What SQLite's single writer gave for free is explicit here, and each area's file says how:
+/// event sequences follow commit order, delivery leases use `FOR UPDATE SKIP LOCKED`,
+/// duplicates are refused by unique constraints, OAuth states are consumed with
+/// `DELETE … RETURNING`, and refresh leases are rows taken with a conditional update.
+///
+/// Every operation fails within the URL's `connect_timeout` when no connection can be had,
+/// as `StoreError.unavailable`, instead of queueing forever behind a database that is down.
+public final class PostgresStore: Store, @unchecked Sendable {
+    let client: PostgresClient
+    let url: PostgresStoreURL
+    let logger: Logger
+    let health = StorageHealth()
+    public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    private let running: Task<Void, Never>
+
+    /// Connects, waits for the database to answer, and brings its schema up to date (replicas
+    /// starting at once take turns under an advisory lock). Fails with
+    /// `StoreError.unavailable` when the database cannot be reached within `connect_timeout`.
+    public init(url: PostgresStoreURL, logger: Logger = Logger(label: "patchbay.store")) async throws {
+        self.url = url
+        self.logger = logger
+        let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
+        self.client = client
+        running = Task { await client.run() }
+        do {
+            try await PostgresMigrations.migrate(self)
+        } catch {
+            running.cancel()
+            throw error
+        }
+    }
+
+    /// Closes the pool. The store answers nothing afterwards.
+    public func close() {
+        running.cancel()
+    }
+
+    deinit {
+        running.cancel()
+    }
+
+    // MARK: Running statements
+
+    /// Runs one statement that reads, on its own, and returns its rows.
+    @discardableResult
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        try await withStoreErrors(isWrite: false) {
+            try await self.client.withConnection { connection in try await connection.rows(query, logger: self.logger) }
+        }
+    }
+
+    /// Runs one statement that writes, committed by itself. A write that must say how many
+    /// rows it touched says so with `RETURNING`. Its success tells `storageProblem` that writes work.
+    @discardableResult
+    func write(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        try await withStoreErrors(isWrite: true) {
+            try await self.client.withConnection { connection in try await connection.rows(query, logger: self.logger) }
+        }
+    }
+
+    /// Runs `body` in one transaction, committed when it returns and rolled back when it
+    /// throws. `.outlivesProcess` commits without waiting for the WAL flush
+    /// (`synchronous_commit = off` for this transaction alone): a crash of the database server
+    /// may lose it, a crash of the host cannot.
+    func transaction<T: Sendable>(_ durability: Durability = .onDisk,
+                                  _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withStoreErrors(isWrite: true) {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                if durability == .outlivesProcess {
+                    try await connection.rows("SET LOCAL synchronous_commit = off", logger: self.logger)
+                }
+                return try await body(connection)
+            }
+        }
+    }
+
+    /// Bounds the operation by `connect_timeout` and turns the driver's errors into the store's:
+    /// a violated constraint is `StoreError.conflict`; a database that cannot be reached, is
+    /// out of disk or read-only is `StoreError.unavailable`, remembered until a write succeeds.
+    func withStoreErrors<T: Sendable>(isWrite: Bool, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        do {
+            let value = try await Self.withDeadline(url.connectTimeout, operation)
+            if isWrite { health.wrote() }
+            return value
+        } catch let error as PSQLError {
+            if let conflict = Self.conflict(error) { throw conflict }
+            guard let fault = StorageFault(error) else { throw error }
+            health.failed(fault)
+            throw StoreError.unavailable(fault)
+        } catch is PostgresDeadlineExceeded {
+            let fault = StorageFault(.unreachable, detail: "no connection to \(url.redacted) within \(url.connectTimeout)")
+            health.failed(fault)
+            throw StoreError.unavailable(fault)
+        }
+    }
+
+    private static func conflict(_ error: PSQLError) -> StoreError? {
+        guard let state = error.serverInfo?[.sqlState], state.hasPrefix("23") else { return nil }
+        return .conflict(error.serverInfo?[.message] ?? "constraint violated")
+    }
+
+    private static func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw PostgresDeadlineExceeded()
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+
+    // MARK: Paging and values
+
+    /// Newest-first keyset paging, as `SQLiteStore` pages: stable under concurrent inserts,
+    /// no OFFSET scans. `conditions` use `$1`, `$2`, … for `binds`, in order.
+    func page<Item: Sendable>(
+        table: String, timeColumn: String = "created_at", conditions: PostgresConditions, page: PageRequest,
+        decode: @escaping @Sendable (PostgresRandomAccessRow) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
+    ) async throws -> Page<Item> {
+        var conditions = conditions
+        if let after = page.after {
+            conditions.append("\(timeColumn) <= ? AND (\(timeColumn) < ? OR id < ?)", after.createdAt, after.createdAt, after.id)
+        }
+        var query = conditions.query("SELECT * FROM \(table) WHERE ", suffix: " ORDER BY \(timeColumn) DESC, id DESC LIMIT ?")
+        query.binds.append(page.limit + 1)
+        let rows = try await self.rows(query).map(decode)
+        let items = Array(rows.prefix(page.limit))
+        return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
+    }
+
+    /// JSON as the store keeps it: text, exactly as encoded, so it reads back byte for byte.
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try WireCoding.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        do {
+            return try WireCoding.decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corrupt("\(T.self) column does not decode")
+        }
+    }
+}
+
+struct PostgresDeadlineExceeded: Error {}
+
+extension PostgresConnection {
+    /// Every row of the statement, read to the end.
+    @discardableResult
+    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRandomAccessRow] {
+        var rows: [PostgresRandomAccessRow] = []
+        for try await row in try await self.query(query, logger: logger) { rows.append(row.makeRandomAccess()) }
+        return rows
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// The named column's value; a column whose value does not fit `T` is `StoreError.corrupt`.
+    func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        do {
+            return try self[column].decode(T.self)
+        } catch {
+            throw StoreError.corrupt("column \(column) does not read as \(T.self)")
+        }
+    }
+}

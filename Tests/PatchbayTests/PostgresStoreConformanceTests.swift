@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+@testable import PatchbayStore
+import PatchbayStoreConformance
+import XCTest
+
+/// The store conformance suite against `PostgresStore`, on the tests' real PostgreSQL server:
+/// a fresh database per test, and a reopen is a second store (a second replica) on the same one.
+final class PostgresStoreConformanceTests: XCTestCase {
+    private var suite: StoreConformance!
+
+    override func setUpWithError() throws {
+        let server = try PostgresServer.shared()
+        suite = StoreConformance(
+            makeStore: {
+                let database = try server.makeEmptyDatabase()
+                return try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+            },
+            reopen: { store in
+                guard let store = store as? PostgresStore else { throw StoreError.corrupt("not a PostgresStore") }
+                return try await PostgresStore(url: store.url)
+            })
+    }
+
+    // Accounts and keys
+    func testARefusedWriteFailsAloneAndTheNextOneCommits() async throws { try await suite.aRefusedWriteFailsAloneAndTheNextOneCommits() }
+    func testReopeningKeepsEverythingAndStaysWritable() async throws { try await suite.reopeningKeepsEverythingAndStaysWritable() }
+    func testAPIKeysAreScopedAndRevokedOnce() async throws { try await suite.apiKeysAreScopedAndRevokedOnce() }
+
+    // Connections
+    func testConnectionsAnswerOnlyToTheirAccount() async throws { try await suite.connectionsAnswerOnlyToTheirAccount() }
+    func testConnectionsPageByKeyset() async throws { try await suite.connectionsPageByKeyset() }
+    func testConnectedProvidersAndEndUserConnections() async throws { try await suite.connectedProvidersAndEndUserConnections() }
+
+    // Executions
+    func testExecutionLifecycle() async throws { try await suite.executionLifecycle() }
+    func testExecutionTransitionsHappenOnce() async throws { try await suite.executionTransitionsHappenOnce() }
+    func testExecutionsPageAndFilter() async throws { try await suite.executionsPageAndFilter() }
+
+    // Webhooks
+    func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
+        try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
+    }
+    func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
+    func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }
+    func testDeletingASubscriptionDeadLettersItsDeliveries() async throws {
+        try await suite.deletingASubscriptionDeadLettersItsDeliveries()
+    }
+
+    // Deliveries
+    func testALeasedDeliveryIsNotLeasedAgainUntilItExpires() async throws {
+        try await suite.aLeasedDeliveryIsNotLeasedAgainUntilItExpires()
+    }
+    func testConcurrentLeasersNeverShareADelivery() async throws { try await suite.concurrentLeasersNeverShareADelivery() }
+    func testDeliveriesOfDisabledSubscriptionsWait() async throws { try await suite.deliveriesOfDisabledSubscriptionsWait() }
+    func testInsertedDeliveriesAreLeased() async throws { try await suite.insertedDeliveriesAreLeased() }
+
+    // Credentials
+    func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }
+    func testOAuthStatesAreConsumedOnce() async throws { try await suite.oauthStatesAreConsumedOnce() }
+    func testRefreshLeasesAreExclusive() async throws { try await suite.refreshLeasesAreExclusive() }
+    func testConnectionStatusAndTokensAnswerOnlyToTheirAccount() async throws {
+        try await suite.connectionStatusAndTokensAnswerOnlyToTheirAccount()
+    }
+    func testVaultRowsAreFoundAndReplacedByKey() async throws { try await suite.vaultRowsAreFoundAndReplacedByKey() }
+
+    // Agents
+    func testAgentsAnswerOnlyToTheirAccount() async throws { try await suite.agentsAnswerOnlyToTheirAccount() }
+    func testConcurrentDraftEditsAreNotLost() async throws { try await suite.concurrentDraftEditsAreNotLost() }
+    func testPublishingAndRollingBackNumberVersions() async throws { try await suite.publishingAndRollingBackNumberVersions() }
+    func testDeletingAnAgentTakesItsSubscriptions() async throws { try await suite.deletingAnAgentTakesItsSubscriptions() }
+
+    // Connection events
+    func testConnectionChangesAreAnnouncedOnlyWhenMade() async throws { try await suite.connectionChangesAreAnnouncedOnlyWhenMade() }
+    func testReplacingCredentialsForgetsTheTokenLifecycle() async throws {
+        try await suite.replacingCredentialsForgetsTheTokenLifecycle()
+    }
+
+    // Host instances
+    func testExecutionsOfAGoneInstanceAreInterrupted() async throws { try await suite.executionsOfAGoneInstanceAreInterrupted() }
+    func testAnApprovedCallBelongsToTheInstanceRunningIt() async throws { try await suite.anApprovedCallBelongsToTheInstanceRunningIt() }
+}
