@@ -3,7 +3,7 @@
 /// say so. Implemented by `SQLiteStore`; a PostgreSQL backend implements the same protocol and
 /// passes the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore,
-    RetentionStore, SchemaStore {
+    RetentionStore, SchemaStore, MCPSessionStore {
     // Accounts and keys
     func account(named name: String) async throws -> Account?
     func account(id: String) async throws -> Account?
