@@ -16,16 +16,17 @@ final class MCPSessionReplicaTests: XCTestCase {
     var second: TestHost!
     var key: String!
     var agent: String!
+    var slack: String!
 
     private func start(_ settings: MCPSessionSettings = MCPSessionSettings()) async throws {
         first = try await TestHost.start(mcpSessions: settings)
         second = try await TestHost.start(mcpSessions: settings, reusing: first)
         key = try await first.key(scopes: TestHost.agentScopes)
-        agent = try await publishedAgent(key: key)
+        slack = try await first.connectSlack(key: key)
+        agent = try await publishedAgent(key: key, slack: slack)
     }
 
-    private func publishedAgent(key: String) async throws -> String {
-        let slack = try await first.connectSlack(key: key)
+    private func publishedAgent(key: String, slack: String) async throws -> String {
         let id = try await first.createAgent(key: key)
         _ = try await first.request("POST", "/v1/agents/\(id)/provision", key: key,
                                     json: ["connection_id": .string(slack), "actions": ["post_message"]])
@@ -76,7 +77,7 @@ final class MCPSessionReplicaTests: XCTestCase {
         defer { events.cancel() }
         try await eventually("the event stream to open") { events.status == 200 }
         _ = try await first.request("POST", "/v1/agents/\(agent!)/provision", key: key,
-                                    json: ["connection_id": .string(try await slackConnection()), "actions": ["list_channels"]])
+                                    json: ["connection_id": .string(slack), "actions": ["list_channels"]])
         _ = try await first.publish(key: key, agent: agent)
         try await eventually("tools/list_changed on the other replica's stream") {
             events.text.contains("notifications/tools/list_changed")
@@ -124,7 +125,7 @@ final class MCPSessionReplicaTests: XCTestCase {
 
         // Another account, opening from both replicas at once: exactly its limit get through.
         let otherKey = try await first.key(account: "globex", scopes: TestHost.agentScopes)
-        let otherAgent = try await publishedAgent(key: otherKey)
+        let otherAgent = try await publishedAgent(key: otherKey, slack: try await first.connectSlack(key: otherKey))
         let hosts = [first!, second!]
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<8 {
@@ -134,19 +135,6 @@ final class MCPSessionReplicaTests: XCTestCase {
         }
         XCTAssertEqual(statuses.filter { $0 == 200 }.count, 3, "\(statuses)")
         XCTAssertEqual(statuses.filter { $0 == 429 }.count, 5, "\(statuses)")
-    }
-
-    private func slackConnection() async throws -> String {
-        let listed = try await first.request("GET", "/v1/connections", key: key)
-        return try XCTUnwrap(listed.json["data"]?.arrayValue?.first?["id"]?.stringValue, listed.body)
-    }
-
-    private func eventually(_ what: String, _ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { return XCTFail("timed out waiting for \(what)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 }
 
