@@ -97,6 +97,15 @@ final class MCPSessionReplicaTests: XCTestCase {
         let events = EventStream(host: first, agent: agent, key: key, session: session)
         defer { events.cancel() }
         try await eventually("the event stream to open") { events.status == 200 }
+        // Another account naming the session is refused, and ends nothing of it.
+        let otherKey = try await first.key(account: "globex", scopes: TestHost.agentScopes)
+        let otherAgent = try await publishedAgent(key: otherKey, slack: try await first.connectSlack(key: otherKey))
+        let foreign = try await first.mcpRequest("POST", agent: otherAgent, key: otherKey, session: session,
+                                                 json: ["jsonrpc": "2.0", "id": 2, "method": "tools/list"])
+        XCTAssertEqual(foreign.status, 404, foreign.body)
+        let stillListed = try await listTools(on: first, session: session)
+        XCTAssertEqual(stillListed.status, 200, stillListed.body)
+        XCTAssertFalse(events.ended, "another account's request closed the session's event stream")
 
         let ended = try await second.mcpRequest("DELETE", agent: agent, key: key, session: session)
         XCTAssertEqual(ended.status, 200, ended.body)

@@ -13,6 +13,7 @@ actor MCPSessions {
     struct Session: Sendable {
         let id: String
         let accountID: String
+        let agentID: String
         let server: MCP.Server
         let transport: StatefulHTTPServerTransport
         var lastUsed: ContinuousClock.Instant
@@ -55,8 +56,9 @@ actor MCPSessions {
     func find(_ id: String, principal: Principal, agentID: String) async throws -> Session? {
         await endIdle()
         guard let record = try await patchbay.mcpSessions.use(id: id, accountID: principal.accountID, agentID: agentID) else {
-            // It ended or expired elsewhere: this replica's server for it goes too.
-            await end(id)
+            // It ended or expired elsewhere: this replica's server for it goes too. A request
+            // of another account or agent that names it says nothing of the session.
+            if let session = sessions[id], session.accountID == principal.accountID, session.agentID == agentID { await end(id) }
             return nil
         }
         if var session = sessions[id] {
@@ -114,7 +116,8 @@ actor MCPSessions {
             ]))
         let server = await AgentMCPServer.make(patchbay, principal: principal, agentID: record.agentID)
         try await server.start(transport: transport)
-        return Session(id: record.id, accountID: record.accountID, server: server, transport: transport, lastUsed: .now,
+        return Session(id: record.id, accountID: record.accountID, agentID: record.agentID, server: server, transport: transport,
+                       lastUsed: .now,
                        liveVersions: Self.forwardLiveVersions(patchbay.notifier.listen(.agentLive(record.agentID)), to: server))
     }
 
