@@ -59,8 +59,13 @@ final class MCPSessionReplicaTests: XCTestCase {
         try await start()
         let session = try await session(on: first)
 
-        let listed = try await listTools(on: second, session: session)
+        let clock = ContinuousClock()
+        var listed: TestHost.Reply!
+        let restoring = try await clock.measure { listed = try await listTools(on: second, session: session) }
         XCTAssertEqual(listed.status, 200, "the other replica does not know the session: \(listed.body)")
+        let restored = try await clock.measure { _ = try await listTools(on: second, session: session) }
+        print("tools/list on a replica new to the session: \(restoring.formatted(.units(allowed: [.milliseconds]))), "
+              + "then \(restored.formatted(.units(allowed: [.milliseconds])))")
         XCTAssertTrue(listed.body.contains("post_message"), listed.body)
         XCTAssertEqual(listed.headers["mcp-session-id"], session)
         let called = try await second.mcpRequest(
