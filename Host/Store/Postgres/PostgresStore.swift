@@ -73,11 +73,17 @@ public final class PostgresStore: Store, @unchecked Sendable {
     func transaction<T: Sendable>(_ durability: Durability = .onDisk,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await withStoreErrors(isWrite: true) {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                if durability == .outlivesProcess {
-                    try await connection.rows("SET LOCAL synchronous_commit = off", logger: self.logger)
+            do {
+                return try await self.client.withTransaction(logger: self.logger) { connection in
+                    if durability == .outlivesProcess {
+                        try await connection.rows("SET LOCAL synchronous_commit = off", logger: self.logger)
+                    }
+                    return try await body(connection)
                 }
-                return try await body(connection)
+            } catch let error as PostgresTransactionError {
+                // The driver wraps what failed; callers see the body's own error (a `StoreError`
+                // it threw, or the statement's `PSQLError` for `withStoreErrors` to map).
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error
             }
         }
     }
