@@ -123,6 +123,27 @@ final class MCPSessionReplicaTests: XCTestCase {
         XCTAssertEqual(again.status, 404)
     }
 
+    func testAnEventStreamHeldOnOneReplicaKeepsTheSessionFromExpiringOnTheOther() async throws {
+        var settings = MCPSessionSettings()
+        settings.idleTimeout = .seconds(1)
+        try await start(settings)
+        let session = try await session(on: first)
+        let events = EventStream(host: second, agent: agent, key: key, session: session)
+        defer { events.cancel() }
+        try await eventually("the event stream to open") { events.status == 200 }
+        let store = first.patchbay.store
+        let account = try await store.account(named: "acme")
+        let accountID = try XCTUnwrap(account).id
+        // No request for longer than the idle timeout: only the open stream uses the session.
+        try await eventually("the open stream to record uses past the idle timeout") {
+            guard let record = try? await store.mcpSession(id: session, accountID: accountID) else { return false }
+            return record.lastUsedAt > record.createdAt + 1500
+        }
+        let listed = try await listTools(on: first, session: session)
+        XCTAssertEqual(listed.status, 200, "a session with an open stream expired: \(listed.body)")
+        XCTAssertFalse(events.ended)
+    }
+
     func testTheSessionLimitCountsEveryReplica() async throws {
         var settings = MCPSessionSettings()
         settings.maxPerAccount = 3
