@@ -92,7 +92,7 @@ final class PostgresListeningConnection: @unchecked Sendable {
             } else {
                 logger.warning("the notifier could not listen", metadata: [
                     "database": "\(url.redacted)", "error": "\(error)",
-                    "retry_ms": "\(retry / .milliseconds(1))",
+                    "retry_ms": "\(Int(retry / .milliseconds(1)))",
                 ])
             }
             try? await Task.sleep(for: retry * Double.random(in: 0.5...1))
@@ -111,7 +111,7 @@ final class PostgresListeningConnection: @unchecked Sendable {
     private func listening(since droppedAt: ContinuousClock.Instant?) {
         if let droppedAt {
             logger.notice("the notifier listens again; every listener is woken to look again", metadata: [
-                "database": "\(url.redacted)", "down_ms": "\((ContinuousClock.now - droppedAt) / .milliseconds(1))",
+                "database": "\(url.redacted)", "down_ms": "\(Int((ContinuousClock.now - droppedAt) / .milliseconds(1)))",
             ])
         } else {
             logger.info("the notifier listens", metadata: ["database": "\(url.redacted)", "channel": "\(channel)"])
