@@ -46,6 +46,24 @@ final class PostgresNotifierTests: XCTestCase {
     func testAnEndedSubscriptionIsForgottenAndHearsNothing() async { await contract.anEndedSubscriptionIsForgottenAndHearsNothing() }
     func testEveryListenerOfAChannelIsWoken() async { await contract.everyListenerOfAChannelIsWoken() }
 
+    /// What `serve` does with the store it opened: a PostgreSQL store gets a notifier that
+    /// reaches the other replicas, a SQLite store the in-process one.
+    func testEachStoreGetsTheNotifierThatReachesItsProcesses() async throws {
+        let shared = await StoreNotifier.make(for: storeB)
+        XCTAssertTrue(shared is PostgresNotifier)
+        let subscription = shared.listen(.deliveriesDue)
+        await notifierA.notify(.deliveriesDue)
+        let woken = await subscription.wait(until: .now + .seconds(10))
+        XCTAssertTrue(woken, "it hears the other replica")
+        (shared as? PostgresNotifier)?.close()
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let alone = await StoreNotifier.make(for: try SQLiteStore(path: directory.appendingPathComponent("patchbay.db").path))
+        XCTAssertTrue(alone is InProcessNotifier)
+    }
+
     func testANotificationFromAnotherReplicaArrivesWithin100Milliseconds() async {
         let subscription = notifierB.listen(.agentLive("agent_1"))
         var elapsed: [Duration] = []
