@@ -139,6 +139,35 @@ final class PostgresNotifierTests: XCTestCase {
         XCTAssertFalse(log.text.contains(PostgresServer.password))
     }
 
+    /// A backend that stops answering (SIGSTOP: a hung server, or a network that lost the
+    /// connection without a word) is noticed by the periodic check, and the replica listens
+    /// again on a new connection.
+    func testAListeningConnectionThatStopsAnsweringIsReplaced() async throws {
+        let storeC = try await PostgresStore(url: storeA.url)
+        let checked = await PostgresNotifier(store: storeC, logger: log.logger, checkInterval: .milliseconds(200))
+        defer {
+            checked.close()
+            storeC.close()
+        }
+        let subscription = checked.listen(.deliveriesDue)
+        let name = "patchbay notifier \(storeC.instanceID)"
+        let pid = try XCTUnwrap(Int32(try server.psql(database, "SELECT pid FROM pg_stat_activity WHERE application_name = '\(name)'")))
+        XCTAssertEqual(kill(pid, SIGSTOP), 0)
+        defer {
+            kill(pid, SIGCONT)
+            _ = try? server.psql("postgres", "SELECT pg_terminate_backend(\(pid))")
+        }
+        let stopped = ContinuousClock.now
+
+        let woken = await subscription.next(until: .now + .seconds(20))
+        XCTAssertNotNil(woken, "woken once it listens on a new connection")
+        print("a silent listening connection was replaced in \((ContinuousClock.now - stopped).milliseconds) ms")
+        XCTAssertTrue(log.text.contains("did not answer a check"), log.text)
+        await notifierA.notify(.deliveriesDue, payload: "after")
+        let after = await subscription.next(until: .now + .seconds(10))
+        XCTAssertEqual(after?.payload, "after")
+    }
+
     func testAPayloadTooLongForPostgreSQLIsDroppedLoudlyAndTheListenersStillWake() async {
         let subscription = notifierB.listen(.deliveriesDue)
         await notifierA.notify(.deliveriesDue, payload: String(repeating: "x", count: 8000))
@@ -164,11 +193,13 @@ final class PostgresNotifierTests: XCTestCase {
         let woken = await subscription.next(until: .now + .seconds(30))
         XCTAssertEqual(woken?.payload, "local")
         XCTAssertTrue(log.text.contains("could not send a notification"), log.text)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !log.text.contains("could not listen"), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        XCTAssertTrue(log.text.contains("could not listen"), "B tries to listen again, and says it cannot")
 
         try server.psql("postgres", "ALTER DATABASE \(database!) ALLOW_CONNECTIONS true")
         let listening = await subscription.next(until: .now + .seconds(30))
         XCTAssertNotNil(listening, "woken again once B listens again")
-        XCTAssertTrue(log.text.contains("could not listen"), log.text)
     }
 }
 

@@ -6,6 +6,9 @@ import PostgresNIO
 /// runs and hands each message to `received`. A pooled connection would be held forever and
 /// could not say when it dropped.
 ///
+/// Every `checkInterval` it runs `SELECT 1`: a connection that does not answer within the
+/// URL's `connect_timeout` (a server that hangs, a network that dropped it without a word)
+/// counts as dropped, and the traffic keeps middleboxes from forgetting an idle connection.
 /// When the connection drops it is opened again, after a backoff that doubles from 100 ms to
 /// 5 s (with jitter, so replicas do not all return at once). Each time it listens, the first
 /// time included, `listened` is called: whatever was sent while nobody listened is lost, and
@@ -13,22 +16,25 @@ import PostgresNIO
 final class PostgresListeningConnection: @unchecked Sendable {
     static let firstRetry: Duration = .milliseconds(100)
     static let longestRetry: Duration = .seconds(5)
+    static let checkInterval: Duration = .seconds(30)
 
     private let url: PostgresStoreURL
     private let applicationName: String
     private let channel: String
     private let logger: Logger
+    private let checkInterval: Duration
     private let received: @Sendable (String) -> Void
     private let listened: @Sendable () -> Void
     private let listens: AsyncStream<Void>
     private let listensContinuation: AsyncStream<Void>.Continuation
 
-    init(url: PostgresStoreURL, applicationName: String, channel: String, logger: Logger,
+    init(url: PostgresStoreURL, applicationName: String, channel: String, logger: Logger, checkInterval: Duration,
          received: @escaping @Sendable (String) -> Void, listened: @escaping @Sendable () -> Void) {
         self.url = url
         self.applicationName = applicationName
         self.channel = channel
         self.logger = logger
+        self.checkInterval = checkInterval
         self.received = received
         self.listened = listened
         (listens, listensContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -73,7 +79,14 @@ final class PostgresListeningConnection: @unchecked Sendable {
                         listening(since: listenedBefore ? droppedAt : nil)
                         listenedBefore = true
                         droppedAt = nil
-                        for try await message in messages { received(message.payload) }
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            group.addTask { [received] in
+                                for try await message in messages { received(message.payload) }
+                            }
+                            group.addTask { try await self.keepChecking(connection) }
+                            defer { group.cancelAll() }
+                            try await group.next()
+                        }
                     }
                     outcome = nil
                 } catch {
@@ -101,6 +114,23 @@ final class PostgresListeningConnection: @unchecked Sendable {
         listensContinuation.finish()
     }
 
+    /// Returns only by throwing: when the connection fails a check, or the task is cancelled.
+    /// A check the server does not answer in time is ended by closing the connection, since
+    /// a query in flight cannot be cancelled otherwise.
+    private func keepChecking(_ connection: PostgresConnection) async throws {
+        while true {
+            try await Task.sleep(for: checkInterval)
+            let silence = Task { [url, logger] in
+                try await Task.sleep(for: url.connectTimeout)
+                logger.warning("the notifier's listening connection did not answer a check; closing it",
+                               metadata: ["database": "\(url.redacted)", "within": "\(url.connectTimeout)"])
+                try? await connection.close()
+            }
+            defer { silence.cancel() }
+            try await connection.rows("SELECT 1", logger: logger)
+        }
+    }
+
     /// The server's words, or the driver's error code: a PSQLError's own description says
     /// nothing, on purpose, since it could hold a query's values.
     private static func describe(_ error: Error) -> String {
@@ -120,3 +150,4 @@ final class PostgresListeningConnection: @unchecked Sendable {
         listensContinuation.yield()
     }
 }
+

@@ -39,11 +39,17 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
     /// `patchbay notifier <instance id>` in `pg_stat_activity`. Returns once it listens, or after
     /// the store's `connect_timeout` if it cannot yet: it keeps trying in the background, and
     /// wakes every listener when it gets there.
-    public init(store: PostgresStore, logger: Logger = Logger(label: "patchbay.notifier")) async {
+    public convenience init(store: PostgresStore, logger: Logger = Logger(label: "patchbay.notifier")) async {
+        await self.init(store: store, logger: logger, checkInterval: PostgresListeningConnection.checkInterval)
+    }
+
+    /// `checkInterval`: how often the listening connection is checked (tests shorten it).
+    init(store: PostgresStore, logger: Logger, checkInterval: Duration) async {
         self.store = store
         self.logger = logger
         let connection = PostgresListeningConnection(url: store.url, applicationName: "patchbay notifier \(store.instanceID)",
-                                                     channel: Self.channel, logger: logger) { [local] message in
+                                                     channel: Self.channel, logger: logger,
+                                                     checkInterval: checkInterval) { [local] message in
             let (channel, payload) = Self.decode(message)
             local.deliver(channel, payload: payload)
         } listened: { [local] in
