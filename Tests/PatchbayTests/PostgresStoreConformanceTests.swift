@@ -43,6 +43,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
     func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
+    func testACursorNeverSkipsAnEventCommittedLate() async throws { try await suite.aCursorNeverSkipsAnEventCommittedLate() }
     func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }
     func testDeletingASubscriptionDeadLettersItsDeliveries() async throws {
         try await suite.deletingASubscriptionDeadLettersItsDeliveries()
@@ -80,4 +81,9 @@ final class PostgresStoreConformanceTests: XCTestCase {
     // Host instances
     func testExecutionsOfAGoneInstanceAreInterrupted() async throws { try await suite.executionsOfAGoneInstanceAreInterrupted() }
     func testAnApprovedCallBelongsToTheInstanceRunningIt() async throws { try await suite.anApprovedCallBelongsToTheInstanceRunningIt() }
+
+    // MCP sessions
+    func testMCPSessionsAnswerOnlyToTheirAccount() async throws { try await suite.mcpSessionsAnswerOnlyToTheirAccount() }
+    func testMCPSessionLimitHoldsAcrossReplicas() async throws { try await suite.mcpSessionLimitHoldsAcrossReplicas() }
+    func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
 }

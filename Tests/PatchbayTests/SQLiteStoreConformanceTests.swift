@@ -45,6 +45,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
     func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
+    func testACursorNeverSkipsAnEventCommittedLate() async throws { try await suite.aCursorNeverSkipsAnEventCommittedLate() }
     func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }
     func testDeletingASubscriptionDeadLettersItsDeliveries() async throws {
         try await suite.deletingASubscriptionDeadLettersItsDeliveries()
@@ -82,4 +83,9 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     // Host instances
     func testExecutionsOfAGoneInstanceAreInterrupted() async throws { try await suite.executionsOfAGoneInstanceAreInterrupted() }
     func testAnApprovedCallBelongsToTheInstanceRunningIt() async throws { try await suite.anApprovedCallBelongsToTheInstanceRunningIt() }
+
+    // MCP sessions
+    func testMCPSessionsAnswerOnlyToTheirAccount() async throws { try await suite.mcpSessionsAnswerOnlyToTheirAccount() }
+    func testMCPSessionLimitHoldsAcrossReplicas() async throws { try await suite.mcpSessionLimitHoldsAcrossReplicas() }
+    func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
 }
