@@ -221,7 +221,7 @@ extension StoreConformance {
         XCTAssertEqual(seen.count, Set(seen).count, "an event was seen twice")
         let missed = Set(written).subtracting(seen)
         XCTAssertEqual(missed.count, 0, "the cursor skipped \(missed.count) of \(written.count) events, e.g. \(missed.sorted().prefix(3))")
-        XCTAssertEqual(Set(seen), Set(written))
+        XCTAssertEqual(seen.count, written.count, "the cursor saw events no writer wrote")
     }
 
     /// Event, subscription and endpoint listings page newest first without gaps or repeats.
