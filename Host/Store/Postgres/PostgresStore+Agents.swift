@@ -51,15 +51,14 @@ extension PostgresStore {
             guard !deleted.isEmpty else { return false }
             // The subscriptions go with the agent; what they still owed is dead-lettered, not
             // delivered to an agent that no longer exists. A worker holding such a lease finds
-            // the delivery dead when it reports back.
+            // the delivery dead when it reports back. Subscriptions are locked before their
+            // deliveries, as `deleteWebhookSubscription` takes them, so the two cannot deadlock.
             try await connection.rows("""
+                WITH gone AS (DELETE FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID) RETURNING id)
                 UPDATE webhook_deliveries SET status = 'dead', lease_owner = NULL, lease_expires_at = NULL,
                     last_error = 'the agent was deleted', updated_at = \(now)
-                WHERE account_id = \(accountID) AND status IN ('pending', 'delivering') AND subscription_id IN
-                    (SELECT id FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID))
+                WHERE account_id = \(accountID) AND status IN ('pending', 'delivering') AND subscription_id IN (SELECT id FROM gone)
                 """, logger: self.logger)
-            try await connection.rows(
-                "DELETE FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID)", logger: self.logger)
             return true
         }
     }
@@ -143,15 +142,6 @@ extension PostgresStore {
                 AND status = 'active'
             ORDER BY created_at DESC, id DESC LIMIT 1
             """).first.map(Self.connection)
-    }
-
-    private static func connection(_ row: PostgresRandomAccessRow) throws -> ConnectionRecord {
-        ConnectionRecord(
-            id: try row.value("id"), accountID: try row.value("account_id"), provider: try row.value("provider"),
-            label: try row.value("label"), config: try decode(JSONValue.self, row.value("config")),
-            status: ConnectionRecord.Status(rawValue: try row.value("status")) ?? .revoked,
-            sealedCredentials: try row.value("sealed_credentials"), createdAt: try row.value("created_at"),
-            updatedAt: try row.value("updated_at"), endUser: try row.value("end_user"))
     }
 
     private static func agent(_ row: PostgresRandomAccessRow) throws -> AgentRecord {
