@@ -75,6 +75,9 @@ final class PostgresStoreConformanceTests: XCTestCase {
         try await suite.concurrentPublishesAndRollbacksNumberVersionsWithoutGaps()
     }
     func testDeletingAnAgentTakesItsSubscriptions() async throws { try await suite.deletingAnAgentTakesItsSubscriptions() }
+    func testDeletingAgentsRacesDeletingTheirSubscriptions() async throws {
+        try await suite.deletingAgentsRacesDeletingTheirSubscriptions()
+    }
 
     // Connection events
     func testConnectionChangesAreAnnouncedOnlyWhenMade() async throws { try await suite.connectionChangesAreAnnouncedOnlyWhenMade() }

@@ -149,4 +149,37 @@ extension StoreConformance {
         let execution = try await store.execution(id: "exec_1", accountID: Self.accountA)
         XCTAssertNotNil(execution, "an agent's executions went with it")
     }
+
+    /// Deleting agents while their subscriptions are deleted on another replica: every delete
+    /// completes (neither waits on the other's locks forever or is aborted as a deadlock) and
+    /// every delivery they owed is dead-lettered.
+    public func deletingAgentsRacesDeletingTheirSubscriptions() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        let count = 8
+        for index in 0..<count {
+            try await store.insertAgent(Self.agent("agent_\(index)", account: Self.accountA, name: "agent \(index)"))
+            try await store.insertWebhookSubscription(Self.subscription("sub_\(index)", account: Self.accountA, agent: "agent_\(index)",
+                                                                        endpoint: "wh_1"))
+            _ = try await store.storeInboundEvents([
+                Self.event("evt_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 10,
+                           deliveries: [("msg_\(index)", "sub_\(index)")])
+            ])
+        }
+        // Even runs (one replica) delete agent n, odd runs (the other) its subscription.
+        let deleted = try await concurrently(2 * count, on: store) { store, index in
+            guard index.isMultiple(of: 2) else {
+                try await store.deleteWebhookSubscription(id: "sub_\(index / 2)", accountID: Self.accountA)
+                return false
+            }
+            return try await store.deleteAgent(id: "agent_\(index / 2)", accountID: Self.accountA)
+        }
+        XCTAssertEqual(deleted.filter { $0 }.count, count, "an agent was not deleted")
+        for index in 0..<count {
+            let subscription = try await store.webhookSubscription(id: "sub_\(index)", accountID: Self.accountA)
+            XCTAssertNil(subscription)
+            let delivery = try await store.webhookDelivery(id: "msg_\(index)", accountID: Self.accountA)
+            XCTAssertEqual(delivery?.status, .dead, "msg_\(index) is still owed to a deleted subscription")
+        }
+    }
 }
