@@ -144,8 +144,8 @@ final class StoreCopyTests: XCTestCase {
     }
 
     /// Batched inserts: 100,000 events (with a 300-byte payload each) copy and verify in
-    /// seconds, not minutes. The bound is loose for a loaded machine and a debug build; the
-    /// rate is printed.
+    /// seconds. The bound is loose for a debug build on a loaded machine (one insert per row
+    /// would not make it); the rate is printed.
     func testAHundredThousandEventsCopyInSeconds() async throws {
         let store = try SQLiteStore(path: sqlitePath)
         try await Self.seed(store)
@@ -168,7 +168,7 @@ final class StoreCopyTests: XCTestCase {
         XCTAssertEqual(report.tables.first { $0.name == "webhook_events" }?.targetRows, 100_002)
         print("copied \(report.copiedRows) rows in \(report.copyDuration) (\(Int(report.rowsPerSecond)) rows/s); "
               + "with schema, verification and commit \(total)")
-        XCTAssertLessThan(total, .seconds(90))
+        XCTAssertLessThan(total, .seconds(180))
         _ = store
     }
 
