@@ -190,6 +190,20 @@ final class StoreCopyTests: XCTestCase {
         _ = store
     }
 
+    /// A host still serving (or stopped uncleanly) leaves executions `running`: the copy says so.
+    func testExecutionsStillRunningInTheSnapshotAreCounted() async throws {
+        let store = try SQLiteStore(path: sqlitePath)
+        try await Self.seed(store)
+        try await store.insertExecution(ExecutionRecord(id: "ex_running", accountID: "acct_1", connectionID: "conn_1", provider: "slack",
+                                                        action: "send_message", status: .running, startedAt: 30), durability: .onDisk)
+
+        let report = try await copier(try server.makeEmptyDatabase()).copy()
+
+        XCTAssertTrue(report.matches, report.rendered)
+        XCTAssertEqual(report.runningExecutions, 1)
+        _ = store
+    }
+
     func testAMissingSQLiteDatabaseIsRefusedBeforeTheTargetIsTouched() async throws {
         let database = try server.makeEmptyDatabase()
         do {
