@@ -57,6 +57,9 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testDeliveriesOfDisabledSubscriptionsWait() async throws { try await suite.deliveriesOfDisabledSubscriptionsWait() }
     func testInsertedDeliveriesAreLeased() async throws { try await suite.insertedDeliveriesAreLeased() }
 
+    // Retention
+    func testPruningRemovesOnlyFinishedHistory() async throws { try await suite.pruningRemovesOnlyFinishedHistory() }
+
     // Credentials
     func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }
     func testOAuthStatesAreConsumedOnce() async throws { try await suite.oauthStatesAreConsumedOnce() }
