@@ -44,6 +44,9 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
+    func testARefusedInboundCallFailsAloneAmongConcurrentOnes() async throws {
+        try await suite.aRefusedInboundCallFailsAloneAmongConcurrentOnes()
+    }
     func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
     func testACursorNeverSkipsAnEventCommittedLate() async throws { try await suite.aCursorNeverSkipsAnEventCommittedLate() }
     func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }

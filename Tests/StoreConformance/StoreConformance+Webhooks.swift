@@ -112,6 +112,40 @@ extension StoreConformance {
         XCTAssertEqual(batch, [.stored, .duplicate])
     }
 
+    /// Inbox writes that arrive together may share a transaction, but a call the store refuses
+    /// (an event id already taken by another provider event) fails alone: every other call
+    /// commits, and nothing of the refused one is kept.
+    public func aRefusedInboundCallFailsAloneAmongConcurrentOnes() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_1", account: Self.accountA, endpoint: "wh_1"))
+        _ = try await store.storeInboundEvents([
+            Self.event("evt_taken", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", providerEventID: "Ev-0", receivedAt: 1),
+        ])
+        let results = try await concurrently(40, on: store) { store, index -> Bool in
+            // Every tenth call reuses the taken event id for another provider event.
+            let id = index % 10 == 0 ? "evt_taken" : "evt_\(index)"
+            do {
+                _ = try await store.storeInboundEvents([
+                    Self.event(id, account: Self.accountA, endpoint: "wh_1", connection: "conn_a", providerEventID: "Ev-\(index + 1)",
+                               receivedAt: 10 + Int64(index), deliveries: [("msg_\(index)", "sub_1")]),
+                ])
+                return true
+            } catch StoreError.conflict {
+                return false
+            }
+        }
+        XCTAssertEqual(results.enumerated().filter { !$0.element }.map(\.offset), [0, 10, 20, 30], "the refused calls are not exactly the conflicting ones")
+        let events = try await walk(limit: 100) {
+            try await store.webhookEvents(accountID: Self.accountA, filter: WebhookEventFilter(endpointID: "wh_1"), page: $0)
+        }
+        XCTAssertEqual(Set(events.map(\.id)), Set(["evt_taken"] + (0..<40).filter { $0 % 10 != 0 }.map { "evt_\($0)" }))
+        let deliveries = try await walk(limit: 100) {
+            try await store.webhookDeliveries(accountID: Self.accountA, filter: WebhookDeliveryFilter(subscriptionID: "sub_1"), page: $0)
+        }
+        XCTAssertEqual(deliveries.count, 36, "a refused call left a delivery behind")
+    }
+
     /// A pull consumer walking `webhookEvents(after:)` sees every event of its sources once,
     /// in increasing sequence order, and nothing of other sources or accounts.
     public func pullCursorsSeeEveryEventOnceInOrder() async throws {

@@ -69,9 +69,33 @@ extension PostgresStore {
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         guard !batch.isEmpty else { return [] }
         let payloads = try batch.map(Self.payloadText)
+        return try await inbox.store((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
+    }
+
+    /// The calls `inbox` grouped, in one transaction: each in a savepoint of its own when there
+    /// are several, so a call refused by a constraint fails alone and the others commit.
+    private func storeInboundCalls(_ group: [PostgresInboxCommitter.Batch]) async throws -> [Result<[InboundOutcome], Error>] {
         let logger = logger
         return try await transaction { connection in
-            try await Self.storeInboundEvents(connection, batch, payloads: payloads, logger: logger)
+            // Every account's lock up front, in key order, so groups spanning accounts cannot deadlock.
+            try await Self.lockInbox(connection, accounts: group.flatMap { $0.events.map(\.event.accountID) }, logger: logger)
+            guard group.count > 1 else {
+                return [.success(try await Self.storeInboundEvents(connection, group[0].events, payloads: group[0].payloads,
+                                                                   logger: logger))]
+            }
+            var results: [Result<[InboundOutcome], Error>] = []
+            for call in group {
+                try await connection.rows("SAVEPOINT inbound_call", logger: logger)
+                do {
+                    let outcomes = try await Self.storeInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
+                    try await connection.rows("RELEASE SAVEPOINT inbound_call", logger: logger)
+                    results.append(.success(outcomes))
+                } catch let error as PSQLError where error.code == .server {
+                    try await connection.rows("ROLLBACK TO SAVEPOINT inbound_call", logger: logger)
+                    results.append(.failure(Self.conflict(error) ?? error))
+                }
+            }
+            return results
         }
     }
 
@@ -115,7 +139,7 @@ extension PostgresStore {
     /// Numbering events after they commit instead (inserted unnumbered, then numbered by one
     /// locked pass over everything committed since the last) would let inserts overlap and
     /// share WAL flushes, at the price of a second transaction and an update per event.
-    private static func lockInbox(_ connection: PostgresConnection, accounts: [String], logger: Logger) async throws {
+    static func lockInbox(_ connection: PostgresConnection, accounts: [String], logger: Logger) async throws {
         for key in Set(accounts.map(inboxLockKey)).sorted() {
             try await connection.rows("SELECT pg_advisory_xact_lock(\(inboxLockClass), \(key))", logger: logger)
         }

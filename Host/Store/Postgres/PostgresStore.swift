@@ -18,6 +18,8 @@ public final class PostgresStore: Store {
     let url: PostgresStoreURL
     let logger: Logger
     let health = StorageHealth()
+    /// Concurrent inbox writes share transactions (see `PostgresInboxCommitter`).
+    let inbox = PostgresInboxCommitter()
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
@@ -88,8 +90,33 @@ public final class PostgresStore: Store {
     /// throws. `.outlivesProcess` commits without waiting for the WAL flush
     /// (`synchronous_commit = off` for this transaction alone): a crash of the database server
     /// may lose it, a crash of the host cannot.
+    ///
+    /// A transaction the database aborted as a deadlock victim or a serialization failure has
+    /// had no effect, so it runs again, up to `transactionAttempts` times in all: two replicas
+    /// taking the same rows in different orders cost a retry, not an error.
     func transaction<T: Sendable>(_ durability: Durability = .onDisk,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transactionOnce(durability, body)
+            } catch let error as PSQLError where attempt < Self.transactionAttempts && Self.isRetryable(error) {
+                logger.debug("transaction retried", metadata: ["sqlstate": "\(error.serverInfo?[.sqlState] ?? "")"])
+                attempt += 1
+            }
+        }
+    }
+
+    static let transactionAttempts = 3
+
+    /// 40001 serialization_failure and 40P01 deadlock_detected: the database rolled the
+    /// transaction back and says running it again may succeed.
+    private static func isRetryable(_ error: PSQLError) -> Bool {
+        ["40001", "40P01"].contains(error.serverInfo?[.sqlState] ?? "")
+    }
+
+    private func transactionOnce<T: Sendable>(_ durability: Durability,
+                                              _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await withStoreErrors(isWrite: true) {
             do {
                 return try await self.client.withTransaction(logger: self.logger) { connection in
@@ -126,7 +153,7 @@ public final class PostgresStore: Store {
         }
     }
 
-    private static func conflict(_ error: PSQLError) -> StoreError? {
+    static func conflict(_ error: PSQLError) -> StoreError? {
         guard let state = error.serverInfo?[.sqlState], state.hasPrefix("23") else { return nil }
         return .conflict(error.serverInfo?[.message] ?? "constraint violated")
     }
