@@ -64,6 +64,36 @@ final class PostgresNotifierTests: XCTestCase {
         XCTAssertTrue(alone is InProcessNotifier)
     }
 
+    /// The real `patchbay serve` on PostgreSQL listens for the other replicas on a connection
+    /// named after its instance, and listens again when that connection is cut.
+    func testServeOnPostgreSQLListensForTheOtherReplicas() async throws {
+        let directory = NSTemporaryDirectory() + "patchbay-notifier-" + UUID().uuidString
+        let served = ServedHost(directory: directory)
+        defer {
+            served.kill()
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: directory + ".log")
+        }
+        _ = try served.start(log: directory + ".log", arguments: ["--database-url", server.connectionString(database: database)])
+        let listening = """
+            SELECT a.pid FROM pg_stat_activity a JOIN host_instances h ON a.application_name = 'patchbay notifier ' || h.id
+            """
+        let pid = try server.psql(database, listening)
+        XCTAssertNotNil(Int32(pid), "serve's notifier listens on a connection of its own: \(pid)")
+
+        try server.psql(database, "SELECT pg_terminate_backend(\(pid))")
+        try await eventually("serve listens again") {
+            let log = (try? String(contentsOfFile: directory + ".log", encoding: .utf8)) ?? ""
+            return log.contains("listening connection dropped") && log.contains("listens again")
+        }
+        let log = try String(contentsOfFile: directory + ".log", encoding: .utf8)
+        XCTAssertFalse(log.contains(PostgresServer.password))
+        try await eventually("one new listening connection, the old one gone") { [server, database] in
+            let again = (try? server!.psql(database!, listening)) ?? ""
+            return Int32(again) != nil && again != pid
+        }
+    }
+
     func testANotificationFromAnotherReplicaArrivesWithin100Milliseconds() async {
         let subscription = notifierB.listen(.agentLive("agent_1"))
         var elapsed: [Duration] = []
@@ -198,9 +228,9 @@ final class PostgresNotifierTests: XCTestCase {
         let woken = await subscription.next(until: .now + .seconds(30))
         XCTAssertEqual(woken?.payload, "local")
         XCTAssertTrue(log.text.contains("could not send a notification"), log.text)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !log.text.contains("could not listen"), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        XCTAssertTrue(log.text.contains("could not listen"), "B tries to listen again, and says it cannot")
+        try await eventually("B tries to listen again, and says it cannot", within: .seconds(30)) { [log] in
+            log.text.contains("could not listen")
+        }
 
         try server.psql("postgres", "ALTER DATABASE \(database!) ALLOW_CONNECTIONS true")
         let listening = await subscription.next(until: .now + .seconds(30))
