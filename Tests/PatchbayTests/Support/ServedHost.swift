@@ -44,6 +44,7 @@ final class ServedHost: @unchecked Sendable {
             if let range = seen.range(of: #" url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
                 return String(seen[range].dropFirst(5))
             }
+            guard process.isRunning else { throw TestHostError.unexpected("serve exited at start: \(seen)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw TestHostError.unexpected("serve did not report its URL")
