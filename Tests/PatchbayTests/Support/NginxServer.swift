@@ -66,10 +66,11 @@ final class NginxServer: @unchecked Sendable {
         throw NginxServerError.failed("nginx did not answer /healthz through a backend: \(reason)")
     }
 
-    /// Stops nginx at once and removes its directory. Safe to call twice.
+    /// Stops nginx at once and removes its directory. Safe to call twice. SIGKILL: nginx keeps
+    /// the signal mask of the thread that started it, and a test's threads block SIGTERM.
     func stop() {
         if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         Self.running.remove(self)
