@@ -18,20 +18,8 @@ struct DataDirectory {
     /// With a master key file and no database (or an empty one), refuses unless `initialize`:
     /// the old database was lost or moved, and a new one would refuse every existing API key.
     func prepare(initialize: Bool) throws -> [String] {
-        var warnings: [String] = []
+        var warnings = try prepareDirectory()
         var info = stat()
-        if stat(path, &info) != 0 {
-            try create()
-        } else {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw CommandFailure(description: "the data dir \(path) is not a directory") }
-            if info.st_mode & 0o077 != 0 {
-                warnings.append("the data dir \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
-                                + "it holds the master key and every secret: chmod 700 \(path)")
-            }
-        }
-        if access(path, W_OK | X_OK) != 0 {
-            throw CommandFailure(description: "the data dir \(path) is not writable: \(Self.reason(errno))")
-        }
         let keyFile = Keyring.filePath(dataDirectory: path)
         if !hasDatabase(&info) {
             if access(keyFile, F_OK) == 0, !initialize {
@@ -53,6 +41,26 @@ struct DataDirectory {
         if info.st_mode & 0o077 != 0 {
             warnings.append("the database \(databasePath) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))): "
                             + "chmod 600 \(databasePath)*")
+        }
+        return warnings
+    }
+
+    /// The directory alone, created owner-only or checked, for a store kept elsewhere
+    /// (PostgreSQL): the directory still holds the master key file.
+    func prepareDirectory() throws -> [String] {
+        var warnings: [String] = []
+        var info = stat()
+        if stat(path, &info) != 0 {
+            try create()
+        } else {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw CommandFailure(description: "the data dir \(path) is not a directory") }
+            if info.st_mode & 0o077 != 0 {
+                warnings.append("the data dir \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                                + "it holds the master key and every secret: chmod 700 \(path)")
+            }
+        }
+        if access(path, W_OK | X_OK) != 0 {
+            throw CommandFailure(description: "the data dir \(path) is not writable: \(Self.reason(errno))")
         }
         return warnings
     }

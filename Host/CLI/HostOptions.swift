@@ -11,6 +11,12 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Data directory: the SQLite database and the master key file. Default: $PATCHBAY_DATA_DIR, else ~/.patchbay")
     var dataDir: String?
 
+    @Option(help: """
+        Keep the data in PostgreSQL instead of SQLite, e.g. postgres://patchbay:PASSWORD@db:5432/patchbay?sslmode=verify-full \
+        (also PATCHBAY_DATABASE_URL). Every replica uses the same URL; the data dir still holds the master key file.
+        """)
+    var databaseURL: String?
+
     var resolvedDataDir: String {
         if let dataDir { return dataDir }
         if let fromEnvironment = ProcessInfo.processInfo.environment["PATCHBAY_DATA_DIR"], !fromEnvironment.isEmpty {
@@ -21,6 +27,18 @@ struct DataOptions: ParsableArguments {
         return (home as NSString).appendingPathComponent(".patchbay")
     }
 
+    /// The PostgreSQL database from the flag or the environment; nil for SQLite in the data dir.
+    /// What is wrong with the URL is said without the URL, whose password must not reach a terminal log.
+    func resolvedDatabaseURL() throws -> PostgresStoreURL? {
+        let environment = ProcessInfo.processInfo.environment["PATCHBAY_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let value = databaseURL ?? environment else { return nil }
+        do {
+            return try PostgresStoreURL(value)
+        } catch {
+            throw CommandFailure(description: "invalid \(databaseURL == nil ? "PATCHBAY_DATABASE_URL" : "--database-url"): \(error)")
+        }
+    }
+
     static func databasePath(in directory: String) -> String {
         (directory as NSString).appendingPathComponent("patchbay.sqlite")
     }
@@ -29,18 +47,43 @@ struct DataOptions: ParsableArguments {
           help: "Start a new database in a data dir that has a master key but no database (also PATCHBAY_INIT=1).")
     var initialize = false
 
-    /// Checks or creates the directory (see `DataDirectory`) and opens the store in it.
-    func openStore() throws -> (SQLiteStore, String) {
+    /// A bad URL is refused before anything is created.
+    func validate() throws {
+        _ = try resolvedDatabaseURL()
+    }
+
+    /// Checks or creates the directory (see `DataDirectory`) and opens the store: PostgreSQL when
+    /// a database URL is given, else SQLite in the directory. Returns the store, the directory,
+    /// and where the data is, for the operator: the directory, or the URL without its password.
+    func openStore(logger: Logger = DataOptions.commandLogger) async throws -> (store: any Store, directory: String, location: String) {
         let directory = DataDirectory(path: resolvedDataDir)
+        if let url = try resolvedDatabaseURL() {
+            for warning in try directory.prepareDirectory() {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
+            do {
+                return (try await PostgresStore(url: url, logger: logger), directory.path, url.redacted)
+            } catch {
+                throw CommandFailure(description: "cannot open the database \(url.redacted): \(error)")
+            }
+        }
         let initialize = initialize || ProcessInfo.processInfo.environment["PATCHBAY_INIT"] == "1"
         for warning in try directory.prepare(initialize: initialize) {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
         do {
-            return (try SQLiteStore(path: directory.databasePath), directory.path)
+            return (try SQLiteStore(path: directory.databasePath), directory.path, directory.path)
         } catch let error as StoreError {
             throw CommandFailure(description: "cannot open the database \(directory.databasePath): \(error)")
         }
+    }
+
+    /// The store's log for commands other than `serve`: on stderr, so that stdout carries only
+    /// what the command prints (`KEY=$(patchbay keys create …)`), and only what needs attention.
+    static var commandLogger: Logger {
+        var logger = Logger(label: "patchbay.store") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .warning
+        return logger
     }
 }
 

@@ -28,7 +28,7 @@ struct KeysCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (store, directory) = try data.openStore()
+            let (store, _, location) = try await data.openStore()
             let issued: APIKeyService.IssuedKey
             do {
                 issued = try await APIKeyService(store: store).create(accountName: account, scopes: try Scope.parse(scopes))
@@ -37,7 +37,7 @@ struct KeysCommand: AsyncParsableCommand {
             }
             // On stderr: `KEY=$(patchbay keys create …)` captures the key alone, and a key made
             // in the wrong data dir (one `serve` does not use) is seen at once.
-            FileHandle.standardError.write(Data("created an API key for account \(account) in \(directory)\n".utf8))
+            FileHandle.standardError.write(Data("created an API key for account \(account) in \(location)\n".utf8))
             print(issued.key)
         }
     }

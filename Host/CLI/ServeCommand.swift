@@ -85,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
             registry.stopWorkers()
             throw error
         }
-        let (store, directory) = try data.openStore()
+        let (store, directory, location) = try await data.openStore(logger: Logger(label: "patchbay.store"))
         let vault: Vault
         let keySource: Keyring.Source
         do {
@@ -122,7 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
         let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
             logger.notice("patchbay is serving", metadata: [
-                "url": "http://\(host):\(boundPort)", "data_dir": "\(directory)",
+                "url": "http://\(host):\(boundPort)", "data_dir": "\(directory)", "store": "\(location)",
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
             ])
         }

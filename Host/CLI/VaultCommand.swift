@@ -23,7 +23,7 @@ struct VaultCommand: AsyncParsableCommand {
         @OptionGroup var keys: KeyOptions
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
+            let (store, directory) = try await VaultCommand.openVault(data, environment: keys.environment)
             let rotation: VaultKeeper.Rotation
             do {
                 rotation = try await VaultKeeper.rotate(store: store, dataDirectory: directory,
@@ -46,7 +46,7 @@ struct VaultCommand: AsyncParsableCommand {
         var keyID: String
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
+            let (store, directory) = try await VaultCommand.openVault(data, environment: keys.environment)
             let retired: Bool
             do {
                 retired = try await VaultKeeper.retire(keyID: keyID, store: store, dataDirectory: directory,
@@ -66,7 +66,7 @@ struct VaultCommand: AsyncParsableCommand {
         @OptionGroup var keys: KeyOptions
 
         func run() async throws {
-            let (store, directory) = try VaultCommand.openVault(data, environment: keys.environment)
+            let (store, directory) = try await VaultCommand.openVault(data, environment: keys.environment)
             let status: VaultStatus
             do {
                 status = try await VaultKeeper.status(store: store, dataDirectory: directory,
@@ -86,13 +86,14 @@ struct VaultCommand: AsyncParsableCommand {
         }
     }
 
-    /// The store of the vault in the data dir, saying which dir it is. These commands never
-    /// create a vault: on a dir without a database or a master key they say so and fail.
-    static func openVault(_ data: DataOptions, environment: [String: String]) throws -> (SQLiteStore, String) {
+    /// The store of the vault, saying which data dir holds its key. These commands never create
+    /// a vault: without a database or a master key they say so and fail.
+    static func openVault(_ data: DataOptions, environment: [String: String]) async throws -> (any Store, String) {
         let directory = data.resolvedDataDir
         print("data dir \(directory)")
+        let url = try data.resolvedDatabaseURL()
         let database = DataOptions.databasePath(in: directory)
-        guard FileManager.default.fileExists(atPath: database) else {
+        guard url != nil || FileManager.default.fileExists(atPath: database) else {
             throw CommandFailure(description: "no vault in \(directory): \(database) does not exist; pass the data dir the server uses (--data-dir or PATCHBAY_DATA_DIR)")
         }
         let fromEnvironment = [Keyring.environmentVariable, Keyring.commandVariable].contains { environment[$0].map { !$0.isEmpty } ?? false }
@@ -100,6 +101,7 @@ struct VaultCommand: AsyncParsableCommand {
         guard fromEnvironment || FileManager.default.fileExists(atPath: keyFile) else {
             throw CommandFailure(description: "no vault in \(directory): \(keyFile) does not exist and \(Keyring.environmentVariable) is not set")
         }
-        return (try SQLiteStore(path: database), directory)
+        guard url != nil else { return (try SQLiteStore(path: database), directory) }
+        return (try await data.openStore().store, directory)
     }
 }

@@ -6,9 +6,9 @@ import PatchbayStore
 /// the secret is checked against an HMAC keyed with a per-key salt, compared in constant time.
 /// The key itself is shown once, at creation, and never stored.
 public struct APIKeyService: Sendable {
-    let store: any Store
+    let store: any AccountStore & CredentialStore
 
-    public init(store: any Store) {
+    public init(store: any AccountStore & CredentialStore) {
         self.store = store
     }
 

@@ -5,7 +5,7 @@ import PatchbayWire
 /// The providers this host offers, as an account sees them.
 public struct CatalogService: Sendable {
     let registry: PluginRegistry
-    let store: any Store
+    let store: any ConnectionStore & CredentialStore
 
     public struct Entry: Sendable {
         public var manifest: Manifest

@@ -70,7 +70,7 @@ struct ConnectionCalls: Sendable {
     }
 
     /// Refuses a connection that cannot be called, saying what to do about it.
-    static func requireUsable(_ connection: ConnectionRecord, store: any Store) async throws {
+    static func requireUsable(_ connection: ConnectionRecord, store: any CredentialStore) async throws {
         switch connection.status {
         case .active:
             return

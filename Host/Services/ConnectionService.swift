@@ -6,7 +6,7 @@ import PatchbayWire
 
 /// Connections: an account's credentials and config for one provider.
 public struct ConnectionService: Sendable {
-    let store: any Store
+    let store: any ConnectionStore & ConnectionEventStore
     let registry: PluginRegistry
     let vault: Vault
     let calls: ConnectionCalls

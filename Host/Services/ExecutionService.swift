@@ -6,7 +6,7 @@ import PatchbayWire
 
 /// Runs actions on connections and keeps a record of every run.
 public struct ExecutionService: Sendable {
-    let store: any Store
+    let store: any ConnectionStore & ExecutionStore
     let calls: ConnectionCalls
     let settings: HostSettings
     let logger: Logger

@@ -14,14 +14,14 @@ import ServiceLifecycle
 ///
 /// Each heartbeat also writes the outcomes the store refused earlier (`UnrecordedOutcomes`).
 public final class HostInstance: Service, Sendable {
-    let store: any Store
+    let store: any HostInstanceStore & ExecutionStore
     let heartbeat: Duration
     let timeout: Duration
     let logger: Logger
     let record: HostInstanceRecord
     let unrecorded: UnrecordedOutcomes
 
-    init(store: any Store, settings: HostSettings, unrecorded: UnrecordedOutcomes = UnrecordedOutcomes(), logger: Logger) {
+    init(store: any HostInstanceStore & ExecutionStore, settings: HostSettings, unrecorded: UnrecordedOutcomes = UnrecordedOutcomes(), logger: Logger) {
         self.store = store
         self.unrecorded = unrecorded
         heartbeat = settings.instanceHeartbeat

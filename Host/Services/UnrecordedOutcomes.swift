@@ -16,7 +16,7 @@ final class UnrecordedOutcomes: @unchecked Sendable {
     }
 
     /// Writes what is waiting, oldest first, stopping at the first refusal.
-    func retry(_ store: any Store) async {
+    func retry(_ store: any ExecutionStore) async {
         while let next = lock.withLock({ waiting.first }) {
             do {
                 try await store.updateExecution(next)

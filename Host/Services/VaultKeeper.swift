@@ -12,7 +12,7 @@ public enum VaultKeeper {
     /// The vault for this data directory and database, or a clear refusal: a wrong key, a
     /// missing key over existing secrets, or an active key that was retired. Never a new
     /// key over old data.
-    public static func open(store: any Store, dataDirectory: String,
+    public static func open(store: any CredentialStore, dataDirectory: String,
                             environment: [String: String]) async throws -> (Vault, Keyring.Source) {
         let canary = try await store.vaultCanary()
         let existing = try await store.sealedSecrets(notUnderKey: "", limit: 1).first
@@ -52,7 +52,7 @@ public enum VaultKeeper {
     /// Makes a new active key (when keys live in the key file) and re-encrypts every sealed
     /// value that is not under it. Safe while servers run: they pick up the key file's change
     /// at their next operation, and each value is swapped only if nobody changed it meanwhile.
-    public static func rotate(store: any Store, dataDirectory: String, environment: [String: String]) async throws -> Rotation {
+    public static func rotate(store: any CredentialStore, dataDirectory: String, environment: [String: String]) async throws -> Rotation {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         var generated = false
         if source.isFile {
@@ -65,7 +65,7 @@ public enum VaultKeeper {
     }
 
     /// Re-seals, under the active key, every value sealed with another key.
-    static func reencrypt(store: any Store, vault: Vault) async throws -> Int {
+    static func reencrypt(store: any CredentialStore, vault: Vault) async throws -> Int {
         var total = 0
         // A server that has not yet seen the new key may seal a few values with the old one;
         // further rounds catch those.
@@ -90,7 +90,7 @@ public enum VaultKeeper {
     /// named by any sealed value is refused as unknown (a typo must not report success).
     /// Answers false when the key was retired already.
     @discardableResult
-    public static func retire(keyID: String, store: any Store, dataDirectory: String, environment: [String: String]) async throws -> Bool {
+    public static func retire(keyID: String, store: any CredentialStore, dataDirectory: String, environment: [String: String]) async throws -> Bool {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         let keyring = vault.keyring
         guard keyID != keyring.active.id else { throw VaultKeeperError.cannotRetireActive(keyID) }
@@ -112,7 +112,7 @@ public enum VaultKeeper {
 
     /// Every key id the keyring holds or a sealed value names, with what each seals per kind;
     /// a key that no longer seals anything stays listed until it is retired.
-    public static func status(store: any Store, dataDirectory: String, environment: [String: String]) async throws -> VaultStatus {
+    public static func status(store: any CredentialStore, dataDirectory: String, environment: [String: String]) async throws -> VaultStatus {
         let (vault, _) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         let keyring = vault.keyring
         let counts = try await store.sealedSecretCounts()

@@ -1,37 +1,10 @@
-/// Everything the host keeps. Every read of tenant data takes the account id, so a row of
-/// another account is simply not found; the few reads that run before any account is known
-/// say so. Implemented by `SQLiteStore`; a PostgreSQL backend implements the same protocol and
-/// passes the same conformance suite (`StoreConformance`, in the tests).
-public protocol Store: Sendable, WebhookStore, CredentialStore, AgentStore, ConnectionEventStore, HostInstanceStore,
-    RetentionStore, SchemaStore {
-    // Accounts and keys
-    func account(named name: String) async throws -> Account?
-    func account(id: String) async throws -> Account?
-    func insertAccount(_ account: Account) async throws
-    func insertAPIKey(_ key: APIKeyRecord) async throws
-    /// Before the account is known: the key's prefix is what names the account, and its hash is checked after.
-    func apiKey(prefix: String) async throws -> APIKeyRecord?
-
-    // Connections
-    func insertConnection(_ connection: ConnectionRecord) async throws
-    func connection(id: String, accountID: String) async throws -> ConnectionRecord?
-    func connections(accountID: String, filter: ConnectionFilter, page: PageRequest) async throws -> Page<ConnectionRecord>
-    func updateConnection(_ connection: ConnectionRecord) async throws
-    /// Providers this account has at least one active connection to.
-    func connectedProviders(accountID: String) async throws -> Set<String>
-
-    // Discovered schemas
-    func saveSchema(_ snapshot: SchemaSnapshot) async throws
-    func schema(connectionID: String, accountID: String) async throws -> SchemaSnapshot?
-
-    // Executions
-    /// Keeps a run's record before the call goes out, so even a run the host never finished
-    /// (it crashed, or the call hangs) shows up; `durability` says what that must survive.
-    func insertExecution(_ execution: ExecutionRecord, durability: Durability) async throws
-    func updateExecution(_ execution: ExecutionRecord) async throws
-    func execution(id: String, accountID: String) async throws -> ExecutionRecord?
-    func executions(accountID: String, filter: ExecutionFilter, page: PageRequest) async throws -> Page<ExecutionRecord>
-}
+/// Everything the host keeps: the composition of one protocol per area. Every read of tenant
+/// data takes the account id, so a row of another account is simply not found; the few reads
+/// that run before any account is known say so. Services depend on the areas they use, not on
+/// the whole. Implemented by `SQLiteStore` (one machine) and `PostgresStore` (replicas); both
+/// pass the same conformance suite (`StoreConformance`, in the tests).
+public protocol Store: Sendable, AccountStore, ConnectionStore, ExecutionStore, WebhookStore, CredentialStore, AgentStore,
+    ConnectionEventStore, HostInstanceStore, RetentionStore, SchemaStore {}
 
 /// What a write has survived by the time it returns.
 public enum Durability: Sendable {

@@ -43,6 +43,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
     func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
+    func testACursorNeverSkipsAnEventCommittedLate() async throws { try await suite.aCursorNeverSkipsAnEventCommittedLate() }
     func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }
     func testDeletingASubscriptionDeadLettersItsDeliveries() async throws {
         try await suite.deletingASubscriptionDeadLettersItsDeliveries()

@@ -160,6 +160,70 @@ extension StoreConformance {
         XCTAssertEqual(noSources, [])
     }
 
+    /// A cursor never passes an event that commits after a later-begun write: while one
+    /// replica's big batches are still being written, another's single events commit, and a
+    /// consumer reading all along on a third task sees every event exactly once, in order. A
+    /// store numbering events as it inserts them, rather than as they commit, hands the reader
+    /// a single event numbered past the open batch's, and the batch is skipped when it commits.
+    public func aCursorNeverSkipsAnEventCommittedLate() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        let progress = WriterProgress(["batches", "singles"])
+        let (batchCount, batchSize, maxSingles) = (3, 200, 400)
+        let results = try await concurrently(3, on: store) { store, index -> [String] in
+            switch index {
+            case 0:
+                // Big batches: each is one transaction, open for as long as its events take to write.
+                var ids: [String] = []
+                for batch in 0..<batchCount {
+                    let events = (0..<batchSize).map { item in
+                        Self.event("evt_big_\(batch)_\(item)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a",
+                                   receivedAt: 10)
+                    }
+                    let outcomes = try await store.storeInboundEvents(events)
+                    XCTAssertEqual(outcomes, Array(repeating: .stored, count: batchSize))
+                    ids += events.map(\.event.id)
+                }
+                await progress.finished("batches")
+                return ids
+            case 1:
+                // Single events, one transaction each, from the other replica, for as long as batches are written.
+                var ids: [String] = []
+                while await progress.isWriting("batches"), ids.count < maxSingles {
+                    let id = "evt_one_\(ids.count)"
+                    _ = try await store.storeInboundEvents([
+                        Self.event(id, account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 10)
+                    ])
+                    ids.append(id)
+                }
+                await progress.finished("singles")
+                return ids
+            default:
+                // The consumer: reads while they write, then what is left.
+                var seen: [WebhookEventRecord] = []
+                var writing = true
+                while true {
+                    let batch = try await store.webhookEvents(accountID: Self.accountA, after: seen.last?.sequence ?? 0,
+                                                              endpointIDs: ["wh_1"], providers: [], limit: 50)
+                    seen += batch
+                    if batch.isEmpty {
+                        if !writing { break }
+                        writing = await progress.anyWriting
+                    }
+                }
+                XCTAssertEqual(seen.map(\.sequence), seen.map(\.sequence).sorted(), "events out of sequence order")
+                return seen.map(\.id)
+            }
+        }
+        let written = results[0] + results[1]
+        let seen = results[2]
+        XCTAssertGreaterThan(results[1].count, 0)
+        XCTAssertEqual(seen.count, Set(seen).count, "an event was seen twice")
+        let missed = Set(written).subtracting(seen)
+        XCTAssertEqual(missed.count, 0, "the cursor skipped \(missed.count) of \(written.count) events, e.g. \(missed.sorted().prefix(3))")
+        XCTAssertEqual(Set(seen), Set(written))
+    }
+
     /// Event, subscription and endpoint listings page newest first without gaps or repeats.
     public func webhookListingsPageByKeyset() async throws {
         let store = try await tenants()

@@ -6,7 +6,7 @@ import PatchbayWire
 /// Agents and their drafts: skills added by hand, provisioned from a connection or installed
 /// from a pack; publishing, versions and rollback.
 public struct AgentService: Sendable {
-    let store: any Store
+    let store: any AgentStore & ConnectionStore
     let registry: PluginRegistry
     /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
     let notifier: any Notifier

@@ -6,7 +6,7 @@ import PatchbayWire
 /// operator does with calls that wait for approval. Every call is an execution, run by the same
 /// path as a direct action call.
 public struct SkillRuntime: Sendable {
-    let store: any Store
+    let store: any AgentStore & ConnectionStore & ExecutionStore
     let executions: ExecutionService
 
     public struct Call: Sendable {

@@ -7,7 +7,7 @@ import PatchbayWire
 /// Each account brings its own OAuth app per provider: client id, client secret (sealed),
 /// scopes and the redirect URI registered with the provider.
 public struct OAuthAppService: Sendable {
-    let store: any Store
+    let store: any CredentialStore
     let registry: PluginRegistry
     let vault: Vault
 

@@ -13,7 +13,7 @@ import PatchbayWire
 /// account and the connection. Providers that take PKCE get an S256 challenge; the verifier
 /// is sealed until the callback.
 public struct OAuthService: Sendable {
-    let store: any Store
+    let store: any ConnectionStore & CredentialStore & ConnectionEventStore
     let registry: PluginRegistry
     let vault: Vault
     let connections: ConnectionService

@@ -16,7 +16,7 @@ import PatchbayWire
 /// refresh token are sealed together and stored in one transaction with the new expiry, so
 /// a crash can never keep one without the other.
 struct TokenRefresher: Sendable {
-    let store: any Store
+    let store: any ConnectionStore & CredentialStore & ConnectionEventStore
     let registry: PluginRegistry
     let vault: Vault
     let exchange: TokenExchange

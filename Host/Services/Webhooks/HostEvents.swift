@@ -12,7 +12,7 @@ struct HostEvents: Sendable {
     static let needsReauth = "patchbay.connection.needs_reauth"
     static let reauthorized = "patchbay.connection.reauthorized"
 
-    let store: any Store
+    let store: any WebhookStore
     let notifier: any Notifier
 
     /// `error` is the provider's reason, as stored on the connection.

@@ -4,7 +4,7 @@ import PatchbayStore
 /// Senders arriving together share a transaction in the store's group commit, so a burst
 /// still costs one fsync per batch, and each hears back only once its event is on disk.
 struct Inbox: Sendable {
-    let store: any Store
+    let store: any WebhookStore
     let notifier: any Notifier
 
     func add(_ event: InboundEvent) async throws -> InboundOutcome {

@@ -17,7 +17,7 @@ import ServiceLifecycle
 /// scheduled itself comes due, or until the sweep interval passes: the sweep finds what no
 /// notification announces, such as leases of a dead host that ran out.
 public final class WebhookDeliveryWorker: Service, Sendable {
-    let store: any Store
+    let store: any WebhookStore
     let vault: Vault
     let settings: WebhookSettings
     let notifier: any Notifier
@@ -25,7 +25,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     let logger: Logger
     let owner = IDs.make("worker")
 
-    init(store: any Store, vault: Vault, settings: WebhookSettings, notifier: any Notifier, logger: Logger) {
+    init(store: any WebhookStore, vault: Vault, settings: WebhookSettings, notifier: any Notifier, logger: Logger) {
         self.store = store
         self.vault = vault
         self.settings = settings

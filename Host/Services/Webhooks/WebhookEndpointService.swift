@@ -6,7 +6,7 @@ import PatchbayWire
 
 /// Webhook endpoints: where a connection's provider sends its events, and the secret that proves them.
 public struct WebhookEndpointService: Sendable {
-    let store: any Store
+    let store: any ConnectionStore & WebhookStore
     let registry: PluginRegistry
     let vault: Vault
     let settings: WebhookSettings

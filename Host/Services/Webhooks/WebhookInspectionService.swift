@@ -5,7 +5,7 @@ import PatchbayWire
 /// The operator's view of the inbox and the delivery jobs, and the manual levers: retry a
 /// dead letter, replay a stored event. Everything here needs the `admin` scope.
 public struct WebhookInspectionService: Sendable {
-    let store: any Store
+    let store: any WebhookStore
     let notifier: any Notifier
 
     public struct DeliveryDetail: Sendable {

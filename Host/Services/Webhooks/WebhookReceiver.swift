@@ -9,7 +9,7 @@ import PatchbayWire
 /// The public side of webhooks: verify with the provider's scheme, answer handshakes, let the
 /// plugin parse, deduplicate, and commit to the inbox before the sender hears 2xx.
 public struct WebhookReceiver: Sendable {
-    let store: any Store
+    let store: any WebhookStore
     let registry: PluginRegistry
     let vault: Vault
     let settings: HostSettings

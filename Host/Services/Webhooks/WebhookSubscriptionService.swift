@@ -8,7 +8,7 @@ import PatchbayWire
 ///
 /// A subscription belongs to one of the account's agents; deleting the agent deletes its subscriptions.
 public struct WebhookSubscriptionService: Sendable {
-    let store: any Store
+    let store: any AgentStore & WebhookStore
     let registry: PluginRegistry
     let vault: Vault
     /// Pull requests wait on new events; a resumed subscription wakes the delivery worker.

@@ -1,89 +1,245 @@
 import Foundation
 import PostgresNIO
 
-// Not yet ported to PostgreSQL: each method answers `PostgresStore.notPorted`.
+/// API keys, OAuth apps and states, the token lifecycle with its refresh lease, and the vault.
+///
+/// Replicas race here, so each guarantee is one conditional statement: a state is consumed by
+/// `DELETE … RETURNING` (one callback gets the row, the others none), the refresh lease is a
+/// conditional upsert (one acquirer's `WHERE` holds, the others' re-checked row no longer
+/// qualifies), and tokens are saved under a lease only by an update that requires the caller
+/// to still hold it.
 extension PostgresStore {
+    // MARK: API keys
+
     public func apiKeys(accountID: String) async throws -> [APIKeyRecord] {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM api_keys WHERE account_id = \(accountID) ORDER BY created_at DESC, id DESC").map(Self.apiKey)
     }
 
     public func revokeAPIKey(id: String, accountID: String, at: Millis) async throws -> APIKeyRecord? {
-        throw PostgresStore.notPorted
+        // A key revoked before keeps its first revocation time.
+        try await write(
+            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(at)) WHERE id = \(id) AND account_id = \(accountID) RETURNING *"
+        ).first.map(Self.apiKey)
     }
 
+    static func apiKey(_ row: PostgresRandomAccessRow) throws -> APIKeyRecord {
+        APIKeyRecord(id: try row.value("id"), accountID: try row.value("account_id"), prefix: try row.value("prefix"),
+                     salt: try row.value("salt"), hash: try row.value("hash"),
+                     scopes: try row.value("scopes", as: String.self).split(separator: " ").map(String.init),
+                     createdAt: try row.value("created_at"), revokedAt: try row.value("revoked_at"))
+    }
+
+    // MARK: OAuth apps
+
     public func saveOAuthApp(_ app: OAuthAppRecord) async throws {
-        throw PostgresStore.notPorted
+        let scopes = app.scopes.joined(separator: " ")
+        try await write("""
+            INSERT INTO oauth_apps (id, account_id, provider, client_id, sealed_client_secret, scopes, redirect_uri,
+                created_at, updated_at)
+            VALUES (\(app.id), \(app.accountID), \(app.provider), \(app.clientID), \(app.sealedClientSecret), \(scopes),
+                \(app.redirectURI), \(app.createdAt), \(app.updatedAt))
+            ON CONFLICT (account_id, provider) DO UPDATE SET client_id = excluded.client_id,
+                sealed_client_secret = excluded.sealed_client_secret, scopes = excluded.scopes,
+                redirect_uri = excluded.redirect_uri, updated_at = excluded.updated_at
+            """)
     }
 
     public func oauthApp(accountID: String, provider: String) async throws -> OAuthAppRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM oauth_apps WHERE account_id = \(accountID) AND provider = \(provider)")
+            .first.map(Self.oauthApp)
     }
 
     public func oauthApps(accountID: String) async throws -> [OAuthAppRecord] {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM oauth_apps WHERE account_id = \(accountID) ORDER BY provider").map(Self.oauthApp)
     }
 
     public func deleteOAuthApp(accountID: String, provider: String) async throws -> Bool {
-        throw PostgresStore.notPorted
+        !(try await write("DELETE FROM oauth_apps WHERE account_id = \(accountID) AND provider = \(provider) RETURNING id").isEmpty)
     }
 
+    private static func oauthApp(_ row: PostgresRandomAccessRow) throws -> OAuthAppRecord {
+        OAuthAppRecord(id: try row.value("id"), accountID: try row.value("account_id"), provider: try row.value("provider"),
+                       clientID: try row.value("client_id"), sealedClientSecret: try row.value("sealed_client_secret"),
+                       scopes: try row.value("scopes", as: String.self).split(separator: " ").map(String.init),
+                       redirectURI: try row.value("redirect_uri"), createdAt: try row.value("created_at"),
+                       updatedAt: try row.value("updated_at"))
+    }
+
+    // MARK: Authorizations in flight
+
     public func insertOAuthState(_ state: OAuthStateRecord) async throws {
-        throw PostgresStore.notPorted
+        // Authorizations nobody finished are dropped once expired, with their sealed verifiers,
+        // in the statement that stores the new one.
+        try await write("""
+            WITH expired AS (DELETE FROM oauth_states WHERE expires_at < \(state.createdAt))
+            INSERT INTO oauth_states (id, account_id, connection_id, sealed_verifier, redirect_uri, expires_at, created_at)
+            VALUES (\(state.id), \(state.accountID), \(state.connectionID), \(state.sealedVerifier), \(state.redirectURI),
+                \(state.expiresAt), \(state.createdAt))
+            """)
     }
 
     public func oauthState(id: String) async throws -> OAuthStateRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM oauth_states WHERE id = \(id)").first.map(Self.oauthState)
     }
 
     public func consumeOAuthState(id: String) async throws -> OAuthStateRecord? {
-        throw PostgresStore.notPorted
+        // Of concurrent deletes of one row, one returns it; the others wait for it and find nothing.
+        try await write("DELETE FROM oauth_states WHERE id = \(id) RETURNING *").first.map(Self.oauthState)
     }
+
+    private static func oauthState(_ row: PostgresRandomAccessRow) throws -> OAuthStateRecord {
+        OAuthStateRecord(id: try row.value("id"), accountID: try row.value("account_id"), connectionID: try row.value("connection_id"),
+                         sealedVerifier: try row.value("sealed_verifier"), redirectURI: try row.value("redirect_uri"),
+                         expiresAt: try row.value("expires_at"), createdAt: try row.value("created_at"))
+    }
+
+    // MARK: Token lifecycle
 
     public func connectionAuth(connectionID: String, accountID: String) async throws -> ConnectionAuthRecord? {
-        throw PostgresStore.notPorted
+        try await rows("""
+            SELECT a.* FROM connection_auth a JOIN connections c ON c.id = a.connection_id
+            WHERE a.connection_id = \(connectionID) AND c.account_id = \(accountID)
+            """
+        ).first.map { row in
+            ConnectionAuthRecord(connectionID: try row.value("connection_id"), expiresAt: try row.value("expires_at"),
+                                 refreshedAt: try row.value("refreshed_at"), statusReason: try row.value("status_reason"))
+        }
     }
 
-    public func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?, at: Millis, leaseOwner: String?) async throws -> Bool {
-        throw PostgresStore.notPorted
+    public func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
+                           at: Millis, leaseOwner: String?) async throws -> Bool {
+        !(try await write(Self.savingTokens(connectionID: connectionID, accountID: accountID, sealedCredentials: sealedCredentials,
+                                            expiresAt: expiresAt, at: at, leaseOwner: leaseOwner)).isEmpty)
     }
 
-    public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?, at: Millis, leaseOwner: String?) async throws {
-        throw PostgresStore.notPorted
+    /// One statement that saves the tokens and answers a row when it did. It locks the
+    /// connection, then its lease row (the order every statement touching both uses, so none
+    /// deadlock). With `leaseOwner`, the lease row must exist and the upsert's `WHERE` must
+    /// find that owner holding it, re-checked after any concurrent takeover commits; only then
+    /// are the tokens written.
+    static func savingTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
+                             at: Millis, leaseOwner: String?) -> PostgresQuery {
+        """
+        WITH target AS (
+            SELECT id FROM connections
+            WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked' FOR UPDATE
+        ),
+        lease AS (
+            INSERT INTO connection_auth (connection_id, expires_at, refreshed_at)
+            SELECT id, \(expiresAt)::BIGINT, \(at)::BIGINT FROM target
+            WHERE \(leaseOwner)::TEXT IS NULL OR EXISTS (SELECT 1 FROM connection_auth WHERE connection_id = target.id)
+            ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at, refreshed_at = excluded.refreshed_at,
+                status_reason = NULL, lease_owner = NULL, lease_until = NULL
+            WHERE \(leaseOwner)::TEXT IS NULL OR connection_auth.lease_owner = \(leaseOwner)
+            RETURNING connection_id
+        )
+        UPDATE connections SET sealed_credentials = \(sealedCredentials), status = 'active', updated_at = \(at)
+        WHERE id IN (SELECT connection_id FROM lease)
+        RETURNING id
+        """
+    }
+
+    public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
+                                    at: Millis, leaseOwner: String?) async throws {
+        try await write(Self.settingConnectionStatus(connectionID: connectionID, accountID: accountID, status: status,
+                                                     reason: reason, at: at, leaseOwner: leaseOwner))
+    }
+
+    /// One statement that sets the status and reason, releases `leaseOwner`'s lease, and answers
+    /// a row when the connection was there to change (a revoked one is not). The connection is
+    /// locked before its lease row, as in `savingTokens`.
+    static func settingConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
+                                        at: Millis, leaseOwner: String?) -> PostgresQuery {
+        """
+        WITH changed AS (
+            UPDATE connections SET status = \(status.rawValue), updated_at = \(at)
+            WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked'
+            RETURNING id
+        )
+        INSERT INTO connection_auth (connection_id, status_reason) SELECT id, \(reason)::TEXT FROM changed
+        ON CONFLICT (connection_id) DO UPDATE SET status_reason = excluded.status_reason,
+            lease_owner = CASE WHEN connection_auth.lease_owner = \(leaseOwner) THEN NULL ELSE connection_auth.lease_owner END,
+            lease_until = CASE WHEN connection_auth.lease_owner = \(leaseOwner) THEN NULL ELSE connection_auth.lease_until END
+        RETURNING connection_id
+        """
     }
 
     public func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool {
-        throw PostgresStore.notPorted
+        // Concurrent acquirers of a row nobody had yet: one inserts it, the others wait for that
+        // insert to commit and then take the update path, whose WHERE the new holder fails.
+        !(try await write("""
+            INSERT INTO connection_auth (connection_id, lease_owner, lease_until) VALUES (\(connectionID), \(owner), \(until))
+            ON CONFLICT (connection_id) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
+            WHERE connection_auth.lease_owner IS NULL OR connection_auth.lease_until < \(now)
+            RETURNING connection_id
+            """).isEmpty)
     }
 
     public func releaseRefreshLease(connectionID: String, owner: String) async throws {
-        throw PostgresStore.notPorted
+        try await write("""
+            UPDATE connection_auth SET lease_owner = NULL, lease_until = NULL
+            WHERE connection_id = \(connectionID) AND lease_owner = \(owner)
+            """)
     }
 
+    // MARK: Vault
+
     public func vaultCanary() async throws -> String? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT sealed FROM vault_canary WHERE id = 'canary'").first.map { try $0.value("sealed") }
     }
 
     public func saveVaultCanary(_ sealed: String, at: Millis) async throws {
-        throw PostgresStore.notPorted
+        // Written once: a second keyring must not overwrite the first one's canary.
+        try await write("INSERT INTO vault_canary (id, sealed, created_at) VALUES ('canary', \(sealed), \(at)) ON CONFLICT (id) DO NOTHING")
     }
 
     public func sealedSecrets(notUnderKey keyID: String, limit: Int) async throws -> [SealedSecret] {
-        throw PostgresStore.notPorted
+        let prefix = "pbv1.\(keyID)."
+        var found: [SealedSecret] = []
+        for place in SealedColumn.all where found.count < limit {
+            let rows = try await rows("""
+                SELECT \(unescaped: place.idColumn) AS id, \(unescaped: place.column) AS sealed FROM \(unescaped: place.table)
+                WHERE \(unescaped: place.column) IS NOT NULL AND NOT starts_with(\(unescaped: place.column), \(prefix))
+                LIMIT \(limit - found.count)
+                """)
+            found += try rows.map { SealedSecret(kind: place.kind, rowID: try $0.value("id"), sealed: try $0.value("sealed")) }
+        }
+        return found
     }
 
     public func sealedSecretCounts() async throws -> [String: [SealedSecret.Kind: Int]] {
-        throw PostgresStore.notPorted
+        var counts: [String: [SealedSecret.Kind: Int]] = [:]
+        for place in SealedColumn.all {
+            // `pbv1.<key id>.<payload>`: the key id is the second dot-separated part.
+            let rows = try await rows("""
+                SELECT CASE WHEN \(unescaped: place.column) LIKE 'pbv1.%.%' THEN split_part(\(unescaped: place.column), '.', 2)
+                            ELSE '?' END AS key_id,
+                       count(*) AS count
+                FROM \(unescaped: place.table) WHERE \(unescaped: place.column) IS NOT NULL GROUP BY 1
+                """)
+            for row in rows {
+                counts[try row.value("key_id", as: String.self), default: [:]][place.kind] = try row.value("count", as: Int.self)
+            }
+        }
+        return counts
     }
 
     public func replaceSealedSecret(_ secret: SealedSecret, with sealed: String) async throws -> Bool {
-        throw PostgresStore.notPorted
+        // Only the value that was read is replaced: one changed since, by a rotation on another
+        // replica or a new token, is left alone.
+        let place = SealedColumn(secret.kind)
+        return !(try await write("""
+            UPDATE \(unescaped: place.table) SET \(unescaped: place.column) = \(sealed)
+            WHERE \(unescaped: place.idColumn) = \(secret.rowID) AND \(unescaped: place.column) = \(secret.sealed)
+            RETURNING \(unescaped: place.idColumn)
+            """).isEmpty)
     }
 
     public func retiredKeyIDs() async throws -> Set<String> {
-        throw PostgresStore.notPorted
+        Set(try await rows("SELECT key_id FROM vault_retired_keys").map { try $0.value("key_id", as: String.self) })
     }
 
     public func retireKey(_ keyID: String, at: Millis) async throws {
-        throw PostgresStore.notPorted
+        try await write("INSERT INTO vault_retired_keys (key_id, retired_at) VALUES (\(keyID), \(at)) ON CONFLICT (key_id) DO NOTHING")
     }
 }

@@ -1,101 +1,394 @@
 import Foundation
+import Logging
+import PatchbayWire
 import PostgresNIO
 
-// Not yet ported to PostgreSQL: each method answers `PostgresStore.notPorted`.
+/// The webhook inbox on PostgreSQL. What SQLite's single writer gave for free is explicit here:
+/// event sequences follow commit order (`lockInbox`), duplicates are refused by the unique
+/// constraint on (endpoint, provider event id) whichever replica inserts them, and delivery
+/// leases are taken with `FOR UPDATE SKIP LOCKED`, so workers on several replicas never share one.
 extension PostgresStore {
+    // MARK: Endpoints
+
     public func insertWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws {
-        throw PostgresStore.notPorted
+        try await write("""
+            INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, sealed_secret, channel_id,
+                resource_id, created_at, updated_at)
+            VALUES (\(endpoint.id), \(endpoint.accountID), \(endpoint.connectionID), \(endpoint.provider),
+                \(endpoint.status.rawValue), \(endpoint.sealedSecret), \(endpoint.channelID), \(endpoint.resourceID),
+                \(endpoint.createdAt), \(endpoint.updatedAt))
+            """)
     }
 
     public func webhookEndpoint(id: String, accountID: String) async throws -> WebhookEndpointRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM webhook_endpoints WHERE id = \(id) AND account_id = \(accountID)")
+            .first.map(Self.webhookEndpoint)
     }
 
     public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
-        throw PostgresStore.notPorted
+        guard let endpoint = try await rows("SELECT * FROM webhook_endpoints WHERE id = \(endpointID)").first.map(Self.webhookEndpoint)
+        else { return nil }
+        let connection = try await connection(id: endpoint.connectionID, accountID: endpoint.accountID)
+        let subscriptions = try await activeWebhookSubscriptions(accountID: endpoint.accountID, endpointID: endpoint.id,
+                                                                 provider: endpoint.provider)
+        return WebhookRoute(endpoint: endpoint, connection: connection, subscriptions: subscriptions)
     }
 
     public func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord> {
-        throw PostgresStore.notPorted
+        var conditions = PostgresConditions("account_id = ?", accountID)
+        if let connectionID { conditions.append("connection_id = ?", connectionID) }
+        return try await self.page(table: "webhook_endpoints", conditions: conditions, page: page, decode: Self.webhookEndpoint,
+                                   cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
     }
 
     public func updateWebhookEndpoint(_ endpoint: WebhookEndpointRecord) async throws {
-        throw PostgresStore.notPorted
+        try await write("""
+            UPDATE webhook_endpoints SET status = \(endpoint.status.rawValue), sealed_secret = \(endpoint.sealedSecret),
+                channel_id = \(endpoint.channelID), resource_id = \(endpoint.resourceID), updated_at = \(endpoint.updatedAt)
+            WHERE id = \(endpoint.id) AND account_id = \(endpoint.accountID)
+            """)
     }
 
     public func webhookEndpointStats(id: String, accountID: String) async throws -> WebhookEndpointStats {
-        throw PostgresStore.notPorted
+        guard let row = try await rows("SELECT * FROM webhook_endpoints WHERE id = \(id) AND account_id = \(accountID)").first
+        else { return WebhookEndpointStats() }
+        return WebhookEndpointStats(received: try row.value("received"), verified: try row.value("verified"),
+                                    rejected: try row.value("rejected"), duplicates: try row.value("duplicates"),
+                                    lastEventAt: try row.value("last_event_at"))
     }
 
     public func countWebhookReceipt(endpointID: String, verified: Bool) async throws {
-        throw PostgresStore.notPorted
+        let column = verified ? "verified" : "rejected"
+        var query = PostgresQuery(unsafeSQL: "UPDATE webhook_endpoints SET received = received + 1, \(column) = \(column) + 1 WHERE id = $1")
+        query.binds.append(endpointID)
+        try await write(query)
     }
 
+    // MARK: Inbox
+
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
-        throw PostgresStore.notPorted
+        guard !batch.isEmpty else { return [] }
+        let payloads = try batch.map(Self.payloadText)
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.storeInboundEvents(connection, batch, payloads: payloads, logger: logger)
+        }
+    }
+
+    /// Stores `batch` within the caller's transaction, which then holds the inbox lock of its
+    /// accounts until it ends. `payloads` are the events' payloads as stored text (`payloadText`).
+    static func storeInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String], logger: Logger)
+        async throws -> [InboundOutcome]
+    {
+        try await lockInbox(connection, accounts: batch.map(\.event.accountID), logger: logger)
+        var outcomes: [InboundOutcome] = []
+        var counters = PostgresEndpointCounters()
+        for (item, payload) in zip(batch, payloads) {
+            let outcome = try await storeInboundEvent(connection, item, payload: payload, logger: logger)
+            counters.add(item.event, outcome)
+            outcomes.append(outcome)
+        }
+        try await counters.write(connection, logger: logger)
+        return outcomes
+    }
+
+    /// Two int4 keys, so that these locks never meet the migrations' bigint one:
+    /// "pbev" (Patchbay events) and a hash of the account.
+    private static let inboxLockClass: Int32 = 0x7062_6576
+
+    /// Makes event sequence order equal to commit order for each account, so that a pull
+    /// consumer's cursor (`webhookEvents(accountID:after:…)`) never passes an event that commits
+    /// later with a smaller sequence. An identity value is drawn when the row is inserted, not
+    /// when it commits: without this, a transaction that drew 41 and is still open would commit
+    /// after a reader had moved past 42, and the reader would never see 41.
+    ///
+    /// Every transaction that inserts events takes this lock first, before drawing any sequence,
+    /// and holds it until it commits (a transaction-scoped advisory lock), so the transactions
+    /// writing one account's events draw their sequences one after another, each after the
+    /// previous one is visible. Cursors are per account, so accounts lock apart: one tenant's
+    /// burst does not queue another's. Keys are taken in ascending order, so batches spanning
+    /// accounts cannot deadlock. This needs the identity's default `CACHE 1`: a session caching
+    /// values would hand out sequences out of drawing order.
+    ///
+    /// The cost: one account's inserts are serial, each holding the lock through its commit's
+    /// WAL flush, so its ingest rate is bounded by one commit at a time; batching amortizes it.
+    /// A visibility horizon (readers stop below the oldest open inserter's sequence) would let
+    /// writers overlap, at the price of tracking open inserters in a table every reader consults.
+    private static func lockInbox(_ connection: PostgresConnection, accounts: [String], logger: Logger) async throws {
+        for key in Set(accounts.map(inboxLockKey)).sorted() {
+            try await connection.rows("SELECT pg_advisory_xact_lock(\(inboxLockClass), \(key))", logger: logger)
+        }
+    }
+
+    /// FNV-1a of the account id: the same on every replica, unlike Swift's seeded `Hasher`.
+    /// Two accounts sharing a key only share a lock.
+    private static func inboxLockKey(_ accountID: String) -> Int32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in accountID.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        }
+        return Int32(bitPattern: hash)
+    }
+
+    static func payloadText(_ item: InboundEvent) throws -> String {
+        try item.payloadText ?? text(item.event.payload)
+    }
+
+    /// Stores one event and its deliveries, unless its endpoint holds the provider's id already.
+    /// The transaction holds `lockInbox` for the event's account; the endpoint's counters are
+    /// the caller's.
+    private static func storeInboundEvent(_ connection: PostgresConnection, _ item: InboundEvent, payload: String, logger: Logger)
+        async throws -> InboundOutcome
+    {
+        let event = item.event
+        // The unique constraint decides, whichever replica inserts: a concurrent duplicate
+        // waits for the first to commit and then inserts nothing. Host events have no endpoint,
+        // and NULLs are distinct, so they are never duplicates, as on SQLite.
+        let inserted = try await connection.rows("""
+            INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                occurred_at, payload, received_at)
+            VALUES (\(event.id), \(event.accountID), \(event.endpointID), \(event.connectionID), \(event.provider),
+                \(event.providerEventID), \(event.type), \(event.key), \(event.occurredAt), \(payload), \(event.receivedAt))
+            ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
+            RETURNING sequence
+            """, logger: logger)
+        guard !inserted.isEmpty else { return .duplicate }
+        guard !item.deliveries.isEmpty else { return .stored }
+        try await connection.rows("""
+            INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                created_at, updated_at)
+            SELECT d.id, \(event.accountID), d.subscription_id, \(event.id), 'pending', 0, \(event.receivedAt),
+                \(event.receivedAt), \(event.receivedAt)
+            FROM unnest(\(item.deliveries.map(\.id))::text[], \(item.deliveries.map(\.subscriptionID))::text[])
+                AS d(id, subscription_id)
+            """, logger: logger)
+        return .stored
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM webhook_events WHERE id = \(id) AND account_id = \(accountID)").first.map(Self.webhookEvent)
     }
 
     public func webhookEvents(accountID: String, filter: WebhookEventFilter, page: PageRequest) async throws -> Page<WebhookEventRecord> {
-        throw PostgresStore.notPorted
+        var conditions = PostgresConditions("account_id = ?", accountID)
+        if let endpointID = filter.endpointID { conditions.append("endpoint_id = ?", endpointID) }
+        if let provider = filter.provider { conditions.append("provider = ?", provider) }
+        if let key = filter.key { conditions.append("key = ?", key) }
+        return try await self.page(table: "webhook_events", timeColumn: "received_at", conditions: conditions, page: page,
+                                   decode: Self.webhookEvent, cursor: { PageCursor(createdAt: $0.receivedAt, id: $0.id) })
     }
 
-    public func webhookEvents(accountID: String, after sequence: Int64, endpointIDs: [String], providers: [String], limit: Int) async throws -> [WebhookEventRecord] {
-        throw PostgresStore.notPorted
+    public func webhookEvents(accountID: String, after sequence: Int64, endpointIDs: [String], providers: [String], limit: Int)
+        async throws -> [WebhookEventRecord]
+    {
+        guard !endpointIDs.isEmpty || !providers.isEmpty else { return [] }
+        let conditions = PostgresConditions("account_id = ? AND sequence > ? AND (endpoint_id = ANY(?) OR provider = ANY(?))",
+                                            accountID, sequence, endpointIDs, providers)
+        var query = conditions.query("SELECT * FROM webhook_events WHERE ", suffix: " ORDER BY sequence LIMIT ?")
+        query.binds.append(limit)
+        return try await rows(query).map(Self.webhookEvent)
     }
+
+    // MARK: Subscriptions
 
     public func insertWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws {
-        throw PostgresStore.notPorted
+        let patterns = try Self.text(subscription.patterns)
+        try await write("""
+            INSERT INTO webhook_subscriptions (id, account_id, agent_id, endpoint_id, provider, patterns, mode, url,
+                sealed_secrets, status, disabled_reason, created_at, updated_at)
+            VALUES (\(subscription.id), \(subscription.accountID), \(subscription.agentID), \(subscription.endpointID),
+                \(subscription.provider), \(patterns), \(subscription.mode.rawValue), \(subscription.url),
+                \(subscription.sealedSecrets), \(subscription.status.rawValue), \(subscription.disabledReason),
+                \(subscription.createdAt), \(subscription.updatedAt))
+            """)
     }
 
     public func webhookSubscription(id: String, accountID: String) async throws -> WebhookSubscriptionRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM webhook_subscriptions WHERE id = \(id) AND account_id = \(accountID)")
+            .first.map(Self.webhookSubscription)
     }
 
     public func webhookSubscriptions(accountID: String, agentID: String?, page: PageRequest) async throws -> Page<WebhookSubscriptionRecord> {
-        throw PostgresStore.notPorted
+        var conditions = PostgresConditions("account_id = ?", accountID)
+        if let agentID { conditions.append("agent_id = ?", agentID) }
+        return try await self.page(table: "webhook_subscriptions", conditions: conditions, page: page,
+                                   decode: Self.webhookSubscription, cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
     }
 
-    public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws -> [WebhookSubscriptionRecord] {
-        throw PostgresStore.notPorted
+    public func activeWebhookSubscriptions(accountID: String, endpointID: String?, provider: String) async throws
+        -> [WebhookSubscriptionRecord]
+    {
+        try await rows("""
+            SELECT * FROM webhook_subscriptions
+            WHERE account_id = \(accountID) AND status = 'active' AND (endpoint_id = \(endpointID) OR provider = \(provider))
+            ORDER BY created_at, id
+            """).map(Self.webhookSubscription)
     }
 
     public func updateWebhookSubscription(_ subscription: WebhookSubscriptionRecord) async throws {
-        throw PostgresStore.notPorted
+        let patterns = try Self.text(subscription.patterns)
+        try await write("""
+            UPDATE webhook_subscriptions SET patterns = \(patterns), url = \(subscription.url),
+                sealed_secrets = \(subscription.sealedSecrets), status = \(subscription.status.rawValue),
+                disabled_reason = \(subscription.disabledReason), updated_at = \(subscription.updatedAt)
+            WHERE id = \(subscription.id) AND account_id = \(subscription.accountID)
+            """)
     }
 
     public func deleteWebhookSubscription(id: String, accountID: String) async throws {
-        throw PostgresStore.notPorted
+        let now = nowMillis()
+        let logger = logger
+        try await transaction { connection in
+            try await connection.rows("DELETE FROM webhook_subscriptions WHERE id = \(id) AND account_id = \(accountID)",
+                                      logger: logger)
+            try await connection.rows("""
+                UPDATE webhook_deliveries SET status = 'dead', lease_owner = NULL, lease_expires_at = NULL,
+                    last_error = 'the subscription was deleted', updated_at = \(now)
+                WHERE subscription_id = \(id) AND account_id = \(accountID) AND status IN ('pending', 'delivering')
+                """, logger: logger)
+        }
     }
 
+    // MARK: Deliveries
+
     public func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws {
-        throw PostgresStore.notPorted
+        try await write("""
+            INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                created_at, updated_at)
+            VALUES (\(delivery.id), \(delivery.accountID), \(delivery.subscriptionID), \(delivery.eventID),
+                \(delivery.status.rawValue), \(delivery.attempts), \(delivery.nextAttemptAt), \(delivery.createdAt),
+                \(delivery.updatedAt))
+            """)
     }
 
     public func leaseWebhookDeliveries(owner: String, now: Millis, leaseUntil: Millis, limit: Int) async throws -> [WebhookDeliveryRecord] {
-        throw PostgresStore.notPorted
+        // SKIP LOCKED: a worker on another replica leasing at the same moment passes over the
+        // rows this one is taking instead of waiting for them, and takes the next due ones. A
+        // row leased and committed meanwhile is re-checked against the conditions once locked.
+        try await write("""
+            UPDATE webhook_deliveries d SET status = 'delivering', lease_owner = \(owner), lease_expires_at = \(leaseUntil),
+                updated_at = \(now)
+            FROM (
+                SELECT d.id FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+                WHERE s.status = 'active' AND (
+                    (d.status = 'pending' AND d.next_attempt_at <= \(now))
+                    OR (d.status = 'delivering' AND d.lease_expires_at <= \(now)))
+                ORDER BY d.next_attempt_at LIMIT \(limit)
+                FOR UPDATE OF d SKIP LOCKED
+            ) due
+            WHERE d.id = due.id
+            RETURNING d.*
+            """).map(Self.webhookDelivery).sorted { ($0.nextAttemptAt, $0.id) < ($1.nextAttemptAt, $1.id) }
     }
 
     public func finishWebhookAttempts(_ finished: [FinishedAttempt]) async throws {
-        throw PostgresStore.notPorted
+        guard !finished.isEmpty else { return }
+        let logger = logger
+        try await transaction { connection in
+            for item in finished {
+                let delivery = item.delivery
+                let attempt = item.attempt
+                // Only while this worker's lease holds: a lease that ran out went to another worker.
+                try await connection.rows("""
+                    UPDATE webhook_deliveries SET status = \(delivery.status.rawValue), attempts = \(delivery.attempts),
+                        next_attempt_at = \(delivery.nextAttemptAt), lease_owner = NULL, lease_expires_at = NULL,
+                        last_status_code = \(delivery.lastStatusCode), last_error = \(delivery.lastError),
+                        updated_at = \(delivery.updatedAt)
+                    WHERE id = \(delivery.id) AND status = 'delivering' AND lease_owner = \(delivery.leaseOwner)
+                    """, logger: logger)
+                // A worker whose lease ran out lost the delivery to another; its late attempt is still history.
+                try await connection.rows("""
+                    INSERT INTO webhook_attempts (id, delivery_id, attempted_at, duration_ms, status_code, error)
+                    VALUES (\(attempt.id), \(attempt.deliveryID), \(attempt.attemptedAt), \(attempt.durationMs),
+                        \(attempt.statusCode), \(attempt.error))
+                    """, logger: logger)
+                if let reason = item.disableSubscription {
+                    try await connection.rows("""
+                        UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = \(reason),
+                            updated_at = \(delivery.updatedAt)
+                        WHERE id = \(delivery.subscriptionID)
+                        """, logger: logger)
+                }
+            }
+        }
     }
 
     public func webhookDelivery(id: String, accountID: String) async throws -> WebhookDeliveryRecord? {
-        throw PostgresStore.notPorted
+        try await rows("SELECT * FROM webhook_deliveries WHERE id = \(id) AND account_id = \(accountID)")
+            .first.map(Self.webhookDelivery)
     }
 
-    public func webhookDeliveries(accountID: String, filter: WebhookDeliveryFilter, page: PageRequest) async throws -> Page<WebhookDeliveryRecord> {
-        throw PostgresStore.notPorted
+    public func webhookDeliveries(accountID: String, filter: WebhookDeliveryFilter, page: PageRequest) async throws
+        -> Page<WebhookDeliveryRecord>
+    {
+        var conditions = PostgresConditions("account_id = ?", accountID)
+        if let subscriptionID = filter.subscriptionID { conditions.append("subscription_id = ?", subscriptionID) }
+        if let eventID = filter.eventID { conditions.append("event_id = ?", eventID) }
+        if let status = filter.status { conditions.append("status = ?", status.rawValue) }
+        return try await self.page(table: "webhook_deliveries", conditions: conditions, page: page, decode: Self.webhookDelivery,
+                                   cursor: { PageCursor(createdAt: $0.createdAt, id: $0.id) })
     }
 
     public func updateWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws {
-        throw PostgresStore.notPorted
+        try await write("""
+            UPDATE webhook_deliveries SET status = \(delivery.status.rawValue), attempts = \(delivery.attempts),
+                next_attempt_at = \(delivery.nextAttemptAt), lease_owner = \(delivery.leaseOwner),
+                lease_expires_at = \(delivery.leaseExpiresAt), last_status_code = \(delivery.lastStatusCode),
+                last_error = \(delivery.lastError), updated_at = \(delivery.updatedAt)
+            WHERE id = \(delivery.id) AND account_id = \(delivery.accountID)
+            """)
     }
 
     public func webhookAttempts(deliveryID: String, accountID: String) async throws -> [WebhookAttemptRecord] {
-        throw PostgresStore.notPorted
+        try await rows("""
+            SELECT a.* FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+            WHERE a.delivery_id = \(deliveryID) AND d.account_id = \(accountID) ORDER BY a.attempted_at, a.id
+            """).map { row in
+            WebhookAttemptRecord(id: try row.value("id"), deliveryID: try row.value("delivery_id"),
+                                 attemptedAt: try row.value("attempted_at"), durationMs: try row.value("duration_ms"),
+                                 statusCode: try row.value("status_code"), error: try row.value("error"))
+        }
+    }
+
+    // MARK: Rows
+
+    private static func webhookEndpoint(_ row: PostgresRandomAccessRow) throws -> WebhookEndpointRecord {
+        WebhookEndpointRecord(
+            id: try row.value("id"), accountID: try row.value("account_id"), connectionID: try row.value("connection_id"),
+            provider: try row.value("provider"),
+            status: WebhookEndpointRecord.Status(rawValue: try row.value("status")) ?? .disabled,
+            sealedSecret: try row.value("sealed_secret"), channelID: try row.value("channel_id"),
+            resourceID: try row.value("resource_id"), createdAt: try row.value("created_at"), updatedAt: try row.value("updated_at"))
+    }
+
+    private static func webhookEvent(_ row: PostgresRandomAccessRow) throws -> WebhookEventRecord {
+        WebhookEventRecord(
+            sequence: try row.value("sequence"), id: try row.value("id"), accountID: try row.value("account_id"),
+            endpointID: try row.value("endpoint_id"), connectionID: try row.value("connection_id"),
+            provider: try row.value("provider"), providerEventID: try row.value("provider_event_id"), type: try row.value("type"),
+            key: try row.value("key"), occurredAt: try row.value("occurred_at"),
+            payload: try decode(JSONValue.self, try row.value("payload")), receivedAt: try row.value("received_at"))
+    }
+
+    private static func webhookSubscription(_ row: PostgresRandomAccessRow) throws -> WebhookSubscriptionRecord {
+        WebhookSubscriptionRecord(
+            id: try row.value("id"), accountID: try row.value("account_id"), agentID: try row.value("agent_id"),
+            endpointID: try row.value("endpoint_id"), provider: try row.value("provider"),
+            patterns: try decode([String].self, try row.value("patterns")),
+            mode: WebhookSubscriptionRecord.Mode(rawValue: try row.value("mode")) ?? .pull, url: try row.value("url"),
+            sealedSecrets: try row.value("sealed_secrets"),
+            status: WebhookSubscriptionRecord.Status(rawValue: try row.value("status")) ?? .disabled,
+            disabledReason: try row.value("disabled_reason"), createdAt: try row.value("created_at"),
+            updatedAt: try row.value("updated_at"))
+    }
+
+    private static func webhookDelivery(_ row: PostgresRandomAccessRow) throws -> WebhookDeliveryRecord {
+        WebhookDeliveryRecord(
+            id: try row.value("id"), accountID: try row.value("account_id"), subscriptionID: try row.value("subscription_id"),
+            eventID: try row.value("event_id"), status: WebhookDeliveryRecord.Status(rawValue: try row.value("status")) ?? .dead,
+            attempts: try row.value("attempts"), nextAttemptAt: try row.value("next_attempt_at"),
+            leaseOwner: try row.value("lease_owner"), leaseExpiresAt: try row.value("lease_expires_at"),
+            lastStatusCode: try row.value("last_status_code"), lastError: try row.value("last_error"),
+            createdAt: try row.value("created_at"), updatedAt: try row.value("updated_at"))
     }
 }

@@ -27,6 +27,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     public init(url: PostgresStoreURL, logger: Logger = Logger(label: "patchbay.store")) async throws {
         self.url = url
         self.logger = logger
+        try await Self.checkLogin(url, logger: logger)
         let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }
@@ -35,6 +36,23 @@ public final class PostgresStore: Store, @unchecked Sendable {
         } catch {
             running.cancel()
             throw error
+        }
+    }
+
+    /// Opens one connection and closes it. The pool retries a refused login until the deadline
+    /// and then says only that no connection came; this says why (a wrong password, a missing
+    /// database, nothing listening), so a host started with a wrong URL stops with the cause.
+    private static func checkLogin(_ url: PostgresStoreURL, logger: Logger) async throws {
+        let configuration = try url.connectionConfiguration(applicationName: "patchbay")
+        do {
+            let connection = try await withDeadline(url.connectTimeout) {
+                try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            }
+            try? await connection.close()
+        } catch let error as PSQLError {
+            throw StoreError.unavailable(StorageFault(error) ?? StorageFault(.unreachable, detail: error.serverInfo?[.message] ?? "\(error.code)"))
+        } catch is PostgresDeadlineExceeded {
+            throw StoreError.unavailable(StorageFault(.unreachable, detail: "no connection to \(url.redacted) within \(url.connectTimeout)"))
         }
     }
 
@@ -73,11 +91,17 @@ public final class PostgresStore: Store, @unchecked Sendable {
     func transaction<T: Sendable>(_ durability: Durability = .onDisk,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await withStoreErrors(isWrite: true) {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                if durability == .outlivesProcess {
-                    try await connection.rows("SET LOCAL synchronous_commit = off", logger: self.logger)
+            do {
+                return try await self.client.withTransaction(logger: self.logger) { connection in
+                    if durability == .outlivesProcess {
+                        try await connection.rows("SET LOCAL synchronous_commit = off", logger: self.logger)
+                    }
+                    return try await body(connection)
                 }
-                return try await body(connection)
+            } catch let error as PostgresTransactionError {
+                // The driver wraps what failed; callers see the body's own error (a `StoreError`
+                // it threw, or the statement's `PSQLError` for `withStoreErrors` to map).
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOSSL
 import PostgresNIO
 
@@ -54,14 +55,42 @@ public struct PostgresStoreURL: Sendable, CustomStringConvertible {
     /// The driver's client configuration. libpq's meaning of each sslmode: only verify-ca and
     /// verify-full check the server's certificate, against `sslrootcert` or the system's roots.
     func clientConfiguration() throws -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS
+        switch try tlsUse() {
+        case .disable: tls = .disable
+        case .prefer(let configuration): tls = .prefer(configuration)
+        case .require(let configuration): tls = .require(configuration)
+        }
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                                         database: database, tls: try tls())
+                                                         database: database, tls: tls)
         configuration.options.maximumConnections = poolSize
         configuration.options.connectTimeout = connectTimeout
         return configuration
     }
 
-    private func tls() throws -> PostgresClient.Configuration.TLS {
+    /// The configuration of one connection outside the pool, with the same TLS as the pool's,
+    /// named `applicationName` in `pg_stat_activity`.
+    func connectionConfiguration(applicationName: String) throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        switch try tlsUse() {
+        case .disable: tls = .disable
+        case .prefer(let configuration): tls = .prefer(try NIOSSLContext(configuration: configuration))
+        case .require(let configuration): tls = .require(try NIOSSLContext(configuration: configuration))
+        }
+        var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
+                                                             database: database, tls: tls)
+        configuration.options.connectTimeout = TimeAmount(connectTimeout)
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        return configuration
+    }
+
+    private enum TLSUse {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+    }
+
+    private func tlsUse() throws -> TLSUse {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let rootCertificatePath {
             guard let roots = try? NIOSSLCertificate.fromPEMFile(rootCertificatePath), !roots.isEmpty else {

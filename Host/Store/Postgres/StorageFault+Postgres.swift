@@ -8,7 +8,8 @@ extension StorageFault {
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
              .sslUnsupported, .failedToAddSSLHandler:
-            self.init(.unreachable, detail: "\(error.code)")
+            // The socket's own error says which: refused, no route, unknown host.
+            self.init(.unreachable, detail: error.underlying.map { "\($0)" } ?? "\(error.code)")
         case .server:
             guard let state = error.serverInfo?[.sqlState] else { return nil }
             switch state {
@@ -19,8 +20,9 @@ extension StorageFault {
             // recovery) and 53300 (too many connections): the server is not taking work now.
             case _ where state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300":
                 self.init(.unreachable, detail: message)
-            // 28xxx: the server refused the login; the operator fixes the URL or the role.
-            case _ where state.hasPrefix("28"):
+            // 28xxx: the server refused the login, 3D000: the database does not exist; the
+            // operator fixes the URL, the role or the database.
+            case _ where state.hasPrefix("28") || state == "3D000":
                 self.init(.cannotOpen, detail: message)
             default:
                 return nil
