@@ -196,6 +196,8 @@ final class ReplicaClusterTests: XCTestCase {
         } while cursor != nil
         XCTAssertEqual(stored.count, ids.count, "stored once each")
         XCTAssertEqual(Set(stored), Set(ids))
+        XCTAssertEqual(try cluster.psql("SELECT count(DISTINCT provider_event_id) FROM webhook_events WHERE endpoint_id = '\(endpointID)'"),
+                       String(ids.count), "in the PostgreSQL database the replicas share")
 
         // The pull consumer read every event once; a reader starting over now reads them in the same order.
         let (pulled, failedPolls) = await consumer.value

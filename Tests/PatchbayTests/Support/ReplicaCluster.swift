@@ -5,6 +5,7 @@ import Foundation
 /// empty one on the tests' server) and one master keyring given by `PATCHBAY_MASTER_KEY`.
 final class ReplicaCluster: @unchecked Sendable {
     let directory: String
+    let database: String
     let databaseURL: String
     let replicas: [ServedHost]
     /// Each replica's base URL, once started.
@@ -12,7 +13,8 @@ final class ReplicaCluster: @unchecked Sendable {
 
     init(count: Int) throws {
         let postgres = try PostgresServer.shared()
-        databaseURL = postgres.connectionString(database: try postgres.makeEmptyDatabase())
+        database = try postgres.makeEmptyDatabase()
+        databaseURL = postgres.connectionString(database: database)
         directory = NSTemporaryDirectory() + "patchbay-replicas-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
@@ -48,6 +50,11 @@ final class ReplicaCluster: @unchecked Sendable {
     func log(_ index: Int) -> String { "\(directory)/replica-\(index).log" }
 
     func logText(_ index: Int) -> String { (try? String(contentsOfFile: log(index), encoding: .utf8)) ?? "" }
+
+    /// Runs SQL on the replicas' database, to check what they stored.
+    func psql(_ sql: String) throws -> String {
+        try PostgresServer.shared().psql(database, sql)
+    }
 
     /// An admin key for `account`, made by `patchbay keys create` on the shared database.
     func adminKey(account: String) throws -> String {
