@@ -6,7 +6,7 @@ struct MCPOptions: ParsableArguments {
     @Option(help: "Minutes an MCP session may sit unused (no request, no open stream) before it ends.")
     var mcpIdleTimeout = 30
 
-    @Option(help: "MCP sessions one account may hold open at once.")
+    @Option(help: "MCP sessions one account may hold open at once, on all replicas together.")
     var mcpMaxSessions = 100
 
     func validate() throws {

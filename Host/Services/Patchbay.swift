@@ -23,6 +23,8 @@ public final class Patchbay: Sendable {
     public let oauth: OAuthService
     public let agents: AgentService
     public let skills: SkillRuntime
+    /// Agents' MCP sessions, kept in the store so that any replica carries them on.
+    public let mcpSessions: MCPSessionService
     /// The heartbeat and the sweep for calls cut off by a crash; a service `serve` runs.
     public let instance: HostInstance
     /// Prunes history past its retention; a service `serve` runs.
@@ -56,6 +58,7 @@ public final class Patchbay: Sendable {
                              apps: OAuthAppService(store: store, registry: registry, vault: vault))
         agents = AgentService(store: store, registry: registry, notifier: notifier)
         skills = SkillRuntime(store: store, executions: executions)
+        mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)
         readiness = ReadinessService(store: store, registry: registry, settings: settings)

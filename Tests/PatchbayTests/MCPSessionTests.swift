@@ -43,15 +43,6 @@ final class MCPSessionTests: XCTestCase {
         try await host?.stop()
     }
 
-    /// Waits (briefly) until `condition` holds.
-    private func eventually(_ what: String, _ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { return XCTFail("timed out waiting for \(what)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
     private func open() async throws -> String {
         let reply = try await host.mcpRequest("POST", agent: agent, key: key, json: TestHost.mcpInitialize)
         XCTAssertEqual(reply.status, 200, reply.body)

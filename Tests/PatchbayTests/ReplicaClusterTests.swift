@@ -96,14 +96,21 @@ final class ReplicaClusterTests: XCTestCase {
         return (events, failed)
     }
 
-    /// Waits until `condition` holds, checking every 100 ms; false when `timeout` passed first.
-    func eventually(_ timeout: Duration, _ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(100))
+    /// The ids of the executions now `running`, read through nginx; nil when no answer came.
+    func runningExecutions() async -> [String]? {
+        guard let reply = await request(.GET, "/v1/executions?status=running&limit=200"), reply.status == 200 else { return nil }
+        return reply.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
+    }
+
+    /// The webhook-ids the push receiver got, by provider event id.
+    func pushedWebhookIDs() -> [String: Set<String>] {
+        var pushed: [String: Set<String>] = [:]
+        for request in agent.requests {
+            guard let payload = try? WireCoding.decode(JSONValue.self, from: Data(request.body.utf8)),
+                  let event = payload["provider_event_id"]?.stringValue, let id = request.headers["webhook-id"] else { continue }
+            pushed[event, default: []].insert(id)
         }
-        return await condition()
+        return pushed
     }
 
     // MARK: Tests
@@ -132,13 +139,12 @@ final class ReplicaClusterTests: XCTestCase {
         let invokePath = "/v1/connections/\(connectionID)/actions/post_message/invoke"
         let cutOff = Task { await self.request(.POST, invokePath, json: ["input": ["channel": "#general", "text": "cut off"]],
                                                base: self.cluster.urls[victim], timeout: .seconds(60)) }
-        var held: String?
-        let heldInFlight = await eventually(.seconds(15)) {
-            // Any replica reads the shared store: the victim's running call is seen through nginx.
-            held = await self.request(.GET, "/v1/executions?status=running")?.json["data"]?.arrayValue?.first?["id"]?.stringValue
-            return held != nil && self.fakes.slack.requests.contains { $0.path.hasSuffix("chat.postMessage") }
+        // Any replica reads the shared store: the victim's running call is seen through nginx.
+        try await eventually("the call on the victim running", within: .seconds(15)) {
+            await self.runningExecutions()?.count == 1 && self.fakes.slack.requests.contains { $0.path.hasSuffix("chat.postMessage") }
         }
-        XCTAssertTrue(heldInFlight, "the call on the victim never showed up as running")
+        let running = await runningExecutions()
+        let held = try XCTUnwrap(running?.first)
 
         let ids = (0..<300).map { "Ev\(String(format: "%04d", $0))" }
         let consumer = Task { await self.pull(agent: puller, expected: Set(ids), until: ContinuousClock.now + .seconds(60)) }
@@ -176,15 +182,13 @@ final class ReplicaClusterTests: XCTestCase {
         let ackedInBurst = acknowledged.count
         XCTAssertGreaterThanOrEqual(ackedInBurst, ids.count / 3)
 
-        var resent = 0
-        let allAcknowledged = await eventually(.seconds(20)) {
-            for id in ids where !acknowledged.contains(id) {
-                resent += 1
-                if await self.deliver(id, path: hookPath, secret: secret) { _ = acknowledged.insert(id) }
+        let missing = ids.filter { !acknowledged.contains($0) }
+        try await eventually("every event acknowledged by the survivors", within: .seconds(20)) {
+            for id in missing where !acknowledged.contains(id) {
+                if await self.deliver(id, path: hookPath, secret: secret) { acknowledged.insert(id) }
             }
             return acknowledged.count == ids.count
         }
-        XCTAssertTrue(allAcknowledged, "\(ids.count - acknowledged.count) events were never acknowledged by the survivors")
 
         // Every event is stored once.
         var stored: [String] = []
@@ -207,29 +211,14 @@ final class ReplicaClusterTests: XCTestCase {
         XCTAssertEqual(pulled, replay, "the live consumer read the events in the log's order, skipping none")
 
         // Every event was pushed at least once, every copy with the same webhook-id.
-        var pushed: [String: Set<String>] = [:]
-        let allPushed = await eventually(.seconds(40)) {
-            pushed = [:]
-            for request in self.agent.requests {
-                guard let payload = try? WireCoding.decode(JSONValue.self, from: Data(request.body.utf8)),
-                      let event = payload["provider_event_id"]?.stringValue, let id = request.headers["webhook-id"] else { continue }
-                pushed[event, default: []].insert(id)
-            }
-            return pushed.count == ids.count
-        }
-        XCTAssertTrue(allPushed, "\(ids.count - pushed.count) events never reached the push receiver")
+        try await eventually("every event pushed", within: .seconds(40)) { self.pushedWebhookIDs().count == ids.count }
+        let pushed = pushedWebhookIDs()
         XCTAssertEqual(Set(pushed.keys), Set(ids))
         XCTAssertTrue(pushed.values.allSatisfy { $0.count == 1 }, "redeliveries keep their webhook-id")
 
         // No call is left running: the survivors mark the dead replica's calls interrupted.
-        var running: [JSONValue] = []
-        let noneRunning = await eventually(.seconds(30)) {
-            running = await self.request(.GET, "/v1/executions?status=running&limit=200")?.json["data"]?.arrayValue ?? [.null]
-            return running.isEmpty
-        }
-        XCTAssertTrue(noneRunning, "still running: \(running)")
-        let heldID = try XCTUnwrap(held)
-        let interrupted = try await must(.GET, "/v1/executions/\(heldID)")
+        try await eventually("no execution running", within: .seconds(30)) { await self.runningExecutions()?.isEmpty == true }
+        let interrupted = try await must(.GET, "/v1/executions/\(held)")
         XCTAssertEqual(interrupted["status"], "interrupted", "\(interrupted)")
         XCTAssertEqual(interrupted["error"]?["code"], "outcome_unknown")
         cutOff.cancel()
@@ -243,7 +232,7 @@ final class ReplicaClusterTests: XCTestCase {
         let elapsed = ContinuousClock.now - started
         print("""
             three replicas behind nginx, one killed mid-burst: \(ids.count) events, \(ackedInBurst) acknowledged in the burst, \
-            \(resent) sent again, \(stored.count) stored; pull consumer read \(pulled.count) (\(failedPolls) failed polls); \
+            \(missing.count) sent again, \(stored.count) stored; pull consumer read \(pulled.count) (\(failedPolls) failed polls); \
             \(agent.requests.count) push deliveries for \(pushed.count) events; \(succeeded)/\(calls) calls answered 200 \
             (others: \(statuses.filter { $0 != 200 }.sorted())); requests per replica \(served.sorted { $0.key < $1.key }); \
             \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))

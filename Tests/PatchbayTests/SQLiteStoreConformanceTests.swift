@@ -83,4 +83,9 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     // Host instances
     func testExecutionsOfAGoneInstanceAreInterrupted() async throws { try await suite.executionsOfAGoneInstanceAreInterrupted() }
     func testAnApprovedCallBelongsToTheInstanceRunningIt() async throws { try await suite.anApprovedCallBelongsToTheInstanceRunningIt() }
+
+    // MCP sessions
+    func testMCPSessionsAnswerOnlyToTheirAccount() async throws { try await suite.mcpSessionsAnswerOnlyToTheirAccount() }
+    func testMCPSessionLimitHoldsAcrossReplicas() async throws { try await suite.mcpSessionLimitHoldsAcrossReplicas() }
+    func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
 }

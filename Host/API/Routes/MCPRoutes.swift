@@ -15,7 +15,7 @@ enum MCPRoutes {
     static let sessionHeader = HTTPField.Name(HTTPHeaderName.sessionID)!
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
-        let sessions = MCPSessions(settings: patchbay.settings.mcpSessions)
+        let sessions = MCPSessions(patchbay)
         let summaries: [(HTTPTypes.HTTPRequest.Method, String)] = [
             (.post, "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills."),
             (.get, "The session's event stream (SSE): notifications such as tools/list_changed."),
@@ -39,13 +39,13 @@ enum MCPRoutes {
         let session: MCPSessions.Session
         var opened = false
         if let id = request.headers[sessionHeader] {
-            guard let found = await sessions.find(id, accountID: principal.accountID, agentID: agentID) else {
+            guard let found = try await sessions.find(id, principal: principal, agentID: agentID) else {
                 throw ServiceError(.notFound, "mcp_session_not_found",
                                    "no open MCP session \"\(id)\" on this agent: it ended or expired; initialize a new one")
             }
             session = found
-        } else if request.method == .post, try isInitialize(message.body) {
-            session = try await sessions.open(patchbay, principal: principal, agentID: agentID)
+        } else if request.method == .post, let params = try initializeParams(message.body) {
+            session = try await sessions.open(principal: principal, agentID: agentID, initialize: params)
             opened = true
         } else {
             throw ServiceError(.badRequest, "mcp_session_required",
@@ -55,7 +55,7 @@ enum MCPRoutes {
 
         let reply = await session.transport.handleRequest(message)
         if (opened && reply.statusCode >= 400) || (request.method == .delete && reply.statusCode == 200) {
-            await sessions.end(session.id)
+            try await sessions.close(session.id, accountID: principal.accountID)
         }
         return await response(reply, session: session.id, sessions: sessions)
     }
@@ -74,11 +74,14 @@ enum MCPRoutes {
                                path: request.uri.path)
     }
 
-    private static func isInitialize(_ body: Data?) throws -> Bool {
+    /// The `params` of an `initialize` request (kept with the session, so that another replica
+    /// can replay it), or nil for any other message.
+    private static func initializeParams(_ body: Data?) throws -> JSONValue? {
         guard let json = try? WireCoding.decode(JSONValue.self, from: body ?? Data()) else {
             throw APIError(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON")
         }
-        return json["method"] == "initialize" && json["id"] != nil
+        guard json["method"] == "initialize", json["id"] != nil else { return nil }
+        return json["params"] ?? .object([:])
     }
 
     private static func response(_ reply: MCP.HTTPResponse, session: String, sessions: MCPSessions) async -> Response {
@@ -95,7 +98,9 @@ enum MCPRoutes {
         return Response(status: .ok, headers: fields, body: ResponseBody { writer in
             do {
                 // An event stream never ends by itself, and the server waits for open responses
-                // when it stops: on shutdown, the session ends, which closes its streams.
+                // when it stops: on shutdown, this replica's server for the session ends, which
+                // closes its streams. The session stays in the store: the client's next request
+                // may land on another replica.
                 try await withGracefulShutdownHandler {
                     for try await chunk in stream { try await writer.write(ByteBuffer(bytes: chunk)) }
                 } onGracefulShutdown: {

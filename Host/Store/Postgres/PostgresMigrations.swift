@@ -16,7 +16,7 @@ enum PostgresMigrations {
         let statements: [String]
     }
 
-    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances]
+    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions]
 
     static var names: [String] { all.map(\.name) }
 

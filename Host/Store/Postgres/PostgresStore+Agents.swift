@@ -145,15 +145,6 @@ extension PostgresStore {
             """).first.map(Self.connection)
     }
 
-    private static func connection(_ row: PostgresRandomAccessRow) throws -> ConnectionRecord {
-        ConnectionRecord(
-            id: try row.value("id"), accountID: try row.value("account_id"), provider: try row.value("provider"),
-            label: try row.value("label"), config: try decode(JSONValue.self, row.value("config")),
-            status: ConnectionRecord.Status(rawValue: try row.value("status")) ?? .revoked,
-            sealedCredentials: try row.value("sealed_credentials"), createdAt: try row.value("created_at"),
-            updatedAt: try row.value("updated_at"), endUser: try row.value("end_user"))
-    }
-
     private static func agent(_ row: PostgresRandomAccessRow) throws -> AgentRecord {
         AgentRecord(
             id: try row.value("id"), accountID: try row.value("account_id"), name: try row.value("name"),

@@ -22,13 +22,6 @@ extension PostgresStore {
         ).first.map(Self.apiKey)
     }
 
-    static func apiKey(_ row: PostgresRandomAccessRow) throws -> APIKeyRecord {
-        APIKeyRecord(id: try row.value("id"), accountID: try row.value("account_id"), prefix: try row.value("prefix"),
-                     salt: try row.value("salt"), hash: try row.value("hash"),
-                     scopes: try row.value("scopes", as: String.self).split(separator: " ").map(String.init),
-                     createdAt: try row.value("created_at"), revokedAt: try row.value("revoked_at"))
-    }
-
     // MARK: OAuth apps
 
     public func saveOAuthApp(_ app: OAuthAppRecord) async throws {

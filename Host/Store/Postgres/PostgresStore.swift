@@ -13,7 +13,7 @@ import PostgresNIO
 ///
 /// Every operation fails within the URL's `connect_timeout` when no connection can be had,
 /// as `StoreError.unavailable`, instead of queueing forever behind a database that is down.
-public final class PostgresStore: Store, @unchecked Sendable {
+public final class PostgresStore: Store {
     let client: PostgresClient
     let url: PostgresStoreURL
     let logger: Logger

@@ -65,6 +65,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("agent_rollback_v1", migrate: agentRollbackV1)
         migrator.registerMigration("host_instances_v1", migrate: hostInstancesV1)
         migrator.registerMigration("retention_v1", migrate: retentionV1)
+        migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
         return migrator
     }
 }

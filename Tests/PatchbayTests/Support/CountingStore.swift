@@ -433,4 +433,34 @@ final class CountingStore: Store, @unchecked Sendable {
         count("migrationState")
         return try await base.migrationState()
     }
+
+    func openMCPSession(_ session: MCPSessionRecord, limit: Int, liveSince: Millis) async throws -> Bool {
+        count("openMCPSession")
+        return try await base.openMCPSession(session, limit: limit, liveSince: liveSince)
+    }
+
+    func mcpSession(id: String, accountID: String) async throws -> MCPSessionRecord? {
+        count("mcpSession")
+        return try await base.mcpSession(id: id, accountID: accountID)
+    }
+
+    func touchMCPSession(id: String, accountID: String, at: Millis) async throws -> Bool {
+        count("touchMCPSession")
+        return try await base.touchMCPSession(id: id, accountID: accountID, at: at)
+    }
+
+    func deleteMCPSession(id: String, accountID: String) async throws -> Bool {
+        count("deleteMCPSession")
+        return try await base.deleteMCPSession(id: id, accountID: accountID)
+    }
+
+    func mcpSessionCount(accountID: String, liveSince: Millis) async throws -> Int {
+        count("mcpSessionCount")
+        return try await base.mcpSessionCount(accountID: accountID, liveSince: liveSince)
+    }
+
+    func deleteIdleMCPSessions(lastUsedBefore cutoff: Millis) async throws -> Int {
+        count("deleteIdleMCPSessions")
+        return try await base.deleteIdleMCPSessions(lastUsedBefore: cutoff)
+    }
 }
