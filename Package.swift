@@ -77,6 +77,8 @@ let package = Package(
                 "PatchbayWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // SHA-256 for the checksums `patchbay store copy` verifies.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Host/Store", swiftSettings: swift5),

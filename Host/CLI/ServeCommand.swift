@@ -5,6 +5,7 @@ import Logging
 import PatchbayAPI
 import PatchbayPlugins
 import PatchbayServices
+import PatchbayStore
 import PatchbayVault
 import ServiceLifecycle
 
@@ -104,7 +105,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.mcpSessions = mcpOptions.settings
         settings.retention = try retentionOptions.settings(environment: environment)
         settings.readyWithDisabledPlugins = readyWithDisabledPlugins
-        let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings)
+        let notifier = await StoreNotifier.make(for: store)
+        let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
 
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
             logger.notice("upstream override", metadata: ["provider": "\(provider)", "base_url": "\(url.absoluteString)"])

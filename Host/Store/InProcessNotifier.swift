@@ -23,6 +23,13 @@ public final class InProcessNotifier: Notifier, @unchecked Sendable {
         for subscription in subscriptions { subscription.deliver(payload) }
     }
 
+    /// Hands a notification without payload to every listener of every channel, for when
+    /// notifications may have been lost: each listener looks again.
+    public func deliverToEveryone() {
+        let subscriptions = lock.withLock { listeners.values.flatMap { $0.values.compactMap(\.subscription) } }
+        for subscription in subscriptions { subscription.deliver(nil) }
+    }
+
     public func listen(_ channel: NotifierChannel) -> NotifierSubscription {
         let subscription = NotifierSubscription(channel: channel) { [weak self] id in self?.forget(id, on: channel) }
         lock.withLock { listeners[channel, default: [:]][ObjectIdentifier(subscription)] = Listener(subscription: subscription) }

@@ -57,6 +57,9 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testDeliveriesOfDisabledSubscriptionsWait() async throws { try await suite.deliveriesOfDisabledSubscriptionsWait() }
     func testInsertedDeliveriesAreLeased() async throws { try await suite.insertedDeliveriesAreLeased() }
 
+    // Retention
+    func testPruningRemovesOnlyFinishedHistory() async throws { try await suite.pruningRemovesOnlyFinishedHistory() }
+
     // Credentials
     func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }
     func testOAuthStatesAreConsumedOnce() async throws { try await suite.oauthStatesAreConsumedOnce() }
@@ -65,12 +68,19 @@ final class PostgresStoreConformanceTests: XCTestCase {
         try await suite.connectionStatusAndTokensAnswerOnlyToTheirAccount()
     }
     func testVaultRowsAreFoundAndReplacedByKey() async throws { try await suite.vaultRowsAreFoundAndReplacedByKey() }
+    func testTokensAreSavedOnlyUnderAHeldLease() async throws { try await suite.tokensAreSavedOnlyUnderAHeldLease() }
 
     // Agents
     func testAgentsAnswerOnlyToTheirAccount() async throws { try await suite.agentsAnswerOnlyToTheirAccount() }
     func testConcurrentDraftEditsAreNotLost() async throws { try await suite.concurrentDraftEditsAreNotLost() }
     func testPublishingAndRollingBackNumberVersions() async throws { try await suite.publishingAndRollingBackNumberVersions() }
+    func testConcurrentPublishesAndRollbacksNumberVersionsWithoutGaps() async throws {
+        try await suite.concurrentPublishesAndRollbacksNumberVersionsWithoutGaps()
+    }
     func testDeletingAnAgentTakesItsSubscriptions() async throws { try await suite.deletingAnAgentTakesItsSubscriptions() }
+    func testDeletingAgentsRacesDeletingTheirSubscriptions() async throws {
+        try await suite.deletingAgentsRacesDeletingTheirSubscriptions()
+    }
 
     // Connection events
     func testConnectionChangesAreAnnouncedOnlyWhenMade() async throws { try await suite.connectionChangesAreAnnouncedOnlyWhenMade() }

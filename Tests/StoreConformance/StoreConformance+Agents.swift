@@ -89,6 +89,35 @@ extension StoreConformance {
         XCTAssertEqual(Set(numbers.compactMap { $0 }), Set(4...11))
     }
 
+    /// Publishes and rollbacks racing on two replicas each get their own version number, with
+    /// no gap; of concurrent deletes of one agent, one deletes it.
+    public func concurrentPublishesAndRollbacksNumberVersionsWithoutGaps() async throws {
+        let store = try await tenants()
+        try await store.insertAgent(Self.agent("agent_a", account: Self.accountA, name: "support"))
+        _ = try await store.publishAgent(id: "agent_a", accountID: Self.accountA, note: nil, at: 10)
+        _ = try await store.updateAgent(id: "agent_a", accountID: Self.accountA) { $0.draft = [Self.skill("second")] }
+        _ = try await store.publishAgent(id: "agent_a", accountID: Self.accountA, note: nil, at: 20)
+        // Version 1 is never live again: each rollback to it publishes a newer copy.
+        let written = try await concurrently(16, on: store) { store, index in
+            index.isMultiple(of: 2)
+                ? try await store.publishAgent(id: "agent_a", accountID: Self.accountA, note: "p\(index)", at: 30 + Int64(index))
+                : try await store.rollbackAgent(id: "agent_a", accountID: Self.accountA, to: 1, note: "r\(index)", at: 30 + Int64(index))
+        }
+        XCTAssertEqual(written.compactMap { $0?.version }.sorted(), Array(3...18), "versions were duplicated or skipped")
+        let versions = try await store.agentVersions(agentID: "agent_a", accountID: Self.accountA)
+        XCTAssertEqual(versions.map(\.version), Array((1...18).reversed()))
+        let rollbacks = versions.filter { $0.rolledBackFrom == 1 }
+        XCTAssertEqual(rollbacks.count, 8)
+        XCTAssertTrue(rollbacks.allSatisfy { $0.skills == [Self.skill("post")] }, "a rollback did not copy version 1")
+        let agent = try await store.agent(id: "agent_a", accountID: Self.accountA)
+        XCTAssertEqual(agent?.liveVersion, 18, "the live version is not the newest")
+
+        let deletes = try await concurrently(8, on: store) { store, _ in
+            try await store.deleteAgent(id: "agent_a", accountID: Self.accountA)
+        }
+        XCTAssertEqual(deletes.filter { $0 }.count, 1, "\(deletes.filter { $0 }.count) deletes took one agent")
+    }
+
     /// Deleting an agent takes its subscriptions, dead-letters their unfinished deliveries, and
     /// keeps its executions; agents page newest first.
     public func deletingAnAgentTakesItsSubscriptions() async throws {
@@ -119,5 +148,38 @@ extension StoreConformance {
         XCTAssertEqual(delivery?.status, .dead)
         let execution = try await store.execution(id: "exec_1", accountID: Self.accountA)
         XCTAssertNotNil(execution, "an agent's executions went with it")
+    }
+
+    /// Deleting agents while their subscriptions are deleted on another replica: every delete
+    /// completes (neither waits on the other's locks forever or is aborted as a deadlock) and
+    /// every delivery they owed is dead-lettered.
+    public func deletingAgentsRacesDeletingTheirSubscriptions() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        let count = 8
+        for index in 0..<count {
+            try await store.insertAgent(Self.agent("agent_\(index)", account: Self.accountA, name: "agent \(index)"))
+            try await store.insertWebhookSubscription(Self.subscription("sub_\(index)", account: Self.accountA, agent: "agent_\(index)",
+                                                                        endpoint: "wh_1"))
+            _ = try await store.storeInboundEvents([
+                Self.event("evt_\(index)", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 10,
+                           deliveries: [("msg_\(index)", "sub_\(index)")])
+            ])
+        }
+        // Even runs (one replica) delete agent n, odd runs (the other) its subscription.
+        let deleted = try await concurrently(2 * count, on: store) { store, index in
+            guard index.isMultiple(of: 2) else {
+                try await store.deleteWebhookSubscription(id: "sub_\(index / 2)", accountID: Self.accountA)
+                return false
+            }
+            return try await store.deleteAgent(id: "agent_\(index / 2)", accountID: Self.accountA)
+        }
+        XCTAssertEqual(deleted.filter { $0 }.count, count, "an agent was not deleted")
+        for index in 0..<count {
+            let subscription = try await store.webhookSubscription(id: "sub_\(index)", accountID: Self.accountA)
+            XCTAssertNil(subscription)
+            let delivery = try await store.webhookDelivery(id: "msg_\(index)", accountID: Self.accountA)
+            XCTAssertEqual(delivery?.status, .dead, "msg_\(index) is still owed to a deleted subscription")
+        }
     }
 }

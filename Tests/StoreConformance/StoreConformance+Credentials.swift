@@ -98,6 +98,44 @@ extension StoreConformance {
         XCTAssertTrue(expired, "an expired lease was not taken over")
     }
 
+    /// A refresher whose lease ran out and was taken over saves nothing, even racing the new
+    /// holder from another replica; token saves and status changes of one connection, racing
+    /// on two replicas, all complete (none deadlocks) and leave the last save's tokens.
+    public func tokensAreSavedOnlyUnderAHeldLease() async throws {
+        let store = try await tenants()
+        let first = try await store.acquireRefreshLease(connectionID: "conn_a", owner: "r0", now: 10, until: 20)
+        XCTAssertTrue(first)
+        let takeover = try await store.acquireRefreshLease(connectionID: "conn_a", owner: "r1", now: 30, until: 100)
+        XCTAssertTrue(takeover, "an expired lease was not taken over")
+        let saves = try await concurrently(16, on: store) { store, index in
+            try await store.saveTokens(connectionID: "conn_a", accountID: Self.accountA, sealedCredentials: "pbv1.k1.r\(index)",
+                                       expiresAt: 900, at: 40, leaseOwner: "r\(index)")
+        }
+        XCTAssertEqual(saves.indices.filter { saves[$0] }, [1], "saves under the lease: \(saves)")
+        let saved = try await store.connection(id: "conn_a", accountID: Self.accountA)
+        XCTAssertEqual(saved?.sealedCredentials, "pbv1.k1.r1", "a refresher without the lease wrote its tokens")
+        let stale = try await store.saveTokens(connectionID: "conn_a", accountID: Self.accountA, sealedCredentials: "pbv1.k1.again",
+                                               expiresAt: 900, at: 41, leaseOwner: "r1")
+        XCTAssertFalse(stale, "a save under a lease that the first save released went through")
+
+        // Refreshers and status changes of one connection race: even runs refresh under a lease
+        // they take, odd runs mark the connection as needing re-authorization without one.
+        let outcomes = try await concurrently(24, on: store) { store, index in
+            guard index.isMultiple(of: 2) else {
+                try await store.setConnectionStatus(connectionID: "conn_a", accountID: Self.accountA, status: .needsReauth,
+                                                    reason: "invalid_grant", at: 50, leaseOwner: nil)
+                return false
+            }
+            let owner = "race\(index)"
+            guard try await store.acquireRefreshLease(connectionID: "conn_a", owner: owner, now: 50, until: 1000) else { return false }
+            return try await store.saveTokens(connectionID: "conn_a", accountID: Self.accountA, sealedCredentials: "pbv1.k1.\(owner)",
+                                              expiresAt: 2000, at: 60, leaseOwner: owner)
+        }
+        XCTAssertGreaterThanOrEqual(outcomes.filter { $0 }.count, 1, "no refresher saved its tokens")
+        let free = try await store.acquireRefreshLease(connectionID: "conn_a", owner: "after", now: 61, until: 1000)
+        XCTAssertTrue(free, "a lease was left held after every refresher saved")
+    }
+
     /// Status changes carry their reason, release the caller's lease, never revive a revoked
     /// connection, and never touch another account's.
     public func connectionStatusAndTokensAnswerOnlyToTheirAccount() async throws {

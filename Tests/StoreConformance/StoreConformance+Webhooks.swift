@@ -169,7 +169,7 @@ extension StoreConformance {
         let store = try await tenants()
         try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
         let progress = WriterProgress(["batches", "singles"])
-        let (batchCount, batchSize, maxSingles) = (3, 200, 400)
+        let (batchCount, batchSize, maxSingles) = (2, 150, 300)
         let results = try await concurrently(3, on: store) { store, index -> [String] in
             switch index {
             case 0:
@@ -221,7 +221,7 @@ extension StoreConformance {
         XCTAssertEqual(seen.count, Set(seen).count, "an event was seen twice")
         let missed = Set(written).subtracting(seen)
         XCTAssertEqual(missed.count, 0, "the cursor skipped \(missed.count) of \(written.count) events, e.g. \(missed.sorted().prefix(3))")
-        XCTAssertEqual(Set(seen), Set(written))
+        XCTAssertTrue(Set(seen).isSubset(of: written), "the cursor saw events no writer wrote")
     }
 
     /// Event, subscription and endpoint listings page newest first without gaps or repeats.

@@ -73,6 +73,8 @@ extension PostgresMigrations {
         )
         """,
         "CREATE INDEX executions_by_account ON executions (account_id, started_at DESC, id DESC)",
+        // `GET /v1/executions?connection_id=` pages one connection's calls without walking the account's.
+        "CREATE INDEX executions_by_connection ON executions (account_id, connection_id, started_at DESC, id DESC)",
         "CREATE INDEX executions_by_agent ON executions (account_id, agent_id, started_at DESC, id DESC) WHERE agent_id IS NOT NULL",
         "CREATE INDEX executions_running_by_instance ON executions (instance_id) WHERE status = 'running'",
         """

@@ -51,15 +51,14 @@ extension PostgresStore {
             guard !deleted.isEmpty else { return false }
             // The subscriptions go with the agent; what they still owed is dead-lettered, not
             // delivered to an agent that no longer exists. A worker holding such a lease finds
-            // the delivery dead when it reports back.
+            // the delivery dead when it reports back. Subscriptions are locked before their
+            // deliveries, as `deleteWebhookSubscription` takes them, so the two cannot deadlock.
             try await connection.rows("""
+                WITH gone AS (DELETE FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID) RETURNING id)
                 UPDATE webhook_deliveries SET status = 'dead', lease_owner = NULL, lease_expires_at = NULL,
                     last_error = 'the agent was deleted', updated_at = \(now)
-                WHERE account_id = \(accountID) AND status IN ('pending', 'delivering') AND subscription_id IN
-                    (SELECT id FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID))
+                WHERE account_id = \(accountID) AND status IN ('pending', 'delivering') AND subscription_id IN (SELECT id FROM gone)
                 """, logger: self.logger)
-            try await connection.rows(
-                "DELETE FROM webhook_subscriptions WHERE agent_id = \(id) AND account_id = \(accountID)", logger: self.logger)
             return true
         }
     }

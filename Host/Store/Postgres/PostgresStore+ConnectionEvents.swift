@@ -73,26 +73,32 @@ extension PostgresStore {
     /// Saves refreshed or first tokens and makes the connection active, within the caller's
     /// transaction; with `leaseOwner`, only while that owner holds the refresh lease, which the
     /// save releases. Answers whether they were saved.
+    ///
+    /// One statement, locking the connection before its lease row, the order
+    /// `applyConnectionStatus` takes them in too: a refresher saving and a status change racing
+    /// on two replicas would otherwise each hold one lock and wait for the other's, and the
+    /// database would abort one as a deadlock. With `leaseOwner`, the lease row must exist and
+    /// the upsert's `WHERE` must find that owner holding it, re-checked after any concurrent
+    /// takeover commits; only then are the tokens written.
     static func applyTokens(_ connection: PostgresConnection, connectionID: String, accountID: String, sealedCredentials: String,
                             expiresAt: Millis?, at: Millis, leaseOwner: String?, logger: Logger) async throws -> Bool {
-        if let leaseOwner {
-            // FOR UPDATE: the lease cannot pass to another owner between this check and the save.
-            let holder = try await connection.rows(
-                "SELECT lease_owner FROM connection_auth WHERE connection_id = \(connectionID) FOR UPDATE", logger: logger)
-                .first.map { try $0.value("lease_owner", as: String?.self) } ?? nil
-            guard holder == leaseOwner else { return false }
-        }
-        let saved = try await connection.rows("""
+        !(try await connection.rows("""
+            WITH target AS (
+                SELECT id FROM connections
+                WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked' FOR UPDATE
+            ),
+            lease AS (
+                INSERT INTO connection_auth (connection_id, expires_at, refreshed_at)
+                SELECT id, \(expiresAt)::BIGINT, \(at)::BIGINT FROM target
+                WHERE \(leaseOwner)::TEXT IS NULL OR EXISTS (SELECT 1 FROM connection_auth WHERE connection_id = target.id)
+                ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at, refreshed_at = excluded.refreshed_at,
+                    status_reason = NULL, lease_owner = NULL, lease_until = NULL
+                WHERE \(leaseOwner)::TEXT IS NULL OR connection_auth.lease_owner = \(leaseOwner)
+                RETURNING connection_id
+            )
             UPDATE connections SET sealed_credentials = \(sealedCredentials), status = 'active', updated_at = \(at)
-            WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked'
+            WHERE id IN (SELECT connection_id FROM lease)
             RETURNING id
-            """, logger: logger)
-        guard !saved.isEmpty else { return false }
-        try await connection.rows("""
-            INSERT INTO connection_auth (connection_id, expires_at, refreshed_at) VALUES (\(connectionID), \(expiresAt), \(at))
-            ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at,
-                refreshed_at = excluded.refreshed_at, status_reason = NULL, lease_owner = NULL, lease_until = NULL
-            """, logger: logger)
-        return true
+            """, logger: logger).isEmpty)
     }
 }

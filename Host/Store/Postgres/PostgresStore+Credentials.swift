@@ -7,7 +7,7 @@ import PostgresNIO
 /// `DELETE … RETURNING` (one callback gets the row, the others none), the refresh lease is a
 /// conditional upsert (one acquirer's `WHERE` holds, the others' re-checked row no longer
 /// qualifies), and tokens are saved under a lease only by an update that requires the caller
-/// to still hold it.
+/// to still hold it (`applyTokens`, shared with the writes that announce an event).
 extension PostgresStore {
     // MARK: API keys
 
@@ -101,60 +101,21 @@ extension PostgresStore {
 
     public func saveTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
                            at: Millis, leaseOwner: String?) async throws -> Bool {
-        !(try await write(Self.savingTokens(connectionID: connectionID, accountID: accountID, sealedCredentials: sealedCredentials,
-                                            expiresAt: expiresAt, at: at, leaseOwner: leaseOwner)).isEmpty)
-    }
-
-    /// One statement that saves the tokens and answers a row when it did. It locks the
-    /// connection, then its lease row (the order every statement touching both uses, so none
-    /// deadlock). With `leaseOwner`, the lease row must exist and the upsert's `WHERE` must
-    /// find that owner holding it, re-checked after any concurrent takeover commits; only then
-    /// are the tokens written.
-    static func savingTokens(connectionID: String, accountID: String, sealedCredentials: String, expiresAt: Millis?,
-                             at: Millis, leaseOwner: String?) -> PostgresQuery {
-        """
-        WITH target AS (
-            SELECT id FROM connections
-            WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked' FOR UPDATE
-        ),
-        lease AS (
-            INSERT INTO connection_auth (connection_id, expires_at, refreshed_at)
-            SELECT id, \(expiresAt)::BIGINT, \(at)::BIGINT FROM target
-            WHERE \(leaseOwner)::TEXT IS NULL OR EXISTS (SELECT 1 FROM connection_auth WHERE connection_id = target.id)
-            ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at, refreshed_at = excluded.refreshed_at,
-                status_reason = NULL, lease_owner = NULL, lease_until = NULL
-            WHERE \(leaseOwner)::TEXT IS NULL OR connection_auth.lease_owner = \(leaseOwner)
-            RETURNING connection_id
-        )
-        UPDATE connections SET sealed_credentials = \(sealedCredentials), status = 'active', updated_at = \(at)
-        WHERE id IN (SELECT connection_id FROM lease)
-        RETURNING id
-        """
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.applyTokens(connection, connectionID: connectionID, accountID: accountID,
+                                       sealedCredentials: sealedCredentials, expiresAt: expiresAt, at: at, leaseOwner: leaseOwner,
+                                       logger: logger)
+        }
     }
 
     public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
                                     at: Millis, leaseOwner: String?) async throws {
-        try await write(Self.settingConnectionStatus(connectionID: connectionID, accountID: accountID, status: status,
-                                                     reason: reason, at: at, leaseOwner: leaseOwner))
-    }
-
-    /// One statement that sets the status and reason, releases `leaseOwner`'s lease, and answers
-    /// a row when the connection was there to change (a revoked one is not). The connection is
-    /// locked before its lease row, as in `savingTokens`.
-    static func settingConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,
-                                        at: Millis, leaseOwner: String?) -> PostgresQuery {
-        """
-        WITH changed AS (
-            UPDATE connections SET status = \(status.rawValue), updated_at = \(at)
-            WHERE id = \(connectionID) AND account_id = \(accountID) AND status != 'revoked'
-            RETURNING id
-        )
-        INSERT INTO connection_auth (connection_id, status_reason) SELECT id, \(reason)::TEXT FROM changed
-        ON CONFLICT (connection_id) DO UPDATE SET status_reason = excluded.status_reason,
-            lease_owner = CASE WHEN connection_auth.lease_owner = \(leaseOwner) THEN NULL ELSE connection_auth.lease_owner END,
-            lease_until = CASE WHEN connection_auth.lease_owner = \(leaseOwner) THEN NULL ELSE connection_auth.lease_until END
-        RETURNING connection_id
-        """
+        let logger = logger
+        _ = try await transaction { connection in
+            try await Self.applyConnectionStatus(connection, connectionID: connectionID, accountID: accountID, status: status,
+                                                 reason: reason, at: at, leaseOwner: leaseOwner, logger: logger)
+        }
     }
 
     public func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool {

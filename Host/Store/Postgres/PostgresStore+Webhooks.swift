@@ -112,8 +112,9 @@ extension PostgresStore {
     ///
     /// The cost: one account's inserts are serial, each holding the lock through its commit's
     /// WAL flush, so its ingest rate is bounded by one commit at a time; batching amortizes it.
-    /// A visibility horizon (readers stop below the oldest open inserter's sequence) would let
-    /// writers overlap, at the price of tracking open inserters in a table every reader consults.
+    /// Numbering events after they commit instead (inserted unnumbered, then numbered by one
+    /// locked pass over everything committed since the last) would let inserts overlap and
+    /// share WAL flushes, at the price of a second transaction and an update per event.
     private static func lockInbox(_ connection: PostgresConnection, accounts: [String], logger: Logger) async throws {
         for key in Set(accounts.map(inboxLockKey)).sorted() {
             try await connection.rows("SELECT pg_advisory_xact_lock(\(inboxLockClass), \(key))", logger: logger)

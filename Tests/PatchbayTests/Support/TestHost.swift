@@ -8,17 +8,19 @@ import PatchbayEgress
 import PatchbayFakes
 import PatchbayPlugins
 import PatchbayServices
-import PatchbayStore
+@testable import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 
-/// A real host for a test: a fresh data directory and SQLite file, the real plugin libraries
+/// A real host for a test: a fresh data directory and SQLite file (or PostgreSQL database), the real plugin libraries
 /// loaded with dlopen, the fake upstreams on loopback, and the HTTP API on a free port.
 final class TestHost: @unchecked Sendable {
     let fakes: FakeUpstreams
     let patchbay: Patchbay
     let dataDirectory: String
     let baseURL: String
+    /// The host's store when it keeps its data in PostgreSQL.
+    let postgres: PostgresStore?
     private let serverTask: Task<Void, Error>
 
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
@@ -33,22 +35,25 @@ final class TestHost: @unchecked Sendable {
     /// `upstreams` sends providers elsewhere than the fakes (`slack=http://…`). `dataDirectory`
     /// puts the data somewhere chosen, such as a small file system. `log` receives the host's
     /// log (else it is dropped). With `countingStore`, the host's store is a `CountingStore`.
+    /// `store` says where the data is kept (see `TestStore`); a host `reusing` another keeps
+    /// its data where that one does.
     /// A host `reusing` a running one is its replica: they share the notifier.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
                       allowEgress: [String] = [], upstreamOverrides: Bool = true,
                       upstreams overrides: [String] = [],
-                      dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false) async throws -> TestHost {
+                      dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
+                      store kind: TestStore = .fromEnvironment) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let sqlite = try SQLiteStore(path: directory + "/patchbay.sqlite")
-        let store: any Store = countingStore ? CountingStore(sqlite) : sqlite
-        let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
         var logger = log ?? Logger(label: "test")
         if log == nil { logger.logLevel = .critical }
+        let (opened, postgres) = try await kind.open(directory: directory, database: previous?.postgres?.url, logger: logger)
+        let store: any Store = countingStore ? CountingStore(opened) : opened
+        let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
         let registry = PluginRegistry(logger: logger)
         registry.load(paths: try plugins.map(BuildProducts.plugin))
         for product in isolated {
@@ -73,7 +78,8 @@ final class TestHost: @unchecked Sendable {
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var port = 0
         for await bound in portStream { port = bound }
-        return TestHost(fakes: fakes, patchbay: patchbay, dataDirectory: directory, baseURL: "http://127.0.0.1:\(port)", serverTask: task)
+        return TestHost(fakes: fakes, patchbay: patchbay, dataDirectory: directory, baseURL: "http://127.0.0.1:\(port)",
+                        postgres: postgres, serverTask: task)
     }
 
     static var fastEgress: EgressSettings {
@@ -83,11 +89,13 @@ final class TestHost: @unchecked Sendable {
         return settings
     }
 
-    private init(fakes: FakeUpstreams, patchbay: Patchbay, dataDirectory: String, baseURL: String, serverTask: Task<Void, Error>) {
+    private init(fakes: FakeUpstreams, patchbay: Patchbay, dataDirectory: String, baseURL: String, postgres: PostgresStore?,
+                 serverTask: Task<Void, Error>) {
         self.fakes = fakes
         self.patchbay = patchbay
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
+        self.postgres = postgres
         self.serverTask = serverTask
     }
 
@@ -102,6 +110,8 @@ final class TestHost: @unchecked Sendable {
         serverTask.cancel()
         _ = await serverTask.result
         try await patchbay.shutdown()
+        // Its pool's connections go now, not when the test process ends: the server takes only so many.
+        postgres?.close()
         await fakes.stop()
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }

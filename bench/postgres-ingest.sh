@@ -1,0 +1,319 @@
+#!/usr/bin/env bash
+# Webhook ingest on PostgreSQL: committed GitHub deliveries per second, 1 and 2 replicas,
+# beside what the same PostgreSQL server commits on its own.
+#
+# One throwaway PostgreSQL server on loopback (initdb + pg_ctl, `synchronous_commit = on`),
+# the same run, the same concurrency:
+#   pgbench ceiling  pgbench -> server: one event row per transaction, a custom script inserting
+#                    into a table shaped like webhook_events (same columns, keys and indexes)
+#   1 replica        wrk -> patchbay serve --database-url -> server (webhooks.sh's load generator
+#                    and signed deliveries)
+#   2 replicas       two `patchbay serve` on two ports, one database, one master key; two wrk
+#                    processes, each with half the connections and its own half of the deliveries
+# For each: events/s, the ratio to the pgbench ceiling (goal >= 0.50), and CPU time per event of
+# the host(s) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and after; for
+# PostgreSQL the postmaster with its reaped children plus every live server process).
+#
+#   bench/postgres-ingest.sh
+#   CONCURRENCY=64 DURATION=20 SKIP_BUILD=1 bench/postgres-ingest.sh
+#
+# Settings (environment variables):
+#   CONCURRENCY=32  connections (pgbench clients; wrk connections, split over the replicas)
+#   THREADS=2       wrk threads per wrk process, pgbench threads
+#   DURATION=10     seconds measured      WARMUP=2    seconds of warm-up per target
+#   SKIP_BUILD=1    reuse .build-release  BIN_DIR=D   take patchbay and libPatchbayGitHub.so from D
+#   KEEP_WORK=1     keep the work directory (logs, wrk reports, the server's log)
+
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+CONCURRENCY=${CONCURRENCY:-32}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+KEEP_WORK=${KEEP_WORK:-0}
+DATA_ROOT=""
+WEBHOOK_LUA=bench/github-webhooks.lua
+SECRET=bench-webhook-secret-0123456789
+CEILING_GOAL=0.50
+
+for setting in CONCURRENCY THREADS DURATION WARMUP; do
+    [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "$setting must be a whole number" >&2; exit 1; }
+done
+((CONCURRENCY >= 2 && DURATION >= 1)) || { echo "CONCURRENCY must be at least 2 (it is split over two replicas), DURATION at least 1" >&2; exit 1; }
+
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
+build_binaries patchbay PatchbayGitHub
+need_tool wrk wrk
+need_tool curl curl
+command -v python3 >/dev/null 2>&1 || die "python3 is needed (apt-get install python3)"
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [[ -z $PG_BIN ]]; then
+    need_tool pg_ctlcluster postgresql
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+[[ -x $PG_BIN/pgbench ]] || need_tool pgbench postgresql-contrib
+"$BIN/patchbay" serve --help 2>/dev/null | grep -q -- '--database-url' ||
+    die "$BIN/patchbay has no --database-url: build a release with the PostgreSQL store"
+mkdir -p "$WORK/plugins"
+cp "$BIN/libPatchbayGitHub.so" "$WORK/plugins/"
+
+# MARK: PostgreSQL
+
+PG_USER=pb
+PG_PASSWORD=bench-Pw-$RANDOM$RANDOM
+PG_DIR=$WORK/pg
+mkdir -p "$PG_DIR"
+printf '%s' "$PG_PASSWORD" >"$PG_DIR/pwfile"
+# initdb refuses root: the server then runs as the postgres user the package creates.
+AS_PG=()
+if [[ $(id -u) == 0 ]]; then
+    chown -R postgres "$WORK"
+    AS_PG=(runuser -u postgres --)
+fi
+
+# A port nothing listens on: try random ones until a connect fails.
+PG_PORT=""
+for _ in $(seq 50); do
+    candidate=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+        PG_PORT=$candidate
+        break
+    fi
+done
+[[ -n $PG_PORT ]] || die "found no free port for PostgreSQL"
+
+say "starting PostgreSQL on 127.0.0.1:$PG_PORT (synchronous_commit = on)"
+"${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/db" -U "$PG_USER" --pwfile="$PG_DIR/pwfile" \
+    --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
+    { show_log "$WORK/initdb.log" "initdb"; die "initdb failed"; }
+"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -l "$PG_DIR/log" -w start \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c synchronous_commit=on -c fsync=on" \
+    >"$WORK/pg_ctl.log" 2>&1 || { show_log "$PG_DIR/log" "the server log"; die "pg_ctl start failed"; }
+stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }
+CLEANUP_HOOKS+=(stop_postgres)
+POSTMASTER_PID=$(head -n 1 "$PG_DIR/db/postmaster.pid")
+PG_FS=$(stat -f -c %T "$PG_DIR" 2>/dev/null || echo "?")
+
+psql_local() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U "$PG_USER" -d "$@"; }
+database_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$1?sslmode=disable"; }
+
+# PostgreSQL's CPU time so far, in clock ticks: the postmaster's own and its reaped children's
+# (a backend that has exited), plus every live server process's (backends, WAL writer, checkpointer).
+pg_cpu_ticks() {
+    local total child
+    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$POSTMASTER_PID/stat")
+    for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
+        total=$((total + $(cpu_ticks "$child" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+
+# MARK: Signed deliveries
+
+TOTAL=$(( (DURATION + WARMUP * THREADS) * 20000 ))
+say "signing $TOTAL distinct GitHub deliveries"
+python3 - "$SECRET" "$TOTAL" >"$WORK/requests.tsv" <<'PY'
+import hashlib, hmac, sys
+secret, total = sys.argv[1].encode(), int(sys.argv[2])
+out = sys.stdout
+for n in range(total):
+    body = ('{"action":"opened","issue":{"number":%d,"title":"Webhook benchmark issue %d","state":"open",'
+            '"user":{"login":"octocat","id":1},"labels":[{"name":"bug"}],"body":"Steps to reproduce: send many webhooks."},'
+            '"repository":{"id":1296269,"full_name":"octocat/Hello-World"},"sender":{"login":"octocat","id":1}}') % (n, n)
+    signature = "sha256=" + hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
+    out.write("bench-%012d\t%s\t%s\n" % (n, signature, body))
+PY
+BODY_BYTES=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | wc -c)
+# Two disjoint halves, one per replica's load generator.
+awk 'NR % 2 == 1' "$WORK/requests.tsv" >"$WORK/requests-a.tsv"
+awk 'NR % 2 == 0' "$WORK/requests.tsv" >"$WORK/requests-b.tsv"
+
+# MARK: 1. The PostgreSQL ceiling
+
+say "pgbench ceiling: one event row per transaction, $CONCURRENCY clients, ${DURATION}s"
+psql_local postgres -c "CREATE DATABASE ceiling" >/dev/null
+psql_local ceiling >/dev/null <<'SQL'
+CREATE TABLE webhook_events (
+    sequence BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    account_id TEXT NOT NULL,
+    endpoint_id TEXT,
+    connection_id TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    provider_event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    occurred_at TEXT,
+    payload TEXT NOT NULL,
+    received_at BIGINT NOT NULL,
+    UNIQUE (endpoint_id, provider_event_id)
+);
+CREATE INDEX webhook_events_by_account ON webhook_events (account_id, received_at DESC, id DESC);
+CREATE INDEX webhook_events_by_received ON webhook_events (received_at);
+CREATE INDEX webhook_events_by_account_sequence ON webhook_events (account_id, sequence);
+CREATE INDEX webhook_events_by_endpoint ON webhook_events (endpoint_id, received_at DESC, id DESC);
+SQL
+# The payload is a delivery body of the same size; ids are unique per transaction.
+PAYLOAD=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | sed "s/'/''/g")
+cat >"$WORK/insert-event.sql" <<SQL
+INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key, occurred_at, payload, received_at)
+VALUES ('evt_' || md5(random()::text || clock_timestamp()::text), 'acct_bench', 'whep_bench', 'conn_bench', 'github',
+        gen_random_uuid()::text, 'issues', 'github.issues.opened', NULL, '$PAYLOAD', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+SQL
+pgbench_run() {
+    PGPASSWORD=$PG_PASSWORD "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONCURRENCY" -j "$THREADS" \
+        -M prepared -f "$WORK/insert-event.sql" -T "$1" ceiling >"$WORK/pgbench-$2.txt" 2>&1 ||
+        { show_log "$WORK/pgbench-$2.txt" "pgbench"; die "pgbench failed ($2)"; }
+}
+((WARMUP == 0)) || pgbench_run "$WARMUP" warmup
+pg_before=$(pg_cpu_ticks)
+pgbench_run "$DURATION" ceiling
+pg_after=$(pg_cpu_ticks)
+R[pgbench.rps]=$(awk '/^tps = / { printf "%.0f", $3 }' "$WORK/pgbench-ceiling.txt")
+R[pgbench.requests]=$(awk '/number of transactions actually processed/ { split($NF, a, "/"); print a[1] }' "$WORK/pgbench-ceiling.txt")
+R[pgbench.latency]=$(awk '/^latency average = / { print $4 }' "$WORK/pgbench-ceiling.txt")
+R[pgbench.pg_cpu]=$(cpu_per_request "$pg_before" "$pg_after" "${R[pgbench.requests]}")
+
+# MARK: The replicas
+
+# Every replica opens the same vault: a key of this run, given by a command.
+MASTER_KEY=$(head -c 32 /dev/urandom | base64)
+KEY_ARGS=(--master-key-command "echo $MASTER_KEY")
+
+# replicas DATABASE COUNT: COUNT `patchbay serve` on DATABASE with only the GitHub plugin
+# (lib.sh's start_host, each on its own free port); pids in REPLICA_PIDS, URLs in REPLICA_URLS.
+replicas() {
+    export PATCHBAY_DATABASE_URL
+    PATCHBAY_DATABASE_URL=$(database_url "$1")
+    psql_local postgres -c "CREATE DATABASE $1" >/dev/null
+    REPLICA_PIDS=()
+    REPLICA_URLS=()
+    local n
+    for n in $(seq "$2"); do
+        LOG_LEVEL=notice start_host --plugins-dir "$WORK/plugins" "${KEY_ARGS[@]}"
+        REPLICA_PIDS+=("$HOST_PID")
+        REPLICA_URLS+=("$HOST_URL")
+    done
+    HOST_URL=${REPLICA_URLS[0]}
+    create_key admin
+    api() { curl -sS -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' "$@"; }
+    local connection endpoint_url
+    connection=$(api -X POST "$HOST_URL/v1/connections" -d '{"provider":"github","credentials":{"token":"ghp_benchmark"}}' |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || die "could not create a GitHub connection"
+    endpoint_url=$(api -X POST "$HOST_URL/v1/webhooks/endpoints" -d "{\"connection_id\":\"$connection\",\"secret\":\"$SECRET\"}" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])') || die "could not create a webhook endpoint"
+    ENDPOINT_PATH=/hooks/${endpoint_url#*/hooks/}
+}
+
+stop_replicas() {
+    local pid
+    for pid in "${REPLICA_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${REPLICA_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+
+# ingest NAME SECONDS [FIRST LINE]: one wrk per replica at the same time, CONCURRENCY split
+# between them, each sending its own half of the deliveries from FIRST LINE on. Figures in
+# R[NAME.*]: events/s summed, the slower p50/p99, failures summed, CPU per event of the
+# replicas together and of PostgreSQL.
+ingest() {
+    local name=$1 seconds=$2 first=${3:-0} count=${#REPLICA_URLS[@]} i pids=() host_before=0 host_after=0 pg_before pg_after
+    local files=("$WORK/requests.tsv")
+    ((count == 1)) || files=("$WORK/requests-a.tsv" "$WORK/requests-b.tsv")
+    for i in "${!REPLICA_PIDS[@]}"; do host_before=$((host_before + $(cpu_ticks "${REPLICA_PIDS[$i]}"))); done
+    pg_before=$(pg_cpu_ticks)
+    for i in $(seq 0 $((count - 1))); do
+        # Together, in the background; each report is read once all are done.
+        wrk --latency --timeout 10s -t "$THREADS" -c $((CONCURRENCY / count)) -d "${seconds}s" -s "$WEBHOOK_LUA" \
+            "${REPLICA_URLS[$i]}$ENDPOINT_PATH" -- "${files[$i]}" "$THREADS" "$first" >"$WORK/wrk-$name-$i.txt" 2>&1 &
+        pids+=($!)
+        STARTED_PIDS+=($!)
+    done
+    for i in "${!pids[@]}"; do
+        wait "${pids[$i]}" || { show_log "$WORK/wrk-$name-$i.txt" "wrk ($name, replica $((i + 1)))"; die "wrk failed ($name)"; }
+    done
+    pg_after=$(pg_cpu_ticks)
+    for i in "${!REPLICA_PIDS[@]}"; do host_after=$((host_after + $(cpu_ticks "${REPLICA_PIDS[$i]}"))); done
+    R[$name.rps]=0 R[$name.requests]=0 R[$name.failed]=0 R[$name.p50_us]=0 R[$name.p99_us]=0
+    local line kv key value
+    for i in $(seq 0 $((count - 1))); do
+        line=$(grep '^BENCH ' "$WORK/wrk-$name-$i.txt" | tail -n 1 || true)
+        [[ -n $line ]] || { show_log "$WORK/wrk-$name-$i.txt" "wrk ($name)"; die "wrk printed no summary ($name)"; }
+        declare -A one=()
+        for kv in ${line#BENCH }; do one[${kv%%=*}]=${kv#*=}; done
+        R[$name.requests]=$((R[$name.requests] + one[requests]))
+        R[$name.failed]=$((R[$name.failed] + one[non2xx] + one[connect] + one[read] + one[write] + one[timeout]))
+        R[$name.rps]=$(awk -v a="${R[$name.rps]}" -v n="${one[requests]}" -v us="${one[duration_us]}" 'BEGIN { printf "%.0f", a + n / (us / 1e6) }')
+        ((one[p50_us] < R[$name.p50_us])) || R[$name.p50_us]=${one[p50_us]}
+        ((one[p99_us] < R[$name.p99_us])) || R[$name.p99_us]=${one[p99_us]}
+        unset one
+    done
+    R[$name.host_cpu]=$(cpu_per_request "$host_before" "$host_after" "${R[$name.requests]}")
+    R[$name.pg_cpu]=$(cpu_per_request "$pg_before" "$pg_after" "${R[$name.requests]}")
+}
+
+# measure NAME DATABASE REPLICAS: warm-up, measured run, and the events stored checked against
+# what wrk saw acknowledged (none may be lost, none stored twice).
+measure() {
+    local name=$1
+    say "$name: $3 replica(s) on database $2"
+    replicas "$2" "$3"
+    ((WARMUP == 0)) || ingest "$name-warmup" "$WARMUP"
+    # Past every line the warm-up may have sent (see webhooks.sh).
+    local first=$(( (${R[$name-warmup.requests]:-0} + 4 * CONCURRENCY) * THREADS ))
+    say "$name: ${DURATION}s, $CONCURRENCY connections"
+    ingest "$name" "$DURATION" "$first"
+    stop_replicas
+    R[$name.stored]=$(psql_local "$2" -c "SELECT count(*) FROM webhook_events")
+    # What each event costs the server, over the database's whole life (set-up included, which
+    # is a few dozen transactions): the replicas have stopped, so their statistics are flushed.
+    read -r R[$name.xacts] R[$name.rows] < <(psql_local "$2" -F ' ' -c \
+        "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = '$2'")
+    R[$name.acked]=$(( ${R[$name-warmup.requests]:-0} - ${R[$name-warmup.failed]:-0} + R[$name.requests] - R[$name.failed] ))
+}
+
+measure one ingest1 1
+measure two ingest2 2
+
+# MARK: Report
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+verdict() { awk -v r="$1" -v g="$CEILING_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }'; }
+row() { printf '  %-30s %9s %8s %8s %7s %12s %12s\n' "$@"; }
+echo
+echo "Webhook ingest on PostgreSQL: signed GitHub deliveries, ${BODY_BYTES} byte bodies"
+printf '  machine   %s cores; the load generators, PostgreSQL and the host(s) share them\n' "$(nproc)"
+printf '  build     %s; the checkout is at %s\n' "$BUILD_NOTE" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+printf '  server    PostgreSQL %s, synchronous_commit = on, fsync = on, data on %s; loopback, no TLS\n' \
+    "$("$PG_BIN/postgres" --version | awk '{ print $3 }')" "$PG_FS"
+printf '  load      %s connections, %ss measured after %ss of warm-up; 2 replicas: 2 wrk with %s connections each\n' \
+    "$CONCURRENCY" "$DURATION" "$WARMUP" "$((CONCURRENCY / 2))"
+echo
+row "target" "events/s" "p50 ms" "p99 ms" "failed" "host CPU ms" "PG CPU ms"
+row "pgbench ceiling (1 row/tx)" "${R[pgbench.rps]}" "${R[pgbench.latency]} avg" "-" "-" "-" "${R[pgbench.pg_cpu]}"
+row "patchbay, 1 replica" "${R[one.rps]}" "$(ms "${R[one.p50_us]}")" "$(ms "${R[one.p99_us]}")" "${R[one.failed]}" "${R[one.host_cpu]}" "${R[one.pg_cpu]}"
+row "patchbay, 2 replicas" "${R[two.rps]}" "$(ms "${R[two.p50_us]}")" "$(ms "${R[two.p99_us]}")" "${R[two.failed]}" "${R[two.host_cpu]}" "${R[two.pg_cpu]}"
+echo "  (CPU columns: milliseconds per event; for 2 replicas, both hosts together)"
+echo
+printf '  1 replica / pgbench ceiling    %s (goal >= %s: %s)\n' "$(ratio "${R[one.rps]}" "${R[pgbench.rps]}")" "$CEILING_GOAL" \
+    "$(verdict "$(ratio "${R[one.rps]}" "${R[pgbench.rps]}")")"
+printf '  2 replicas / pgbench ceiling   %s (goal >= %s: %s)\n' "$(ratio "${R[two.rps]}" "${R[pgbench.rps]}")" "$CEILING_GOAL" \
+    "$(verdict "$(ratio "${R[two.rps]}" "${R[pgbench.rps]}")")"
+per_event() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? a / n : 0) }'; }
+for name in one two; do
+    printf '  %s: PostgreSQL ran %s transactions and wrote %s rows per stored event\n' "$name" \
+        "$(per_event "${R[$name.xacts]}" "${R[$name.stored]}")" "$(per_event "${R[$name.rows]}" "${R[$name.stored]}")"
+done
+mismatch=0
+for name in one two; do
+    printf '  %s: stored %s events for %s deliveries wrk saw acknowledged\n' "$name" "${R[$name.stored]}" "${R[$name.acked]}"
+    # Stored may exceed what wrk saw by the requests in flight when each run stopped.
+    ((R[$name.stored] >= R[$name.acked] && R[$name.stored] <= R[$name.acked] + 2 * CONCURRENCY)) || mismatch=1
+done
+if ((mismatch)); then
+    echo "  MISMATCH: every acknowledged delivery must be stored exactly once" >&2
+    exit 3
+fi
