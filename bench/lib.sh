@@ -230,3 +230,73 @@ run_wrk() {
 cpu_per_request() {
     awk -v a="$1" -v b="$2" -v n="$3" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", (n > 0 ? (b - a) * 1000 / hz / n : 0) }'
 }
+
+# MARK: Signed GitHub deliveries
+
+# sign_github_deliveries SECRET COUNT FILE: COUNT distinct GitHub deliveries signed with SECRET,
+# one per line of FILE as github-webhooks.lua reads them; their body size in BODY_BYTES.
+sign_github_deliveries() {
+    say "signing $2 distinct GitHub deliveries"
+    python3 - "$1" "$2" >"$3" <<'PY'
+import hashlib, hmac, sys
+secret, total = sys.argv[1].encode(), int(sys.argv[2])
+out = sys.stdout
+for n in range(total):
+    body = ('{"action":"opened","issue":{"number":%d,"title":"Webhook benchmark issue %d","state":"open",'
+            '"user":{"login":"octocat","id":1},"labels":[{"name":"bug"}],"body":"Steps to reproduce: send many webhooks."},'
+            '"repository":{"id":1296269,"full_name":"octocat/Hello-World"},"sender":{"login":"octocat","id":1}}') % (n, n)
+    signature = "sha256=" + hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
+    out.write("bench-%012d\t%s\t%s\n" % (n, signature, body))
+PY
+    BODY_BYTES=$(head -n 1 "$3" | cut -f3 | wc -c)
+}
+
+# MARK: PostgreSQL
+
+# start_postgres [SETTING=VALUE...]: a throwaway PostgreSQL server on a free loopback port, as
+# the tests start theirs (initdb + pg_ctl, SCRAM passwords over TCP, trust on its Unix socket),
+# with each SETTING passed as `-c`, stopped when the script ends. Sets PG_BIN, PG_USER,
+# PG_PASSWORD, PG_DIR, PG_PORT; psql_local DATABASE [psql args] runs psql over the socket.
+start_postgres() {
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [[ -z $PG_BIN ]]; then
+        need_tool pg_ctlcluster postgresql
+        PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    PG_USER=pb
+    PG_PASSWORD=bench-Pw-$RANDOM$RANDOM
+    PG_DIR=$WORK/pg
+    mkdir -p "$PG_DIR"
+    printf '%s' "$PG_PASSWORD" >"$PG_DIR/pwfile"
+    # initdb refuses root: the server then runs as the postgres user the package creates.
+    AS_PG=()
+    if [[ $(id -u) == 0 ]]; then
+        chown -R postgres "$WORK"
+        AS_PG=(runuser -u postgres --)
+    fi
+    # A port nothing listens on: try random ones until a connect fails.
+    PG_PORT=""
+    local candidate setting options
+    for _ in $(seq 50); do
+        candidate=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+            PG_PORT=$candidate
+            break
+        fi
+    done
+    [[ -n $PG_PORT ]] || die "found no free port for PostgreSQL"
+    options="-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1"
+    for setting in "$@"; do options+=" -c $setting"; done
+
+    say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/db" -U "$PG_USER" --pwfile="$PG_DIR/pwfile" \
+        --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
+        { show_log "$WORK/initdb.log" "initdb"; die "initdb failed"; }
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -l "$PG_DIR/log" -w start -o "$options" >"$WORK/pg_ctl.log" 2>&1 ||
+        { show_log "$PG_DIR/log" "the server log"; die "pg_ctl start failed"; }
+    CLEANUP_HOOKS+=(stop_postgres)
+}
+
+stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }
+
+psql_local() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U "$PG_USER" -d "$@"; }

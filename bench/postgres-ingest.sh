@@ -5,7 +5,7 @@
 # One throwaway PostgreSQL server on loopback (initdb + pg_ctl, `synchronous_commit = on`),
 # the same run, the same concurrency:
 #   pgbench ceiling  pgbench -> server: one event row per transaction, a custom script inserting
-#                    into a table shaped like webhook_events (same columns, keys and indexes)
+#                    into the host's own webhook_events table (made by its migrations)
 #   1 replica        wrk -> patchbay serve --database-url -> server (webhooks.sh's load generator
 #                    and signed deliveries)
 #   2 replicas       two `patchbay serve` on two ports, one database, one master key; two wrk
@@ -49,55 +49,16 @@ build_binaries patchbay PatchbayGitHub
 need_tool wrk wrk
 need_tool curl curl
 command -v python3 >/dev/null 2>&1 || die "python3 is needed (apt-get install python3)"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [[ -z $PG_BIN ]]; then
-    need_tool pg_ctlcluster postgresql
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-[[ -x $PG_BIN/pgbench ]] || need_tool pgbench postgresql-contrib
-"$BIN/patchbay" serve --help 2>/dev/null | grep -q -- '--database-url' ||
-    die "$BIN/patchbay has no --database-url: build a release with the PostgreSQL store"
 mkdir -p "$WORK/plugins"
 cp "$BIN/libPatchbayGitHub.so" "$WORK/plugins/"
 
 # MARK: PostgreSQL
 
-PG_USER=pb
-PG_PASSWORD=bench-Pw-$RANDOM$RANDOM
-PG_DIR=$WORK/pg
-mkdir -p "$PG_DIR"
-printf '%s' "$PG_PASSWORD" >"$PG_DIR/pwfile"
-# initdb refuses root: the server then runs as the postgres user the package creates.
-AS_PG=()
-if [[ $(id -u) == 0 ]]; then
-    chown -R postgres "$WORK"
-    AS_PG=(runuser -u postgres --)
-fi
-
-# A port nothing listens on: try random ones until a connect fails.
-PG_PORT=""
-for _ in $(seq 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        PG_PORT=$candidate
-        break
-    fi
-done
-[[ -n $PG_PORT ]] || die "found no free port for PostgreSQL"
-
-say "starting PostgreSQL on 127.0.0.1:$PG_PORT (synchronous_commit = on)"
-"${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/db" -U "$PG_USER" --pwfile="$PG_DIR/pwfile" \
-    --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
-    { show_log "$WORK/initdb.log" "initdb"; die "initdb failed"; }
-"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -l "$PG_DIR/log" -w start \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c synchronous_commit=on -c fsync=on" \
-    >"$WORK/pg_ctl.log" 2>&1 || { show_log "$PG_DIR/log" "the server log"; die "pg_ctl start failed"; }
-stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }
-CLEANUP_HOOKS+=(stop_postgres)
+start_postgres max_connections=200 synchronous_commit=on fsync=on
+[[ -x $PG_BIN/pgbench ]] || need_tool pgbench postgresql-contrib
 POSTMASTER_PID=$(head -n 1 "$PG_DIR/db/postmaster.pid")
 PG_FS=$(stat -f -c %T "$PG_DIR" 2>/dev/null || echo "?")
 
-psql_local() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U "$PG_USER" -d "$@"; }
 database_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$1?sslmode=disable"; }
 
 # PostgreSQL's CPU time so far, in clock ticks: the postmaster's own and its reaped children's
@@ -111,22 +72,28 @@ pg_cpu_ticks() {
     echo "$total"
 }
 
+# Waits (10 s at most) until no client backend is running or waiting to be reaped: a backend's
+# CPU time moves into the postmaster's children's total only once it is reaped, so reading
+# while pgbench's backends exit would miss theirs.
+pg_settle() {
+    local deadline=$(($(now_us) + 10000000)) child busy
+    while (($(now_us) < deadline)); do
+        busy=0
+        for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
+            if tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null | grep -q "^postgres: $PG_USER " ||
+                [[ $(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$child/stat" 2>/dev/null) == Z ]]; then
+                busy=1
+                break
+            fi
+        done
+        ((busy)) || return 0
+        sleep 0.02
+    done
+}
+
 # MARK: Signed deliveries
 
-TOTAL=$(( (DURATION + WARMUP * THREADS) * 20000 ))
-say "signing $TOTAL distinct GitHub deliveries"
-python3 - "$SECRET" "$TOTAL" >"$WORK/requests.tsv" <<'PY'
-import hashlib, hmac, sys
-secret, total = sys.argv[1].encode(), int(sys.argv[2])
-out = sys.stdout
-for n in range(total):
-    body = ('{"action":"opened","issue":{"number":%d,"title":"Webhook benchmark issue %d","state":"open",'
-            '"user":{"login":"octocat","id":1},"labels":[{"name":"bug"}],"body":"Steps to reproduce: send many webhooks."},'
-            '"repository":{"id":1296269,"full_name":"octocat/Hello-World"},"sender":{"login":"octocat","id":1}}') % (n, n)
-    signature = "sha256=" + hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
-    out.write("bench-%012d\t%s\t%s\n" % (n, signature, body))
-PY
-BODY_BYTES=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | wc -c)
+sign_github_deliveries "$SECRET" $(( (DURATION + WARMUP * THREADS) * 20000 )) "$WORK/requests.tsv"
 # Two disjoint halves, one per replica's load generator.
 awk 'NR % 2 == 1' "$WORK/requests.tsv" >"$WORK/requests-a.tsv"
 awk 'NR % 2 == 0' "$WORK/requests.tsv" >"$WORK/requests-b.tsv"
@@ -134,33 +101,23 @@ awk 'NR % 2 == 0' "$WORK/requests.tsv" >"$WORK/requests-b.tsv"
 # MARK: 1. The PostgreSQL ceiling
 
 say "pgbench ceiling: one event row per transaction, $CONCURRENCY clients, ${DURATION}s"
+# The host's own schema, made by its migrations (`keys create` opens the store), with the
+# endpoint the events reference: pgbench writes into the very table the inbox writes into.
 psql_local postgres -c "CREATE DATABASE ceiling" >/dev/null
+PATCHBAY_DATABASE_URL=$(database_url ceiling) "${CHILD_ENV[@]}" "$BIN/patchbay" keys create --data-dir "$WORK/ceiling-data" \
+    --account acct_bench >/dev/null 2>"$WORK/ceiling-keys.log" || { show_log "$WORK/ceiling-keys.log" "keys create"; die "could not migrate the ceiling database"; }
 psql_local ceiling >/dev/null <<'SQL'
-CREATE TABLE webhook_events (
-    sequence BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    account_id TEXT NOT NULL,
-    endpoint_id TEXT,
-    connection_id TEXT NOT NULL,
-    provider TEXT NOT NULL,
-    provider_event_id TEXT NOT NULL,
-    type TEXT NOT NULL,
-    key TEXT NOT NULL,
-    occurred_at TEXT,
-    payload TEXT NOT NULL,
-    received_at BIGINT NOT NULL,
-    UNIQUE (endpoint_id, provider_event_id)
-);
-CREATE INDEX webhook_events_by_account ON webhook_events (account_id, received_at DESC, id DESC);
-CREATE INDEX webhook_events_by_received ON webhook_events (received_at);
-CREATE INDEX webhook_events_by_account_sequence ON webhook_events (account_id, sequence);
-CREATE INDEX webhook_events_by_endpoint ON webhook_events (endpoint_id, received_at DESC, id DESC);
+INSERT INTO connections (id, account_id, provider, label, config, status, created_at, updated_at)
+    SELECT 'conn_bench', id, 'github', 'bench', '{}', 'active', 0, 0 FROM accounts;
+INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, created_at, updated_at)
+    SELECT 'whep_bench', id, 'conn_bench', 'github', 'active', 0, 0 FROM accounts;
 SQL
 # The payload is a delivery body of the same size; ids are unique per transaction.
+ACCOUNT_ID=$(psql_local ceiling -c "SELECT id FROM accounts LIMIT 1")
 PAYLOAD=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | sed "s/'/''/g")
 cat >"$WORK/insert-event.sql" <<SQL
 INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key, occurred_at, payload, received_at)
-VALUES ('evt_' || md5(random()::text || clock_timestamp()::text), 'acct_bench', 'whep_bench', 'conn_bench', 'github',
+VALUES ('evt_' || md5(random()::text || clock_timestamp()::text), '$ACCOUNT_ID', 'whep_bench', 'conn_bench', 'github',
         gen_random_uuid()::text, 'issues', 'github.issues.opened', NULL, '$PAYLOAD', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
 SQL
 pgbench_run() {
@@ -169,8 +126,10 @@ pgbench_run() {
         { show_log "$WORK/pgbench-$2.txt" "pgbench"; die "pgbench failed ($2)"; }
 }
 ((WARMUP == 0)) || pgbench_run "$WARMUP" warmup
+pg_settle
 pg_before=$(pg_cpu_ticks)
 pgbench_run "$DURATION" ceiling
+pg_settle
 pg_after=$(pg_cpu_ticks)
 R[pgbench.rps]=$(awk '/^tps = / { printf "%.0f", $3 }' "$WORK/pgbench-ceiling.txt")
 R[pgbench.requests]=$(awk '/number of transactions actually processed/ { split($NF, a, "/"); print a[1] }' "$WORK/pgbench-ceiling.txt")

@@ -45,48 +45,10 @@ source bench/lib.sh
 build_binaries patchbay PatchbayPostgres
 need_tool wrk wrk
 need_tool curl curl
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [[ -z $PG_BIN ]]; then
-    need_tool pg_ctlcluster postgresql
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
 
 # MARK: PostgreSQL
 
-PG_USER=pb
-PG_PASSWORD=bench-Pw-$RANDOM$RANDOM
-PG_DIR=$WORK/pg
-mkdir -p "$PG_DIR"
-printf '%s' "$PG_PASSWORD" >"$PG_DIR/pwfile"
-# initdb refuses root: the server then runs as the postgres user the package creates.
-AS_PG=()
-if [[ $(id -u) == 0 ]]; then
-    chown -R postgres "$WORK"
-    AS_PG=(runuser -u postgres --)
-fi
-
-# A port nothing listens on: try random ones until a connect fails.
-PG_PORT=""
-for _ in $(seq 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        PG_PORT=$candidate
-        break
-    fi
-done
-[[ -n $PG_PORT ]] || die "found no free port for PostgreSQL"
-
-say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-"${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DIR/db" -U "$PG_USER" --pwfile="$PG_DIR/pwfile" \
-    --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
-    { show_log "$WORK/initdb.log" "initdb"; die "initdb failed"; }
-"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -l "$PG_DIR/log" -w start \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200" >"$WORK/pg_ctl.log" 2>&1 ||
-    { show_log "$PG_DIR/log" "the server log"; die "pg_ctl start failed"; }
-stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }
-CLEANUP_HOOKS+=(stop_postgres)
-
-psql_local() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U "$PG_USER" -d "$@"; }
+start_postgres max_connections=200
 
 say "seeding $ROWS customers and a schema of $TABLES tables"
 psql_local postgres -c "CREATE DATABASE bench" >/dev/null

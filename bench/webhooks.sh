@@ -68,20 +68,7 @@ serve_github() {
 
 # MARK: Signed deliveries
 
-TOTAL=$(( (DURATION + WARMUP * THREADS) * 20000 ))
-say "signing $TOTAL distinct GitHub deliveries"
-python3 - "$SECRET" "$TOTAL" >"$WORK/requests.tsv" <<'PY'
-import hashlib, hmac, sys
-secret, total = sys.argv[1].encode(), int(sys.argv[2])
-out = sys.stdout
-for n in range(total):
-    body = ('{"action":"opened","issue":{"number":%d,"title":"Webhook benchmark issue %d","state":"open",'
-            '"user":{"login":"octocat","id":1},"labels":[{"name":"bug"}],"body":"Steps to reproduce: send many webhooks."},'
-            '"repository":{"id":1296269,"full_name":"octocat/Hello-World"},"sender":{"login":"octocat","id":1}}') % (n, n)
-    signature = "sha256=" + hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
-    out.write("bench-%012d\t%s\t%s\n" % (n, signature, body))
-PY
-BODY_BYTES=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | wc -c)
+sign_github_deliveries "$SECRET" $(( (DURATION + WARMUP * THREADS) * 20000 )) "$WORK/requests.tsv"
 
 # deliver NAME URL SECONDS [FIRST LINE]: wrk sends the signed deliveries from FIRST LINE on;
 # figures in R[NAME.*], with the host's CPU time per request in R[NAME.host_cpu].

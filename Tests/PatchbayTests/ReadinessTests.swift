@@ -35,7 +35,8 @@ final class ReadinessTests: XCTestCase {
     /// A database a newer binary migrated has a migration this build does not know: the host
     /// still starts and stays live, but is not ready, and says why.
     func testADatabaseMigratedByANewerBinaryIsNotReady() async throws {
-        let host = try await TestHost.start()
+        // It writes into the SQLite file; PostgresCLITests covers PostgreSQL.
+        let host = try await TestHost.start(store: .sqlite)
         self.host = host
         let database = try DatabaseQueue(path: host.dataDirectory + "/patchbay.sqlite")
         try await database.write { db in

@@ -10,7 +10,8 @@ import XCTest
 /// is answered, not refused, and continues from the oldest event kept without skipping any.
 final class RetentionPullTests: XCTestCase {
     func testACursorIntoAPrunedRangeContinuesFromTheOldestKeptEvent() async throws {
-        let host = try await TestHost.start(plugins: ["PatchbayGitHub"])
+        // It ages events by writing to the SQLite file.
+        let host = try await TestHost.start(plugins: ["PatchbayGitHub"], store: .sqlite)
         do {
             try await pullAcrossPruning(host)
         } catch {

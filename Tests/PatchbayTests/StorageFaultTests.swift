@@ -20,7 +20,9 @@ final class StorageFaultTests: XCTestCase {
         disk = try SmallFileSystem(megabytes: 8)
         var egress = TestHost.fastEgress
         egress.requestTimeout = .seconds(20)
-        host = try await TestHost.start(egress: egress, pluginTimeout: .seconds(30), dataDirectory: disk.path + "/data", log: log.logger)
+        // The full disk is the SQLite file's.
+        host = try await TestHost.start(egress: egress, pluginTimeout: .seconds(30), dataDirectory: disk.path + "/data", log: log.logger,
+                                        store: .sqlite)
         key = try await host.key(scopes: [.integrationsRead, .integrationsWrite, .skillsWrite])
     }
 

@@ -16,7 +16,7 @@ final class StoreCopyTests: XCTestCase {
     static let copiedTables: Set<String> = [
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
-        "vault_canary", "vault_retired_keys", "agents", "agent_versions",
+        "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
     ]
 
     override func setUpWithError() throws {
@@ -306,6 +306,11 @@ final class StoreCopyTests: XCTestCase {
             liveVersion: nil, createdAt: 18, updatedAt: 18))
         _ = try await store.publishAgent(id: "agent_1", accountID: account, note: "first", at: 19)
         _ = try await store.publishAgent(id: "agent_1", accountID: account, note: nil, at: 20)
+
+        let opened = try await store.openMCPSession(
+            MCPSessionRecord(id: "mcp_1", accountID: account, agentID: "agent_1", initialize: ["protocolVersion": "2025-06-18"],
+                             createdAt: 21, lastUsedAt: 22), limit: 10, liveSince: 0)
+        precondition(opened, "the seed opens an MCP session")
 
         // Not copied: the SQLite host's own heartbeat and readiness probe.
         try await store.saveHostInstance(HostInstanceRecord(id: store.instanceID, machine: "here", pid: 1, startedAt: 1, heartbeatAt: 1))
