@@ -137,19 +137,3 @@ final class WebhookCrashTests: XCTestCase {
         server?.waitUntilExit()
     }
 }
-
-/// The ids the host acknowledged, filled from concurrent senders.
-private final class LockedSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: Set<String> = []
-
-    /// Inserts and returns the new count.
-    func insert(_ item: String) -> Int {
-        lock.withLock {
-            items.insert(item)
-            return items.count
-        }
-    }
-
-    var all: Set<String> { lock.withLock { items } }
-}

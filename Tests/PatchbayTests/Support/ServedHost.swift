@@ -5,22 +5,33 @@ import NIOHTTP1
 import PatchbayWire
 
 /// The real `patchbay serve` on a data dir of the test's, for tests that kill it and start it
-/// again; and the CLI's `keys create` on the same dir.
+/// again; and the CLI's `keys create` on the same dir. Both run with `environment` added to
+/// the test process's own.
 final class ServedHost: @unchecked Sendable {
     static var executable: String { BuildProducts.directory + "/patchbay" }
     let directory: String
+    let environment: [String: String]
     private(set) var process: Process?
 
-    init(directory: String) {
+    init(directory: String, environment: [String: String] = [:]) {
         self.directory = directory
+        self.environment = environment
+    }
+
+    private func makeProcess(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        return process
     }
 
     /// Starts `serve` on a free port, with `arguments` added, and returns its base URL once it
     /// listens. Its log goes to `log`.
     func start(log: String, arguments: [String] = []) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["serve", "--data-dir", directory, "--port", "0"] + arguments
+        let process = makeProcess(["serve", "--data-dir", directory, "--port", "0"] + arguments)
         FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice
@@ -33,6 +44,7 @@ final class ServedHost: @unchecked Sendable {
             if let range = seen.range(of: #" url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
                 return String(seen[range].dropFirst(5))
             }
+            guard process.isRunning else { throw TestHostError.unexpected("serve exited at start: \(seen)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw TestHostError.unexpected("serve did not report its URL")
@@ -48,9 +60,7 @@ final class ServedHost: @unchecked Sendable {
 
     /// An admin key for `account`, made by `patchbay keys create`.
     func adminKey(account: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["keys", "create", "--data-dir", directory, "--account", account, "--scopes", "admin"]
+        let process = makeProcess(["keys", "create", "--data-dir", directory, "--account", account, "--scopes", "admin"])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
