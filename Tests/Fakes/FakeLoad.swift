@@ -20,6 +20,12 @@ public final class FakeLoad: @unchecked Sendable {
     /// What `GET /_sandbox/load` answers, for load generators in another process.
     var json: String { lock.withLock { #"{"in_flight":\#(counts.inFlight),"peak_in_flight":\#(counts.peak)}"# } }
 
+    /// Starts the peak over from the requests in flight now, for the next measurement
+    /// (`DELETE /_sandbox/load`).
+    public func resetPeak() {
+        lock.withLock { counts.peak = counts.inFlight }
+    }
+
     func enter() {
         lock.withLock {
             counts.inFlight += 1

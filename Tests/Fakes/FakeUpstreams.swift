@@ -105,6 +105,10 @@ public final class FakeUpstreams: Sendable {
         router.get("_sandbox/load") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: load.json)))
         }
+        router.delete("_sandbox/load") { _, _ -> HTTPResponse.Status in
+            load.resetPeak()
+            return .noContent
+        }
         // Shown only when `logLevel` is `.info` or lower.
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: FakeLoadMiddleware(load: load))
