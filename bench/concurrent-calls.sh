@@ -123,7 +123,12 @@ measure() {
     fi
     curl -fsS -o /dev/null -X DELETE "$SANDBOX_URL/_sandbox/load" || die "the sandbox did not reset its load figures"
     say "$1: ${DURATION}s, $CONCURRENCY connections, $THREADS threads, upstream latency ${LATENCY_MS} ms"
+    local host_before sandbox_before
+    host_before=$(cpu_ticks "$HOST_PID")
+    sandbox_before=$(cpu_ticks "$SANDBOX_PID")
     run_wrk "$1" "$CONCURRENCY" "$THREADS" "$DURATION" "$2" "$3" "$4"
+    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$HOST_PID")" "${R[$1.requests]}")
+    R[$1.sandbox_cpu]=$(cpu_per_request "$sandbox_before" "$(cpu_ticks "$SANDBOX_PID")" "${R[$1.requests]}")
     R[$1.peak]=$(curl -fsS "$SANDBOX_URL/_sandbox/load" | grep -o '"peak_in_flight":[0-9]*' | cut -d: -f2)
 }
 
@@ -177,6 +182,8 @@ printf '  calls/s through patchbay  %9s   goal >= %s (%s%% of %s ideal)  %s\n' "
 printf '  p50 added by patchbay     %9s ms goal <= %s ms  %s\n' "$P50_ADDED_MS" "$P50_ADDED_GOAL_MS" "$P50_VERDICT"
 printf '  p99 added by patchbay     %9s ms\n' "$P99_ADDED_MS"
 printf '  errors through patchbay   %9s    goal 0  %s\n' "${R[patchbay.failed]}" "$ERROR_VERDICT"
+printf '  CPU per call              direct: fake Slack %s ms;  patchbay: host %s ms + fake Slack %s ms\n' \
+    "${R[direct.sandbox_cpu]}" "${R[patchbay.host_cpu]}" "${R[patchbay.sandbox_cpu]}"
 printf '  host RSS                  %9s MiB peak (VmHWM)  goal <= %s MiB  %s;  %s MiB idle before, %s MiB after the load\n' \
     "$RSS_PEAK_MIB" "$RSS_GOAL_MIB" "$RSS_VERDICT" "$(mib "$RSS_IDLE_KIB")" "$(mib "$RSS_AFTER_KIB")"
 echo
