@@ -6,8 +6,9 @@ import NIOHTTP1
 import PatchbayWire
 
 public struct EgressSettings: Sendable {
-    /// One deadline per attempt, covering the wait for a connection, connecting, the response
-    /// head and the whole body: an upstream that stalls mid-body cannot hold its connection.
+    /// One deadline per attempt once it is let through the host's queue, covering the wait for
+    /// a connection, connecting, the response head and the whole body: an upstream that stalls
+    /// mid-body cannot hold its connection.
     public var requestTimeout: Duration = .seconds(30)
     /// How long to keep trying to open a connection (a refused port is retried until then).
     public var connectTimeout: Duration = .seconds(5)
@@ -16,7 +17,7 @@ public struct EgressSettings: Sendable {
     /// 1 s upstream latency, each slot carries one call per second.
     public var connectionsPerHost = 8192
     /// How long a request waits in the host's queue when all `connectionsPerHost` are busy
-    /// (at most the request timeout) before it fails with `egress_queue_timeout`, unsent.
+    /// before it fails with `egress_queue_timeout`, unsent.
     public var queueWait: Duration = .seconds(5)
     /// Retries after a 429 or 503, on top of the first attempt (see `RetryRule`).
     public var maxRetries = 2
@@ -68,7 +69,7 @@ public final class Egress: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
-                               retireAfter: (settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
+                               retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
         self.logger = logger
     }
@@ -141,8 +142,7 @@ public final class Egress: Sendable {
         }
 
         let upstream = "\(url.scheme ?? "http")://\(url.host ?? ""):\(url.port ?? AddressPolicy.defaultPort(url.scheme))"
-        let wait = min(settings.queueWait, settings.requestTimeout)
-        guard await queue.acquire(upstream, caller: target.caller, limit: settings.connectionsPerHost, wait: wait) else {
+        guard await queue.acquire(upstream, caller: target.caller, limit: settings.connectionsPerHost, wait: settings.queueWait) else {
             if Task.isCancelled { return .failure(EgressFailure.cancelled) }
             return .failure(EgressFailure.queueTimeout(host: url.host ?? "the provider", settings: settings))
         }

@@ -4,8 +4,8 @@ import NIOHTTP1
 import PatchbayWire
 
 /// Why an upstream attempt got no usable response, named by its real cause: the upstream was
-/// slow (`upstream_timeout`), no connection could be made (`connection_failed`), every
-/// connection to the host was busy (`egress_queue_timeout`), or the reply was broken
+/// slow (`upstream_timeout`), no connection could be made (`connection_failed`), the host's
+/// own queue to the upstream stayed full (`egress_queue_timeout`), or the reply was broken
 /// (`upstream_invalid_response`).
 enum EgressFailure: Error {
     /// The attempt's deadline passed before the whole response arrived.
@@ -44,11 +44,10 @@ enum EgressFailure: Error {
     /// Every slot this host allows to the upstream stayed busy for the whole queue wait: the
     /// request was never sent, and the provider is not to blame.
     static func queueTimeout(host: String, settings: EgressSettings) -> PluginError {
-        let wait = min(settings.queueWait, settings.requestTimeout)
-        return PluginError(code: "egress_queue_timeout",
-                           message: "the call waited \(wait) in this host's queue for \(host) and was not sent: all \(settings.connectionsPerHost) "
-                               + "requests this host allows at once to it were in flight (--egress-connections-per-host); try again later",
-                           retryable: true)
+        PluginError(code: "egress_queue_timeout",
+                    message: "the call waited \(settings.queueWait) in this host's queue for \(host) and was not sent: all \(settings.connectionsPerHost) "
+                        + "requests this host allows at once to it were in flight (--egress-connections-per-host); try again later",
+                    retryable: true)
     }
 
     private static func timeout(_ host: String, _ settings: EgressSettings) -> PluginError {
