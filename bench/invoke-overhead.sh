@@ -86,20 +86,7 @@ command -v curl >/dev/null 2>&1 || die "curl is needed"
 
 # MARK: The fake Slack and the host
 
-say "starting the sandbox (fake provider APIs)"
-: >"$WORK/sandbox.log"
-"${CHILD_ENV[@]}" "$BIN/patchbay-sandbox" --port 0 >"$WORK/sandbox.log" 2>&1 &
-SANDBOX_PID=$!
-STARTED_PIDS+=("$SANDBOX_PID")
-
-SLACK_URL=""
-deadline=$(($(now_us) + 30000000))
-while [[ -z $SLACK_URL ]]; do
-    kill -0 "$SANDBOX_PID" 2>/dev/null || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox exited during start-up"; }
-    SLACK_URL=$(grep -o 'PATCHBAY_UPSTREAMS=.*' "$WORK/sandbox.log" | grep -o 'slack=[^ ,]*' | head -n 1 | cut -d= -f2- || true)
-    (($(now_us) < deadline)) || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox did not print its URLs within 30 s"; }
-    [[ -n $SLACK_URL ]] || sleep 0.05
-done
+start_sandbox
 
 start_host --upstream "slack=$SLACK_URL"
 
@@ -132,12 +119,7 @@ RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 
 create_key integrations:read,integrations:write,skills:write,skills:invoke
 
-status=$(curl -sS -o "$WORK/connection.json" -w '%{http_code}' -X POST "$HOST_URL/v1/connections" \
-    -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
-    -d "{\"provider\":\"slack\",\"credentials\":{\"bot_token\":\"$SLACK_TOKEN\"}}")
-[[ $status == 201 ]] || { show_log "$WORK/connection.json" "the answer"; die "POST /v1/connections answered $status, not 201"; }
-CONNECTION_ID=$(grep -o '"id" *: *"conn_[^"]*"' "$WORK/connection.json" | head -n 1 | grep -o 'conn_[^"]*' || true)
-[[ -n $CONNECTION_ID ]] || die "no connection id in $(cat "$WORK/connection.json")"
+create_slack_connection "$SLACK_TOKEN"
 
 DIRECT_URL=$SLACK_URL/chat.postMessage
 DIRECT_AUTH="Authorization: Bearer $SLACK_TOKEN"

@@ -143,6 +143,27 @@ need_tool() {
     fi
 }
 
+# MARK: The sandbox
+
+# start_sandbox SANDBOX_ARGS...: starts `patchbay-sandbox` (the fake provider APIs) on a free
+# port and waits for its banner. Sets SANDBOX_PID, SANDBOX_URL (its origin) and SLACK_URL.
+start_sandbox() {
+    say "starting the sandbox (fake provider APIs)"
+    : >"$WORK/sandbox.log"
+    "${CHILD_ENV[@]}" "$BIN/patchbay-sandbox" --port 0 "$@" >"$WORK/sandbox.log" 2>&1 &
+    SANDBOX_PID=$!
+    STARTED_PIDS+=("$SANDBOX_PID")
+    SLACK_URL=""
+    local deadline=$(($(now_us) + 30000000))
+    while [[ -z $SLACK_URL ]]; do
+        kill -0 "$SANDBOX_PID" 2>/dev/null || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox exited during start-up"; }
+        SLACK_URL=$(grep -o 'PATCHBAY_UPSTREAMS=.*' "$WORK/sandbox.log" | grep -o 'slack=[^ ,]*' | head -n 1 | cut -d= -f2- || true)
+        (($(now_us) < deadline)) || { show_log "$WORK/sandbox.log" "the sandbox"; die "the sandbox did not print its URLs within 30 s"; }
+        [[ -n $SLACK_URL ]] || sleep 0.05
+    done
+    SANDBOX_URL=${SLACK_URL%%/slack/*}
+}
+
 # MARK: The host
 
 # start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
@@ -191,6 +212,17 @@ create_key() {
         --scopes "$1" 2>"$WORK/keys.log" | tail -n 1) ||
         { show_log "$WORK/keys.log" "keys create"; die "could not create an API key"; }
     [[ $API_KEY == pb_* ]] || die "keys create printed no key"
+}
+
+# create_slack_connection BOT_TOKEN: a Slack connection of the API key's account, in CONNECTION_ID.
+create_slack_connection() {
+    local status
+    status=$(curl -sS -o "$WORK/connection.json" -w '%{http_code}' -X POST "$HOST_URL/v1/connections" \
+        -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
+        -d "{\"provider\":\"slack\",\"credentials\":{\"bot_token\":\"$1\"}}")
+    [[ $status == 201 ]] || { show_log "$WORK/connection.json" "the answer"; die "POST /v1/connections answered $status, not 201"; }
+    CONNECTION_ID=$(grep -o '"id" *: *"conn_[^"]*"' "$WORK/connection.json" | head -n 1 | grep -o 'conn_[^"]*' || true)
+    [[ -n $CONNECTION_ID ]] || die "no connection id in $(cat "$WORK/connection.json")"
 }
 
 # MARK: Load

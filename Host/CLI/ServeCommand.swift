@@ -102,6 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
                                     oauthEndpoints: oauthOverrides.urls)
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
+        settings.egress.connectionsPerHost = egressOptions.connectionsPerHost
         settings.mcpSessions = mcpOptions.settings
         settings.retention = try retentionOptions.settings(environment: environment)
         settings.readyWithDisabledPlugins = readyWithDisabledPlugins

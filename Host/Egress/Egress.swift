@@ -6,14 +6,19 @@ import NIOHTTP1
 import PatchbayWire
 
 public struct EgressSettings: Sendable {
-    /// One deadline per attempt, covering the wait for a connection, connecting, the response
-    /// head and the whole body: an upstream that stalls mid-body cannot hold its connection.
+    /// One deadline per attempt once it is let through the host's queue, covering the wait for
+    /// a connection, connecting, the response head and the whole body: an upstream that stalls
+    /// mid-body cannot hold its connection.
     public var requestTimeout: Duration = .seconds(30)
-    /// How long to keep trying to open a connection (a refused port is retried until then), and
-    /// how long a request waits for one when all `connectionsPerHost` are busy.
+    /// How long to keep trying to open a connection (a refused port is retried until then).
     public var connectTimeout: Duration = .seconds(5)
-    /// Connections kept open to one provider host, so as many calls to it run at once.
-    public var connectionsPerHost = 64
+    /// Requests in flight at once to one upstream (scheme, host and port), and so HTTP/1.1
+    /// connections kept to it. High, because agents' calls to a slow provider mostly wait: at
+    /// 1 s upstream latency, each slot carries one call per second.
+    public var connectionsPerHost = 8192
+    /// How long a request waits in the host's queue when all `connectionsPerHost` are busy
+    /// before it fails with `egress_queue_timeout`, unsent.
+    public var queueWait: Duration = .seconds(5)
     /// Retries after a 429 or 503, on top of the first attempt (see `RetryRule`).
     public var maxRetries = 2
     /// The longest `Retry-After` the host waits out itself; a longer one goes back to the caller.
@@ -48,6 +53,7 @@ public final class Egress: Sendable {
     /// Vets every address a request goes to, and every network target in a connection's config.
     public let gate: EgressGate
     private let settings: EgressSettings
+    private let queue = EgressQueue()
     private let logger: Logger
 
     public init(settings: EgressSettings = EgressSettings(), logger: Logger = Logger(label: "patchbay.egress")) {
@@ -55,14 +61,15 @@ public final class Egress: Sendable {
         // Never follow redirects: a redirect could carry injected credentials to another host.
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = .milliseconds(Int64(settings.connectTimeout / .milliseconds(1)))
-        // The client's default of 8 connections per host would queue the 9th concurrent call
-        // to a provider behind the others: at 100 ms upstream latency, 80 calls/s per provider
-        // for the whole host, however idle the machine.
+        // `queue` keeps requests within the limit, so the client's pool never queues them
+        // itself (its pool wait fails as the last connect error, not as a wait). HTTP/2 is
+        // used when a TLS upstream offers it; cleartext stays HTTP/1.1.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = settings.connectionsPerHost
+        configuration.httpVersion = .automatic
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
-                               retireAfter: (settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
+                               retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
         self.logger = logger
     }
@@ -134,6 +141,12 @@ public final class Egress: Sendable {
             request.body = .bytes(ByteBuffer(string: body))
         }
 
+        let upstream = "\(url.scheme ?? "http")://\(url.host ?? ""):\(url.port ?? AddressPolicy.defaultPort(url.scheme))"
+        guard await queue.acquire(upstream, caller: target.caller, limit: settings.connectionsPerHost, wait: settings.queueWait) else {
+            if Task.isCancelled { return .failure(EgressFailure.cancelled) }
+            return .failure(EgressFailure.queueTimeout(host: url.host ?? "the provider", settings: settings))
+        }
+        defer { queue.release(upstream) }
         let timeout = settings.requestTimeout
         do {
             // The response is read in a child task racing the deadline: whichever ends first

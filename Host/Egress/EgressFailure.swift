@@ -4,8 +4,8 @@ import NIOHTTP1
 import PatchbayWire
 
 /// Why an upstream attempt got no usable response, named by its real cause: the upstream was
-/// slow (`upstream_timeout`), no connection could be made (`connection_failed`), every
-/// connection to the host was busy (`egress_queue_timeout`), or the reply was broken
+/// slow (`upstream_timeout`), no connection could be made (`connection_failed`), the host's
+/// own queue to the upstream stayed full (`egress_queue_timeout`), or the reply was broken
 /// (`upstream_invalid_response`).
 enum EgressFailure: Error {
     /// The attempt's deadline passed before the whole response arrived.
@@ -29,11 +29,6 @@ enum EgressFailure: Error {
         if clientError == .deadlineExceeded || clientError == .readTimeout {
             return timeout(host, settings)
         }
-        if clientError == .getConnectionFromPoolTimeout {
-            return PluginError(code: "egress_queue_timeout",
-                               message: "all \(settings.connectionsPerHost) connections to \(host) stayed busy for \(settings.connectTimeout); try again later",
-                               retryable: true)
-        }
         if error is NIOTooManyBytesError {
             return PluginError(code: "response_too_large", message: "the provider's response exceeded \(settings.maxResponseBytes) bytes")
         }
@@ -44,6 +39,15 @@ enum EgressFailure: Error {
             return invalidResponse("\(host) sent a response that is not valid HTTP")
         }
         return PluginError(code: "connection_failed", message: "could not connect to \(host)", retryable: true)
+    }
+
+    /// Every slot this host allows to the upstream stayed busy for the whole queue wait: the
+    /// request was never sent, and the provider is not to blame.
+    static func queueTimeout(host: String, settings: EgressSettings) -> PluginError {
+        PluginError(code: "egress_queue_timeout",
+                    message: "the call waited \(settings.queueWait) in this host's queue for \(host) and was not sent: all \(settings.connectionsPerHost) "
+                        + "requests this host allows at once to it were in flight (--egress-connections-per-host); try again later",
+                    retryable: true)
     }
 
     private static func timeout(_ host: String, _ settings: EgressSettings) -> PluginError {

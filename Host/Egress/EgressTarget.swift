@@ -8,6 +8,9 @@ public struct EgressTarget: Sendable {
     public var auth: AuthScheme
     /// Decrypted for this call only; never logged, never returned.
     public var credentials: [String: String]
+    /// Whom the requests are sent for (a connection's id): when every slot to the upstream is
+    /// busy, waiting requests are served round-robin across callers.
+    public var caller = ""
 
     public init(baseURL: URL, allowedHosts: [String], auth: AuthScheme, credentials: [String: String]) {
         self.baseURL = baseURL

@@ -39,13 +39,14 @@ struct ConnectionCalls: Sendable {
             offline.secrets = Array(credentials.values)
             context = offline
         } else {
-            let target: EgressTarget
+            var target: EgressTarget
             do {
                 target = try EgressTarget.resolve(manifest: manifest, config: connection.config, credentials: credentials,
                                                   hostOverride: settings.upstreams[manifest.id])
             } catch {
                 throw ServiceError.validation(String(describing: error), field: "config")
             }
+            target.caller = connection.id
             let live = LiveCredentials(connection: connection, target: target)
             let (egress, refresher, vault) = (self.egress, self.refresher, self.vault)
             context = PluginCallContext(secrets: target.secretValues) { request in

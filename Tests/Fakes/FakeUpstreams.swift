@@ -18,18 +18,21 @@ public final class FakeUpstreams: Sendable {
     public let oauth: FakeOAuthServers
     /// The port the server listens on (the one picked by the system when started with 0).
     public let port: Int
+    /// Requests being answered now and at most so far, and the latency added to each.
+    public let load: FakeLoad
 
     private let mounts: [FakeMount]
     private let serviceGroup: ServiceGroup
     private let runTask: Task<Void, any Error>
 
-    private init(fakes: Fakes, port: Int, mounts: [FakeMount], serviceGroup: ServiceGroup, runTask: Task<Void, any Error>) {
+    private init(fakes: Fakes, port: Int, load: FakeLoad, mounts: [FakeMount], serviceGroup: ServiceGroup, runTask: Task<Void, any Error>) {
         slack = fakes.slack
         github = fakes.github
         shopify = fakes.shopify
         google = fakes.google
         oauth = fakes.oauth
         self.port = port
+        self.load = load
         self.mounts = mounts
         self.serviceGroup = serviceGroup
         self.runTask = runTask
@@ -89,15 +92,26 @@ public final class FakeUpstreams: Sendable {
 
     /// Starts the server on 127.0.0.1:`port` (0 picks a free port) and returns once it is
     /// listening. Stop it with `stop()`. With `stopOnSignals`, SIGINT and SIGTERM also stop it
-    /// gracefully; leave it off in tests, where many servers share one process.
-    public static func start(port: Int = 0, logLevel: Logger.Level = .warning, stopOnSignals: Bool = false)
-        async throws -> FakeUpstreams
+    /// gracefully; leave it off in tests, where many servers share one process. Every answer
+    /// is held back by `latency`, like a slow provider's.
+    public static func start(port: Int = 0, logLevel: Logger.Level = .warning, stopOnSignals: Bool = false,
+                             latency: Duration = .zero) async throws -> FakeUpstreams
     {
         let fakes = Fakes()
         let mounts = mounts(fakes)
+        let load = FakeLoad(latency: latency)
         let router = Router()
+        // Answered before the load middleware: it is neither counted nor delayed.
+        router.get("_sandbox/load") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: load.json)))
+        }
+        router.delete("_sandbox/load") { _, _ -> HTTPResponse.Status in
+            load.resetPeak()
+            return .noContent
+        }
         // Shown only when `logLevel` is `.info` or lower.
         router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: FakeLoadMiddleware(load: load))
         for mount in mounts + fakes.oauth.mounts {
             mount.fake.registerRoutes(on: router, prefix: mount.name)
         }
@@ -142,7 +156,7 @@ public final class FakeUpstreams: Sendable {
             _ = await runTask.result
             throw error
         }
-        return FakeUpstreams(fakes: fakes, port: boundPort, mounts: mounts, serviceGroup: serviceGroup, runTask: runTask)
+        return FakeUpstreams(fakes: fakes, port: boundPort, load: load, mounts: mounts, serviceGroup: serviceGroup, runTask: runTask)
     }
 
     /// Shuts the server down: it stops accepting connections and lets requests in flight

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// `serve --allow-egress` entries are checked before anything starts.
+/// `serve --allow-egress` entries and the egress limit are checked before anything starts.
 extension CLITests {
     func testServeRefusesAMalformedAllowEgressEntryWithOneLine() throws {
         for entry in ["10.0.0.0/33", "10.0.0.1/8", "db.internal:5432"] {
@@ -11,6 +11,16 @@ extension CLITests {
             let lines = output.split(separator: "\n")
             XCTAssertEqual(lines.count, 1, output)
             XCTAssertTrue(output.contains("--allow-egress \"\(entry)\" is not a CIDR block"), output)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "never-created"), "nothing was created")
+    }
+
+    func testServeRefusesAConnectionsPerHostLimitBelowOne() throws {
+        for value in ["0", "-5"] {
+            let (status, output) = try run(["serve", "--port", "0", "--data-dir", NSTemporaryDirectory() + "never-created",
+                                            "--egress-connections-per-host=\(value)"], withErrors: true)
+            XCTAssertNotEqual(status, 0, value)
+            XCTAssertTrue(output.contains("--egress-connections-per-host must be at least 1 (got \(value))"), output)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "never-created"), "nothing was created")
     }

@@ -82,6 +82,7 @@ final class UpstreamFaultTests: XCTestCase {
         try await start(pluginTimeout: .seconds(4)) {
             $0.connectionsPerHost = 1
             $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(1)
         }
         upstream.enqueue(.stallMidBody)
         let before = upstream.requests.count
@@ -96,9 +97,50 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
         XCTAssertEqual(queued.json["error"]?["retryable"], true)
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
-        XCTAssertTrue(message.contains("all 1 connections") && message.contains("1.0 seconds"), message)
+        XCTAssertTrue(message.contains("this host's queue") && message.contains("all 1 requests") && message.contains("1.0 seconds")
+                      && message.contains("--egress-connections-per-host"), message)
+        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
         let timedOut = try await stalled.value
         XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
+    }
+
+    func testTheUpstreamSeesMoreThan64RequestsAtOnceWhenTheLimitAllows() async throws {
+        try await start(pluginTimeout: .seconds(60)) { $0.requestTimeout = .seconds(60) }
+        let calls = 100
+        // Each answer waits until all 100 requests are at the upstream together (20 s at most).
+        upstream.enqueue(.heldUntil(count: calls, body: Self.identity), count: calls)
+        let replies = try await host.invokeAtOnce(connection, "auth_test", key: key, inputs: Array(repeating: "{}", count: calls))
+        XCTAssertEqual(Set(replies.map(\.status)), [200], replies.first { $0.status != 200 }?.body ?? "")
+        XCTAssertEqual(upstream.peakConcurrentRequests, calls, "the host held requests back below its limit")
+    }
+
+    func testOneConnectionsBurstDoesNotHoldUpAnothersCall() async throws {
+        try await start(pluginTimeout: .seconds(60)) {
+            $0.connectionsPerHost = 8
+            $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(60)
+        }
+        let other = try await host.connectSlack(key: key)
+        let latency = Duration.milliseconds(100)
+        let burst = 200
+        upstream.enqueue(.delayed(latency, body: Self.identity), count: burst + 1)
+        let before = upstream.requests.count
+        let flood = Task { [host, connection, key] in
+            try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: Array(repeating: "{}", count: burst))
+        }
+        // Two rounds of the burst have reached the upstream: the rest of it is queued in the host.
+        let queued = try await upstream.wait(for: .seconds(30)) { upstream.requests.count >= before + 16 }
+        XCTAssertTrue(queued, "the burst never reached the upstream")
+
+        let started = ContinuousClock.now
+        let reply = try await host.request("POST", "/v1/connections/\(other)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        let elapsed = ContinuousClock.now - started
+        XCTAssertEqual(reply.status, 200, reply.body)
+        // Its own upstream latency, at most one more for the next free slot, and a margin for a
+        // loaded machine; served in arrival order it would wait behind ~180 calls, 8 at a time (over 2 s).
+        XCTAssertLessThan(elapsed, latency * 2 + .milliseconds(400), "the other connection's call waited behind the burst")
+        let replies = try await flood.value
+        XCTAssertEqual(Set(replies.map(\.status)), [200])
     }
 
     func testAReplyThatIsNotJSONIsAnInvalidResponseNotARefusal() async throws {

@@ -20,6 +20,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds the access tokens the fake OAuth servers issue live (under 120, the host refreshes before every call).")
     var tokenLifetime: Int?
 
+    @Option(name: .long, help: "Milliseconds every fake holds each answer back, like a slow provider (0: answer at once). GET /_sandbox/load tells the requests in flight and the peak.")
+    var latencyMs = 0
+
     @Flag(name: .long, help: "Log each request the fakes receive.")
     var verbose = false
 
@@ -32,6 +35,9 @@ struct SandboxCommand: AsyncParsableCommand {
         else {
             throw ValidationError("--host-url must be the host's base URL, like http://127.0.0.1:9090 (got \(hostURL))")
         }
+        guard latencyMs >= 0 else {
+            throw ValidationError("--latency-ms must be 0 or more (got \(latencyMs))")
+        }
         if let tokenLifetime, tokenLifetime < 1 {
             throw ValidationError("--token-lifetime must be at least 1 second")
         }
@@ -39,7 +45,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let upstreams = try await FakeUpstreams.start(
-            port: port, logLevel: verbose ? .info : .warning, stopOnSignals: true)
+            port: port, logLevel: verbose ? .info : .warning, stopOnSignals: true, latency: .milliseconds(latencyMs))
         upstreams.oauth.registerSandboxApp(hostURL: hostURL)
         if let tokenLifetime { upstreams.oauth.setAccessTokenLifetime(tokenLifetime) }
         print(SandboxBanner(upstreams: upstreams, redirectURI: FakeOAuthServers.sandboxRedirectURI(hostURL: hostURL)).text)

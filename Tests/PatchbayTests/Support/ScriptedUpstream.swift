@@ -15,6 +15,11 @@ final class ScriptedUpstream: @unchecked Sendable {
         case stallMidBody
         /// A line that is not an HTTP status line, then the connection closes.
         case notHTTP
+        /// The reply once `count` requests are being answered at once (or after 20 s, so a
+        /// client that never sends that many still gets its answers).
+        case heldUntil(count: Int, body: String)
+        /// The reply after `delay`, like a slow provider.
+        case delayed(Duration, body: String)
     }
 
     struct Request: Sendable {
@@ -31,6 +36,8 @@ final class ScriptedUpstream: @unchecked Sendable {
     private var fallback: Answer
     private var received: [Request] = []
     private var clients: Set<Int32> = []
+    private var answering = 0
+    private var mostAnswering = 0
 
     /// Starts listening on a free port; requests beyond the script get `fallback`.
     init(fallback: Answer) throws {
@@ -58,6 +65,8 @@ final class ScriptedUpstream: @unchecked Sendable {
 
     var requests: [Request] { lock.withLock { received } }
     var openConnections: Int { lock.withLock { clients.count } }
+    /// The most requests that were being answered at the same time.
+    var peakConcurrentRequests: Int { lock.withLock { mostAnswering } }
 
     /// Waits up to `timeout` for `condition`; returns whether it held.
     func wait(for timeout: Duration, until condition: () -> Bool) async throws -> Bool {
@@ -94,8 +103,11 @@ final class ScriptedUpstream: @unchecked Sendable {
         while let request = readRequest(client, buffer: &buffer) {
             let answer: Answer = lock.withLock {
                 received.append(request)
+                answering += 1
+                mostAnswering = max(mostAnswering, answering)
                 return script.isEmpty ? fallback : script.removeFirst()
             }
+            defer { lock.withLock { answering -= 1 } }
             switch answer {
             case .reply(let status, let headers, let body):
                 var head = "HTTP/1.1 \(status) Scripted\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
@@ -109,8 +121,19 @@ final class ScriptedUpstream: @unchecked Sendable {
             case .notHTTP:
                 _ = write(client, "SSH-2.0-OpenSSH_9.6\r\n\r\n")
                 return
+            case .heldUntil(let count, let body):
+                let deadline = ContinuousClock.now + .seconds(20)
+                while lock.withLock({ mostAnswering < count }), ContinuousClock.now < deadline { usleep(5000) }
+                guard write(client, Self.ok(body)) else { return }
+            case .delayed(let delay, let body):
+                Thread.sleep(forTimeInterval: Double(delay / .milliseconds(1)) / 1000)
+                guard write(client, Self.ok(body)) else { return }
             }
         }
+    }
+
+    private static func ok(_ body: String) -> String {
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
     }
 
     /// The next request's line and headers, its body skipped; nil once the client closes.
