@@ -190,19 +190,6 @@ public final class PostgresStore: Store {
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
     }
-
-    /// JSON as the store keeps it: text, exactly as encoded, so it reads back byte for byte.
-    static func text<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try WireCoding.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        do {
-            return try WireCoding.decode(type, from: Data(text.utf8))
-        } catch {
-            throw StoreError.corrupt("\(T.self) column does not decode")
-        }
-    }
 }
 
 struct PostgresDeadlineExceeded: Error {}

@@ -368,16 +368,4 @@ public final class SQLiteStore: Store {
          execution.skillCall?.agentVersion, execution.skillCall?.toolCallID, execution.skillCall?.endUser,
          try execution.skillCall?.pendingInput.map(text)]
     }
-
-    static func text<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try WireCoding.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        do {
-            return try WireCoding.decode(type, from: Data(text.utf8))
-        } catch {
-            throw StoreError.corrupt("\(T.self) column does not decode")
-        }
-    }
 }
