@@ -2,13 +2,14 @@ import Foundation
 @testable import PatchbayStore
 import XCTest
 
-/// `ListingScaleTests` on PostgreSQL: with a hundred thousand connections and a million
-/// executions, a first page, a page deep into the list by cursor and a filtered page each take
+/// `ListingScaleTests` on PostgreSQL: with a hundred thousand connections, a million
+/// executions and a million webhook events, a first page, a page deep into the list by cursor and a filtered page each take
 /// milliseconds through the store, and each listing's query walks an index in order rather
 /// than scanning or sorting the table.
 final class PostgresListingScaleTests: XCTestCase {
     static let connections = 100_000
     static let executions = 1_000_000
+    static let events = 1_000_000
     static let start: Millis = 1_700_000_000_000
     private static var seeded: (store: PostgresStore, database: String)?
 
@@ -20,7 +21,7 @@ final class PostgresListingScaleTests: XCTestCase {
         let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
         let seeding = ContinuousClock.now
         try server.psql(database, Self.seedSQL)
-        print("seeded \(Self.connections) connections and \(Self.executions) executions in \(ContinuousClock.now - seeding)")
+        print("seeded \(Self.connections) connections, \(Self.executions) executions and \(Self.events) events in \(ContinuousClock.now - seeding)")
         Self.seeded = (store, database)
     }
 
@@ -40,6 +41,13 @@ final class PostgresListingScaleTests: XCTestCase {
             CASE i % 4 WHEN 0 THEN 'create_issue' WHEN 1 THEN 'close_issue' WHEN 2 THEN 'comment' ELSE 'list_issues' END,
             CASE WHEN i % 3 = 0 THEN 'failed' ELSE 'succeeded' END, \(start) + i / 2, \(start) + i / 2 + 5, '[]'
         FROM generate_series(0, \(executions - 1)) AS i;
+        INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, created_at, updated_at)
+        VALUES ('wh_1', 'acct_big', 'conn_000000', 'github', 'active', 1, 1);
+        INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key, payload,
+            received_at)
+        SELECT 'evt_' || lpad(i::text, 7, '0'), 'acct_big', 'wh_1', 'conn_000000', 'github', 'delivery-' || i, 'issues.opened',
+            'issues', '{}', \(start) + i / 2
+        FROM generate_series(0, \(events - 1)) AS i ORDER BY i;
         ANALYZE
         """
 
@@ -113,6 +121,35 @@ final class PostgresListingScaleTests: XCTestCase {
         XCTAssertEqual(byConnection.items.first?.id, "exec_0499042")
         XCTAssertEqual(byConnection.items.count, 50)
         XCTAssertTrue(byConnection.items.allSatisfy { $0.connectionID == "conn_000042" })
+    }
+
+    func testEventPagesAndPullsAtAMillionEvents() async throws {
+        let store = try XCTUnwrap(Self.seeded?.store)
+        let (first, firstTime) = try await fastest {
+            try await store.webhookEvents(accountID: "acct_big", filter: WebhookEventFilter(endpointID: "wh_1"),
+                                          page: PageRequest(limit: 50))
+        }
+        assertQuick(firstTime, "first page of an endpoint's events")
+        XCTAssertEqual(first.items.first?.id, "evt_0999999")
+        XCTAssertEqual(first.items.count, 50)
+
+        let cursor = PageCursor(createdAt: Self.start + 250_000, id: "evt_0500001")
+        let (middle, middleTime) = try await fastest {
+            try await store.webhookEvents(accountID: "acct_big", filter: WebhookEventFilter(), page: PageRequest(limit: 50, after: cursor))
+        }
+        assertQuick(middleTime, "middle page of the account's events")
+        XCTAssertEqual(middle.items.prefix(2).map(\.id), ["evt_0500000", "evt_0499999"])
+
+        // A pull consumer half way through the inbox reads on from its cursor.
+        let halfway = try XCTUnwrap(middle.items.first?.sequence)
+        let (pulled, pullTime) = try await fastest {
+            try await store.webhookEvents(accountID: "acct_big", after: halfway, endpointIDs: ["wh_1"], providers: [], limit: 100)
+        }
+        assertQuick(pullTime, "a pull from the middle of a million events")
+        XCTAssertEqual(pulled.count, 100)
+        XCTAssertEqual(pulled.first?.id, "evt_0500001")
+        XCTAssertEqual(pulled.map(\.sequence), pulled.map(\.sequence).sorted())
+        XCTAssertTrue(pulled.allSatisfy { $0.sequence > halfway })
     }
 
     /// Each listing's query, as the store sends it, walks an index in the listing's order:
