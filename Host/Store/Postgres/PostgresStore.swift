@@ -158,17 +158,29 @@ public final class PostgresStore: Store {
         return .conflict(error.serverInfo?[.message] ?? "constraint violated")
     }
 
+    /// Answers by `limit` even when the operation does not: a task group would wait for its
+    /// child, and a lease from a pool whose connections hang does not always end on
+    /// cancellation. The operation is cancelled and left to finish on its own.
     private static func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T)
         async throws -> T
     {
-        try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                throw PostgresDeadlineExceeded()
+        let work = Task { try await operation() }
+        let outcome = DeadlineOutcome<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                outcome.start(continuation)
+                let timer = Task {
+                    try await Task.sleep(for: limit)
+                    if outcome.finish(.failure(PostgresDeadlineExceeded())) { work.cancel() }
+                }
+                Task {
+                    let result = await work.result
+                    timer.cancel()
+                    _ = outcome.finish(result)
+                }
             }
-            defer { group.cancelAll() }
-            return try await group.next()!
+        } onCancel: {
+            work.cancel()
         }
     }
 
@@ -193,6 +205,27 @@ public final class PostgresStore: Store {
 }
 
 struct PostgresDeadlineExceeded: Error {}
+
+/// The first of an operation's result and its deadline, handed to the waiting caller once.
+private final class DeadlineOutcome<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Error>?
+
+    /// Called before anything can finish.
+    func start(_ continuation: CheckedContinuation<T, Error>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    /// Resumes the caller with `result` unless something finished first; true when it did.
+    func finish(_ result: Result<T, Error>) -> Bool {
+        let waiting: CheckedContinuation<T, Error>? = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(with: result)
+        return waiting != nil
+    }
+}
 
 extension PostgresConnection {
     /// Every row of the statement, read to the end.
