@@ -169,6 +169,7 @@ start_sandbox() {
 # start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
 # and waits until /healthz answers. Sets HOST_PID, HOST_URL, HOST_LOG, DATA, DATA_FS, STARTUP_WALL_MS (from
 # exec until /healthz answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
+# A script may set HOST_RUNNER to a command line the host runs under (e.g. valgrind).
 start_host() {
     say "starting patchbay serve with a fresh data directory"
     if [[ -n ${DATA_ROOT:-} ]]; then
@@ -182,7 +183,7 @@ start_host() {
     : >"$HOST_LOG"
     local started healthy="" deadline
     started=$(now_us)
-    "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
+    "${CHILD_ENV[@]}" ${HOST_RUNNER[@]+"${HOST_RUNNER[@]}"} "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
     HOST_PID=$!
     STARTED_PIDS+=("$HOST_PID")
     # The port is chosen by the host (port 0), so /healthz is tried from the moment it reports its address.
