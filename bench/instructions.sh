@@ -97,6 +97,7 @@ count() {
     local name=$1 pid=$2
     shift 2
     say "$name: ${DURATION}s counted"
+    callgrind_control -z "$pid" >/dev/null
     callgrind_control -i on "$pid" >/dev/null
     wrk_run "$name" -d "${DURATION}s" "$@"
     callgrind_control -d "$name" "$pid" >/dev/null
@@ -104,19 +105,21 @@ count() {
     local dump total
     dump=$(ls -t "$WORK"/callgrind.*.[0-9]* 2>/dev/null | head -n 1)
     [[ -n $dump ]] || die "callgrind wrote no dump for $name"
-    total=$(awk '/^(summary|totals):/ { print $2; exit }' "$dump")
+    total=$(awk '/^totals:/ { print $2; exit }' "$dump")
     R[$name.dump]=$dump
     R[$name.ir]=$(awk -v t="$total" -v n="${R[$name.requests]}" 'BEGIN { printf "%.0f", (n > 0 ? t / n : 0) }')
     ((R[$name.failed] == 0)) || die "$name: ${R[$name.failed]} of ${R[$name.requests]} requests failed"
 }
 
 start_sandbox
-HOST_RUNNER=($(callgrind host))
 BIN=$WORK/bin
+api() { curl -sS -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' "$@"; }
+
+# Each target gets a host of its own, so that no work of one is counted with the other.
+HOST_RUNNER=($(callgrind invoke))
 LOG_LEVEL=notice start_host --upstream "slack=$SLACK_URL" --plugins-dir "$WORK/plugins"
 create_key admin,integrations:read,integrations:write
 create_slack_connection "$SLACK_TOKEN"
-api() { curl -sS -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' "$@"; }
 
 INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
 INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
@@ -126,6 +129,11 @@ INVOKE_WRK=(-t 1 -c "$CONNECTIONS" -H "Authorization: Bearer $API_KEY" -s "$LUA"
 warm_up invoke "${INVOKE_WRK[@]}"
 count invoke "$HOST_PID" "${INVOKE_WRK[@]}"
 
+kill -TERM "$HOST_PID"
+wait "$HOST_PID" 2>/dev/null || true
+HOST_RUNNER=($(callgrind webhook))
+LOG_LEVEL=notice start_host --plugins-dir "$WORK/plugins"
+create_key admin
 GITHUB=$(api -X POST "$HOST_URL/v1/connections" -d '{"provider":"github","credentials":{"token":"ghp_benchmark"}}' |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ENDPOINT_URL=$(api -X POST "$HOST_URL/v1/webhooks/endpoints" -d "{\"connection_id\":\"$GITHUB\",\"secret\":\"$SECRET\"}" |
