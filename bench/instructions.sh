@@ -145,26 +145,10 @@ FIRST=$((${R[webhook-warmup.requests]:-0} + 4 * HOOK_CONNECTIONS))
 count webhook "$HOST_PID" -t 1 -c "$HOOK_CONNECTIONS" -s bench/github-webhooks.lua "$ENDPOINT_URL" -- "$WORK/requests.tsv" 1 "$FIRST"
 
 if [[ $FORWARDER == 1 ]]; then
-    if [[ ! -x .build-forwarder/release/bench-forwarder || $SKIP_BUILD != 1 ]]; then
-        say "building bench/forwarder in .build-forwarder"
-        swift build -c release --package-path bench/forwarder --scratch-path .build-forwarder >>"$WORK/build.log" 2>&1 ||
-            { show_log "$WORK/build.log" "the forwarder's build"; die "the release build of bench/forwarder failed"; }
-    fi
-    FORWARDER_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    objcopy --strip-debug .build-forwarder/release/bench-forwarder "$WORK/bin/bench-forwarder"
-    $(callgrind forward) "$WORK/bin/bench-forwarder" "$FORWARDER_PORT" "$SLACK_URL/chat.postMessage" \
-        >"$WORK/forwarder.log" 2>&1 &
-    FORWARDER_PID=$!
-    STARTED_PIDS+=("$FORWARDER_PID")
-    FORWARD_URL=http://127.0.0.1:$FORWARDER_PORT/
+    build_forwarder
+    objcopy --strip-debug "$FORWARDER_BIN" "$WORK/bin/bench-forwarder"
+    start_forwarder "$WORK/bin/bench-forwarder" $(callgrind forward)
     FORWARD_BODY="{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}"
-    deadline=$(($(now_us) + 60000000))
-    until curl -fsS -o /dev/null -X POST "$FORWARD_URL" -H "Authorization: Bearer $SLACK_TOKEN" \
-        -H 'Content-Type: application/json' -d "$FORWARD_BODY" 2>/dev/null; do
-        kill -0 "$FORWARDER_PID" 2>/dev/null || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder exited"; }
-        (($(now_us) < deadline)) || die "bench-forwarder did not answer within 60 s"
-        sleep 0.1
-    done
     FORWARD_WRK=(-t 1 -c "$CONNECTIONS" -H "Authorization: Bearer $SLACK_TOKEN" -s "$LUA" "$FORWARD_URL" -- "$FORWARD_BODY")
     warm_up forward "${FORWARD_WRK[@]}"
     count forward "$FORWARDER_PID" "${FORWARD_WRK[@]}"
