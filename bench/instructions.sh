@@ -9,7 +9,8 @@
 #
 # Counting starts after a warm-up and stops after the measured run; the instructions of every
 # thread of the process in that window (event loops, tasks, the store's writer, the WAL
-# checkpoint) are divided by the requests wrk completed in it.
+# checkpoint), less what the idle host executes in as long, are divided by the requests wrk
+# completed in it.
 #
 #   bench/instructions.sh
 #   SKIP_BUILD=1 FORWARDER=1 TOP=30 bench/instructions.sh
@@ -19,6 +20,7 @@
 #   HOOK_CONNECTIONS=8 wrk connections for the webhook deliveries (concurrent ones share commits)
 #   DURATION=20        seconds measured per target (valgrind runs the host 30-60 times slower)
 #   WARMUP=5           seconds of warm-up per target, not counted
+#   IDLE=5             seconds the idle host is counted first, to take its background work out
 #   TOP=0              print the N functions with the most instructions of their own per target
 #   SKIP_BUILD=1       reuse .build-release    BIN_DIR=D  take the binaries from D
 #   FORWARDER=1        also count bench/forwarder (built into .build-forwarder on first use)
@@ -31,6 +33,7 @@ CONNECTIONS=${CONNECTIONS:-1}
 HOOK_CONNECTIONS=${HOOK_CONNECTIONS:-8}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
+IDLE=${IDLE:-5}
 TOP=${TOP:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
 FORWARDER=${FORWARDER:-0}
@@ -40,7 +43,7 @@ SLACK_TOKEN=xoxb-sandbox
 SLACK_CHANNEL=C0GENERAL
 SECRET=bench-webhook-secret-0123456789
 
-for setting in CONNECTIONS HOOK_CONNECTIONS DURATION WARMUP TOP; do
+for setting in CONNECTIONS HOOK_CONNECTIONS DURATION WARMUP IDLE TOP; do
     [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "$setting must be a whole number" >&2; exit 1; }
 done
 
@@ -91,23 +94,38 @@ warm_up() {
     wrk_run "$name-warmup" -d "${WARMUP}s" "$@"
 }
 
-# count NAME PID WRK_ARGS...: the measured run with callgrind counting; the instructions per
-# request land in R[NAME.ir] and the dump's path in R[NAME.dump].
+# dump_total PID NAME: dumps the counters of PID; the instructions counted since they were last
+# zeroed land in DUMP_TOTAL, the profile's path in DUMP_PATH.
+dump_total() {
+    callgrind_control -d "$2" "$1" >/dev/null
+    DUMP_PATH=$(ls -t "$WORK"/callgrind.*.[0-9]* 2>/dev/null | head -n 1)
+    [[ -n $DUMP_PATH ]] || die "callgrind wrote no dump for $2"
+    DUMP_TOTAL=$(awk '/^totals:/ { print $2; exit }' "$DUMP_PATH")
+}
+
+# count NAME PID WRK_ARGS...: the instructions per request of a measured run, in R[NAME.ir],
+# and its profile's path in R[NAME.dump]. The host's work while idle (timers, the WAL
+# checkpointer, deadline watchers) is counted first for IDLE seconds and its rate taken out,
+# so that the figure does not depend on how many requests valgrind let through.
 count() {
-    local name=$1 pid=$2
+    local name=$1 pid=$2 idle idle_started idle_us
     shift 2
-    say "$name: ${DURATION}s counted"
+    say "$name: ${IDLE}s idle, then ${DURATION}s counted"
     callgrind_control -z "$pid" >/dev/null
     callgrind_control -i on "$pid" >/dev/null
+    idle_started=$(now_us)
+    sleep "$IDLE"
+    dump_total "$pid" "$name-idle"
+    idle=$DUMP_TOTAL
+    idle_us=$(($(now_us) - idle_started))
+    callgrind_control -z "$pid" >/dev/null
     wrk_run "$name" -d "${DURATION}s" "$@"
-    callgrind_control -d "$name" "$pid" >/dev/null
+    dump_total "$pid" "$name"
     callgrind_control -i off "$pid" >/dev/null
-    local dump total
-    dump=$(ls -t "$WORK"/callgrind.*.[0-9]* 2>/dev/null | head -n 1)
-    [[ -n $dump ]] || die "callgrind wrote no dump for $name"
-    total=$(awk '/^totals:/ { print $2; exit }' "$dump")
-    R[$name.dump]=$dump
-    R[$name.ir]=$(awk -v t="$total" -v n="${R[$name.requests]}" 'BEGIN { printf "%.0f", (n > 0 ? t / n : 0) }')
+    R[$name.dump]=$DUMP_PATH
+    R[$name.idle_rate]=$(awk -v i="$idle" -v us="$idle_us" 'BEGIN { printf "%.0f", i / (us / 1e6) }')
+    R[$name.ir]=$(awk -v t="$DUMP_TOTAL" -v rate="${R[$name.idle_rate]}" -v us="${R[$name.duration_us]}" -v n="${R[$name.requests]}" \
+        'BEGIN { printf "%.0f", (n > 0 ? (t - rate * us / 1e6) / n : 0) }')
     ((R[$name.failed] == 0)) || die "$name: ${R[$name.failed]} of ${R[$name.requests]} requests failed"
 }
 
@@ -156,11 +174,11 @@ fi
 
 echo
 echo "Instructions per request (callgrind), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $BUILD_NOTE"
-printf '  %-44s %12s %9s\n' "" "instructions" "requests"
-printf '  %-44s %12s %9s\n' "action call, $CONNECTIONS connection(s)" "${R[invoke.ir]}" "${R[invoke.requests]}"
-printf '  %-44s %12s %9s\n' "webhook delivery, $HOOK_CONNECTIONS connections" "${R[webhook.ir]}" "${R[webhook.requests]}"
+printf '  %-44s %12s %9s %12s\n' "" "instructions" "requests" "idle, per s"
+printf '  %-44s %12s %9s %12s\n' "action call, $CONNECTIONS connection(s)" "${R[invoke.ir]}" "${R[invoke.requests]}" "${R[invoke.idle_rate]}"
+printf '  %-44s %12s %9s %12s\n' "webhook delivery, $HOOK_CONNECTIONS connections" "${R[webhook.ir]}" "${R[webhook.requests]}" "${R[webhook.idle_rate]}"
 if [[ $FORWARDER == 1 ]]; then
-    printf '  %-44s %12s %9s\n' "forwarder request, $CONNECTIONS connection(s)" "${R[forward.ir]}" "${R[forward.requests]}"
+    printf '  %-44s %12s %9s %12s\n' "forwarder request, $CONNECTIONS connection(s)" "${R[forward.ir]}" "${R[forward.requests]}" "${R[forward.idle_rate]}"
     printf '  action call / forwarder request: %s\n' "$(awk -v a="${R[invoke.ir]}" -v b="${R[forward.ir]}" 'BEGIN { printf "%.2f", a / b }')"
 fi
 if ((TOP > 0)); then
