@@ -8,17 +8,6 @@ import XCTest
 /// Webhooks' included), every field the host interprets, the manifests from before schemes
 /// were data, and the rules a declared scheme must follow.
 final class WebhookSchemeDataTests: XCTestCase {
-    func code(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let refusal as WebhookVerifier.Refusal {
-            return refusal.code
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
-
     // MARK: Stripe
 
     // Computed once with `openssl dgst -sha256 -hmac whsec_stripe_test_secret` over "1700000000.<body>":
@@ -38,23 +27,23 @@ final class WebhookSchemeDataTests: XCTestCase {
 
     func testStripeRefusesTamperingStaleTimesAndMissingParts() {
         let good = "t=1700000000,\(stripeSignature)"
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": good], body: Data("{}".utf8), now: stripeTime) },
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": good], body: Data("{}".utf8), now: stripeTime) },
                        "invalid_signature")
         // The timestamp is signed: a fresh one on an old signature does not verify.
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": "t=1700000001,\(stripeSignature)"], body: stripeBody,
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": "t=1700000001,\(stripeSignature)"], body: stripeBody,
                                                 now: stripeTime) }, "invalid_signature")
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": good], body: stripeBody, now: stripeTime.addingTimeInterval(301)) },
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": good], body: stripeBody, now: stripeTime.addingTimeInterval(301)) },
                        "stale_timestamp")
-        XCTAssertNil(code { try stripe.verify(headers: ["stripe-signature": good], body: stripeBody, now: stripeTime.addingTimeInterval(300)) })
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": stripeSignature], body: stripeBody, now: stripeTime) },
+        XCTAssertNil(refusalCode { try stripe.verify(headers: ["stripe-signature": good], body: stripeBody, now: stripeTime.addingTimeInterval(300)) })
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": stripeSignature], body: stripeBody, now: stripeTime) },
                        "missing_signature")
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": "t=soon,\(stripeSignature)"], body: stripeBody, now: stripeTime) },
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": "t=soon,\(stripeSignature)"], body: stripeBody, now: stripeTime) },
                        "stale_timestamp")
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": "t=1700000000,v0=00ff"], body: stripeBody, now: stripeTime) },
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": "t=1700000000,v0=00ff"], body: stripeBody, now: stripeTime) },
                        "invalid_signature")
-        XCTAssertEqual(code { try stripe.verify(headers: [:], body: stripeBody, now: stripeTime) }, "missing_signature")
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: [:], body: stripeBody, now: stripeTime) }, "missing_signature")
         let flood = "t=1700000000," + Array(repeating: "v1=00", count: 40).joined(separator: ",") + ",\(stripeSignature)"
-        XCTAssertEqual(code { try stripe.verify(headers: ["stripe-signature": flood], body: stripeBody, now: stripeTime) }, "invalid_signature",
+        XCTAssertEqual(refusalCode { try stripe.verify(headers: ["stripe-signature": flood], body: stripeBody, now: stripeTime) }, "invalid_signature",
                        "a header with more entries than any sender uses is not searched")
     }
 
@@ -80,18 +69,18 @@ final class WebhookSchemeDataTests: XCTestCase {
     func testStandardWebhooksSignsTheIdAndTheTimestamp() {
         var otherID = standardHeaders
         otherID["webhook-id"] = "msg_other"
-        XCTAssertEqual(code { try standard.verify(headers: otherID, body: standardBody, now: standardTime) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try standard.verify(headers: otherID, body: standardBody, now: standardTime) }, "invalid_signature")
         var noID = standardHeaders
         noID["webhook-id"] = nil
-        XCTAssertEqual(code { try standard.verify(headers: noID, body: standardBody, now: standardTime) }, "missing_signature")
+        XCTAssertEqual(refusalCode { try standard.verify(headers: noID, body: standardBody, now: standardTime) }, "missing_signature")
         var noTime = standardHeaders
         noTime["webhook-timestamp"] = nil
-        XCTAssertEqual(code { try standard.verify(headers: noTime, body: standardBody, now: standardTime) }, "missing_signature")
-        XCTAssertEqual(code { try standard.verify(headers: standardHeaders, body: standardBody, now: standardTime.addingTimeInterval(-301)) },
+        XCTAssertEqual(refusalCode { try standard.verify(headers: noTime, body: standardBody, now: standardTime) }, "missing_signature")
+        XCTAssertEqual(refusalCode { try standard.verify(headers: standardHeaders, body: standardBody, now: standardTime.addingTimeInterval(-301)) },
                        "stale_timestamp")
         var wrongKey = standard
         wrongKey.secret = "whsec_" + Data("another key".utf8).base64EncodedString()
-        XCTAssertEqual(code { try wrongKey.verify(headers: standardHeaders, body: standardBody, now: standardTime) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try wrongKey.verify(headers: standardHeaders, body: standardBody, now: standardTime) }, "invalid_signature")
     }
 
     // MARK: The fields of a declared scheme
@@ -103,7 +92,7 @@ final class WebhookSchemeDataTests: XCTestCase {
                                verification: WebhookVerification(algorithm: .hmacSHA1, signatureHeader: "X-Signature", signaturePrefix: "sha1="))
         try WebhookVerifier(spec: sha1, secret: "It's a Secret to Everybody")
             .verify(headers: ["x-signature": "sha1=01dc10d0c83e72ed246219cdd91669667fe2ca59"], body: body)
-        XCTAssertEqual(code { try WebhookVerifier(spec: sha1, secret: "It's a Secret to Everybody")
+        XCTAssertEqual(refusalCode { try WebhookVerifier(spec: sha1, secret: "It's a Secret to Everybody")
             .verify(headers: ["x-signature": "sha1=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"], body: body) },
                        "invalid_signature", "a SHA-256 MAC is not a SHA-1 one")
 
@@ -113,7 +102,7 @@ final class WebhookSchemeDataTests: XCTestCase {
                                    (.hex, "7365637265742d6b65792d6279746573")] {
             let spec = WebhookSpec(scheme: "bytes", verification: WebhookVerification(secretEncoding: encoding, signatureHeader: "x-sig"))
             try WebhookVerifier(spec: spec, secret: secret).verify(headers: ["x-sig": expected], body: body)
-            XCTAssertEqual(code { try WebhookVerifier(spec: spec, secret: "not!encoded").verify(headers: ["x-sig": expected], body: body) },
+            XCTAssertEqual(refusalCode { try WebhookVerifier(spec: spec, secret: "not!encoded").verify(headers: ["x-sig": expected], body: body) },
                            "invalid_signature", "\(encoding)")
         }
     }
