@@ -22,8 +22,9 @@ public struct WebhookSpec: Codable, Sendable, Equatable {
         self.testVector = testVector
     }
 
-    /// A preset scheme by name, e.g. `.stripeV1`.
-    public init(preset: Preset, toleranceSeconds: Int? = nil, testVector: WebhookTestVector? = nil) {
+    /// A preset scheme, e.g. `.stripeV1`: the form manifests were written in before schemes
+    /// were data, which still compiles and means the same.
+    public init(scheme preset: Preset, toleranceSeconds: Int? = nil, testVector: WebhookTestVector? = nil) {
         self.init(scheme: preset.rawValue, verification: preset.verification, toleranceSeconds: toleranceSeconds, testVector: testVector)
     }
 

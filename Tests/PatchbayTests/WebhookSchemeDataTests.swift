@@ -12,7 +12,7 @@ final class WebhookSchemeDataTests: XCTestCase {
 
     // Computed once with `openssl dgst -sha256 -hmac whsec_stripe_test_secret` over "1700000000.<body>":
     // Stripe keys the MAC with the secret's text, `whsec_` included.
-    let stripe = WebhookVerifier(spec: WebhookSpec(preset: .stripeV1), secret: "whsec_stripe_test_secret")
+    let stripe = WebhookVerifier(spec: WebhookSpec(scheme: .stripeV1), secret: "whsec_stripe_test_secret")
     let stripeBody = Data(#"{"id":"evt_1","type":"payment_intent.succeeded"}"#.utf8)
     let stripeSignature = "v1=e59021b31c5352689b4ae9ae2c627b00ad461d2b5cc1aeb30e33c9616fd307f1"
     let stripeTime = Date(timeIntervalSince1970: 1_700_000_000)
@@ -52,7 +52,7 @@ final class WebhookSchemeDataTests: XCTestCase {
     let standardBody = Data(#"{"test": 2432232314}"#.utf8)
     let standardHeaders = ["webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330",
                            "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="]
-    let standard = WebhookVerifier(spec: WebhookSpec(preset: .standardWebhooks), secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    let standard = WebhookVerifier(spec: WebhookSpec(scheme: .standardWebhooks), secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
     let standardTime = Date(timeIntervalSince1970: 1_614_265_330)
 
     func testStandardWebhooksPublishedVectorAndRotation() throws {
@@ -143,7 +143,7 @@ final class WebhookSchemeDataTests: XCTestCase {
         }
         XCTAssertThrowsError(try WireCoding.decode(WebhookSpec.self, from: Data(#"{"scheme":"acme_v2"}"#.utf8)),
                              "a scheme the host has no data for does not decode")
-        let declared = WebhookSpec(preset: .standardWebhooks, toleranceSeconds: 60)
+        let declared = WebhookSpec(scheme: .standardWebhooks, toleranceSeconds: 60)
         XCTAssertEqual(try WireCoding.decode(WebhookSpec.self, from: try WireCoding.encode(declared)), declared)
     }
 
@@ -159,7 +159,7 @@ final class WebhookSchemeDataTests: XCTestCase {
         let noSources = WebhookSpec(scheme: "x", verification: WebhookVerification(signatureHeader: "x-sig", signedPayload: "{id}.{timestamp}.{body}"))
         XCTAssertEqual(ManifestValidator.problems(in: manifest(noSources)).map(\.message).count, 2, "{id} and {timestamp} need their headers")
         for preset in WebhookSpec.Preset.allCases {
-            XCTAssertEqual(ManifestValidator.problems(in: manifest(WebhookSpec(preset: preset))), [], preset.rawValue)
+            XCTAssertEqual(ManifestValidator.problems(in: manifest(WebhookSpec(scheme: preset))), [], preset.rawValue)
         }
     }
 

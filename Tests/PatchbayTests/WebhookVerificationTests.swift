@@ -13,18 +13,18 @@ final class WebhookVerificationTests: XCTestCase {
     let slackHeaders = ["x-slack-request-timestamp": "1531420618",
                         "x-slack-signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"]
     let slackTime = Date(timeIntervalSince1970: 1_531_420_618)
-    let github = WebhookVerifier(spec: WebhookSpec(preset: .githubSHA256), secret: "It's a Secret to Everybody")
+    let github = WebhookVerifier(spec: WebhookSpec(scheme: .githubSHA256), secret: "It's a Secret to Everybody")
     let githubHeaders = ["x-hub-signature-256": "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"]
-    let shopify = WebhookVerifier(spec: WebhookSpec(preset: .shopifyBase64), secret: "It's a Secret to Everybody")
+    let shopify = WebhookVerifier(spec: WebhookSpec(scheme: .shopifyBase64), secret: "It's a Secret to Everybody")
     let body = Data("Hello, World!".utf8)
 
-    var slack: WebhookVerifier { WebhookVerifier(spec: WebhookSpec(preset: .slackV0, toleranceSeconds: 300), secret: slackSecret) }
+    var slack: WebhookVerifier { WebhookVerifier(spec: WebhookSpec(scheme: .slackV0, toleranceSeconds: 300), secret: slackSecret) }
 
     func testKnownAnswerVectorsVerify() throws {
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime)
         try github.verify(headers: githubHeaders, body: body)
         try shopify.verify(headers: ["x-shopify-hmac-sha256": "dXEH6g6yUJ/CESIczphLijdXC211hsIsRvQ3nIsEPhc="], body: body)
-        let google = WebhookVerifier(spec: WebhookSpec(preset: .googleChannelToken), secret: "tok-123", channelID: "ch-1", resourceID: "res-1")
+        let google = WebhookVerifier(spec: WebhookSpec(scheme: .googleChannelToken), secret: "tok-123", channelID: "ch-1", resourceID: "res-1")
         try google.verify(headers: ["x-goog-channel-token": "tok-123", "x-goog-channel-id": "ch-1", "x-goog-resource-id": "res-1"], body: Data())
     }
 
@@ -77,7 +77,7 @@ final class WebhookVerificationTests: XCTestCase {
     }
 
     func testGoogleTokenChannelAndResourceMustMatch() {
-        let google = WebhookVerifier(spec: WebhookSpec(preset: .googleChannelToken), secret: "tok-123", channelID: "ch-1", resourceID: "res-1")
+        let google = WebhookVerifier(spec: WebhookSpec(scheme: .googleChannelToken), secret: "tok-123", channelID: "ch-1", resourceID: "res-1")
         let good = ["x-goog-channel-token": "tok-123", "x-goog-channel-id": "ch-1", "x-goog-resource-id": "res-1"]
         var wrongToken = good
         wrongToken["x-goog-channel-token"] = "tok-124"
