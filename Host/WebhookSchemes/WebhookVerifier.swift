@@ -35,9 +35,11 @@ public struct WebhookVerifier: Sendable {
     public static func verify(_ vector: WebhookTestVector, spec: WebhookSpec) throws(Refusal) {
         let headers = Dictionary(vector.headers.map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
         let verifier = WebhookVerifier(spec: spec, secret: vector.secret)
-        let signedAt = (try? verifier.timestamp(headers, entries: verifier.entries(headers)))?.flatMap(Int.init)
-        try verifier.verify(headers: headers, body: Data(vector.body.utf8),
-                            now: signedAt.map { Date(timeIntervalSince1970: Double($0)) } ?? Date())
+        var signedAt = Date()
+        if let text = (try? verifier.timestamp(headers, entries: verifier.entries(headers))) ?? nil, let seconds = Int(text) {
+            signedAt = Date(timeIntervalSince1970: Double(seconds))
+        }
+        try verifier.verify(headers: headers, body: Data(vector.body.utf8), now: signedAt)
     }
 
     /// `headers` have lowercase names.

@@ -23,6 +23,10 @@ final class WebhookSchemeDataTests: XCTestCase {
         let other = "v1=" + String(repeating: "ab", count: 32)
         try stripe.verify(headers: ["stripe-signature": "t=1700000000,\(other),\(stripeSignature),v0=00ff"], body: stripeBody, now: stripeTime)
         try stripe.verify(headers: ["stripe-signature": "t=1700000000, \(stripeSignature)"], body: stripeBody, now: stripeTime)
+        // As a manifest's test vector: verified at its own signed time, whatever the header names' case.
+        let vector = WebhookTestVector(secret: "whsec_stripe_test_secret", body: String(decoding: stripeBody, as: UTF8.self),
+                                       headers: ["Stripe-Signature": "t=1700000000,\(stripeSignature)"])
+        try WebhookVerifier.verify(vector, spec: WebhookSpec(scheme: .stripeV1))
     }
 
     func testStripeRefusesTamperingStaleTimesAndMissingParts() {
