@@ -135,12 +135,12 @@ public struct ConformanceSuite: Sendable {
     /// scheme: otherwise the host would refuse every real delivery, or the vector is wrong.
     private func webhookCheck(spec: WebhookSpec) -> ConformanceCheck {
         let name = "the webhook test vector verifies"
-        guard let vector = spec.testVector else { return .skipped(name, "the manifest declares no test_vector for \(spec.scheme.rawValue)") }
+        guard let vector = spec.testVector else { return .skipped(name, "the manifest declares no test_vector for \(spec.scheme)") }
         do {
             try WebhookVerifier.verify(vector, spec: spec)
             return .passed(name)
         } catch {
-            return .judged(name, problems: ["the vector does not verify with \(spec.scheme.rawValue): \(error.message)"])
+            return .judged(name, problems: ["the vector does not verify with \(spec.scheme): \(error.message)"])
         }
     }
 
