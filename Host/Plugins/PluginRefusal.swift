@@ -30,7 +30,7 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .abiMajorMismatch(let plugin, let host):
             return "ABI major mismatch: plugin was built for \(plugin).x, this host speaks \(host).x"
         case .abiMinorTooNew(let plugin, let host):
-            return "ABI minor too new: plugin needs 1.\(plugin), this host provides up to 1.\(host); upgrade the host"
+            return "ABI minor too new: plugin needs a host with ABI 1.\(plugin) or later, this host provides 1.\(host); upgrade the host"
         case .unreadableManifest(let message):
             return "manifest is not valid JSON of the expected shape: \(message)"
         case .invalidManifest(let problems):
