@@ -1,6 +1,7 @@
 /* A plugin built against the 1.0 header, with the 1.0 structs written out by hand: its
  * descriptor and call table are shorter than the current header's. The host must read each by
  * the size it declares and treat the fields it lacks as absent. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
