@@ -154,7 +154,8 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
         guard let message = try? WireCoding.decode(HTTPRequestMessage.self, from: request) else {
-            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid"))))
+            let problems = MessageSchemas.explain(request, against: MessageSchemas.httpRequest)
+            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid: \(problems)"))))
             return
         }
         let messageVersion = messageVersion
