@@ -1,23 +1,19 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 
 /// A loopback file store speaking plain HTTP, as object stores do: `PUT /files/<name>` keeps the
 /// request body's bytes exactly, `GET /files/<name>` answers them as `application/octet-stream`
 /// (404 when there is none). For the tests of bodies that are not UTF-8 text.
 public final class FakeFileStore: @unchecked Sendable {
-    private let serviceGroup: ServiceGroup
-    private let runTask: Task<Void, Error>
+    private let server: LoopbackServer
     private let files: Files
     public let baseURL: String
 
-    private init(baseURL: String, files: Files, serviceGroup: ServiceGroup, runTask: Task<Void, Error>) {
-        self.baseURL = baseURL
+    private init(server: LoopbackServer, files: Files) {
+        self.server = server
         self.files = files
-        self.serviceGroup = serviceGroup
-        self.runTask = runTask
+        baseURL = "http://127.0.0.1:\(server.port)"
     }
 
     public static func start() async throws -> FakeFileStore {
@@ -34,26 +30,14 @@ public final class FakeFileStore: @unchecked Sendable {
             return Response(status: .ok, headers: [.contentType: "application/octet-stream"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         }
-        let listening = ListeningSignal()
-        var logger = Logger(label: "patchbay.fake-files")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-            onServerRunning: { channel in listening.succeed(port: channel.localAddress?.port ?? 0) }, logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(1)
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task { try await group.run() }
-        let port = try await listening.port()
-        return FakeFileStore(baseURL: "http://127.0.0.1:\(port)", files: files, serviceGroup: group, runTask: task)
+        return FakeFileStore(server: try await LoopbackServer.start(router, label: "patchbay.fake-files"), files: files)
     }
 
     /// The bytes stored under `name`, exactly as received.
     public func file(_ name: String) -> Data? { files.get(name) }
 
     public func stop() async {
-        await serviceGroup.triggerGracefulShutdown()
-        _ = await runTask.result
+        await server.stop()
     }
 
     private final class Files: @unchecked Sendable {
