@@ -3,6 +3,7 @@ import Logging
 import PatchbayEgress
 import PatchbayFakes
 import PatchbayPlugins
+import PatchbayTesting
 import PatchbayWire
 import XCTest
 
@@ -116,6 +117,31 @@ final class ABIEvolutionTests: XCTestCase {
         }
         try await egress.shutdown()
         await files.stop()
+    }
+
+    func testACassetteRecordsAndReplaysBinaryBodiesExactly() async throws {
+        let files = try await FakeFileStore.start()
+        var settings = TestHost.fastEgress
+        let base = try XCTUnwrap(URL(string: files.baseURL))
+        settings.addresses.trust(base)
+        let egress = Egress(settings: settings, logger: Logger(label: "test"))
+        let target = EgressTarget(baseURL: base, allowedHosts: [], auth: AuthScheme(type: .none), credentials: [:])
+        let recorder = CassetteRecorder(recording: { await egress.send($0, to: target) }, secrets: [])
+        let bytes = Data([0x00, 0xFF, 0xC0, 0xAF])
+        let harness = try PluginHarness(path: try BuildProducts.plugin("ABIPluginBytes"))
+        _ = await harness.invoke("upload", input: ["path": "/files/c.bin", "data": .string(bytes.base64EncodedString())], http: recorder.performer)
+        _ = await harness.invoke("download", input: ["path": "/files/c.bin"], http: recorder.performer)
+        try await egress.shutdown()
+        await files.stop()
+
+        let path = NSTemporaryDirectory() + "patchbay-binary-cassette-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try recorder.cassette.save(to: path)
+        let player = CassettePlayer(try Cassette.load(from: path))
+        _ = await harness.invoke("upload", input: ["path": "/files/c.bin", "data": .string(bytes.base64EncodedString())], http: player.performer)
+        let replayed = await harness.invoke("download", input: ["path": "/files/c.bin"], http: player.performer)
+        guard case .success(let data) = replayed else { return XCTFail("\(replayed)") }
+        XCTAssertEqual(try WireCoding.decode(JSONValue.self, from: data)["data"]?.stringValue.flatMap { Data(base64Encoded: $0) }, bytes)
     }
 
     func testTheSwiftSDKPassesTheGracefulStopToTheProviderOnce() async throws {
