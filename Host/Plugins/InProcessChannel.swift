@@ -76,6 +76,9 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         api = callTable
     }
 
+    /// Whether the graceful stop has begun; the plugin takes no calls after it.
+    var isStopped: Bool { lock.withLock { stopped } }
+
     /// The graceful stop: answers the calls still in flight, refuses new ones, and runs the
     /// plugin's pb_plugin_shutdown once, on a thread of its own, waiting for it at most
     /// `shutdownWait`. Later calls to this do nothing.

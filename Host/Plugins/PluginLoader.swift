@@ -83,7 +83,12 @@ enum PluginLoader {
         initializedLock.lock()
         defer { initializedLock.unlock() }
         let key = Int(bitPattern: inspected.handle)
-        if let earlier = initialized[key] { return try earlier.get() }
+        if let earlier = initialized[key] {
+            let channel = try earlier.get()
+            // Its shutdown ran and init runs once per process: it cannot serve again here.
+            guard !channel.isStopped else { throw .shutDown }
+            return channel
+        }
         let crashSlot = PluginCrashGuard.register(pluginID: inspected.manifest.id, path: inspected.path,
                                                   symbol: unsafeBitCast(inspected.initialize, to: UnsafeRawPointer.self))
         let channel = InProcessChannel(pluginID: inspected.manifest.id, messageVersion: inspected.messageVersion, logger: logger,

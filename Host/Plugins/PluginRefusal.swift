@@ -14,6 +14,8 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case initFailed(String)
     case incompleteCallTable(String)
     case workerFailed(String)
+    /// The library was shut down in this process, and init runs only once per process.
+    case shutDown
     /// The worker loaded the plugin and refused it; the text is the worker's refusal.
     case refusedInWorker(String)
 
@@ -41,6 +43,8 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "pb_plugin_init failed: \(reason)"
         case .incompleteCallTable(let reason):
             return "pb_plugin_init returned an incomplete call table: \(reason)"
+        case .shutDown:
+            return "the plugin was shut down in this process and cannot be loaded again until the host restarts"
         case .workerFailed(let message):
             return "worker process failed: \(message)"
         case .refusedInWorker(let reason):

@@ -30,6 +30,9 @@ final class ABIEvolutionTests: XCTestCase {
                 let after = await plugin.call(.invoke, PluginCall(action: "ping", input: [:]), context: .offline, timeout: .seconds(10))
                 guard case .failure(let error) = after else { return XCTFail("a stopped plugin answered: \(after)") }
                 XCTAssertEqual(error.code, "plugin_stopped")
+                let again = PluginRegistry(logger: CapturedLog().logger).load(path: path)
+                XCTAssertEqual(again.state, .disabled)
+                XCTAssertEqual(again.reason, "the plugin was shut down in this process and cannot be loaded again until the host restarts")
             }
         }
     }
