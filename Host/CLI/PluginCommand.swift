@@ -6,7 +6,7 @@ import PatchbayWire
 /// Tools for plugin authors.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginNewCommand.self, PluginTestCommand.self, PluginSchemasCommand.self])
+        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginNewCommand.self, PluginTestCommand.self, PluginRecordCommand.self, PluginSchemasCommand.self])
 }
 
 struct PluginSchemasCommand: ParsableCommand {
@@ -96,7 +96,7 @@ struct PluginTestCommand: AsyncParsableCommand {
     @Option(help: "A cassette of recorded HTTP exchanges: the manifest's examples and discovery then run, answered from it.")
     var cassette: String?
 
-    @Option(help: "The connection config (JSON) for the calls answered from the cassette.")
+    @Option(help: "The connection config (JSON) the calls run with: those answered from the cassette, and the cancellation check's.")
     var config: String = "{}"
 
     func run() async throws {

@@ -47,7 +47,7 @@ public struct ConformanceSuite: Sendable {
         }
         report.checks.append(await malformedCallCheck(plugin))
         report.checks.append(await unknownActionCheck(plugin))
-        report.checks.append(await cancellationCheck(plugin))
+        report.checks.append(await cancellationCheck(plugin, config: config))
         return report
     }
 
@@ -183,7 +183,7 @@ public struct ConformanceSuite: Sendable {
 
     /// The host gives up on a call whose HTTP request never answers; the plugin must still
     /// complete that call, once, when the request finally fails.
-    private func cancellationCheck(_ plugin: LoadedPlugin) async -> ConformanceCheck {
+    private func cancellationCheck(_ plugin: LoadedPlugin, config: JSONValue) async -> ConformanceCheck {
         let name = "a call the host gives up on still completes exactly once"
         guard let (action, input) = plugin.manifest.actions.lazy.compactMap({ action in
             SampleInput.make(for: action).map { (action, $0) }
@@ -196,12 +196,14 @@ public struct ConformanceSuite: Sendable {
             return .failure(PluginError(code: "connection_failed", message: "the test harness failed the request"))
         }
         let before = plugin.ignoredCompletions
-        let reply = await plugin.call(.invoke, PluginCall(action: action.name, input: input), context: context,
+        let reply = await plugin.call(.invoke, PluginCall(action: action.name, input: input, config: config), context: context,
                                       timeout: cancellationDeadline)
         await gate.open()
         // Timed out waiting on the request (`upstream_timeout`), or not even waiting on it.
         guard case .failure(let error) = reply, ["upstream_timeout", "plugin_timeout"].contains(error.code) else {
-            return .skipped(name, "\(action.name) completed before the deadline without waiting on HTTP, so nothing was cancelled")
+            // Most often the call was refused before any request: give the config it needs.
+            let refusal = if case .failure(let error) = reply { " (it answered \(error.code): \(error.message); does it need --config?)" } else { "" }
+            return .skipped(name, "\(action.name) completed before the deadline without waiting on HTTP, so nothing was cancelled\(refusal)")
         }
         let deadline = ContinuousClock.now + settleTime
         while plugin.ignoredCompletions == before, ContinuousClock.now < deadline {
