@@ -141,8 +141,11 @@ struct ServeCommand: AsyncParsableCommand {
             // The outbound HTTP clients and plugin workers are stopped before the process exits,
             // whatever stopped the server; a failure to listen is said in words.
             try? await patchbay.shutdown()
+            await registry.shutdown()
             throw ListenError(error, host: host, port: port).map { CommandFailure(description: $0.description) } ?? error
         }
         try await patchbay.shutdown()
+        // Last, once nothing can call a plugin: each one flushes and closes what it holds.
+        await registry.shutdown()
     }
 }

@@ -120,8 +120,10 @@ public struct ConformanceSuite: Sendable {
         guard let player else { return .skipped(name, Self.needsCassette) }
         switch await harness.discover(config: config, http: player.performer, timeout: callTimeout) {
         case .success(let data):
-            guard let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
-                return .judged(name, problems: ["the result does not decode as a discovered schema"])
+            let violations = MessageSchemas.violations(in: data, against: MessageSchemas.discoveredSchema)
+            guard violations.isEmpty, let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
+                return .judged(name, problems: violations.isEmpty ? ["the result does not decode as a discovered schema"]
+                                                                  : violations.map { "result.discover \($0)" })
             }
             return .judged(name, problems: SchemaRules.problems(of: schema, manifest: harness.manifest))
         case .failure(let error):
@@ -168,6 +170,8 @@ public struct ConformanceSuite: Sendable {
             problems.append("it succeeded")
         case .failure(let error) where error.code == "plugin_timeout":
             problems.append("it did not complete within \(callTimeout)")
+        case .failure(let error) where error.code == "plugin_error" && error.message.contains("unreadable error"):
+            problems.append("its error does not match the error message schema: \(error.message)")
         case .failure:
             break
         }

@@ -317,15 +317,26 @@ static void plugin_cancel(pb_plugin_context *plugin, uint64_t request_id) {
 }
 
 static int32_t plugin_init(const pb_host_api *host_api, pb_plugin_api *out_api, char *error, size_t error_capacity) {
-    if (host_api->struct_size < sizeof(pb_host_api)) {
-        snprintf(error, error_capacity, "the host's table is older than this plugin needs");
+    /* Read the host's table by the size it declares: an older host's is shorter, and the
+     * fields it lacks stay zero here. This plugin uses only 1.0 functions. */
+    if (host_api->struct_size < PB_HOST_API_SIZE_1_0) {
+        snprintf(error, error_capacity, "the host's table is %u bytes, smaller than ABI 1.0's", (unsigned)host_api->struct_size);
         return 1;
     }
-    host = *host_api;
-    out_api->struct_size = sizeof(pb_plugin_api);
-    out_api->plugin_context = NULL;
-    out_api->pb_plugin_call = plugin_call;
-    out_api->pb_plugin_cancel = plugin_cancel;
+    memcpy(&host, host_api, host_api->struct_size < sizeof host ? host_api->struct_size : sizeof host);
+    /* Fill the call table, writing no more than the host made room for (0: an older host,
+     * with room for the 1.0 table). Nothing to shut down, so no pb_plugin_shutdown. */
+    pb_plugin_api table = {
+        .struct_size = sizeof(pb_plugin_api),
+        .plugin_context = NULL,
+        .pb_plugin_call = plugin_call,
+        .pb_plugin_cancel = plugin_cancel,
+        .pb_plugin_shutdown = NULL,
+    };
+    size_t room = out_api->struct_size == 0 ? PB_PLUGIN_API_SIZE_1_0 : out_api->struct_size;
+    if (room > sizeof table) room = sizeof table;
+    table.struct_size = (uint32_t)room;
+    memcpy(out_api, &table, room);
     return 0;
 }
 
@@ -338,6 +349,9 @@ static const pb_plugin_descriptor descriptor = {
     .manifest_json = (const uint8_t *)manifest,
     .manifest_len = sizeof(manifest) - 1,
     .init = plugin_init,
+    /* Built with the 1.2 header, but it needs nothing newer than 1.0 of the host. */
+    .min_host_abi_minor = 0,
+    .message_version = PB_MESSAGE_VERSION,
 };
 
 const pb_plugin_descriptor *pb_plugin_info(void) { return &descriptor; }
