@@ -21,7 +21,7 @@ public struct EgressTarget: Sendable {
 
     /// The base URL in effect, most specific first: the host's override for this provider
     /// (operators, tests and the sandbox), the connection's own base URL config field
-    /// (GitHub Enterprise), then the manifest's, with `{field}` placeholders from the config.
+    /// (a self-hosted edition of the service), then the manifest's, with `{field}` placeholders from the config.
     public static func resolve(manifest: Manifest, config: JSONValue, credentials: [String: String],
                                hostOverride: URL?) throws -> EgressTarget {
         let base: URL

@@ -39,6 +39,9 @@ public final class InProcessNotifier: Notifier, @unchecked Sendable {
     /// Channels with listeners, for tests that check subscriptions are not left behind.
     var channelCount: Int { lock.withLock { listeners.count } }
 
+    /// Whether anything listens on `channel`, for tests that check who listens.
+    func isListened(_ channel: NotifierChannel) -> Bool { lock.withLock { listeners[channel] != nil } }
+
     private func forget(_ id: ObjectIdentifier, on channel: NotifierChannel) {
         lock.withLock {
             listeners[channel]?.removeValue(forKey: id)

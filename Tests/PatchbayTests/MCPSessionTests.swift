@@ -87,11 +87,14 @@ final class MCPSessionTests: XCTestCase {
         XCTAssertEqual(changes.count, 2)
 
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
-        XCTAssertEqual(notifier.channelCount, 1, "the open session listens on its agent's channel")
+        // Besides the host's own listener for revoked keys, only the open session's.
+        XCTAssertEqual(notifier.channelCount, 2)
+        XCTAssertTrue(notifier.isListened(.apiKeyRevoked))
+        XCTAssertTrue(notifier.isListened(.agentLive(agent)), "the open session listens on its agent's channel")
         let ended = try await transport.terminate()
         XCTAssertEqual(ended, 200)
         try await eventually("the event stream to close") { await !(transport.eventStreamOpen) }
-        try await eventually("the ended session to stop listening") { notifier.channelCount == 0 }
+        try await eventually("the ended session to stop listening") { notifier.channelCount == 1 && !notifier.isListened(.agentLive(agent)) }
         let afterEnd = try await host.mcpRequest("POST", agent: agent, key: key, session: session, json: listTools)
         XCTAssertEqual(afterEnd.status, 404)
         XCTAssertEqual(afterEnd.errorCode, "mcp_session_not_found")

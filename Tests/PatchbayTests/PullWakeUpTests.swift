@@ -80,6 +80,8 @@ final class PullWakeUpTests: XCTestCase {
         print("store calls during an idle 1 s long-poll: \(calls) (\(scans) event reads)")
         XCTAssertEqual(scans, 2, "one read before the wait and one at its end")
         XCTAssertLessThanOrEqual(calls, 10, "a handful of calls, not one per 20 ms")
-        XCTAssertEqual((host.patchbay.notifier as? InProcessNotifier)?.channelCount, 0, "the answered poll stopped listening")
+        let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
+        XCTAssertEqual(notifier.channelCount, 1, "the answered poll stopped listening: only the host's own listener for revoked keys is left")
+        XCTAssertTrue(notifier.isListened(.apiKeyRevoked))
     }
 }
