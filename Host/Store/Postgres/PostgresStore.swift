@@ -236,14 +236,3 @@ extension PostgresConnection {
         return rows
     }
 }
-
-extension PostgresRandomAccessRow {
-    /// The named column's value; a column whose value does not fit `T` is `StoreError.corrupt`.
-    func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        do {
-            return try self[column].decode(T.self)
-        } catch {
-            throw StoreError.corrupt("column \(column) does not read as \(T.self)")
-        }
-    }
-}
