@@ -78,14 +78,17 @@ extension PostgresStore {
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         guard !batch.isEmpty else { return [] }
         let payloads = try batch.map(Self.payloadText)
-        return try await inbox.store((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
+        return try await inbox.perform((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
     }
+
+    /// One `storeInboundEvents` call: its events and their payloads as stored text (`payloadText`).
+    typealias InboundCall = (events: [InboundEvent], payloads: [String])
 
     /// The calls `inbox` grouped, in one transaction and one statement for all their events.
     /// When that statement is refused (a constraint no `ON CONFLICT` covers, a value the database
     /// will not take), the group runs again with each call in a savepoint of its own, so the call
     /// at fault fails alone and the others commit.
-    private func storeInboundCalls(_ group: [PostgresInboxCommitter.Batch]) async throws -> [Result<[InboundOutcome], Error>] {
+    private func storeInboundCalls(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
         let logger = logger
         do {
             var outcomes = try await transaction { connection in
@@ -108,7 +111,7 @@ extension PostgresStore {
     }
 
     /// `group` in one transaction, each call in a savepoint of its own.
-    private func storeInboundCallsApart(_ group: [PostgresInboxCommitter.Batch]) async throws -> [Result<[InboundOutcome], Error>] {
+    private func storeInboundCallsApart(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
         let logger = logger
         return try await transaction { connection in
             // Every account's lock up front, in key order, so groups spanning accounts cannot deadlock.

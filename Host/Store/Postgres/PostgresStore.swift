@@ -18,8 +18,8 @@ public final class PostgresStore: Store {
     let url: PostgresStoreURL
     let logger: Logger
     let health = StorageHealth()
-    /// Concurrent inbox writes share transactions (see `PostgresInboxCommitter`).
-    let inbox = PostgresInboxCommitter()
+    /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
+    let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>()
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
