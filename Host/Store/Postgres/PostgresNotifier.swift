@@ -31,6 +31,9 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
     static let messageLimit = 7999
 
     private let store: PostgresStore
+    /// Notifications sent at once go out in one statement (and one commit) rather than one each:
+    /// ingest sends one per stored event.
+    private let sends = PostgresCallGroups<String, Void>()
     private let local = InProcessNotifier()
     private let logger: Logger
     private let listening: Task<Void, Never>
@@ -83,7 +86,10 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
             return
         }
         do {
-            try await store.rows("SELECT pg_notify(\(Self.channel), \(message))")
+            try await sends.perform(message) { [store] messages in
+                try await store.rows("SELECT pg_notify(\(Self.channel), m) FROM unnest(\(messages)::text[]) AS m")
+                return messages.map { _ in .success(()) }
+            }
         } catch {
             logger.warning("could not send a notification to the other replicas; only this one's listeners are woken",
                            metadata: ["channel": "\(channel)", "error": "\(error)"])

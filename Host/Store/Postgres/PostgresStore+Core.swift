@@ -158,7 +158,7 @@ extension PostgresStore {
             createdAt: try row.value("created_at"), revokedAt: try row.value("revoked_at"))
     }
 
-    static func connection(_ row: PostgresRandomAccessRow) throws -> ConnectionRecord {
+    static func connection(_ row: some PostgresColumns) throws -> ConnectionRecord {
         ConnectionRecord(
             id: try row.value("id"), accountID: try row.value("account_id"), provider: try row.value("provider"),
             label: try row.value("label"), config: try decode(JSONValue.self, row.value("config")),

@@ -25,13 +25,22 @@ extension PostgresStore {
             .first.map(Self.webhookEndpoint)
     }
 
+    /// One statement, read on every delivery: the endpoint, its connection and the active
+    /// subscriptions (one row each, or one row without any), the three tables apart in each row.
     public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
-        guard let endpoint = try await rows("SELECT * FROM webhook_endpoints WHERE id = \(endpointID)").first.map(Self.webhookEndpoint)
-        else { return nil }
-        let connection = try await connection(id: endpoint.connectionID, accountID: endpoint.accountID)
-        let subscriptions = try await activeWebhookSubscriptions(accountID: endpoint.accountID, endpointID: endpoint.id,
-                                                                 provider: endpoint.provider)
-        return WebhookRoute(endpoint: endpoint, connection: connection, subscriptions: subscriptions)
+        let rows = try await rows("""
+            SELECT e.*, NULL AS "|", c.*, NULL AS "|", s.*
+            FROM webhook_endpoints e
+            LEFT JOIN connections c ON c.id = e.connection_id AND c.account_id = e.account_id
+            LEFT JOIN webhook_subscriptions s ON s.account_id = e.account_id AND s.status = 'active'
+                AND (s.endpoint_id = e.id OR s.provider = e.provider)
+            WHERE e.id = \(endpointID)
+            ORDER BY s.created_at, s.id
+            """).map(PostgresTableColumns.split)
+        guard let first = rows.first else { return nil }
+        return WebhookRoute(endpoint: try Self.webhookEndpoint(first[0]),
+                            connection: first[1].isPresent ? try Self.connection(first[1]) : nil,
+                            subscriptions: try rows.filter { $0[2].isPresent }.map { try Self.webhookSubscription($0[2]) })
     }
 
     public func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord> {
@@ -69,25 +78,49 @@ extension PostgresStore {
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
         guard !batch.isEmpty else { return [] }
         let payloads = try batch.map(Self.payloadText)
-        return try await inbox.store((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
+        return try await inbox.perform((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
     }
 
-    /// The calls `inbox` grouped, in one transaction: each in a savepoint of its own when there
-    /// are several, so a call refused by a constraint fails alone and the others commit.
-    private func storeInboundCalls(_ group: [PostgresInboxCommitter.Batch]) async throws -> [Result<[InboundOutcome], Error>] {
+    /// One `storeInboundEvents` call: its events and their payloads as stored text (`payloadText`).
+    typealias InboundCall = (events: [InboundEvent], payloads: [String])
+
+    /// The calls `inbox` grouped, in one transaction and one statement for all their events.
+    /// When that statement is refused (a constraint no `ON CONFLICT` covers, a value the database
+    /// will not take), the group runs again with each call in a savepoint of its own, so the call
+    /// at fault fails alone and the others commit.
+    private func storeInboundCalls(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
+        let logger = logger
+        do {
+            var outcomes = try await transaction { connection in
+                try await Self.storeInboundEvents(connection, group.flatMap(\.events), payloads: group.flatMap(\.payloads),
+                                                  logger: logger)
+            }[...]
+            return group.map { call in
+                defer { outcomes = outcomes.dropFirst(call.events.count) }
+                return .success(Array(outcomes.prefix(call.events.count)))
+            }
+        } catch let error where group.count > 1 && Self.isRefusal(error) {
+            return try await storeInboundCallsApart(group)
+        }
+    }
+
+    /// Whether the database refused the statement itself rather than failed to run it.
+    private static func isRefusal(_ error: Error) -> Bool {
+        if case StoreError.conflict = error { return true }
+        return (error as? PSQLError)?.code == .server
+    }
+
+    /// `group` in one transaction, each call in a savepoint of its own.
+    private func storeInboundCallsApart(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
         let logger = logger
         return try await transaction { connection in
             // Every account's lock up front, in key order, so groups spanning accounts cannot deadlock.
             try await Self.lockInbox(connection, accounts: group.flatMap { $0.events.map(\.event.accountID) }, logger: logger)
-            guard group.count > 1 else {
-                return [.success(try await Self.storeInboundEvents(connection, group[0].events, payloads: group[0].payloads,
-                                                                   logger: logger))]
-            }
             var results: [Result<[InboundOutcome], Error>] = []
             for call in group {
                 try await connection.rows("SAVEPOINT inbound_call", logger: logger)
                 do {
-                    let outcomes = try await Self.storeInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
+                    let outcomes = try await Self.insertInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
                     try await connection.rows("RELEASE SAVEPOINT inbound_call", logger: logger)
                     results.append(.success(outcomes))
                 } catch let error as PSQLError where error.code == .server {
@@ -105,15 +138,7 @@ extension PostgresStore {
         async throws -> [InboundOutcome]
     {
         try await lockInbox(connection, accounts: batch.map(\.event.accountID), logger: logger)
-        var outcomes: [InboundOutcome] = []
-        var counters = PostgresEndpointCounters()
-        for (item, payload) in zip(batch, payloads) {
-            let outcome = try await storeInboundEvent(connection, item, payload: payload, logger: logger)
-            counters.add(item.event, outcome)
-            outcomes.append(outcome)
-        }
-        try await counters.write(connection, logger: logger)
-        return outcomes
+        return try await insertInboundEvents(connection, batch, payloads: payloads, logger: logger)
     }
 
     /// Two int4 keys, so that these locks never meet the migrations' bigint one:
@@ -159,35 +184,59 @@ extension PostgresStore {
         try item.payloadText ?? text(item.event.payload)
     }
 
-    /// Stores one event and its deliveries, unless its endpoint holds the provider's id already.
-    /// The transaction holds `lockInbox` for the event's account; the endpoint's counters are
-    /// the caller's.
-    private static func storeInboundEvent(_ connection: PostgresConnection, _ item: InboundEvent, payload: String, logger: Logger)
-        async throws -> InboundOutcome
+    /// Stores the events of `batch` whose endpoint does not hold the provider's id already, their
+    /// deliveries, and what they add to their endpoints' counters: one statement, a single round
+    /// trip whatever the batch's size, while the transaction holds `lockInbox` for its accounts.
+    /// Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
+    ///
+    /// The unique constraint decides duplicates, whichever replica inserts: a concurrent
+    /// duplicate waits for the first to commit and then inserts nothing. Host events have no
+    /// endpoint, and NULLs are distinct, so they are never duplicates, as on SQLite.
+    private static func insertInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String],
+                                            logger: Logger) async throws -> [InboundOutcome]
     {
-        let event = item.event
-        // The unique constraint decides, whichever replica inserts: a concurrent duplicate
-        // waits for the first to commit and then inserts nothing. Host events have no endpoint,
-        // and NULLs are distinct, so they are never duplicates, as on SQLite.
+        let events = batch.map(\.event)
+        let deliveries = batch.flatMap { item in item.deliveries.map { (id: $0.id, subscriptionID: $0.subscriptionID, eventID: item.event.id) } }
         let inserted = try await connection.rows("""
-            INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                occurred_at, payload, received_at)
-            VALUES (\(event.id), \(event.accountID), \(event.endpointID), \(event.connectionID), \(event.provider),
-                \(event.providerEventID), \(event.type), \(event.key), \(event.occurredAt), \(payload), \(event.receivedAt))
-            ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
-            RETURNING sequence
+            WITH batch AS (
+                SELECT * FROM unnest(\(events.map(\.id))::text[], \(events.map(\.accountID))::text[],
+                    \(PostgresNullableTextArray(events.map(\.endpointID)))::text[], \(events.map(\.connectionID))::text[],
+                    \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[], \(events.map(\.type))::text[],
+                    \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[], \(payloads)::text[],
+                    \(events.map(\.receivedAt))::int8[])
+                    WITH ORDINALITY AS e(id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                        occurred_at, payload, received_at, position)
+            ), inserted AS (
+                INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
+                    occurred_at, payload, received_at)
+                SELECT id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key, occurred_at, payload,
+                    received_at
+                FROM batch ORDER BY position
+                ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
+                RETURNING id
+            ), deliveries AS (
+                INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
+                    created_at, updated_at)
+                SELECT d.id, e.account_id, d.subscription_id, e.id, 'pending', 0, e.received_at, e.received_at, e.received_at
+                FROM unnest(\(deliveries.map(\.id))::text[], \(deliveries.map(\.subscriptionID))::text[],
+                    \(deliveries.map(\.eventID))::text[]) AS d(id, subscription_id, event_id)
+                JOIN batch e ON e.id = d.event_id JOIN inserted i ON i.id = d.event_id
+            ), counted AS (
+                UPDATE webhook_endpoints w SET received = w.received + c.received, verified = w.verified + c.received,
+                    duplicates = w.duplicates + c.received - c.stored, last_event_at = COALESCE(c.last_event_at, w.last_event_at)
+                FROM (
+                    SELECT e.endpoint_id, count(*) AS received, count(i.id) AS stored,
+                        (array_agg(e.received_at ORDER BY e.position DESC) FILTER (WHERE i.id IS NOT NULL))[1] AS last_event_at
+                    FROM batch e LEFT JOIN inserted i ON i.id = e.id
+                    WHERE e.endpoint_id IS NOT NULL
+                    GROUP BY e.endpoint_id
+                ) c
+                WHERE w.id = c.endpoint_id
+            )
+            SELECT id FROM inserted
             """, logger: logger)
-        guard !inserted.isEmpty else { return .duplicate }
-        guard !item.deliveries.isEmpty else { return .stored }
-        try await connection.rows("""
-            INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
-                created_at, updated_at)
-            SELECT d.id, \(event.accountID), d.subscription_id, \(event.id), 'pending', 0, \(event.receivedAt),
-                \(event.receivedAt), \(event.receivedAt)
-            FROM unnest(\(item.deliveries.map(\.id))::text[], \(item.deliveries.map(\.subscriptionID))::text[])
-                AS d(id, subscription_id)
-            """, logger: logger)
-        return .stored
+        let stored = Set(try inserted.map { try $0.value("id", as: String.self) })
+        return events.map { stored.contains($0.id) ? .stored : .duplicate }
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {
@@ -377,7 +426,7 @@ extension PostgresStore {
 
     // MARK: Rows
 
-    private static func webhookEndpoint(_ row: PostgresRandomAccessRow) throws -> WebhookEndpointRecord {
+    private static func webhookEndpoint(_ row: some PostgresColumns) throws -> WebhookEndpointRecord {
         WebhookEndpointRecord(
             id: try row.value("id"), accountID: try row.value("account_id"), connectionID: try row.value("connection_id"),
             provider: try row.value("provider"),
@@ -395,7 +444,7 @@ extension PostgresStore {
             payload: try decode(JSONValue.self, try row.value("payload")), receivedAt: try row.value("received_at"))
     }
 
-    private static func webhookSubscription(_ row: PostgresRandomAccessRow) throws -> WebhookSubscriptionRecord {
+    private static func webhookSubscription(_ row: some PostgresColumns) throws -> WebhookSubscriptionRecord {
         WebhookSubscriptionRecord(
             id: try row.value("id"), accountID: try row.value("account_id"), agentID: try row.value("agent_id"),
             endpointID: try row.value("endpoint_id"), provider: try row.value("provider"),

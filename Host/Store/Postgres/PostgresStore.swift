@@ -18,8 +18,8 @@ public final class PostgresStore: Store {
     let url: PostgresStoreURL
     let logger: Logger
     let health = StorageHealth()
-    /// Concurrent inbox writes share transactions (see `PostgresInboxCommitter`).
-    let inbox = PostgresInboxCommitter()
+    /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
+    let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>()
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
@@ -234,16 +234,5 @@ extension PostgresConnection {
         var rows: [PostgresRandomAccessRow] = []
         for try await row in try await self.query(query, logger: logger) { rows.append(row.makeRandomAccess()) }
         return rows
-    }
-}
-
-extension PostgresRandomAccessRow {
-    /// The named column's value; a column whose value does not fit `T` is `StoreError.corrupt`.
-    func value<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        do {
-            return try self[column].decode(T.self)
-        } catch {
-            throw StoreError.corrupt("column \(column) does not read as \(T.self)")
-        }
     }
 }

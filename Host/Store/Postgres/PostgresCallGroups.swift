@@ -1,0 +1,68 @@
+import Foundation
+
+/// Lets concurrent calls on one replica share one round trip to the database: calls that arrive
+/// while a group is in progress queue up and all go into the next group, which `run` performs
+/// at once, as `GroupCommitter` does for SQLite.
+///
+/// The inbox uses it so that one account's writes, which are serial (the advisory lock that
+/// keeps sequences in commit order is held until commit), share one lock wait, one statement
+/// and one WAL flush per group instead of one each per delivery. The notifier uses it so that
+/// the wake-ups sent at once cost one `pg_notify` statement.
+///
+/// A caller resumes only once its group has run, with its own call's result; if the group
+/// fails as a whole, every caller of that group gets the error.
+final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Sendable {
+    /// Performs a group of calls and answers each call's outcome, in order.
+    typealias Run = @Sendable ([Call]) async throws -> [Result<Outcome, Error>]
+
+    private struct Pending {
+        let call: Call
+        let continuation: CheckedContinuation<Outcome, Error>
+    }
+
+    /// Bounds a group, so that no group holds an account's inbox lock for long.
+    private let maxCalls: Int
+    private let lock = NSLock()
+    private var queue: [Pending] = []
+    private var draining = false
+
+    init(maxCalls: Int = 128) {
+        self.maxCalls = maxCalls
+    }
+
+    /// Performs `call` in the next group, which `run` performs.
+    func perform(_ call: Call, run: @escaping Run) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let startDrain: Bool = lock.withLock {
+                queue.append(Pending(call: call, continuation: continuation))
+                defer { draining = true }
+                return !draining
+            }
+            if startDrain { Task { await self.drain(run: run) } }
+        }
+    }
+
+    private func drain(run: @escaping Run) async {
+        while let group = next() {
+            do {
+                let results = try await run(group.map(\.call))
+                for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
+            } catch {
+                for pending in group { pending.continuation.resume(throwing: error) }
+            }
+        }
+    }
+
+    /// The calls waiting now, up to `maxCalls`; nil (and draining ends) when there are none.
+    private func next() -> [Pending]? {
+        lock.withLock {
+            guard !queue.isEmpty else {
+                draining = false
+                return nil
+            }
+            let group = Array(queue.prefix(maxCalls))
+            queue.removeFirst(group.count)
+            return group
+        }
+    }
+}
