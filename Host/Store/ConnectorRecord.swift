@@ -22,4 +22,10 @@ public struct ConnectorRecord: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    /// The connector's id in the catalog and on its connections: `namespace.name`. A plugin's
+    /// id may not hold a dot, so the two never collide.
+    public static func providerID(namespace: String, name: String) -> String { "\(namespace).\(name)" }
+
+    public var providerID: String { Self.providerID(namespace: namespace, name: name) }
 }
