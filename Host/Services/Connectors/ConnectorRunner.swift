@@ -92,7 +92,9 @@ struct ConnectorRunner: Sendable {
         let location = operation.locations[name] ?? (operation.method == .GET || operation.method == .DELETE ? .query : .body)
         switch location {
         case .path:
-            let segment = (Self.text(value) ?? "").addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+            var segment = (Self.text(value) ?? "").addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+            // A whole segment of dots would climb the path; encoded, it is a name.
+            if segment == "." || segment == ".." { segment = segment.replacingOccurrences(of: ".", with: "%2E") }
             request.path = request.path.replacingOccurrences(of: "{\(name)}", with: segment)
         case .query:
             request.query[name] = Self.text(value)
@@ -109,8 +111,8 @@ struct ConnectorRunner: Sendable {
         }
     }
 
-    /// RFC 3986 unreserved characters: a path parameter cannot add a segment, a query or a `..`.
-    private static let segmentCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_~")
+    /// RFC 3986 unreserved characters: a path parameter cannot add a segment or a query.
+    private static let segmentCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// A scalar as it reads in a URL or a header; arrays as comma-separated values; objects as JSON.
     static func text(_ value: JSONValue) -> String? {
