@@ -299,6 +299,34 @@ final class ConnectorTests: XCTestCase {
         try await strict.stop()
     }
 
+    func testAnOAuthConnectorConnectsThroughTheAccountsOAuthApp() async throws {
+        let oauth = "http://127.0.0.1:\(host.fakes.port)/google_sheets_oauth"
+        var sheets = definition(name: "sheets", auth: [
+            "type": "oauth2", "authorize_url": .string(oauth + "/accounts.google.com/o/oauth2/v2/auth"),
+            "token_url": .string(oauth + "/oauth2.googleapis.com/token"), "scopes": ["https://www.googleapis.com/auth/spreadsheets"],
+        ]).objectValue!
+        sheets["base_url"] = .string(try XCTUnwrap(host.fakes.baseURLs["google_sheets"]))
+        sheets["packs"] = nil
+        sheets["operations"] = [["name": "get_spreadsheet", "description": "A spreadsheet's properties.", "method": "GET",
+                                 "path": "/spreadsheets/{id}", "extract": "/properties",
+                                 "parameters": ["type": "object", "properties": ["id": ["type": "string"]], "required": ["id"]]]]
+        let created = try await createConnector(.object(sheets))
+        XCTAssertEqual(created.status, 201, created.body)
+        let withoutApp = try await host.request("POST", "/v1/connections", key: key, json: ["provider": "acme.sheets"])
+        XCTAssertEqual(withoutApp.status, 400, withoutApp.body)
+        XCTAssertEqual(withoutApp.errorCode, "oauth_app_not_configured")
+
+        let connection = try await host.connectWithOAuth("acme.sheets", key: key, fake: host.fakes.oauth.google)
+        let got = try await invoke(connection, "get_spreadsheet", ["id": .string(FakeGoogleSheets.spreadsheetID)])
+        XCTAssertEqual(got.status, 200, got.body)
+        XCTAssertNotNil(got.json["output"]?["title"], got.body)
+        let authorization = try XCTUnwrap(host.fakes.google.requests.last?.headers["authorization"])
+        XCTAssertTrue(authorization.hasPrefix("Bearer "), authorization)
+        let token = String(authorization.dropFirst("Bearer ".count))
+        let shown = try await host.request("GET", "/v1/connections/\(connection)", key: key)
+        for reply in [got, shown] { XCTAssertFalse(reply.body.contains(token), "the access token is in a response") }
+    }
+
     // MARK: Skills and packs
 
     func testAConnectorsOperationsAreProvisionedAsSkillsAndItsPacksInstall() async throws {
