@@ -49,16 +49,16 @@ public struct ConnectorService: Sendable {
     public func update(principal: Principal, namespace: String, name: String, definition: JSONValue) async throws -> ConnectorRecord {
         try principal.require(.integrationsWrite)
         var record = try await owned(principal, namespace, name)
-        var body = definition.objectValue ?? [:]
+        guard var body = definition.objectValue else { throw ServiceError.validation("the body must be a JSON object", field: nil) }
+        // The path names the connector; the body may repeat its names but not change them.
         for (key, value) in [("namespace", namespace), ("name", name)] {
             if let given = body[key], given != .string(value) {
                 throw ServiceError.validation("\(key) cannot change; create a connector of the new \(key) instead", field: key)
             }
-            if definition.objectValue != nil { body[key] = .string(value) }
+            body[key] = .string(value)
         }
-        let replaced: JSONValue = definition.objectValue == nil ? definition : .object(body)
-        _ = try ConnectorDefinition(replaced)
-        record.definition = replaced
+        _ = try ConnectorDefinition(.object(body))
+        record.definition = .object(body)
         // Strictly later, so a provider built from the old definition is never taken for this one.
         record.updatedAt = max(nowMillis(), record.updatedAt + 1)
         guard try await store.updateConnector(record) else { throw ServiceError.notFound("connector", "\(namespace)/\(name)") }
