@@ -342,6 +342,13 @@ final class ConnectorTests: XCTestCase {
         XCTAssertEqual(pack.status, 201, pack.body)
         _ = try await host.publish(key: key, agent: agent)
 
+        // Exported as tools, the preset parameter left out of what the model fills.
+        let exported = try await host.request("GET", "/v1/agents/\(agent)/tools?format=openai", key: key)
+        let tool = try XCTUnwrap(exported.json["tools"]?.arrayValue?.first { $0["function"]?["name"] == "get_task" }, exported.body)
+        XCTAssertEqual(tool["function"]?["description"], "One task by id.")
+        XCTAssertNotNil(tool["function"]?["parameters"]?["properties"]?["id"])
+        XCTAssertNil(tool["function"]?["parameters"]?["properties"]?["project"])
+
         let called = try await host.invokeSkill(key: key, agent: agent, skill: "get_task",
                                                 ["input": ["id": "t3"], "tool_call_id": "call_abc"])
         XCTAssertEqual(called.status, 200, called.body)
