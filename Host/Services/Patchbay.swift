@@ -50,7 +50,7 @@ public final class Patchbay: Sendable {
                                        events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
         let calls = ConnectionCalls(providers: providers, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
-        apiKeys = APIKeyService(store: store)
+        apiKeys = APIKeyService(store: store, notifier: notifier)
         catalog = CatalogService(providers: providers, store: store)
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)

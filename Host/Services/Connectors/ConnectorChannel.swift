@@ -13,6 +13,8 @@ final class ConnectorChannel: PluginChannel {
 
     var ignoredCompletions: Int { 0 }
     var quarantineReason: String? { nil }
+    /// Nothing to stop: a connector holds no library, worker or call in flight of its own.
+    func shutdown() async {}
 
     func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
         guard let call = try? WireCoding.decode(PluginCall.self, from: payload) else {

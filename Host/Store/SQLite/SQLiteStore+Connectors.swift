@@ -45,7 +45,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func connector(_ row: Row) throws -> ConnectorRecord {
+    private static func connector(_ row: some StoredRow) throws -> ConnectorRecord {
         ConnectorRecord(id: row["id"], accountID: row["account_id"], namespace: row["namespace"], name: row["name"],
                         definition: try decode(JSONValue.self, row["definition"]),
                         createdAt: row["created_at"], updatedAt: row["updated_at"])
