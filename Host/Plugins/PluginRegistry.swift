@@ -8,7 +8,9 @@ public final class LoadedPlugin: Sendable {
     public let path: String
     let channel: any PluginChannel
 
-    init(manifest: Manifest, path: String, channel: any PluginChannel) {
+    /// `path` says where the provider came from: a library's file, or the host's own source
+    /// of a provider it runs itself (a declarative connector).
+    public init(manifest: Manifest, path: String, channel: any PluginChannel) {
         self.manifest = manifest
         self.path = path
         self.channel = channel

@@ -2,9 +2,9 @@ import PatchbayPlugins
 import PatchbayStore
 import PatchbayWire
 
-/// The providers this host offers, as an account sees them.
+/// The providers this host offers, as an account sees them: the plugins and its own connectors.
 public struct CatalogService: Sendable {
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let store: any ConnectionStore & CredentialStore
 
     public struct Entry: Sendable {
@@ -33,7 +33,7 @@ public struct CatalogService: Sendable {
         }
         let connected = try await store.connectedProviders(accountID: principal.accountID)
         let apps = Set(try await store.oauthApps(accountID: principal.accountID).map(\.provider))
-        let all = registry.plugins.map { Self.entry($0.manifest, connected: connected, apps: apps) }
+        let all = try await providers.providers(accountID: principal.accountID).map { Self.entry($0.manifest, connected: connected, apps: apps) }
         var counts: [String: Int] = [:]
         for entry in all { counts[entry.manifest.category, default: 0] += 1 }
         let entries = all.filter { entry in
@@ -44,7 +44,7 @@ public struct CatalogService: Sendable {
     }
 
     public func entry(principal: Principal, id: String) async throws -> Entry {
-        guard let plugin = registry.plugin(id) else { throw ServiceError.notFound("provider", id) }
+        guard let plugin = try await providers.provider(id, accountID: principal.accountID) else { throw ServiceError.notFound("provider", id) }
         let connected = try await store.connectedProviders(accountID: principal.accountID)
         let apps = Set(try await store.oauthApps(accountID: principal.accountID).map(\.provider))
         return Self.entry(plugin.manifest, connected: connected, apps: apps)
@@ -56,5 +56,5 @@ public struct CatalogService: Sendable {
                      notConfiguredReason: missingApp ? OAuthAppService.notConfiguredReason(provider: manifest.id, name: manifest.name) : nil)
     }
 
-    public var plugins: [PluginStatus] { registry.statuses }
+    public var plugins: [PluginStatus] { providers.registry.statuses }
 }

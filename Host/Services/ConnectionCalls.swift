@@ -5,10 +5,10 @@ import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 
-/// Turns a stored connection into a ready plugin call: the plugin from the registry, the
+/// Turns a stored connection into a ready plugin call: the provider (a plugin or a connector), the
 /// credentials opened from the vault for this call only, and an egress context that injects them.
 struct ConnectionCalls: Sendable {
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let vault: Vault
     let egress: Egress
     let settings: HostSettings
@@ -24,7 +24,7 @@ struct ConnectionCalls: Sendable {
 
     func prepare(_ connection: ConnectionRecord, action: String? = nil, input: JSONValue? = nil) async throws -> Prepared {
         try await Self.requireUsable(connection, store: refresher.store)
-        guard let plugin = registry.plugin(connection.provider) else {
+        guard let plugin = try await providers.provider(connection.provider, accountID: connection.accountID) else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(connection.provider) plugin is not loaded on this host")
         }
         var connection = connection

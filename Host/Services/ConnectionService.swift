@@ -7,7 +7,7 @@ import PatchbayWire
 /// Connections: an account's credentials and config for one provider.
 public struct ConnectionService: Sendable {
     let store: any ConnectionStore & ConnectionEventStore
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let vault: Vault
     let calls: ConnectionCalls
     let settings: HostSettings
@@ -42,7 +42,7 @@ public struct ConnectionService: Sendable {
         guard let providerID = draft.provider, !providerID.isEmpty else {
             throw ServiceError.validation("provider is required", field: "provider")
         }
-        guard let plugin = registry.plugin(providerID) else {
+        guard let plugin = try await providers.provider(providerID, accountID: principal.accountID) else {
             throw ServiceError(.badRequest, "unknown_provider", "no provider \"\(providerID)\" in the catalog", field: "provider")
         }
         let manifest = plugin.manifest
@@ -94,7 +94,7 @@ public struct ConnectionService: Sendable {
         if draft.provider != nil, draft.provider != record.provider {
             throw ServiceError.validation("a connection's provider cannot change; create a new connection", field: "provider")
         }
-        guard let plugin = registry.plugin(record.provider) else {
+        guard let plugin = try await providers.provider(record.provider, accountID: record.accountID) else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(record.provider) plugin is not loaded on this host")
         }
         if let label = try validLabel(draft.label) { record.label = label }

@@ -18,6 +18,8 @@ public final class Patchbay: Sendable {
     public let apiKeys: APIKeyService
     public let catalog: CatalogService
     public let connections: ConnectionService
+    /// The account's declarative HTTP connectors, providers beside the plugins.
+    public let connectors: ConnectorService
     public let executions: ExecutionService
     public let webhooks: Webhooks
     public let oauth: OAuthService
@@ -43,20 +45,22 @@ public final class Patchbay: Sendable {
         let exchange = TokenExchange(egress: egress, settings: settings)
         let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
         self.webhooks = webhooks
-        let refresher = TokenRefresher(store: store, registry: registry, vault: vault, exchange: exchange,
+        let providers = ProviderDirectory(registry: registry, store: store)
+        let refresher = TokenRefresher(store: store, providers: providers, vault: vault, exchange: exchange,
                                        events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
-        let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher,
+        let calls = ConnectionCalls(providers: providers, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
         apiKeys = APIKeyService(store: store, notifier: notifier)
-        catalog = CatalogService(registry: registry, store: store)
-        connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,
+        catalog = CatalogService(providers: providers, store: store)
+        connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)
+        connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
         let unrecorded = UnrecordedOutcomes()
         executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
-        oauth = OAuthService(store: store, registry: registry, vault: vault, connections: connections, exchange: exchange,
+        oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
-                             apps: OAuthAppService(store: store, registry: registry, vault: vault))
-        agents = AgentService(store: store, registry: registry, notifier: notifier)
+                             apps: OAuthAppService(store: store, providers: providers, vault: vault))
+        agents = AgentService(store: store, providers: providers, notifier: notifier)
         skills = SkillRuntime(store: store, executions: executions)
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)

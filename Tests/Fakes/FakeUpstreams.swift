@@ -14,6 +14,8 @@ public final class FakeUpstreams: Sendable {
     public let github: FakeGitHub
     public let shopify: FakeShopify
     public let google: FakeGoogleSheets
+    /// A plain JSON API for declarative connectors; no plugin of its own.
+    public let tasks: FakeTasks
     /// The providers' OAuth servers, each under `<provider>_oauth`.
     public let oauth: FakeOAuthServers
     /// The port the server listens on (the one picked by the system when started with 0).
@@ -30,6 +32,7 @@ public final class FakeUpstreams: Sendable {
         github = fakes.github
         shopify = fakes.shopify
         google = fakes.google
+        tasks = fakes.tasks
         oauth = fakes.oauth
         self.port = port
         self.load = load
@@ -47,6 +50,7 @@ public final class FakeUpstreams: Sendable {
         let github = FakeGitHub()
         let shopify = FakeShopify()
         let google = FakeGoogleSheets()
+        let tasks = FakeTasks()
         let oauth: FakeOAuthServers
 
         init() {
@@ -61,6 +65,7 @@ public final class FakeUpstreams: Sendable {
             FakeMount(name: "github", fake: fakes.github),
             FakeMount(name: "shopify", fake: fakes.shopify),
             FakeMount(name: "google_sheets", fake: fakes.google),
+            FakeMount(name: "tasks_api", fake: fakes.tasks, hasPlugin: false),
         ]
     }
 
@@ -76,7 +81,8 @@ public final class FakeUpstreams: Sendable {
 
     /// `baseURLs` in the host's `PATCHBAY_UPSTREAMS` format: `slack=http://…,github=http://…`.
     public var upstreamsSetting: String {
-        baseURLs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let plugins = Set(mounts.filter(\.hasPlugin).map(\.name))
+        return baseURLs.filter { plugins.contains($0.key) }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
 
     /// The OAuth servers' origins in the host's `PATCHBAY_OAUTH_ENDPOINTS` format.

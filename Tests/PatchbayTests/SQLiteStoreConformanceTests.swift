@@ -101,4 +101,6 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testMCPSessionsAnswerOnlyToTheirAccount() async throws { try await suite.mcpSessionsAnswerOnlyToTheirAccount() }
     func testMCPSessionLimitHoldsAcrossReplicas() async throws { try await suite.mcpSessionLimitHoldsAcrossReplicas() }
     func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
+    func testConnectorsAnswerOnlyToTheirAccount() async throws { try await suite.connectorsAnswerOnlyToTheirAccount() }
+    func testConnectorNamesAreUniquePerAccount() async throws { try await suite.connectorNamesAreUniquePerAccount() }
 }

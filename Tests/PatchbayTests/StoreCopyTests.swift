@@ -17,6 +17,7 @@ final class StoreCopyTests: XCTestCase {
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
         "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
+        "connectors",
     ]
 
     override func setUpWithError() throws {
@@ -311,6 +312,10 @@ final class StoreCopyTests: XCTestCase {
             MCPSessionRecord(id: "mcp_1", accountID: account, agentID: "agent_1", initialize: ["protocolVersion": "2025-06-18"],
                              createdAt: 21, lastUsedAt: 22), limit: 10, liveSince: 0)
         precondition(opened, "the seed opens an MCP session")
+
+        try await store.insertConnector(ConnectorRecord(
+            id: "ctr_1", accountID: account, namespace: "default", name: "things",
+            definition: ["base_url": "https://api.example.com", "auth": ["type": "none"]], createdAt: 23, updatedAt: 24))
 
         // Not copied: the SQLite host's own heartbeat and readiness probe.
         try await store.saveHostInstance(HostInstanceRecord(id: store.instanceID, machine: "here", pid: 1, startedAt: 1, heartbeatAt: 1))

@@ -72,7 +72,7 @@ extension AgentService {
         }
         let connection = try await usableConnection(principal, connectionID)
         let schema = try await discovered(connection)
-        let skill = try binding(name: draft.name, description: draft.description, connection: connection, schema: schema,
+        let skill = try await binding(name: draft.name, description: draft.description, connection: connection, schema: schema,
                                 object: objectName, kind: kind, filter: draft.filterFields, write: draft.writeFields,
                                 returned: draft.returnedFields, presets: draft.presets, requiresApproval: draft.requiresApproval)
         try await append([skill], principal, agentID)
@@ -91,7 +91,7 @@ extension AgentService {
         for (index, proposal) in proposals.enumerated() {
             let skill: SkillDefinition
             do {
-                skill = try binding(name: nil, description: nil, connection: connection, schema: schema, object: proposal.object,
+                skill = try await binding(name: nil, description: nil, connection: connection, schema: schema, object: proposal.object,
                                     kind: proposal.kind, filter: proposal.filterFields, write: proposal.writeFields,
                                     returned: proposal.returnedFields, presets: [:],
                                     requiresApproval: proposal.kind == .create || proposal.kind == .update)
@@ -127,7 +127,7 @@ extension AgentService {
 
     private func binding(name: String?, description: String?, connection: ConnectionRecord, schema: DiscoveredSchema,
                          object objectName: String, kind: SchemaOperation.Kind, filter: [String], write: [String],
-                         returned: [String], presets: [String: JSONValue], requiresApproval: Bool) throws -> SkillDefinition {
+                         returned: [String], presets: [String: JSONValue], requiresApproval: Bool) async throws -> SkillDefinition {
         guard let object = schema.objects.first(where: { $0.name == objectName }) else {
             throw ServiceError.validation(
                 "no object \"\(objectName)\" in the discovered schema (it has: \(schema.objects.map(\.name).joined(separator: ", ")))",
@@ -167,7 +167,7 @@ extension AgentService {
             throw ServiceError.validation("\(objectName) offers no \(kind.rawValue) (it offers: \(offered.joined(separator: ", ")))",
                                           field: "kind")
         }
-        let spec = try action(operation.action, of: connection)
+        let spec = try await action(operation.action, of: connection)
         guard let shape = BindingShapes.shape(of: spec, for: kind) else {
             throw ServiceError.validation("the \(operation.action) action takes no input a binding can fill", field: "kind")
         }

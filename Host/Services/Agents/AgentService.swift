@@ -7,7 +7,7 @@ import PatchbayWire
 /// from a pack; publishing, versions and rollback.
 public struct AgentService: Sendable {
     let store: any AgentStore & ConnectionStore
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
     let notifier: any Notifier
 
@@ -101,7 +101,7 @@ public struct AgentService: Sendable {
         }
         guard let actionName = draft.action else { throw ServiceError.validation("action is required", field: "action") }
         let connection = try await usableConnection(principal, connectionID)
-        let spec = try action(actionName, of: connection)
+        let spec = try await action(actionName, of: connection)
         let skill = try SkillFactory.make(
             name: draft.name ?? actionName, description: draft.description, connection: connection, spec: spec,
             presets: try presets(draft.presets), requiresApproval: draft.requiresApproval ?? false)
@@ -122,7 +122,7 @@ public struct AgentService: Sendable {
             throw ServiceError.validation("a binding's presets are fixed when it is bound; bind it again to change them", field: "presets")
         }
         let connection = try await usableConnection(principal, current.connectionID)
-        let spec = try action(current.action, of: connection)
+        let spec = try await action(current.action, of: connection)
         var skill = try SkillFactory.make(
             name: name, description: draft.description ?? current.description, connection: connection, spec: spec,
             presets: current.binding != nil ? [:] : try draft.presets.map(presets) ?? current.presets,
@@ -155,7 +155,7 @@ public struct AgentService: Sendable {
                           requiresApproval: Bool) async throws -> [SkillDefinition] {
         try principal.require(.skillsWrite)
         let connection = try await usableConnection(principal, connectionID)
-        let manifest = try plugin(connection.provider).manifest
+        let manifest = try await plugin(of: connection).manifest
         let specs: [ActionSpec]
         if let actions {
             guard !actions.isEmpty else { throw ServiceError.validation("actions must name at least one action", field: "actions") }
@@ -192,13 +192,15 @@ public struct AgentService: Sendable {
     public func installPack(principal: Principal, agentID: String, connectionID: String, packID: String) async throws -> [SkillDefinition] {
         try principal.require(.skillsWrite)
         let connection = try await usableConnection(principal, connectionID)
-        let manifest = try plugin(connection.provider).manifest
+        let manifest = try await plugin(of: connection).manifest
         guard let pack = manifest.packs.first(where: { $0.id == packID }) else {
             throw ServiceError(.notFound, "unknown_pack", "\(manifest.name) has no pack \"\(packID)\"", field: "pack")
         }
-        let skills = try pack.skills.map { item in
-            try SkillFactory.make(name: item.name, description: item.description, connection: connection,
-                                  spec: try action(item.action, of: connection), presets: item.presets, requiresApproval: false)
+        var skills: [SkillDefinition] = []
+        for item in pack.skills {
+            skills.append(try SkillFactory.make(name: item.name, description: item.description, connection: connection,
+                                                spec: try await action(item.action, of: connection), presets: item.presets,
+                                                requiresApproval: false))
         }
         try await append(skills, principal, agentID)
         return skills
@@ -310,15 +312,16 @@ public struct AgentService: Sendable {
         return connection
     }
 
-    func plugin(_ provider: String) throws -> LoadedPlugin {
-        guard let plugin = registry.plugin(provider) else {
+    func plugin(of connection: ConnectionRecord) async throws -> LoadedPlugin {
+        let provider = connection.provider
+        guard let plugin = try await providers.provider(provider, accountID: connection.accountID) else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(provider) plugin is not loaded on this host")
         }
         return plugin
     }
 
-    func action(_ name: String, of connection: ConnectionRecord) throws -> ActionSpec {
-        let manifest = try plugin(connection.provider).manifest
+    func action(_ name: String, of connection: ConnectionRecord) async throws -> ActionSpec {
+        let manifest = try await plugin(of: connection).manifest
         guard let spec = manifest.action(named: name) else {
             throw ServiceError(.badRequest, "unknown_action",
                                "\(manifest.name) has no action \"\(name)\" (it has: \(manifest.actions.map(\.name).joined(separator: ", ")))",

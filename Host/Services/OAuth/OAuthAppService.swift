@@ -8,7 +8,7 @@ import PatchbayWire
 /// scopes and the redirect URI registered with the provider.
 public struct OAuthAppService: Sendable {
     let store: any CredentialStore
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let vault: Vault
 
     public struct Draft: Sendable {
@@ -29,7 +29,7 @@ public struct OAuthAppService: Sendable {
     /// replacing, to change scopes or the redirect URI alone.
     public func save(principal: Principal, provider: String, _ draft: Draft) async throws -> OAuthAppRecord {
         try principal.require(.integrationsWrite)
-        guard let plugin = registry.plugin(provider) else { throw ServiceError.notFound("provider", provider) }
+        guard let plugin = try await providers.provider(provider, accountID: principal.accountID) else { throw ServiceError.notFound("provider", provider) }
         guard let spec = plugin.manifest.oauth else {
             throw ServiceError(.badRequest, "oauth_unsupported", "\(plugin.manifest.name) does not offer OAuth; connect it with credentials")
         }

@@ -15,7 +15,7 @@ import PatchbayWire
 /// is sealed until the callback.
 public struct OAuthService: Sendable {
     let store: any ConnectionStore & CredentialStore & ConnectionEventStore
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let vault: Vault
     let connections: ConnectionService
     let exchange: TokenExchange
@@ -35,7 +35,7 @@ public struct OAuthService: Sendable {
     /// Creates a connection. An OAuth provider without credentials in the draft gets a pending
     /// connection and an authorize URL; anything else is created as `ConnectionService` does.
     public func connect(principal: Principal, _ draft: ConnectionService.Draft) async throws -> Authorization {
-        guard draft.credentials == nil, let providerID = draft.provider, let plugin = registry.plugin(providerID),
+        guard draft.credentials == nil, let providerID = draft.provider, let plugin = try await providers.provider(providerID, accountID: principal.accountID),
               let spec = plugin.manifest.oauth
         else {
             return Authorization(connection: try await connections.create(principal: principal, draft), oauthURL: nil)
@@ -66,7 +66,7 @@ public struct OAuthService: Sendable {
         guard record.status != .revoked else {
             throw ServiceError(.conflict, "connection_revoked", "connection \(connectionID) has been deleted")
         }
-        guard let manifest = registry.plugin(record.provider)?.manifest, let spec = manifest.oauth else {
+        guard let manifest = try await providers.provider(record.provider, accountID: record.accountID)?.manifest, let spec = manifest.oauth else {
             throw ServiceError(.badRequest, "oauth_unsupported", "\(record.provider) does not offer OAuth; replace the credentials instead")
         }
         if let prompt, !spec.promptValues.contains(prompt) {
@@ -115,7 +115,7 @@ public struct OAuthService: Sendable {
         guard let pending = try await store.oauthState(id: stateID),
               let connection = try await store.connection(id: pending.connectionID, accountID: pending.accountID)
         else { throw unknown }
-        guard let manifest = registry.plugin(connection.provider)?.manifest, let spec = manifest.oauth else {
+        guard let manifest = try await providers.provider(connection.provider, accountID: connection.accountID)?.manifest, let spec = manifest.oauth else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(connection.provider) plugin is not loaded on this host")
         }
         let app = try await apps.configured(accountID: connection.accountID, provider: connection.provider, name: manifest.name)

@@ -17,7 +17,7 @@ import PatchbayWire
 /// a crash can never keep one without the other.
 struct TokenRefresher: Sendable {
     let store: any ConnectionStore & CredentialStore & ConnectionEventStore
-    let registry: PluginRegistry
+    let providers: ProviderDirectory
     let vault: Vault
     let exchange: TokenExchange
     let events: HostEvents
@@ -35,7 +35,7 @@ struct TokenRefresher: Sendable {
 
     /// The connection, refreshed first when its access token is about to expire.
     func ensureFresh(_ connection: ConnectionRecord) async throws -> ConnectionRecord {
-        guard connection.status == .active, let spec = spec(for: connection), spec.refresh,
+        guard connection.status == .active, let spec = try await spec(for: connection), spec.refresh,
               let auth = try await store.connectionAuth(connectionID: connection.id, accountID: connection.accountID)
         else { return connection }
         // Refreshed by someone else since this record was read: use what they stored.
@@ -49,12 +49,12 @@ struct TokenRefresher: Sendable {
     /// After the provider refused `used` with a 401: the connection with new credentials, or nil
     /// when there is nothing to refresh with (no refresh token, or no OAuth for this provider).
     func refreshAfterRejection(_ used: ConnectionRecord) async throws -> ConnectionRecord? {
-        guard let spec = spec(for: used), spec.refresh, try ConnectionCalls.openCredentials(used, vault: vault)[Self.refreshTokenKey] != nil else { return nil }
+        guard let spec = try await spec(for: used), spec.refresh, try ConnectionCalls.openCredentials(used, vault: vault)[Self.refreshTokenKey] != nil else { return nil }
         return try await refresh(used, spec: spec)
     }
 
-    private func spec(for connection: ConnectionRecord) -> OAuthSpec? {
-        registry.plugin(connection.provider)?.manifest.oauth
+    private func spec(for connection: ConnectionRecord) async throws -> OAuthSpec? {
+        try await providers.provider(connection.provider, accountID: connection.accountID)?.manifest.oauth
     }
 
     private func refresh(_ stale: ConnectionRecord, spec: OAuthSpec) async throws -> ConnectionRecord {

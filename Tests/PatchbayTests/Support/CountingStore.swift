@@ -463,4 +463,29 @@ final class CountingStore: Store, @unchecked Sendable {
         count("deleteIdleMCPSessions")
         return try await base.deleteIdleMCPSessions(lastUsedBefore: cutoff)
     }
+
+    func insertConnector(_ connector: ConnectorRecord) async throws {
+        count("insertConnector")
+        try await base.insertConnector(connector)
+    }
+
+    func connector(accountID: String, namespace: String, name: String) async throws -> ConnectorRecord? {
+        count("connector")
+        return try await base.connector(accountID: accountID, namespace: namespace, name: name)
+    }
+
+    func connectors(accountID: String) async throws -> [ConnectorRecord] {
+        count("connectors")
+        return try await base.connectors(accountID: accountID)
+    }
+
+    func updateConnector(_ connector: ConnectorRecord) async throws -> Bool {
+        count("updateConnector")
+        return try await base.updateConnector(connector)
+    }
+
+    func deleteConnector(accountID: String, namespace: String, name: String) async throws -> Bool {
+        count("deleteConnector")
+        return try await base.deleteConnector(accountID: accountID, namespace: namespace, name: name)
+    }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayWire
+
+/// The providers an account can use: the host's plugins, and the account's own declarative
+/// connectors beside them. Services look a provider up here, so a connector is connected,
+/// invoked, provisioned and listed exactly as a plugin is.
+public struct ProviderDirectory: Sendable {
+    let registry: PluginRegistry
+    let store: any ConnectorStore
+    private let cache = ConnectorCache()
+
+    init(registry: PluginRegistry, store: any ConnectorStore) {
+        self.registry = registry
+        self.store = store
+    }
+
+    /// The plugin of that id, or else the account's connector of that provider id; nil when neither exists.
+    func provider(_ id: String, accountID: String) async throws -> LoadedPlugin? {
+        if let plugin = registry.plugin(id) { return plugin }
+        guard let (namespace, name) = Self.connectorName(id),
+              let record = try await store.connector(accountID: accountID, namespace: namespace, name: name)
+        else { return nil }
+        return try provider(record)
+    }
+
+    /// Every plugin, then the account's connectors.
+    func providers(accountID: String) async throws -> [LoadedPlugin] {
+        registry.plugins + (try await store.connectors(accountID: accountID).map(provider))
+    }
+
+    /// A stored connector as a provider, built once per version of its definition.
+    func provider(_ record: ConnectorRecord) throws -> LoadedPlugin {
+        if let cached = cache.plugin(record) { return cached }
+        let definition: ConnectorDefinition
+        do {
+            definition = try ConnectorDefinition(record.definition)
+        } catch let error as ServiceError {
+            throw ServiceError(.unavailable, "connector_invalid",
+                               "the stored connector \(record.namespace)/\(record.name) is no longer valid (\(error.message)); PUT a corrected definition")
+        }
+        let plugin = LoadedPlugin(manifest: definition.manifest, path: "connector:\(record.namespace)/\(record.name)",
+                                  channel: ConnectorChannel(definition: definition))
+        cache.keep(plugin, for: record)
+        return plugin
+    }
+
+    /// `namespace.name` split, for an id that can be a connector's.
+    static func connectorName(_ id: String) -> (String, String)? {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+}
+
+/// Connectors built from their stored definitions, keyed by id and last update, so a call does
+/// not parse a definition of hundreds of operations again. An update changes the key.
+final class ConnectorCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var plugins: [String: (updatedAt: Millis, plugin: LoadedPlugin)] = [:]
+    /// Beyond this many, the cache starts over rather than tracking use.
+    private static let limit = 1000
+
+    func plugin(_ record: ConnectorRecord) -> LoadedPlugin? {
+        lock.withLock {
+            guard let entry = plugins[record.id], entry.updatedAt == record.updatedAt else { return nil }
+            return entry.plugin
+        }
+    }
+
+    func keep(_ plugin: LoadedPlugin, for record: ConnectorRecord) {
+        lock.withLock {
+            if plugins.count >= Self.limit { plugins.removeAll() }
+            plugins[record.id] = (record.updatedAt, plugin)
+        }
+    }
+}
