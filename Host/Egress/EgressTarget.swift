@@ -11,6 +11,8 @@ public struct EgressTarget: Sendable {
     /// Whom the requests are sent for (a connection's id): when every slot to the upstream is
     /// busy, waiting requests are served round-robin across callers.
     public var caller = ""
+    /// The provider the requests are for (its manifest id): which egress limit applies.
+    public var provider = ""
 
     public init(baseURL: URL, allowedHosts: [String], auth: AuthScheme, credentials: [String: String]) {
         self.baseURL = baseURL
@@ -35,7 +37,9 @@ public struct EgressTarget: Sendable {
         } else {
             throw EgressError.invalidBaseURL("the provider declares no base URL")
         }
-        return EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
+        var target = EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
+        target.provider = manifest.id
+        return target
     }
 
     /// The template with `{field}` placeholders filled from the config, each value checked to be a plain host label.

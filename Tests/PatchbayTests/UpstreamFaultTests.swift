@@ -104,6 +104,28 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
     }
 
+    func testAProvidersOwnLimitReplacesTheHostWideOneAndIsNamedWhenItQueues() async throws {
+        try await start(pluginTimeout: .seconds(4)) {
+            $0.connectionsPerHost = 100
+            $0.connectionsPerProvider = ["slack": 1, "github": 50]
+            $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(1)
+        }
+        upstream.enqueue(.stallMidBody)
+        let before = upstream.requests.count
+        let stalled = Task { try await authTest() }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
+        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
+
+        let queued = try await authTest()
+        XCTAssertEqual(queued.status, 503, queued.body)
+        XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
+        let message = queued.json["error"]?["message"]?.stringValue ?? ""
+        XCTAssertTrue(message.contains("all 1 requests") && message.contains("--egress-limit slack=N"), message)
+        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
+        _ = try await stalled.value
+    }
+
     func testTheUpstreamSeesMoreThan64RequestsAtOnceWhenTheLimitAllows() async throws {
         try await start(pluginTimeout: .seconds(60)) { $0.requestTimeout = .seconds(60) }
         let calls = 100
