@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PatchbayStore
 import PatchbayWire
 
 public struct EgressSettings: Sendable {
@@ -62,9 +63,12 @@ public final class Egress: Sendable {
     public let gate: EgressGate
     private let settings: EgressSettings
     private let queue = EgressQueue()
+    private let budgets: RateBudgets
     private let logger: Logger
 
-    public init(settings: EgressSettings = EgressSettings(), logger: Logger = Logger(label: "patchbay.egress")) {
+    /// `budgets` is where replicas share providers' rate budgets; without it each host paces on its own.
+    public init(settings: EgressSettings = EgressSettings(), budgets store: (any RateBudgetStore)? = nil,
+                logger: Logger = Logger(label: "patchbay.egress")) {
         var configuration = HTTPClient.Configuration()
         // Never follow redirects: a redirect could carry injected credentials to another host.
         configuration.redirectConfiguration = .disallow
@@ -80,6 +84,7 @@ public final class Egress: Sendable {
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
                                retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
+        budgets = RateBudgets(store: store, logger: logger)
         self.logger = logger
     }
 
@@ -114,8 +119,15 @@ public final class Egress: Sendable {
         var attempt = 0
         while true {
             if Task.isCancelled { return .failure(EgressFailure.cancelled) }
+            if let key = target.budgetKey,
+               let refusal = await budgets.admit(key, spec: target.rateLimits, provider: target.provider,
+                                                 deadline: target.deadline ?? .now + settings.maxRetryAfter) {
+                record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
+                return .failure(refusal)
+            }
             let started = ContinuousClock.now
             let response = await attemptOnce(message, url: url, target: target, client: client)
+            if let key = target.budgetKey { budgets.observe(key, spec: target.rateLimits, response: response) }
             let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
             record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
                                   error: response.error?.code, durationMs: elapsed))

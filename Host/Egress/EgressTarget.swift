@@ -13,6 +13,13 @@ public struct EgressTarget: Sendable {
     public var caller = ""
     /// The provider the requests are for (its manifest id): which egress limit applies.
     public var provider = ""
+    /// The rate budget the requests spend (see `RateBudgets`), read by `rateLimits`; nil
+    /// for requests that spend none (a token exchange).
+    public var budgetKey: String?
+    public var rateLimits = RateLimitSpec()
+    /// When the call the requests belong to ends: a request the budget would hold past it is
+    /// refused at once. Nil: the host waits at most `EgressSettings.maxRetryAfter`.
+    public var deadline: ContinuousClock.Instant?
 
     public init(baseURL: URL, allowedHosts: [String], auth: AuthScheme, credentials: [String: String]) {
         self.baseURL = baseURL
@@ -39,6 +46,7 @@ public struct EgressTarget: Sendable {
         }
         var target = EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
         target.provider = manifest.id
+        target.rateLimits = manifest.rateLimits ?? RateLimitSpec()
         return target
     }
 

@@ -101,4 +101,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testMCPSessionsAnswerOnlyToTheirAccount() async throws { try await suite.mcpSessionsAnswerOnlyToTheirAccount() }
     func testMCPSessionLimitHoldsAcrossReplicas() async throws { try await suite.mcpSessionLimitHoldsAcrossReplicas() }
     func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
+    func testRateBudgetsKeepTheLatestObservationAndTheLongestPause() async throws {
+        try await suite.rateBudgetsKeepTheLatestObservationAndTheLongestPause()
+    }
 }

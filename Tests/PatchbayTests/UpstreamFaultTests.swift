@@ -165,6 +165,57 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertEqual(Set(replies.map(\.status)), [200])
     }
 
+    func testAnAccountWith500CallsInFlightAddsLittleToAnotherAccountsCall() async throws {
+        // 20 slots at 500 ms each serve 40 calls a second: account A's 500 calls take 12 s,
+        // and served in arrival order, B's call would wait behind the ~400 still queued (10 s).
+        let slots = 20
+        let latency = Duration.milliseconds(500)
+        try await start(pluginTimeout: .seconds(60)) {
+            $0.connectionsPerHost = slots
+            $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(60)
+        }
+        let otherKey = try await host.key(account: "globex")
+        let other = try await host.connectSlack(key: otherKey)
+        upstream.enqueue(.delayed(latency, body: Self.identity), count: 520)
+        func callB() async throws -> Duration {
+            let started = ContinuousClock.now
+            let reply = try await host.request("POST", "/v1/connections/\(other)/actions/auth_test/invoke", key: otherKey, json: ["input": [:]])
+            XCTAssertEqual(reply.status, 200, reply.body)
+            return ContinuousClock.now - started
+        }
+        var alone: [Duration] = []
+        for _ in 0..<3 { alone.append(try await callB()) }
+
+        // The first calls start one slot's share of the latency apart, so that slots come free
+        // evenly (every 25 ms) rather than all at once; then the rest of the 500 at once.
+        let before = upstream.requests.count
+        var flood: [Task<[TestHost.Reply], Error>] = []
+        for _ in 0..<slots {
+            flood.append(Task { [host, connection, key] in
+                try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: ["{}"])
+            })
+            try await Task.sleep(for: latency / slots)
+        }
+        flood.append(Task { [host, connection, key] in
+            try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: Array(repeating: "{}", count: 500 - slots))
+        })
+        let queued = try await upstream.wait(for: .seconds(30)) { upstream.requests.count >= before + 2 * slots }
+        XCTAssertTrue(queued, "the flood never reached the upstream")
+
+        var loaded: [Duration] = []
+        for _ in 0..<3 { loaded.append(try await callB()) }
+        let added = loaded.sorted()[1] - alone.min()!
+        XCTAssertLessThan(added, .milliseconds(50), "B's call waited behind A's: alone \(alone), during A's 500 calls \(loaded)")
+        let stillQueued = 500 + 3 - (upstream.requests.count - before)
+        XCTAssertGreaterThan(stillQueued, slots * 4, "A's calls were no longer queued when B called; the test proves nothing")
+
+        var replies: [TestHost.Reply] = []
+        for task in flood { replies += try await task.value }
+        XCTAssertEqual(replies.count, 500)
+        XCTAssertEqual(Set(replies.map(\.status)), [200], replies.first { $0.status != 200 }?.body ?? "")
+    }
+
     func testAReplyThatIsNotJSONIsAnInvalidResponseNotARefusal() async throws {
         try await start()
         upstream.enqueue(.reply(status: 200, body: "<html>maintenance</html>"))

@@ -66,6 +66,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("host_instances_v1", migrate: hostInstancesV1)
         migrator.registerMigration("retention_v1", migrate: retentionV1)
         migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
+        migrator.registerMigration("rate_budgets_v1", migrate: rateBudgetsV1)
         return migrator
     }
 }

@@ -463,4 +463,14 @@ final class CountingStore: Store, @unchecked Sendable {
         count("deleteIdleMCPSessions")
         return try await base.deleteIdleMCPSessions(lastUsedBefore: cutoff)
     }
+
+    func rateBudget(key: String) async throws -> RateBudgetRecord? {
+        count("rateBudget")
+        return try await base.rateBudget(key: key)
+    }
+
+    func recordRateBudget(_ budget: RateBudgetRecord) async throws {
+        count("recordRateBudget")
+        try await base.recordRateBudget(budget)
+    }
 }
