@@ -40,10 +40,14 @@ struct RateBudget: Sendable, Equatable {
         if let bucket = spec.bucket {
             let leakPerMs = bucket.leakPerSecond / 1000
             let size = bucketMax ?? Double(bucket.initialMax)
+            // A tenth of the bucket is kept free: the provider counts a call when it arrives,
+            // which for calls held up on the way is later than here, so a burst reaches it
+            // closer together than it was let through.
+            let room = size - max(1, (size / 10).rounded(.down))
             let level = leaked(now: now, leakPerMs: leakPerMs)
             // Virtual scheduling: a call that finds no room waits until the bucket has leaked
             // enough for it, and holds its place, so the next call waits behind it.
-            let over = level + 1 - size
+            let over = level + 1 - room
             if over > 0 { hold(Millis((over / leakPerMs).rounded(.up)), .bucketFull) }
             after.bucketLevel = level + 1
             after.levelAt = now

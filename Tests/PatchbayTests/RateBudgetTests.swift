@@ -37,8 +37,8 @@ final class RateBudgetTests: XCTestCase {
         XCTAssertEqual(shopify.throttledCount, 0, "the host let calls through that the bucket had no room for")
         let done = replies.filter { $0.reply.status == 200 }
         let refused = replies.filter { $0.reply.status != 200 }
-        // 40 at once fill the bucket; at 2 a second, a few more fit before the deadline.
-        XCTAssertGreaterThanOrEqual(done.count, 40)
+        // 36 at once fill the bucket but a tenth; at 2 a second, a few more fit before the deadline.
+        XCTAssertGreaterThanOrEqual(done.count, 36)
         XCTAssertLessThan(done.count, 70, "more calls went through than the bucket drains in \(deadline)")
         XCTAssertEqual(shopify.requests.count - before, done.count, "a refused call reached the provider")
         for (reply, elapsed) in refused {
@@ -51,7 +51,8 @@ final class RateBudgetTests: XCTestCase {
         }
         let waits = refused.compactMap { Self.seconds(in: $0.reply.json["error"]?["message"]?.stringValue ?? "") }
         XCTAssertEqual(waits.count, refused.count)
-        XCTAssertGreaterThan(waits.max() ?? 0, 50, "the last of the burst would have waited for ~75 s of leaking")
+        // Refused calls take no room, so each would have waited for the first room past the deadline.
+        XCTAssertGreaterThan(waits.min() ?? 0, 3, "a call was refused that fitted before its deadline: \(waits.sorted().prefix(3))")
         let lateness = done.map(\.elapsed).max() ?? .zero
         XCTAssertGreaterThan(lateness, .seconds(2), "the calls past the first 40 were not paced")
     }
