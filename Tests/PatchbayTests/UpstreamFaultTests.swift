@@ -188,18 +188,17 @@ final class UpstreamFaultTests: XCTestCase {
         for _ in 0..<3 { alone.append(try await callB()) }
 
         // The first calls start one slot's share of the latency apart, so that slots come free
-        // evenly (every 25 ms) rather than all at once; then the rest of the 500 at once.
+        // evenly (every 25 ms) rather than all at once; the rest follow 5 ms apart, faster than
+        // slots free, so they queue. Sent all at once, their arrival would keep the host busy
+        // long enough to bunch the slots' releases together, and B would wait for the bunch.
         let before = upstream.requests.count
         var flood: [Task<[TestHost.Reply], Error>] = []
-        for _ in 0..<slots {
+        for index in 0..<500 {
             flood.append(Task { [host, connection, key] in
                 try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: ["{}"])
             })
-            try await Task.sleep(for: latency / slots)
+            try await Task.sleep(for: index < slots ? latency / slots : .milliseconds(5))
         }
-        flood.append(Task { [host, connection, key] in
-            try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: Array(repeating: "{}", count: 500 - slots))
-        })
         let queued = try await upstream.wait(for: .seconds(30)) { upstream.requests.count >= before + 2 * slots }
         XCTAssertTrue(queued, "the flood never reached the upstream")
 
