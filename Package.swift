@@ -92,6 +92,8 @@ let package = Package(
             name: "PatchbayEgress",
             dependencies: [
                 "PatchbayWire",
+                // Providers' rate budgets are shared by replicas through the store (`RateBudgetStore`).
+                "PatchbayStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -31,6 +31,7 @@ struct APIError: HTTPResponseError {
         executionID = error.executionID
         retryable = error.retryable
         recordIncomplete = error.recordIncomplete
+        retryAfter = error.retryAfter
     }
 
     /// The disk refused a write (or a read): nothing was stored, and trying again later can work.

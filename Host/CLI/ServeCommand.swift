@@ -82,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try upstreamOverrides.requireKnown(registry.plugins.map(\.id))
             try oauthOverrides.requireKnown(registry.plugins.map(\.id))
+            try egressOptions.requireKnown(registry.plugins.map(\.id))
         } catch {
             registry.stopWorkers()
             throw error
@@ -103,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.egress.connectionsPerHost = egressOptions.connectionsPerHost
+        settings.egress.connectionsPerProvider = try egressOptions.limitsByProvider()
         settings.mcpSessions = mcpOptions.settings
         settings.retention = try retentionOptions.settings(environment: environment)
         settings.readyWithDisabledPlugins = readyWithDisabledPlugins

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PatchbayStore
 import PatchbayWire
 
 public struct EgressSettings: Sendable {
@@ -16,6 +17,9 @@ public struct EgressSettings: Sendable {
     /// connections kept to it. High, because agents' calls to a slow provider mostly wait: at
     /// 1 s upstream latency, each slot carries one call per second.
     public var connectionsPerHost = 8192
+    /// `connectionsPerHost` for one provider's upstreams instead (`--egress-limit slack=256`),
+    /// keyed by provider id: such a provider's requests get a queue of their own per upstream.
+    public var connectionsPerProvider: [String: Int] = [:]
     /// How long a request waits in the host's queue when all `connectionsPerHost` are busy
     /// before it fails with `egress_queue_timeout`, unsent.
     public var queueWait: Duration = .seconds(5)
@@ -28,6 +32,11 @@ public struct EgressSettings: Sendable {
     public var addresses = AddressPolicy()
 
     public init() {}
+
+    /// The requests in flight allowed at once to one upstream of `provider`.
+    public func connectionLimit(for provider: String) -> Int {
+        connectionsPerProvider[provider] ?? connectionsPerHost
+    }
 }
 
 /// What one upstream attempt did, with secrets removed; kept on the execution record.
@@ -54,9 +63,12 @@ public final class Egress: Sendable {
     public let gate: EgressGate
     private let settings: EgressSettings
     private let queue = EgressQueue()
+    private let budgets: RateBudgets
     private let logger: Logger
 
-    public init(settings: EgressSettings = EgressSettings(), logger: Logger = Logger(label: "patchbay.egress")) {
+    /// `budgets` is where replicas share providers' rate budgets; without it each host paces on its own.
+    public init(settings: EgressSettings = EgressSettings(), budgets store: (any RateBudgetStore)? = nil,
+                logger: Logger = Logger(label: "patchbay.egress")) {
         var configuration = HTTPClient.Configuration()
         // Never follow redirects: a redirect could carry injected credentials to another host.
         configuration.redirectConfiguration = .disallow
@@ -64,13 +76,15 @@ public final class Egress: Sendable {
         // `queue` keeps requests within the limit, so the client's pool never queues them
         // itself (its pool wait fails as the last connect error, not as a wait). HTTP/2 is
         // used when a TLS upstream offers it; cleartext stays HTTP/1.1.
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = settings.connectionsPerHost
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
+            max(settings.connectionsPerHost, settings.connectionsPerProvider.values.max() ?? 0)
         configuration.httpVersion = .automatic
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
                                retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
+        budgets = RateBudgets(store: store, logger: logger)
         self.logger = logger
     }
 
@@ -105,8 +119,15 @@ public final class Egress: Sendable {
         var attempt = 0
         while true {
             if Task.isCancelled { return .failure(EgressFailure.cancelled) }
+            if let key = target.budgetKey,
+               let refusal = await budgets.admit(key, spec: target.rateLimits, provider: target.provider,
+                                                 deadline: target.deadline ?? .now + settings.maxRetryAfter) {
+                record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
+                return .failure(refusal)
+            }
             let started = ContinuousClock.now
             let response = await attemptOnce(message, url: url, target: target, client: client)
+            if let key = target.budgetKey { budgets.observe(key, spec: target.rateLimits, response: response) }
             let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
             record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
                                   error: response.error?.code, durationMs: elapsed))
@@ -141,10 +162,13 @@ public final class Egress: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
 
-        let upstream = "\(url.scheme ?? "http")://\(url.host ?? ""):\(url.port ?? AddressPolicy.defaultPort(url.scheme))"
-        guard await queue.acquire(upstream, caller: target.caller, limit: settings.connectionsPerHost, wait: settings.queueWait) else {
+        var upstream = "\(url.scheme ?? "http")://\(url.host ?? ""):\(url.port ?? AddressPolicy.defaultPort(url.scheme))"
+        // A provider with a limit of its own queues apart from others that share its host.
+        if settings.connectionsPerProvider[target.provider] != nil { upstream = target.provider + " " + upstream }
+        let limit = settings.connectionLimit(for: target.provider)
+        guard await queue.acquire(upstream, caller: target.caller, limit: limit, wait: settings.queueWait) else {
             if Task.isCancelled { return .failure(EgressFailure.cancelled) }
-            return .failure(EgressFailure.queueTimeout(host: url.host ?? "the provider", settings: settings))
+            return .failure(EgressFailure.queueTimeout(host: url.host ?? "the provider", provider: target.provider, settings: settings))
         }
         defer { queue.release(upstream) }
         let timeout = settings.requestTimeout

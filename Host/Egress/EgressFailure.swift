@@ -43,11 +43,12 @@ enum EgressFailure: Error {
 
     /// Every slot this host allows to the upstream stayed busy for the whole queue wait: the
     /// request was never sent, and the provider is not to blame.
-    static func queueTimeout(host: String, settings: EgressSettings) -> PluginError {
-        PluginError(code: "egress_queue_timeout",
-                    message: "the call waited \(settings.queueWait) in this host's queue for \(host) and was not sent: all \(settings.connectionsPerHost) "
-                        + "requests this host allows at once to it were in flight (--egress-connections-per-host); try again later",
-                    retryable: true)
+    static func queueTimeout(host: String, provider: String, settings: EgressSettings) -> PluginError {
+        let flag = settings.connectionsPerProvider[provider] == nil ? "--egress-connections-per-host" : "--egress-limit \(provider)=N"
+        return PluginError(code: "egress_queue_timeout",
+                           message: "the call waited \(settings.queueWait) in this host's queue for \(host) and was not sent: all \(settings.connectionLimit(for: provider)) "
+                               + "requests this host allows at once to it were in flight (\(flag)); try again later",
+                           retryable: true)
     }
 
     private static func timeout(_ host: String, _ settings: EgressSettings) -> PluginError {

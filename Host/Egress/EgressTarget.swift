@@ -11,6 +11,15 @@ public struct EgressTarget: Sendable {
     /// Whom the requests are sent for (a connection's id): when every slot to the upstream is
     /// busy, waiting requests are served round-robin across callers.
     public var caller = ""
+    /// The provider the requests are for (its manifest id): which egress limit applies.
+    public var provider = ""
+    /// The rate budget the requests spend (see `RateBudgets`), read by `rateLimits`; nil
+    /// for requests that spend none (a token exchange).
+    public var budgetKey: String?
+    public var rateLimits = RateLimitSpec()
+    /// When the call the requests belong to ends: a request the budget would hold past it is
+    /// refused at once. Nil: the host waits at most `EgressSettings.maxRetryAfter`.
+    public var deadline: ContinuousClock.Instant?
 
     public init(baseURL: URL, allowedHosts: [String], auth: AuthScheme, credentials: [String: String]) {
         self.baseURL = baseURL
@@ -35,7 +44,10 @@ public struct EgressTarget: Sendable {
         } else {
             throw EgressError.invalidBaseURL("the provider declares no base URL")
         }
-        return EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
+        var target = EgressTarget(baseURL: base, allowedHosts: manifest.allowedHosts, auth: manifest.auth, credentials: credentials)
+        target.provider = manifest.id
+        target.rateLimits = manifest.rateLimits ?? RateLimitSpec()
+        return target
     }
 
     /// The template with `{field}` placeholders filled from the config, each value checked to be a plain host label.

@@ -54,6 +54,8 @@ struct ConnectionCalls: Sendable {
                 throw ServiceError.validation(String(describing: error), field: "config")
             }
             target.caller = connection.id
+            target.budgetKey = Self.budgetKey(manifest, connection: connection)
+            target.deadline = .now + (action.flatMap { manifest.action(named: $0)?.timeoutMs }.map { .milliseconds($0) } ?? settings.pluginTimeout)
             let live = LiveCredentials(connection: connection, target: target)
             let (egress, refresher, vault) = (self.egress, self.refresher, self.vault)
             context = PluginCallContext(secrets: target.secretValues) { request in
@@ -108,6 +110,16 @@ struct ConnectionCalls: Sendable {
     }
 
     static func vaultContext(_ connectionID: String) -> String { SealedSecret.context(.connection, connectionID) }
+
+    /// Whose rate budget a connection's calls spend, as the manifest's `rate_limits.scope`
+    /// says: the connection's own, or the OAuth app's, which is the account's for the provider
+    /// (its own app, or the host's when it has none).
+    static func budgetKey(_ manifest: Manifest, connection: ConnectionRecord) -> String {
+        switch manifest.rateLimits?.scope ?? .connection {
+        case .connection: return "\(manifest.id):connection:\(connection.id)"
+        case .app: return "\(manifest.id):app:\(connection.accountID)"
+        }
+    }
 }
 
 /// The upstream requests of one call, collected as they happen (from concurrent tasks).

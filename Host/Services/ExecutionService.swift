@@ -151,7 +151,10 @@ public struct ExecutionService: Sendable {
                 kind = .upstreamRejected
             }
         }
-        return ServiceError(kind, error.code, Redaction.redact(error.message, secrets: secrets), field: error.field.map { "input.\($0)" },
-                            executionID: executionID, retryable: error.retryable)
+        var refusal = ServiceError(kind, error.code, Redaction.redact(error.message, secrets: secrets), field: error.field.map { "input.\($0)" },
+                                   executionID: executionID, retryable: error.retryable)
+        // A call the host's rate budget refused says when the provider will take it.
+        if let wait = error.details?["retry_after_ms"]?.intValue { refusal.retryAfter = (wait + 999) / 1000 }
+        return refusal
     }
 }

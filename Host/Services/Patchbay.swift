@@ -40,7 +40,7 @@ public final class Patchbay: Sendable {
         self.notifier = notifier
         self.registry = registry
         self.settings = settings
-        let egress = Egress(settings: settings.egressTrustingUpstreams, logger: Logger(label: "patchbay.egress"))
+        let egress = Egress(settings: settings.egressTrustingUpstreams, budgets: store, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let exchange = TokenExchange(egress: egress, settings: settings)
         let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)

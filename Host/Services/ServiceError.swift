@@ -24,6 +24,8 @@ public struct ServiceError: Error, Equatable, Sendable {
     public var retryable: Bool?
     /// The outcome happened but could not be recorded (see `ExecutionService.recordIncompleteWarning`).
     public var recordIncomplete = false
+    /// Seconds until the call could succeed, when the host knows (a provider's rate budget).
+    public var retryAfter: Int?
 
     public init(_ kind: Kind, _ code: String, _ message: String, field: String? = nil,
                 executionID: String? = nil, retryable: Bool? = nil) {

@@ -81,6 +81,9 @@ extension GitHubProvider {
         ],
         // The token answer is form-encoded unless asked for JSON; no PKCE. GitHub App user tokens
         // expire and come with a rotating refresh token; classic OAuth app tokens do not expire.
+        // A token's hourly window; secondary limits answer 403 or 429 with Retry-After.
+        rateLimits: RateLimitSpec(scope: .connection, throttleStatuses: [403, 429],
+                                  window: .init(remainingHeader: "x-ratelimit-remaining", resetHeader: "x-ratelimit-reset")),
         oauth: OAuthSpec(
             authorizeURL: "https://github.com/login/oauth/authorize", tokenURL: "https://github.com/login/oauth/access_token",
             pkce: false, clientAuth: .body, credential: "token", refresh: true,

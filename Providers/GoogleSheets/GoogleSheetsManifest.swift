@@ -58,6 +58,8 @@ extension GoogleSheetsProvider {
                 ]),
         ],
         // Offline access with consent, so a refresh token comes back; PKCE S256.
+        // Quotas are per Cloud project (the OAuth app): a 429 RESOURCE_EXHAUSTED pauses the app's calls.
+        rateLimits: RateLimitSpec(scope: .app),
         oauth: OAuthSpec(
             authorizeURL: "https://accounts.google.com/o/oauth2/v2/auth", tokenURL: "https://oauth2.googleapis.com/token",
             pkce: true, clientAuth: .body, credential: "access_token", refresh: true,

@@ -64,6 +64,9 @@ extension ShopifyProvider {
                 ]),
         ],
         // Shop-specific endpoints; the callback is signed with an hmac over its other parameters.
+        // The REST leaky bucket per shop and app: 40 calls, draining 2 a second on standard plans.
+        rateLimits: RateLimitSpec(scope: .connection,
+                                  bucket: .init(header: "x-shopify-shop-api-call-limit", leakPerSecond: 2, initialMax: 40)),
         oauth: OAuthSpec(
             authorizeURL: "https://{shop}.myshopify.com/admin/oauth/authorize",
             tokenURL: "https://{shop}.myshopify.com/admin/oauth/access_token",

@@ -56,6 +56,8 @@ extension SlackProvider {
         ],
         // oauth.v2.access: the bot token is the top-level access_token; with token rotation on,
         // a refresh_token and expires_in come with it. Slack takes Basic client auth; no PKCE.
+        // Slack limits each method per workspace and app, and says so only with a 429 and Retry-After.
+        rateLimits: RateLimitSpec(scope: .connection),
         oauth: OAuthSpec(
             authorizeURL: "https://slack.com/oauth/v2/authorize", tokenURL: "https://slack.com/api/oauth.v2.access",
             pkce: false, clientAuth: .basic, credential: "bot_token", refresh: true,

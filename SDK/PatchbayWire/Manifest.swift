@@ -31,13 +31,15 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var webhooks: WebhookSpec?
     /// How the host runs OAuth 2 for this provider, when it offers it (docs/abi.md).
     public var oauth: OAuthSpec?
+    /// How the provider signals its rate limits, so the host can pace calls (docs/abi.md).
+    public var rateLimits: RateLimitSpec?
 
     public init(
         id: String, name: String, version: String, category: String, description: String,
         baseURL: String? = nil, baseURLConfigField: String? = nil, allowedHosts: [String] = [],
         auth: AuthScheme, credentials: [CredentialField] = [], configSchema: JSONValue = ["type": "object"],
-        networkTargets: [NetworkTarget] = [], actions: [ActionSpec], packs: [PackSpec] = [], oauth: OAuthSpec? = nil,
-        supportsDiscovery: Bool = false, webhooks: WebhookSpec? = nil
+        networkTargets: [NetworkTarget] = [], actions: [ActionSpec], packs: [PackSpec] = [], rateLimits: RateLimitSpec? = nil,
+        oauth: OAuthSpec? = nil, supportsDiscovery: Bool = false, webhooks: WebhookSpec? = nil
     ) {
         self.id = id
         self.name = name
@@ -56,6 +58,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.supportsDiscovery = supportsDiscovery
         self.webhooks = webhooks
         self.oauth = oauth
+        self.rateLimits = rateLimits
     }
 
     enum CodingKeys: String, CodingKey {
@@ -66,6 +69,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case configSchema = "config_schema"
         case networkTargets = "network_targets"
         case supportsDiscovery = "supports_discovery"
+        case rateLimits = "rate_limits"
     }
 
     public init(from decoder: Decoder) throws {
@@ -87,6 +91,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         supportsDiscovery = try c.decodeIfPresent(Bool.self, forKey: .supportsDiscovery) ?? false
         webhooks = try c.decodeIfPresent(WebhookSpec.self, forKey: .webhooks)
         oauth = try c.decodeIfPresent(OAuthSpec.self, forKey: .oauth)
+        rateLimits = try c.decodeIfPresent(RateLimitSpec.self, forKey: .rateLimits)
     }
 
     public func action(named name: String) -> ActionSpec? {

@@ -30,6 +30,7 @@ public enum ManifestValidator {
 
         problems += authProblems(manifest)
         if let oauth = manifest.oauth { problems += oauthProblems(oauth, manifest: manifest) }
+        problems += manifest.rateLimits?.problems ?? []
 
         if manifest.configSchema.schemaTypeName != "object" || manifest.configSchema["type"] != "object" {
             problem("config_schema", "must be a JSON Schema of type object")

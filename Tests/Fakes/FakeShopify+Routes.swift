@@ -54,12 +54,14 @@ extension FakeShopify {
         log.append(request)
         let draw = faults.draw()
         if let retryAfter = draw.throttleRetryAfter {
+            throttled += 1
             return (.throttled(retryAfter: Double(retryAfter)), draw.delay)
         }
         guard let token = request.headers["x-shopify-access-token"], tokens.contains(token) else {
             return (.failure(.invalidToken), draw.delay)
         }
         guard bucket.admit(now: Date()) else {
+            throttled += 1
             return (.throttled(retryAfter: bucket.secondsUntilRoom().rounded(.up)), draw.delay)
         }
         do {

@@ -21,6 +21,7 @@ public final class FakeShopify: FakeUpstream, @unchecked Sendable {
     var log: [RecordedRequest] = []
     var faults = FakeFaults()
     var requestSerial = 0
+    var throttled = 0
 
     public init() {}
 
@@ -65,6 +66,11 @@ public final class FakeShopify: FakeUpstream, @unchecked Sendable {
     /// Every request received since the start or the last `reset()`, oldest first.
     public var requests: [RecordedRequest] {
         lock.withLock { log }
+    }
+
+    /// How many requests this store has refused with 429, its bucket's and `throttleNext`'s.
+    public var throttledCount: Int {
+        lock.withLock { throttled }
     }
 
     /// Forgets the recorded requests.

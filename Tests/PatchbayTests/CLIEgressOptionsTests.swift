@@ -25,6 +25,16 @@ extension CLITests {
         XCTAssertFalse(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "never-created"), "nothing was created")
     }
 
+    func testServeRefusesAnEgressLimitThatIsNotProviderEqualsACount() throws {
+        for entry in ["slack", "slack=", "=5", "slack=0", "slack=-1", "slack=many", "slack=1.5"] {
+            let (status, output) = try run(["serve", "--port", "0", "--data-dir", NSTemporaryDirectory() + "never-created",
+                                            "--egress-limit", entry], withErrors: true)
+            XCTAssertNotEqual(status, 0, entry)
+            XCTAssertTrue(output.contains("--egress-limit \"\(entry)\" is not provider=N with N at least 1"), output)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "never-created"), "nothing was created")
+    }
+
     func testServeReadsAllowEgressFromTheEnvironmentToo() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: patchbay)

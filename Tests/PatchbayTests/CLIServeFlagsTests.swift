@@ -81,6 +81,8 @@ extension CLITests {
              #"PATCHBAY_UPSTREAMS names provider "github", which no loaded plugin provides (loaded: slack)"#),
             (["--oauth-endpoint", "slak=http://127.0.0.1:4010/slack_oauth"], [:],
              #"--oauth-endpoint names provider "slak", which no loaded plugin provides (loaded: slack)"#),
+            (["--egress-limit", "slack=64", "--egress-limit", "shopfy=8"], [:],
+             #"--egress-limit names provider "shopfy", which no loaded plugin provides (loaded: slack)"#),
         ]
         for (arguments, environment, message) in cases {
             let (status, output) = try run(["serve", "--data-dir", directory, "--port", "0"] + slack + arguments,

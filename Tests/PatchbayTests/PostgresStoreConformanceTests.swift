@@ -101,4 +101,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
     func testConnectorsAnswerOnlyToTheirAccount() async throws { try await suite.connectorsAnswerOnlyToTheirAccount() }
     func testConnectorNamesAreUniquePerAccount() async throws { try await suite.connectorNamesAreUniquePerAccount() }
+    func testRateBudgetsKeepTheLatestObservationAndTheLongestPause() async throws {
+        try await suite.rateBudgetsKeepTheLatestObservationAndTheLongestPause()
+    }
 }

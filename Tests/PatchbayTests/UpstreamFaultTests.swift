@@ -104,6 +104,28 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
     }
 
+    func testAProvidersOwnLimitReplacesTheHostWideOneAndIsNamedWhenItQueues() async throws {
+        try await start(pluginTimeout: .seconds(4)) {
+            $0.connectionsPerHost = 100
+            $0.connectionsPerProvider = ["slack": 1, "github": 50]
+            $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(1)
+        }
+        upstream.enqueue(.stallMidBody)
+        let before = upstream.requests.count
+        let stalled = Task { try await authTest() }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
+        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
+
+        let queued = try await authTest()
+        XCTAssertEqual(queued.status, 503, queued.body)
+        XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
+        let message = queued.json["error"]?["message"]?.stringValue ?? ""
+        XCTAssertTrue(message.contains("all 1 requests") && message.contains("--egress-limit slack=N"), message)
+        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
+        _ = try await stalled.value
+    }
+
     func testTheUpstreamSeesMoreThan64RequestsAtOnceWhenTheLimitAllows() async throws {
         try await start(pluginTimeout: .seconds(60)) { $0.requestTimeout = .seconds(60) }
         let calls = 100
@@ -141,6 +163,60 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertLessThan(elapsed, latency * 2 + .milliseconds(400), "the other connection's call waited behind the burst")
         let replies = try await flood.value
         XCTAssertEqual(Set(replies.map(\.status)), [200])
+    }
+
+    func testAnAccountWith500CallsInFlightAddsLittleToAnotherAccountsCall() async throws {
+        // 20 slots at 500 ms each serve 40 calls a second: account A's 500 calls take 12 s,
+        // and served in arrival order, B's call would wait behind the ~400 still queued (10 s).
+        let slots = 20
+        let latency = Duration.milliseconds(500)
+        try await start(pluginTimeout: .seconds(60)) {
+            $0.connectionsPerHost = slots
+            $0.requestTimeout = .seconds(60)
+            $0.queueWait = .seconds(60)
+        }
+        let otherKey = try await host.key(account: "globex")
+        let other = try await host.connectSlack(key: otherKey)
+        upstream.enqueue(.delayed(latency, body: Self.identity), count: 520)
+        func callB() async throws -> Duration {
+            let started = ContinuousClock.now
+            let reply = try await host.request("POST", "/v1/connections/\(other)/actions/auth_test/invoke", key: otherKey, json: ["input": [:]])
+            XCTAssertEqual(reply.status, 200, reply.body)
+            return ContinuousClock.now - started
+        }
+        var alone: [Duration] = []
+        for _ in 0..<3 { alone.append(try await callB()) }
+
+        // The first calls start one slot's share of the latency apart, so that slots come free
+        // evenly (every 25 ms) rather than all at once; the rest follow 5 ms apart, faster than
+        // slots free, so they queue. Sent all at once, their arrival would keep the host busy
+        // long enough to bunch the slots' releases together, and B would wait for the bunch.
+        let before = upstream.requests.count
+        var flood: [Task<[TestHost.Reply], Error>] = []
+        // Launched on a schedule, not by sleeping between calls: a late wake-up launches the
+        // calls that are due together, so a loaded machine does not stretch the flood out.
+        let start = ContinuousClock.now
+        for index in 0..<500 {
+            let due = index < slots ? start + latency / slots * index : start + latency + .milliseconds(5) * (index - slots)
+            if ContinuousClock.now < due { try await Task.sleep(until: due) }
+            flood.append(Task { [host, connection, key] in
+                try await host!.invokeAtOnce(connection!, "auth_test", key: key!, inputs: ["{}"])
+            })
+        }
+        let queued = try await upstream.wait(for: .seconds(30)) { upstream.requests.count >= before + 2 * slots }
+        XCTAssertTrue(queued, "the flood never reached the upstream")
+
+        let stillQueued = 500 - (upstream.requests.count - before)
+        XCTAssertGreaterThan(stillQueued, slots * 4, "A's calls were no longer queued when B called; the test proves nothing")
+        let loaded = try await callB()
+        let added = loaded - alone.min()!
+        // Served in arrival order (one queue for every caller), B waited 9.6 s here.
+        XCTAssertLessThan(added, .milliseconds(50), "B's call waited behind A's: alone \(alone), during A's 500 calls \(loaded)")
+
+        var replies: [TestHost.Reply] = []
+        for task in flood { replies += try await task.value }
+        XCTAssertEqual(replies.count, 500)
+        XCTAssertEqual(Set(replies.map(\.status)), [200], replies.first { $0.status != 200 }?.body ?? "")
     }
 
     func testAReplyThatIsNotJSONIsAnInvalidResponseNotARefusal() async throws {

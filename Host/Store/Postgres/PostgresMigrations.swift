@@ -16,7 +16,7 @@ enum PostgresMigrations {
         let statements: [String]
     }
 
-    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors]
+    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets]
 
     static var names: [String] { all.map(\.name) }
 

@@ -67,6 +67,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("retention_v1", migrate: retentionV1)
         migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
         migrator.registerMigration("connectors_v1", migrate: connectorsV1)
+        migrator.registerMigration("rate_budgets_v1", migrate: rateBudgetsV1)
         return migrator
     }
 }

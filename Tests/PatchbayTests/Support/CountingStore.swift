@@ -488,4 +488,14 @@ final class CountingStore: Store, @unchecked Sendable {
         count("deleteConnector")
         return try await base.deleteConnector(accountID: accountID, namespace: namespace, name: name)
     }
+
+    func rateBudget(key: String) async throws -> RateBudgetRecord? {
+        count("rateBudget")
+        return try await base.rateBudget(key: key)
+    }
+
+    func recordRateBudget(_ budget: RateBudgetRecord) async throws {
+        count("recordRateBudget")
+        try await base.recordRateBudget(budget)
+    }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import PatchbayFakes
+import PatchbayStore
+import PatchbayWire
+import XCTest
+
+/// Providers' rate limits as budgets, against the fakes' documented limits: the host paces
+/// calls from what each provider's manifest says its signals are, before the provider refuses
+/// them, and refuses at once a call that would wait past its deadline, saying how long.
+final class RateBudgetTests: XCTestCase {
+    var host: TestHost!
+    var replica: TestHost?
+
+    override func tearDown() async throws {
+        try await replica?.stopServer()
+        try await host?.stop()
+    }
+
+    private func connect(_ provider: String, on host: TestHost, key: String, credentials: JSONValue, config: JSONValue = [:]) async throws -> String {
+        let reply = try await host.request("POST", "/v1/connections", key: key,
+                                           json: ["provider": .string(provider), "credentials": credentials, "config": config])
+        XCTAssertEqual(reply.status, 201, reply.body)
+        return try XCTUnwrap(reply.json["id"]?.stringValue)
+    }
+
+    func testABurstOf200ShopifyCallsMeetsNo429AndEachIsDoneOrRefusedFast() async throws {
+        let deadline = Duration.seconds(6)
+        host = try await TestHost.start(plugins: ["PatchbayShopify"], pluginTimeout: deadline)
+        let key = try await host.key()
+        let connection = try await connect("shopify", on: host, key: key, credentials: ["access_token": .string(FakeShopify.sandboxToken)],
+                                           config: ["shop": "acme", "api_version": "2024-10"])
+        let shopify = host.fakes.shopify
+        let before = shopify.requests.count
+
+        let replies = try await host.invokeAtOnceTimed(connection, "get_shop", key: key, inputs: Array(repeating: "{}", count: 200))
+
+        XCTAssertEqual(shopify.throttledCount, 0, "the host let calls through that the bucket had no room for")
+        let done = replies.filter { $0.reply.status == 200 }
+        let refused = replies.filter { $0.reply.status != 200 }
+        // 36 at once fill the bucket but a tenth; at 2 a second, a few more fit before the deadline.
+        XCTAssertGreaterThanOrEqual(done.count, 36)
+        XCTAssertLessThan(done.count, 70, "more calls went through than the bucket drains in \(deadline)")
+        XCTAssertEqual(shopify.requests.count - before, done.count, "a refused call reached the provider")
+        for (reply, elapsed) in refused {
+            XCTAssertEqual(reply.status, 429, reply.body)
+            XCTAssertEqual(reply.errorCode, "rate_limited", reply.body)
+            XCTAssertEqual(reply.json["error"]?["retryable"], true)
+            let message = reply.json["error"]?["message"]?.stringValue ?? ""
+            XCTAssertTrue(message.contains("leaky bucket is full") && message.contains("only in") && message.contains("not sent"), message)
+            XCTAssertLessThan(elapsed, .seconds(3), "a call the budget could not fit waited instead of being refused: \(message)")
+        }
+        let waits = refused.compactMap { Self.seconds(in: $0.reply.json["error"]?["message"]?.stringValue ?? "") }
+        XCTAssertEqual(waits.count, refused.count)
+        // Refused calls take no room, so each would have waited for the first room past the deadline.
+        XCTAssertGreaterThan(waits.min() ?? 0, 3, "a call was refused that fitted before its deadline: \(waits.sorted().prefix(3))")
+        let lateness = done.map(\.elapsed).max() ?? .zero
+        XCTAssertGreaterThan(lateness, .seconds(2), "the calls past the first 40 were not paced")
+    }
+
+    func testASpentGitHubWindowIsWaitedOutOrRefusedWithoutCallingAndReplicasShareIt() async throws {
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10))
+        let key = try await host.key()
+        let connection = try await connect("github", on: host, key: key, credentials: ["token": .string(FakeGitHub.sandboxToken)])
+        let github = host.fakes.github
+        func invoke(_ host: TestHost) async throws -> TestHost.Reply {
+            try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        }
+
+        // The provider says the window is spent for a minute: nothing more is sent until then.
+        github.throttleNext(1, retryAfter: 60, status: 403)
+        let spent = try await invoke(host)
+        XCTAssertEqual(spent.errorCode, "rate_limited", spent.body)
+        let sent = github.requests.count
+        let started = ContinuousClock.now
+        let refused = try await invoke(host)
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
+        XCTAssertEqual(refused.status, 429, refused.body)
+        XCTAssertEqual(refused.errorCode, "rate_limited")
+        XCTAssertEqual(refused.headers["retry-after"].flatMap { Int($0) }.map { (55...61).contains($0) }, true, "\(refused.headers)")
+        let message = refused.json["error"]?["message"]?.stringValue ?? ""
+        XCTAssertTrue(message.contains("github would accept this call only in") && message.contains("not sent"), message)
+        XCTAssertEqual(github.requests.count, sent, "the host called a provider whose window was spent")
+
+        // Another replica on the same store learns it from the store, and refuses too.
+        replica = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10), reusing: host)
+        let elsewhere = try await invoke(replica!)
+        XCTAssertEqual(elsewhere.errorCode, "rate_limited", elsewhere.body)
+        XCTAssertEqual(github.requests.count, sent, "the other replica called a provider whose window was spent")
+    }
+
+    func testASpentWindowThatResetsBeforeTheDeadlineIsWaitedOut() async throws {
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10))
+        let key = try await host.key()
+        let connection = try await connect("github", on: host, key: key, credentials: ["token": .string(FakeGitHub.sandboxToken)])
+        host.fakes.github.throttleNext(1, retryAfter: 2, status: 403)
+        let spent = try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(spent.errorCode, "rate_limited", spent.body)
+
+        let started = ContinuousClock.now
+        let paced = try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(paced.status, 200, paced.body)
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900), "the call was sent before the window reset")
+        XCTAssertEqual(paced.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [200], "the provider refused it after all")
+    }
+
+    func testASlack429PausesTheConnectionAndNotAnother() async throws {
+        host = try await TestHost.start(plugins: ["PatchbaySlack"], pluginTimeout: .seconds(5))
+        let key = try await host.key()
+        let throttled = try await host.connectSlack(key: key)
+        let other = try await host.connectSlack(key: key)
+        let slack = host.fakes.slack
+        slack.throttleNext(1, retryAfter: 30)
+        let first = try await host.request("POST", "/v1/connections/\(throttled)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(first.errorCode, "rate_limited", first.body)
+
+        let sent = slack.requests.count
+        let paused = try await host.request("POST", "/v1/connections/\(throttled)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(paused.status, 429, paused.body)
+        XCTAssertTrue(paused.json["error"]?["message"]?.stringValue?.contains("asked to wait (Retry-After)") ?? false, paused.body)
+        XCTAssertEqual(slack.requests.count, sent, "a paused connection's call reached Slack")
+        let unaffected = try await host.request("POST", "/v1/connections/\(other)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+        XCTAssertEqual(unaffected.status, 200, "one connection's pause held up another's: \(unaffected.body)")
+    }
+
+    /// `… only in 12.5 s …` as 12.5.
+    static func seconds(in message: String) -> Double? {
+        guard let range = message.range(of: "only in ") else { return nil }
+        return Double(message[range.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }
+}
