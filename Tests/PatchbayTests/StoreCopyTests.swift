@@ -17,7 +17,7 @@ final class StoreCopyTests: XCTestCase {
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
         "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
-        "connectors",
+        "connectors", "rate_budgets",
     ]
 
     override func setUpWithError() throws {
@@ -316,6 +316,8 @@ final class StoreCopyTests: XCTestCase {
         try await store.insertConnector(ConnectorRecord(
             id: "ctr_1", accountID: account, namespace: "default", name: "things",
             definition: ["base_url": "https://api.example.com", "auth": ["type": "none"]], createdAt: 23, updatedAt: 24))
+        try await store.recordRateBudget(RateBudgetRecord(key: "connection:conn_1", notBefore: 25, remaining: 0, resetAt: 26,
+                                                          bucketUsed: 39, bucketMax: 40, observedAt: 27))
 
         // Not copied: the SQLite host's own heartbeat and readiness probe.
         try await store.saveHostInstance(HostInstanceRecord(id: store.instanceID, machine: "here", pid: 1, startedAt: 1, heartbeatAt: 1))
