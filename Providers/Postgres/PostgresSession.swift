@@ -21,15 +21,14 @@ struct PostgresSession {
         let settings = PostgresSettings(context.config)
         let address = context.checkedAddresses["credentials.connection_string"]
         let key = settings.keepsSessions
-            ? SessionKey(connectionID: context.connectionID, credentials: context.credentials, address: address,
-                         caCertificate: settings.caCertificate)
+            ? SessionKey(connectionID: context.connectionID, credentials: context.credentials, address: address, settings: settings)
             : nil
         let connection: PostgresConnection
         if let key, let kept = await SessionPool.shared.take(key) {
             connection = kept
         } else {
             let configuration = try ConnectionString.configuration(context.credentials["connection_string"], address: address,
-                                                                   trusting: settings.caCertificate)
+                                                                   settings: settings)
             do {
                 connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             } catch {
@@ -66,12 +65,10 @@ struct PostgresSession {
         await SessionPool.shared.keep(connection, key: key, idleTimeout: settings.poolIdleTimeout, maxIdle: settings.poolMaxIdle)
     }
 
-    /// Runs `body` in a transaction whose statements stop after the configured timeout.
+    /// Runs `body` in a transaction; its statements stop after the session's statement timeout.
     /// A failure is rolled back when the call ends (`end`), before the session is kept.
     func transaction<T>(readOnly: Bool, _ body: () async throws -> T) async throws -> T {
         try await connection.query(readOnly ? "BEGIN READ ONLY" : "BEGIN", logger: Self.logger)
-        try await connection.query("SELECT set_config('statement_timeout', \(String(settings.statementTimeoutMs)), true)",
-                                   logger: Self.logger)
         let result = try await body()
         try await connection.query("COMMIT", logger: Self.logger)
         return result

@@ -53,11 +53,15 @@ extension PostgresProviderTests {
     }
 
     func testWhatAnAgentsSQLChangesInTheSessionDoesNotReachTheNextCall() async throws {
-        let changed = try await invoke("run_query", ["sql": "SELECT set_config('search_path', 'pg_catalog', false) AS path"])
+        let changed = try await invoke("run_query", [
+            "sql": "SELECT set_config('search_path', 'pg_catalog', false) AS path, set_config('statement_timeout', '0', false) AS timeout",
+        ])
         XCTAssertEqual(changed.status, 200, changed.body)
         let pid = try await backendPID()
-        let reply = try await invoke("run_query", ["sql": "SELECT current_setting('search_path') AS path"])
-        XCTAssertEqual(rows(reply.json["output"] ?? .null).first?["path"], "\"$user\", public", reply.body)
+        let reply = try await invoke("run_query", ["sql": "SELECT current_setting('search_path') AS path, current_setting('statement_timeout') AS timeout"])
+        let settings = rows(reply.json["output"] ?? .null).first
+        XCTAssertEqual(settings?["path"], "\"$user\", public", reply.body)
+        XCTAssertEqual(settings?["timeout"], "5s", "the connection's statement timeout is back: \(reply.body)")
         let after = try await backendPID()
         XCTAssertEqual(after, pid, "the session was reset and kept, not replaced")
     }
