@@ -49,12 +49,17 @@ mkdir -p "$WORK/no-plugins"
 
 start_sandbox
 
+# stop_host: stops the host and waits until it has exited, so its data directory is free.
+stop_host() {
+    kill -TERM "$HOST_PID" 2>/dev/null || true
+    wait "$HOST_PID" 2>/dev/null || true
+}
+
 # restart_host: stops the host and starts it again on the same data directory, with the same
 # arguments; start-up time and idle RSS in STARTUP_WALL_MS and RSS_IDLE_KIB.
 HOST_ARGS=()
 restart_host() {
-    kill -TERM "$HOST_PID" 2>/dev/null || true
-    wait "$HOST_PID" 2>/dev/null || true
+    stop_host
     REUSE_DATA=$DATA start_host "${HOST_ARGS[@]}"
     sleep 1
     RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
@@ -113,8 +118,7 @@ STORED=0
 for target in $EVENTS; do
     if ((target > STORED)); then
         say "writing $((target - STORED)) more webhook events into the store"
-        kill -TERM "$HOST_PID" 2>/dev/null || true
-        wait "$HOST_PID" 2>/dev/null || true
+        stop_host
         [[ -f $DATA/patchbay.sqlite ]] || die "no patchbay.sqlite in $DATA"
         sqlite3 "$DATA/patchbay.sqlite" >/dev/null <<SQL
 PRAGMA busy_timeout = 5000;
@@ -138,8 +142,7 @@ PLUGIN_ROWS=()
 for count in $(seq "$PLUGINS"); do
     args=(--plugins-dir "$WORK/no-plugins")
     for plugin in "${SHIPPED[@]:0:count}"; do args+=(--plugin "$BIN/lib$plugin.so"); done
-    kill -TERM "$HOST_PID" 2>/dev/null || true
-    wait "$HOST_PID" 2>/dev/null || true
+    stop_host
     start_host "${args[@]}"
     sleep 1
     RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
