@@ -121,6 +121,25 @@ extension PostgresProviderTests {
         }
     }
 
+    func testCallsAtOnceOpenSessionsOfTheirOwnAndAtMostPoolMaxIdleAreKept() async throws {
+        let small = try await connect(config: ["pool_max_idle": 1])
+        let slow: JSONValue = ["sql": "SELECT pg_backend_pid() AS pid, pg_sleep(0.5)::text AS slept"]
+        async let first = invoke("run_query", slow, on: small)
+        async let second = invoke("run_query", slow, on: small)
+        let pids = try await [first, second].compactMap { rows($0.json["output"] ?? .null).first?["pid"]?.intValue }
+        XCTAssertEqual(Set(pids).count, 2, "two calls at once, two sessions: \(pids)")
+        try await expectSessions(1)
+        let next = try await backendPID(on: small)
+        XCTAssertTrue(pids.contains(Int(next)), "the kept one serves the next call")
+
+        let reply = try await request("POST", "/v1/connections", [
+            "provider": "postgres", "config": ["pool_max_idle": 0],
+            "credentials": ["connection_string": .string(server.connectionString(database: database))],
+        ])
+        XCTAssertEqual(reply.status, 400, reply.body)
+        XCTAssertEqual(reply.errorField, "config.pool_max_idle", reply.body)
+    }
+
     /// Called directly with the host's call payload: a kept session is never used for another
     /// checked address (the server listens on 127.0.0.1 only, so a reuse would have answered),
     /// nor without one.
