@@ -41,6 +41,12 @@ let package = Package(
         .library(name: "BrokenPluginCompletesTwice", type: .dynamic, targets: ["BrokenPluginCompletesTwice"]),
         .library(name: "BrokenPluginCrashes", type: .dynamic, targets: ["BrokenPluginCrashes"]),
         .library(name: "BrokenPluginInvalidJSON", type: .dynamic, targets: ["BrokenPluginInvalidJSON"]),
+        .library(name: "BrokenPluginTooSmall", type: .dynamic, targets: ["BrokenPluginTooSmall"]),
+        // Plugins that exercise how the ABI evolves: built against other minor versions' structs,
+        // and one in Swift that moves binary bodies and counts the shutdowns it receives.
+        .library(name: "ABIPluginV10Layout", type: .dynamic, targets: ["ABIPluginV10Layout"]),
+        .library(name: "ABIPluginFutureLayout", type: .dynamic, targets: ["ABIPluginFutureLayout"]),
+        .library(name: "ABIPluginBytes", type: .dynamic, targets: ["ABIPluginBytes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -177,6 +183,10 @@ let package = Package(
         .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
         .target(name: "BrokenPluginCrashes", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
         .target(name: "BrokenPluginInvalidJSON", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
+        .target(name: "BrokenPluginTooSmall", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
+        .target(name: "ABIPluginV10Layout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
+        .target(name: "ABIPluginFutureLayout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
+        .target(name: "ABIPluginBytes", dependencies: ["PatchbaySDK"], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift5),
 
         // MARK: Tests
         .testTarget(

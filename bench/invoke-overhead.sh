@@ -91,24 +91,8 @@ start_sandbox
 start_host --upstream "slack=$SLACK_URL"
 
 if [[ $FORWARDER == 1 ]]; then
-    if [[ ! -x .build-forwarder/release/bench-forwarder || $SKIP_BUILD != 1 ]]; then
-        say "building bench/forwarder in .build-forwarder"
-        swift build -c release --package-path bench/forwarder --scratch-path .build-forwarder >>"$WORK/build.log" 2>&1 ||
-            { show_log "$WORK/build.log" "the forwarder's build"; die "the release build of bench/forwarder failed"; }
-    fi
-    FORWARDER_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    "${CHILD_ENV[@]}" .build-forwarder/release/bench-forwarder "$FORWARDER_PORT" "$SLACK_URL/chat.postMessage" \
-        >"$WORK/forwarder.log" 2>&1 &
-    FORWARDER_PID=$!
-    STARTED_PIDS+=("$FORWARDER_PID")
-    FORWARD_URL=http://127.0.0.1:$FORWARDER_PORT/
-    deadline=$(($(now_us) + 30000000))
-    until curl -fsS -o /dev/null -X POST "$FORWARD_URL" -H "Authorization: Bearer $SLACK_TOKEN" \
-        -H 'Content-Type: application/json' -d "{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}" 2>/dev/null; do
-        kill -0 "$FORWARDER_PID" 2>/dev/null || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder exited"; }
-        (($(now_us) < deadline)) || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder did not answer within 30 s"; }
-        sleep 0.05
-    done
+    build_forwarder
+    start_forwarder "$FORWARDER_BIN"
 fi
 grep -q 'plugins=[^ ]*slack' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
 

@@ -164,12 +164,46 @@ start_sandbox() {
     SANDBOX_URL=${SLACK_URL%%/slack/*}
 }
 
+# MARK: The forwarder
+
+# build_forwarder: builds bench/forwarder into .build-forwarder, unless SKIP_BUILD=1 finds it
+# there already. Sets FORWARDER_BIN.
+build_forwarder() {
+    FORWARDER_BIN=.build-forwarder/release/bench-forwarder
+    if [[ ! -x $FORWARDER_BIN || ${SKIP_BUILD:-0} != 1 ]]; then
+        say "building bench/forwarder in .build-forwarder"
+        swift build -c release --package-path bench/forwarder --scratch-path .build-forwarder >>"$WORK/build.log" 2>&1 ||
+            { show_log "$WORK/build.log" "the forwarder's build"; die "the release build of bench/forwarder failed"; }
+    fi
+}
+
+# start_forwarder EXECUTABLE [RUNNER...]: starts the forwarder on a free port, in front of the
+# fake chat.postMessage (start_sandbox first), under RUNNER when given (e.g. valgrind), and waits
+# until it forwards a message. Sets FORWARDER_PID and FORWARD_URL.
+start_forwarder() {
+    local executable=$1 port deadline
+    shift
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "${CHILD_ENV[@]}" "$@" "$executable" "$port" "$SLACK_URL/chat.postMessage" >"$WORK/forwarder.log" 2>&1 &
+    FORWARDER_PID=$!
+    STARTED_PIDS+=("$FORWARDER_PID")
+    FORWARD_URL=http://127.0.0.1:$port/
+    deadline=$(($(now_us) + 60000000))
+    until curl -fsS -o /dev/null -X POST "$FORWARD_URL" -H "Authorization: Bearer xoxb-sandbox" \
+        -H 'Content-Type: application/json' -d '{"channel":"C0GENERAL","text":"bench"}' 2>/dev/null; do
+        kill -0 "$FORWARDER_PID" 2>/dev/null || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder exited"; }
+        (($(now_us) < deadline)) || { show_log "$WORK/forwarder.log" "bench-forwarder"; die "bench-forwarder did not answer within 60 s"; }
+        sleep 0.05
+    done
+}
+
 # MARK: The host
 
 # start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
 # (or on REUSE_DATA, to restart a host on its data) and waits until /healthz answers. Sets
 # HOST_PID, HOST_URL, HOST_LOG, DATA, DATA_FS, STARTUP_WALL_MS (from exec until /healthz
 # answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
+# A script may set HOST_RUNNER to a command line the host runs under (e.g. valgrind).
 start_host() {
     if [[ -n ${REUSE_DATA:-} ]]; then
         say "restarting patchbay serve on $REUSE_DATA"
@@ -187,7 +221,7 @@ start_host() {
     : >"$HOST_LOG"
     local started healthy="" deadline
     started=$(now_us)
-    "${CHILD_ENV[@]}" "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
+    "${CHILD_ENV[@]}" ${HOST_RUNNER[@]+"${HOST_RUNNER[@]}"} "$BIN/patchbay" serve --data-dir "$DATA" --port 0 "$@" >"$HOST_LOG" 2>&1 &
     HOST_PID=$!
     STARTED_PIDS+=("$HOST_PID")
     # The port is chosen by the host (port 0), so /healthz is tried from the moment it reports its address.

@@ -87,7 +87,7 @@ enum Views {
              "required": .bool(field.required)]
         })
         view["config_schema"] = manifest.configSchema
-        view["webhook_scheme"] = manifest.webhooks.map { .string($0.scheme.rawValue) } ?? .null
+        view["webhook_scheme"] = manifest.webhooks.map { .string($0.scheme) } ?? .null
         view["actions"] = .array(manifest.actions.map { action in
             ["name": .string(action.name), "title": .string(action.title), "description": .string(action.description),
              "important": .bool(action.important), "mutating": .bool(action.mutating),

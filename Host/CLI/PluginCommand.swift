@@ -6,7 +6,33 @@ import PatchbayWire
 /// Tools for plugin authors.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginNewCommand.self, PluginTestCommand.self])
+        commandName: "plugin", abstract: "Tools for plugin authors.", subcommands: [PluginNewCommand.self, PluginTestCommand.self, PluginRecordCommand.self, PluginSchemasCommand.self])
+}
+
+struct PluginSchemasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schemas",
+        abstract: "Write the JSON Schema of every message between the host and a plugin, one <name>.schema.json per message.",
+        discussion: "For plugin authors in any language: the manifest, each method's call and result, the error, and the HTTP request and response (docs/abi.md).")
+
+    @Argument(help: "The directory to write them to; created if missing.")
+    var directory: String
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, schema) in MessageSchemas.all {
+            let path = (directory as NSString).appendingPathComponent("\(name).schema.json")
+            try (Self.render(schema) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+            print(path)
+        }
+    }
+
+    /// Indented with sorted keys, so the files read well and diff cleanly.
+    static func render(_ schema: JSONValue) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(schema)
+    }
 }
 
 struct PluginNewCommand: ParsableCommand {
@@ -70,7 +96,7 @@ struct PluginTestCommand: AsyncParsableCommand {
     @Option(help: "A cassette of recorded HTTP exchanges: the manifest's examples and discovery then run, answered from it.")
     var cassette: String?
 
-    @Option(help: "The connection config (JSON) for the calls answered from the cassette.")
+    @Option(help: "The connection config (JSON) the calls run with: those answered from the cassette, and the cancellation check's.")
     var config: String = "{}"
 
     func run() async throws {

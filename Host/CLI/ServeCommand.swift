@@ -23,11 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(name: .customLong("upstream"),
-            help: "Send a provider's requests to another base URL, e.g. slack=http://127.0.0.1:4010/slack/api (repeatable; also PATCHBAY_UPSTREAMS).")
+            help: "Send a provider's requests to another base URL, e.g. crm=http://127.0.0.1:4010/crm/api (repeatable; also PATCHBAY_UPSTREAMS).")
     var upstreams: [String] = []
 
     @Option(name: .customLong("oauth-endpoint"),
-            help: "Send a provider's OAuth authorize and token URLs to another origin, e.g. slack=http://127.0.0.1:4010/slack_oauth (repeatable; also PATCHBAY_OAUTH_ENDPOINTS).")
+            help: "Send a provider's OAuth authorize and token URLs to another origin, e.g. crm=http://127.0.0.1:4010/crm_oauth (repeatable; also PATCHBAY_OAUTH_ENDPOINTS).")
     var oauthEndpoints: [String] = []
 
     @Option(help: "Seconds a plugin call may take before the host gives up on it (at least 1).")
@@ -141,8 +141,11 @@ struct ServeCommand: AsyncParsableCommand {
             // The outbound HTTP clients and plugin workers are stopped before the process exits,
             // whatever stopped the server; a failure to listen is said in words.
             try? await patchbay.shutdown()
+            await registry.shutdown()
             throw ListenError(error, host: host, port: port).map { CommandFailure(description: $0.description) } ?? error
         }
         try await patchbay.shutdown()
+        // Last, once nothing can call a plugin: each one flushes and closes what it holds.
+        await registry.shutdown()
     }
 }

@@ -137,8 +137,8 @@ public final class Egress: Sendable {
         }
         if !request.headers.contains(name: "user-agent") { request.headers.add(name: "User-Agent", value: "Patchbay/1.0") }
         injectHeaders(into: &request.headers, target: target)
-        if let body = message.body {
-            request.body = .bytes(ByteBuffer(string: body))
+        if let body = message.bodyBytes {
+            request.body = .bytes(ByteBuffer(bytes: body))
         }
 
         let upstream = "\(url.scheme ?? "http")://\(url.host ?? ""):\(url.port ?? AddressPolicy.defaultPort(url.scheme))"
@@ -181,7 +181,7 @@ public final class Egress: Sendable {
             let name = header.name.lowercased()
             headers[name] = headers[name].map { "\($0), \(header.value)" } ?? header.value
         }
-        return HTTPResponseMessage(status: Int(response.status.code), headers: headers, body: String(buffer: body))
+        return HTTPResponseMessage(status: Int(response.status.code), headers: headers, bytes: Data(body.readableBytesView))
     }
 
     private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {

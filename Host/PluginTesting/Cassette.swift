@@ -67,12 +67,13 @@ public final class CassetteRecorder: @unchecked Sendable {
 
     private func scrub(_ request: HTTPRequestMessage) -> HTTPRequestMessage {
         HTTPRequestMessage(method: request.method, path: scrub(request.path), query: request.query.mapValues(scrub),
-                           headers: scrub(request.headers), body: request.body.map(scrub))
+                           headers: scrub(request.headers), body: request.body.map(scrub), binaryBody: request.binaryBody)
     }
 
     private func scrub(_ response: HTTPResponseMessage) -> HTTPResponseMessage {
+        // Bytes that are not text are kept as they are: secrets are masked in text only.
         HTTPResponseMessage(status: response.status, headers: scrub(response.headers), body: scrub(response.body),
-                            error: response.error)
+                            binaryBody: response.binaryBody, error: response.error)
     }
 }
 

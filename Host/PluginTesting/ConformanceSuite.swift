@@ -47,7 +47,7 @@ public struct ConformanceSuite: Sendable {
         }
         report.checks.append(await malformedCallCheck(plugin))
         report.checks.append(await unknownActionCheck(plugin))
-        report.checks.append(await cancellationCheck(plugin))
+        report.checks.append(await cancellationCheck(plugin, config: config))
         return report
     }
 
@@ -120,8 +120,10 @@ public struct ConformanceSuite: Sendable {
         guard let player else { return .skipped(name, Self.needsCassette) }
         switch await harness.discover(config: config, http: player.performer, timeout: callTimeout) {
         case .success(let data):
-            guard let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
-                return .judged(name, problems: ["the result does not decode as a discovered schema"])
+            let violations = MessageSchemas.violations(in: data, against: MessageSchemas.discoveredSchema)
+            guard violations.isEmpty, let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
+                return .judged(name, problems: violations.isEmpty ? ["the result does not decode as a discovered schema"]
+                                                                  : violations.map { "result.discover \($0)" })
             }
             return .judged(name, problems: SchemaRules.problems(of: schema, manifest: harness.manifest))
         case .failure(let error):
@@ -135,12 +137,12 @@ public struct ConformanceSuite: Sendable {
     /// scheme: otherwise the host would refuse every real delivery, or the vector is wrong.
     private func webhookCheck(spec: WebhookSpec) -> ConformanceCheck {
         let name = "the webhook test vector verifies"
-        guard let vector = spec.testVector else { return .skipped(name, "the manifest declares no test_vector for \(spec.scheme.rawValue)") }
+        guard let vector = spec.testVector else { return .skipped(name, "the manifest declares no test_vector for \(spec.scheme)") }
         do {
             try WebhookVerifier.verify(vector, spec: spec)
             return .passed(name)
         } catch {
-            return .judged(name, problems: ["the vector does not verify with \(spec.scheme.rawValue): \(error.message)"])
+            return .judged(name, problems: ["the vector does not verify with \(spec.scheme): \(error.message)"])
         }
     }
 
@@ -168,6 +170,8 @@ public struct ConformanceSuite: Sendable {
             problems.append("it succeeded")
         case .failure(let error) where error.code == "plugin_timeout":
             problems.append("it did not complete within \(callTimeout)")
+        case .failure(let error) where error.code == "plugin_error" && error.message.contains("unreadable error"):
+            problems.append("its error does not match the error message schema: \(error.message)")
         case .failure:
             break
         }
@@ -179,7 +183,7 @@ public struct ConformanceSuite: Sendable {
 
     /// The host gives up on a call whose HTTP request never answers; the plugin must still
     /// complete that call, once, when the request finally fails.
-    private func cancellationCheck(_ plugin: LoadedPlugin) async -> ConformanceCheck {
+    private func cancellationCheck(_ plugin: LoadedPlugin, config: JSONValue) async -> ConformanceCheck {
         let name = "a call the host gives up on still completes exactly once"
         guard let (action, input) = plugin.manifest.actions.lazy.compactMap({ action in
             SampleInput.make(for: action).map { (action, $0) }
@@ -192,12 +196,14 @@ public struct ConformanceSuite: Sendable {
             return .failure(PluginError(code: "connection_failed", message: "the test harness failed the request"))
         }
         let before = plugin.ignoredCompletions
-        let reply = await plugin.call(.invoke, PluginCall(action: action.name, input: input), context: context,
+        let reply = await plugin.call(.invoke, PluginCall(action: action.name, input: input, config: config), context: context,
                                       timeout: cancellationDeadline)
         await gate.open()
         // Timed out waiting on the request (`upstream_timeout`), or not even waiting on it.
         guard case .failure(let error) = reply, ["upstream_timeout", "plugin_timeout"].contains(error.code) else {
-            return .skipped(name, "\(action.name) completed before the deadline without waiting on HTTP, so nothing was cancelled")
+            // Most often the call was refused before any request: give the config it needs.
+            let refusal = if case .failure(let error) = reply { " (it answered \(error.code): \(error.message); does it need --config?)" } else { "" }
+            return .skipped(name, "\(action.name) completed before the deadline without waiting on HTTP, so nothing was cancelled\(refusal)")
         }
         let deadline = ContinuousClock.now + settleTime
         while plugin.ignoredCompletions == before, ContinuousClock.now < deadline {

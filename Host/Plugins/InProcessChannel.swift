@@ -8,15 +8,29 @@ import PatchbayWire
 /// on the plugin's completion, on timeout, or on cancellation, whichever comes first; a later
 /// completion is logged and dropped.
 final class InProcessChannel: PluginChannel, @unchecked Sendable {
+    /// How long a graceful stop waits for the plugin's pb_plugin_shutdown.
+    static let shutdownWait: Duration = .seconds(10)
+    /// What this host does beyond 1.0, for pb_host_api.features.
+    static let features = UInt64(PB_HOST_FEATURE_SHUTDOWN | PB_HOST_FEATURE_BINARY_BODIES)
+    /// Room the host makes for the plugin's call table: more than this host reads, so that a
+    /// newer plugin that writes its whole table regardless of struct_size writes into nothing
+    /// that matters.
+    private static let callTableRoom = 256
+
     let pluginID: String
+    /// The PB_MESSAGE_VERSION the plugin speaks, which decides how HTTP responses reach it.
+    private let messageVersion: Int
     private let logger: Logger
     private let pending = PendingCalls()
     private var api = pb_plugin_api()
     /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
     private let crashSlot: Int?
+    private let lock = NSLock()
+    private var stopped = false
 
-    init(pluginID: String, logger: Logger, crashSlot: Int? = nil) {
+    init(pluginID: String, messageVersion: Int = 1, logger: Logger, crashSlot: Int? = nil) {
         self.pluginID = pluginID
+        self.messageVersion = messageVersion
         self.logger = logger
         self.crashSlot = crashSlot
     }
@@ -33,24 +47,71 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
             pb_host_complete: hostComplete,
             pb_host_http_request: hostHTTPRequest,
             pb_host_log: hostLog,
-            pb_host_clock_now_ms: hostClockNow))
+            pb_host_clock_now_ms: hostClockNow,
+            features: Self.features,
+            message_version: UInt32(PB_MESSAGE_VERSION)))
 
-        var callTable = pb_plugin_api()
+        // A zeroed table whose struct_size says how much this host reads; the plugin writes at
+        // most that and declares what it wrote (a 1.0 or 1.1 plugin writes its 1.0 table).
+        let room = UnsafeMutableRawPointer.allocate(byteCount: Self.callTableRoom, alignment: 16)
+        defer { room.deallocate() }
+        room.initializeMemory(as: UInt8.self, repeating: 0, count: Self.callTableRoom)
+        room.storeBytes(of: UInt32(MemoryLayout<pb_plugin_api>.size), as: UInt32.self)
         var reason = [CChar](repeating: 0, count: 512)
-        let result = PluginCrashGuard.running(crashSlot) { initialize(table, &callTable, &reason, reason.count) }
+        let result = PluginCrashGuard.running(crashSlot) {
+            initialize(table, room.assumingMemoryBound(to: pb_plugin_api.self), &reason, reason.count)
+        }
         guard result == 0 else {
             let text = String(cString: reason)
             throw .initFailed(text.isEmpty ? "returned \(result) without a reason" : text)
         }
-        guard Int(callTable.struct_size) >= MemoryLayout<pb_plugin_api>.size else {
-            throw .incompleteCallTable("struct_size \(callTable.struct_size) < \(MemoryLayout<pb_plugin_api>.size)")
+        let declared = Int(room.load(as: UInt32.self))
+        guard declared >= Int(PB_PLUGIN_API_SIZE_1_0) else {
+            throw .incompleteCallTable("struct_size \(declared) < \(PB_PLUGIN_API_SIZE_1_0)")
         }
+        var callTable = pb_plugin_api()
+        DeclaredSize.copy(from: room, declared: declared, into: &callTable)
         guard callTable.pb_plugin_call != nil else { throw .incompleteCallTable("pb_plugin_call is NULL") }
         guard callTable.pb_plugin_cancel != nil else { throw .incompleteCallTable("pb_plugin_cancel is NULL") }
         api = callTable
     }
 
+    /// Whether the graceful stop has begun; the plugin takes no calls after it.
+    var isStopped: Bool { lock.withLock { stopped } }
+
+    /// The graceful stop: answers the calls still in flight, refuses new ones, and runs the
+    /// plugin's pb_plugin_shutdown once, on a thread of its own, waiting for it at most
+    /// `shutdownWait`. Later calls to this do nothing.
+    func shutdown() async {
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
+        pending.answerAll(with: .failure(Self.stoppedError))
+        guard api.pb_plugin_shutdown != nil else { return }
+        let finished = OneShot()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            finished.arm(continuation)
+            let thread = Thread { [self] in
+                PluginCrashGuard.running(crashSlot) { api.pb_plugin_shutdown(api.plugin_context) }
+                finished.fire()
+            }
+            thread.name = "patchbay-shutdown-\(pluginID)"
+            thread.start()
+            Task {
+                try? await Task.sleep(for: Self.shutdownWait)
+                if finished.fire() {
+                    self.logger.warning("the plugin's shutdown did not return in time", metadata: ["plugin": "\(self.pluginID)"])
+                }
+            }
+        }
+    }
+
+    private static let stoppedError = PluginError(code: "plugin_stopped", message: "the host is stopping")
+
     func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        if lock.withLock({ stopped }) { return .failure(Self.stoppedError) }
         let requestID = RequestIDs.next()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -86,7 +147,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     // MARK: Host services, called by the plugin
 
     fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
-        let delivered = pending.answer(requestID, with: PendingCalls.reply(ok: status == PB_STATUS_OK, payload: payload),
+        let delivered = pending.answer(requestID, with: PendingCalls.reply(ok: status == pb_status(PB_STATUS_OK), payload: payload),
                                        isCompletion: true)
         if !delivered {
             logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
@@ -96,10 +157,12 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
         guard let message = try? WireCoding.decode(HTTPRequestMessage.self, from: request) else {
-            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid"))))
+            let problems = MessageSchemas.explain(request, against: MessageSchemas.httpRequest)
+            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid: \(problems)"))))
             return
         }
-        guard pending.send(message, for: requestID, deliver: { done(Self.encode($0)) }) else {
+        let messageVersion = messageVersion
+        guard pending.send(message, for: requestID, deliver: { done(Self.encode($0.readable(byMessageVersion: messageVersion))) }) else {
             done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
             return
         }
@@ -110,9 +173,9 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         let redacted = Redaction.redact(message, secrets: secrets)
         let metadata: Logger.Metadata = ["plugin": "\(pluginID)", "request_id": "\(requestID)"]
         switch level {
-        case PB_LOG_DEBUG: logger.debug("\(redacted)", metadata: metadata)
-        case PB_LOG_INFO: logger.info("\(redacted)", metadata: metadata)
-        case PB_LOG_WARNING: logger.warning("\(redacted)", metadata: metadata)
+        case pb_log_level(PB_LOG_DEBUG): logger.debug("\(redacted)", metadata: metadata)
+        case pb_log_level(PB_LOG_INFO): logger.info("\(redacted)", metadata: metadata)
+        case pb_log_level(PB_LOG_WARNING): logger.warning("\(redacted)", metadata: metadata)
         default: logger.error("\(redacted)", metadata: metadata)
         }
     }
@@ -132,6 +195,28 @@ enum RequestIDs {
             last += 1
             return last
         }
+    }
+}
+
+/// Resumes a waiting task once, for whichever comes first: the plugin's shutdown returning,
+/// or the host's patience running out.
+private final class OneShot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+
+    func arm(_ continuation: CheckedContinuation<Void, Never>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    /// True for the call that resumed the task.
+    @discardableResult
+    func fire() -> Bool {
+        let waiting: CheckedContinuation<Void, Never>? = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume()
+        return waiting != nil
     }
 }
 

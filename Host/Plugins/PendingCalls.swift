@@ -136,7 +136,8 @@ final class PendingCalls: @unchecked Sendable {
     /// A completion's payload as the caller sees it.
     static func reply(ok: Bool, payload: Data) -> PluginReply {
         if ok { return .success(payload) }
-        return .failure((try? WireCoding.decode(PluginError.self, from: payload))
-            ?? PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error"))
+        if let error = try? WireCoding.decode(PluginError.self, from: payload) { return .failure(error) }
+        return .failure(PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error: "
+                                        + MessageSchemas.explain(payload, against: MessageSchemas.error)))
     }
 }

@@ -21,15 +21,21 @@ enum PluginLoader {
         let infoFunction = unsafeBitCast(symbol, to: pb_plugin_info_fn.self)
         guard let raw = infoFunction() else { throw .nullInfo }
 
-        let required = MemoryLayout<pb_plugin_descriptor>.size
-        let declared = Int(raw.pointee.struct_size)
-        // Read the version fields (always first) before trusting anything else.
-        let major = Int(raw.pointee.abi_major)
-        let minor = Int(raw.pointee.abi_minor)
+        // struct_size and the version come first in every version: read them alone, before
+        // trusting anything else (an older descriptor may end where a newer field would begin).
+        let header = UnsafeRawPointer(raw)
+        let declared = Int(header.load(as: UInt32.self))
+        let major = Int(header.load(fromByteOffset: 4, as: UInt16.self))
+        let minor = Int(header.load(fromByteOffset: 6, as: UInt16.self))
         guard major == Int(PB_ABI_MAJOR) else { throw .abiMajorMismatch(plugin: major, host: Int(PB_ABI_MAJOR)) }
-        guard minor <= Int(PB_ABI_MINOR) else { throw .abiMinorTooNew(plugin: minor, host: Int(PB_ABI_MINOR)) }
+        let required = Int(PB_PLUGIN_DESCRIPTOR_SIZE_1_0)
         guard declared >= required else { throw .infoTooSmall(declared: declared, required: required) }
-        let info = raw.pointee
+        var info = pb_plugin_descriptor()
+        DeclaredSize.copy(from: header, declared: declared, into: &info)
+        let negotiation = Negotiation(descriptor: info, declared: declared, minor: minor)
+        guard negotiation.hostMinorNeeded <= Int(PB_ABI_MINOR) else {
+            throw .abiMinorTooNew(plugin: negotiation.hostMinorNeeded, host: Int(PB_ABI_MINOR))
+        }
 
         guard let manifestBytes = info.manifest_json else { throw .unreadableManifest("manifest_json is NULL") }
         let manifestData = Data(bytes: manifestBytes, count: info.manifest_len)
@@ -43,7 +49,22 @@ enum PluginLoader {
         let problems = ManifestValidator.problems(in: manifest, expectedID: expectedID)
         guard problems.isEmpty else { throw .invalidManifest(problems) }
         guard let initialize = info.`init` else { throw .missingSymbol("pb_plugin_descriptor.init") }
-        return Inspected(handle: handle, path: path, initialize: initialize, manifest: manifest)
+        return Inspected(handle: handle, path: path, initialize: initialize, manifest: manifest,
+                         messageVersion: negotiation.messageVersion)
+    }
+
+    /// What a descriptor asks of the host. A 1.2 descriptor says which host minor it needs and
+    /// which message version it speaks; an older one needs its own minor and speaks version 1.
+    struct Negotiation {
+        let hostMinorNeeded: Int
+        let messageVersion: Int
+
+        init(descriptor: pb_plugin_descriptor, declared: Int, minor: Int) {
+            let minimum = MemoryLayout<pb_plugin_descriptor>.offset(of: \.min_host_abi_minor)!
+            let version = MemoryLayout<pb_plugin_descriptor>.offset(of: \.message_version)!
+            hostMinorNeeded = DeclaredSize.covers(declared, offset: minimum, size: 4) ? Int(descriptor.min_host_abi_minor) : minor
+            messageVersion = DeclaredSize.covers(declared, offset: version, size: 4) ? max(1, Int(descriptor.message_version)) : 1
+        }
     }
 
     struct Inspected {
@@ -52,6 +73,8 @@ enum PluginLoader {
         let path: String
         let initialize: pb_plugin_init_fn
         let manifest: Manifest
+        /// The PB_MESSAGE_VERSION the plugin speaks.
+        let messageVersion: Int
     }
 
     /// Phase two, once per library per process: a library is loaded once however many
@@ -60,10 +83,16 @@ enum PluginLoader {
         initializedLock.lock()
         defer { initializedLock.unlock() }
         let key = Int(bitPattern: inspected.handle)
-        if let earlier = initialized[key] { return try earlier.get() }
+        if let earlier = initialized[key] {
+            let channel = try earlier.get()
+            // Its shutdown ran and init runs once per process: it cannot serve again here.
+            guard !channel.isStopped else { throw .shutDown }
+            return channel
+        }
         let crashSlot = PluginCrashGuard.register(pluginID: inspected.manifest.id, path: inspected.path,
                                                   symbol: unsafeBitCast(inspected.initialize, to: UnsafeRawPointer.self))
-        let channel = InProcessChannel(pluginID: inspected.manifest.id, logger: logger, crashSlot: crashSlot)
+        let channel = InProcessChannel(pluginID: inspected.manifest.id, messageVersion: inspected.messageVersion, logger: logger,
+                                       crashSlot: crashSlot)
         do {
             try channel.initialize(inspected.initialize)
             initialized[key] = .success(channel)

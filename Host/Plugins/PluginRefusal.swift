@@ -14,6 +14,8 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case initFailed(String)
     case incompleteCallTable(String)
     case workerFailed(String)
+    /// The library was shut down in this process, and init runs only once per process.
+    case shutDown
     /// The worker loaded the plugin and refused it; the text is the worker's refusal.
     case refusedInWorker(String)
 
@@ -30,7 +32,7 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .abiMajorMismatch(let plugin, let host):
             return "ABI major mismatch: plugin was built for \(plugin).x, this host speaks \(host).x"
         case .abiMinorTooNew(let plugin, let host):
-            return "ABI minor too new: plugin needs 1.\(plugin), this host provides up to 1.\(host); upgrade the host"
+            return "ABI minor too new: plugin needs a host with ABI 1.\(plugin) or later, this host provides 1.\(host); upgrade the host"
         case .unreadableManifest(let message):
             return "manifest is not valid JSON of the expected shape: \(message)"
         case .invalidManifest(let problems):
@@ -41,6 +43,8 @@ public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             return "pb_plugin_init failed: \(reason)"
         case .incompleteCallTable(let reason):
             return "pb_plugin_init returned an incomplete call table: \(reason)"
+        case .shutDown:
+            return "the plugin was shut down in this process and cannot be loaded again until the host restarts"
         case .workerFailed(let message):
             return "worker process failed: \(message)"
         case .refusedInWorker(let reason):

@@ -114,7 +114,21 @@ public final class PluginRegistry: @unchecked Sendable {
         return plugin
     }
 
-    /// Ends the worker processes of isolated plugins; for a host that is shutting down.
+    /// The graceful stop of every plugin: each one's pb_plugin_shutdown runs once (an isolated
+    /// plugin's in its worker, which then exits) and no plugin takes calls afterwards. An
+    /// in-process plugin is never loaded twice in a process, so this is for a host that is
+    /// about to exit.
+    public func shutdown() async {
+        let plugins = lock.withLock { Array(loaded.values) }
+        await withTaskGroup(of: Void.self) { group in
+            for plugin in plugins {
+                group.addTask { await plugin.channel.shutdown() }
+            }
+        }
+    }
+
+    /// Ends the worker processes of isolated plugins (each shuts its plugin down as it
+    /// exits); in-process plugins keep serving.
     public func stopWorkers() {
         for plugin in lock.withLock({ Array(loaded.values) }) {
             (plugin.channel as? ProcessChannel)?.stop()

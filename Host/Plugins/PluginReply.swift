@@ -46,6 +46,8 @@ public protocol PluginChannel: AnyObject, Sendable {
     var ignoredCompletions: Int { get }
     /// Set once the plugin no longer takes calls (a worker that kept crashing).
     var quarantineReason: String? { get }
+    /// The graceful stop: the plugin's pb_plugin_shutdown runs once, and it takes no more calls.
+    func shutdown() async
 }
 
 extension PluginChannel {

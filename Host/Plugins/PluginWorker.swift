@@ -36,7 +36,13 @@ public enum PluginWorker {
         while let frame = reader.next() {
             session.handle(frame)
         }
-        // The host closed our stdin: it is shutting down or replacing us.
+        // The host closed our stdin: it is stopping. The plugin shuts down before the process ends.
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await channel.shutdown()
+            stopped.signal()
+        }
+        stopped.wait()
         exit(0)
     }
 }

@@ -73,6 +73,20 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         failWaiting(with: Self.crashed("the plugin's worker was stopped"))
     }
 
+    /// Stops the worker and waits for it to exit: closing its input is its cue to run the
+    /// plugin's shutdown. A worker still running after the plugin's time for that is killed.
+    func shutdown() async {
+        stop()
+        let deadline = ContinuousClock.now + InProcessChannel.shutdownWait + .seconds(1)
+        while let running = lock.withLock({ worker }) {
+            guard ContinuousClock.now < deadline else {
+                running.kill()
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Why the plugin no longer takes calls, once quarantined.
     var quarantineReason: String? {
         lock.withLock { quarantine }

@@ -4,12 +4,17 @@ import PatchbayStore
 
 /// Issues and checks API keys. A key is `pb_<prefix>_<secret>`: the prefix finds the record,
 /// the secret is checked against an HMAC keyed with a per-key salt, compared in constant time.
-/// The key itself is shown once, at creation, and never stored.
+/// The key itself is shown once, at creation, and never stored. Keys verified in the last two
+/// seconds are not read again (`VerifiedKeys`); a revocation reaches every host through the notifier.
 public struct APIKeyService: Sendable {
     let store: any AccountStore & CredentialStore
+    let notifier: any Notifier
+    let verified: VerifiedKeys
 
-    public init(store: any AccountStore & CredentialStore) {
+    public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier()) {
         self.store = store
+        self.notifier = notifier
+        verified = VerifiedKeys(notifier: notifier)
     }
 
     public struct IssuedKey: Sendable {
@@ -52,6 +57,8 @@ public struct APIKeyService: Sendable {
         guard let record = try await store.revokeAPIKey(id: id, accountID: principal.accountID, at: nowMillis()) else {
             throw ServiceError.notFound("API key", id)
         }
+        verified.forgetAll()
+        await notifier.notify(.apiKeyRevoked)
         return record
     }
 
@@ -70,11 +77,17 @@ public struct APIKeyService: Sendable {
     public func authenticate(_ presented: String) async throws -> Principal {
         let invalid = ServiceError(.unauthenticated, "invalid_api_key", "the API key is not valid")
         let parts = presented.split(separator: "_", maxSplits: 2).map(String.init)
-        guard parts.count == 3, parts[0] == "pb", let record = try await store.apiKey(prefix: parts[1]) else { throw invalid }
-        let authentic = HMAC<SHA256>.isValidAuthenticationCode(record.hash, authenticating: Data(parts[2].utf8),
+        guard parts.count == 3, parts[0] == "pb" else { throw invalid }
+        let (prefix, secret) = (parts[1], parts[2])
+        if let principal = verified.principal(prefix: prefix, secret: secret) { return principal }
+        let generation = verified.currentGeneration
+        guard let record = try await store.apiKey(prefix: prefix) else { throw invalid }
+        let authentic = HMAC<SHA256>.isValidAuthenticationCode(record.hash, authenticating: Data(secret.utf8),
                                                                 using: SymmetricKey(data: record.salt))
         guard authentic, record.revokedAt == nil else { throw invalid }
-        return Principal(accountID: record.accountID, keyID: record.id, scopes: Set(record.scopes.compactMap(Scope.init)))
+        let principal = Principal(accountID: record.accountID, keyID: record.id, scopes: Set(record.scopes.compactMap(Scope.init)))
+        verified.remember(prefix: prefix, secret: secret, principal: principal, generation: generation)
+        return principal
     }
 
     private func findOrCreateAccount(_ name: String) async throws -> Account {

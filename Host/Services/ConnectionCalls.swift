@@ -27,8 +27,15 @@ struct ConnectionCalls: Sendable {
         guard let plugin = registry.plugin(connection.provider) else {
             throw ServiceError(.unavailable, "provider_unavailable", "the \(connection.provider) plugin is not loaded on this host")
         }
-        let connection = try await refresher.ensureFresh(connection)
-        let credentials = try openCredentials(connection)
+        var connection = connection
+        var credentials = try openCredentials(connection)
+        // Only credentials that hold a refresh token can be refreshed: the others skip the
+        // store read that checks the token's expiry.
+        if credentials[TokenRefresher.refreshTokenKey] != nil {
+            let fresh = try await refresher.ensureFresh(connection)
+            if fresh.sealedCredentials != connection.sealedCredentials { credentials = try openCredentials(fresh) }
+            connection = fresh
+        }
         let manifest = plugin.manifest
         let exchanges = ExchangeLog()
         let context: PluginCallContext

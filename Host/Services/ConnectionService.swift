@@ -167,7 +167,8 @@ public struct ConnectionService: Sendable {
         switch await prepared.plugin.call(.discover, prepared.call, context: prepared.context, timeout: settings.pluginTimeout) {
         case .success(let data):
             guard let schema = try? WireCoding.decode(DiscoveredSchema.self, from: data) else {
-                throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned a schema that does not decode")
+                throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned a schema that does not decode: "
+                                   + MessageSchemas.explain(data, against: MessageSchemas.discoveredSchema))
             }
             let snapshot = SchemaSnapshot(connectionID: record.id, schema: schema, discoveredAt: nowMillis())
             try await store.saveSchema(snapshot)

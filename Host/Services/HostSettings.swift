@@ -3,7 +3,7 @@ import PatchbayEgress
 
 /// Operator settings that shape how the host reaches plugins and providers.
 public struct HostSettings: Sendable {
-    /// Per-provider base URL overrides (`slack` → `http://127.0.0.1:4010/slack/api`),
+    /// Per-provider base URL overrides (`crm` → `http://127.0.0.1:4010/crm/api`),
     /// for sandboxes, tests and proxies. Trusted operator input: their hosts are always allowed.
     public var upstreams: [String: URL] = [:]
     /// How long a plugin call may take before the host gives up on it.
@@ -13,8 +13,8 @@ public struct HostSettings: Sendable {
     /// Receiving, verifying and delivering webhooks.
     public var webhooks = WebhookSettings()
     /// Per-provider replacement origin for OAuth authorize and token URLs, for sandboxes and
-    /// tests: `slack=http://127.0.0.1:4010/slack_oauth` sends `https://slack.com/api/oauth.v2.access`
-    /// to `http://127.0.0.1:4010/slack_oauth/slack.com/api/oauth.v2.access`.
+    /// tests: `crm=http://127.0.0.1:4010/crm_oauth` sends `https://crm.example.com/oauth/token`
+    /// to `http://127.0.0.1:4010/crm_oauth/crm.example.com/oauth/token`.
     public var oauthEndpoints: [String: URL] = [:]
     /// Sessions of the agents' MCP servers.
     public var mcpSessions = MCPSessionSettings()
@@ -46,7 +46,7 @@ public struct HostSettings: Sendable {
         return egress
     }
 
-    /// Reads `slack=http://…,github=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).
+    /// Reads `crm=http://…,tickets=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).
     public static func parseUpstreams(_ entries: [String]) throws -> [String: URL] {
         var upstreams: [String: URL] = [:]
         for entry in entries.flatMap({ $0.split(separator: ",") }) {

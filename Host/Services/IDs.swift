@@ -8,6 +8,12 @@ public enum IDs {
         prefix + "_" + randomString(count: 20)
     }
 
+    /// Bytes from the system's generator, for secrets.
+    static func randomBytes(count: Int) -> Data {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
     /// Each character takes 5 random bits (the alphabet has 32 letters), so a 64-bit draw makes
     /// 12 of them: an id costs two draws from the system's generator, not one per character.
     static func randomString(count: Int) -> String {

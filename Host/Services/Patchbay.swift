@@ -47,7 +47,7 @@ public final class Patchbay: Sendable {
                                        events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
         let calls = ConnectionCalls(registry: registry, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
-        apiKeys = APIKeyService(store: store)
+        apiKeys = APIKeyService(store: store, notifier: notifier)
         catalog = CatalogService(registry: registry, store: store)
         connections = ConnectionService(store: store, registry: registry, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)

@@ -92,6 +92,16 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
         return true
     }
 
+    /// Takes every unread notification without waiting: true if there was any. For a listener
+    /// that checks now and then rather than parking a task.
+    public func takeAll() -> Bool {
+        lock.withLock {
+            guard !unread.isEmpty else { return false }
+            unread.removeAll()
+            return true
+        }
+    }
+
     /// Ends the subscription: a waiting task gets nil, later notifications are not kept.
     public func cancel() {
         lock.withLock {

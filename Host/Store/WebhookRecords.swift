@@ -17,7 +17,7 @@ public struct WebhookEndpointRecord: Sendable, Equatable {
     public var status: Status
     /// The signing secret or channel token, sealed by the vault. Nil once deleted.
     public var sealedSecret: String?
-    /// Google push channels: the channel and resource ids the notifications must name.
+    /// Push channels: the channel and resource ids the notifications must name.
     public var channelID: String?
     public var resourceID: String?
     public var createdAt: Millis
@@ -110,7 +110,7 @@ public struct WebhookSubscriptionRecord: Sendable, Equatable {
     /// Exactly one of `endpointID` and `provider` is set.
     public var endpointID: String?
     public var provider: String?
-    /// Event key patterns (`github.issues.*`); empty means every event.
+    /// Event key patterns (`crm.contact.*`); empty means every event.
     public var patterns: [String]
     public var mode: Mode
     public var url: String?

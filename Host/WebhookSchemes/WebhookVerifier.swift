@@ -2,9 +2,10 @@ import Crypto
 import Foundation
 import PatchbayWire
 
-/// Checks an inbound webhook against the scheme its provider's manifest declares. Every
-/// comparison of secret material is constant-time: a MAC is recomputed and checked with
-/// `isValidAuthenticationCode`, a token by comparing digests byte for byte without early exit.
+/// Checks an inbound webhook against the scheme its provider's manifest declares as data
+/// (`WebhookVerification`). Every comparison of secret material is constant-time: a MAC is
+/// recomputed and checked with `isValidAuthenticationCode`, a token by comparing digests byte
+/// for byte without early exit. Refusals name headers, never a secret or an expected value.
 public struct WebhookVerifier: Sendable {
     /// Why a webhook was refused. The message names the header, never a secret or the expected value.
     public struct Refusal: Error, Equatable, Sendable {
@@ -13,11 +14,14 @@ public struct WebhookVerifier: Sendable {
     }
 
     public var spec: WebhookSpec
-    /// The endpoint's secret: a signing secret, or the Google channel token.
+    /// The endpoint's secret: a signing secret, or a channel token.
     public var secret: String
-    /// Google channels: the channel and resource ids the endpoint was registered with, if any.
+    /// Push channels: the channel and resource ids the endpoint was registered with, if any.
     public var channelID: String?
     public var resourceID: String?
+
+    /// More entries than this in one signature header are refused rather than each tried.
+    static let maxSignatures = 16
 
     public init(spec: WebhookSpec, secret: String, channelID: String? = nil, resourceID: String? = nil) {
         self.spec = spec
@@ -26,69 +30,152 @@ public struct WebhookVerifier: Sendable {
         self.resourceID = resourceID
     }
 
-    /// Slack's default window, used when the manifest names none.
-    static let defaultTolerance = 300
-
     /// Verifies a manifest's known-answer vector as a delivery at the moment it was signed
-    /// (Slack's timestamp header; otherwise now), with the vector's own secret.
+    /// (its signed timestamp, if the scheme has one; otherwise now), with the vector's own secret.
     public static func verify(_ vector: WebhookTestVector, spec: WebhookSpec) throws(Refusal) {
-        let signedAt = vector.headers["x-slack-request-timestamp"].flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
-        try WebhookVerifier(spec: spec, secret: vector.secret).verify(headers: vector.headers, body: Data(vector.body.utf8), now: signedAt)
+        let headers = Dictionary(vector.headers.map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+        let verifier = WebhookVerifier(spec: spec, secret: vector.secret)
+        var signedAt = Date()
+        if let text = (try? verifier.timestamp(headers, entries: verifier.entries(headers))) ?? nil, let seconds = Int(text) {
+            signedAt = Date(timeIntervalSince1970: Double(seconds))
+        }
+        try verifier.verify(headers: headers, body: Data(vector.body.utf8), now: signedAt)
     }
 
     /// `headers` have lowercase names.
     public func verify(headers: [String: String], body: Data, now: Date = Date()) throws(Refusal) {
-        switch spec.scheme {
-        case .slackV0:
-            let timestampText = try header(headers, "x-slack-request-timestamp")
-            let signature = try header(headers, "x-slack-signature")
-            guard let timestamp = Int(timestampText) else { throw refusal("stale_timestamp", "X-Slack-Request-Timestamp is not a unix time") }
-            let tolerance = spec.toleranceSeconds ?? Self.defaultTolerance
-            guard abs(Int(now.timeIntervalSince1970) - timestamp) <= tolerance else {
-                throw refusal("stale_timestamp", "X-Slack-Request-Timestamp is more than \(tolerance) s from now")
+        let data = spec.verification
+        if data.algorithm == .token {
+            try checkToken(headers)
+            return
+        }
+        let entries = try entries(headers)
+        var timestampText: String?
+        if data.signsTimestamp {
+            guard let text = try timestamp(headers, entries: entries) else {
+                throw refusal("missing_signature", "the \(timestampName) is missing")
             }
-            guard signature.hasPrefix("v0="), let mac = Hex.bytes(signature.dropFirst(3)) else {
-                throw refusal("invalid_signature", "X-Slack-Signature must be v0=<hex>")
+            guard let timestamp = Int(text) else { throw refusal("stale_timestamp", "the \(timestampName) is not a unix time") }
+            guard abs(Int(now.timeIntervalSince1970) - timestamp) <= spec.tolerance else {
+                throw refusal("stale_timestamp", "the \(timestampName) is more than \(spec.tolerance) s from now")
             }
-            var signed = Data("v0:\(timestampText):".utf8)
-            signed.append(body)
-            try check(mac, signed, header: "X-Slack-Signature")
-        case .githubSHA256:
-            let signature = try header(headers, "x-hub-signature-256")
-            guard signature.hasPrefix("sha256="), let mac = Hex.bytes(signature.dropFirst(7)) else {
-                throw refusal("invalid_signature", "X-Hub-Signature-256 must be sha256=<hex>")
+            timestampText = text
+        }
+        let signatures = try signatures(entries)
+        var id: String?
+        if let idHeader = data.idHeader, data.payloadParts.contains(.placeholder("id")) { id = try header(headers, idHeader) }
+        guard let key = data.secretEncoding.key(secret) else {
+            throw refusal("invalid_signature", "the endpoint's secret is not \(data.secretEncoding.rawValue)")
+        }
+        let signed = payload(body: body, timestamp: timestampText ?? "", id: id ?? "")
+        let symmetricKey = SymmetricKey(data: key)
+        let matched = signatures.contains { mac in
+            switch data.algorithm {
+            case .hmacSHA256: HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: symmetricKey)
+            case .hmacSHA1: HMAC<Insecure.SHA1>.isValidAuthenticationCode(mac, authenticating: signed, using: symmetricKey)
+            case .token: false
             }
-            try check(mac, body, header: "X-Hub-Signature-256")
-        case .shopifyBase64:
-            let signature = try header(headers, "x-shopify-hmac-sha256")
-            guard let mac = Data(base64Encoded: signature) else {
-                throw refusal("invalid_signature", "X-Shopify-Hmac-Sha256 must be base64")
+        }
+        guard matched else { throw refusal("invalid_signature", "\(data.signatureHeader) does not match the body") }
+    }
+
+    /// The handshake a verified delivery is, answered rather than stored: the reply's body, or nil for an event.
+    public func handshakeReply(headers: [String: String], body: Data) -> JSONValue? {
+        for handshake in spec.verification.handshakes {
+            if let name = handshake.header {
+                if headers[name.lowercased()] == handshake.equals { return ["ok": true] }
+                continue
             }
-            try check(mac, body, header: "X-Shopify-Hmac-Sha256")
-        case .googleChannelToken:
-            let token = try header(headers, "x-goog-channel-token")
-            guard Self.constantTimeEqual(token, secret) else {
-                throw refusal("invalid_signature", "X-Goog-Channel-Token does not match the endpoint's token")
-            }
-            if let channelID, try header(headers, "x-goog-channel-id") != channelID {
-                throw refusal("unknown_channel", "X-Goog-Channel-ID is not the channel this endpoint was registered with")
-            }
-            if let resourceID, try header(headers, "x-goog-resource-id") != resourceID {
-                throw refusal("unknown_channel", "X-Goog-Resource-ID is not the resource this endpoint watches")
-            }
+            guard let field = handshake.bodyField, let envelope = try? WireCoding.decode(JSONValue.self, from: body),
+                  envelope[field]?.stringValue == handshake.equals
+            else { continue }
+            guard let echo = handshake.echo else { return ["ok": true] }
+            guard let value = envelope[echo]?.stringValue else { continue }
+            return .object([echo: .string(value)])
+        }
+        return nil
+    }
+
+    private func checkToken(_ headers: [String: String]) throws(Refusal) {
+        let data = spec.verification
+        let token = try header(headers, data.signatureHeader)
+        guard Self.constantTimeEqual(token, secret) else {
+            throw refusal("invalid_signature", "\(data.signatureHeader) does not match the endpoint's token")
+        }
+        if let channelID, let name = data.channelHeader, try header(headers, name) != channelID {
+            throw refusal("unknown_channel", "\(name) is not the channel this endpoint was registered with")
+        }
+        if let resourceID, let name = data.resourceHeader, try header(headers, name) != resourceID {
+            throw refusal("unknown_channel", "\(name) is not the resource this endpoint watches")
         }
     }
 
-    private func check(_ mac: Data, _ signed: Data, header: String) throws(Refusal) {
-        let key = SymmetricKey(data: Data(secret.utf8))
-        guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key) else {
-            throw refusal("invalid_signature", "\(header) does not match the body")
+    /// The signature header's entries: the whole value, or its parts when the scheme separates several.
+    private func entries(_ headers: [String: String]) throws(Refusal) -> [Substring] {
+        let data = spec.verification
+        let value = try header(headers, data.signatureHeader)
+        guard let separator = data.signatureSeparator else { return [value[...]] }
+        let entries = value.split(separator: separator, omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces)[...] }.filter { !$0.isEmpty }
+        guard entries.count <= Self.maxSignatures * 2 else {
+            throw refusal("invalid_signature", "\(data.signatureHeader) holds more than \(Self.maxSignatures * 2) entries")
         }
+        return entries
+    }
+
+    /// The signed timestamp as sent: its header, or its entry of the signature header.
+    private func timestamp(_ headers: [String: String], entries: [Substring]) throws(Refusal) -> String? {
+        let data = spec.verification
+        if let name = data.timestampHeader { return headers[name.lowercased()].flatMap { $0.isEmpty ? nil : $0 } }
+        guard let prefix = data.timestampPrefix, let entry = entries.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return String(entry.dropFirst(prefix.count))
+    }
+
+    private var timestampName: String {
+        let data = spec.verification
+        return data.timestampHeader.map { "\($0) header" } ?? "\(data.timestampPrefix ?? "") entry of \(data.signatureHeader)"
+    }
+
+    /// The signatures' bytes. A single-valued header must be exactly prefix and signature; in a
+    /// list, entries without the prefix (other versions, the timestamp) are not signatures.
+    private func signatures(_ entries: [Substring]) throws(Refusal) -> [Data] {
+        let data = spec.verification
+        let format = "\(data.signaturePrefix)<\(data.signatureEncoding.rawValue)>"
+        let decoded = entries.filter { $0.hasPrefix(data.signaturePrefix) }.compactMap { entry -> Data? in
+            let text = entry.dropFirst(data.signaturePrefix.count)
+            switch data.signatureEncoding {
+            case .hex: return Hex.bytes(text)
+            case .base64: return Data(base64Encoded: String(text))
+            }
+        }
+        guard !decoded.isEmpty else {
+            throw refusal("invalid_signature", "\(data.signatureHeader) must hold \(data.signatureSeparator == nil ? "" : "an entry ")\(format)")
+        }
+        guard decoded.count <= Self.maxSignatures else {
+            throw refusal("invalid_signature", "\(data.signatureHeader) holds more than \(Self.maxSignatures) signatures")
+        }
+        return decoded
+    }
+
+    /// The signed bytes: the template with the body's bytes and the delivery's values in place.
+    private func payload(body: Data, timestamp: String, id: String) -> Data {
+        var signed = Data()
+        for part in spec.verification.payloadParts {
+            switch part {
+            case .literal(let text): signed.append(contentsOf: text.utf8)
+            case .placeholder("body"): signed.append(body)
+            case .placeholder("timestamp"): signed.append(contentsOf: timestamp.utf8)
+            case .placeholder("id"): signed.append(contentsOf: id.utf8)
+            // The manifest validator refuses other placeholders; one that got here signs as written.
+            case .placeholder(let name): signed.append(contentsOf: "{\(name)}".utf8)
+            }
+        }
+        return signed
     }
 
     private func header(_ headers: [String: String], _ name: String) throws(Refusal) -> String {
         // HTTP already strips a field value's surrounding whitespace.
-        guard let value = headers[name], !value.isEmpty else {
+        guard let value = headers[name.lowercased()], !value.isEmpty else {
             throw refusal("missing_signature", "the \(name) header is missing")
         }
         return value

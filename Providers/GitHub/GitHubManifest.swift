@@ -87,7 +87,10 @@ extension GitHubProvider {
             defaultScopes: ["repo", "read:user"], promptValues: ["select_account"]),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
-            scheme: .githubSHA256,
+            scheme: "github_sha256",
+            verification: WebhookVerification(
+                signatureHeader: "x-hub-signature-256", signaturePrefix: "sha256=",
+                handshakes: [WebhookHandshake(header: "x-github-event", equals: "ping")]),
             testVector: WebhookTestVector(
                 secret: "It's a Secret to Everybody",
                 body: "Hello, World!",

@@ -65,5 +65,9 @@ extension GoogleSheetsProvider {
             authorizeParams: ["access_type": "offline", "prompt": "consent"], promptValues: ["consent", "select_account"]),
         supportsDiscovery: true,
         // Drive push channels carry no signature: the host compares X-Goog-Channel-Token.
-        webhooks: WebhookSpec(scheme: .googleChannelToken))
+        webhooks: WebhookSpec(
+            scheme: "google_channel_token",
+            verification: WebhookVerification(
+                algorithm: .token, signatureHeader: "x-goog-channel-token", channelHeader: "x-goog-channel-id",
+                resourceHeader: "x-goog-resource-id", handshakes: [WebhookHandshake(header: "x-goog-resource-state", equals: "sync")])))
 }

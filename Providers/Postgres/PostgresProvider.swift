@@ -41,6 +41,11 @@ public struct PostgresProvider: Provider {
         }
     }
 
+    /// The host is stopping gracefully: the kept sessions end now, not when the server notices.
+    public func shutdown() async {
+        await SessionPool.shared.closeAll()
+    }
+
     public func discover(_ context: ProviderContext) async throws -> DiscoveredSchema {
         try await PostgresSession.with(context) { session in
             try await Catalog.requireSchema(session)

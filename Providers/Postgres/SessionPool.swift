@@ -57,6 +57,13 @@ actor SessionPool {
         wakeReaper(by: deadline)
     }
 
+    /// Closes every kept session and waits until each is closed: the host is stopping.
+    func closeAll() async {
+        let idle = byConnection.values.flatMap(\.idle)
+        byConnection = [:]
+        for session in idle { try? await session.connection.close() }
+    }
+
     private func wakeReaper(by deadline: ContinuousClock.Instant) {
         if let wakes = reaperWakes, wakes <= deadline { return }
         reaperWakes = deadline

@@ -69,10 +69,11 @@ extension ShopifyProvider {
             tokenURL: "https://{shop}.myshopify.com/admin/oauth/access_token",
             pkce: false, clientAuth: .body, credential: "access_token",
             defaultScopes: ["read_products", "read_orders", "read_customers", "write_customers"], scopeSeparator: ",",
-            callbackHMAC: true),
+            callbackHMAC: true, callbackHostParam: "shop"),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
-            scheme: .shopifyBase64,
+            scheme: "shopify_base64",
+            verification: WebhookVerification(secretSource: .provider, signatureHeader: "x-shopify-hmac-sha256", signatureEncoding: .base64),
             testVector: WebhookTestVector(
                 secret: "It's a Secret to Everybody",
                 body: "Hello, World!",

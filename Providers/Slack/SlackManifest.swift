@@ -62,7 +62,12 @@ extension SlackProvider {
             defaultScopes: ["chat:write", "channels:read", "users:read"], scopeSeparator: ","),
         supportsDiscovery: true,
         webhooks: WebhookSpec(
-            scheme: .slackV0, toleranceSeconds: 300,
+            scheme: "slack_v0",
+            verification: WebhookVerification(
+                secretSource: .provider, signatureHeader: "x-slack-signature", signaturePrefix: "v0=",
+                signedPayload: "v0:{timestamp}:{body}", timestampHeader: "x-slack-request-timestamp",
+                handshakes: [WebhookHandshake(bodyField: "type", equals: "url_verification", echo: "challenge")]),
+            toleranceSeconds: 300,
             // A vector of our own with a plainly made-up secret, so nothing that looks like a
             // credential ships in the plugin; Slack's published vector is checked in the tests.
             testVector: WebhookTestVector(

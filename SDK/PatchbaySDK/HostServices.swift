@@ -20,6 +20,11 @@ struct HostServices: @unchecked Sendable {
         }
     }
 
+    /// Whether the host reads `body_base64` in requests (and sends it in responses).
+    var supportsBinaryBodies: Bool {
+        api.features & UInt64(PB_HOST_FEATURE_BINARY_BODIES) != 0
+    }
+
     func nowMilliseconds() -> Int64 {
         api.pb_host_clock_now_ms(api.host_context)
     }

@@ -10,6 +10,11 @@ public enum PluginExport {
     nonisolated(unsafe) private static var exported: UnsafeMutablePointer<pb_plugin_descriptor>?
     nonisolated(unsafe) fileprivate static var makeProvider: (() -> any Provider)?
 
+    /// The oldest host this SDK works with: 1.1, since a provider may send webhook events
+    /// with `payload_is_body`. Everything newer (shutdown, binary bodies) it uses only when
+    /// the host's table says the host has it.
+    static let minimumHostMinor: UInt32 = 1
+
     /// The plugin's info, built once and kept for the life of the process as the ABI requires.
     /// Has no side effects beyond that one allocation: the provider is not created until init.
     public static func info<P: Provider>(for type: P.Type) -> UnsafeRawPointer {
@@ -29,7 +34,9 @@ public enum PluginExport {
                 plugin_version: UnsafePointer(strdup(manifest.version)),
                 manifest_json: UnsafePointer(manifestBytes),
                 manifest_len: json.count,
-                init: pluginInit))
+                init: pluginInit,
+                min_host_abi_minor: PluginExport.minimumHostMinor,
+                message_version: UInt32(PB_MESSAGE_VERSION)))
             makeProvider = { P() }
             exported = info
             return UnsafeRawPointer(info)
@@ -52,18 +59,33 @@ private let pluginInit: pb_plugin_init_fn = { hostAPI, outAPI, error, errorCapac
         return 1
     }
     guard let hostAPI, let outAPI else { return fail("init needs a host table and an output table") }
-    guard Int(hostAPI.pointee.struct_size) >= MemoryLayout<pb_host_api>.size else {
-        return fail("the host's services table is smaller than this SDK needs")
+    // Read the host's table by the size it declares: a 1.0 or 1.1 host's is shorter, and its
+    // 1.2 fields (features, message version) then read as zero.
+    let declared = Int(UnsafeRawPointer(hostAPI).load(as: UInt32.self))
+    guard declared >= Int(PB_HOST_API_SIZE_1_0) else {
+        return fail("the host's services table is \(declared) bytes; ABI 1.0 has \(PB_HOST_API_SIZE_1_0)")
     }
+    var table = pb_host_api()
+    DeclaredSize.copy(from: hostAPI, declared: declared, into: &table)
     guard PluginRuntime.current == nil else { return fail("init was called twice") }
     guard let makeProvider = PluginExport.makeProviderForInit() else { return fail("pb_plugin_info was not called before init") }
 
-    PluginRuntime.current = PluginRuntime(host: HostServices(api: hostAPI.pointee), provider: makeProvider())
-    outAPI.pointee = pb_plugin_api(
+    PluginRuntime.current = PluginRuntime(host: HostServices(api: table), provider: makeProvider())
+    let callTable = pb_plugin_api(
         struct_size: UInt32(MemoryLayout<pb_plugin_api>.size),
         plugin_context: nil,
         pb_plugin_call: pluginCall,
-        pb_plugin_cancel: pluginCancel)
+        pb_plugin_cancel: pluginCancel,
+        pb_plugin_shutdown: pluginShutdown)
+    // Write no more than the host made room for: a 1.0 or 1.1 host says 0 and has room for
+    // the 1.0 table only.
+    let offered = Int(outAPI.pointee.struct_size)
+    let room = offered == 0 ? Int(PB_PLUGIN_API_SIZE_1_0) : min(offered, MemoryLayout<pb_plugin_api>.size)
+    guard room >= Int(PB_PLUGIN_API_SIZE_1_0) else { return fail("the host made room for a call table of \(offered) bytes") }
+    withUnsafeBytes(of: callTable) { bytes in
+        UnsafeMutableRawPointer(outAPI).copyMemory(from: bytes.baseAddress!, byteCount: room)
+    }
+    outAPI.pointee.struct_size = UInt32(room)
     return 0
 }
 

@@ -15,6 +15,7 @@ final class PluginRuntime: @unchecked Sendable {
     let provider: any Provider
     private let lock = NSLock()
     private var running: [UInt64: Slot] = [:]
+    private var isShutDown = false
 
     /// A call is `starting` while its task runs on the host's thread, before the task exists
     /// to be cancelled.
@@ -52,6 +53,21 @@ final class PluginRuntime: @unchecked Sendable {
             }
         }
         task?.cancel()
+    }
+
+    /// Cancels the calls still running, then lets the provider release what it holds. Once.
+    func shutdown() async {
+        let tasks: [Task<Void, Never>]? = lock.withLock {
+            guard !isShutDown else { return nil }
+            isShutDown = true
+            return running.values.compactMap { slot in
+                guard case .running(let task) = slot else { return nil }
+                return task
+            }
+        }
+        guard let tasks else { return }
+        for task in tasks { task.cancel() }
+        await provider.shutdown()
     }
 
     private func run(requestID: UInt64, method: String, payload: Data) async -> (pb_status, Data) {
@@ -111,4 +127,16 @@ let pluginCall: @convention(c) (OpaquePointer?, UInt64, UnsafePointer<UInt8>?, I
 
 let pluginCancel: @convention(c) (OpaquePointer?, UInt64) -> Void = { _, requestID in
     PluginRuntime.current?.cancel(requestID: requestID)
+}
+
+/// pb_plugin_shutdown: the host calls it on a thread of its own and waits, so blocking that
+/// thread until the provider's async shutdown ends is what the ABI asks for.
+let pluginShutdown: @convention(c) (OpaquePointer?) -> Void = { _ in
+    guard let runtime = PluginRuntime.current else { return }
+    let finished = DispatchSemaphore(value: 0)
+    Task {
+        await runtime.shutdown()
+        finished.signal()
+    }
+    finished.wait()
 }

@@ -28,6 +28,11 @@ public protocol Provider: Sendable {
 
     /// Turns a webhook the host has already verified into normalized events.
     func parseWebhook(_ webhook: InboundWebhook, context: ProviderContext) async throws -> [WebhookEvent]
+
+    /// Called once when the host stops gracefully (`pb_plugin_shutdown`), after the calls
+    /// still running were cancelled: flush what is buffered, close pools. The host waits for
+    /// it a bounded time (10 s). Not called after a crash, nor by a host older than ABI 1.2.
+    func shutdown() async
 }
 
 extension Provider {
@@ -38,6 +43,9 @@ extension Provider {
     public func parseWebhook(_ webhook: InboundWebhook, context: ProviderContext) async throws -> [WebhookEvent] {
         throw PluginError(code: "unsupported_method", message: "\(Self.manifest.name) does not receive webhooks")
     }
+
+    /// Nothing to release.
+    public func shutdown() async {}
 }
 
 extension PluginError {

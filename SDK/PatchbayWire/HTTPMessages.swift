@@ -1,3 +1,5 @@
+import Foundation
+
 /// An HTTP request a plugin asks the host to send (`pb_host_http_request`).
 /// The host adds credentials; a plugin never sets an auth header itself.
 public struct HTTPRequestMessage: WireMessage, Sendable, Equatable {
@@ -8,13 +10,23 @@ public struct HTTPRequestMessage: WireMessage, Sendable, Equatable {
     public var query: [String: String]
     public var headers: [String: String]
     public var body: String?
+    /// Bytes to send as they are, for a body that is not UTF-8 text (a file upload); sent
+    /// instead of `body` when set. On the wire `body_base64` (message version 2).
+    public var binaryBody: Data?
 
-    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], body: String? = nil) {
+    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], body: String? = nil,
+                binaryBody: Data? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.binaryBody = binaryBody
+    }
+
+    /// The bytes to send, if any.
+    public var bodyBytes: Data? {
+        binaryBody ?? body.map { Data($0.utf8) }
     }
 
     public init(wire: JSONValue) throws {
@@ -24,6 +36,7 @@ public struct HTTPRequestMessage: WireMessage, Sendable, Equatable {
         query = try fields.optionalStringMap("query") ?? [:]
         headers = try fields.optionalStringMap("headers") ?? [:]
         body = try fields.optionalString("body")
+        binaryBody = try fields.optionalBase64("body_base64")
     }
 
     public var wire: JSONValue {
@@ -33,6 +46,7 @@ public struct HTTPRequestMessage: WireMessage, Sendable, Equatable {
         object.set("query", query)
         object.set("headers", headers)
         object.set("body", body)
+        object.set("body_base64", binaryBody)
         return object.json
     }
 }
@@ -42,17 +56,51 @@ public struct HTTPResponseMessage: WireMessage, Sendable, Equatable {
     public var status: Int
     /// Header names in lowercase; repeated headers joined with ", ".
     public var headers: [String: String]
+    /// The body as text; for a body that is not UTF-8, its lossy decoding (invalid bytes
+    /// replaced) or, once `binaryBody` is passed on to a plugin that reads it, empty.
     public var body: String
+    /// The exact bytes of a body that is not valid UTF-8 (a file download); nil for text.
+    /// On the wire `body_base64` (message version 2).
+    public var binaryBody: Data?
     /// Set instead of a response when none was received: `timeout`, `host_not_allowed`,
     /// `connection_failed`, `response_too_large`, `invalid_request`. A 429 that outlasts the
     /// host's retries is not an error here: it arrives as a response with status 429.
     public var error: PluginError?
 
-    public init(status: Int, headers: [String: String] = [:], body: String = "", error: PluginError? = nil) {
+    public init(status: Int, headers: [String: String] = [:], body: String = "", binaryBody: Data? = nil, error: PluginError? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.binaryBody = binaryBody
         self.error = error
+    }
+
+    /// A response whose body is `bytes`: text when they are UTF-8, else kept exactly in
+    /// `binaryBody` beside their lossy decoding.
+    public init(status: Int, headers: [String: String], bytes: Data) {
+        if let text = String(bytes: bytes, encoding: .utf8) {
+            self.init(status: status, headers: headers, body: text)
+        } else {
+            self.init(status: status, headers: headers, body: String(decoding: bytes, as: UTF8.self), binaryBody: bytes)
+        }
+    }
+
+    /// The exact bytes of the body.
+    public var bodyBytes: Data {
+        binaryBody ?? Data(body.utf8)
+    }
+
+    /// This response as a plugin speaking `messageVersion` reads it: before version 2, the
+    /// lossy text alone; from 2 on, a binary body once, as `body_base64`, without the text.
+    public func readable(byMessageVersion messageVersion: Int) -> HTTPResponseMessage {
+        guard binaryBody != nil else { return self }
+        var copy = self
+        if messageVersion < 2 {
+            copy.binaryBody = nil
+        } else {
+            copy.body = ""
+        }
+        return copy
     }
 
     public static func failure(_ error: PluginError) -> HTTPResponseMessage {
@@ -64,6 +112,7 @@ public struct HTTPResponseMessage: WireMessage, Sendable, Equatable {
         status = try fields.int("status")
         headers = try fields.optionalStringMap("headers") ?? [:]
         body = try fields.optionalString("body") ?? ""
+        binaryBody = try fields.optionalBase64("body_base64")
         error = try fields.optionalMessage("error", PluginError.self)
     }
 
@@ -72,6 +121,7 @@ public struct HTTPResponseMessage: WireMessage, Sendable, Equatable {
         object.set("status", status)
         object.set("headers", headers)
         object.set("body", body)
+        object.set("body_base64", binaryBody)
         object.set("error", error)
         return object.json
     }

@@ -120,6 +120,10 @@ extension JSONValue {
             return false
         case (.integer, .number), (.number, .integer), (.number, .number), (.bigInteger, .number), (.number, .bigInteger):
             return doubleValue == other.doubleValue
+        // JSON compares strings code point by code point; Swift's == would call a precomposed
+        // "é" equal to "e" followed by a combining accent.
+        case (.string(let a), .string(let b)):
+            return a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.jsonEquals($1) }
         case (.object(let a), .object(let b)):

@@ -36,6 +36,7 @@ public enum ManifestValidator {
         }
         problems += JSONSchema.problems(in: manifest.configSchema).map { prefixed("config_schema", $0) }
         problems += networkTargetProblems(manifest)
+        if let webhooks = manifest.webhooks { problems += webhookProblems(webhooks) }
 
         var actionNames: Set<String> = []
         for (index, action) in manifest.actions.enumerated() {
@@ -167,7 +168,7 @@ public enum ManifestValidator {
         value.stringValue?.contains("{{") == true
     }
 
-    private static func matches(_ regex: NSRegularExpression, _ string: String) -> Bool {
+    static func matches(_ regex: NSRegularExpression, _ string: String) -> Bool {
         regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
     }
 

@@ -33,13 +33,19 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
     public var authorizeParams: [String: String]
     /// Values the provider accepts for `prompt` (re-consent, account choice), e.g. `consent`, `select_account`.
     public var promptValues: [String]
-    /// The callback carries Shopify's `hmac` over its other query parameters, keyed with the client secret.
+    /// The callback carries an `hmac` (hex HMAC-SHA256, keyed with the client secret) over its
+    /// other query parameters sorted by name, as Shopify's does.
     public var callbackHMAC: Bool
+    /// A callback query parameter that must name the host of `authorizeURL` filled from the
+    /// connection's config (Shopify's `shop`: `{shop}.myshopify.com`), so that a callback for
+    /// another tenant is refused. Manifests from before this field that set `callback_hmac`
+    /// meant `shop`.
+    public var callbackHostParam: String?
 
     public init(authorizeURL: String, tokenURL: String, pkce: Bool, clientAuth: ClientAuth = .body,
                 accessTokenPath: String = "access_token", credential: String, refresh: Bool = false,
                 defaultScopes: [String] = [], scopeSeparator: String = " ", authorizeParams: [String: String] = [:],
-                promptValues: [String] = [], callbackHMAC: Bool = false) {
+                promptValues: [String] = [], callbackHMAC: Bool = false, callbackHostParam: String? = nil) {
         self.authorizeURL = authorizeURL
         self.tokenURL = tokenURL
         self.pkce = pkce
@@ -52,6 +58,7 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         self.authorizeParams = authorizeParams
         self.promptValues = promptValues
         self.callbackHMAC = callbackHMAC
+        self.callbackHostParam = callbackHostParam
     }
 
     enum CodingKeys: String, CodingKey {
@@ -65,6 +72,7 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         case authorizeParams = "authorize_params"
         case promptValues = "prompt_values"
         case callbackHMAC = "callback_hmac"
+        case callbackHostParam = "callback_host_param"
     }
 
     public init(from decoder: Decoder) throws {
@@ -81,5 +89,26 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         authorizeParams = try c.decodeIfPresent([String: String].self, forKey: .authorizeParams) ?? [:]
         promptValues = try c.decodeIfPresent([String].self, forKey: .promptValues) ?? []
         callbackHMAC = try c.decodeIfPresent(Bool.self, forKey: .callbackHMAC) ?? false
+        callbackHostParam = c.contains(.callbackHostParam) || !callbackHMAC
+            ? try c.decodeIfPresent(String.self, forKey: .callbackHostParam) : "shop"
+    }
+
+    /// Writes `callback_host_param` even when nil, so that a signed callback without the check
+    /// does not read back as a manifest from before the field.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(authorizeURL, forKey: .authorizeURL)
+        try c.encode(tokenURL, forKey: .tokenURL)
+        try c.encode(pkce, forKey: .pkce)
+        try c.encode(clientAuth, forKey: .clientAuth)
+        try c.encode(accessTokenPath, forKey: .accessTokenPath)
+        try c.encode(credential, forKey: .credential)
+        try c.encode(refresh, forKey: .refresh)
+        try c.encode(defaultScopes, forKey: .defaultScopes)
+        try c.encode(scopeSeparator, forKey: .scopeSeparator)
+        try c.encode(authorizeParams, forKey: .authorizeParams)
+        try c.encode(promptValues, forKey: .promptValues)
+        try c.encode(callbackHMAC, forKey: .callbackHMAC)
+        try c.encode(callbackHostParam, forKey: .callbackHostParam)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A message that crosses the plugin boundary on every call, mapped to JSON by hand.
 ///
 /// Foundation's coders reach each field through keyed containers and dynamic casts, which
@@ -72,6 +74,13 @@ public struct WireFields {
         case .string(let value)?: return value
         default: throw mismatch(key, "a string")
         }
+    }
+
+    /// Bytes sent as standard base64 text.
+    public func optionalBase64(_ key: String) throws -> Data? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let bytes = Data(base64Encoded: text) else { throw mismatch(key, "base64 text") }
+        return bytes
     }
 
     public func int(_ key: String) throws -> Int {
@@ -163,6 +172,11 @@ public struct WireObject {
 
     public mutating func set(_ key: String, _ value: Int?) {
         if let value { members[key] = .integer(Int64(value)) }
+    }
+
+    /// Bytes as standard base64 text.
+    public mutating func set(_ key: String, _ bytes: Data?) {
+        if let bytes { members[key] = .string(bytes.base64EncodedString()) }
     }
 
     public mutating func set(_ key: String, _ map: [String: String]?) {

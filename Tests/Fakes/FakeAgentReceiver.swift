@@ -26,14 +26,12 @@ public final class FakeAgentReceiver: @unchecked Sendable {
     private var script: [Answer] = []
     private var received: [RecordedRequest] = []
     private var fallback = Answer(status: 204)
-    private let serviceGroup: ServiceGroup
-    private let runTask: Task<Void, Error>
+    private let server: LoopbackServer
     public let url: String
 
-    private init(url: String, serviceGroup: ServiceGroup, runTask: Task<Void, Error>) {
+    private init(url: String, server: LoopbackServer) {
         self.url = url
-        self.serviceGroup = serviceGroup
-        self.runTask = runTask
+        self.server = server
     }
 
     public static func start() async throws -> FakeAgentReceiver {
@@ -44,25 +42,14 @@ public final class FakeAgentReceiver: @unchecked Sendable {
             let body = try await request.collectBody(upTo: 10 << 20)
             return try await box.receiver!.answer(request, body: String(buffer: body))
         }
-        let listening = ListeningSignal()
-        var logger = Logger(label: "patchbay.fake-agent")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-            onServerRunning: { channel in listening.succeed(port: channel.localAddress?.port ?? 0) }, logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(1)
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task { try await group.run() }
-        let port = try await listening.port()
-        let receiver = FakeAgentReceiver(url: "http://127.0.0.1:\(port)/agent/events", serviceGroup: group, runTask: task)
+        let server = try await LoopbackServer.start(router, label: "patchbay.fake-agent")
+        let receiver = FakeAgentReceiver(url: "http://127.0.0.1:\(server.port)/agent/events", server: server)
         box.receiver = receiver
         return receiver
     }
 
     public func stop() async {
-        await serviceGroup.triggerGracefulShutdown()
-        _ = await runTask.result
+        await server.stop()
     }
 
     /// Answers the next requests with these, in order; afterwards with `otherwise`.

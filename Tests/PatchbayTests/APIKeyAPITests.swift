@@ -48,6 +48,22 @@ final class APIKeyAPITests: XCTestCase {
         XCTAssertEqual(refused.errorCode, "invalid_api_key")
     }
 
+    func testAKeyRevokedOnOneReplicaIsRefusedByAnotherThatJustAcceptedIt() async throws {
+        let replica = try await TestHost.start(reusing: host)
+        let created = try await host.request("POST", "/v1/api-keys", key: admin, json: ["scopes": ["integrations:read"]])
+        let key = try XCTUnwrap(created.json["key"]?.stringValue)
+        let id = try XCTUnwrap(created.json["id"]?.stringValue)
+        let accepted = try await replica.request("GET", "/v1/catalog", key: key)
+        XCTAssertEqual(accepted.status, 200, "the replica has just verified the key")
+
+        let revoked = try await host.request("DELETE", "/v1/api-keys/\(id)", key: admin)
+        XCTAssertEqual(revoked.status, 200)
+        let refused = try await replica.request("GET", "/v1/catalog", key: key)
+        XCTAssertEqual(refused.status, 401, "the revocation reached the replica through the notifier")
+        XCTAssertEqual(refused.errorCode, "invalid_api_key")
+        try await replica.stopServer()
+    }
+
     func testScopesAreEnforcedAndTheMissingOneIsNamed() async throws {
         let readOnly = try await host.key(scopes: [.integrationsRead])
         let cases: [(String, String, JSONValue?, String)] = [

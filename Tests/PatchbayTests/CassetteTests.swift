@@ -33,22 +33,18 @@ final class CassetteTests: XCTestCase {
         let egress = Egress(settings: settings, logger: Logger(label: "test"))
         let target = EgressTarget(baseURL: base, allowedHosts: [],
                                   auth: harness.manifest.auth, credentials: ["bot_token": token])
-        let recorder = CassetteRecorder(recording: { await egress.send($0, to: target) }, secrets: [token])
-        for action in harness.manifest.actions {
-            for example in action.examples {
-                let reply = await harness.invoke(action.name, input: example.input, http: recorder.performer)
-                guard case .success = reply else { return XCTFail("\(action.name) failed while recording: \(reply)") }
-            }
-        }
-        guard case .success = await harness.discover(http: recorder.performer) else { return XCTFail("discovery failed while recording") }
+        let recording = CassetteRecording(everythingIn: harness.manifest)
+        XCTAssertEqual(recording.calls.last, .discover, "discovery is recorded after the examples")
+        let result = await recording.record(harness, credentials: ["bot_token": token], http: { await egress.send($0, to: target) })
+        XCTAssertEqual(result.failures, [])
         try await egress.shutdown()
         await fakes.stop()
 
         let path = directory + "/slack.json"
-        try recorder.cassette.save(to: path)
+        try result.cassette.save(to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertFalse(text.contains(token), "the cassette holds the token")
-        XCTAssertGreaterThan(recorder.cassette.interactions.count, 4, text)
+        XCTAssertGreaterThan(result.cassette.interactions.count, 4, text)
 
         // The fake is gone: every answer now comes from the recording.
         let report = await ConformanceSuite().run(pluginAt: slack, replaying: try Cassette.load(from: path))

@@ -333,7 +333,7 @@ final class GoogleSheetsProviderTests: XCTestCase {
 
     func testDrivePushNotificationsBecomeEvents() async throws {
         let plugin = try XCTUnwrap(host.patchbay.registry.plugin("google_sheets"))
-        XCTAssertEqual(plugin.manifest.webhooks?.scheme, .googleChannelToken)
+        XCTAssertEqual(plugin.manifest.webhooks?.scheme, "google_channel_token")
         func parse(_ headers: [String: String]) async -> PluginReply {
             await plugin.call(.parseWebhook, PluginCall(webhook: InboundWebhook(headers: headers, body: "")),
                               context: .offline, timeout: .seconds(5))

@@ -44,7 +44,8 @@ final class JSONSchemaTests: XCTestCase {
         XCTAssertEqual(JSONSchema.problems(in: ["type": "strnig"]).first?.path, "type")
         XCTAssertEqual(JSONSchema.problems(in: ["type": "object", "required": "name"]).first?.path, "required")
         XCTAssertEqual(JSONSchema.problems(in: ["properties": ["a": ["type": 5]]]).first?.path, "properties.a.type")
-        XCTAssertEqual(JSONSchema.problems(in: ["$ref": "#/x"]).first?.message, "unsupported keyword")
+        XCTAssertEqual(JSONSchema.problems(in: ["unevaluatedProperties": false]).first?.message, "unsupported keyword")
+        XCTAssertEqual(JSONSchema.problems(in: ["$ref": "#/x"]).first?.message, "#/x does not point at anything in this schema")
         XCTAssertEqual(JSONSchema.problems(in: ["pattern": "("]).first?.message, "is not a valid regular expression")
     }
 

@@ -297,6 +297,26 @@ final class OAuthFlowTests: XCTestCase {
         XCTAssertTrue(exchange.path.contains("/acme.myshopify.com/admin/oauth/access_token"), exchange.path)
     }
 
+    /// The shop rule is the manifest's (`callback_host_param`), not the host's: a callback signed
+    /// with the app's secret but naming another shop is refused, and the state is not spent.
+    func testASignedCallbackForAnotherShopIsRefused() async throws {
+        let fake = host.fakes.oauth.shopify
+        let app = try await host.configureOAuthApp("shopify", key: key, fake: fake)
+        let (id, url) = try await host.startOAuth("shopify", key: key, config: ["shop": "acme", "api_version": "2024-10"])
+        let redirect = try await OAuthBrowser.consent(url)
+        var query = Dictionary((redirect.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { first, _ in first }
+        query["shop"] = "other.myshopify.com"
+        let resigned = OAuthBrowser.replacing("hmac", with: OAuthService.callbackHMAC(query, secret: app.secret),
+                                              in: OAuthBrowser.replacing("shop", with: "other.myshopify.com", in: redirect))
+        let forged = try await OAuthBrowser.callback(resigned)
+        XCTAssertEqual(forged.status, 400, forged.body)
+        XCTAssertEqual(forged.errorCode, "invalid_shop")
+        let pending = try await host.request("GET", "/v1/connections/\(id)", key: key)
+        XCTAssertEqual(pending.json["status"], "pending")
+        let done = try await OAuthBrowser.callback(redirect)
+        XCTAssertEqual(done.json["status"], "active", done.body)
+    }
+
     func testShopifyCallbackHMACMatchesTheReferenceVector() {
         let query = ["code": "0907a61c0c8d55e99db179b68161bc00", "shop": "some-shop.myshopify.com",
                      "state": "0.6784241404160823", "timestamp": "1337178173",

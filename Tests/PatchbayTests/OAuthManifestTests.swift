@@ -35,6 +35,18 @@ final class OAuthManifestTests: XCTestCase {
         XCTAssertEqual(roundTrip, shipped)
     }
 
+    /// `callback_host_param` is data; a manifest from before it that signs its callback meant
+    /// `shop`, and one that says null means no check.
+    func testTheCallbackHostParameterAndItsMeaningInOlderManifests() throws {
+        let urls = #""authorize_url":"https://{shop}.x/authorize","token_url":"https://{shop}.x/token","credential":"token""#
+        XCTAssertEqual(try manifest("{\(urls),\"callback_hmac\":true}").oauth?.callbackHostParam, "shop")
+        XCTAssertNil(try manifest("{\(urls),\"callback_hmac\":true,\"callback_host_param\":null}").oauth?.callbackHostParam)
+        XCTAssertEqual(try manifest("{\(urls),\"callback_host_param\":\"tenant\"}").oauth?.callbackHostParam, "tenant")
+        XCTAssertNil(try manifest("{\(urls)}").oauth?.callbackHostParam)
+        let unchecked = OAuthSpec(authorizeURL: "https://a/auth", tokenURL: "https://a/token", pkce: false, credential: "token", callbackHMAC: true)
+        XCTAssertEqual(try WireCoding.decode(OAuthSpec.self, from: try WireCoding.encode(unchecked)), unchecked)
+    }
+
     func testEveryProblemIsReportedAtOnce() throws {
         let broken = try manifest(#"{"authorize_url":"ftp://a/auth","token_url":"nope","credential":"secret","access_token_path":""}"#)
         let paths = ManifestValidator.problems(in: broken).map(\.path)

@@ -70,7 +70,7 @@ final class PluginFaultTests: XCTestCase {
         let failure = try await invoke(broken, "fail")
         XCTAssertEqual(failure.status, 502, failure.body)
         XCTAssertEqual(failure.errorCode, "plugin_error")
-        XCTAssertTrue(failure.json["error"]?["message"]?.stringValue?.contains("unreadable error") == true, failure.body)
+        XCTAssertTrue(failure.json["error"]?["message"]?.stringValue?.contains("unreadable error: not valid JSON") == true, failure.body)
 
         let executions = try await host.request("GET", "/v1/executions?connection_id=\(broken)", key: key)
         XCTAssertEqual(executions.json["data"]?.arrayValue?.map { $0["status"] }, ["failed", "failed"], executions.body)

@@ -13,7 +13,8 @@ final class PluginLoaderTests: XCTestCase {
 
         let cases: [(product: String, reason: String)] = [
             ("BrokenPluginWrongMajor", "ABI major mismatch: plugin was built for 2.x, this host speaks 1.x"),
-            ("BrokenPluginNewerMinor", "ABI minor too new: plugin needs 1.2, this host provides up to 1.1"),
+            ("BrokenPluginNewerMinor", "ABI minor too new: plugin needs a host with ABI 1.3 or later, this host provides 1.2"),
+            ("BrokenPluginTooSmall", "pb_plugin_descriptor.struct_size is 40 bytes; ABI 1.0 needs at least 48"),
             ("BrokenPluginNoEntry", "missing symbol pb_plugin_info"),
             ("BrokenPluginBadManifest", "actions[0].input_schema.type: must be one of"),
             ("BrokenPluginBadManifest", "actions[1].name: repeats the action \"ping\""),
@@ -30,7 +31,7 @@ final class PluginLoaderTests: XCTestCase {
         XCTAssertTrue(missing.reason?.hasPrefix("dlopen failed:") == true, missing.reason ?? "")
 
         // Every attempt is listed; only Slack is enabled, and it is the real one, not the impostor.
-        XCTAssertEqual(registry.statuses.count, 9)
+        XCTAssertEqual(registry.statuses.count, 10)
         XCTAssertEqual(registry.plugins.map(\.id), ["slack"])
         XCTAssertEqual(registry.plugin("slack")?.manifest.version, "1.0.0")
 

@@ -19,25 +19,17 @@ final class PostgresStoreHealthTests: XCTestCase {
             try server.psql("postgres", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(database)'")
         }
         try setReadOnly(true)
-        let refused = try await eventually { await store.storageProblem()?.unavailableCause == "read-only" }
-        XCTAssertTrue(refused, "the store never said the database refuses writes")
+        try await eventually("the store to say the database refuses writes", within: .seconds(30)) {
+            await store.storageProblem()?.unavailableCause == "read-only"
+        }
         let count = try server.psql(database, "SELECT count(*) FROM storage_probe")
         XCTAssertEqual(count, "0")
 
         try setReadOnly(false)
-        let recovered = try await eventually { await store.storageProblem() == nil }
-        XCTAssertTrue(recovered, "the store never saw the database take writes again")
+        try await eventually("the store to see the database take writes again", within: .seconds(30)) {
+            await store.storageProblem() == nil
+        }
         let probed = try server.psql(database, "SELECT count(*) FROM storage_probe")
         XCTAssertEqual(probed, "1", "recovery was not proved by a write")
-    }
-
-    /// Whether `condition` held within 30 seconds, asked every 100 ms.
-    private func eventually(_ condition: () async -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return false
     }
 }

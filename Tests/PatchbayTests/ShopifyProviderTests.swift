@@ -374,7 +374,7 @@ final class ShopifyProviderTests: XCTestCase {
         let registry = PluginRegistry()
         registry.load(path: try BuildProducts.plugin("PatchbayShopify"))
         let plugin = try XCTUnwrap(registry.plugin("shopify"))
-        XCTAssertEqual(plugin.manifest.webhooks?.scheme, .shopifyBase64)
+        XCTAssertEqual(plugin.manifest.webhooks?.scheme, "shopify_base64")
         XCTAssertEqual(plugin.manifest.webhooks?.testVector?.headers["x-shopify-hmac-sha256"], "dXEH6g6yUJ/CESIczphLijdXC211hsIsRvQ3nIsEPhc=")
         XCTAssertEqual(plugin.manifest.credentials.first { $0.name == "webhook_secret" }?.required, false)
         XCTAssertEqual(plugin.manifest.baseURL, "https://{shop}.myshopify.com/admin/api/{api_version}")

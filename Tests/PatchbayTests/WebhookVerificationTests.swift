@@ -20,17 +20,6 @@ final class WebhookVerificationTests: XCTestCase {
 
     var slack: WebhookVerifier { WebhookVerifier(spec: WebhookSpec(scheme: .slackV0, toleranceSeconds: 300), secret: slackSecret) }
 
-    func code(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let refusal as WebhookVerifier.Refusal {
-            return refusal.code
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
-
     func testKnownAnswerVectorsVerify() throws {
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime)
         try github.verify(headers: githubHeaders, body: body)
@@ -40,50 +29,50 @@ final class WebhookVerificationTests: XCTestCase {
     }
 
     func testTamperedBodyAndWrongSecretAreRefused() {
-        XCTAssertEqual(code { try github.verify(headers: githubHeaders, body: Data("Hello, World?".utf8)) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try github.verify(headers: githubHeaders, body: Data("Hello, World?".utf8)) }, "invalid_signature")
         var wrong = github
         wrong.secret = "It's a Secret to Nobody"
-        XCTAssertEqual(code { try wrong.verify(headers: githubHeaders, body: body) }, "invalid_signature")
-        XCTAssertEqual(code { try shopify.verify(headers: ["x-shopify-hmac-sha256": "eXEH6g6yUJ/CESIczphLijdXC211hsIsRvQ3nIsEPhc="], body: body) },
+        XCTAssertEqual(refusalCode { try wrong.verify(headers: githubHeaders, body: body) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try shopify.verify(headers: ["x-shopify-hmac-sha256": "eXEH6g6yUJ/CESIczphLijdXC211hsIsRvQ3nIsEPhc="], body: body) },
                        "invalid_signature")
-        XCTAssertEqual(code { try slack.verify(headers: slackHeaders, body: Data((slackBody + "&x=1").utf8), now: slackTime) },
+        XCTAssertEqual(refusalCode { try slack.verify(headers: slackHeaders, body: Data((slackBody + "&x=1").utf8), now: slackTime) },
                        "invalid_signature")
         // The right signature for another timestamp: the timestamp is part of what is signed.
         var moved = slackHeaders
         moved["x-slack-request-timestamp"] = "1531420619"
-        XCTAssertEqual(code { try slack.verify(headers: moved, body: Data(slackBody.utf8), now: slackTime) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try slack.verify(headers: moved, body: Data(slackBody.utf8), now: slackTime) }, "invalid_signature")
     }
 
     func testMalformedAndMissingSignaturesAreRefused() {
-        XCTAssertEqual(code { try github.verify(headers: [:], body: body) }, "missing_signature")
-        XCTAssertEqual(code { try github.verify(headers: ["x-hub-signature-256": "sha1=757107ea"], body: body) }, "invalid_signature")
-        XCTAssertEqual(code { try github.verify(headers: ["x-hub-signature-256": "sha256=zz"], body: body) }, "invalid_signature")
-        XCTAssertEqual(code { try github.verify(headers: ["x-hub-signature-256": "sha256=757"], body: body) }, "invalid_signature")
-        XCTAssertEqual(code { try shopify.verify(headers: ["x-shopify-hmac-sha256": "not base64!"], body: body) }, "invalid_signature")
-        XCTAssertEqual(code { try slack.verify(headers: ["x-slack-signature": slackHeaders["x-slack-signature"]!],
+        XCTAssertEqual(refusalCode { try github.verify(headers: [:], body: body) }, "missing_signature")
+        XCTAssertEqual(refusalCode { try github.verify(headers: ["x-hub-signature-256": "sha1=757107ea"], body: body) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try github.verify(headers: ["x-hub-signature-256": "sha256=zz"], body: body) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try github.verify(headers: ["x-hub-signature-256": "sha256=757"], body: body) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try shopify.verify(headers: ["x-shopify-hmac-sha256": "not base64!"], body: body) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try slack.verify(headers: ["x-slack-signature": slackHeaders["x-slack-signature"]!],
                                                body: Data(slackBody.utf8), now: slackTime) }, "missing_signature")
-        XCTAssertEqual(code { try slack.verify(headers: ["x-slack-request-timestamp": "1531420618"], body: Data(slackBody.utf8), now: slackTime) },
+        XCTAssertEqual(refusalCode { try slack.verify(headers: ["x-slack-request-timestamp": "1531420618"], body: Data(slackBody.utf8), now: slackTime) },
                        "missing_signature")
-        XCTAssertEqual(code { try slack.verify(headers: ["x-slack-request-timestamp": "soon", "x-slack-signature": "v0=00"],
+        XCTAssertEqual(refusalCode { try slack.verify(headers: ["x-slack-request-timestamp": "soon", "x-slack-signature": "v0=00"],
                                                body: Data(slackBody.utf8), now: slackTime) }, "stale_timestamp")
     }
 
     func testSignatureDigitsReadInEitherCaseAndEveryDigitCounts() {
         let signature = githubHeaders["x-hub-signature-256"]!
-        XCTAssertNil(code { try github.verify(headers: ["x-hub-signature-256": "sha256=" + signature.dropFirst(7).uppercased()], body: body) })
+        XCTAssertNil(refusalCode { try github.verify(headers: ["x-hub-signature-256": "sha256=" + signature.dropFirst(7).uppercased()], body: body) })
         // A non-hex last digit, and a changed last digit: neither may pass as the same bytes.
         for last in ["g", "8"] {
             let altered = String(signature.dropLast()) + last
-            XCTAssertEqual(code { try github.verify(headers: ["x-hub-signature-256": altered], body: body) }, "invalid_signature", last)
+            XCTAssertEqual(refusalCode { try github.verify(headers: ["x-hub-signature-256": altered], body: body) }, "invalid_signature", last)
         }
     }
 
     func testSlackReplayWindowRefusesStaleAndFutureTimestamps() throws {
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(300))
         try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(-300))
-        XCTAssertEqual(code { try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(301)) },
+        XCTAssertEqual(refusalCode { try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(301)) },
                        "stale_timestamp")
-        XCTAssertEqual(code { try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(-301)) },
+        XCTAssertEqual(refusalCode { try slack.verify(headers: slackHeaders, body: Data(slackBody.utf8), now: slackTime.addingTimeInterval(-301)) },
                        "stale_timestamp")
     }
 
@@ -92,14 +81,14 @@ final class WebhookVerificationTests: XCTestCase {
         let good = ["x-goog-channel-token": "tok-123", "x-goog-channel-id": "ch-1", "x-goog-resource-id": "res-1"]
         var wrongToken = good
         wrongToken["x-goog-channel-token"] = "tok-124"
-        XCTAssertEqual(code { try google.verify(headers: wrongToken, body: Data()) }, "invalid_signature")
+        XCTAssertEqual(refusalCode { try google.verify(headers: wrongToken, body: Data()) }, "invalid_signature")
         var wrongChannel = good
         wrongChannel["x-goog-channel-id"] = "ch-2"
-        XCTAssertEqual(code { try google.verify(headers: wrongChannel, body: Data()) }, "unknown_channel")
+        XCTAssertEqual(refusalCode { try google.verify(headers: wrongChannel, body: Data()) }, "unknown_channel")
         var wrongResource = good
         wrongResource["x-goog-resource-id"] = "res-2"
-        XCTAssertEqual(code { try google.verify(headers: wrongResource, body: Data()) }, "unknown_channel")
-        XCTAssertEqual(code { try google.verify(headers: [:], body: Data()) }, "missing_signature")
+        XCTAssertEqual(refusalCode { try google.verify(headers: wrongResource, body: Data()) }, "unknown_channel")
+        XCTAssertEqual(refusalCode { try google.verify(headers: [:], body: Data()) }, "missing_signature")
     }
 
     func testManifestVectorsVerifyWithTheHostImplementation() throws {

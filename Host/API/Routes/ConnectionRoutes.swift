@@ -7,7 +7,7 @@ enum ConnectionRoutes {
     static let body: JSONValue = [
         "type": "object",
         "properties": [
-            "provider": ["type": "string", "description": "Catalog id, e.g. slack. Required on create."],
+            "provider": ["type": "string", "description": "Catalog id, e.g. crm. Required on create."],
             "label": ["type": "string", "description": "A name for people; defaults to the provider's name."],
             "config": ["type": "object", "description": "Validated against the provider's config_schema."],
             "credentials": ["type": "object", "description": "Secret fields named by the provider's credential_fields. Write-only. Leave out for an OAuth provider to get status pending and an oauth_url."],

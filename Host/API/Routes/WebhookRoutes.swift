@@ -11,9 +11,9 @@ enum WebhookRoutes {
         "required": ["connection_id"],
         "properties": [
             "connection_id": ["type": "string", "description": "The connection whose provider sends the webhooks."],
-            "secret": ["type": "string", "description": "The provider's signing secret (required for Slack and Shopify). Generated when omitted. Write-only."],
-            "channel_id": ["type": "string", "description": "Google only: the push channel id notifications must carry."],
-            "resource_id": ["type": "string", "description": "Google only: the watched resource id notifications must carry."],
+            "secret": ["type": "string", "description": "The signing secret: required when the provider issues it, generated when omitted otherwise. Write-only."],
+            "channel_id": ["type": "string", "description": "Push channels only: the channel id notifications must carry."],
+            "resource_id": ["type": "string", "description": "Push channels only: the watched resource id notifications must carry."],
         ],
     ]
 
@@ -24,7 +24,7 @@ enum WebhookRoutes {
             "agent_id": ["type": "string", "description": "The subscribing agent: one of the account's agents (POST /v1/agents)."],
             "endpoint_id": ["type": "string", "description": "Events from this endpoint (or give provider)."],
             "provider": ["type": "string", "description": "Events from every endpoint of this provider (or give endpoint_id)."],
-            "events": ["type": "array", "items": ["type": "string"], "description": "Key patterns such as github.issues.*; all when omitted."],
+            "events": ["type": "array", "items": ["type": "string"], "description": "Key patterns such as crm.contact.*; all when omitted."],
             "delivery": ["type": "string", "enum": ["push", "pull"], "description": "push when url is given, else pull."],
             "url": ["type": "string", "description": "Push: where events are POSTed, signed per Standard Webhooks."],
         ],

@@ -3,7 +3,7 @@ import PatchbayEgress
 import PatchbayWire
 
 /// Where a provider's OAuth URLs point for one connection: the manifest's template filled from
-/// the connection's config (Shopify's shop), then the operator's override origin, if any.
+/// the connection's config (a tenant's subdomain), then the operator's override origin, if any.
 enum OAuthEndpoints {
     static func resolve(_ template: String, provider: String, config: JSONValue, settings: HostSettings) throws -> URL {
         let url: URL

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
@@ -119,7 +120,8 @@ public struct OAuthService: Sendable {
         }
         let app = try await apps.configured(accountID: connection.accountID, provider: connection.provider, name: manifest.name)
         let client = TokenExchange.Client(id: app.clientID, secret: try OAuthAppService.clientSecret(app, vault: vault))
-        if spec.callbackHMAC { try Self.verifyCallbackHMAC(query, secret: client.secret, config: connection.config) }
+        if spec.callbackHMAC { try Self.verifyCallbackHMAC(query, secret: client.secret) }
+        if let param = spec.callbackHostParam { try Self.verifyCallbackHost(query, param: param, spec: spec, config: connection.config) }
 
         // Single use: of two callbacks with one state, only the one that deletes it goes on.
         guard let consumed = try await store.consumeOAuthState(id: stateID) else { throw unknown }
@@ -195,9 +197,9 @@ public struct OAuthService: Sendable {
         SHA256.hash(data: Data(state.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Shopify signs its callback: hex HMAC-SHA256, keyed with the client secret, over the other
-    /// parameters sorted by name as `name=value` joined by `&`. The shop must be the connection's.
-    static func verifyCallbackHMAC(_ query: [String: String], secret: String, config: JSONValue) throws {
+    /// A signed callback: hex HMAC-SHA256, keyed with the client secret, over the other
+    /// parameters sorted by name as `name=value` joined by `&`.
+    static func verifyCallbackHMAC(_ query: [String: String], secret: String) throws {
         guard let presented = query["hmac"], let presentedBytes = Hex.bytes(presented[...]) else {
             throw ServiceError(.badRequest, "invalid_hmac", "the callback is not signed", field: "hmac")
         }
@@ -205,8 +207,14 @@ public struct OAuthService: Sendable {
                                                      using: SymmetricKey(data: Data(secret.utf8))) else {
             throw ServiceError(.badRequest, "invalid_hmac", "the callback's hmac does not verify", field: "hmac")
         }
-        if let shop = config["shop"]?.stringValue, query["shop"] != "\(shop).myshopify.com" {
-            throw ServiceError(.badRequest, "invalid_shop", "the callback is for another shop than the connection's", field: "shop")
+    }
+
+    /// The callback's `param` must name the host the connection's authorize URL went to, so a
+    /// callback for another tenant of the provider is refused.
+    static func verifyCallbackHost(_ query: [String: String], param: String, spec: OAuthSpec, config: JSONValue) throws {
+        let host = (try? EgressTarget.fill(spec.authorizeURL, from: config))?.host?.lowercased()
+        guard let host, query[param]?.lowercased() == host else {
+            throw ServiceError(.badRequest, "invalid_\(param)", "the callback's \(param) is not the connection's", field: param)
         }
     }
 

@@ -15,7 +15,7 @@ struct TokenExchange: Sendable {
     }
 
     enum Failure: Error {
-        /// The provider answered with an OAuth error (`invalid_grant`, Slack's `invalid_code`, …):
+        /// The provider answered with an OAuth error (`invalid_grant`, a provider's own `invalid_code`, …):
         /// retrying the same grant will not help.
         case refused(code: String, description: String?)
         /// The provider could not be reached or failed (5xx, timeout): worth retrying later.
@@ -60,7 +60,7 @@ struct TokenExchange: Sendable {
         }
         let target = EgressTarget(baseURL: url, allowedHosts: [], auth: auth,
                                   credentials: ["client_id": client.id, "client_secret": client.secret])
-        // GitHub answers form-encoded unless JSON is asked for; the parser reads both anyway.
+        // Some providers answer form-encoded unless JSON is asked for; the parser reads both anyway.
         let request = HTTPRequestMessage(
             method: "POST", path: url.absoluteString,
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],

@@ -1,5 +1,5 @@
 /// A subscription's event filter: a normalized key where `*` stands for any run of
-/// characters, so `github.issues.*` takes `github.issues.opened` and `*` takes everything.
+/// characters, so `crm.contact.*` takes `crm.contact.created` and `*` takes everything.
 struct EventPattern: Sendable, Equatable {
     let text: String
 

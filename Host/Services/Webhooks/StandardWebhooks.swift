@@ -1,17 +1,16 @@
 import Crypto
 import Foundation
+import PatchbayWire
 
 /// Signing of outbound deliveries per Standard Webhooks: `webhook-signature` holds one
 /// `v1,<base64 HMAC-SHA256>` entry per valid secret over `{id}.{timestamp}.{body}`, so a
 /// receiver keeps working while a secret rotates.
 public enum StandardWebhooks {
-    static let secretPrefix = "whsec_"
+    static let secretPrefix = WebhookVerification.SecretEncoding.whsecPrefix
 
     /// A new secret: `whsec_` and 24 random bytes in base64.
     static func makeSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<24).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return secretPrefix + Data(bytes).base64EncodedString()
+        secretPrefix + IDs.randomBytes(count: 24).base64EncodedString()
     }
 
     /// The `webhook-signature` value for these secrets (newest first).
@@ -26,7 +25,7 @@ public enum StandardWebhooks {
 
     /// The key is the base64 after the prefix; a secret that is not base64 is used as its bytes.
     static func keyBytes(_ secret: String) -> Data {
-        let encoded = secret.hasPrefix(secretPrefix) ? String(secret.dropFirst(secretPrefix.count)) : secret
-        return Data(base64Encoded: encoded) ?? Data(encoded.utf8)
+        WebhookVerification.SecretEncoding.whsec.key(secret)
+            ?? Data((secret.hasPrefix(secretPrefix) ? secret.dropFirst(secretPrefix.count) : secret[...]).utf8)
     }
 }

@@ -47,10 +47,12 @@ public struct WebhookEndpointService: Sendable {
         guard let spec = registry.plugin(connection.provider)?.manifest.webhooks else {
             throw ServiceError(.badRequest, "webhooks_unsupported", "\(connection.provider) does not send webhooks", field: "connection_id")
         }
-        let isGoogle = spec.scheme == .googleChannelToken
-        if !isGoogle, draft.channelID != nil || draft.resourceID != nil {
-            let field = draft.channelID != nil ? "channel_id" : "resource_id"
-            throw ServiceError.validation("\(field) applies only to Google push channels", field: field)
+        let scheme = spec.verification
+        if scheme.channelHeader == nil, draft.channelID != nil {
+            throw ServiceError.validation("channel_id applies only to push channels; \(connection.provider) declares none", field: "channel_id")
+        }
+        if scheme.resourceHeader == nil, draft.resourceID != nil {
+            throw ServiceError.validation("resource_id applies only to push channels; \(connection.provider) declares none", field: "resource_id")
         }
         let secret: String
         var generated = false
@@ -59,17 +61,19 @@ public struct WebhookEndpointService: Sendable {
             guard (8...512).contains(given.count), !given.contains(where: \.isWhitespace) else {
                 throw ServiceError.validation("secret must be 8 to 512 characters without spaces", field: "secret")
             }
+            guard scheme.secretEncoding.key(given) != nil else {
+                throw ServiceError.validation("\(connection.provider) reads its secret as \(scheme.secretEncoding.rawValue); this one is not",
+                                              field: "secret")
+            }
             secret = given
         } else {
-            switch spec.scheme {
-            case .slackV0, .shopifyBase64:
-                // These providers sign with the app's own secret; only its owner can give it to us.
+            guard scheme.secretSource == .host else {
+                // The provider signs with the app's own secret; only its owner can give it to us.
                 throw ServiceError.validation("\(connection.provider) signs webhooks with your app's secret: pass it as secret",
                                               field: "secret")
-            case .githubSHA256, .googleChannelToken:
-                secret = IDs.randomString(count: 40)
-                generated = true
             }
+            secret = Self.generateSecret(scheme.secretEncoding)
+            generated = true
         }
         let id = IDs.make("whep")
         let base = try publicBase(requestBase: requestBase)
@@ -141,6 +145,17 @@ public struct WebhookEndpointService: Sendable {
     static func url(base: String, _ record: WebhookEndpointRecord) -> String {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
         return "\(trimmed)/hooks/\(record.provider)/\(record.id)"
+    }
+
+    /// A new secret in the encoding the scheme reads: 30 random bytes, or 40 characters as text.
+    static func generateSecret(_ encoding: WebhookVerification.SecretEncoding) -> String {
+        switch encoding {
+        case .text: return IDs.randomString(count: 40)
+        case .whsec: return StandardWebhooks.makeSecret()
+        case .hex, .base64:
+            let bytes = IDs.randomBytes(count: 30)
+            return encoding == .hex ? bytes.map { String(format: "%02x", $0) }.joined() : bytes.base64EncodedString()
+        }
     }
 
     static func vaultContext(_ endpointID: String) -> String { SealedSecret.context(.webhookEndpoint, endpointID) }

@@ -55,7 +55,7 @@ public struct WebhookReceiver: Sendable {
             throw ServiceError(.unauthenticated, error.code, error.message)
         }
 
-        if let answer = handshake(spec.scheme, headers: headers, body: body) {
+        if let answer = verifier.handshakeReply(headers: headers, body: body) {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: true)
             return Reply(body: answer, stored: 0, duplicates: 0)
         }
@@ -75,7 +75,7 @@ public struct WebhookReceiver: Sendable {
 
         let now = nowMillis()
         var stored = 0, duplicates = 0
-        for parsed in events {
+        for parsed in Self.deduplicationIDs(events, spec: spec, headers: headers) {
             let event = WebhookEventRecord(
                 id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
                 provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
@@ -101,28 +101,21 @@ public struct WebhookReceiver: Sendable {
         logger.notice("webhook refused", metadata: ["endpoint": "\(endpointID)", "reason": "body_too_large"])
     }
 
+    /// With an `id_header`, the delivery's id is what a redelivery is recognised by: the id of
+    /// its one event, or the prefix of each event's id when a delivery holds several.
+    static func deduplicationIDs(_ events: [WebhookEvent], spec: WebhookSpec, headers: [String: String]) -> [WebhookEvent] {
+        guard let name = spec.verification.idHeader, let delivery = headers[name.lowercased()], !delivery.isEmpty else { return events }
+        return events.map { event in
+            var keyed = event
+            keyed.id = events.count == 1 ? delivery : "\(delivery)/\(event.id)"
+            return keyed
+        }
+    }
+
     /// A delivery job for each push subscription whose patterns match the event's key.
     static func pushDeliveries(_ subscriptions: [WebhookSubscriptionRecord], key: String) -> [(id: String, subscriptionID: String)] {
         subscriptions.filter { $0.mode == .push && EventPattern.matchesAny($0.patterns, key) }
             .map { (id: IDs.make("msg"), subscriptionID: $0.id) }
-    }
-
-    /// Slack's `url_verification` wants its challenge back; GitHub's `ping` and Google's `sync`
-    /// only confirm the setup. None of them is an event.
-    private func handshake(_ scheme: WebhookSpec.Scheme, headers: [String: String], body: Data) -> JSONValue? {
-        switch scheme {
-        case .slackV0:
-            guard let envelope = try? WireCoding.decode(JSONValue.self, from: body),
-                  envelope["type"]?.stringValue == "url_verification", let challenge = envelope["challenge"]?.stringValue
-            else { return nil }
-            return ["challenge": .string(challenge)]
-        case .githubSHA256:
-            return headers["x-github-event"] == "ping" ? ["ok": true] : nil
-        case .googleChannelToken:
-            return headers["x-goog-resource-state"] == "sync" ? ["ok": true] : nil
-        case .shopifyBase64:
-            return nil
-        }
     }
 
     /// The plugin's events, and the body as text (the payload of events marked `payload_is_body`).

@@ -67,7 +67,7 @@ public struct WebhookSubscriptionService: Sendable {
         }
         let patterns = try (draft.events ?? []).enumerated().map { index, text in
             guard let pattern = EventPattern(text) else {
-                throw ServiceError.validation("events[\(index)] must be an event key pattern such as github.issues.*",
+                throw ServiceError.validation("events[\(index)] must be an event key pattern such as crm.contact.*",
                                               field: "events[\(index)]")
             }
             return pattern.text

@@ -143,7 +143,7 @@ extension SQLiteStore {
         try first(db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ? AND account_id = ?"), [id, accountID], agent)
     }
 
-    private static func agent(_ row: Row) throws -> AgentRecord {
+    private static func agent<Stored: StoredRow>(_ row: Stored) throws -> AgentRecord {
         AgentRecord(
             id: row["id"], accountID: row["account_id"], name: row["name"], description: row["description"],
             variables: try decode(JSONValue.self, row["variables"]).objectValue ?? [:],
@@ -156,7 +156,7 @@ extension SQLiteStore {
                   Self.version)
     }
 
-    private static func version(_ row: Row) throws -> AgentVersionRecord {
+    private static func version<Stored: StoredRow>(_ row: Stored) throws -> AgentVersionRecord {
         AgentVersionRecord(agentID: row["agent_id"], version: row["version"],
                            skills: try decode([SkillDefinition].self, row["skills"]), note: row["note"],
                            publishedAt: row["published_at"], rolledBackFrom: row["rolled_back_from"])

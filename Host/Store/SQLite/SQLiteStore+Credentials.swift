@@ -20,7 +20,7 @@ extension SQLiteStore {
         }
     }
 
-    static func apiKey(_ row: Row) -> APIKeyRecord {
+    static func apiKey<Stored: StoredRow>(_ row: Stored) -> APIKeyRecord {
         APIKeyRecord(id: row["id"], accountID: row["account_id"], prefix: row["prefix"], salt: row["salt"],
                      hash: row["hash"], scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
                      createdAt: row["created_at"], revokedAt: row["revoked_at"])
@@ -65,7 +65,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func oauthApp(_ row: Row) -> OAuthAppRecord {
+    private static func oauthApp<Stored: StoredRow>(_ row: Stored) -> OAuthAppRecord {
         OAuthAppRecord(id: row["id"], accountID: row["account_id"], provider: row["provider"], clientID: row["client_id"],
                        sealedClientSecret: row["sealed_client_secret"],
                        scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
@@ -103,7 +103,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func oauthState(_ row: Row) -> OAuthStateRecord {
+    private static func oauthState<Stored: StoredRow>(_ row: Stored) -> OAuthStateRecord {
         OAuthStateRecord(id: row["id"], accountID: row["account_id"], connectionID: row["connection_id"],
                          sealedVerifier: row["sealed_verifier"], redirectURI: row["redirect_uri"],
                          expiresAt: row["expires_at"], createdAt: row["created_at"])

@@ -351,14 +351,14 @@ extension SQLiteStore {
 
     // MARK: Rows
 
-    private static func webhookEndpoint(_ row: Row) -> WebhookEndpointRecord {
+    private static func webhookEndpoint<Stored: StoredRow>(_ row: Stored) -> WebhookEndpointRecord {
         WebhookEndpointRecord(
             id: row["id"], accountID: row["account_id"], connectionID: row["connection_id"], provider: row["provider"],
             status: WebhookEndpointRecord.Status(rawValue: row["status"]) ?? .disabled, sealedSecret: row["sealed_secret"],
             channelID: row["channel_id"], resourceID: row["resource_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    private static func webhookEvent(_ row: Row) throws -> WebhookEventRecord {
+    private static func webhookEvent<Stored: StoredRow>(_ row: Stored) throws -> WebhookEventRecord {
         WebhookEventRecord(
             sequence: row["sequence"], id: row["id"], accountID: row["account_id"], endpointID: row["endpoint_id"],
             connectionID: row["connection_id"], provider: row["provider"], providerEventID: row["provider_event_id"],
@@ -366,7 +366,7 @@ extension SQLiteStore {
             payload: try decode(JSONValue.self, row["payload"]), receivedAt: row["received_at"])
     }
 
-    private static func webhookSubscription(_ row: Row) throws -> WebhookSubscriptionRecord {
+    private static func webhookSubscription<Stored: StoredRow>(_ row: Stored) throws -> WebhookSubscriptionRecord {
         WebhookSubscriptionRecord(
             id: row["id"], accountID: row["account_id"], agentID: row["agent_id"], endpointID: row["endpoint_id"],
             provider: row["provider"], patterns: try decode([String].self, row["patterns"]),
@@ -375,7 +375,7 @@ extension SQLiteStore {
             disabledReason: row["disabled_reason"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
-    private static func webhookDelivery(_ row: Row) -> WebhookDeliveryRecord {
+    private static func webhookDelivery<Stored: StoredRow>(_ row: Stored) -> WebhookDeliveryRecord {
         WebhookDeliveryRecord(
             id: row["id"], accountID: row["account_id"], subscriptionID: row["subscription_id"], eventID: row["event_id"],
             status: WebhookDeliveryRecord.Status(rawValue: row["status"]) ?? .dead, attempts: row["attempts"],

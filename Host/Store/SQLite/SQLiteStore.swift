@@ -289,21 +289,24 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// The first row's value, decoded while the statement still holds the row. `Row.fetchOne`
-    /// hands back a copy, and a copied row finds each column by lowercasing and comparing every
-    /// column name in turn; the statement's own row looks names up in a table built once.
-    static func first<T>(_ statement: Statement, _ arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> T? {
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        // The row is read from the statement, which the cursor resets when it goes away.
-        return try withExtendedLifetime(rows) { try rows.next().map(decode) }
+    /// The first row's value, decoded while the statement still holds the row, through a
+    /// `ColumnReader`: GRDB's `Row` would build a table of the column names for every query.
+    static func first<T>(_ statement: Statement, _ arguments: StatementArguments, _ decode: (ColumnReader) throws -> T) throws -> T? {
+        try all(statement, arguments, limit: 1, decode).first
     }
 
-    /// Every row's value, each decoded while the statement holds it (see `first`).
-    static func all<T>(_ statement: Statement, _ arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> [T] {
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
+    /// Every row's value (up to `limit`), each decoded while the statement holds it (see `first`).
+    static func all<T>(_ statement: Statement, _ arguments: StatementArguments, limit: Int = .max,
+                       _ decode: (ColumnReader) throws -> T) throws -> [T] {
+        // The cursor steps the statement and resets it when it goes away; the column it reads
+        // itself is only a way to step without building a `Row`.
+        let rows = try Optional<Int64>.fetchCursor(statement, arguments: arguments)
         return try withExtendedLifetime(rows) {
+            let row = ColumnReader(statement)
             var values: [T] = []
-            while let row = try rows.next() { values.append(try decode(row)) }
+            while values.count < limit, try rows.next() != nil {
+                values.append(try decode(row))
+            }
             return values
         }
     }
@@ -311,7 +314,7 @@ public final class SQLiteStore: Store {
     /// Newest-first keyset paging: stable under concurrent inserts, no OFFSET scans.
     func page<Item: Sendable>(
         table: String, timeColumn: String = "created_at", conditions: [String], arguments: StatementArguments,
-        page: PageRequest, decode: @escaping @Sendable (Row) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
+        page: PageRequest, decode: @escaping @Sendable (ColumnReader) throws -> Item, cursor: @escaping @Sendable (Item) -> PageCursor
     ) async throws -> Page<Item> {
         var conditions = conditions
         var arguments = arguments
@@ -329,11 +332,11 @@ public final class SQLiteStore: Store {
         return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
     }
 
-    private static func account(_ row: Row) -> Account {
+    private static func account<Stored: StoredRow>(_ row: Stored) -> Account {
         Account(id: row["id"], name: row["name"], createdAt: row["created_at"])
     }
 
-    static func connection(_ row: Row) throws -> ConnectionRecord {
+    static func connection<Stored: StoredRow>(_ row: Stored) throws -> ConnectionRecord {
         ConnectionRecord(
             id: row["id"], accountID: row["account_id"], provider: row["provider"], label: row["label"],
             config: try decode(JSONValue.self, row["config"]),
@@ -342,7 +345,7 @@ public final class SQLiteStore: Store {
             endUser: row["end_user"])
     }
 
-    private static func execution(_ row: Row) throws -> ExecutionRecord {
+    private static func execution<Stored: StoredRow>(_ row: Stored) throws -> ExecutionRecord {
         ExecutionRecord(
             id: row["id"], accountID: row["account_id"], connectionID: row["connection_id"], provider: row["provider"],
             action: row["action"], status: ExecutionRecord.Status(rawValue: row["status"]) ?? .failed,

@@ -8,6 +8,11 @@
  * table, calls that never block, exactly one completion per call (from the host's HTTP
  * callback thread), no credentials ever seen by the plugin.
  *
+ * It also receives the alerts a site monitor sends as webhooks, signed with a scheme no
+ * other provider uses: the manifest declares it as data (`webhooks.verification`), the host
+ * verifies the signature, the timestamp and the delivery id, and `parse_webhook` only names
+ * the event. No host code knows this scheme.
+ *
  * JSON: the host sends small, well-formed JSON (docs/abi.md), so a tiny reader that can find
  * a member and read a string or an integer is enough; anything unexpected is an error.
  */
@@ -56,7 +61,18 @@ static const char manifest[] =
     "]},"
     "{\"id\":\"page-checker\",\"name\":\"Page checker\",\"description\":\"Check any page of the site.\","
     "\"skills\":[{\"name\":\"check_page\",\"action\":\"check_path\",\"description\":\"Check that a page of the site answers.\"}]}"
-    "]"
+    "],"
+    /* The monitor's alerts: base64 HMAC-SHA256 with a hex key over "{id}:{timestamp}:{body}",
+     * in "s1=" entries of one header (several while a key rotates), valid for two minutes. */
+    "\"webhooks\":{\"scheme\":\"uptime_v1\",\"tolerance_seconds\":120,"
+    "\"verification\":{\"algorithm\":\"hmac_sha256\",\"secret_encoding\":\"hex\",\"secret_source\":\"host\","
+    "\"signature_header\":\"uptime-signature\",\"signature_separator\":\" \",\"signature_prefix\":\"s1=\","
+    "\"signature_encoding\":\"base64\",\"signed_payload\":\"{id}:{timestamp}:{body}\","
+    "\"timestamp_header\":\"uptime-timestamp\",\"id_header\":\"uptime-delivery\","
+    "\"handshakes\":[{\"header\":\"uptime-event\",\"equals\":\"ping\"}]},"
+    "\"test_vector\":{\"secret\":\"00112233445566778899aabbccddeeff\",\"body\":\"{\\\"status\\\":\\\"down\\\"}\","
+    "\"headers\":{\"uptime-delivery\":\"d-42\",\"uptime-timestamp\":\"1700000000\","
+    "\"uptime-signature\":\"s1=+S50+qDu87CkaUrbpzDMEdhKJC2Jwb0MRi96XkykZTM=\"}}}"
     "}";
 
 /* Copied in init; the host keeps its table alive for the life of the process. */
@@ -207,6 +223,36 @@ static void on_response(void *user_data, const uint8_t *response_json, size_t re
     free(check);
 }
 
+/* MARK: Webhooks */
+
+static int is_name(const char *text) {
+    if (!*text) return 0;
+    for (const char *c = text; *c; c++) {
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '.' || *c == '_' || *c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The host calls this only for a delivery it has verified. The header names the event, and the
+ * body (JSON) is stored as it came; the host deduplicates on uptime-delivery itself. */
+static void parse_webhook(uint64_t request_id, const char *payload, const char *end) {
+    const char *headers = member(member(payload, end, "webhook"), end, "headers");
+    char event[64], delivery[128];
+    if (!read_plain_string(member(headers, end, "uptime-event"), end, event, sizeof event) || !is_name(event)) {
+        complete_error(request_id, "invalid_webhook", "the uptime-event header is missing or not a name");
+        return;
+    }
+    if (!read_plain_string(member(headers, end, "uptime-delivery"), end, delivery, sizeof delivery) || !is_name(delivery)) {
+        complete_error(request_id, "invalid_webhook", "the uptime-delivery header is missing or not an id");
+        return;
+    }
+    char events[384];
+    int len = snprintf(events, sizeof events, "[{\"id\":\"%s\",\"type\":\"%s\",\"key\":\"uptime.%s\",\"payload_is_body\":true}]",
+                       delivery, event, event);
+    host.pb_host_complete(host.host_context, request_id, PB_STATUS_OK, (const uint8_t *)events, (size_t)len);
+}
+
 /* MARK: The plugin table */
 
 static int path_is_safe(const char *path) {
@@ -221,10 +267,14 @@ static void plugin_call(pb_plugin_context *plugin, uint64_t request_id, const ui
                         const uint8_t *payload, size_t payload_len) {
     (void)plugin;
     const char *body = (const char *)payload, *end = body + payload_len;
+    if (method_len == 13 && memcmp(method, "parse_webhook", 13) == 0) {
+        parse_webhook(request_id, body, end);
+        return;
+    }
     int is_invoke = method_len == 6 && memcmp(method, "invoke", 6) == 0;
     int is_check = method_len == 5 && memcmp(method, "check", 5) == 0;
     if (!is_invoke && !is_check) {
-        complete_error(request_id, "unsupported_method", "uptime supports check and invoke");
+        complete_error(request_id, "unsupported_method", "uptime supports check, invoke and parse_webhook");
         return;
     }
 
@@ -267,15 +317,26 @@ static void plugin_cancel(pb_plugin_context *plugin, uint64_t request_id) {
 }
 
 static int32_t plugin_init(const pb_host_api *host_api, pb_plugin_api *out_api, char *error, size_t error_capacity) {
-    if (host_api->struct_size < sizeof(pb_host_api)) {
-        snprintf(error, error_capacity, "the host's table is older than this plugin needs");
+    /* Read the host's table by the size it declares: an older host's is shorter, and the
+     * fields it lacks stay zero here. This plugin uses only 1.0 functions. */
+    if (host_api->struct_size < PB_HOST_API_SIZE_1_0) {
+        snprintf(error, error_capacity, "the host's table is %u bytes, smaller than ABI 1.0's", (unsigned)host_api->struct_size);
         return 1;
     }
-    host = *host_api;
-    out_api->struct_size = sizeof(pb_plugin_api);
-    out_api->plugin_context = NULL;
-    out_api->pb_plugin_call = plugin_call;
-    out_api->pb_plugin_cancel = plugin_cancel;
+    memcpy(&host, host_api, host_api->struct_size < sizeof host ? host_api->struct_size : sizeof host);
+    /* Fill the call table, writing no more than the host made room for (0: an older host,
+     * with room for the 1.0 table). Nothing to shut down, so no pb_plugin_shutdown. */
+    pb_plugin_api table = {
+        .struct_size = sizeof(pb_plugin_api),
+        .plugin_context = NULL,
+        .pb_plugin_call = plugin_call,
+        .pb_plugin_cancel = plugin_cancel,
+        .pb_plugin_shutdown = NULL,
+    };
+    size_t room = out_api->struct_size == 0 ? PB_PLUGIN_API_SIZE_1_0 : out_api->struct_size;
+    if (room > sizeof table) room = sizeof table;
+    table.struct_size = (uint32_t)room;
+    memcpy(out_api, &table, room);
     return 0;
 }
 
@@ -288,6 +349,9 @@ static const pb_plugin_descriptor descriptor = {
     .manifest_json = (const uint8_t *)manifest,
     .manifest_len = sizeof(manifest) - 1,
     .init = plugin_init,
+    /* Built with the 1.2 header, but it needs nothing newer than 1.0 of the host. */
+    .min_host_abi_minor = 0,
+    .message_version = PB_MESSAGE_VERSION,
 };
 
 const pb_plugin_descriptor *pb_plugin_info(void) { return &descriptor; }

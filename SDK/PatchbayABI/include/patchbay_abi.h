@@ -1,7 +1,13 @@
 /*
  * patchbay_abi.h: the only contract between the Patchbay host and a provider plugin.
  *
- * ABI version 1.1 (1.1 adds "payload_is_body" to parse_webhook events; see docs/abi.md).
+ * ABI version 1.2. History (docs/abi.md, "Versioning"):
+ *   1.0  the descriptor, the two tables, JSON messages;
+ *   1.1  "payload_is_body" on parse_webhook events (a JSON change only: no struct changed);
+ *   1.2  pb_plugin_descriptor gains min_host_abi_minor and message_version; pb_host_api gains
+ *        features and message_version; pb_plugin_api gains pb_plugin_shutdown; pb_status and
+ *        pb_log_level become int32_t with named constants (same size and values as before);
+ *        HTTP bodies that are not UTF-8 travel as "body_base64" (message version 2).
  *
  * Naming says who implements what:
  *   pb_plugin_*  is implemented by the plugin and called by the host;
@@ -9,20 +15,28 @@
  *
  * Everything that crosses this boundary is a C scalar, a pointer to bytes with a
  * length, or one of the structs below. Messages are UTF-8 JSON; their shapes are
- * documented in docs/abi.md. No Swift (or C++, or Rust) type ever crosses.
+ * documented in docs/abi.md and versioned on their own (PB_MESSAGE_VERSION). No Swift
+ * (or C++, or Rust) type ever crosses.
  *
- * Memory rule, with no exceptions: whoever allocates a buffer frees it, and a buffer
+ * Ownership, with no exceptions: whoever allocates a buffer frees it, and a buffer
  * passed to a function is borrowed for the duration of that call only. A receiver
  * that needs the bytes later copies them before returning. Nothing is ever freed
- * across the boundary, so host and plugin may use different allocators.
+ * across the boundary, so host and plugin may use different allocators. Each type and
+ * function below says who owns what it points to, and for how long.
  *
- * Versioning (see docs/abi.md, "Versioning"):
- *   - a plugin is loaded only if its abi_major equals PB_ABI_MAJOR and its abi_minor
- *     is <= the host's PB_ABI_MINOR;
- *   - a minor bump only appends fields at the end of a struct or functions at the
- *     end of a table; a major bump may change anything;
- *   - both sides copy a struct by the struct_size it declares, so an older peer's
- *     shorter struct is read safely.
+ * Versioning:
+ *   - a plugin is loaded if its abi_major equals PB_ABI_MAJOR and the host's minor is at
+ *     least the plugin's min_host_abi_minor (for a descriptor older than 1.2, which has no
+ *     such field, its abi_minor). A plugin built with a newer header that uses nothing new
+ *     declares an older min_host_abi_minor and loads on an older host;
+ *   - a minor bump only appends fields at the end of a struct or functions at the end of a
+ *     table; a major bump may change anything;
+ *   - every struct starts with uint32_t struct_size. The reader copies
+ *     min(struct_size, its own sizeof) bytes, zeroes the rest, and refuses only a struct
+ *     smaller than its 1.0 size (PB_*_SIZE_1_0 below). So an older peer's shorter struct
+ *     reads as the new one with the newer fields zero (absent), and a newer peer's longer
+ *     struct reads as far as this side knows;
+ *   - what a host can do beyond its minor is advertised in pb_host_api.features.
  *
  * The host loads a plugin with dlopen(RTLD_NOW | RTLD_LOCAL) and never dlcloses it.
  */
@@ -37,47 +51,89 @@ extern "C" {
 #endif
 
 #define PB_ABI_MAJOR 1
-#define PB_ABI_MINOR 1
+#define PB_ABI_MINOR 2
+
+/*
+ * The version of the JSON message shapes (docs/abi.md, sections 5 and 6), separate from the
+ * binary ABI: a new optional key bumps it without touching a struct.
+ *   1  the shapes of ABI 1.0 and 1.1;
+ *   2  HTTP request and response bodies that are not UTF-8 as "body_base64".
+ */
+#define PB_MESSAGE_VERSION 2
 
 /* The one symbol a plugin exports. */
 #define PB_PLUGIN_INFO_SYMBOL "pb_plugin_info"
 
-/* Outcome of a plugin call, passed to pb_host_complete. */
-typedef enum pb_status {
-    /* The call succeeded; the payload is the method's JSON result. */
-    PB_STATUS_OK = 0,
-    /* The call failed; the payload is a JSON error object:
-     * {"code": "...", "message": "...", "retryable": bool, "upstream_status": int?, "field": "..."?} */
-    PB_STATUS_ERROR = 1,
-} pb_status;
+/*
+ * Each struct's size in every version, frozen: a reader refuses a struct smaller than its
+ * 1.0 size and reads the fields a shorter (older) struct lacks as zero. Sizes are for the
+ * 64-bit platforms Patchbay runs on; abi_header_check.c asserts each against the layout.
+ */
+#if UINTPTR_MAX != 0xFFFFFFFFFFFFFFFFu
+#error "the Patchbay ABI is defined for 64-bit platforms"
+#endif
+#define PB_PLUGIN_DESCRIPTOR_SIZE_1_0 48u
+#define PB_PLUGIN_DESCRIPTOR_SIZE_1_2 56u
+#define PB_HOST_API_SIZE_1_0 48u
+#define PB_HOST_API_SIZE_1_2 64u
+#define PB_PLUGIN_API_SIZE_1_0 32u
+#define PB_PLUGIN_API_SIZE_1_2 40u
 
-/* Log levels for pb_host_log. */
-typedef enum pb_log_level {
-    PB_LOG_DEBUG = 0,
-    PB_LOG_INFO = 1,
-    PB_LOG_WARNING = 2,
-    PB_LOG_ERROR = 3,
-} pb_log_level;
+/*
+ * Outcome of a plugin call, passed to pb_host_complete. A plain int32_t rather than a C enum,
+ * so bindings in any language agree on its size and on values they do not know.
+ */
+typedef int32_t pb_status;
+/* The call succeeded; the payload is the method's JSON result. */
+#define PB_STATUS_OK 0
+/* The call failed; the payload is a JSON error object:
+ * {"code": "...", "message": "...", "retryable": bool, "upstream_status": int?, "field": "..."?}
+ * The host treats every status other than PB_STATUS_OK as an error. */
+#define PB_STATUS_ERROR 1
 
-/* Opaque handles. Each side only ever hands its own handle back to itself. */
+/* Log levels for pb_host_log; the host logs a value it does not know as PB_LOG_ERROR. */
+typedef int32_t pb_log_level;
+#define PB_LOG_DEBUG 0
+#define PB_LOG_INFO 1
+#define PB_LOG_WARNING 2
+#define PB_LOG_ERROR 3
+
+/*
+ * Bits of pb_host_api.features: what this host does beyond the 1.0 contract. A plugin may
+ * check a bit before relying on it; bits it does not know mean nothing to it.
+ */
+/* The host calls pb_plugin_shutdown on a graceful stop (1.2). */
+#define PB_HOST_FEATURE_SHUTDOWN 0x1u
+/* The host reads "body_base64" in HTTP requests and writes it in responses whose body is not
+ * UTF-8, to a plugin whose message_version is at least 2 (1.2). */
+#define PB_HOST_FEATURE_BINARY_BODIES 0x2u
+
+/*
+ * Opaque handles. Each side only ever hands its own handle back to itself. The host's
+ * pb_host_context is owned by the host and valid for the life of the process; the plugin's
+ * pb_plugin_context is owned by the plugin and must be valid for the life of the process.
+ */
 typedef struct pb_host_context pb_host_context;
 typedef struct pb_plugin_context pb_plugin_context;
 
 /*
  * Called by the host when an HTTP request made through pb_host_http_request is done.
- * Exactly once per request, on any host thread.
+ * Exactly once per request, on any host thread, possibly before pb_host_http_request returns.
  *   response_json / response_len: {"status": int, "headers": {name: value}, "body": "utf-8 text"}
- *     or, when no response was received, {"error": {"code": "...", "message": "..."}}.
+ *     (with message version 2, a body that is not UTF-8 comes as "body_base64": "..." instead
+ *     of "body"), or, when no response was received, {"error": {"code": "...", "message": "..."}}.
  *     Owned by the host; valid only until this function returns.
- *   user_data: the pointer the plugin passed to pb_host_http_request, returned untouched.
+ *   user_data: the pointer the plugin passed to pb_host_http_request, returned untouched;
+ *     owned by the plugin, which frees it here (this is the only call that will come).
  */
 typedef void (*pb_plugin_http_done_fn)(void *user_data, const uint8_t *response_json, size_t response_len);
 
 /*
  * The host services table. Filled by the host, passed to pb_plugin_init.
- * The table and host_context stay valid for the life of the process.
- * Fields are only ever appended; read fields past the first four only when struct_size
- * says they are present.
+ * Owned by the host: the table and host_context stay valid, unchanged, for the life of the
+ * process, so a plugin may keep the pointer. Read a field past the 1.0 ones only when
+ * struct_size covers it (a 1.0 or 1.1 host's table is PB_HOST_API_SIZE_1_0 bytes), or copy
+ * min(struct_size, sizeof(pb_host_api)) bytes into a zeroed table and read that.
  */
 typedef struct pb_host_api {
     uint32_t struct_size;
@@ -88,8 +144,9 @@ typedef struct pb_host_api {
     /*
      * Completes the call identified by request_id. Call it exactly once per
      * pb_plugin_call, from any thread, including after pb_plugin_cancel (with an error
-     * such as {"code":"cancelled"}). A second completion, or one for an unknown or timed-out
-     * request, is ignored by the host and logged.
+     * such as {"code":"cancelled"}). A second completion, or one for an unknown, timed-out
+     * or cancelled request, is ignored by the host and logged.
+     *   status: PB_STATUS_OK or PB_STATUS_ERROR.
      *   payload / payload_len: the JSON result or error; owned by the plugin, borrowed
      *   by the host until this function returns.
      */
@@ -100,15 +157,19 @@ typedef struct pb_host_api {
      * Asks the host to perform an HTTP request on behalf of the in-flight call request_id.
      * The host resolves the base URL, injects the connection's credentials, enforces the
      * manifest's allowed hosts and applies one deadline per attempt (connect, head and whole
-     * body). It retries only when that cannot repeat a side effect: a 429 (never processed),
-     * a 503 with Retry-After (not processed), or a 503 to GET, HEAD, OPTIONS, PUT or DELETE;
-     * never a POST or PATCH answered 503 without Retry-After. The request is cancelled when
-     * the call ends. The plugin never sees a token.
+     * body). It retries, at most twice, only when that cannot repeat a side effect: a 429
+     * (never processed), a 503 with Retry-After (not processed), or a 503 to GET, HEAD,
+     * OPTIONS, PUT or DELETE; never a POST or PATCH answered 503 without Retry-After, never a
+     * timeout or a failed connection. It waits a numeric Retry-After, else 0.5 s then 1 s; a
+     * wait over 10 s is not taken, and the 429 or 503 reaches the plugin as a response. The
+     * request is cancelled when the call ends (done still runs, with {"code":"cancelled"}).
+     * The plugin never sees a token.
      *   request_json / request_len: {"method": "GET", "path": "/chat.postMessage" or an absolute
-     *     URL, "query": {name: value}, "headers": {name: value}, "body": "utf-8 text"?}.
+     *     URL, "query": {name: value}, "headers": {name: value}, "body": "utf-8 text"?} or,
+     *     for bytes that are not UTF-8, "body_base64": "..." instead of "body".
      *     Owned by the plugin, borrowed until this function returns.
      *   done: called exactly once with the response, possibly before this function returns.
-     *   user_data: passed back to done untouched.
+     *   user_data: owned by the plugin; passed back to done untouched.
      */
     void (*pb_host_http_request)(pb_host_context *host, uint64_t request_id,
                                  const uint8_t *request_json, size_t request_len,
@@ -122,13 +183,28 @@ typedef struct pb_host_api {
     void (*pb_host_log)(pb_host_context *host, uint64_t request_id, pb_log_level level,
                         const uint8_t *message, size_t message_len);
 
-    /* Milliseconds since the Unix epoch, from the host's clock (tests may control it). */
+    /*
+     * Milliseconds since the Unix epoch. Prefer it to the system clock, so that a host able
+     * to control time in tests controls the plugin's too. This host returns its wall clock;
+     * its own retries and deadlines do not run on this clock yet.
+     */
     int64_t (*pb_host_clock_now_ms)(pb_host_context *host);
+
+    /* ---- 1.2 ---- */
+
+    /* PB_HOST_FEATURE_* bits: what this host does beyond the 1.0 contract. */
+    uint64_t features;
+    /* The highest PB_MESSAGE_VERSION this host reads and writes. */
+    uint32_t message_version;
 } pb_host_api;
 
 /*
- * The plugin's call table, filled by pb_plugin_init. It and plugin_context must stay valid
- * for the life of the process (the host never unloads a plugin).
+ * The plugin's call table, filled by pb_plugin_init into a zeroed table the host owns.
+ * On entry struct_size holds how many bytes the host made room for (0 from a 1.0 or 1.1
+ * host, which made room for PB_PLUGIN_API_SIZE_1_0); the plugin writes at most that many
+ * and sets struct_size to the size of what it filled. The host copies it before init
+ * returns. The functions and plugin_context must stay valid for the life of the process
+ * (the host never unloads a plugin).
  */
 typedef struct pb_plugin_api {
     uint32_t struct_size;
@@ -136,7 +212,8 @@ typedef struct pb_plugin_api {
 
     /*
      * Starts one call. Must not block: start the work and return; finish it later with
-     * exactly one pb_host_complete(request_id, ...).
+     * exactly one pb_host_complete(request_id, ...). The host registers the call before
+     * calling this, so completing it before returning is fine.
      *   request_id: unique and non-zero for the life of the process.
      *   method / method_len: one of "check", "invoke", "discover", "parse_webhook" (UTF-8,
      *     not NUL-terminated). Unknown methods complete with {"code":"unsupported_method"}.
@@ -149,19 +226,37 @@ typedef struct pb_plugin_api {
 
     /*
      * Asks the plugin to stop the call request_id early (the host timed out or the
-     * caller went away). The plugin still completes it exactly once; the host
-     * ignores a completion that arrives after it gave up.
+     * caller went away). At most once per call, on any host thread, and possibly while
+     * pb_plugin_call for the same request_id is still running on another thread: the call
+     * may not have started its work yet, so remember the cancellation for it. The plugin
+     * still completes it exactly once; the host has already answered its caller and
+     * ignores that completion.
      */
     void (*pb_plugin_cancel)(pb_plugin_context *plugin, uint64_t request_id);
+
+    /* ---- 1.2 ---- */
+
+    /*
+     * Called once when the host stops gracefully (in a worker process, when the host ends
+     * the worker), after the host stopped starting calls: flush, close pools, end threads.
+     * The host has already answered any call still in flight and ignores its completion;
+     * it does not cancel them one by one, so stop them here. May block: the host waits for
+     * it on a thread of its own for a bounded time (10 s), then goes on stopping. No
+     * pb_plugin_call follows; pb_host_log may still be used until it returns. Optional:
+     * NULL means nothing to do. Never called after a crash.
+     */
+    void (*pb_plugin_shutdown)(pb_plugin_context *plugin);
 } pb_plugin_api;
 
 /*
- * Initializes the plugin. Called at most once, after the host accepted the descriptor.
- *   host: the host services table; valid for the life of the process.
- *   out_api: filled by the plugin; the host copies it (up to out_api->struct_size).
+ * Initializes the plugin. Called at most once per process, after the host accepted the
+ * descriptor.
+ *   host: the host services table; owned by the host, valid for the life of the process.
+ *   out_api: owned by the host; filled by the plugin as pb_plugin_api says.
+ *   error / error_capacity: owned by the host, valid until init returns.
  * Returns 0 on success. On failure returns non-zero and may write a NUL-terminated
- * reason into error (at most error_capacity bytes, host-owned); the host then lists the
- * plugin as disabled with that reason.
+ * reason into error (at most error_capacity bytes); the host then lists the plugin as
+ * disabled with that reason.
  */
 typedef int32_t (*pb_plugin_init_fn)(const pb_host_api *host, pb_plugin_api *out_api,
                                      char *error, size_t error_capacity);
@@ -172,7 +267,9 @@ typedef int32_t (*pb_plugin_init_fn)(const pb_host_api *host, pb_plugin_api *out
  * unchanged for the life of the process.
  */
 typedef struct pb_plugin_descriptor {
+    /* sizeof(pb_plugin_descriptor) as the plugin was compiled. */
     uint32_t struct_size;
+    /* The header the plugin was built with: PB_ABI_MAJOR and PB_ABI_MINOR. */
     uint16_t abi_major;
     uint16_t abi_minor;
     /* NUL-terminated; lowercase letters, digits, '-' and '_'. Must equal the manifest's "id". */
@@ -184,6 +281,18 @@ typedef struct pb_plugin_descriptor {
     size_t manifest_len;
     /* Second phase; called only after the host has checked everything above. */
     pb_plugin_init_fn init;
+
+    /* ---- 1.2 ---- */
+
+    /*
+     * The oldest host ABI minor this plugin works with: the minor that introduced the newest
+     * thing it relies on (a struct field it reads, a function it calls, a JSON key whose
+     * meaning it needs). 0 when it needs nothing beyond 1.0. Lower than abi_minor means the
+     * plugin checks for newer things (struct_size, features) before using them.
+     */
+    uint32_t min_host_abi_minor;
+    /* The PB_MESSAGE_VERSION the plugin reads and writes (0 reads as 1). */
+    uint32_t message_version;
 } pb_plugin_descriptor;
 
 /*

@@ -1,4 +1,6 @@
-/* A plugin that needs a newer minor ABI than the host offers. The host must refuse it. */
+/* A plugin that needs a newer host than this one: it relies on something the next minor adds
+ * (min_host_abi_minor is past the host's minor). The host must refuse it. A plugin merely
+ * built with a newer header, needing nothing new, loads (see Tests/ABIPlugins/FutureLayout). */
 #include "patchbay_abi.h"
 
 static const char manifest[] = "{}";
@@ -17,6 +19,8 @@ static const pb_plugin_descriptor info = {
     .manifest_json = (const uint8_t *)manifest,
     .manifest_len = sizeof(manifest) - 1,
     .init = never_init,
+    .min_host_abi_minor = PB_ABI_MINOR + 1,
+    .message_version = PB_MESSAGE_VERSION,
 };
 
 const pb_plugin_descriptor *pb_plugin_info(void) { return &info; }
