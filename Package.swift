@@ -149,7 +149,8 @@ let package = Package(
         // talks to the database itself, with its own copy of the driver.
         .target(
             name: "PostgresProvider",
-            dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Providers/Postgres", swiftSettings: swift5),
         .target(name: "UptimeProvider", dependencies: ["PatchbayABI"], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
 

@@ -200,14 +200,19 @@ start_forwarder() {
 # MARK: The host
 
 # start_host SERVE_ARGS...: starts `patchbay serve` on a free port with a fresh data directory
-# and waits until /healthz answers. Sets HOST_PID, HOST_URL, HOST_LOG, DATA, DATA_FS, STARTUP_WALL_MS (from
-# exec until /healthz answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
+# (or on REUSE_DATA, to restart a host on its data) and waits until /healthz answers. Sets
+# HOST_PID, HOST_URL, HOST_LOG, DATA, DATA_FS, STARTUP_WALL_MS (from exec until /healthz
+# answered, polled every 5 ms) and STARTUP_LOG_MS (the host's own figure).
 # A script may set HOST_RUNNER to a command line the host runs under (e.g. valgrind).
 start_host() {
-    say "starting patchbay serve with a fresh data directory"
-    if [[ -n ${DATA_ROOT:-} ]]; then
+    if [[ -n ${REUSE_DATA:-} ]]; then
+        say "restarting patchbay serve on $REUSE_DATA"
+        DATA=$REUSE_DATA
+    elif [[ -n ${DATA_ROOT:-} ]]; then
+        say "starting patchbay serve with a fresh data directory"
         DATA=$(mktemp -d "$DATA_ROOT/patchbay-bench-data.XXXXXX")
     else
+        say "starting patchbay serve with a fresh data directory"
         DATA=$(mktemp -d "$WORK/data.XXXXXX")
     fi
     DATA_FS=$(stat -f -c %T "$(dirname "$DATA")" 2>/dev/null || echo "?")

@@ -75,7 +75,7 @@ struct ConnectionCalls: Sendable {
         let addresses = try await targets.addresses(manifest, config: connection.config, credentials: credentials)
         let call = PluginCall(action: action, input: input, config: connection.config,
                               credentials: manifest.auth.type == .plugin ? credentials : nil,
-                              checkedAddresses: addresses.isEmpty ? nil : addresses)
+                              checkedAddresses: addresses.isEmpty ? nil : addresses, connectionID: connection.id)
         return Prepared(plugin: plugin, call: call, context: context, exchanges: exchanges)
     }
 

@@ -36,16 +36,41 @@ enum Catalog {
         }
     }
 
-    /// The table named by an agent, or `invalid_input` on `field` when the schema has no such table.
+    /// The table named by an agent, or `invalid_input` on `field` when the schema has no such
+    /// table. Every action looks its table up on each call, so this is one pg_catalog query,
+    /// not the information_schema views `tables` reads, which cost the server milliseconds.
+    /// It sees what those views would: tables, views, foreign and partitioned tables, and
+    /// only the columns the user owns or holds a privilege on.
     static func table(_ session: PostgresSession, named name: String, field: String = "table") async throws -> TableInfo {
-        guard let table = try await tables(session, only: name).first else {
-            throw PluginError.invalidInput(field, "schema \(session.settings.schema) has no table \"\(name)\"; list_tables shows the tables")
+        let schema = session.settings.schema
+        let rows = try await session.catalog("""
+            SELECT a.attname::text, a.atttypid::int8, format_type(a.atttypid, a.atttypmod),
+                   NOT (a.attnotnull OR (t.typtype = 'd' AND t.typnotnull)), t.typcategory::text,
+                   (a.atthasdef AND a.attgenerated = '') OR a.attidentity <> '',
+                   array_position(i.indkey::int2[], a.attnum)::int8
+            FROM pg_catalog.pg_class r
+            JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_index i ON i.indrelid = r.oid AND i.indisprimary
+            WHERE n.nspname = \(schema) AND r.relname = \(name) AND r.relkind IN ('r', 'v', 'f', 'p')
+                  AND (pg_has_role(r.relowner, 'USAGE') OR has_column_privilege(r.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES'))
+            ORDER BY a.attnum
+            """) { row -> (ColumnInfo, Int64?) in
+            let (column, oid, native, nullable, category, hasDefault, keyPosition) =
+                try row.decode((String, Int64, String, Bool, String, Bool, Int64?).self)
+            return (ColumnInfo(name: column, typeOID: UInt32(oid), nativeType: native, nullable: nullable,
+                               category: category, hasDefault: hasDefault), keyPosition)
         }
-        return table
+        guard !rows.isEmpty else {
+            throw PluginError.invalidInput(field, "schema \(schema) has no table \"\(name)\"; list_tables shows the tables")
+        }
+        let primaryKey = rows.compactMap { column, position in position.map { ($0, column.name) } }.sorted { $0.0 < $1.0 }.map(\.1)
+        return TableInfo(schema: schema, name: name, columns: rows.map(\.0), primaryKey: primaryKey)
     }
 
-    /// Every table of the schema (or only `only`), with columns and primary keys.
-    static func tables(_ session: PostgresSession, only: String? = nil) async throws -> [TableInfo] {
+    /// Every table of the schema, with columns and primary keys (for discovery).
+    static func tables(_ session: PostgresSession) async throws -> [TableInfo] {
         let schema = session.settings.schema
         let columns = try await session.catalog("""
             SELECT c.table_name::text, c.column_name::text, a.atttypid::int8, format_type(a.atttypid, a.atttypmod),
@@ -55,7 +80,7 @@ enum Catalog {
             JOIN pg_catalog.pg_class r ON r.relnamespace = n.oid AND r.relname = c.table_name
             JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attname = c.column_name
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-            WHERE c.table_schema = \(schema) AND (\(only)::text IS NULL OR c.table_name = \(only))
+            WHERE c.table_schema = \(schema)
             ORDER BY c.table_name, c.ordinal_position
             """) { row -> (String, ColumnInfo) in
             let (table, name, oid, native, nullable, category, hasDefault) =
@@ -69,7 +94,6 @@ enum Catalog {
             JOIN information_schema.key_column_usage kcu ON kcu.constraint_schema = tc.constraint_schema
                  AND kcu.constraint_name = tc.constraint_name AND kcu.table_name = tc.table_name
             WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = \(schema)
-                  AND (\(only)::text IS NULL OR tc.table_name = \(only))
             ORDER BY tc.table_name, kcu.ordinal_position
             """) { row in try row.decode((String, String).self) }
 

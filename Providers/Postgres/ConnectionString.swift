@@ -8,9 +8,10 @@ import PostgresNIO
 enum ConnectionString {
     /// The connection goes to `address`, the one the host checked the string's host at (the
     /// manifest declares the string a network target), never to a fresh lookup of the name;
-    /// TLS still presents and verifies the name. `caCertificate` (PEM) replaces the system's
-    /// trust roots for verify-ca and verify-full.
-    static func configuration(_ string: String?, address: String?, trusting caCertificate: String? = nil) throws
+    /// TLS still presents and verifies the name. The settings' CA (PEM) replaces the system's
+    /// trust roots for verify-ca and verify-full, and their statement timeout is the session's
+    /// own, so no call spends a round trip setting it.
+    static func configuration(_ string: String?, address: String?, settings: PostgresSettings) throws
         -> PostgresConnection.Configuration
     {
         guard let string, let url = URLComponents(string: string), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
@@ -26,8 +27,10 @@ enum ConnectionString {
         let sslMode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         var configuration = PostgresConnection.Configuration(
             host: address, port: url.port ?? 5432, username: user, password: url.password,
-            database: database.isEmpty ? nil : database, tls: try tls(sslMode, trusting: caCertificate))
+            database: database.isEmpty ? nil : database, tls: try tls(sslMode, trusting: settings.caCertificate))
         configuration.options.connectTimeout = .seconds(5)
+        // A startup parameter is also what RESET ALL and DISCARD ALL return the setting to.
+        configuration.options.additionalStartupParameters = [("statement_timeout", String(settings.statementTimeoutMs))]
         // Pinned to the address a name resolved to; a literal or a trusted name comes back as written.
         if address != host { configuration.options.tlsServerName = host }
         return configuration

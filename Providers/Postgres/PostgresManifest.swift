@@ -7,7 +7,7 @@ extension PostgresProvider {
         version: "1.0.0",
         category: "data",
         description: "Read and write rows in a PostgreSQL database: list tables, query with filters, insert and update by primary key, and run read-only SQL.",
-        // The plugin talks to the database itself; the host hands it the connection string per call.
+        // The plugin talks to the database itself; the host hands it the connection string with each call.
         auth: AuthScheme(type: .plugin),
         credentials: [
             CredentialField(
@@ -23,6 +23,10 @@ extension PostgresProvider {
                                          "description": "Milliseconds after which a statement is cancelled. Default: 5000."],
                 "ca_certificate": ["type": "string", "pattern": "-----BEGIN CERTIFICATE-----",
                                    "description": "PEM of the certificate authority that signed the server's certificate, trusted instead of the system's roots with sslmode=verify-ca or verify-full (for a private CA or a cloud provider's RDS bundle)."],
+                "pool_idle_timeout_ms": ["type": "integer", "minimum": 0, "maximum": 3_600_000,
+                                         "description": "Milliseconds a database session kept open between this connection's calls may stay unused before it is closed; 0 opens a session per call. Default: 60000."],
+                "pool_max_idle": ["type": "integer", "minimum": 1, "maximum": 1000,
+                                  "description": "Database sessions kept open between this connection's calls, at most; calls beyond them open their own. Default: 32."],
             ],
             "additionalProperties": false,
         ],

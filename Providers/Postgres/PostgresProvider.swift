@@ -3,7 +3,7 @@ import PatchbaySDK
 @_cdecl("pb_plugin_info")
 public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: PostgresProvider.self) }
 
-/// Postgres: tables and rows of one schema, over a connection the plugin opens per call.
+/// Postgres: tables and rows of one schema, over sessions the plugin keeps per connection.
 public struct PostgresProvider: Provider {
     public init() {}
 
@@ -22,7 +22,8 @@ public struct PostgresProvider: Provider {
     }
 
     public func invoke(_ action: String, input: JSONValue, context: ProviderContext) async throws -> JSONValue {
-        return try await PostgresSession.with(context) { session in
+        // run_query runs an agent's own SQL, which may change the session for the calls after it.
+        return try await PostgresSession.with(context, resets: action == "run_query") { session in
             switch action {
             case "list_tables":
                 try await Catalog.requireSchema(session)
@@ -38,6 +39,11 @@ public struct PostgresProvider: Provider {
             default: throw PluginError.unknownAction(action)
             }
         }
+    }
+
+    /// The host is stopping gracefully: the kept sessions end now, not when the server notices.
+    public func shutdown() async {
+        await SessionPool.shared.closeAll()
     }
 
     public func discover(_ context: ProviderContext) async throws -> DiscoveredSchema {

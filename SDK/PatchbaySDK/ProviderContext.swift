@@ -11,6 +11,9 @@ public struct ProviderContext: Sendable {
     /// The address the host checked for each network target the plugin connects to itself,
     /// by field (`credentials.connection_string`): connect there, not to the name in the value.
     public let checkedAddresses: [String: String]
+    /// The Patchbay connection the call is for (`conn_…`); nil for a call outside one (the
+    /// plugin test harness). Key anything kept between a connection's calls by it.
+    public let connectionID: String?
     /// HTTP through the host, which adds the connection's credentials.
     public let http: HostHTTP
     /// The host's log, tagged with this call.
@@ -20,6 +23,7 @@ public struct ProviderContext: Sendable {
         config = call.config
         credentials = call.credentials ?? [:]
         checkedAddresses = call.checkedAddresses ?? [:]
+        connectionID = call.connectionID
         http = HostHTTP(requestID: requestID, host: host)
         log = HostLog(requestID: requestID, host: host)
     }

@@ -24,15 +24,20 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
     /// the plugin connects there and nowhere else. The name as written when the operator
     /// trusts it.
     public var checkedAddresses: [String: String]?
+    /// The Patchbay connection the call is for (`conn_…`), when there is one: what a plugin keys
+    /// state it keeps between one connection's calls by (the Postgres provider's sessions).
+    public var connectionID: String?
 
     public init(action: String? = nil, input: JSONValue? = nil, config: JSONValue = [:],
-                credentials: [String: String]? = nil, webhook: InboundWebhook? = nil, checkedAddresses: [String: String]? = nil) {
+                credentials: [String: String]? = nil, webhook: InboundWebhook? = nil, checkedAddresses: [String: String]? = nil,
+                connectionID: String? = nil) {
         self.action = action
         self.input = input
         self.config = config
         self.credentials = credentials
         self.webhook = webhook
         self.checkedAddresses = checkedAddresses
+        self.connectionID = connectionID
     }
 
     public init(wire: JSONValue) throws {
@@ -43,6 +48,7 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
         credentials = try fields.optionalStringMap("credentials")
         webhook = try fields.optionalMessage("webhook", InboundWebhook.self)
         checkedAddresses = try fields.optionalStringMap("checked_addresses")
+        connectionID = try fields.optionalString("connection_id")
     }
 
     public var wire: JSONValue {
@@ -53,6 +59,7 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
         object.set("credentials", credentials)
         object.set("webhook", webhook)
         object.set("checked_addresses", checkedAddresses)
+        object.set("connection_id", connectionID)
         return object.json
     }
 }

@@ -45,9 +45,13 @@ final class NetworkTargetManifestTests: XCTestCase {
         let badKind = json.replacingOccurrences(of: "postgres_dsn", with: "mysql_dsn")
         XCTAssertThrowsError(try JSONDecoder().decode(Manifest.self, from: Data(badKind.utf8)), "an unknown kind is not ignored")
 
-        let call = PluginCall(credentials: ["dsn": "postgres://u:p@db.acme.com/app"], checkedAddresses: ["credentials.dsn": "93.184.215.14"])
+        let call = PluginCall(credentials: ["dsn": "postgres://u:p@db.acme.com/app"], checkedAddresses: ["credentials.dsn": "93.184.215.14"],
+                              connectionID: "conn_1")
         XCTAssertEqual(call.wire["checked_addresses"], ["credentials.dsn": "93.184.215.14"])
+        XCTAssertEqual(call.wire["connection_id"], "conn_1")
         XCTAssertEqual(try PluginCall(wire: call.wire), call)
         XCTAssertNil(PluginCall().wire["checked_addresses"], "absent when nothing was checked")
+        XCTAssertNil(PluginCall().wire["connection_id"], "absent for a call outside a connection")
+        XCTAssertThrowsError(try PluginCall(wire: ["connection_id": 7]), "a connection id that is not a string is refused")
     }
 }

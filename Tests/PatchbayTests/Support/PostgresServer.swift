@@ -87,7 +87,9 @@ final class PostgresServer: Sendable {
                                   "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C"], asPostgres: true)
         let port = try freePort()
         let tls = "-c ssl=on -c ssl_cert_file=\(directory)/server.crt -c ssl_key_file=\(directory)/server.key"
-        try run(bin + "/pg_ctl", ["-D", directory + "/db", "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 \(tls)",
+        // The Postgres plugin keeps each connection's sessions open for a minute after its calls,
+        // so the tests of one process hold more sessions at once than the default 100 allows.
+        try run(bin + "/pg_ctl", ["-D", directory + "/db", "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c max_connections=400 \(tls)",
                                   "-l", directory + "/log", "-w", "start"], asPostgres: true)
         let server = try PostgresServer(port: port, directory: directory, binDirectory: bin)
         try server.psql("postgres", "CREATE DATABASE \(templateDatabase)")
