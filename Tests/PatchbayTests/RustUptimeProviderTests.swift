@@ -1,0 +1,110 @@
+import Foundation
+import PatchbayPlugins
+import PatchbayTesting
+import PatchbayWire
+import XCTest
+
+/// The example plugin written in Rust (Providers/Examples/RustUptime), built by cargo, loaded and
+/// called through the host like any other. CI builds it before the suite, so there a missing
+/// library fails these tests; elsewhere they are skipped until `cargo build` has run.
+final class RustUptimeProviderTests: XCTestCase {
+    var host: TestHost!
+    var key: String!
+
+    override func setUp() async throws {
+        let built = FileManager.default.fileExists(atPath: BuildProducts.packageRoot + "/.build/" + BuildProducts.cargoPlugins["ExampleRustUptime"]!)
+        if !built && ProcessInfo.processInfo.environment["CI"] != "true" {
+            throw XCTSkip("the Rust example is not built: cargo build --release --offline --manifest-path Providers/Examples/RustUptime/Cargo.toml --target-dir .build/rust")
+        }
+        // One test dials a closed loopback port, which a site URL may name only when allowed.
+        host = try await TestHost.start(plugins: ["ExampleRustUptime"], allowEgress: ["127.0.0.0/8"])
+        key = try await host.key()
+    }
+
+    override func tearDown() async throws {
+        try await host?.stop()
+    }
+
+    /// A connection to the fake Slack's API root, which answers 200 on its methods and 404 elsewhere.
+    func connect(siteURL: String? = nil) async throws -> String {
+        let site = siteURL ?? host.fakes.baseURLs["slack"]!
+        let reply = try await host.request("POST", "/v1/connections", key: key,
+                                           json: ["provider": "rust_uptime", "config": ["site_url": .string(site)]])
+        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
+            throw TestHostError.unexpected("connect rust_uptime: \(reply.status) \(reply.body)")
+        }
+        return id
+    }
+
+    func check(_ connection: String, _ input: JSONValue) async throws -> TestHost.Reply {
+        try await host.request("POST", "/v1/connections/\(connection)/actions/check_path/invoke", key: key, json: ["input": input])
+    }
+
+    func testTheRustPluginLoadsAndItsActionGoesThroughTheHost() async throws {
+        let plugins = try await host.request("GET", "/v1/plugins", key: key)
+        let plugin = plugins.json["data"]?.arrayValue?.first { $0["id"] == "rust_uptime" }
+        XCTAssertEqual(plugin?["status"], "enabled", plugins.body)
+
+        let connection = try await connect()
+        let up = try await check(connection, ["path": "/auth.test"])
+        XCTAssertEqual(up.status, 200, up.body)
+        XCTAssertEqual(up.json["output"]?["status"], 200)
+        XCTAssertEqual(up.json["output"]?["up"], true)
+        XCTAssertEqual(up.json["output"]?["path"], "/auth.test")
+        XCTAssertNotNil(up.json["output"]?["elapsed_ms"]?.intValue)
+        XCTAssertEqual(up.json["requests"]?.arrayValue?.count, 1, up.body)
+
+        let missing = try await check(connection, ["path": "/no-such-page"])
+        XCTAssertEqual(missing.json["output"]?["status"], 404, missing.body)
+        XCTAssertEqual(missing.json["output"]?["up"], false)
+        let expected = try await check(connection, ["path": "/no-such-page", "expect_status": 404])
+        XCTAssertEqual(expected.json["output"]?["up"], true, expected.body)
+
+        let test = try await host.request("POST", "/v1/connections/\(connection)/test", key: key)
+        XCTAssertEqual(test.json["success"], true, test.body)
+        XCTAssertTrue(test.json["message"]?.stringValue?.hasPrefix("The site answered ") == true, test.body)
+    }
+
+    func testBadInputIsRefusedAndAnUnreachableSiteIsAnError() async throws {
+        let connection = try await connect()
+        for input: JSONValue in [[:], ["path": "no-slash"], ["path": "/\"quote"], ["path": 5], ["path": "/", "expect_status": 42]] {
+            let reply = try await check(connection, input)
+            XCTAssertEqual(reply.status, 400, "\(input): \(reply.body)")
+        }
+        let closed = try await connect(siteURL: "http://127.0.0.1:1")
+        let reply = try await check(closed, ["path": "/"])
+        XCTAssertEqual(reply.status, 502, reply.body)
+        XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)
+    }
+
+    /// What the host's schema check would stop, called directly: the plugin checks again and
+    /// answers each with its own error, exactly once.
+    func testThePluginChecksWhatItIsGivenItself() async throws {
+        let harness = try PluginHarness(path: try BuildProducts.plugin("ExampleRustUptime"))
+        let site: JSONValue = ["site_url": "http://127.0.0.1:1"]
+        let cases: [(String, JSONValue, String)] = [
+            ("check_path", ["path": "/a b"], "invalid_input"),
+            ("check_path", ["path": "/", "expect_status": 99], "invalid_input"),
+            ("check_path", ["path": "/", "expect_status": 200.5], "invalid_input"),
+            ("no_such_action", ["path": "/"], "unknown_action"),
+        ]
+        for (action, input, code) in cases {
+            let reply = await harness.invoke(action, input: input, config: site)
+            guard case .failure(let error) = reply else { XCTFail("\(action) \(input): \(reply)"); continue }
+            XCTAssertEqual(error.code, code, "\(action) \(input)")
+        }
+    }
+
+    func testTheGracefulStopReachesThePlugin() async throws {
+        // A stopped library cannot serve again in this process, so stop a copy of it: another
+        // file is another image, with statics of its own.
+        let copy = NSTemporaryDirectory() + "patchbay-rust-uptime-\(UUID().uuidString).so"
+        try FileManager.default.copyItem(atPath: try BuildProducts.plugin("ExampleRustUptime"), toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let log = CapturedLog()
+        let registry = PluginRegistry(logger: log.logger)
+        XCTAssertEqual(registry.load(path: copy).state, .enabled)
+        await registry.shutdown()
+        XCTAssertTrue(log.text.contains("rust_uptime stopping with 0 requests in flight"), log.text)
+    }
+}
