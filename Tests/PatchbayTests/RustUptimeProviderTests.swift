@@ -12,9 +12,10 @@ final class RustUptimeProviderTests: XCTestCase {
     var key: String!
 
     override func setUp() async throws {
-        let built = FileManager.default.fileExists(atPath: BuildProducts.packageRoot + "/.build/" + BuildProducts.cargoPlugins["ExampleRustUptime"]!)
-        if !built && ProcessInfo.processInfo.environment["CI"] != "true" {
-            throw XCTSkip("the Rust example is not built: cargo build --release --offline --manifest-path Providers/Examples/RustUptime/Cargo.toml --target-dir .build/rust")
+        do {
+            _ = try BuildProducts.plugin("ExampleRustUptime")
+        } catch where ProcessInfo.processInfo.environment["CI"] != "true" {
+            throw XCTSkip("\(error): cargo build --release --offline --manifest-path Providers/Examples/RustUptime/Cargo.toml --target-dir .build/rust")
         }
         // One test dials a closed loopback port, which a site URL may name only when allowed.
         host = try await TestHost.start(plugins: ["ExampleRustUptime"], allowEgress: ["127.0.0.0/8"])

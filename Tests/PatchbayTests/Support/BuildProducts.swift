@@ -10,7 +10,7 @@ enum BuildProducts {
 
     /// Plugins cargo builds rather than SwiftPM (`.ci/run` builds them before the suite), by
     /// their path under the package's `.build`.
-    static let cargoPlugins = ["ExampleRustUptime": "rust/release/libexample_rust_uptime.so"]
+    private static let cargoPlugins = ["ExampleRustUptime": "rust/release/libexample_rust_uptime.so"]
 
     static func plugin(_ product: String) throws -> String {
         if let built = cargoPlugins[product] {
