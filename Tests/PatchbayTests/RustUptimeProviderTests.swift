@@ -26,19 +26,12 @@ final class RustUptimeProviderTests: XCTestCase {
         try await host?.stop()
     }
 
-    /// A connection to the fake Slack's API root, which answers 200 on its methods and 404 elsewhere.
     func connect(siteURL: String? = nil) async throws -> String {
-        let site = siteURL ?? host.fakes.baseURLs["slack"]!
-        let reply = try await host.request("POST", "/v1/connections", key: key,
-                                           json: ["provider": "rust_uptime", "config": ["site_url": .string(site)]])
-        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
-            throw TestHostError.unexpected("connect rust_uptime: \(reply.status) \(reply.body)")
-        }
-        return id
+        try await host.connectSite("rust_uptime", key: key, siteURL: siteURL)
     }
 
     func check(_ connection: String, _ input: JSONValue) async throws -> TestHost.Reply {
-        try await host.request("POST", "/v1/connections/\(connection)/actions/check_path/invoke", key: key, json: ["input": input])
+        try await host.checkPath(connection, key: key, input)
     }
 
     func testTheRustPluginLoadsAndItsActionGoesThroughTheHost() async throws {
