@@ -26,49 +26,21 @@ final class RustUptimeProviderTests: XCTestCase {
         try await host?.stop()
     }
 
-    func connect(siteURL: String? = nil) async throws -> String {
-        try await host.connectSite("rust_uptime", key: key, siteURL: siteURL)
-    }
-
-    func check(_ connection: String, _ input: JSONValue) async throws -> TestHost.Reply {
-        try await host.checkPath(connection, key: key, input)
-    }
-
     func testTheRustPluginLoadsAndItsActionGoesThroughTheHost() async throws {
         let plugins = try await host.request("GET", "/v1/plugins", key: key)
         let plugin = plugins.json["data"]?.arrayValue?.first { $0["id"] == "rust_uptime" }
         XCTAssertEqual(plugin?["status"], "enabled", plugins.body)
 
-        let connection = try await connect()
-        let up = try await check(connection, ["path": "/auth.test"])
-        XCTAssertEqual(up.status, 200, up.body)
-        XCTAssertEqual(up.json["output"]?["status"], 200)
-        XCTAssertEqual(up.json["output"]?["up"], true)
-        XCTAssertEqual(up.json["output"]?["path"], "/auth.test")
-        XCTAssertNotNil(up.json["output"]?["elapsed_ms"]?.intValue)
-        XCTAssertEqual(up.json["requests"]?.arrayValue?.count, 1, up.body)
+        try await assertChecksPages("rust_uptime", host: host, key: key)
 
-        let missing = try await check(connection, ["path": "/no-such-page"])
-        XCTAssertEqual(missing.json["output"]?["status"], 404, missing.body)
-        XCTAssertEqual(missing.json["output"]?["up"], false)
-        let expected = try await check(connection, ["path": "/no-such-page", "expect_status": 404])
-        XCTAssertEqual(expected.json["output"]?["up"], true, expected.body)
-
+        let connection = try await host.connectSite("rust_uptime", key: key)
         let test = try await host.request("POST", "/v1/connections/\(connection)/test", key: key)
         XCTAssertEqual(test.json["success"], true, test.body)
         XCTAssertTrue(test.json["message"]?.stringValue?.hasPrefix("The site answered ") == true, test.body)
     }
 
     func testBadInputIsRefusedAndAnUnreachableSiteIsAnError() async throws {
-        let connection = try await connect()
-        for input: JSONValue in [[:], ["path": "no-slash"], ["path": "/\"quote"], ["path": 5], ["path": "/", "expect_status": 42]] {
-            let reply = try await check(connection, input)
-            XCTAssertEqual(reply.status, 400, "\(input): \(reply.body)")
-        }
-        let closed = try await connect(siteURL: "http://127.0.0.1:1")
-        let reply = try await check(closed, ["path": "/"])
-        XCTAssertEqual(reply.status, 502, reply.body)
-        XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)
+        try await assertRefusesBadInputAndReportsAnUnreachableSite("rust_uptime", host: host, key: key)
     }
 
     /// What the host's schema check would stop, called directly: the plugin checks again and

@@ -22,10 +22,6 @@ final class UptimeProviderTests: XCTestCase {
         try await host.connectSite("uptime", key: key, siteURL: siteURL)
     }
 
-    func check(_ connection: String, _ input: JSONValue) async throws -> TestHost.Reply {
-        try await host.checkPath(connection, key: key, input)
-    }
-
     func testTheCPluginLoadsWithItsManifestBesideTheSwiftOnes() async throws {
         let plugins = try await host.request("GET", "/v1/plugins", key: key)
         XCTAssertEqual(plugins.status, 200, plugins.body)
@@ -40,22 +36,7 @@ final class UptimeProviderTests: XCTestCase {
     }
 
     func testCheckPathGoesThroughTheHostAndReportsStatusAndTime() async throws {
-        let connection = try await connect()
-        let up = try await check(connection, ["path": "/auth.test"])
-        XCTAssertEqual(up.status, 200, up.body)
-        XCTAssertEqual(up.json["output"]?["status"], 200)
-        XCTAssertEqual(up.json["output"]?["up"], true)
-        XCTAssertEqual(up.json["output"]?["path"], "/auth.test")
-        XCTAssertNotNil(up.json["output"]?["elapsed_ms"]?.intValue)
-        // The request really left through egress and is on the execution's record.
-        XCTAssertEqual(up.json["requests"]?.arrayValue?.count, 1, up.body)
-
-        let missing = try await check(connection, ["path": "/no-such-page"])
-        XCTAssertEqual(missing.json["output"]?["status"], 404, missing.body)
-        XCTAssertEqual(missing.json["output"]?["up"], false)
-
-        let expected = try await check(connection, ["path": "/no-such-page", "expect_status": 404])
-        XCTAssertEqual(expected.json["output"]?["up"], true, expected.body)
+        try await assertChecksPages("uptime", host: host, key: key)
     }
 
     func testTestConnectionUsesThePluginsCheck() async throws {
@@ -67,16 +48,7 @@ final class UptimeProviderTests: XCTestCase {
     }
 
     func testBadInputIsRefusedBeforeThePluginAndAnUnreachableSiteIsAnError() async throws {
-        let connection = try await connect()
-        for input: JSONValue in [[:], ["path": "no-slash"], ["path": "/\"quote"], ["path": 5], ["path": "/", "expect_status": 42]] {
-            let reply = try await check(connection, input)
-            XCTAssertEqual(reply.status, 400, "\(input): \(reply.body)")
-        }
-
-        let closed = try await connect(siteURL: "http://127.0.0.1:1")
-        let reply = try await check(closed, ["path": "/"])
-        XCTAssertEqual(reply.status, 502, reply.body)
-        XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)
+        try await assertRefusesBadInputAndReportsAnUnreachableSite("uptime", host: host, key: key)
     }
 
     func testASiteURLThatIsNotHTTPIsRefusedAtConnect() async throws {
