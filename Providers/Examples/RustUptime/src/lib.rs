@@ -5,9 +5,9 @@
 //! status and the time it took; `check` (test connection) GETs the site's root. The host adds
 //! no credentials (auth "none") but still applies egress rules, deadlines and retries.
 //!
-//! `abi.rs` declares the header, `patchbay.rs` is the safe layer every unsafe line lives in,
-//! `json.rs` reads the host's JSON. This file is the plugin: its manifest, its descriptor and
-//! what it does with a call.
+//! `abi.rs` declares the header; `patchbay.rs` is the safe layer, which holds the unsafe code
+//! (all but the descriptor's and the call into `init` below); `json.rs` reads the host's JSON.
+//! This file is the plugin: its manifest, its descriptor and what it does with a call.
 
 mod abi;
 mod json;
