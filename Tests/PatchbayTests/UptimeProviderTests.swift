@@ -18,19 +18,8 @@ final class UptimeProviderTests: XCTestCase {
         try await host.stop()
     }
 
-    /// A connection to the fake Slack's API root, which answers 200 on its methods and 404 elsewhere.
     func connect(siteURL: String? = nil) async throws -> String {
-        let site = siteURL ?? host.fakes.baseURLs["slack"]!
-        let reply = try await host.request("POST", "/v1/connections", key: key,
-                                           json: ["provider": "uptime", "config": ["site_url": .string(site)]])
-        guard reply.status == 201, let id = reply.json["id"]?.stringValue else {
-            throw TestHostError.unexpected("connect uptime: \(reply.status) \(reply.body)")
-        }
-        return id
-    }
-
-    func check(_ connection: String, _ input: JSONValue) async throws -> TestHost.Reply {
-        try await host.request("POST", "/v1/connections/\(connection)/actions/check_path/invoke", key: key, json: ["input": input])
+        try await host.connectSite("uptime", key: key, siteURL: siteURL)
     }
 
     func testTheCPluginLoadsWithItsManifestBesideTheSwiftOnes() async throws {
@@ -47,22 +36,7 @@ final class UptimeProviderTests: XCTestCase {
     }
 
     func testCheckPathGoesThroughTheHostAndReportsStatusAndTime() async throws {
-        let connection = try await connect()
-        let up = try await check(connection, ["path": "/auth.test"])
-        XCTAssertEqual(up.status, 200, up.body)
-        XCTAssertEqual(up.json["output"]?["status"], 200)
-        XCTAssertEqual(up.json["output"]?["up"], true)
-        XCTAssertEqual(up.json["output"]?["path"], "/auth.test")
-        XCTAssertNotNil(up.json["output"]?["elapsed_ms"]?.intValue)
-        // The request really left through egress and is on the execution's record.
-        XCTAssertEqual(up.json["requests"]?.arrayValue?.count, 1, up.body)
-
-        let missing = try await check(connection, ["path": "/no-such-page"])
-        XCTAssertEqual(missing.json["output"]?["status"], 404, missing.body)
-        XCTAssertEqual(missing.json["output"]?["up"], false)
-
-        let expected = try await check(connection, ["path": "/no-such-page", "expect_status": 404])
-        XCTAssertEqual(expected.json["output"]?["up"], true, expected.body)
+        try await assertChecksPages("uptime", host: host, key: key)
     }
 
     func testTestConnectionUsesThePluginsCheck() async throws {
@@ -74,16 +48,7 @@ final class UptimeProviderTests: XCTestCase {
     }
 
     func testBadInputIsRefusedBeforeThePluginAndAnUnreachableSiteIsAnError() async throws {
-        let connection = try await connect()
-        for input: JSONValue in [[:], ["path": "no-slash"], ["path": "/\"quote"], ["path": 5], ["path": "/", "expect_status": 42]] {
-            let reply = try await check(connection, input)
-            XCTAssertEqual(reply.status, 400, "\(input): \(reply.body)")
-        }
-
-        let closed = try await connect(siteURL: "http://127.0.0.1:1")
-        let reply = try await check(closed, ["path": "/"])
-        XCTAssertEqual(reply.status, 502, reply.body)
-        XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)
+        try await assertRefusesBadInputAndReportsAnUnreachableSite("uptime", host: host, key: key)
     }
 
     func testASiteURLThatIsNotHTTPIsRefusedAtConnect() async throws {
