@@ -13,7 +13,7 @@ struct EgressOptions: ParsableArguments {
     var connectionsPerHost = EgressSettings().connectionsPerHost
 
     @Option(name: .customLong("egress-limit"),
-            help: "The limit of --egress-connections-per-host for one provider's hosts instead, e.g. slack=256 (repeatable; at least 1; the provider's calls queue apart from others').")
+            help: "The limit of --egress-connections-per-host for one provider's hosts instead, e.g. crm=256 (repeatable; at least 1; the provider's calls queue apart from others').")
     var providerLimits: [String] = []
 
     func validate() throws {
@@ -31,7 +31,7 @@ struct EgressOptions: ParsableArguments {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard parts.count == 2, !parts[0].isEmpty, let limit = Int(parts[1]), limit >= 1 else {
-                throw ValidationError("--egress-limit \"\(entry)\" is not provider=N with N at least 1, e.g. slack=256")
+                throw ValidationError("--egress-limit \"\(entry)\" is not provider=N with N at least 1, e.g. crm=256")
             }
             limits[parts[0]] = limit
         }

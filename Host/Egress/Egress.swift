@@ -17,7 +17,7 @@ public struct EgressSettings: Sendable {
     /// connections kept to it. High, because agents' calls to a slow provider mostly wait: at
     /// 1 s upstream latency, each slot carries one call per second.
     public var connectionsPerHost = 8192
-    /// `connectionsPerHost` for one provider's upstreams instead (`--egress-limit slack=256`),
+    /// `connectionsPerHost` for one provider's upstreams instead (`--egress-limit crm=256`),
     /// keyed by provider id: such a provider's requests get a queue of their own per upstream.
     public var connectionsPerProvider: [String: Int] = [:]
     /// How long a request waits in the host's queue when all `connectionsPerHost` are busy

@@ -210,8 +210,11 @@ final class UpstreamFaultTests: XCTestCase {
         XCTAssertGreaterThan(stillQueued, slots * 4, "A's calls were no longer queued when B called; the test proves nothing")
         let loaded = try await callB()
         let added = loaded - alone.min()!
-        // Served in arrival order (one queue for every caller), B waited 9.6 s here.
-        XCTAssertLessThan(added, .milliseconds(50), "B's call waited behind A's: alone \(alone), during A's 500 calls \(loaded)")
+        // Served in arrival order (one queue for every caller), B waited 9.6 s here; round-robin
+        // adds under 50 ms on an idle machine (printed, for the record). The bound is half a slot's
+        // latency, so a loaded machine's scheduling does not fail it and waiting for a slot does.
+        print("B's call during A's 500: \(added) added (alone \(alone.min()!), loaded \(loaded))")
+        XCTAssertLessThan(added, latency / 2, "B's call waited behind A's: alone \(alone), during A's 500 calls \(loaded)")
 
         var replies: [TestHost.Reply] = []
         for task in flood { replies += try await task.value }
