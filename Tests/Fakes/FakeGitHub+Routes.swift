@@ -19,13 +19,7 @@ extension FakeGitHub {
     func respond(to request: Request, root: String) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
-        let recorded = RecordedRequest(
-            method: request.method.rawValue,
-            path: request.uri.path,
-            query: FormURLEncoding.lenientDictionary(request.uri.query ?? ""),
-            headers: Self.headerDictionary(request.headers),
-            body: String(decoding: body.readableBytesView, as: UTF8.self)
-        )
+        let recorded = RecordedRequest(request, body: body)
         // HTTP/1.1 clients always send Host; it carries the port the links must point at.
         let api = "http://\(request.head.authority ?? FakeUpstreams.host)\(root)"
         let (response, delay) = lock.withLock { () -> (Response, Double?) in
@@ -173,14 +167,5 @@ extension FakeGitHub {
 
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
-    }
-
-    private static func headerDictionary(_ fields: HTTPFields) -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in fields {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
-        }
-        return headers
     }
 }

@@ -38,13 +38,7 @@ extension FakeGoogleSheets {
     func respond(to request: Request, id: String, rangeSegment: String?, verb: String? = nil) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
-        let recorded = RecordedRequest(
-            method: request.method.rawValue,
-            path: request.uri.path,
-            query: FormURLEncoding.lenientDictionary(request.uri.query ?? ""),
-            headers: Self.headerDictionary(request.headers),
-            body: String(decoding: body.readableBytesView, as: UTF8.self)
-        )
+        let recorded = RecordedRequest(request, body: body)
         var call = Call(request: recorded, spreadsheetID: id, verb: verb)
         if var segment = rangeSegment {
             if let colon = segment.lastIndex(of: ":"), segment[segment.index(after: colon)...] == "append" {
@@ -105,14 +99,5 @@ extension FakeGoogleSheets {
         case ("POST", "append"): return .success(try appendValues(range, call.request))
         default: return .unknownURL(call.request.path)
         }
-    }
-
-    private static func headerDictionary(_ fields: HTTPFields) -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in fields {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
-        }
-        return headers
     }
 }

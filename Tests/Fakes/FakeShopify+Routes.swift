@@ -27,13 +27,7 @@ extension FakeShopify {
     func respond(to request: Request, basePath: String) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
-        let recorded = RecordedRequest(
-            method: request.method.rawValue,
-            path: request.uri.path,
-            query: FormURLEncoding.lenientDictionary(request.uri.query ?? ""),
-            headers: Self.headerDictionary(request.headers),
-            body: String(decoding: body.readableBytesView, as: UTF8.self)
-        )
+        let recorded = RecordedRequest(request, body: body)
         // Links are absolute URLs on the host the client called, as Shopify's are.
         let authority = request.head.authority ?? recorded.headers["host"] ?? "127.0.0.1"
         let call = Call(method: recorded.method, path: String(recorded.path.dropFirst(basePath.count + 1)),
@@ -119,14 +113,5 @@ extension FakeShopify {
         let filtered = try records.filter { try matches(filters, $0) }
         let page = pagination.page(of: filtered, limit: limit, cursor: cursor, filters: filters)
         return FakeShopifyReply(body: [key: .array(page.items)], link: page.link)
-    }
-
-    private static func headerDictionary(_ fields: HTTPFields) -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in fields {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
-        }
-        return headers
     }
 }

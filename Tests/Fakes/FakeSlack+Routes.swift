@@ -24,13 +24,7 @@ extension FakeSlack {
     func respond(to request: Request, method name: String) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
-        let recorded = RecordedRequest(
-            method: request.method.rawValue,
-            path: request.uri.path,
-            query: FormURLEncoding.lenientDictionary(request.uri.query ?? ""),
-            headers: Self.headerDictionary(request.headers),
-            body: String(decoding: body.readableBytesView, as: UTF8.self)
-        )
+        let recorded = RecordedRequest(request, body: body)
         let (reply, delay, requestID) = lock.withLock { () -> (SlackReply, Double?, String) in
             requestSerial += 1
             let (reply, delay) = answer(recorded, method: name)
@@ -88,18 +82,5 @@ extension FakeSlack {
         case "users.list": return try listUsers(arguments)
         default: throw SlackAPIError("unknown_method", extra: ["req_method": .string(name)])
         }
-    }
-
-    private static func headerDictionary(_ fields: HTTPFields) -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in fields {
-            let name = field.name.canonicalName
-            if let existing = headers[name] {
-                headers[name] = existing + ", " + field.value
-            } else {
-                headers[name] = field.value
-            }
-        }
-        return headers
     }
 }
