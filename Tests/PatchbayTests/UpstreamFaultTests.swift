@@ -36,6 +36,22 @@ final class UpstreamFaultTests: XCTestCase {
         try await host.request("POST", "/v1/connections/\(connection!)/actions/auth_test/invoke", key: key, json: ["input": [:]])
     }
 
+    /// Takes the only slot with a request that stalls mid-body, then makes a call that can only
+    /// queue behind it: that call's reply, how long it took, and the stalled call. Checks the
+    /// queued call never reached the upstream.
+    private func callBehindAStalledRequest() async throws -> (queued: TestHost.Reply, waited: Duration, stalled: Task<TestHost.Reply, any Error>) {
+        upstream.enqueue(.stallMidBody)
+        let before = upstream.requests.count
+        let stalled = Task { try await authTest() }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
+        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
+        let started = ContinuousClock.now
+        let queued = try await authTest()
+        let waited = ContinuousClock.now - started
+        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
+        return (queued, waited, stalled)
+    }
+
     func testCallsToAnUpstreamThatStallsMidBodyReleaseTheirConnectionsWhenTheCallsEnd() async throws {
         // The request deadline is far off: only the end of each plugin call can free its connection.
         try await start(pluginTimeout: .seconds(1)) { $0.requestTimeout = .seconds(120) }
@@ -84,22 +100,14 @@ final class UpstreamFaultTests: XCTestCase {
             $0.requestTimeout = .seconds(60)
             $0.queueWait = .seconds(1)
         }
-        upstream.enqueue(.stallMidBody)
-        let before = upstream.requests.count
-        let stalled = Task { try await authTest() }
-        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
-        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
-
-        let started = ContinuousClock.now
-        let queued = try await authTest()
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "the queue wait was not bounded by its own limit")
+        let (queued, waited, stalled) = try await callBehindAStalledRequest()
+        XCTAssertLessThan(waited, .seconds(5), "the queue wait was not bounded by its own limit")
         XCTAssertEqual(queued.status, 503, queued.body)
         XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
         XCTAssertEqual(queued.json["error"]?["retryable"], true)
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
         XCTAssertTrue(message.contains("this host's queue") && message.contains("all 1 requests") && message.contains("1.0 seconds")
                       && message.contains("--egress-connections-per-host"), message)
-        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
         let timedOut = try await stalled.value
         XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
     }
@@ -111,18 +119,11 @@ final class UpstreamFaultTests: XCTestCase {
             $0.requestTimeout = .seconds(60)
             $0.queueWait = .seconds(1)
         }
-        upstream.enqueue(.stallMidBody)
-        let before = upstream.requests.count
-        let stalled = Task { try await authTest() }
-        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
-        XCTAssertTrue(arrived, "the stalling request never reached the upstream")
-
-        let queued = try await authTest()
+        let (queued, _, stalled) = try await callBehindAStalledRequest()
         XCTAssertEqual(queued.status, 503, queued.body)
         XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
         XCTAssertTrue(message.contains("all 1 requests") && message.contains("--egress-limit slack=N"), message)
-        XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
         _ = try await stalled.value
     }
 
