@@ -11,10 +11,12 @@ public struct APIKeyService: Sendable {
     let notifier: any Notifier
     let verified: VerifiedKeys
 
-    public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier()) {
+    /// `now` is the clock that cached verifications expire by; tests move it themselves.
+    public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier(),
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.store = store
         self.notifier = notifier
-        verified = VerifiedKeys(notifier: notifier)
+        verified = VerifiedKeys(notifier: notifier, now: now)
     }
 
     public struct IssuedKey: Sendable {

@@ -28,9 +28,12 @@ final class VerifiedKeys: @unchecked Sendable {
     /// revocation cannot put its key back after it.
     private var generation: UInt64 = 0
     private let revocations: NotifierSubscription
+    /// The time entries expire by: the monotonic clock, or one a test moves.
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(notifier: any Notifier) {
+    init(notifier: any Notifier, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         revocations = notifier.listen(.apiKeyRevoked)
+        self.now = now
     }
 
     deinit {
@@ -39,7 +42,7 @@ final class VerifiedKeys: @unchecked Sendable {
 
     /// The principal of a key verified within `lifetime` whose secret matches, else nil.
     func principal(prefix: String, secret: String) -> Principal? {
-        let now = ContinuousClock.now
+        let now = now()
         let revoked = revocations.takeAll()
         let entry: Entry? = lock.withLock {
             if revoked { forgetAllLocked() }
@@ -58,7 +61,7 @@ final class VerifiedKeys: @unchecked Sendable {
     /// Notes a key the store and its HMAC have just verified, unless a key was revoked since
     /// `generation` was taken (the store may have been read before the revocation).
     func remember(prefix: String, secret: String, principal: Principal, generation readAt: UInt64) {
-        let entry = Entry(digest: Self.digest(secret), principal: principal, expires: .now + Self.lifetime)
+        let entry = Entry(digest: Self.digest(secret), principal: principal, expires: now() + Self.lifetime)
         lock.withLock {
             guard generation == readAt else { return }
             if entries.count >= Self.capacity { entries.removeAll() }

@@ -53,13 +53,15 @@ final class VerifiedKeysTests: XCTestCase {
 
     func testARevocationWhoseNotificationIsLostTakesEffectWithinTheLifetime() async throws {
         let store = try SQLiteStore(path: directory + "/store.sqlite")
-        let here = APIKeyService(store: store, notifier: InProcessNotifier())
+        // This host's clock only moves when the test moves it.
+        let clock = MovedClock()
+        let here = APIKeyService(store: store, notifier: InProcessNotifier(), now: clock.now)
         let there = APIKeyService(store: store, notifier: InProcessNotifier())
         let (key, admin) = try await issue(here)
         let principal = try await here.authenticate(key)
 
         _ = try await there.revoke(principal: admin, id: principal.keyID)
-        try await Task.sleep(for: VerifiedKeys.lifetime + .milliseconds(200))
+        clock.move(to: VerifiedKeys.lifetime)
         await assertRefused(here, key, "a revoked key outlived the cache's lifetime")
     }
 
@@ -89,5 +91,18 @@ final class VerifiedKeysTests: XCTestCase {
         keys.remember(prefix: "p", secret: "s", principal: principal, generation: keys.currentGeneration)
         XCTAssertEqual(keys.principal(prefix: "p", secret: "s"), principal)
         XCTAssertNil(keys.principal(prefix: "p", secret: "t"))
+    }
+}
+
+/// A clock that stands still until the test moves it: `now` is its start plus what it was moved by.
+private final class MovedClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = ContinuousClock.now
+    private var elapsed = Duration.zero
+
+    func move(to elapsed: Duration) { lock.withLock { self.elapsed = elapsed } }
+
+    var now: @Sendable () -> ContinuousClock.Instant {
+        { [self] in lock.withLock { start + elapsed } }
     }
 }
