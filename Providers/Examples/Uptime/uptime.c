@@ -194,8 +194,8 @@ static void on_response(void *user_data, const uint8_t *response_json, size_t re
 
     const char *error = member(body, end, "error");
     if (error && *error == '{') {
-        char code[64] = "connection_failed";
-        read_plain_string(member(error, end, "code"), end, code, sizeof code);
+        char code[64] = PB_HTTP_ERROR_CONNECTION_FAILED;
+        read_plain_string(member(error, end, PB_ERROR_KEY_CODE), end, code, sizeof code);
         char message[160];
         snprintf(message, sizeof message, "the site did not answer (%s)", code);
         complete_error(check->request_id, code, message);
@@ -204,7 +204,7 @@ static void on_response(void *user_data, const uint8_t *response_json, size_t re
     }
     long status = 0;
     if (!read_integer(member(body, end, "status"), end, &status)) {
-        complete_error(check->request_id, "plugin_error", "the host's response had no status");
+        complete_error(check->request_id, PB_ERROR_PLUGIN_ERROR, "the host's response had no status");
         free(check);
         return;
     }
@@ -263,24 +263,29 @@ static int path_is_safe(const char *path) {
     return 1;
 }
 
+/* Whether the method bytes the host sent are the NUL-terminated name `name`. */
+static int method_is(const uint8_t *method, size_t method_len, const char *name) {
+    return method_len == strlen(name) && memcmp(method, name, method_len) == 0;
+}
+
 static void plugin_call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *method, size_t method_len,
                         const uint8_t *payload, size_t payload_len) {
     (void)plugin;
     const char *body = (const char *)payload, *end = body + payload_len;
-    if (method_len == 13 && memcmp(method, "parse_webhook", 13) == 0) {
+    if (method_is(method, method_len, PB_METHOD_PARSE_WEBHOOK)) {
         parse_webhook(request_id, body, end);
         return;
     }
-    int is_invoke = method_len == 6 && memcmp(method, "invoke", 6) == 0;
-    int is_check = method_len == 5 && memcmp(method, "check", 5) == 0;
+    int is_invoke = method_is(method, method_len, PB_METHOD_INVOKE);
+    int is_check = method_is(method, method_len, PB_METHOD_CHECK);
     if (!is_invoke && !is_check) {
-        complete_error(request_id, "unsupported_method", "uptime supports check, invoke and parse_webhook");
+        complete_error(request_id, PB_ERROR_UNSUPPORTED_METHOD, "uptime supports check, invoke and parse_webhook");
         return;
     }
 
     pending_check *check = calloc(1, sizeof *check);
     if (!check) {
-        complete_error(request_id, "plugin_error", "out of memory");
+        complete_error(request_id, PB_ERROR_PLUGIN_ERROR, "out of memory");
         return;
     }
     check->request_id = request_id;
@@ -288,16 +293,16 @@ static void plugin_call(pb_plugin_context *plugin, uint64_t request_id, const ui
     strcpy(check->path, "/");
     if (is_invoke) {
         /* The host has validated the input against the schema; check again rather than trust. */
-        const char *input = member(body, end, "input");
+        const char *input = member(body, end, PB_CALL_INPUT);
         if (!read_plain_string(member(input, end, "path"), end, check->path, sizeof check->path) || !path_is_safe(check->path)) {
             free(check);
-            complete_error(request_id, "invalid_input", "path must start with '/' and hold only URL characters");
+            complete_error(request_id, PB_ERROR_INVALID_INPUT, "path must start with '/' and hold only URL characters");
             return;
         }
         const char *expect = member(input, end, "expect_status");
         if (expect && !read_integer(expect, end, &check->expect_status)) {
             free(check);
-            complete_error(request_id, "invalid_input", "expect_status must be an integer");
+            complete_error(request_id, PB_ERROR_INVALID_INPUT, "expect_status must be an integer");
             return;
         }
     }

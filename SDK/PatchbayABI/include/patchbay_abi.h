@@ -109,6 +109,67 @@ typedef int32_t pb_log_level;
 #define PB_HOST_FEATURE_BINARY_BODIES 0x2u
 
 /*
+ * The methods pb_plugin_call receives, as the bytes of its `method` argument. A method this
+ * header does not name may come from a newer host: complete it with PB_ERROR_UNSUPPORTED_METHOD.
+ */
+#define PB_METHOD_CHECK "check"
+#define PB_METHOD_INVOKE "invoke"
+#define PB_METHOD_DISCOVER "discover"
+#define PB_METHOD_PARSE_WEBHOOK "parse_webhook"
+
+/*
+ * The members of every call's JSON payload (docs/schemas/plugin-call.schema.json). Each method
+ * reads the ones it needs; a member may be absent, and one this header does not name is ignored.
+ */
+#define PB_CALL_ACTION "action"                       /* invoke: the action's id */
+#define PB_CALL_INPUT "input"                         /* invoke: the input, checked against the action's input schema */
+#define PB_CALL_CONFIG "config"                       /* the connection's non-secret config */
+#define PB_CALL_CREDENTIALS "credentials"             /* only for auth type "plugin", for this call only */
+#define PB_CALL_WEBHOOK "webhook"                     /* parse_webhook: the verified inbound request */
+#define PB_CALL_CHECKED_ADDRESSES "checked_addresses" /* network targets: field -> address the host checked */
+#define PB_CALL_CONNECTION_ID "connection_id"         /* the Patchbay connection, when there is one */
+
+/*
+ * The members of the JSON error a call completes with under PB_STATUS_ERROR, and of the
+ * "error" member of an HTTP response the host could not get (docs/schemas/plugin-error.schema.json).
+ */
+#define PB_ERROR_KEY_CODE "code"                       /* required: machine-readable */
+#define PB_ERROR_KEY_MESSAGE "message"                 /* required: for a person; never a secret */
+#define PB_ERROR_KEY_RETRYABLE "retryable"             /* whether the same call may succeed later */
+#define PB_ERROR_KEY_UPSTREAM_STATUS "upstream_status" /* the provider's HTTP status, when it gave one */
+#define PB_ERROR_KEY_FIELD "field"                     /* the input field at fault, as a dotted path */
+#define PB_ERROR_KEY_DETAILS "details"                 /* any extra structured detail */
+
+/*
+ * Error codes a plugin completes with that the host gives a meaning to. Any other code is the
+ * provider's own refusal (`channel_not_found`): the API answers it 422, or 502 and 429 from
+ * upstream_status 5xx and 429.
+ */
+#define PB_ERROR_INVALID_INPUT "invalid_input"                         /* the caller's input is wrong: 400 */
+#define PB_ERROR_RATE_LIMITED "rate_limited"                           /* the provider throttled: 429 */
+#define PB_ERROR_UNSUPPORTED_METHOD "unsupported_method"               /* a method this plugin does not implement */
+#define PB_ERROR_INVALID_CALL "invalid_call"                           /* a payload the plugin cannot read */
+#define PB_ERROR_UPSTREAM_INVALID_RESPONSE "upstream_invalid_response" /* the provider's reply could not be read */
+#define PB_ERROR_CANCELLED "cancelled"                                 /* completing a call after pb_plugin_cancel */
+#define PB_ERROR_PLUGIN_ERROR "plugin_error"                           /* anything else that broke inside the plugin */
+
+/*
+ * Error codes the host puts in the "error" of an HTTP response it could not get. Retrying
+ * the call is the caller's decision: the host already retried what was safe to retry.
+ */
+#define PB_HTTP_ERROR_CONNECTION_FAILED "connection_failed"       /* no connection to the provider (retryable) */
+#define PB_HTTP_ERROR_UPSTREAM_TIMEOUT "upstream_timeout"         /* no whole response within the deadline */
+#define PB_HTTP_ERROR_HOST_NOT_ALLOWED "host_not_allowed"         /* outside the manifest's allowed hosts */
+#define PB_HTTP_ERROR_EGRESS_REFUSED "egress_refused"             /* the operator's egress policy forbids the address */
+#define PB_HTTP_ERROR_EGRESS_QUEUE_TIMEOUT "egress_queue_timeout" /* this host's connections to the provider stayed busy */
+#define PB_HTTP_ERROR_RESPONSE_TOO_LARGE "response_too_large"     /* the response exceeded the host's limit */
+#define PB_HTTP_ERROR_RATE_LIMITED "rate_limited"                 /* the host's rate budget for the provider is spent */
+#define PB_HTTP_ERROR_CANCELLED "cancelled"                       /* the call ended before the provider answered */
+#define PB_HTTP_ERROR_INVALID_REQUEST "invalid_request"           /* the request message or its URL is not valid */
+#define PB_HTTP_ERROR_EGRESS_UNAVAILABLE "egress_unavailable"     /* this call may not make HTTP requests */
+#define PB_HTTP_ERROR_HOST_ERROR "host_error"                     /* the host failed on its side */
+
+/*
  * Opaque handles. Each side only ever hands its own handle back to itself. The host's
  * pb_host_context is owned by the host and valid for the life of the process; the plugin's
  * pb_plugin_context is owned by the plugin and must be valid for the life of the process.

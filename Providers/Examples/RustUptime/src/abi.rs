@@ -12,6 +12,7 @@ pub const PB_ABI_MAJOR: u16 = 1;
 pub const PB_ABI_MINOR: u16 = 2;
 pub const PB_MESSAGE_VERSION: u32 = 2;
 
+pub const PB_PLUGIN_DESCRIPTOR_SIZE_1_0: u32 = 48;
 pub const PB_PLUGIN_DESCRIPTOR_SIZE_1_2: u32 = 56;
 pub const PB_HOST_API_SIZE_1_0: u32 = 48;
 pub const PB_HOST_API_SIZE_1_2: u32 = 64;
@@ -29,6 +30,52 @@ pub const PB_LOG_WARNING: PbLogLevel = 2;
 pub const PB_LOG_ERROR: PbLogLevel = 3;
 
 pub const PB_HOST_FEATURE_SHUTDOWN: u64 = 0x1;
+pub const PB_HOST_FEATURE_BINARY_BODIES: u64 = 0x2;
+
+/// The methods `pb_plugin_call` receives.
+pub const PB_METHOD_CHECK: &str = "check";
+pub const PB_METHOD_INVOKE: &str = "invoke";
+pub const PB_METHOD_DISCOVER: &str = "discover";
+pub const PB_METHOD_PARSE_WEBHOOK: &str = "parse_webhook";
+
+/// The members of every call's JSON payload.
+pub const PB_CALL_ACTION: &str = "action";
+pub const PB_CALL_INPUT: &str = "input";
+pub const PB_CALL_CONFIG: &str = "config";
+pub const PB_CALL_CREDENTIALS: &str = "credentials";
+pub const PB_CALL_WEBHOOK: &str = "webhook";
+pub const PB_CALL_CHECKED_ADDRESSES: &str = "checked_addresses";
+pub const PB_CALL_CONNECTION_ID: &str = "connection_id";
+
+/// The members of a JSON error.
+pub const PB_ERROR_KEY_CODE: &str = "code";
+pub const PB_ERROR_KEY_MESSAGE: &str = "message";
+pub const PB_ERROR_KEY_RETRYABLE: &str = "retryable";
+pub const PB_ERROR_KEY_UPSTREAM_STATUS: &str = "upstream_status";
+pub const PB_ERROR_KEY_FIELD: &str = "field";
+pub const PB_ERROR_KEY_DETAILS: &str = "details";
+
+/// Error codes a plugin completes with that the host gives a meaning to.
+pub const PB_ERROR_INVALID_INPUT: &str = "invalid_input";
+pub const PB_ERROR_RATE_LIMITED: &str = "rate_limited";
+pub const PB_ERROR_UNSUPPORTED_METHOD: &str = "unsupported_method";
+pub const PB_ERROR_INVALID_CALL: &str = "invalid_call";
+pub const PB_ERROR_UPSTREAM_INVALID_RESPONSE: &str = "upstream_invalid_response";
+pub const PB_ERROR_CANCELLED: &str = "cancelled";
+pub const PB_ERROR_PLUGIN_ERROR: &str = "plugin_error";
+
+/// Error codes in the "error" of an HTTP response the host could not get.
+pub const PB_HTTP_ERROR_CONNECTION_FAILED: &str = "connection_failed";
+pub const PB_HTTP_ERROR_UPSTREAM_TIMEOUT: &str = "upstream_timeout";
+pub const PB_HTTP_ERROR_HOST_NOT_ALLOWED: &str = "host_not_allowed";
+pub const PB_HTTP_ERROR_EGRESS_REFUSED: &str = "egress_refused";
+pub const PB_HTTP_ERROR_EGRESS_QUEUE_TIMEOUT: &str = "egress_queue_timeout";
+pub const PB_HTTP_ERROR_RESPONSE_TOO_LARGE: &str = "response_too_large";
+pub const PB_HTTP_ERROR_RATE_LIMITED: &str = "rate_limited";
+pub const PB_HTTP_ERROR_CANCELLED: &str = "cancelled";
+pub const PB_HTTP_ERROR_INVALID_REQUEST: &str = "invalid_request";
+pub const PB_HTTP_ERROR_EGRESS_UNAVAILABLE: &str = "egress_unavailable";
+pub const PB_HTTP_ERROR_HOST_ERROR: &str = "host_error";
 
 /// Opaque: only the host reads it.
 #[repr(C)]

@@ -117,12 +117,12 @@ impl Plugin for Uptime {
             return call.fail("shutting_down", "the plugin is stopping", true);
         }
         let check = match method {
-            "check" => Check { path: "/".to_string(), expect_status: None, is_connection_check: true },
-            "invoke" => match read_invoke(payload) {
+            PB_METHOD_CHECK => Check { path: "/".to_string(), expect_status: None, is_connection_check: true },
+            PB_METHOD_INVOKE => match read_invoke(payload) {
                 Ok(check) => check,
                 Err((code, message)) => return call.fail(code, message, false),
             },
-            _ => return call.fail("unsupported_method", "rust_uptime supports check and invoke", false),
+            _ => return call.fail(PB_ERROR_UNSUPPORTED_METHOD, "rust_uptime supports check and invoke", false),
         };
         let request = format!("{{\"method\":\"GET\",\"path\":{}}}", json_string(&check.path));
         let started_ms = call.host().now_ms();
@@ -145,22 +145,22 @@ impl Plugin for Uptime {
 
 /// The invoke payload's action and input, checked again although the host validated them.
 fn read_invoke(payload: &[u8]) -> Result<Check, (&'static str, &'static str)> {
-    let call = Json::parse(payload).ok_or(("invalid_input", "the call is not JSON"))?;
-    match call.get("action").and_then(Json::as_str) {
+    let call = Json::parse(payload).ok_or((PB_ERROR_INVALID_INPUT, "the call is not JSON"))?;
+    match call.get(PB_CALL_ACTION).and_then(Json::as_str) {
         Some("check_path") => {}
         _ => return Err(("unknown_action", "rust_uptime has one action, check_path")),
     }
-    let input = call.get("input");
+    let input = call.get(PB_CALL_INPUT);
     let path = input.and_then(|input| input.get("path")).and_then(Json::as_str);
     let path = match path {
         Some(path) if is_safe_path(path) => path.to_string(),
-        _ => return Err(("invalid_input", "path must start with '/' and hold only URL characters")),
+        _ => return Err((PB_ERROR_INVALID_INPUT, "path must start with '/' and hold only URL characters")),
     };
     let expect_status = match input.and_then(|input| input.get("expect_status")) {
         None => None,
         Some(value) => match value.as_i64() {
             Some(status) if (100..=599).contains(&status) => Some(status),
-            _ => return Err(("invalid_input", "expect_status must be an integer from 100 to 599")),
+            _ => return Err((PB_ERROR_INVALID_INPUT, "expect_status must be an integer from 100 to 599")),
         },
     };
     Ok(Check { path, expect_status, is_connection_check: false })
@@ -176,16 +176,16 @@ fn is_safe_path(path: &str) -> bool {
 fn answer(call: Call, check: &Check, response: &[u8], elapsed_ms: i64) {
     let response = match Json::parse(response) {
         Some(response) => response,
-        None => return call.fail("plugin_error", "the host's response is not JSON", false),
+        None => return call.fail(PB_ERROR_PLUGIN_ERROR, "the host's response is not JSON", false),
     };
     // No response at all (refused, unreachable, timed out, cancelled): the host says why.
     if let Some(error) = response.get("error") {
-        let code = error.get("code").and_then(Json::as_str).unwrap_or("connection_failed");
+        let code = error.get(PB_ERROR_KEY_CODE).and_then(Json::as_str).unwrap_or(PB_HTTP_ERROR_CONNECTION_FAILED);
         return call.fail(code, &format!("the site did not answer ({})", code), false);
     }
     let status = match response.get("status").and_then(Json::as_i64) {
         Some(status) => status,
-        None => return call.fail("plugin_error", "the host's response had no status", false),
+        None => return call.fail(PB_ERROR_PLUGIN_ERROR, "the host's response had no status", false),
     };
     if check.is_connection_check {
         let message = format!("The site answered {} in {} ms", status, elapsed_ms);
