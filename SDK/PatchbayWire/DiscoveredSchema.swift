@@ -1,7 +1,10 @@
 /// A provider's live schema, normalized so the host and agents read every provider alike.
 public struct DiscoveredSchema: Codable, Sendable, Equatable {
+    /// The things the provider holds (tables, channels, sheets), each with its fields.
     public var objects: [SchemaObject]
+    /// How objects refer to each other, by field.
     public var relationships: [SchemaRelationship]
+    /// What an agent can do with each object, and the action that does it.
     public var operations: [SchemaOperation]
 
     public init(objects: [SchemaObject], relationships: [SchemaRelationship] = [], operations: [SchemaOperation] = []) {
@@ -11,8 +14,11 @@ public struct DiscoveredSchema: Codable, Sendable, Equatable {
     }
 }
 
+/// One thing a provider holds: a table, a channel, a sheet.
 public struct SchemaObject: Codable, Sendable, Equatable {
+    /// Unique within the schema; relationships and operations name the object by it.
     public var name: String
+    /// For the person or agent reading the schema.
     public var description: String?
     public var fields: [SchemaField]
 
@@ -23,15 +29,18 @@ public struct SchemaObject: Codable, Sendable, Equatable {
     }
 }
 
+/// One field of a ``SchemaObject``: a column, a property.
 public struct SchemaField: Codable, Sendable, Equatable {
     public var name: String
     /// A JSON Schema type name (`string`, `integer`, `number`, `boolean`, `object`, `array`),
     /// so bindings can build tool schemas from it.
     public var type: String
+    /// Whether the field may be `null`.
     public var nullable: Bool
     public var description: String?
     /// The provider's own type when it says more (`timestamptz`, `uuid`).
     public var nativeType: String?
+    /// Whether the field is (part of) what identifies a record.
     public var primaryKey: Bool
 
     public init(name: String, type: String, nullable: Bool = false, description: String? = nil,
@@ -61,7 +70,9 @@ public struct SchemaField: Codable, Sendable, Equatable {
     }
 }
 
+/// A reference from one object to another: `orders.customer_id` → `customers.id`.
 public struct SchemaRelationship: Codable, Sendable, Equatable {
+    /// How many records on each side one record on the other relates to.
     public enum Cardinality: String, Codable, Sendable {
         case oneToOne = "one_to_one"
         case oneToMany = "one_to_many"
@@ -69,10 +80,14 @@ public struct SchemaRelationship: Codable, Sendable, Equatable {
         case manyToMany = "many_to_many"
     }
 
+    /// The referring object's name.
     public var from: String
+    /// The referred-to object's name.
     public var to: String
     public var cardinality: Cardinality
+    /// The referring fields, in the same order as ``toFields``.
     public var fromFields: [String]
+    /// The fields they refer to.
     public var toFields: [String]
 
     public init(from: String, to: String, cardinality: Cardinality, fromFields: [String], toFields: [String]) {
@@ -92,12 +107,15 @@ public struct SchemaRelationship: Codable, Sendable, Equatable {
 
 /// Something an agent can do with an object, and the action that does it.
 public struct SchemaOperation: Codable, Sendable, Equatable {
+    /// What the operation does to records of its object.
     public enum Kind: String, Codable, Sendable {
         case lookup, list, create, update, delete
     }
 
+    /// The ``SchemaObject`` it works on, by name.
     public var object: String
     public var kind: Kind
+    /// The manifest's action that performs it.
     public var action: String
     public var description: String
 

@@ -52,9 +52,25 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
+    /// The member `key` of an object: nil when it is missing or this is not an object.
+    ///
+    /// Setting it adds or replaces the member, and setting nil removes it, so a plugin edits a
+    /// reply in place: `row["id"] = .string(id)`, `reply["meta"]?["cursor"] = nil`. Setting a
+    /// member of a value that is not an object makes it an object holding only that member.
     public subscript(key: String) -> JSONValue? {
-        if case .object(let object) = self { return object[key] }
-        return nil
+        get {
+            if case .object(let object) = self { return object[key] }
+            return nil
+        }
+        set {
+            guard case .object(var object) = self else {
+                self = newValue.map { .object([key: $0]) } ?? .object([:])
+                return
+            }
+            self = .null  // drop this value's reference, so the dictionary is edited in place
+            object[key] = newValue
+            self = .object(object)
+        }
     }
 
     public var stringValue: String? {

@@ -80,6 +80,7 @@ struct JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
+/// A value JSON cannot express.
 public enum JSONWriterError: Error, CustomStringConvertible {
     case nonFiniteNumber
 

@@ -149,9 +149,14 @@ public struct AuthScheme: Codable, Sendable, Equatable {
     }
 }
 
+/// One secret a connection asks for (an API key, a token): the host stores it sealed and
+/// injects it into requests; the plugin never sees it unless its auth type is `plugin`.
 public struct CredentialField: Codable, Sendable, Equatable {
+    /// The key under which the connection holds it.
     public var name: String
+    /// What a connect form shows beside the field.
     public var label: String
+    /// Where the user finds the value.
     public var description: String
     public var required: Bool
     /// A regular expression the value must match, so that an obviously wrong paste
@@ -234,8 +239,11 @@ public struct ActionSpec: Codable, Sendable, Equatable {
     }
 }
 
+/// A sample call of an action: documentation for agents, and the input `patchbay plugin test`
+/// replays from the plugin's cassette.
 public struct ActionExample: Codable, Sendable, Equatable {
     public var description: String
+    /// Valid against the action's input schema (the harness checks it).
     public var input: JSONValue
 
     public init(description: String, input: JSONValue) {
@@ -259,8 +267,11 @@ public struct PackSpec: Codable, Sendable, Equatable {
     }
 }
 
+/// One skill of a pack: an action under the name and description an agent sees.
 public struct PackSkill: Codable, Sendable, Equatable {
+    /// The tool name the agent sees.
     public var name: String
+    /// The manifest's action it calls.
     public var action: String
     public var description: String
     /// Input values fixed by the pack; removed from the schema the agent sees.

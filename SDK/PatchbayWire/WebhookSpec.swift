@@ -54,9 +54,12 @@ public struct WebhookSpec: Codable, Sendable, Equatable {
     }
 }
 
+/// A request the provider signed, with the secret it signed it with: the host verifies it at
+/// load time, so a scheme declared wrong refuses the plugin instead of every real webhook.
 public struct WebhookTestVector: Codable, Sendable, Equatable {
     public var secret: String
     public var body: String
+    /// The signature, timestamp and id headers as the provider sent them.
     public var headers: [String: String]
 
     public init(secret: String, body: String, headers: [String: String]) {

@@ -25,6 +25,23 @@ final class WireJSONTests: XCTestCase {
         XCTAssertEqual(try parse("{}"), .object([:]))
     }
 
+    func testMembersAreEditedByKey() throws {
+        var reply: JSONValue = ["id": 1, "meta": ["cursor": "abc", "count": 2]]
+        reply["id"] = "row_1"
+        reply["added"] = [true]
+        reply["meta"]?["cursor"] = nil
+        reply["missing"]?["deep"] = 1  // no member to edit: nothing happens
+        XCTAssertEqual(reply, ["id": "row_1", "added": [true], "meta": ["count": 2]])
+        XCTAssertEqual(try write(reply["meta"] ?? nil), #"{"count":2}"#)
+
+        var scalar: JSONValue = 5
+        scalar["now"] = "an object"
+        XCTAssertEqual(scalar, ["now": "an object"], "a member set on a value that is not an object makes it one")
+        var empty: JSONValue = "text"
+        empty["gone"] = nil
+        XCTAssertEqual(empty, .object([:]))
+    }
+
     func testIntegersStayExactAndOnlyIntegersAreIntegers() throws {
         XCTAssertEqual(try parse("9223372036854775807"), .integer(Int64.max))
         XCTAssertEqual(try parse("-9223372036854775808"), .integer(Int64.min))
