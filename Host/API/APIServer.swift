@@ -40,8 +40,9 @@ public enum APIServer {
                     // The scope is checked here, before the handler reads the body, so a key that
                     // may not use the route learns that first, whatever it sent.
                     let principal = try await authenticate(request, patchbay: patchbay)
-                    try principal.require(scope)
+                    // Set first, so the request log names the account of a key refused for scope.
                     context.principal = principal
+                    try principal.require(scope)
                 }
                 return try await endpoint.handler(request, context)
             }
