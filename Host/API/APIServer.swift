@@ -28,7 +28,8 @@ public enum APIServer {
         let router = Router(context: APIRequestContext.self)
         // Outermost first: the trace's server span (a caller's `traceparent` continued), then the
         // request line and the metrics, which see the status the error envelope chose.
-        router.add(middleware: TracingMiddleware())
+        // The OAuth callback's query carries an authorization code: spans show it redacted.
+        router.add(middleware: TracingMiddleware(redactingQueryParameters: ["code", "state"]))
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))

@@ -80,6 +80,9 @@ public final class Egress: Sendable {
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
             max(settings.connectionsPerHost, settings.connectionsPerProvider.values.max() ?? 0)
         configuration.httpVersion = .automatic
+        // The client's own spans would record the full URL, whose query may hold a credential:
+        // each attempt has a span of egress's own instead (`tracedAttempt`).
+        configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,

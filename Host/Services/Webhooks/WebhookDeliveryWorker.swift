@@ -51,6 +51,9 @@ public final class WebhookDeliveryWorker: Service, Sendable {
 
     private var clientConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        // The client's own spans would record the agent's full URL, which may hold a token:
+        // each delivery has a span of the worker's own instead.
+        configuration.tracing.tracer = nil
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(Int64(settings.deliveryTimeout / .seconds(1)) + 1))
         return configuration
     }
