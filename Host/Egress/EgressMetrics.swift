@@ -8,6 +8,7 @@ enum EgressMetrics {
     /// so the label has a few values whatever upstreams answer.
     static func attempted(provider: String, response: HTTPResponseMessage, duration: Duration?) {
         let outcome = response.error?.code ?? "\(response.status / 100)xx"
+        let provider = MetricLabels.provider(provider)
         Counter(label: "patchbay_upstream_requests_total", dimensions: [("provider", provider), ("outcome", outcome)]).increment()
         if let duration {
             Timer(label: "patchbay_upstream_request_duration_seconds", dimensions: [("provider", provider)]).record(duration: duration)

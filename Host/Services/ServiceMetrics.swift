@@ -1,4 +1,5 @@
 import Metrics
+import PatchbayEgress
 import PatchbayWire
 
 /// The services' series (see docs/operations.md). Labels are providers, actions, reasons and
@@ -10,7 +11,7 @@ enum ServiceMetrics {
     /// `succeeded`, `timeout`, `plugin_failed` (crashed, quarantined, bad output),
     /// `upstream_failed` (the provider answered an error) or `failed`.
     static func actionCalled(provider: String, action: String, failure: PluginError?, duration: Duration) {
-        let dimensions = [("provider", provider), ("action", action)]
+        let dimensions = [("provider", MetricLabels.provider(provider)), ("action", MetricLabels.action(action, provider: provider))]
         Counter(label: "patchbay_action_calls_total", dimensions: dimensions + [("outcome", outcome(of: failure))]).increment()
         Timer(label: "patchbay_action_call_duration_seconds", dimensions: dimensions).record(duration: duration)
     }
@@ -64,6 +65,7 @@ enum ServiceMetrics {
     /// A call to a token endpoint to refresh an access token: `succeeded`, `refused` (the
     /// connection now needs re-authorization) or `unavailable` (tried again later).
     static func tokenRefreshed(provider: String, outcome: String) {
+        let provider = MetricLabels.provider(provider)
         Counter(label: "patchbay_token_refreshes_total", dimensions: [("provider", provider), ("outcome", outcome)]).increment()
         if outcome != "succeeded" {
             Counter(label: "patchbay_token_refresh_failures_total", dimensions: [("provider", provider)]).increment()
