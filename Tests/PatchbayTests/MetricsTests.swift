@@ -178,4 +178,24 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(delta[#"patchbay_action_calls_total{provider="broken-hangs",action="ping",outcome="timeout"}"#], 1)
         XCTAssertEqual(delta[#"patchbay_action_calls_total{provider="broken-crashes",action="crash",outcome="plugin_failed"}"#], 3)
     }
+
+    func testTokenRefreshesCountSuccessesAndRefusals() async throws {
+        try await start()
+        let fake = host.fakes.oauth.slack
+        // Tokens that expire within the refresh window are refreshed before each call.
+        fake.setAccessTokenLifetime(10)
+        let connection = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let before = try await scrape()
+
+        let refreshed = try await invoke(connection, "auth_test", [:])
+        XCTAssertEqual(refreshed.status, 200, refreshed.body)
+        fake.revokeRefreshTokens()
+        let refused = try await invoke(connection, "auth_test", [:])
+        XCTAssertEqual(refused.errorCode, "needs_reauth", refused.body)
+
+        let delta = ScrapeDelta(before: before, after: try await scrape())
+        XCTAssertEqual(delta[#"patchbay_token_refreshes_total{provider="slack",outcome="succeeded"}"#], 1)
+        XCTAssertEqual(delta[#"patchbay_token_refreshes_total{provider="slack",outcome="refused"}"#], 1)
+        XCTAssertEqual(delta[#"patchbay_token_refresh_failures_total{provider="slack"}"#], 1)
+    }
 }
