@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // One package: the plugin SDK, the host, the shipped providers and the tests.
@@ -62,6 +62,13 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
         // `swift package generate-documentation`: the SDK reference (docs/plugin-guide.md).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
+        // Observability: the host records through the swift-metrics and swift-distributed-tracing
+        // APIs only; `serve` picks the backends (Prometheus for /metrics, OTLP over HTTP for traces).
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Only the OTLP/HTTP exporter: the gRPC one would pull in a second HTTP/2 stack.
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // MARK: SDK
@@ -72,7 +79,9 @@ let package = Package(
         // MARK: Host
         .target(
             name: "PatchbayPlugins",
-            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Host/Plugins", swiftSettings: swift5),
         .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift5),
         .target(
@@ -88,6 +97,8 @@ let package = Package(
                 // SHA-256 for the checksums `patchbay store copy` verifies.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/Store", swiftSettings: swift5),
         .target(
@@ -101,6 +112,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/Egress", swiftSettings: swift5),
         // The providers' webhook signature schemes: only swift-crypto, so the plugin test harness can use them too.
@@ -116,6 +129,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         .target(
@@ -127,6 +142,10 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                // `/metrics` renders the Prometheus registry `serve` records into.
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Host/API", swiftSettings: swift5),
         .target(
@@ -139,6 +158,9 @@ let package = Package(
                 "PatchbayAPI", "PatchbayServices", "PatchbayTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The tracing backend, chosen once in `serve` (OTLP when configured).
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
 
@@ -208,7 +230,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "OTel", package: "swift-otel"),
             ],
             path: "Tests/PatchbayTests", swiftSettings: swift5),
     ]

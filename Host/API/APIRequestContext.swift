@@ -4,7 +4,11 @@ import PatchbayServices
 /// Per-request state: Hummingbird's core storage plus the authenticated caller.
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public var principal: Principal?
+    public var principal: Principal? {
+        didSet { caller.principal = principal }
+    }
+    /// The caller as the request log sees it, set with `principal`.
+    public let caller = RequestCaller()
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -8,9 +8,9 @@ import PatchbayWire
 public enum APIServer {
     public static let version = "1.0.0"
 
-    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+    static func endpoints(_ patchbay: Patchbay, metrics: PrometheusExposition? = nil) -> [Endpoint] {
         let box = DocumentBox()
-        let all = SystemRoutes.endpoints(patchbay, document: { box.document })
+        let all = SystemRoutes.endpoints(patchbay, document: { box.document }, metrics: metrics)
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
             + ConnectorRoutes.endpoints(patchbay)
@@ -23,10 +23,17 @@ public enum APIServer {
         return all
     }
 
-    public static func router(_ patchbay: Patchbay, logger: Logger) -> Router<APIRequestContext> {
+    /// `metrics` is what `GET /metrics` renders; without it the route answers 404.
+    public static func router(_ patchbay: Patchbay, logger: Logger, metrics: PrometheusExposition? = nil) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
+        // Outermost first: the trace's server span (a caller's `traceparent` continued), then the
+        // request line and the metrics, which see the status the error envelope chose.
+        // The OAuth callback's query carries an authorization code: spans show it redacted.
+        router.add(middleware: TracingMiddleware(redactingQueryParameters: ["code", "state"]))
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
-        let all = endpoints(patchbay)
+        let all = endpoints(patchbay, metrics: metrics)
         for endpoint in all {
             router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
                 var context = context
@@ -34,8 +41,9 @@ public enum APIServer {
                     // The scope is checked here, before the handler reads the body, so a key that
                     // may not use the route learns that first, whatever it sent.
                     let principal = try await authenticate(request, patchbay: patchbay)
-                    try principal.require(scope)
+                    // Set first, so the request log names the account of a key refused for scope.
                     context.principal = principal
+                    try principal.require(scope)
                 }
                 return try await endpoint.handler(request, context)
             }
@@ -70,11 +78,11 @@ public enum APIServer {
 
     /// Builds the application. `onRunning` receives the bound port (useful with port 0).
     public static func application(
-        _ patchbay: Patchbay, host: String, port: Int, logger: Logger,
+        _ patchbay: Patchbay, host: String, port: Int, logger: Logger, metrics: PrometheusExposition? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(patchbay, logger: logger),
+            router: router(patchbay, logger: logger, metrics: metrics),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Patchbay"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -15,7 +15,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Account name; created if it does not exist.")
         var account: String
 
-        @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, skills:invoke, admin.")
+        @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, skills:invoke, metrics, admin.")
         var scopes = "integrations:read,integrations:write"
 
         /// Unknown scopes are refused before the data dir is created.

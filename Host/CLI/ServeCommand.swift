@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
     @OptionGroup var retentionOptions: RetentionOptions
+    @OptionGroup var observabilityOptions: ObservabilityOptions
 
     /// Refuses bad flags before anything is created (no data dir, no master key).
     func validate() throws {
@@ -62,13 +63,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-            return handler
-        }
-        let logger = Logger(label: "patchbay")
         let environment = ProcessInfo.processInfo.environment
+        try observabilityOptions.bootstrapLogging(environment: environment)
+        let logger = Logger(label: "patchbay")
+        // Once, before anything records: every series of the host goes to this registry.
+        let metrics = PrometheusExposition()
+        metrics.bootstrap()
+        let tracing = try observabilityOptions.bootstrapTracing(environment: environment, logger: Logger(label: "patchbay.otel"))
         let egressAddresses = try egressOptions.policy(environment: environment)
 
         // A crash in an in-process plugin ends the host at once, with one line naming the plugin.
@@ -124,7 +125,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Heartbeat first, and calls that an earlier instance left running are marked interrupted.
         await patchbay.instance.start()
         let enabled = registry.plugins.map(\.id)
-        let application = APIServer.application(patchbay, host: host, port: port, logger: logger) { boundPort in
+        let application = APIServer.application(patchbay, host: host, port: port, logger: logger, metrics: metrics) { boundPort in
             let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
             logger.notice("patchbay is serving", metadata: [
                 "url": "http://\(host):\(boundPort)", "data_dir": "\(directory)", "store": "\(location)",
@@ -132,9 +133,10 @@ struct ServeCommand: AsyncParsableCommand {
             ])
         }
         // The delivery worker, pruning and the heartbeat run beside the API and stop with it;
-        // services stop in reverse order, so the heartbeat stops last, after the API has drained.
+        // services stop in reverse order, so the heartbeat stops last, after the API has drained,
+        // and the span exporter (first) sends what is left after everything else has stopped.
         let services = ServiceGroup(configuration: .init(
-            services: [patchbay.instance, application, patchbay.webhooks.worker, patchbay.retention],
+            services: (tracing.map { [$0] } ?? []) + [patchbay.instance, application, patchbay.webhooks.worker, patchbay.retention],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import PatchbayStore
 import PatchbayWire
+import Tracing
 
 public struct EgressSettings: Sendable {
     /// One deadline per attempt once it is let through the host's queue, covering the wait for
@@ -79,6 +80,9 @@ public final class Egress: Sendable {
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
             max(settings.connectionsPerHost, settings.connectionsPerProvider.values.max() ?? 0)
         configuration.httpVersion = .automatic
+        // The client's own spans would record the full URL, whose query may hold a credential:
+        // each attempt has a span of egress's own instead (`tracedAttempt`).
+        configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = EgressGate(policy: settings.addresses)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
@@ -113,6 +117,7 @@ public final class Egress: Sendable {
         case .success(let chosen): client = chosen
         case .failure(let refusal):
             record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
+            EgressMetrics.attempted(provider: target.provider, response: .failure(refusal), duration: nil)
             return .failure(refusal)
         }
 
@@ -123,11 +128,13 @@ public final class Egress: Sendable {
                let refusal = await budgets.admit(key, spec: target.rateLimits, provider: target.provider,
                                                  deadline: target.deadline ?? .now + settings.maxRetryAfter) {
                 record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
+                EgressMetrics.attempted(provider: target.provider, response: .failure(refusal), duration: nil)
                 return .failure(refusal)
             }
             let started = ContinuousClock.now
-            let response = await attemptOnce(message, url: url, target: target, client: client)
+            let response = await tracedAttempt(message, url: url, target: target, client: client)
             if let key = target.budgetKey { budgets.observe(key, spec: target.rateLimits, response: response) }
+            EgressMetrics.attempted(provider: target.provider, response: response, duration: .now - started)
             let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
             record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
                                   error: response.error?.code, durationMs: elapsed))
@@ -146,6 +153,24 @@ public final class Egress: Sendable {
         }
     }
 
+    /// One attempt in a client span of its own, whose context the upstream receives as `traceparent`.
+    /// The span names the host only: a path or a query may carry a credential.
+    private func tracedAttempt(_ message: HTTPRequestMessage, url: URL, target: EgressTarget, client: HTTPClient) async -> HTTPResponseMessage {
+        await withSpan("HTTP \(message.method.uppercased())", ofKind: .client) { span in
+            span.attributes["http.request.method"] = message.method.uppercased()
+            span.attributes["server.address"] = url.host
+            span.attributes["patchbay.provider"] = target.provider
+            let response = await attemptOnce(message, url: url, target: target, client: client)
+            if let error = response.error {
+                span.attributes["error.type"] = error.code
+                span.setStatus(SpanStatus(code: .error))
+            } else {
+                span.attributes["http.response.status_code"] = response.status
+            }
+            return response
+        }
+    }
+
     private func attemptOnce(_ message: HTTPRequestMessage, url: URL, target: EgressTarget, client: HTTPClient) async -> HTTPResponseMessage {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = HTTPMethod(rawValue: message.method.uppercased())
@@ -158,6 +183,7 @@ public final class Egress: Sendable {
         }
         if !request.headers.contains(name: "user-agent") { request.headers.add(name: "User-Agent", value: "Patchbay/1.0") }
         injectHeaders(into: &request.headers, target: target)
+        TraceHeaders.add(to: &request.headers)
         if let body = message.bodyBytes {
             request.body = .bytes(ByteBuffer(bytes: body))
         }

@@ -117,7 +117,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     guard let self else { return }
-                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }
                 let methodName = method.rawValue
                 PluginCrashGuard.running(crashSlot) {

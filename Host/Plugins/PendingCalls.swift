@@ -120,8 +120,10 @@ final class PendingCalls: @unchecked Sendable {
 
     /// How a call past its deadline reads to the caller: the provider was slow if the plugin
     /// was still waiting on one of its HTTP requests, otherwise the plugin never completed.
-    func timeoutReply(_ requestID: UInt64, after timeout: Duration) -> PluginReply {
+    /// Counted in `plugin`'s timeouts.
+    func timeoutReply(_ requestID: UInt64, after timeout: Duration, plugin: String) -> PluginReply {
         let waitingOnUpstream = lock.withLock { entries[requestID]?.requests.isEmpty == false }
+        PluginMetrics.timedOut(plugin, waitingOn: waitingOnUpstream ? "upstream" : "plugin")
         return waitingOnUpstream ? .upstreamTimedOut(after: timeout) : .timedOut(after: timeout)
     }
 

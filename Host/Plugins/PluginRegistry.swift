@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PatchbayWire
+import Tracing
 
 /// A plugin the host accepted, reachable through its channel.
 public final class LoadedPlugin: Sendable {
@@ -30,8 +31,24 @@ public final class LoadedPlugin: Sendable {
     }
 
     /// Calls the plugin with payload bytes as they are, e.g. to check how it handles a malformed one.
+    /// Each call is a span of the caller's trace, and the plugin's HTTP requests are its children.
     public func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
-        await channel.call(method: method, payload: payload, context: context, timeout: timeout)
+        await withSpan("plugin.\(method.rawValue)", ofKind: .internal) { span in
+            span.attributes["patchbay.plugin"] = id
+            var context = context
+            if let traceContext = ServiceContext.current {
+                // The plugin asks for HTTP from its own threads, outside this task: each request
+                // is put back in the call's trace here.
+                let http = context.http
+                context.http = { request in await ServiceContext.withValue(traceContext) { await http(request) } }
+            }
+            let reply = await channel.call(method: method, payload: payload, context: context, timeout: timeout)
+            if case .failure(let error) = reply {
+                span.attributes["error.type"] = error.code
+                span.setStatus(SpanStatus(code: .error))
+            }
+            return reply
+        }
     }
 }
 

@@ -103,7 +103,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             await withCheckedContinuation { continuation in
                 pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     guard let self else { return }
-                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout))
+                    abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }
                 send(WorkerFrame(.call, id: requestID, method: method.rawValue, payload: payload), requestID: requestID)
             }
@@ -219,8 +219,10 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             return (crashes.count, quarantine != nil)
         }
         logger.error("plugin worker exited", metadata: ["plugin": "\(pluginID)", "status": "\(description)", "crashes": "\(crashCount)"])
+        PluginMetrics.crashed(pluginID)
         guard !quarantined else {
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(quarantineReason ?? "")"])
+            PluginMetrics.quarantined(pluginID)
             failWaiting(with: PluginError(code: "plugin_quarantined", message: quarantineReason ?? "quarantined"))
             return
         }
@@ -236,6 +238,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             let reason = "its worker could not be restarted: \(error)"
             lock.withLock { quarantine = reason }
             logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
+            PluginMetrics.quarantined(pluginID)
             failWaiting(with: PluginError(code: "plugin_quarantined", message: reason))
         }
     }

@@ -87,6 +87,7 @@ public struct ExecutionService: Sendable {
             execution.retryable = failure.retryable
             execution.upstreamStatus = failure.upstreamStatus
         }
+        ServiceMetrics.actionCalled(provider: execution.provider, action: action, failure: failure, duration: .now - started)
         do {
             try await store.updateExecution(execution)
         } catch {

@@ -5,6 +5,9 @@ public enum Scope: String, CaseIterable, Sendable {
     case skillsWrite = "skills:write"
     /// Lets an agent runtime list and call an agent's published skills (HTTP and MCP).
     case skillsInvoke = "skills:invoke"
+    /// Lets a Prometheus scraper read `GET /metrics`, which counts the whole host's traffic
+    /// (no account or id is in it). Nothing else.
+    case metrics
     case admin
 
     /// Parses a comma- or space-separated list, naming the first unknown scope.

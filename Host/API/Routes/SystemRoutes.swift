@@ -4,7 +4,8 @@ import PatchbayWire
 
 /// Liveness, readiness, the API's own description, and the plugins this host loaded or refused.
 enum SystemRoutes {
-    static func endpoints(_ patchbay: Patchbay, document: @escaping @Sendable () -> JSONValue) -> [Endpoint] {
+    static func endpoints(_ patchbay: Patchbay, document: @escaping @Sendable () -> JSONValue,
+                          metrics: PrometheusExposition?) -> [Endpoint] {
         [
             Endpoint(method: .get, path: "/healthz", summary: "Liveness: the process serves HTTP. Asks nothing of the store, so a busy or failing disk never gets a live host restarted.",
                      tag: "system", access: .open) { _, _ in
@@ -39,6 +40,15 @@ enum SystemRoutes {
                      "status": .string(status.state.rawValue), "reason": status.reason.map(JSONValue.string) ?? .null]
                 }
                 return JSONResponse.make(["data": .array(plugins)])
+            },
+            Endpoint(method: .get, path: "/metrics",
+                     summary: "The host's metrics in the Prometheus text format (see docs/operations.md): requests, action calls, plugins, webhooks, deliveries, token refreshes and the store, for the whole host.",
+                     tag: "system", access: .key(.metrics)) { _, _ in
+                guard let metrics else {
+                    throw APIError(status: .notFound, code: "metrics_disabled", message: "this host does not record metrics")
+                }
+                return Response(status: .ok, headers: [.contentType: PrometheusExposition.contentType],
+                                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.render())))
             },
         ]
     }

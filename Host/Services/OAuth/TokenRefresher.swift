@@ -110,13 +110,16 @@ struct TokenRefresher: Sendable {
         do {
             tokens = try await exchange.refresh(refreshToken, spec: spec, client: client, provider: connection.provider,
                                                 config: connection.config)
+            ServiceMetrics.tokenRefreshed(provider: connection.provider, outcome: "succeeded")
         } catch let failure as TokenExchange.Failure {
             switch failure {
             case .refused:
+                ServiceMetrics.tokenRefreshed(provider: connection.provider, outcome: "refused")
                 let reason = "the provider refused the refresh: \(Redaction.redact(failure.summary, secrets: Array(credentials.values)))"
                 try await recordAuthFailure(connection, reason: reason, owner: owner)
                 throw needsReauth(connection.id, reason)
             case .unavailable(let reason):
+                ServiceMetrics.tokenRefreshed(provider: connection.provider, outcome: "unavailable")
                 try await store.releaseRefreshLease(connectionID: connection.id, owner: owner)
                 throw ServiceError(.upstreamFailed, "refresh_failed", "could not refresh the access token: \(reason)", retryable: true)
             }

@@ -3,10 +3,12 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PatchbayEgress
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 import ServiceLifecycle
+import Tracing
 
 /// Pushes stored events to agents' URLs. Each delivery is leased from the store, sent with
 /// Standard Webhooks headers (the same `webhook-id` on every attempt), and finished with its
@@ -49,6 +51,9 @@ public final class WebhookDeliveryWorker: Service, Sendable {
 
     private var clientConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        // The client's own spans would record the agent's full URL, which may hold a token:
+        // each delivery has a span of the worker's own instead.
+        configuration.tracing.tracer = nil
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(Int64(settings.deliveryTimeout / .seconds(1)) + 1))
         return configuration
     }
@@ -97,7 +102,29 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         throw CancellationError()
     }
 
+    /// One attempt in a client span of its own, which the agent's URL receives as `traceparent`;
+    /// counted in the delivery series by how it ended.
     private func deliver(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
+        await withSpan("webhook.deliver", ofKind: .client) { span in
+            span.attributes["patchbay.delivery.attempt"] = delivery.attempts + 1
+            let started = ContinuousClock.now
+            let finished = await attempt(delivery, client: client, schedule: schedule)
+            let outcome: String
+            switch finished.delivery.status {
+            case .succeeded: outcome = "succeeded"
+            case .dead: outcome = "dead"
+            case .pending, .delivering: outcome = "retry"
+            }
+            span.attributes["patchbay.delivery.outcome"] = outcome
+            if let status = finished.attempt.statusCode { span.attributes["http.response.status_code"] = status }
+            if outcome != "succeeded" { span.setStatus(SpanStatus(code: .error)) }
+            let lag = outcome == "succeeded" ? Duration.milliseconds(max(0, nowMillis() - delivery.createdAt)) : nil
+            ServiceMetrics.deliveryAttempted(outcome: outcome, duration: .now - started, lag: lag)
+            return finished
+        }
+    }
+
+    private func attempt(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
         var delivery = delivery
         let started = nowMillis()
         let clock = ContinuousClock.now
@@ -127,6 +154,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             request.headers.add(name: "webhook-signature",
                                 value: StandardWebhooks.signature(id: delivery.id, timestamp: timestamp, body: body, secrets: secrets))
             request.body = .bytes(ByteBuffer(bytes: body))
+            TraceHeaders.add(to: &request.headers)
             let answer = try await send(request, to: target, client: client)
             statusCode = answer.status
             retryAfter = answer.retryAfter

@@ -32,8 +32,10 @@ public struct WebhookReceiver: Sendable {
               route.endpoint.status != .deleted, let sealed = route.endpoint.sealedSecret
         else { throw notFound }
         let endpoint = route.endpoint
+        ServiceMetrics.webhookReceived(provider: provider)
         guard endpoint.status == .active else {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            ServiceMetrics.webhookRejected(provider: provider, reason: "endpoint_disabled")
             throw ServiceError(.conflict, "endpoint_disabled", "webhook endpoint \(endpointID) is disabled")
         }
         guard let connection = route.connection, connection.status == .active, let plugin = registry.plugin(provider), let spec = plugin.manifest.webhooks
@@ -51,6 +53,7 @@ public struct WebhookReceiver: Sendable {
             try verifier.verify(headers: headers, body: body)
         } catch {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            ServiceMetrics.webhookRejected(provider: provider, reason: error.code)
             logger.notice("webhook refused", metadata: ["endpoint": "\(endpoint.id)", "reason": "\(error.code)"])
             throw ServiceError(.unauthenticated, error.code, error.message)
         }
@@ -65,6 +68,7 @@ public struct WebhookReceiver: Sendable {
         } catch let error as ServiceError where error.code == "invalid_webhook" {
             // Empty, not UTF-8, or not what the provider sends: refused like a bad signature.
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
+            ServiceMetrics.webhookRejected(provider: provider, reason: "invalid_webhook")
             logger.notice("webhook refused", metadata: ["endpoint": "\(endpoint.id)", "reason": "invalid_webhook"])
             throw error
         }
@@ -87,6 +91,7 @@ public struct WebhookReceiver: Sendable {
             case .duplicate: duplicates += 1
             }
         }
+        ServiceMetrics.webhookEvents(provider: provider, stored: stored, duplicates: duplicates)
         return Reply(body: ["ok": true, "stored": .integer(Int64(stored)), "duplicates": .integer(Int64(duplicates))],
                      stored: stored, duplicates: duplicates)
     }
@@ -98,6 +103,8 @@ public struct WebhookReceiver: Sendable {
               route.endpoint.status != .deleted
         else { return }
         try await store.countWebhookReceipt(endpointID: endpointID, verified: false)
+        ServiceMetrics.webhookReceived(provider: provider)
+        ServiceMetrics.webhookRejected(provider: provider, reason: "body_too_large")
         logger.notice("webhook refused", metadata: ["endpoint": "\(endpointID)", "reason": "body_too_large"])
     }
 

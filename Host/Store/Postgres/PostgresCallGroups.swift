@@ -22,11 +22,14 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
 
     /// Bounds a group, so that no group holds an account's inbox lock for long.
     private let maxCalls: Int
+    /// What the groups are, in the store's metrics.
+    private let name: String
     private let lock = NSLock()
     private var queue: [Pending] = []
     private var draining = false
 
-    init(maxCalls: Int = 128) {
+    init(name: String, maxCalls: Int = 128) {
+        self.name = name
         self.maxCalls = maxCalls
     }
 
@@ -44,8 +47,10 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
 
     private func drain(run: @escaping Run) async {
         while let group = next() {
+            let started = ContinuousClock.now
             do {
                 let results = try await run(group.map(\.call))
+                StoreMetrics.committed(store: "postgres", group: name, writes: group.count, duration: .now - started)
                 for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
             } catch {
                 for pending in group { pending.continuation.resume(throwing: error) }

@@ -33,7 +33,7 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
     private let store: PostgresStore
     /// Notifications sent at once go out in one statement (and one commit) rather than one each:
     /// ingest sends one per stored event.
-    private let sends = PostgresCallGroups<String, Void>()
+    private let sends = PostgresCallGroups<String, Void>(name: "notify")
     private let local = InProcessNotifier()
     private let logger: Logger
     private let listening: Task<Void, Never>

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PatchbayWire
 import PostgresNIO
+import Tracing
 
 /// The store for several host replicas: one PostgreSQL database shared by every replica,
 /// through a pool of connections per replica (postgres-nio's `PostgresClient`).
@@ -19,7 +20,7 @@ public final class PostgresStore: Store {
     let logger: Logger
     let health = StorageHealth()
     /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
-    let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>()
+    let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>(name: "inbox")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
@@ -138,7 +139,10 @@ public final class PostgresStore: Store {
     /// out of disk or read-only is `StoreError.unavailable`, remembered until a write succeeds.
     func withStoreErrors<T: Sendable>(isWrite: Bool, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
-            let value = try await Self.withDeadline(url.connectTimeout, operation)
+            let value = try await withSpan(isWrite ? "store.write" : "store.read", ofKind: .client) { span in
+                span.attributes["db.system"] = "postgresql"
+                return try await Self.withDeadline(url.connectTimeout, operation)
+            }
             if isWrite { health.wrote() }
             return value
         } catch let error as PSQLError {

@@ -70,6 +70,7 @@ final class GroupCommitter: @unchecked Sendable {
         while let batch = nextBatch() {
             let outcomes = ResultBox(count: batch.count)
             let syncs = batch.contains { $0.durability == .onDisk }
+            let started = ContinuousClock.now
             do {
                 try await writer.writeWithoutTransaction { db in
                     try self.syncCommits(syncs, db)
@@ -91,6 +92,7 @@ final class GroupCommitter: @unchecked Sendable {
                         return .commit
                     }
                 }
+                StoreMetrics.committed(store: "sqlite", group: "write", writes: batch.count, duration: .now - started)
                 for (index, pending) in batch.enumerated() {
                     pending.continuation.resume(with: outcomes.result(index))
                 }

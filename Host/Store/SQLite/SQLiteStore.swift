@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PatchbayWire
+import Tracing
 
 /// The embedded default store: one SQLite file in WAL mode, through GRDB.
 /// Commits are fully synchronous: what this store acknowledged survives a power cut, unless
@@ -233,7 +234,10 @@ public final class SQLiteStore: Store {
     /// `StoreError.unavailable`, and is remembered until a write succeeds again.
     func write<T: Sendable>(_ durability: Durability = .onDisk, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            let value = try await committer.write(durability, body)
+            let value = try await withSpan("store.write", ofKind: .client) { span in
+                span.attributes["db.system"] = "sqlite"
+                return try await committer.write(durability, body)
+            }
             health.wrote()
             return value
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -248,7 +252,10 @@ public final class SQLiteStore: Store {
     /// A read that failed because of the disk is `StoreError.unavailable` too.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try await withSpan("store.read", ofKind: .client) { span in
+                span.attributes["db.system"] = "sqlite"
+                return try await pool.read(body)
+            }
         } catch let error as DatabaseError {
             throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }
@@ -268,7 +275,10 @@ public final class SQLiteStore: Store {
     /// lookup reads still come from one snapshot.
     func lookup<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try lookupInTransaction(body)
+            return try withSpan("store.lookup", ofKind: .client) { span in
+                span.attributes["db.system"] = "sqlite"
+                return try lookupInTransaction(body)
+            }
         } catch let error as DatabaseError {
             throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }

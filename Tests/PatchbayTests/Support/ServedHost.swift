@@ -40,9 +40,10 @@ final class ServedHost: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            // ` url=`: upstream overrides are logged before it as `base_url=`.
-            if let range = seen.range(of: #" url=http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                return String(seen[range].dropFirst(5))
+            // ` url=` (or `"url":"` in the JSON log): upstream overrides are logged before it as `base_url`.
+            if let range = seen.range(of: #"( url=|"url":")http://127\.0\.0\.1:\d+"#, options: .regularExpression),
+               let url = seen[range].range(of: "http://") {
+                return String(seen[url.lowerBound..<range.upperBound])
             }
             guard process.isRunning else { throw TestHostError.unexpected("serve exited at start: \(seen)") }
             Thread.sleep(forTimeInterval: 0.05)

@@ -38,13 +38,14 @@ final class TestHost: @unchecked Sendable {
     /// `store` says where the data is kept (see `TestStore`); a host `reusing` another keeps
     /// its data where that one does.
     /// A host `reusing` a running one is its replica: they share the notifier.
+    /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
                       allowEgress: [String] = [], upstreamOverrides: Bool = true,
                       upstreams overrides: [String] = [],
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
-                      store kind: TestStore = .fromEnvironment) async throws -> TestHost {
+                      store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -71,7 +72,7 @@ final class TestHost: @unchecked Sendable {
                                 logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger) { port in
+        let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger, metrics: metrics) { port in
             portContinuation.yield(port)
             portContinuation.finish()
         }
@@ -133,10 +134,12 @@ final class TestHost: @unchecked Sendable {
         var errorField: String? { json["error"]?["field"]?.stringValue }
     }
 
-    func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil) async throws -> Reply {
+    func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil,
+                 headers: [String: String] = [:]) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
