@@ -14,13 +14,8 @@ enum IdempotentRoute {
         guard endpoint.idempotent, let key = request.headers[.idempotencyKey] else { return try await endpoint.handler(request, context) }
         let principal = try context.requirePrincipal()
         var request = request
-        let body: ByteBuffer
-        do {
-            // Collected once for the fingerprint; the handler reads it again from the request.
-            body = try await request.collectBody(upTo: RequestInput.maxBodyBytes)
-        } catch {
-            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(RequestInput.maxBodyBytes) bytes")
-        }
+        // Collected once for the fingerprint; the handler reads it again from the request.
+        let body = try await RequestInput.body(&request)
         let fingerprint = IdempotencyService.fingerprint(method: request.method.rawValue, path: request.uri.path,
                                                          body: Data(body.readableBytesView))
         switch try await idempotency.begin(principal: principal, key: key, fingerprint: fingerprint) {
