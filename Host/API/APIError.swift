@@ -17,6 +17,8 @@ struct APIError: HTTPResponseError {
     var recordIncomplete = false
     /// Seconds, sent as `Retry-After`.
     var retryAfter: Int?
+    /// Sent besides: the rate limit headers of a 429.
+    var headers: HTTPFields = [:]
 
     init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, allow: String? = nil) {
         self.status = status
@@ -50,7 +52,7 @@ struct APIError: HTTPResponseError {
             body["record_incomplete"] = .bool(true)
             body["warning"] = .string(ExecutionService.recordIncompleteWarning)
         }
-        var headers: HTTPFields = [:]
+        var headers = self.headers
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         if let allow { headers[.allow] = allow }
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -64,7 +66,7 @@ struct APIError: HTTPResponseError {
         case .forbidden: return .forbidden
         case .notFound: return .notFound
         case .conflict: return .conflict
-        case .upstreamRejected: return .unprocessableContent
+        case .upstreamRejected, .unprocessable: return .unprocessableContent
         case .throttled: return .tooManyRequests
         case .upstreamFailed: return .badGateway
         case .unavailable: return .serviceUnavailable
@@ -80,19 +82,28 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
+        } catch {
+            return try Self.response(for: error, request: request, context: context, logger: logger)
+        }
+    }
+
+    /// The envelope for `error`; also for answers that are kept before the middleware sees them
+    /// (an idempotent request's).
+    static func response(for error: Error, request: Request, context: Context, logger: Logger) throws -> Response {
+        switch error {
+        case let error as APIError:
             return try error.response(from: request, context: context)
-        } catch let error as ServiceError {
+        case let error as ServiceError:
             return try APIError(error).response(from: request, context: context)
-        } catch let error as StoreError where error.unavailableCause != nil {
+        case let error as StoreError where error.unavailableCause != nil:
             logger.error("storage unavailable", metadata: ["path": "\(request.uri.path)", "cause": "\(error)"])
             return try APIError(error).response(from: request, context: context)
-        } catch let error as HTTPError {
+        case let error as HTTPError:
             let code = error.status == .notFound ? "route_not_found" : "http_error"
             let message = error.status == .notFound
                 ? "no route \(request.method.rawValue) \(request.uri.path)" : (error.body ?? error.status.reasonPhrase)
             return try APIError(status: error.status, code: code, message: message).response(from: request, context: context)
-        } catch {
+        default:
             logger.error("unhandled error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))"])
             return try APIError(status: .internalServerError, code: "internal_error", message: "something went wrong on the host")
                 .response(from: request, context: context)

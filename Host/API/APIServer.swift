@@ -18,7 +18,7 @@ public enum APIServer {
             + WebhookRoutes.endpoints(patchbay)
             + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)
             + AgentRoutes.endpoints(patchbay) + PackRoutes.endpoints(patchbay) + BindingRoutes.endpoints(patchbay)
-            + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay)
+            + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay) + AuditRoutes.endpoints(patchbay)
         box.document = OpenAPIDocument.build(all, version: version)
         return all
     }
@@ -37,15 +37,20 @@ public enum APIServer {
         for endpoint in all {
             router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
                 var context = context
-                if case .key(let scope) = endpoint.access {
-                    // The scope is checked here, before the handler reads the body, so a key that
-                    // may not use the route learns that first, whatever it sent.
-                    let principal = try await authenticate(request, patchbay: patchbay)
-                    // Set first, so the request log names the account of a key refused for scope.
-                    context.principal = principal
-                    try principal.require(scope)
-                }
-                return try await endpoint.handler(request, context)
+                guard case .key(let scope) = endpoint.access else { return try await endpoint.handler(request, context) }
+                let principal = try await authenticate(request, patchbay: patchbay)
+                // Set first, so the request log names the account of a key refused for scope or rate.
+                context.principal = principal
+                // Every request of a key counts against its budget, refused ones included.
+                let limit = await patchbay.apiRateLimits.charge(principal)
+                if let limit, !limit.allowed { throw RateLimitHeaders.refusal(limit) }
+                // The scope is checked here, before the handler reads the body, so a key that
+                // may not use the route learns that first, whatever it sent.
+                try principal.require(scope)
+                var response = try await IdempotentRoute.respond(endpoint, request, context, idempotency: patchbay.idempotency,
+                                                                 logger: logger)
+                if let limit { response.headers.append(contentsOf: RateLimitHeaders.fields(limit)) }
+                return response
             }
         }
         addMethodNotAllowed(to: router, for: all)

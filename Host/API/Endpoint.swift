@@ -22,6 +22,9 @@ struct Endpoint: Sendable {
     var successStatus: Int = 200
     /// Error statuses the route answers besides the ones every keyed route may (400, 401, 403, 404).
     var otherErrorStatuses: [Int] = []
+    /// Takes an `Idempotency-Key` header: a repeat of the request gets the first answer, and
+    /// the work is done once (see `IdempotentRoute`). For every POST that changes something.
+    var idempotent = false
     var handler: @Sendable (Request, APIRequestContext) async throws -> Response
 
     /// The path in Hummingbird's syntax: `/v1/connections/:id`.

@@ -1,3 +1,4 @@
+import PatchbayServices
 import PatchbayWire
 
 /// Builds the OpenAPI 3.1 document from the endpoint table the router is built from.
@@ -11,6 +12,7 @@ enum OpenAPIDocument {
             parameters += endpoint.queryParameters.map { name in
                 ["name": .string(name), "in": "query", "required": false, "schema": ["type": "string"]]
             }
+            if endpoint.idempotent { parameters.append(idempotencyKeyParameter) }
             var operation: [String: JSONValue] = [
                 "summary": .string(endpoint.summary),
                 "tags": [.string(endpoint.tag)],
@@ -53,13 +55,22 @@ enum OpenAPIDocument {
         ]],
     ]
 
+    static let idempotencyKeyParameter: JSONValue = [
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "description": "Makes a retry safe: a repeat with the same key and request gets the first answer (Idempotent-Replayed: true) and does nothing again. Kept 24 hours by default; the same key with another request is 422 idempotency_key_reused.",
+        "schema": ["type": "string", "minLength": 1, "maxLength": .integer(Int64(IdempotencyService.maxKeyLength)), "pattern": "^[!-~]+$"],
+    ]
+
     private static func responses(_ endpoint: Endpoint) -> JSONValue {
         let error: JSONValue = ["description": "Error envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
         var responses: [String: JSONValue] = [String(endpoint.successStatus): ["description": "Success"]]
         if case .key = endpoint.access {
-            for status in ["400", "401", "403", "404"] { responses[status] = error }
+            // 429: the key spent its request budget (`serve --api-rate-limit`).
+            for status in ["400", "401", "403", "404", "429"] { responses[status] = error }
         }
         for status in endpoint.otherErrorStatuses { responses[String(status)] = error }
+        // A repeat whose first request still runs after the wait, and a key reused with another request.
+        if endpoint.idempotent { for status in ["409", "422"] { responses[status] = error } }
         return .object(responses)
     }
 }

@@ -7,15 +7,19 @@ import PatchbayWire
 enum RequestInput {
     static let maxBodyBytes = 1 << 20
 
-    /// The body as a JSON object. Empty bodies read as `{}`.
-    static func object(_ request: Request) async throws -> [String: JSONValue] {
-        var request = request
-        let buffer: ByteBuffer
+    /// The whole body, up to `maxBodyBytes`; the request keeps it, to be read again.
+    static func body(_ request: inout Request) async throws -> ByteBuffer {
         do {
-            buffer = try await request.collectBody(upTo: maxBodyBytes)
+            return try await request.collectBody(upTo: maxBodyBytes)
         } catch {
             throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(maxBodyBytes) bytes")
         }
+    }
+
+    /// The body as a JSON object. Empty bodies read as `{}`.
+    static func object(_ request: Request) async throws -> [String: JSONValue] {
+        var request = request
+        let buffer = try await body(&request)
         if buffer.readableBytes == 0 { return [:] }
         let value: JSONValue
         do {

@@ -62,6 +62,19 @@ enum Views {
         ["data": .array(page.items.map(render)), "next_cursor": page.next.map { .string($0.encoded) } ?? .null]
     }
 
+    /// `key_id` is null for a change made from the CLI; `account_id` is null for one to the whole host.
+    static func auditEntry(_ entry: AuditEntry) -> JSONValue {
+        [
+            "id": .string(entry.id),
+            "account_id": entry.accountID.map(JSONValue.string) ?? .null,
+            "key_id": entry.keyID.map(JSONValue.string) ?? .null,
+            "action": .string(entry.action),
+            "target": .string(entry.target),
+            "changes": entry.changes,
+            "created_at": time(entry.createdAt),
+        ]
+    }
+
     static func catalogEntry(_ entry: CatalogService.Entry, detailed: Bool) -> JSONValue {
         let manifest = entry.manifest
         var view: [String: JSONValue] = [

@@ -31,7 +31,8 @@ struct KeysCommand: AsyncParsableCommand {
             let (store, _, location) = try await data.openStore()
             let issued: APIKeyService.IssuedKey
             do {
-                issued = try await APIKeyService(store: store).create(accountName: account, scopes: try Scope.parse(scopes))
+                issued = try await APIKeyService(store: store, audit: AuditLog(store: store))
+                    .create(accountName: account, scopes: try Scope.parse(scopes))
             } catch let error as ServiceError {
                 throw ValidationError(error.message)
             }

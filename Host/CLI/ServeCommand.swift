@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var mcpOptions: MCPOptions
     @OptionGroup var retentionOptions: RetentionOptions
     @OptionGroup var observabilityOptions: ObservabilityOptions
+    @OptionGroup var apiSafetyOptions: APISafetyOptions
 
     /// Refuses bad flags before anything is created (no data dir, no master key).
     func validate() throws {
@@ -108,6 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.egress.connectionsPerProvider = try egressOptions.limitsByProvider()
         settings.mcpSessions = mcpOptions.settings
         settings.retention = try retentionOptions.settings(environment: environment)
+        settings.apiRateLimits = apiSafetyOptions.rateLimits
+        settings.idempotency = apiSafetyOptions.idempotency
         settings.readyWithDisabledPlugins = readyWithDisabledPlugins
         let notifier = await StoreNotifier.make(for: store)
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)

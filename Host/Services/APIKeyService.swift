@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PatchbayStore
+import PatchbayWire
 
 /// Issues and checks API keys. A key is `pb_<prefix>_<secret>`: the prefix finds the record,
 /// the secret is checked against an HMAC keyed with a per-key salt, compared in constant time.
@@ -10,12 +11,15 @@ public struct APIKeyService: Sendable {
     let store: any AccountStore & CredentialStore
     let notifier: any Notifier
     let verified: VerifiedKeys
+    /// Where keys created and revoked are recorded; nil for a caller that only verifies keys.
+    let audit: AuditLog?
 
     /// `now` is the clock that cached verifications expire by; tests move it themselves.
-    public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier(),
+    public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier(), audit: AuditLog? = nil,
                 now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.store = store
         self.notifier = notifier
+        self.audit = audit
         verified = VerifiedKeys(notifier: notifier, now: now)
     }
 
@@ -31,7 +35,10 @@ public struct APIKeyService: Sendable {
         guard !name.isEmpty, name.count <= 100 else {
             throw ServiceError.validation("account name must be 1 to 100 characters", field: "account")
         }
-        return try await issue(for: try await findOrCreateAccount(name), scopes: scopes)
+        let issued = try await issue(for: try await findOrCreateAccount(name), scopes: scopes)
+        await audit?.recordCLI(accountID: issued.account.id, "api_key.created", target: issued.record.id,
+                               changes: Self.auditChanges(issued.record))
+        return issued
     }
 
     /// A new key on the caller's own account. Needs `admin`, so no key can mint a stronger one.
@@ -39,7 +46,14 @@ public struct APIKeyService: Sendable {
         try principal.require(.admin)
         guard !scopes.isEmpty else { throw ServiceError.validation("at least one scope is required", field: "scopes") }
         guard let account = try await store.account(id: principal.accountID) else { throw ServiceError.notFound("account", principal.accountID) }
-        return try await issue(for: account, scopes: scopes)
+        let issued = try await issue(for: account, scopes: scopes)
+        await audit?.record(principal, "api_key.created", target: issued.record.id, changes: Self.auditChanges(issued.record))
+        return issued
+    }
+
+    /// A key's scopes and the prefix it is listed by; never its secret.
+    private static func auditChanges(_ record: APIKeyRecord) -> JSONValue {
+        ["prefix": .string(record.prefix), "scopes": .array(record.scopes.map(JSONValue.string))]
     }
 
     /// The account's keys, newest first: prefix, scopes and dates, never a secret.
@@ -61,6 +75,7 @@ public struct APIKeyService: Sendable {
         }
         verified.forgetAll()
         await notifier.notify(.apiKeyRevoked)
+        await audit?.record(principal, "api_key.revoked", target: record.id, changes: ["prefix": .string(record.prefix)])
         return record
     }
 

@@ -12,6 +12,7 @@ public struct ConnectionService: Sendable {
     let calls: ConnectionCalls
     let settings: HostSettings
     let events: HostEvents
+    let audit: AuditLog
 
     public struct Draft: Sendable {
         public var provider: String?
@@ -57,7 +58,21 @@ public struct ConnectionService: Sendable {
             sealedCredentials: try seal(credentials, connectionID: id), createdAt: now, updatedAt: now,
             endUser: try draft.endUser.map(EndUser.validated))
         try await store.insertConnection(record)
+        await audit.record(principal, "connection.created", target: record.id, changes: Self.auditChanges(draft, record))
         return record
+    }
+
+    /// What a create or an update set, for the audit log: plain fields as they now are, the
+    /// credentials by name only.
+    static func auditChanges(_ draft: Draft, _ record: ConnectionRecord) -> JSONValue {
+        var changes: [String: JSONValue] = [:]
+        if draft.provider != nil { changes["provider"] = .string(record.provider) }
+        if draft.label != nil || draft.provider != nil { changes["label"] = .string(record.label) }
+        if draft.config != nil { changes["config"] = record.config }
+        if let endUser = record.endUser, draft.endUser != nil { changes["end_user"] = .string(endUser) }
+        if draft.credentials != nil { changes["credentials"] = AuditLog.secretNames(draft.credentials) }
+        changes["status"] = .string(record.status.rawValue)
+        return .object(changes)
     }
 
     public func get(principal: Principal, id: String) async throws -> ConnectionRecord {
@@ -115,12 +130,14 @@ public struct ConnectionService: Sendable {
         record.updatedAt = nowMillis()
         guard draft.credentials != nil else {
             try await store.updateConnection(record)
+            await audit.record(principal, "connection.updated", target: record.id, changes: Self.auditChanges(draft, record))
             return record
         }
         var recovery: InboundEvent?
         if before == .needsReauth { recovery = try await events.reauthorized(record) }
         try await store.updateConnectionReplacingCredentials(record, announcing: recovery)
         if let recovery { await events.committed(recovery) }
+        await audit.record(principal, "connection.credentials_updated", target: record.id, changes: Self.auditChanges(draft, record))
         return record
     }
 
@@ -133,6 +150,7 @@ public struct ConnectionService: Sendable {
         record.sealedCredentials = nil
         record.updatedAt = nowMillis()
         try await store.updateConnection(record)
+        await audit.record(principal, "connection.deleted", target: record.id, changes: ["status": "revoked"])
         return record
     }
 

@@ -25,6 +25,10 @@ public struct HostSettings: Sendable {
     public var instanceTimeout: Duration = .seconds(60)
     /// How long executions and webhook events are kept.
     public var retention = RetentionSettings()
+    /// How long `Idempotency-Key` answers are kept and how repeats wait for them.
+    public var idempotency = IdempotencySettings()
+    /// Each API key's request budget.
+    public var apiRateLimits = APIRateLimitSettings()
     /// `/readyz` stays 200 although a plugin was refused at load or quarantined
     /// (`serve --ready-with-disabled-plugins`); it still names the plugin.
     public var readyWithDisabledPlugins = false

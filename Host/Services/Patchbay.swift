@@ -16,6 +16,12 @@ public final class Patchbay: Sendable {
     public let notifier: any Notifier
 
     public let apiKeys: APIKeyService
+    /// Answers kept for repeats of requests sent with an `Idempotency-Key`.
+    public let idempotency: IdempotencyService
+    /// Every change API keys and the CLI make.
+    public let audit: AuditLog
+    /// Each API key's request budget.
+    public let apiRateLimits: APIRateLimiter
     public let catalog: CatalogService
     public let connections: ConnectionService
     /// The account's declarative HTTP connectors, providers beside the plugins.
@@ -50,18 +56,22 @@ public final class Patchbay: Sendable {
                                        events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
         let calls = ConnectionCalls(providers: providers, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
-        apiKeys = APIKeyService(store: store, notifier: notifier)
+        let audit = AuditLog(store: store, logger: Logger(label: "patchbay.audit"))
+        self.audit = audit
+        idempotency = IdempotencyService(store: store, notifier: notifier, vault: vault, settings: settings.idempotency)
+        apiRateLimits = APIRateLimiter(store: store, settings: settings.apiRateLimits)
+        apiKeys = APIKeyService(store: store, notifier: notifier, audit: audit)
         catalog = CatalogService(providers: providers, store: store)
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
-                                        events: webhooks.hostEvents)
+                                        events: webhooks.hostEvents, audit: audit)
         connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
         let unrecorded = UnrecordedOutcomes()
         executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
         oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
-                             apps: OAuthAppService(store: store, providers: providers, vault: vault))
-        agents = AgentService(store: store, providers: providers, notifier: notifier)
-        skills = SkillRuntime(store: store, executions: executions)
+                             apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
+        agents = AgentService(store: store, providers: providers, notifier: notifier, audit: audit)
+        skills = SkillRuntime(store: store, executions: executions, audit: audit)
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)

@@ -3,25 +3,22 @@ import PatchbayStore
 import ServiceLifecycle
 
 /// Prunes executions and webhook events older than `RetentionSettings` keeps them, in passes
-/// under `serve`. Each batch is its own write through the store's committer, so requests'
-/// writes go between batches; a failed pass is logged and the next one tries again.
+/// under `serve`; and, whatever those settings, `Idempotency-Key` answers past their expiry and
+/// API request counts of windows long over. Each batch is its own write through the store's
+/// committer, so requests' writes go between batches; a failed pass is logged and the next one
+/// tries again. The audit log is never pruned.
 public final class Retention: Service, Sendable {
-    let store: any RetentionStore
+    let store: any RetentionStore & IdempotencyStore & APIRequestCountStore
     let settings: RetentionSettings
     let logger: Logger
 
-    init(store: any RetentionStore, settings: RetentionSettings, logger: Logger) {
+    init(store: any RetentionStore & IdempotencyStore & APIRequestCountStore, settings: RetentionSettings, logger: Logger) {
         self.store = store
         self.settings = settings
         self.logger = logger
     }
 
     public func run() async throws {
-        guard settings.executionDays > 0 || settings.webhookEventDays > 0 else {
-            // A service that returns would stop the others with it.
-            try? await gracefulShutdown()
-            return
-        }
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await self.pruneOrLog()
@@ -33,9 +30,10 @@ public final class Retention: Service, Sendable {
     private func pruneOrLog() async {
         do {
             let pruned = try await prune(now: nowMillis())
-            guard pruned.executions > 0 || pruned.events > 0 else { return }
+            guard pruned.executions > 0 || pruned.events > 0 || pruned.idempotencyKeys > 0 else { return }
             logger.info("pruned history past its retention", metadata: [
                 "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",
+                "idempotency_keys": "\(pruned.idempotencyKeys)",
             ])
         } catch is CancellationError {
             // The host is stopping; the next start prunes what is left.
@@ -45,7 +43,7 @@ public final class Retention: Service, Sendable {
     }
 
     /// One pass: batch after batch until nothing past its retention is left, or the host stops.
-    func prune(now: Millis) async throws -> (executions: Int, events: Int) {
+    func prune(now: Millis) async throws -> (executions: Int, events: Int, idempotencyKeys: Int) {
         var executions = 0
         var events = 0
         if settings.executionDays > 0 {
@@ -56,7 +54,10 @@ public final class Retention: Service, Sendable {
             let cutoff = Self.cutoff(now: now, days: settings.webhookEventDays)
             events = try await inBatches { try await self.store.pruneWebhookEvents(receivedBefore: cutoff, limit: $0) }
         }
-        return (executions, events)
+        let idempotencyKeys = try await inBatches { try await self.store.pruneIdempotencyKeys(expiredBefore: now, limit: $0) }
+        let windowsOver = now - Millis(APIRateLimitSettings.maxWindow / .milliseconds(1))
+        _ = try await inBatches { try await self.store.pruneAPIRequestCounts(windowsBefore: windowsOver, limit: $0) }
+        return (executions, events, idempotencyKeys)
     }
 
     private func inBatches(_ batch: (Int) async throws -> Int) async throws -> Int {

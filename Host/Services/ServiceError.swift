@@ -10,6 +10,8 @@ public struct ServiceError: Error, Equatable, Sendable {
         case notFound            // 404 (also: another account's id)
         case conflict            // 409
         case upstreamRejected    // 422
+        /// The request is well formed but cannot be taken as it is (a reused idempotency key).
+        case unprocessable       // 422
         case throttled           // 429
         case upstreamFailed      // 502
         case unavailable         // 503

@@ -52,7 +52,9 @@ public enum VaultKeeper {
     /// Makes a new active key (when keys live in the key file) and re-encrypts every sealed
     /// value that is not under it. Safe while servers run: they pick up the key file's change
     /// at their next operation, and each value is swapped only if nobody changed it meanwhile.
-    public static func rotate(store: any CredentialStore, dataDirectory: String, environment: [String: String]) async throws -> Rotation {
+    /// Recorded in the audit log as a change to the whole host.
+    public static func rotate(store: any CredentialStore & AuditStore, dataDirectory: String,
+                              environment: [String: String]) async throws -> Rotation {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         var generated = false
         if source.isFile {
@@ -61,7 +63,11 @@ public enum VaultKeeper {
             generated = true
         }
         let count = try await reencrypt(store: store, vault: vault)
-        return Rotation(activeKeyID: vault.keyring.active.id, generated: generated, reencrypted: count)
+        let rotation = Rotation(activeKeyID: vault.keyring.active.id, generated: generated, reencrypted: count)
+        await AuditLog(store: store).recordCLI(accountID: nil, "vault.rotated", target: rotation.activeKeyID, changes: [
+            "generated": .bool(generated), "reencrypted": .integer(Int64(count)),
+        ])
+        return rotation
     }
 
     /// Re-seals, under the active key, every value sealed with another key.
@@ -90,7 +96,8 @@ public enum VaultKeeper {
     /// named by any sealed value is refused as unknown (a typo must not report success).
     /// Answers false when the key was retired already.
     @discardableResult
-    public static func retire(keyID: String, store: any CredentialStore, dataDirectory: String, environment: [String: String]) async throws -> Bool {
+    public static func retire(keyID: String, store: any CredentialStore & AuditStore, dataDirectory: String,
+                              environment: [String: String]) async throws -> Bool {
         let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
         let keyring = vault.keyring
         guard keyID != keyring.active.id else { throw VaultKeeperError.cannotRetireActive(keyID) }
@@ -107,6 +114,7 @@ public enum VaultKeeper {
             try Keyring.writeFile(keyring.all.filter { $0.id != keyID }, path: Keyring.filePath(dataDirectory: dataDirectory))
         }
         try await store.retireKey(keyID, at: nowMillis())
+        await AuditLog(store: store).recordCLI(accountID: nil, "vault.key_retired", target: keyID)
         return true
     }
 

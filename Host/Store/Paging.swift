@@ -74,3 +74,20 @@ public struct ExecutionFilter: Sendable {
         self.trigger = trigger
     }
 }
+
+public struct AuditFilter: Sendable {
+    public var action: String?
+    public var target: String?
+    public var keyID: String?
+    /// Entries at or after `since` and before `until`.
+    public var since: Millis?
+    public var until: Millis?
+
+    public init(action: String? = nil, target: String? = nil, keyID: String? = nil, since: Millis? = nil, until: Millis? = nil) {
+        self.action = action
+        self.target = target
+        self.keyID = keyID
+        self.since = since
+        self.until = until
+    }
+}

@@ -5,7 +5,7 @@
 /// pass the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, AccountStore, ConnectionStore, ExecutionStore, WebhookStore, CredentialStore, AgentStore,
     ConnectionEventStore, HostInstanceStore, RetentionStore, SchemaStore, MCPSessionStore, ConnectorStore,
-    RateBudgetStore {}
+    RateBudgetStore, IdempotencyStore, AuditStore, APIRequestCountStore {}
 
 /// What a write has survived by the time it returns.
 public enum Durability: Sendable {

@@ -104,4 +104,12 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testRateBudgetsKeepTheLatestObservationAndTheLongestPause() async throws {
         try await suite.rateBudgetsKeepTheLatestObservationAndTheLongestPause()
     }
+
+    // Idempotency keys, the audit log and API request counts
+    func testIdempotencyKeysAreClaimedOnceAndKeepTheFirstAnswer() async throws {
+        try await suite.idempotencyKeysAreClaimedOnceAndKeepTheFirstAnswer()
+    }
+    func testIdempotencyKeysAreReleasedTakenOverAndPruned() async throws { try await suite.idempotencyKeysAreReleasedTakenOverAndPruned() }
+    func testAuditEntriesPageAndFilterByAccount() async throws { try await suite.auditEntriesPageAndFilterByAccount() }
+    func testAPIRequestCountsAddUpAcrossReplicas() async throws { try await suite.apiRequestCountsAddUpAcrossReplicas() }
 }

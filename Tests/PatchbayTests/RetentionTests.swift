@@ -120,6 +120,29 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(counting.batches, [])
     }
 
+    /// Whatever the day counts, a pass removes `Idempotency-Key` answers past their expiry and
+    /// request counts of windows over for an hour, and keeps the rest.
+    func testAPassPrunesExpiredIdempotencyKeysAndOldRequestCounts() async throws {
+        for (key, expiresAt) in [("gone", now - 1), ("kept", now + 60_000)] {
+            _ = try await store.claimIdempotencyKey(IdempotencyRecord(accountID: "acct_a", key: key, fingerprint: "f", claimToken: "t",
+                                                                      createdAt: expiresAt - 86_400_000, expiresAt: expiresAt),
+                                                    staleBefore: 0)
+        }
+        _ = try await store.countAPIRequest(key: "key_a", windowStart: now - 2 * 3_600_000)
+        _ = try await store.countAPIRequest(key: "key_a", windowStart: now - 60_000)
+        var settings = RetentionSettings()
+        settings.executionDays = 0
+        settings.webhookEventDays = 0
+        let counting = CountingRetentionStore(store)
+        let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
+        XCTAssertEqual(pruned.idempotencyKeys, 1)
+        XCTAssertEqual(counting.batches, ["idempotency keys 1", "request counts 1"])
+        let keysLeft = try await count("idempotency_keys")
+        let countsLeft = try await count("api_request_counts")
+        XCTAssertEqual(keysLeft, 1)
+        XCTAssertEqual(countsLeft, 1)
+    }
+
     /// The service `serve` runs prunes on its own, pass after pass, until it is stopped.
     func testTheServicePrunesOnItsOwnAndStopsWhenCancelled() async throws {
         var settings = RetentionSettings()
@@ -184,6 +207,37 @@ private final class CountingRetentionStore: RetentionStore, @unchecked Sendable 
     func pruneWebhookEvents(receivedBefore cutoff: Millis, limit: Int) async throws -> Int {
         let removed = try await store.pruneWebhookEvents(receivedBefore: cutoff, limit: limit)
         lock.withLock { noted.append("events \(removed)") }
+        return removed
+    }
+}
+
+/// Idempotency keys and request counts go to the store as they are; only their pruning is noted.
+extension CountingRetentionStore: IdempotencyStore, APIRequestCountStore {
+    func claimIdempotencyKey(_ claim: IdempotencyRecord, staleBefore: Millis) async throws -> IdempotencyClaim {
+        try await store.claimIdempotencyKey(claim, staleBefore: staleBefore)
+    }
+
+    func completeIdempotencyKey(accountID: String, key: String, claimToken: String, response: StoredResponse) async throws -> Bool {
+        try await store.completeIdempotencyKey(accountID: accountID, key: key, claimToken: claimToken, response: response)
+    }
+
+    func releaseIdempotencyKey(accountID: String, key: String, claimToken: String) async throws {
+        try await store.releaseIdempotencyKey(accountID: accountID, key: key, claimToken: claimToken)
+    }
+
+    func pruneIdempotencyKeys(expiredBefore cutoff: Millis, limit: Int) async throws -> Int {
+        let removed = try await store.pruneIdempotencyKeys(expiredBefore: cutoff, limit: limit)
+        if removed > 0 { lock.withLock { noted.append("idempotency keys \(removed)") } }
+        return removed
+    }
+
+    func countAPIRequest(key: String, windowStart: Millis) async throws -> Int {
+        try await store.countAPIRequest(key: key, windowStart: windowStart)
+    }
+
+    func pruneAPIRequestCounts(windowsBefore cutoff: Millis, limit: Int) async throws -> Int {
+        let removed = try await store.pruneAPIRequestCounts(windowsBefore: cutoff, limit: limit)
+        if removed > 0 { lock.withLock { noted.append("request counts \(removed)") } }
         return removed
     }
 }

@@ -17,7 +17,7 @@ final class StoreCopyTests: XCTestCase {
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
         "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
-        "connectors", "rate_budgets",
+        "connectors", "rate_budgets", "idempotency_keys", "audit_log", "api_request_counts",
     ]
 
     override func setUpWithError() throws {
@@ -318,6 +318,14 @@ final class StoreCopyTests: XCTestCase {
             definition: ["base_url": "https://api.example.com", "auth": ["type": "none"]], createdAt: 23, updatedAt: 24))
         try await store.recordRateBudget(RateBudgetRecord(key: "connection:conn_1", notBefore: 25, remaining: 0, resetAt: 26,
                                                           bucketUsed: 39, bucketMax: 40, observedAt: 27))
+        _ = try await store.claimIdempotencyKey(IdempotencyRecord(accountID: account, key: "retry-1", fingerprint: "f", claimToken: "t",
+                                                                  createdAt: 28, expiresAt: 29), staleBefore: 0)
+        _ = try await store.completeIdempotencyKey(accountID: account, key: "retry-1", claimToken: "t",
+                                                   response: StoredResponse(status: 201, headers: ["content-type": "application/json"],
+                                                                            body: Data([0x7B, 0x7D])))
+        try await store.appendAuditEntry(AuditEntry(id: "aud_1", accountID: account, keyID: nil, action: "connection.created",
+                                                    target: "conn_1", changes: ["label": "Zürich"], createdAt: 30))
+        _ = try await store.countAPIRequest(key: "key_1", windowStart: 31)
 
         // Not copied: the SQLite host's own heartbeat and readiness probe.
         try await store.saveHostInstance(HostInstanceRecord(id: store.instanceID, machine: "here", pid: 1, startedAt: 1, heartbeatAt: 1))

@@ -19,7 +19,8 @@ enum ConnectionRoutes {
         let connections = patchbay.connections
         return [
             Endpoint(method: .post, path: "/v1/connections", summary: "Connect a provider with credentials and config.",
-                     tag: "connections", access: .key(.integrationsWrite), requestBody: body, successStatus: 201) { request, context in
+                     tag: "connections", access: .key(.integrationsWrite), requestBody: body, successStatus: 201,
+                     idempotent: true) { request, context in
                 let principal = try context.requirePrincipal()
                 // An OAuth provider without credentials starts pending, with the URL to consent at.
                 let authorization = try await patchbay.oauth.connect(principal: principal, try await draft(request))

@@ -11,7 +11,8 @@ enum ExecutionRoutes {
                      summary: "Run an action. The input is checked against the action's input schema; the run is recorded.",
                      tag: "executions", access: .key(.integrationsWrite),
                      requestBody: ["type": "object", "required": ["input"],
-                                   "properties": ["input": ["type": "object", "description": "The action's input."]]]) { request, context in
+                                   "properties": ["input": ["type": "object", "description": "The action's input."]]],
+                     idempotent: true) { request, context in
                 let object = try await RequestInput.object(request)
                 try RequestInput.onlyKnown(object, ["input"])
                 let input = try RequestInput.objectField(object, "input") ?? [:]

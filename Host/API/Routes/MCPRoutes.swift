@@ -62,12 +62,7 @@ enum MCPRoutes {
 
     private static func httpRequest(_ request: Request) async throws -> MCP.HTTPRequest {
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: RequestInput.maxBodyBytes)
-        } catch {
-            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(RequestInput.maxBodyBytes) bytes")
-        }
+        let body = try await RequestInput.body(&request)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         return MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView),

@@ -25,7 +25,7 @@ enum SkillRoutes {
                          "input": ["type": "object", "description": "Checked against the skill's input schema."],
                          "tool_call_id": ["type": "string", "description": "The model's id for this call, kept on the execution."],
                          "end_user": ["type": "string", "description": "Use this end user's own connection when they have one."],
-                     ]]) { request, context in
+                     ]], idempotent: true) { request, context in
                 let object = try await RequestInput.object(request)
                 try RequestInput.onlyKnown(object, ["input", "tool_call_id", "end_user"])
                 let call = SkillRuntime.Call(input: try RequestInput.objectField(object, "input") ?? [:],
@@ -42,7 +42,7 @@ enum SkillRoutes {
                      requestBody: ["type": "object", "required": ["decision"], "properties": [
                          "decision": ["type": "string", "enum": ["approve", "deny"]],
                          "input": ["type": "object", "description": "Replaces the paused input; approve only."],
-                     ]]) { request, context in
+                     ]], idempotent: true) { request, context in
                 let object = try await RequestInput.object(request)
                 try RequestInput.onlyKnown(object, ["decision", "input"])
                 let raw = try RequestInput.requiredString(object, "decision")

@@ -203,7 +203,8 @@ enum WebhookRoutes {
             Endpoint(method: .post, path: "/v1/webhooks/events/{id}/replay",
                      summary: "Queue a stored event again (new webhook-id) for one push subscription or all that match.",
                      tag: "webhooks", access: .key(.admin),
-                     requestBody: ["type": "object", "properties": ["subscription_id": ["type": "string"]]]) { request, context in
+                     requestBody: ["type": "object", "properties": ["subscription_id": ["type": "string"]]],
+                     idempotent: true) { request, context in
                 let object = try await RequestInput.object(request)
                 try RequestInput.onlyKnown(object, ["subscription_id"])
                 let created = try await inspection.replay(principal: try context.requirePrincipal(), eventID: try context.parameters.require("id"),

@@ -10,6 +10,7 @@ public struct AgentService: Sendable {
     let providers: ProviderDirectory
     /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
     let notifier: any Notifier
+    let audit: AuditLog
 
     public struct Draft: Sendable {
         public var name: String?
@@ -228,6 +229,8 @@ public struct AgentService: Sendable {
             throw ServiceError.notFound("agent", agentID)
         }
         await notifier.notify(.agentLive(agentID), payload: String(version.version))
+        await audit.record(principal, "agent.published", target: agentID,
+                           changes: ["version": .integer(Int64(version.version)), "note": note.map(JSONValue.string) ?? .null])
         return version
     }
 
@@ -265,6 +268,10 @@ public struct AgentService: Sendable {
             throw ServiceError(.notFound, "unknown_version", "agent \(agentID) has no version \(version)", field: "version")
         }
         await notifier.notify(.agentLive(agentID), payload: String(rolledBack.version))
+        await audit.record(principal, "agent.rolled_back", target: agentID, changes: [
+            "to_version": .integer(Int64(version)), "version": .integer(Int64(rolledBack.version)),
+            "note": note.map(JSONValue.string) ?? .null,
+        ])
         return rolledBack
     }
 

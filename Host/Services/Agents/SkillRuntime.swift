@@ -8,6 +8,7 @@ import PatchbayWire
 public struct SkillRuntime: Sendable {
     let store: any AgentStore & ConnectionStore & ExecutionStore
     let executions: ExecutionService
+    let audit: AuditLog
 
     public struct Call: Sendable {
         public var input: JSONValue
@@ -85,6 +86,7 @@ public struct SkillRuntime: Sendable {
             execution.errorMessage = "the call was denied"
             execution.skillCall?.pendingInput = nil
             try await store.updateExecution(execution)
+            await audit.record(principal, "execution.denied", target: execution.id, changes: ["skill": .string(skillCall.skill)])
             return execution
         }
         let input = editedInput ?? skillCall.pendingInput ?? [:]
@@ -103,6 +105,9 @@ public struct SkillRuntime: Sendable {
                                                   from: .awaitingApproval, to: .running) else { throw alreadyDecided(executionID) }
         execution.status = .running
         execution.skillCall?.pendingInput = nil
+        // Recorded before the call runs: the approval stands whatever the call's outcome.
+        await audit.record(principal, "execution.approved", target: execution.id,
+                           changes: ["skill": .string(skillCall.skill), "input_edited": .bool(editedInput != nil)])
         return try await executions.run(checked, execution, shaping: outputShaping(skill))
     }
 

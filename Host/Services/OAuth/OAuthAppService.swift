@@ -10,6 +10,7 @@ public struct OAuthAppService: Sendable {
     let store: any CredentialStore
     let providers: ProviderDirectory
     let vault: Vault
+    let audit: AuditLog
 
     public struct Draft: Sendable {
         public var clientID: String?
@@ -65,6 +66,10 @@ public struct OAuthAppService: Sendable {
                                  sealedClientSecret: sealedSecret, scopes: scopes, redirectURI: redirectURI,
                                  createdAt: existing?.createdAt ?? now, updatedAt: now)
         try await store.saveOAuthApp(app)
+        var changes: [String: JSONValue] = ["provider": .string(provider), "client_id": .string(clientID),
+                                            "scopes": .array(scopes.map(JSONValue.string)), "redirect_uri": .string(redirectURI)]
+        if draft.clientSecret != nil { changes["secrets"] = ["client_secret"] }
+        await audit.record(principal, existing == nil ? "oauth_app.created" : "oauth_app.updated", target: id, changes: .object(changes))
         return app
     }
 
@@ -83,9 +88,11 @@ public struct OAuthAppService: Sendable {
 
     public func delete(principal: Principal, provider: String) async throws {
         try principal.require(.integrationsWrite)
-        guard try await store.deleteOAuthApp(accountID: principal.accountID, provider: provider) else {
+        guard let app = try await store.oauthApp(accountID: principal.accountID, provider: provider),
+              try await store.deleteOAuthApp(accountID: principal.accountID, provider: provider) else {
             throw ServiceError.notFound("OAuth app for", provider)
         }
+        await audit.record(principal, "oauth_app.deleted", target: app.id, changes: ["provider": .string(provider)])
     }
 
     /// The app that OAuth for `provider` runs with, or a 400 saying how to configure one.

@@ -51,6 +51,8 @@ public struct OAuthService: Sendable {
             label: try connections.validLabel(draft.label) ?? manifest.name, config: config, status: .pending,
             sealedCredentials: nil, createdAt: now, updatedAt: now)
         try await store.insertConnection(record)
+        await connections.audit.record(principal, "connection.created", target: record.id,
+                                       changes: ConnectionService.auditChanges(draft, record))
         let url = try await begin(record, spec: spec, app: app, prompt: nil)
         return Authorization(connection: record, oauthURL: url)
     }

@@ -68,6 +68,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
         migrator.registerMigration("connectors_v1", migrate: connectorsV1)
         migrator.registerMigration("rate_budgets_v1", migrate: rateBudgetsV1)
+        migrator.registerMigration("idempotency_keys_v1", migrate: idempotencyKeysV1)
+        migrator.registerMigration("audit_v1", migrate: auditV1)
+        migrator.registerMigration("api_request_counts_v1", migrate: apiRequestCountsV1)
         return migrator
     }
 }

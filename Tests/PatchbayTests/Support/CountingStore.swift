@@ -499,3 +499,45 @@ final class CountingStore: Store, @unchecked Sendable {
         try await base.recordRateBudget(budget)
     }
 }
+
+extension CountingStore {
+    func claimIdempotencyKey(_ claim: IdempotencyRecord, staleBefore: Millis) async throws -> IdempotencyClaim {
+        count("claimIdempotencyKey")
+        return try await base.claimIdempotencyKey(claim, staleBefore: staleBefore)
+    }
+
+    func completeIdempotencyKey(accountID: String, key: String, claimToken: String, response: StoredResponse) async throws -> Bool {
+        count("completeIdempotencyKey")
+        return try await base.completeIdempotencyKey(accountID: accountID, key: key, claimToken: claimToken, response: response)
+    }
+
+    func releaseIdempotencyKey(accountID: String, key: String, claimToken: String) async throws {
+        count("releaseIdempotencyKey")
+        try await base.releaseIdempotencyKey(accountID: accountID, key: key, claimToken: claimToken)
+    }
+
+    func pruneIdempotencyKeys(expiredBefore cutoff: Millis, limit: Int) async throws -> Int {
+        count("pruneIdempotencyKeys")
+        return try await base.pruneIdempotencyKeys(expiredBefore: cutoff, limit: limit)
+    }
+
+    func appendAuditEntry(_ entry: AuditEntry) async throws {
+        count("appendAuditEntry")
+        try await base.appendAuditEntry(entry)
+    }
+
+    func auditEntries(accountID: String, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry> {
+        count("auditEntries")
+        return try await base.auditEntries(accountID: accountID, filter: filter, page: page)
+    }
+
+    func countAPIRequest(key: String, windowStart: Millis) async throws -> Int {
+        count("countAPIRequest")
+        return try await base.countAPIRequest(key: key, windowStart: windowStart)
+    }
+
+    func pruneAPIRequestCounts(windowsBefore cutoff: Millis, limit: Int) async throws -> Int {
+        count("pruneAPIRequestCounts")
+        return try await base.pruneAPIRequestCounts(windowsBefore: cutoff, limit: limit)
+    }
+}

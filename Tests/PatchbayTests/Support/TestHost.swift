@@ -39,12 +39,14 @@ final class TestHost: @unchecked Sendable {
     /// its data where that one does.
     /// A host `reusing` a running one is its replica: they share the notifier.
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
+    /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
                       allowEgress: [String] = [], upstreamOverrides: Bool = true,
                       upstreams overrides: [String] = [],
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
+                      apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
@@ -64,6 +66,8 @@ final class TestHost: @unchecked Sendable {
         var settings = HostSettings(upstreams: upstreams, pluginTimeout: pluginTimeout, egress: egress,
                                     oauthEndpoints: try HostSettings.parseUpstreams([fakes.oauthEndpointsSetting]))
         settings.mcpSessions = mcpSessions
+        settings.apiRateLimits = apiRateLimits
+        settings.idempotency = idempotency
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
@@ -151,8 +155,8 @@ final class TestHost: @unchecked Sendable {
         return Reply(status: Int(response.status.code), headers: headers, body: String(buffer: buffer))
     }
 
-    func request(_ method: String, _ path: String, key: String? = nil, json: JSONValue) async throws -> Reply {
-        try await request(method, path, key: key, body: String(decoding: try WireCoding.encode(json), as: UTF8.self))
+    func request(_ method: String, _ path: String, key: String? = nil, json: JSONValue, headers: [String: String] = [:]) async throws -> Reply {
+        try await request(method, path, key: key, body: String(decoding: try WireCoding.encode(json), as: UTF8.self), headers: headers)
     }
 
     /// Connects Slack with the fake's valid token and returns the connection id.

@@ -1,0 +1,23 @@
+import Hummingbird
+import PatchbayServices
+import PatchbayStore
+import PatchbayWire
+
+/// The account's audit log: every change its API keys and the CLI made, for admins.
+enum AuditRoutes {
+    static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
+        let audit = patchbay.audit
+        return [
+            Endpoint(method: .get, path: "/v1/audit",
+                     summary: "Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed (never a secret's value).",
+                     tag: "audit", access: .key(.admin),
+                     queryParameters: ["action", "target", "key_id", "since", "until", "limit", "cursor"]) { request, context in
+                let filter = AuditFilter(action: RequestInput.query(request, "action"), target: RequestInput.query(request, "target"),
+                                         keyID: RequestInput.query(request, "key_id"), since: try RequestInput.time(request, "since"),
+                                         until: try RequestInput.time(request, "until"))
+                let page = try await audit.list(principal: try context.requirePrincipal(), filter: filter, page: try RequestInput.page(request))
+                return JSONResponse.make(Views.page(page, Views.auditEntry))
+            },
+        ]
+    }
+}

@@ -1,0 +1,36 @@
+import Logging
+import PatchbayStore
+
+/// Counts each API key's requests in fixed windows in the store, so a key's budget holds across
+/// replicas: one upsert per request, nothing else on the hot path.
+public struct APIRateLimiter: Sendable {
+    let store: any APIRequestCountStore
+    let settings: APIRateLimitSettings
+    let logger: Logger
+
+    public init(store: any APIRequestCountStore, settings: APIRateLimitSettings, logger: Logger = Logger(label: "patchbay.ratelimit")) {
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Counts one request of the caller's key; nil when limits are off or the count could not
+    /// be kept. A store that cannot count lets requests through rather than refuse them all:
+    /// the limit protects the host, and a storage fault already answers on its own.
+    public func charge(_ principal: Principal) async -> APIRateLimit? {
+        guard settings.requests > 0 else { return nil }
+        let window = Millis(settings.window / .milliseconds(1))
+        let now = settings.now()
+        let start = now - now % window
+        let count: Int
+        do {
+            count = try await store.countAPIRequest(key: principal.keyID, windowStart: start)
+        } catch {
+            logger.warning("could not count an API request; it goes through uncounted", metadata: ["error": "\(error)"])
+            return nil
+        }
+        let resetMillis = start + window - now
+        return APIRateLimit(quota: settings.requests, windowSeconds: Int(window / 1000), remaining: max(0, settings.requests - count),
+                            resetSeconds: Int((resetMillis + 999) / 1000), allowed: count <= settings.requests)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PatchbayFakes
+import PatchbayWire
+import XCTest
+
+/// Two hosts on one PostgreSQL database, as two replicas behind a load balancer: a retry that
+/// lands on the other replica while the first call still runs waits for it there, and gets its
+/// answer; the fake Slack is called once.
+final class IdempotencyReplicaTests: XCTestCase {
+    var first: TestHost!
+    var second: TestHost!
+
+    override func setUp() async throws {
+        first = try await TestHost.start(store: .postgres)
+        second = try await TestHost.start(reusing: first)
+    }
+
+    override func tearDown() async throws {
+        // The replica shares the first host's data directory and fakes, which `stop` removes.
+        try await second?.stopServer()
+        try await first?.stop()
+    }
+
+    func testARetryOnAnotherReplicaWaitsForTheFirstAndGetsItsAnswer() async throws {
+        let key = try await first.key()
+        let slack = try await first.connectSlack(key: key)
+        let path = "/v1/connections/\(slack)/actions/post_message/invoke"
+        let body: JSONValue = ["input": ["channel": "#general", "text": "once across replicas"]]
+        let headers = ["Idempotency-Key": "replica-retry"]
+        let fakes = first.fakes
+        let postCalls = { fakes.slack.requests.filter { $0.path.hasSuffix("chat.postMessage") }.count }
+
+        fakes.slack.delayNext(1, seconds: 1.5)
+        async let original = first.request("POST", path, key: key, json: body, headers: headers)
+        try await eventually("the first call reaches Slack") { postCalls() == 1 }
+        let retried = try await second.request("POST", path, key: key, json: body, headers: headers)
+        let answered = try await original
+        XCTAssertEqual(answered.status, 200, answered.body)
+        XCTAssertEqual(retried.status, 200, retried.body)
+        XCTAssertEqual(retried.headers["idempotent-replayed"], "true")
+        XCTAssertEqual(retried.body, answered.body)
+        XCTAssertEqual(postCalls(), 1)
+
+        // Later retries get the same answer; another body under the key is refused on either replica.
+        let later = try await second.request("POST", path, key: key, json: body, headers: headers)
+        XCTAssertEqual(later.json["id"], answered.json["id"])
+        let reused = try await first.request("POST", path, key: key, json: ["input": ["channel": "#general", "text": "other"]],
+                                             headers: headers)
+        XCTAssertEqual(reused.status, 422, reused.body)
+        XCTAssertEqual(reused.errorCode, "idempotency_key_reused")
+        XCTAssertEqual(fakes.slack.postedMessages.map(\.text), ["once across replicas"])
+    }
+}
