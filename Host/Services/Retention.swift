@@ -2,9 +2,10 @@ import Logging
 import PatchbayStore
 import ServiceLifecycle
 
-/// Prunes executions and webhook events older than `RetentionSettings` keeps them, in passes
-/// under `serve`. Each batch is its own write through the store's committer, so requests'
-/// writes go between batches; a failed pass is logged and the next one tries again.
+/// Prunes executions and webhook events older than `RetentionSettings` keeps them, and rate
+/// budgets that hold nothing back any more, in passes under `serve`. Each batch is its own
+/// write through the store's committer, so requests' writes go between batches; a failed pass
+/// is logged and the next one tries again.
 public final class Retention: Service, Sendable {
     let store: any RetentionStore
     let settings: RetentionSettings
@@ -17,11 +18,6 @@ public final class Retention: Service, Sendable {
     }
 
     public func run() async throws {
-        guard settings.executionDays > 0 || settings.webhookEventDays > 0 else {
-            // A service that returns would stop the others with it.
-            try? await gracefulShutdown()
-            return
-        }
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await self.pruneOrLog()
@@ -33,9 +29,9 @@ public final class Retention: Service, Sendable {
     private func pruneOrLog() async {
         do {
             let pruned = try await prune(now: nowMillis())
-            guard pruned.executions > 0 || pruned.events > 0 else { return }
+            guard pruned.executions > 0 || pruned.events > 0 || pruned.budgets > 0 else { return }
             logger.info("pruned history past its retention", metadata: [
-                "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",
+                "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)", "rate_budgets": "\(pruned.budgets)",
             ])
         } catch is CancellationError {
             // The host is stopping; the next start prunes what is left.
@@ -45,7 +41,7 @@ public final class Retention: Service, Sendable {
     }
 
     /// One pass: batch after batch until nothing past its retention is left, or the host stops.
-    func prune(now: Millis) async throws -> (executions: Int, events: Int) {
+    func prune(now: Millis) async throws -> (executions: Int, events: Int, budgets: Int) {
         var executions = 0
         var events = 0
         if settings.executionDays > 0 {
@@ -56,7 +52,9 @@ public final class Retention: Service, Sendable {
             let cutoff = Self.cutoff(now: now, days: settings.webhookEventDays)
             events = try await inBatches { try await self.store.pruneWebhookEvents(receivedBefore: cutoff, limit: $0) }
         }
-        return (executions, events)
+        let idleSince = now - Millis(settings.idleRateBudget / .milliseconds(1))
+        let budgets = try await inBatches { try await self.store.pruneRateBudgets(idleSince: idleSince, limit: $0) }
+        return (executions, events, budgets)
     }
 
     private func inBatches(_ batch: (Int) async throws -> Int) async throws -> Int {

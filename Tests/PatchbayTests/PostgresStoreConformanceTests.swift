@@ -62,6 +62,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
 
     // Retention
     func testPruningRemovesOnlyFinishedHistory() async throws { try await suite.pruningRemovesOnlyFinishedHistory() }
+    func testPruningRemovesOnlyIdleRateBudgets() async throws { try await suite.pruningRemovesOnlyIdleRateBudgets() }
 
     // Credentials
     func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }
