@@ -39,6 +39,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
 
     // Webhooks
     func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testConcurrentRouteReadsAnswerTheirOwnEndpoint() async throws { try await suite.concurrentRouteReadsAnswerTheirOwnEndpoint() }
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }

@@ -41,6 +41,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
 
     // Webhooks
     func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testConcurrentRouteReadsAnswerTheirOwnEndpoint() async throws { try await suite.concurrentRouteReadsAnswerTheirOwnEndpoint() }
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }

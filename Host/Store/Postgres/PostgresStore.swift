@@ -22,6 +22,8 @@ public final class PostgresStore: Store {
     let deadlines: PostgresDeadlines
     /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
     let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>()
+    /// Concurrent webhook route reads share statements (`webhookRoute`).
+    let routes = PostgresCallGroups<String, WebhookRoute?>()
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
