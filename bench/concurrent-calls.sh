@@ -37,44 +37,27 @@ Exit status: 0 when both measured runs completed (goals met or not), 3 when a ru
 errors (non-2xx responses or socket errors), 1 on any other failure.
 EOF_USAGE
 }
-if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-    usage
-    exit 0
-fi
-if [[ $# -gt 0 ]]; then
-    usage >&2
-    exit 1
-fi
-
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+help_or_no_arguments "$@"
 
 CONCURRENCY=${CONCURRENCY:-1000}
 LATENCY_MS=${LATENCY_MS:-1000}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
-SKIP_BUILD=${SKIP_BUILD:-0}
-BIN_DIR=${BIN_DIR:-}
-KEEP_WORK=${KEEP_WORK:-0}
-DATA_ROOT=${DATA_ROOT:-}
 read -r -a EXTRA_SERVE_ARGS <<<"${SERVE_ARGS:-}"
 
-SLACK_TOKEN=xoxb-sandbox
-SLACK_CHANNEL=C0GENERAL
 # The goals: at least 90% of the ideal rate (every connection one call per latency), at most
 # 5 ms added at p50, no errors, at most 200 MB resident at the host's peak.
 RATE_GOAL=0.90
 P50_ADDED_GOAL_MS=5
 RSS_GOAL_MIB=200
 
-for setting in CONCURRENCY LATENCY_MS THREADS DURATION WARMUP; do
-    [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "$setting must be a whole number, not '${!setting}'" >&2; exit 1; }
-done
-((CONCURRENCY >= THREADS && THREADS >= 1)) || { echo "need CONCURRENCY >= THREADS >= 1" >&2; exit 1; }
-((DURATION >= 1)) || { echo "DURATION must be at least 1" >&2; exit 1; }
-
-# shellcheck source=bench/lib.sh
-source bench/lib.sh
+whole_numbers CONCURRENCY LATENCY_MS THREADS DURATION WARMUP
+((CONCURRENCY >= THREADS && THREADS >= 1)) || die "need CONCURRENCY >= THREADS >= 1"
+((DURATION >= 1)) || die "DURATION must be at least 1"
 
 # Each call in flight holds a socket at wrk, two at the host and one at the fake: lift the
 # soft limit on open files to the hard one for everything started here.
@@ -94,14 +77,7 @@ sleep 1
 RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 
 create_key integrations:read,integrations:write
-create_slack_connection "$SLACK_TOKEN"
-
-DIRECT_URL=$SLACK_URL/chat.postMessage
-DIRECT_AUTH="Authorization: Bearer $SLACK_TOKEN"
-DIRECT_BODY="{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}"
-INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
-INVOKE_AUTH="Authorization: Bearer $API_KEY"
-INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
+slack_invoke_targets
 
 status=$(curl -sS -o "$WORK/invoke-check.json" -w '%{http_code}' -X POST "$INVOKE_URL" \
     -H "$INVOKE_AUTH" -H 'Content-Type: application/json' -d "$INVOKE_BODY")

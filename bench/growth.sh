@@ -43,8 +43,6 @@ need_tool wrk wrk
 need_tool sqlite3 sqlite3
 command -v python3 >/dev/null 2>&1 || die "python3 is needed"
 
-SLACK_TOKEN=xoxb-sandbox
-SLACK_CHANNEL=C0GENERAL
 mkdir -p "$WORK/no-plugins"
 
 start_sandbox

@@ -42,43 +42,26 @@ Exit status: 0 when both measured runs are valid (goals met or not), 3 when a ru
 invalid (too many non-2xx responses or socket errors), 1 on any other failure.
 EOF
 }
-if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-    usage
-    exit 0
-fi
-if [[ $# -gt 0 ]]; then
-    usage >&2
-    exit 1
-fi
-
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+help_or_no_arguments "$@"
 
 CONCURRENCY=${CONCURRENCY:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
 SINGLE_DURATION=${SINGLE_DURATION:-5}
-SKIP_BUILD=${SKIP_BUILD:-0}
-BIN_DIR=${BIN_DIR:-}
 MAX_ERROR_PCT=${MAX_ERROR_PCT:-1}
-KEEP_WORK=${KEEP_WORK:-0}
-DATA_ROOT=${DATA_ROOT:-}
 FORWARDER=${FORWARDER:-0}
 
-SLACK_TOKEN=xoxb-sandbox
-SLACK_CHANNEL=C0GENERAL
 THROUGHPUT_GOAL=0.40
 P50_ADDED_GOAL_MS=1
 
-for setting in CONCURRENCY THREADS DURATION WARMUP SINGLE_DURATION; do
-    [[ ${!setting} =~ ^[0-9]+$ ]] || { echo "$setting must be a whole number (seconds or a count), not '${!setting}'" >&2; exit 1; }
-done
-[[ $MAX_ERROR_PCT =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "MAX_ERROR_PCT must be a number" >&2; exit 1; }
-((CONCURRENCY >= THREADS && THREADS >= 1)) || { echo "need CONCURRENCY >= THREADS >= 1" >&2; exit 1; }
-((DURATION >= 1)) || { echo "DURATION must be at least 1" >&2; exit 1; }
-
-# shellcheck source=bench/lib.sh
-source bench/lib.sh
+whole_numbers CONCURRENCY THREADS DURATION WARMUP SINGLE_DURATION
+[[ $MAX_ERROR_PCT =~ ^[0-9]+([.][0-9]+)?$ ]] || die "MAX_ERROR_PCT must be a number"
+((CONCURRENCY >= THREADS && THREADS >= 1)) || die "need CONCURRENCY >= THREADS >= 1"
+((DURATION >= 1)) || die "DURATION must be at least 1"
 
 build_binaries patchbay patchbay-sandbox PatchbaySlack
 need_tool wrk wrk
@@ -103,14 +86,7 @@ RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 
 create_key integrations:read,integrations:write,skills:write,skills:invoke
 
-create_slack_connection "$SLACK_TOKEN"
-
-DIRECT_URL=$SLACK_URL/chat.postMessage
-DIRECT_AUTH="Authorization: Bearer $SLACK_TOKEN"
-DIRECT_BODY="{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}"
-INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
-INVOKE_AUTH="Authorization: Bearer $API_KEY"
-INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
+slack_invoke_targets
 
 # The same action as a published agent skill: what the agent layer adds on top of the invoke.
 say "creating an agent with post_message as a published skill"

@@ -2,10 +2,13 @@
 # clean-up (every process they start is stopped by its pid, however the script ends), the same
 # release build, wrk, and `patchbay serve` started the same way.
 #
-# Before sourcing, a script sets KEEP_WORK (1 keeps the work directory) and DATA_ROOT (empty:
-# the host's data directory goes in the work directory). It may append function names to
-# CLEANUP_HOOKS to stop what it started itself.
+# A script may set, before sourcing, KEEP_WORK (1 keeps the work directory) and DATA_ROOT (the
+# host's data directories go there; empty: in the work directory); the caller's environment
+# gives both otherwise. It may append function names to CLEANUP_HOOKS to stop what it started
+# itself.
 
+KEEP_WORK=${KEEP_WORK:-0}
+DATA_ROOT=${DATA_ROOT:-}
 SCRATCH=.build-release
 LUA=bench/post-json.lua
 
@@ -20,6 +23,27 @@ say() { printf '==> %s\n' "$*" >&2; }
 die() {
     printf 'error: %s\n' "$*" >&2
     exit 1
+}
+
+# help_or_no_arguments "$@": the scripts take settings from the environment, not arguments:
+# -h or --help prints the script's usage(), anything else is refused with it.
+help_or_no_arguments() {
+    if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+        usage
+        exit 0
+    fi
+    if [[ $# -gt 0 ]]; then
+        usage >&2
+        exit 1
+    fi
+}
+
+# whole_numbers SETTING...: each named setting holds a whole number.
+whole_numbers() {
+    local setting
+    for setting in "$@"; do
+        [[ ${!setting} =~ ^[0-9]+$ ]] || die "$setting must be a whole number, not '${!setting}'"
+    done
 }
 
 # Microseconds since the epoch, without forking when the shell can tell it.
@@ -262,6 +286,21 @@ create_slack_connection() {
     [[ $status == 201 ]] || { show_log "$WORK/connection.json" "the answer"; die "POST /v1/connections answered $status, not 201"; }
     CONNECTION_ID=$(grep -o '"id" *: *"conn_[^"]*"' "$WORK/connection.json" | head -n 1 | grep -o 'conn_[^"]*' || true)
     [[ -n $CONNECTION_ID ]] || die "no connection id in $(cat "$WORK/connection.json")"
+}
+
+# slack_invoke_targets: a Slack connection of the API key's account (create_key first), and the
+# same message posted two ways: DIRECT_URL/AUTH/BODY to the fake Slack itself,
+# INVOKE_URL/AUTH/BODY as the connection's post_message action through the host.
+SLACK_TOKEN=xoxb-sandbox
+SLACK_CHANNEL=C0GENERAL
+slack_invoke_targets() {
+    create_slack_connection "$SLACK_TOKEN"
+    DIRECT_URL=$SLACK_URL/chat.postMessage
+    DIRECT_AUTH="Authorization: Bearer $SLACK_TOKEN"
+    DIRECT_BODY="{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}"
+    INVOKE_URL=$HOST_URL/v1/connections/$CONNECTION_ID/actions/post_message/invoke
+    INVOKE_AUTH="Authorization: Bearer $API_KEY"
+    INVOKE_BODY="{\"input\":{\"channel\":\"$SLACK_CHANNEL\",\"text\":\"bench\"}}"
 }
 
 # MARK: Load

@@ -150,11 +150,13 @@ replicas() {
     psql_local postgres -c "CREATE DATABASE $1" >/dev/null
     REPLICA_PIDS=()
     REPLICA_URLS=()
+    REPLICA_LOGS=()
     local n
     for n in $(seq "$2"); do
         LOG_LEVEL=notice start_host --plugins-dir "$WORK/plugins" "${KEY_ARGS[@]}"
         REPLICA_PIDS+=("$HOST_PID")
         REPLICA_URLS+=("$HOST_URL")
+        REPLICA_LOGS+=("$HOST_LOG")
     done
     HOST_URL=${REPLICA_URLS[0]}
     create_key admin
@@ -165,6 +167,17 @@ replicas() {
     endpoint_url=$(api -X POST "$HOST_URL/v1/webhooks/endpoints" -d "{\"connection_id\":\"$connection\",\"secret\":\"$SECRET\"}" |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])') || die "could not create a webhook endpoint"
     ENDPOINT_PATH=/hooks/${endpoint_url#*/hooks/}
+}
+
+# replicas_alive WHAT: stops the run with the replica's log when one has exited (a crash under
+# load), instead of reading the CPU time of a process that is gone.
+replicas_alive() {
+    local i
+    for i in "${!REPLICA_PIDS[@]}"; do
+        kill -0 "${REPLICA_PIDS[$i]}" 2>/dev/null && continue
+        show_log "${REPLICA_LOGS[$i]}" "patchbay serve (replica $((i + 1)))"
+        die "replica $((i + 1)) exited $1"
+    done
 }
 
 stop_replicas() {
@@ -181,6 +194,7 @@ ingest() {
     local name=$1 seconds=$2 first=${3:-0} count=${#REPLICA_URLS[@]} i pids=() host_before=0 host_after=0 pg_before pg_after
     local files=("$WORK/requests.tsv")
     ((count == 1)) || files=("$WORK/requests-a.tsv" "$WORK/requests-b.tsv")
+    replicas_alive "before $name"
     for i in "${!REPLICA_PIDS[@]}"; do host_before=$((host_before + $(cpu_ticks "${REPLICA_PIDS[$i]}"))); done
     pg_before=$(pg_cpu_ticks)
     for i in $(seq 0 $((count - 1))); do
@@ -193,6 +207,7 @@ ingest() {
     for i in "${!pids[@]}"; do
         wait "${pids[$i]}" || { show_log "$WORK/wrk-$name-$i.txt" "wrk ($name, replica $((i + 1)))"; die "wrk failed ($name)"; }
     done
+    replicas_alive "during $name"
     pg_after=$(pg_cpu_ticks)
     for i in "${!REPLICA_PIDS[@]}"; do host_after=$((host_after + $(cpu_ticks "${REPLICA_PIDS[$i]}"))); done
     R[$name.rps]=0 R[$name.requests]=0 R[$name.failed]=0 R[$name.p50_us]=0 R[$name.p99_us]=0

@@ -112,8 +112,9 @@ struct ConnectionCalls: Sendable {
     static func vaultContext(_ connectionID: String) -> String { SealedSecret.context(.connection, connectionID) }
 
     /// Whose rate budget a connection's calls spend, as the manifest's `rate_limits.scope`
-    /// says: the connection's own, or the OAuth app's, which is the account's for the provider
-    /// (its own app, or the host's when it has none).
+    /// says: the connection's own, or the OAuth app's. OAuth apps are configured per account
+    /// and provider (`PUT /v1/oauth-apps/{provider}`), so the app's budget is keyed by both, and
+    /// every connection of the account to that provider spends it.
     static func budgetKey(_ manifest: Manifest, connection: ConnectionRecord) -> String {
         switch manifest.rateLimits?.scope ?? .connection {
         case .connection: return "\(manifest.id):connection:\(connection.id)"

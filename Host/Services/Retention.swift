@@ -6,7 +6,8 @@ import ServiceLifecycle
 /// under `serve`; and, whatever those settings, `Idempotency-Key` answers past their expiry and
 /// API request counts of windows long over. Each batch is its own write through the store's
 /// committer, so requests' writes go between batches; a failed pass is logged and the next one
-/// tries again. The audit log is never pruned.
+/// tries again. The same pass removes provider rate budgets that hold nothing back any more.
+/// The audit log is never pruned.
 public final class Retention: Service, Sendable {
     let store: any RetentionStore & IdempotencyStore & APIRequestCountStore
     let settings: RetentionSettings
@@ -30,10 +31,10 @@ public final class Retention: Service, Sendable {
     private func pruneOrLog() async {
         do {
             let pruned = try await prune(now: nowMillis())
-            guard pruned.executions > 0 || pruned.events > 0 || pruned.idempotencyKeys > 0 else { return }
+            guard pruned.executions > 0 || pruned.events > 0 || pruned.idempotencyKeys > 0 || pruned.budgets > 0 else { return }
             logger.info("pruned history past its retention", metadata: [
                 "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",
-                "idempotency_keys": "\(pruned.idempotencyKeys)",
+                "idempotency_keys": "\(pruned.idempotencyKeys)", "rate_budgets": "\(pruned.budgets)",
             ])
         } catch is CancellationError {
             // The host is stopping; the next start prunes what is left.
@@ -43,7 +44,7 @@ public final class Retention: Service, Sendable {
     }
 
     /// One pass: batch after batch until nothing past its retention is left, or the host stops.
-    func prune(now: Millis) async throws -> (executions: Int, events: Int, idempotencyKeys: Int) {
+    func prune(now: Millis) async throws -> (executions: Int, events: Int, idempotencyKeys: Int, budgets: Int) {
         var executions = 0
         var events = 0
         if settings.executionDays > 0 {
@@ -57,7 +58,9 @@ public final class Retention: Service, Sendable {
         let idempotencyKeys = try await inBatches { try await self.store.pruneIdempotencyKeys(expiredBefore: now, limit: $0) }
         let windowsOver = now - Millis(APIRateLimitSettings.maxWindow / .milliseconds(1))
         _ = try await inBatches { try await self.store.pruneAPIRequestCounts(windowsBefore: windowsOver, limit: $0) }
-        return (executions, events, idempotencyKeys)
+        let idleSince = now - Millis(settings.idleRateBudget / .milliseconds(1))
+        let budgets = try await inBatches { try await self.store.pruneRateBudgets(idleSince: idleSince, limit: $0) }
+        return (executions, events, idempotencyKeys, budgets)
     }
 
     private func inBatches(_ batch: (Int) async throws -> Int) async throws -> Int {

@@ -8,6 +8,11 @@ public struct RetentionSettings: Sendable {
     /// consumers cannot read a pruned event: a cursor before the oldest kept event continues
     /// from it.
     public var webhookEventDays = 14
+    /// How long a provider rate budget is kept once it holds nothing back (its pause and its
+    /// window over, nothing observed since): long past any bucket's leak, so removing it loses
+    /// nothing, and the next signal of the provider writes it again. Budgets are not history,
+    /// so they are pruned whatever the day counts say.
+    public var idleRateBudget: Duration = .seconds(3_600)
     /// Rows removed per transaction, so pruning never holds the writer for long.
     public var batchSize = 1000
     /// How often the pruning pass runs.

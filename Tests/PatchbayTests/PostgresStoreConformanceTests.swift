@@ -39,6 +39,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
 
     // Webhooks
     func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testConcurrentRouteReadsAnswerTheirOwnEndpoint() async throws { try await suite.concurrentRouteReadsAnswerTheirOwnEndpoint() }
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
@@ -62,6 +63,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
 
     // Retention
     func testPruningRemovesOnlyFinishedHistory() async throws { try await suite.pruningRemovesOnlyFinishedHistory() }
+    func testPruningRemovesOnlyIdleRateBudgets() async throws { try await suite.pruningRemovesOnlyIdleRateBudgets() }
 
     // Credentials
     func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }

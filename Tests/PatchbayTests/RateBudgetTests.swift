@@ -122,6 +122,31 @@ final class RateBudgetTests: XCTestCase {
         XCTAssertEqual(unaffected.status, 200, "one connection's pause held up another's: \(unaffected.body)")
     }
 
+    /// Google Sheets declares `app` scope (a Cloud project's quota): the budget is the
+    /// account's for the provider, so a quota error on one of its connections pauses its other
+    /// connections to Sheets, and not another account's.
+    func testAGoogleQuotaErrorPausesTheAccountsOtherConnectionsAndNotAnotherAccounts() async throws {
+        host = try await TestHost.start(plugins: ["PatchbayGoogleSheets"], pluginTimeout: .seconds(5))
+        let key = try await host.key()
+        let otherKey = try await host.key(account: "globex")
+        let throttled = try await host.connectSheets(key: key)
+        let sibling = try await host.connectSheets(key: key)
+        let otherAccounts = try await host.connectSheets(key: otherKey)
+        let sheets = host.fakes.google
+        let read: JSONValue = ["input": ["range": "Orders"]]
+        sheets.throttleNext(1, retryAfter: 30)
+        let first = try await host.request("POST", "/v1/connections/\(throttled)/actions/read_range/invoke", key: key, json: read)
+        XCTAssertEqual(first.errorCode, "rate_limited", first.body)
+
+        let sent = sheets.requests.count
+        let paused = try await host.request("POST", "/v1/connections/\(sibling)/actions/read_range/invoke", key: key, json: read)
+        XCTAssertEqual(paused.status, 429, paused.body)
+        XCTAssertTrue(paused.json["error"]?["message"]?.stringValue?.contains("asked to wait (Retry-After)") ?? false, paused.body)
+        XCTAssertEqual(sheets.requests.count, sent, "a call of the paused app budget reached Google")
+        let unaffected = try await host.request("POST", "/v1/connections/\(otherAccounts)/actions/read_range/invoke", key: otherKey, json: read)
+        XCTAssertEqual(unaffected.status, 200, "one account's quota pause held up another account's call: \(unaffected.body)")
+    }
+
     /// `… only in 12.5 s …` as 12.5.
     static func seconds(in message: String) -> Double? {
         guard let range = message.range(of: "only in ") else { return nil }

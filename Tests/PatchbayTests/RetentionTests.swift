@@ -101,7 +101,7 @@ final class RetentionTests: XCTestCase {
         let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.executions, 25)
         XCTAssertEqual(pruned.events, 12)
-        XCTAssertEqual(counting.batches, ["executions 10", "executions 10", "executions 5", "events 10", "events 2"])
+        XCTAssertEqual(counting.batches, ["executions 10", "executions 10", "executions 5", "events 10", "events 2", "budgets 0"])
         let executionsLeft = try await count("executions")
         let eventsLeft = try await count("webhook_events")
         XCTAssertEqual(executionsLeft, 1)
@@ -117,7 +117,7 @@ final class RetentionTests: XCTestCase {
         let counting = CountingRetentionStore(store)
         let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.executions + pruned.events, 0)
-        XCTAssertEqual(counting.batches, [])
+        XCTAssertEqual(counting.batches, ["budgets 0"], "only rate budgets, which are not history, are pruned")
     }
 
     /// Whatever the day counts, a pass removes `Idempotency-Key` answers past their expiry and
@@ -207,6 +207,12 @@ private final class CountingRetentionStore: RetentionStore, @unchecked Sendable 
     func pruneWebhookEvents(receivedBefore cutoff: Millis, limit: Int) async throws -> Int {
         let removed = try await store.pruneWebhookEvents(receivedBefore: cutoff, limit: limit)
         lock.withLock { noted.append("events \(removed)") }
+        return removed
+    }
+
+    func pruneRateBudgets(idleSince cutoff: Millis, limit: Int) async throws -> Int {
+        let removed = try await store.pruneRateBudgets(idleSince: cutoff, limit: limit)
+        lock.withLock { noted.append("budgets \(removed)") }
         return removed
     }
 }

@@ -41,6 +41,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
 
     // Webhooks
     func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testConcurrentRouteReadsAnswerTheirOwnEndpoint() async throws { try await suite.concurrentRouteReadsAnswerTheirOwnEndpoint() }
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()
     }
@@ -64,6 +65,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
 
     // Retention
     func testPruningRemovesOnlyFinishedHistory() async throws { try await suite.pruningRemovesOnlyFinishedHistory() }
+    func testPruningRemovesOnlyIdleRateBudgets() async throws { try await suite.pruningRemovesOnlyIdleRateBudgets() }
 
     // Credentials
     func testOAuthAppsArePerAccountAndProvider() async throws { try await suite.oauthAppsArePerAccountAndProvider() }

@@ -67,6 +67,38 @@ extension StoreConformance {
         XCTAssertEqual(delivering?.leaseOwner, "w1")
     }
 
+    /// Rate budgets go once nothing in them is at or after the cutoff: observed, paused until and
+    /// reset before it. A budget still paused, with a window still to reset or observed since
+    /// stays, whatever its age; each call removes at most `limit`, and replicas pruning at once
+    /// remove each budget once.
+    public func pruningRemovesOnlyIdleRateBudgets() async throws {
+        let store = try await tenants()
+        let budgets = [
+            RateBudgetRecord(key: "slack:connection:idle_1", notBefore: 50, observedAt: 40),
+            RateBudgetRecord(key: "github:connection:idle_2", remaining: 0, resetAt: 90, observedAt: 10),
+            RateBudgetRecord(key: "shopify:connection:idle_3", bucketUsed: 39, bucketMax: 40, observedAt: 99),
+            RateBudgetRecord(key: "slack:connection:paused", notBefore: 100, observedAt: 10),
+            RateBudgetRecord(key: "github:connection:window", remaining: 3, resetAt: 5_000, observedAt: 10),
+            RateBudgetRecord(key: "google_sheets:app:acct_a", notBefore: 0, observedAt: 100),
+        ]
+        for budget in budgets { try await store.recordRateBudget(budget) }
+        let batches = try await concurrently(3, on: store) { store, _ in
+            try await prunedInBatches { try await store.pruneRateBudgets(idleSince: 100, limit: 1) }
+        }
+        XCTAssertEqual(batches.joined().reduce(0, +), 3, "budgets pruned: \(batches)")
+        XCTAssertTrue(batches.joined().allSatisfy { $0 <= 1 }, "a call pruned more than its limit")
+        for budget in budgets {
+            let kept = try await store.rateBudget(key: budget.key)
+            XCTAssertEqual(kept, budget.key.contains("idle") ? nil : budget, budget.key)
+        }
+        // A budget observed again is no longer idle.
+        try await store.recordRateBudget(RateBudgetRecord(key: "slack:connection:paused", notBefore: 100, observedAt: 200))
+        let observedAgain = try await store.pruneRateBudgets(idleSince: 150, limit: 10)
+        XCTAssertEqual(observedAgain, 1, "only the app budget, observed at 100, is idle by 150")
+        let paused = try await store.rateBudget(key: "slack:connection:paused")
+        XCTAssertNotNil(paused)
+    }
+
     /// Calls `prune` until it removes nothing, and answers what each call removed.
     private func prunedInBatches(_ prune: () async throws -> Int) async throws -> [Int] {
         var removed: [Int] = []

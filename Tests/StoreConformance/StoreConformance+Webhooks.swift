@@ -5,6 +5,41 @@ import XCTest
 
 /// The webhook inbox: endpoints, deduplication, pull cursors, subscriptions.
 extension StoreConformance {
+    /// Route reads made at once, as a burst of deliveries makes them, each answer their own
+    /// endpoint's route: its account, its connection and only its own active subscriptions; an
+    /// unknown endpoint read among them answers nil and fails none of the others.
+    public func concurrentRouteReadsAnswerTheirOwnEndpoint() async throws {
+        let store = try await tenants()
+        for (endpoint, account, connection) in [("wh_a", Self.accountA, "conn_a"), ("wh_b", Self.accountB, "conn_b")] {
+            try await store.insertWebhookEndpoint(Self.endpoint(endpoint, account: account, connection: connection))
+            try await store.insertWebhookSubscription(Self.subscription("sub_\(endpoint)", account: account, endpoint: endpoint))
+        }
+        try await store.insertWebhookSubscription(Self.subscription("sub_b2", account: Self.accountB, endpoint: "wh_b", createdAt: 2))
+        let asked = (0..<60).map { ["wh_a", "wh_b", "wh_missing"][$0 % 3] }
+        let routes = try await withThrowingTaskGroup(of: (Int, WebhookRoute?).self) { group in
+            for (index, endpoint) in asked.enumerated() {
+                group.addTask { (index, try await store.webhookRoute(endpointID: endpoint)) }
+            }
+            var routes = [WebhookRoute?](repeating: nil, count: asked.count)
+            for try await (index, route) in group { routes[index] = route }
+            return routes
+        }
+        for (endpoint, route) in zip(asked, routes) {
+            switch endpoint {
+            case "wh_a":
+                XCTAssertEqual(route?.endpoint.id, "wh_a")
+                XCTAssertEqual(route?.connection?.id, "conn_a")
+                XCTAssertEqual(route?.subscriptions.map(\.id), ["sub_wh_a"])
+            case "wh_b":
+                XCTAssertEqual(route?.endpoint.accountID, Self.accountB)
+                XCTAssertEqual(route?.connection?.id, "conn_b")
+                XCTAssertEqual(route?.subscriptions.map(\.id), ["sub_wh_b", "sub_b2"], "in order of creation")
+            default:
+                XCTAssertNil(route, "an unknown endpoint has no route")
+            }
+        }
+    }
+
     /// An account's endpoints, stats, events and subscriptions are not found by another
     /// account; the public receiver finds the route by endpoint id alone.
     public func webhookRecordsAnswerOnlyToTheirAccount() async throws {

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// The inbox uses it so that one account's writes, which are serial (the advisory lock that
 /// keeps sequences in commit order is held until commit), share one lock wait, one statement
-/// and one WAL flush per group instead of one each per delivery. The notifier uses it so that
-/// the wake-ups sent at once cost one `pg_notify` statement.
+/// and one WAL flush per group instead of one each per delivery. The webhook route reads and
+/// the notifier's wake-ups use it so that those made at once cost one statement.
 ///
 /// A caller resumes only once its group has run, with its own call's result; if the group
 /// fails as a whole, every caller of that group gets the error.

@@ -14,6 +14,19 @@ extension PostgresStore {
             """).count
     }
 
+    public func pruneRateBudgets(idleSince cutoff: Millis, limit: Int) async throws -> Int {
+        // A budget being written at once is skipped, or seen as written: taking the row lock
+        // checks the condition again on its latest version.
+        try await write("""
+            DELETE FROM rate_budgets WHERE key IN (
+                SELECT key FROM rate_budgets
+                WHERE observed_at < \(cutoff) AND not_before < \(cutoff) AND COALESCE(reset_at, 0) < \(cutoff)
+                LIMIT \(limit)
+                FOR UPDATE SKIP LOCKED)
+            RETURNING key
+            """).count
+    }
+
     public func pruneWebhookEvents(receivedBefore cutoff: Millis, limit: Int) async throws -> Int {
         let logger = logger
         return try await transaction { connection in

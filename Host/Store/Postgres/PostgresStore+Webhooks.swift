@@ -25,22 +25,49 @@ extension PostgresStore {
             .first.map(Self.webhookEndpoint)
     }
 
-    /// One statement, read on every delivery: the endpoint, its connection and the active
-    /// subscriptions (one row each, or one row without any), the three tables apart in each row.
+    /// Read on every delivery. The reads that arrive while one is in progress go together into
+    /// the next (`routes`), one statement for all of them, so a burst of deliveries costs a
+    /// round trip per group rather than one each; each still sees what was committed before it
+    /// was called.
     public func webhookRoute(endpointID: String) async throws -> WebhookRoute? {
+        try await routes.perform(endpointID) { [self] endpointIDs in
+            do {
+                let found = try await webhookRoutes(endpointIDs: Array(Set(endpointIDs)))
+                return endpointIDs.map { .success(found[$0]) }
+            } catch is PSQLError where endpointIDs.count > 1 {
+                // The database refused the statement (an id it cannot take as text): that one
+                // delivery fails, not the others read with it, so each is read again alone.
+                var results: [Result<WebhookRoute?, Error>] = []
+                for id in endpointIDs {
+                    do { results.append(.success(try await webhookRoutes(endpointIDs: [id])[id])) } catch { results.append(.failure(error)) }
+                }
+                return results
+            }
+        }
+    }
+
+    /// The endpoints, each with its connection and its active subscriptions: one row per
+    /// subscription (or one without any), the three tables apart in each row.
+    private func webhookRoutes(endpointIDs: [String]) async throws -> [String: WebhookRoute] {
         let rows = try await rows("""
             SELECT e.*, NULL AS "|", c.*, NULL AS "|", s.*
             FROM webhook_endpoints e
             LEFT JOIN connections c ON c.id = e.connection_id AND c.account_id = e.account_id
             LEFT JOIN webhook_subscriptions s ON s.account_id = e.account_id AND s.status = 'active'
                 AND (s.endpoint_id = e.id OR s.provider = e.provider)
-            WHERE e.id = \(endpointID)
-            ORDER BY s.created_at, s.id
+            WHERE e.id = ANY(\(endpointIDs)::text[])
+            ORDER BY e.id, s.created_at, s.id
             """).map(PostgresTableColumns.split)
-        guard let first = rows.first else { return nil }
-        return WebhookRoute(endpoint: try Self.webhookEndpoint(first[0]),
-                            connection: first[1].isPresent ? try Self.connection(first[1]) : nil,
-                            subscriptions: try rows.filter { $0[2].isPresent }.map { try Self.webhookSubscription($0[2]) })
+        var routes: [String: WebhookRoute] = [:]
+        for row in rows {
+            let endpoint = try Self.webhookEndpoint(row[0])
+            if routes[endpoint.id] == nil {
+                routes[endpoint.id] = WebhookRoute(endpoint: endpoint, connection: row[1].isPresent ? try Self.connection(row[1]) : nil,
+                                                   subscriptions: [])
+            }
+            if row[2].isPresent { routes[endpoint.id]?.subscriptions.append(try Self.webhookSubscription(row[2])) }
+        }
+        return routes
     }
 
     public func webhookEndpoints(accountID: String, connectionID: String?, page: PageRequest) async throws -> Page<WebhookEndpointRecord> {

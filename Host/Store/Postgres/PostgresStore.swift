@@ -19,8 +19,12 @@ public final class PostgresStore: Store {
     let url: PostgresStoreURL
     let logger: Logger
     let health = StorageHealth()
+    /// Bounds every operation by the URL's `connect_timeout`.
+    let deadlines: PostgresDeadlines
     /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
     let inbox = PostgresCallGroups<InboundCall, [InboundOutcome]>(name: "inbox")
+    /// Concurrent webhook route reads share statements (`webhookRoute`).
+    let routes = PostgresCallGroups<String, WebhookRoute?>(name: "routes")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     private let running: Task<Void, Never>
 
@@ -30,6 +34,7 @@ public final class PostgresStore: Store {
     public init(url: PostgresStoreURL, logger: Logger = Logger(label: "patchbay.store")) async throws {
         self.url = url
         self.logger = logger
+        deadlines = PostgresDeadlines(limit: url.connectTimeout)
         try await Self.checkLogin(url, logger: logger)
         let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
         self.client = client
@@ -48,7 +53,7 @@ public final class PostgresStore: Store {
     private static func checkLogin(_ url: PostgresStoreURL, logger: Logger) async throws {
         let configuration = try url.connectionConfiguration(applicationName: "patchbay")
         do {
-            let connection = try await withDeadline(url.connectTimeout) {
+            let connection = try await PostgresDeadlines(limit: url.connectTimeout).run {
                 try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             }
             try? await connection.close()
@@ -141,7 +146,7 @@ public final class PostgresStore: Store {
         do {
             let value = try await withSpan(isWrite ? "store.write" : "store.read", ofKind: .client) { span in
                 span.attributes["db.system"] = "postgresql"
-                return try await Self.withDeadline(url.connectTimeout, operation)
+                return try await deadlines.run(operation)
             }
             if isWrite { health.wrote() }
             return value
@@ -162,32 +167,6 @@ public final class PostgresStore: Store {
         return .conflict(error.serverInfo?[.message] ?? "constraint violated")
     }
 
-    /// Answers by `limit` even when the operation does not: a task group would wait for its
-    /// child, and a lease from a pool whose connections hang does not always end on
-    /// cancellation. The operation is cancelled and left to finish on its own.
-    private static func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T)
-        async throws -> T
-    {
-        let work = Task { try await operation() }
-        let outcome = DeadlineOutcome<T>()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                outcome.start(continuation)
-                let timer = Task {
-                    try await Task.sleep(for: limit)
-                    if outcome.finish(.failure(PostgresDeadlineExceeded())) { work.cancel() }
-                }
-                Task {
-                    let result = await work.result
-                    timer.cancel()
-                    _ = outcome.finish(result)
-                }
-            }
-        } onCancel: {
-            work.cancel()
-        }
-    }
-
     // MARK: Paging and values
 
     /// Newest-first keyset paging, as `SQLiteStore` pages: stable under concurrent inserts,
@@ -205,29 +184,6 @@ public final class PostgresStore: Store {
         let rows = try await self.rows(query).map(decode)
         let items = Array(rows.prefix(page.limit))
         return Page(items: items, next: rows.count > page.limit ? items.last.map(cursor) : nil)
-    }
-}
-
-struct PostgresDeadlineExceeded: Error {}
-
-/// The first of an operation's result and its deadline, handed to the waiting caller once.
-private final class DeadlineOutcome<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<T, Error>?
-
-    /// Called before anything can finish.
-    func start(_ continuation: CheckedContinuation<T, Error>) {
-        lock.withLock { self.continuation = continuation }
-    }
-
-    /// Resumes the caller with `result` unless something finished first; true when it did.
-    func finish(_ result: Result<T, Error>) -> Bool {
-        let waiting: CheckedContinuation<T, Error>? = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        waiting?.resume(with: result)
-        return waiting != nil
     }
 }
 

@@ -14,6 +14,18 @@ extension SQLiteStore {
         }
     }
 
+    public func pruneRateBudgets(idleSince cutoff: Millis, limit: Int) async throws -> Int {
+        try await write { db in
+            try db.cachedStatement(sql: """
+                DELETE FROM rate_budgets WHERE key IN (
+                    SELECT key FROM rate_budgets
+                    WHERE observed_at < ?1 AND not_before < ?1 AND COALESCE(reset_at, 0) < ?1
+                    LIMIT ?2)
+                """).execute(arguments: [cutoff, limit])
+            return db.changesCount
+        }
+    }
+
     public func pruneWebhookEvents(receivedBefore cutoff: Millis, limit: Int) async throws -> Int {
         try await write { db in
             let events = try Row.fetchAll(db.cachedStatement(sql: """

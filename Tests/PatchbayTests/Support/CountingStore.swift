@@ -429,6 +429,11 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.pruneWebhookEvents(receivedBefore: cutoff, limit: limit)
     }
 
+    func pruneRateBudgets(idleSince cutoff: Millis, limit: Int) async throws -> Int {
+        count("pruneRateBudgets")
+        return try await base.pruneRateBudgets(idleSince: cutoff, limit: limit)
+    }
+
     func migrationState() async throws -> MigrationState {
         count("migrationState")
         return try await base.migrationState()

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Bounds operations by one fixed time, `limit`, with one timer for all of them: an operation
+/// costs a task to run it in and a lock to register it, instead of a task for the operation, a
+/// task sleeping until its deadline and a task waiting for either, as every store operation
+/// would otherwise pay on the hot path.
+///
+/// Every deadline is `limit` after its registration, so they expire in the order they were
+/// registered: the pending ones are a queue, and one sleeping task waits for the first of them,
+/// dropping the finished ones it passes. It exists only while something is pending.
+///
+/// The caller answers by `limit` even when the operation does not: a lease from a pool whose
+/// connections hang does not always end on cancellation, so the operation runs in a task of
+/// its own, is cancelled at the deadline and left to finish on its own.
+final class PostgresDeadlines: @unchecked Sendable {
+    let limit: Duration
+    private let lock = NSLock()
+    /// Pending deadlines in the order they expire; those before `head` are gone.
+    private var queue: [(expiresAt: ContinuousClock.Instant, outcome: any ExpiringOutcome)] = []
+    private var head = 0
+    private var sleeping = false
+
+    init(limit: Duration) {
+        self.limit = limit
+    }
+
+    /// The operation's result, or `PostgresDeadlineExceeded` once `limit` has passed first. A
+    /// cancelled caller cancels the operation and answers when it ends or at the deadline.
+    func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let outcome = DeadlineOutcome<T>()
+        let work = Task {
+            do {
+                outcome.finish(.success(try await operation()))
+            } catch {
+                outcome.finish(.failure(error))
+            }
+        }
+        outcome.work = work
+        register(outcome)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { outcome.wait($0) }
+        } onCancel: {
+            work.cancel()
+        }
+    }
+
+    private func register(_ outcome: any ExpiringOutcome) {
+        let startSleeping: Bool = lock.withLock {
+            queue.append((.now + limit, outcome))
+            defer { sleeping = true }
+            return !sleeping
+        }
+        if startSleeping { Task { await self.expire() } }
+    }
+
+    /// Sleeps until the first pending deadline, expires what is due, and ends when nothing is pending.
+    private func expire() async {
+        while true {
+            var due: [any ExpiringOutcome] = []
+            let wake: ContinuousClock.Instant? = lock.withLock {
+                let now = ContinuousClock.now
+                while head < queue.count {
+                    let (expiresAt, outcome) = queue[head]
+                    if !outcome.isFinished {
+                        guard expiresAt <= now else { return expiresAt }
+                        due.append(outcome)
+                    }
+                    head += 1
+                }
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+                sleeping = false
+                return nil
+            }
+            for outcome in due { outcome.expire() }
+            guard let wake else { return }
+            compact()
+            try? await Task.sleep(until: wake, clock: .continuous)
+        }
+    }
+
+    /// Drops the entries already passed once they are most of the queue, so a queue that never
+    /// empties under steady load does not grow.
+    private func compact() {
+        lock.withLock {
+            guard head > 1024, head * 2 > queue.count else { return }
+            queue.removeFirst(head)
+            head = 0
+        }
+    }
+}
+
+struct PostgresDeadlineExceeded: Error {}
+
+/// What the deadline queue holds of an operation, whatever its result type.
+private protocol ExpiringOutcome: AnyObject, Sendable {
+    var isFinished: Bool { get }
+    /// Answers the caller with `PostgresDeadlineExceeded` and cancels the operation, unless it finished first.
+    func expire()
+}
+
+/// The first of an operation's result and its deadline, handed to the waiting caller once,
+/// whichever of the operation and the caller's wait comes first.
+private final class DeadlineOutcome<T: Sendable>: ExpiringOutcome, @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Error>?
+    private var result: Result<T, Error>?
+    private var finished = false
+    /// The task running the operation, cancelled at the deadline; set before the deadline is registered.
+    var work: Task<Void, Never>?
+
+    var isFinished: Bool { lock.withLock { finished } }
+
+    /// Called once by the caller: resumed at once when the outcome is already known.
+    func wait(_ continuation: CheckedContinuation<T, Error>) {
+        let known: Result<T, Error>? = lock.withLock {
+            if result == nil { self.continuation = continuation }
+            return result
+        }
+        if let known { continuation.resume(with: known) }
+    }
+
+    /// Settles the outcome unless something settled it first; true when this did.
+    @discardableResult
+    func finish(_ outcome: Result<T, Error>) -> Bool {
+        let (settled, waiting): (Bool, CheckedContinuation<T, Error>?) = lock.withLock {
+            guard !finished else { return (false, nil) }
+            finished = true
+            defer { continuation = nil }
+            if continuation == nil { result = outcome }
+            return (true, continuation)
+        }
+        waiting?.resume(with: outcome)
+        return settled
+    }
+
+    func expire() {
+        if finish(.failure(PostgresDeadlineExceeded())) { work?.cancel() }
+    }
+}
