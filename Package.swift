@@ -60,6 +60,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: SDK
@@ -116,10 +117,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Host/Services", swiftSettings: swift5),
+        // The web console at /console: pages rendered from templates embedded in the binary; every
+        // action its scripts take goes through the API with the session cookie.
+        .target(
+            name: "PatchbayConsole",
+            dependencies: [
+                "PatchbayWire", "PatchbayServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Host/Console", swiftSettings: swift5),
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                "PatchbayWire", "PatchbayServices",
+                "PatchbayWire", "PatchbayServices", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
@@ -195,7 +207,7 @@ let package = Package(
             name: "PatchbayTests",
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
+                "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -16,6 +16,8 @@ public final class Patchbay: Sendable {
     public let notifier: any Notifier
 
     public let apiKeys: APIKeyService
+    /// Browsers signed in to the console with an API key.
+    public let consoleSessions: ConsoleSessions
     public let catalog: CatalogService
     public let connections: ConnectionService
     /// The account's declarative HTTP connectors, providers beside the plugins.
@@ -51,6 +53,7 @@ public final class Patchbay: Sendable {
         let calls = ConnectionCalls(providers: providers, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
         apiKeys = APIKeyService(store: store, notifier: notifier)
+        consoleSessions = ConsoleSessions(vault: vault, apiKeys: apiKeys)
         catalog = CatalogService(providers: providers, store: store)
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)
