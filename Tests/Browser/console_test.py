@@ -237,6 +237,8 @@ class ConsoleBrowserTest(unittest.TestCase):
         status = self.visible('details[data-action="post_message"] .outcome .alert')
         self.wait(lambda d: "succeeded" in status.text)
         self.assertIn("Hello from the console", driver.find_element(By.CSS_SELECTOR, 'details[data-action="post_message"] .outcome').text)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
+                              driver.find_element(By.CSS_SELECTOR, 'form[data-action="post_message"]'))
         self.shot("03-connection-try-it")
         execution_link = driver.find_element(By.CSS_SELECTOR, 'details[data-action="post_message"] .execution-link')
         execution_link.click()
@@ -272,12 +274,22 @@ class ConsoleBrowserTest(unittest.TestCase):
         driver.find_element(By.CSS_SELECTOR, "#new-agent button[type=submit]").click()
         self.wait(EC.url_contains("/console/agents/agent_"))
         driver.find_element(By.CSS_SELECTOR, "details.add summary").click()
-        Select(self.visible("#prov-connection")).select_by_visible_text("Sandbox workspace (slack)")
-        pack = self.visible("#prov-pack")
-        self.wait(lambda d: len(Select(pack).options) > 1)
-        Select(pack).select_by_value("team-notifier")
+        connection = self.visible("#prov-connection")
+        if Select(connection).first_selected_option.text != "Sandbox workspace (slack)":
+            Select(connection).select_by_visible_text("Sandbox workspace (slack)")
+        # The pack list is rebuilt when the connection changes; pick from the current one.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#prov-pack option[value="team-notifier"]'))
+        time.sleep(0.5)
+        Select(self.visible("#prov-pack")).select_by_value("team-notifier")
         driver.find_element(By.CSS_SELECTOR, "#provision button[type=submit]").click()
         self.wait(lambda d: "notify_team" in d.find_element(By.ID, "draft").text)
+        # Its notify_team skill presets the channel to {{ default_channel }}: publishing waits for the variable.
+        driver.find_element(By.ID, "publish").click()
+        self.wait(lambda d: "default_channel" in d.find_element(By.ID, "toast").text)
+        self.fill("#variables-json", '{"default_channel": "#general"}')
+        driver.find_element(By.CSS_SELECTOR, "#variables button[type=submit]").click()
+        self.wait(lambda d: "#general" in d.find_element(By.ID, "variables-json").get_attribute("value")
+                  and "Variables saved" in d.find_element(By.ID, "toast").text)
         driver.find_element(By.ID, "publish").click()
         self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-version="1"]'))
         self.wait(lambda d: "notify_team" in d.find_element(By.ID, "tools").text)
@@ -315,7 +327,7 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-delivery]")) == before + 1)
         self.wait(lambda d: len(Receiver.received) >= 2, timeout=30)
         driver.refresh()
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-delivery] .badge.delivered"))
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-delivery] .badge.succeeded"))
         self.shot("09-event-inspector")
 
         # Admin pages.

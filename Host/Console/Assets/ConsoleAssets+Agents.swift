@@ -64,6 +64,7 @@ extension ConsoleAssets {
           [agent, skills, versions] = await Promise.all([api("GET", base), api("GET", base + "/skills"), api("GET", base + "/versions")]);
         } catch (error) { failed(error); return; }
         $("#agent-title").textContent = agent.name;
+        $("#variables-json").value = PB.json(agent.variables || {});
         document.title = agent.name + " · Patchbay console";
         clear($("#agent-meta"), h("code", {}, agent.id), " · ", agent.live_version != null ? badge("live v" + agent.live_version, "active") : badge("not published", "plain"));
         clear($("#draft"), skills.data.length ? h("ul", { class: "diff" }, skills.data.map(skillRow)) : PB.empty("The draft has no skill."));
@@ -94,6 +95,17 @@ extension ConsoleAssets {
         document.querySelectorAll("[data-format]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
         loadTools();
       }));
+
+      const variables = $("#variables");
+      variables.addEventListener("submit", async (event) => {
+        event.preventDefault(); clearErrors(variables);
+        try {
+          let value;
+          try { value = JSON.parse($("#variables-json").value || "{}"); } catch (_) { throw Object.assign(new Error("variables must be a JSON object"), { field: "variables" }); }
+          await api("PATCH", base, { variables: value });
+          toast("Variables saved"); load();
+        } catch (error) { showError(variables, error); }
+      });
 
       $("#publish")?.addEventListener("click", (event) => busy(event.currentTarget, async () => {
         const version = await api("POST", base + "/publish", {});

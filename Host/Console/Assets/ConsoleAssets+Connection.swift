@@ -90,7 +90,7 @@ extension ConsoleAssets {
           h("summary", {}, h("strong", {}, action.title || action.name), h("code", { class: "muted" }, action.name),
             action.mutating ? badge("writes", "pending") : badge("reads", "plain"), h("span", { class: "muted" }, action.description)),
           h("div", { class: "action-body" },
-            h("div", {}, h("h3", {}, "Input schema"), code(action.input_schema), h("h3", {}, "Output schema"), code(action.output_schema)),
+            h("div", {}, h("h3", {}, "Input"), PB.schemaTable(action.input_schema), h("h3", {}, "Output"), PB.schemaTable(action.output_schema)),
             h("div", {}, tryIt, result)));
       }));
 

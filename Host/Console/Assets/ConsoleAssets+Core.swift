@@ -43,7 +43,7 @@ extension ConsoleAssets {
           else if (name === "class") el.className = value;
           else el.setAttribute(name, value === true ? "" : String(value));
         }
-        for (const child of children.flat()) {
+        for (const child of children.flat(Infinity)) {
           if (child === null || child === undefined || child === false) continue;
           el.append(child instanceof Node ? child : document.createTextNode(String(child)));
         }
@@ -51,7 +51,7 @@ extension ConsoleAssets {
       }
 
       function $(selector) { return document.querySelector(selector); }
-      function clear(el, ...children) { el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false)); return el; }
+      function clear(el, ...children) { el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)); return el; }
       function badge(text, kind) { return h("span", { class: "badge " + (kind || String(text).replace(/[^a-z_]/gi, "_")) }, String(text).replace(/_/g, " ")); }
       function time(iso) {
         if (!iso) return "—";
@@ -84,7 +84,10 @@ extension ConsoleAssets {
         const fields = [];
         const properties = (schema && schema.properties) || {};
         const required = new Set((schema && schema.required) || []);
-        for (const [name, property] of Object.entries(properties)) {
+        // Required fields first, so a form reads in the order a person fills it.
+        const names = Object.keys(properties).sort((a, b) => Number(required.has(b)) - Number(required.has(a)));
+        for (const name of names) {
+          const property = properties[name];
           const path = prefix ? prefix + "." + name : name;
           const id = "f-" + path.replace(/[^a-z0-9_-]/gi, "-");
           const type = Array.isArray(property.type) ? property.type.find((t) => t !== "null") : property.type;
@@ -115,6 +118,22 @@ extension ConsoleAssets {
             property.description ? h("p", { class: "hint", id: describedBy }, property.description) : null));
         }
         return fields;
+      }
+
+      // A JSON Schema object as a readable list of its fields, with the raw schema folded away.
+      function schemaTable(schema) {
+        const properties = (schema && schema.properties) || {};
+        const required = new Set((schema && schema.required) || []);
+        const names = Object.keys(properties);
+        const type = (p) => Array.isArray(p.type) ? p.type.join(" | ") : (p.type || (p.enum ? "enum" : "any"));
+        return h("div", { class: "schema" },
+          names.length ? h("table", { class: "table compact" },
+            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Type"), h("th", { scope: "col" }, "Description"))),
+            h("tbody", {}, names.map((name) => h("tr", {},
+              h("td", {}, h("code", {}, name), required.has(name) ? h("span", { class: "required", title: "required" }, " *") : null),
+              h("td", {}, type(properties[name])), h("td", { class: "muted" }, properties[name].description || "")))))
+            : h("p", { class: "muted small" }, "No fields."),
+          h("details", { class: "raw" }, h("summary", {}, "JSON Schema"), code(schema)));
       }
 
       // Reads the values of a schemaForm back into an object; empty optional fields are left out.
@@ -157,7 +176,7 @@ extension ConsoleAssets {
       }
 
       return { api, can, h, $, clear, badge, time, json, code, empty, toast, failed, busy, param,
-               schemaForm, readSchemaForm, clearErrors, showError, ApiError };
+               schemaForm, schemaTable, readSchemaForm, clearErrors, showError, ApiError };
     })();
     """#
 }

@@ -16,6 +16,7 @@ extension ConsoleAssets {
     code, pre { font-family: var(--mono); font-size: 13px; }
     h1 { font-size: 24px; margin: 0 0 4px; letter-spacing: -0.01em; }
     h2 { font-size: 16px; margin: 0 0 12px; }
+    h2.spaced { margin-top: 20px; }
     h3 { font-size: 15px; margin: 0 0 6px; }
     .muted { color: var(--muted); } .small { font-size: 13px; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -92,7 +93,7 @@ extension ConsoleAssets {
     .card-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; }
     .meta { display: flex; gap: 6px; flex-wrap: wrap; }
     .badge { display: inline-block; border-radius: 999px; padding: 2px 9px; font-size: 12px; font-weight: 600; background: var(--soft); color: var(--muted); white-space: nowrap; }
-    .badge.ok, .badge.active, .badge.succeeded, .badge.connected, .badge.enabled, .badge.delivered { background: var(--ok-soft); color: var(--ok); }
+    .badge.ok, .badge.active, .badge.connected, .badge.enabled, .badge.delivered, .badge.succeeded { background: var(--ok-soft); color: var(--ok); }
     .badge.pending, .badge.running, .badge.awaiting_approval, .badge.needs_reauth, .badge.disabled { background: var(--warn-soft); color: var(--warn); }
     .badge.failed, .badge.error, .badge.revoked, .badge.dead, .badge.denied, .badge.interrupted, .badge.refused, .badge.quarantined { background: var(--bad-soft); color: var(--bad); }
     .badge.accent { background: var(--accent-soft); color: var(--accent); }
@@ -104,6 +105,10 @@ extension ConsoleAssets {
     .table th, .table td { padding: 10px 14px; border-bottom: 1px solid var(--line); vertical-align: top; }
     .table tr:last-child td { border-bottom: 0; }
     .table td code { word-break: break-all; }
+    .table.compact th, .table.compact td { padding: 6px 8px; font-size: 13px; }
+    .schema { border: 1px solid var(--line); border-radius: 8px; overflow-x: auto; margin-bottom: 12px; }
+    .schema details.raw summary { cursor: pointer; padding: 6px 8px; font-size: 13px; color: var(--accent); }
+    .schema details.raw .code { border-radius: 0 0 8px 8px; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; font-size: 14px; }
     .facts dt { color: var(--muted); } .facts dd { margin: 0; word-break: break-word; }
     .code { background: #0f1424; color: #dfe5ff; border-radius: 8px; padding: 12px 14px; overflow: auto; max-height: 420px; margin: 0; white-space: pre; }

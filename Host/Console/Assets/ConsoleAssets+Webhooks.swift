@@ -74,8 +74,8 @@ extension ConsoleAssets {
           event = await api("GET", "/v1/webhooks/events/" + encodeURIComponent(id));
           deliveries = await api("GET", "/v1/webhooks/deliveries?event_id=" + encodeURIComponent(id) + "&limit=200");
         } catch (error) { failed(error); return; }
-        $("#event-title").textContent = event.provider_event_type || event.type;
-        clear($("#event-meta"), event.provider, " · ", h("code", {}, event.id));
+        $("#event-title").textContent = event.type;
+        clear($("#event-meta"), event.provider, " · ", event.provider_event_type, " · ", h("code", {}, event.id));
         $("#payload").textContent = PB.json(event.data);
         const facts = [["Normalized key", h("code", { id: "event-key" }, event.type)], ["Provider event id", h("code", {}, event.provider_event_id)],
           ["Endpoint", event.endpoint_id || "—"], ["Connection", h("a", { href: "/console/connections/" + encodeURIComponent(event.connection_id) }, event.connection_id)],

@@ -20,7 +20,14 @@ extension ConsoleTemplates {
       <section class="panel" aria-labelledby="draft-heading"><h2 id="draft-heading">Draft skills</h2><div id="draft"></div>
         {{#can.skillsWrite}}<details class="add"><summary>Add skills from a connection</summary><form id="provision" class="stack" novalidate></form></details>{{/can.skillsWrite}}
       </section>
-      <section class="panel" aria-labelledby="diff-heading"><h2 id="diff-heading">Draft vs published</h2><div id="diff"></div></section>
+      <section class="panel" aria-labelledby="diff-heading"><h2 id="diff-heading">Draft vs published</h2><div id="diff"></div>
+        <h2 class="spaced">Variables</h2>
+        <form id="variables" class="stack" novalidate>
+          <div class="field" data-field="variables"><label for="variables-json">Values that fill the skills' <code>{{=<% %>=}}{{ name }}<%={{ }}=%></code> templates (JSON)</label>
+            <textarea id="variables-json" rows="4"{{^can.skillsWrite}} readonly{{/can.skillsWrite}}></textarea></div>
+          {{#can.skillsWrite}}<div><button class="button" type="submit">Save variables</button></div>{{/can.skillsWrite}}
+        </form>
+      </section>
     </div>
     <section class="panel" aria-labelledby="versions-heading"><h2 id="versions-heading">Versions</h2><div id="versions"></div></section>
     <section class="panel" aria-labelledby="tools-heading">
