@@ -8,11 +8,9 @@ extension ConsoleAssets {
         const plugins = await api("GET", "/v1/plugins");
         clear(body, plugins.data.length ? plugins.data.map((p) => h("tr", {},
           h("td", {}, h("strong", {}, p.name || p.id || "—"), h("div", { class: "small muted" }, h("code", {}, p.path))),
-          h("td", {}, p.version || "—"), h("td", {}, badge(p.status)),
-          h("td", {}, p.isolation || "in-process"),
-          h("td", {}, p.reason || (p.quarantined ? "quarantined after repeated crashes" : p.crashes ? p.crashes + " crashes" : "—"))))
-          : empty("No plugin loaded.", 5));
-      } catch (error) { failed(error); clear(body, empty(error.message, 5)); }
+          h("td", {}, p.version || "—"), h("td", {}, badge(p.status)), h("td", {}, p.reason || "—")))
+          : empty("No plugin loaded.", 4));
+      } catch (error) { failed(error); clear(body, empty(error.message, 4)); }
     })();
     """#
 

@@ -146,7 +146,9 @@ extension ConsoleAssets {
       .top { padding: 10px 14px; gap: 10px; }
       .who { margin-left: 0; width: 100%; }
       main { padding: 14px; }
-      .top nav ul { overflow-x: auto; flex-wrap: nowrap; }
+      .top nav { width: 100%; min-width: 0; overflow-x: auto; }
+      .top nav ul { flex-wrap: nowrap; }
+      .field { min-width: 0; flex: 1 1 140px; }
       .table th, .table td { padding: 8px 10px; }
       .facts { grid-template-columns: 1fr; }
       .facts dt { margin-top: 6px; }

@@ -2,8 +2,8 @@ extension ConsoleTemplates {
     static let plugins = #"""
     <div class="page-head"><div><h1>Plugins</h1><p class="muted">Every plugin the host tried to load: enabled, or refused with the reason.</p></div></div>
     <div class="panel flush"><table class="table" id="plugins"><caption class="sr-only">Plugins</caption>
-      <thead><tr><th scope="col">Plugin</th><th scope="col">Version</th><th scope="col">State</th><th scope="col">Isolation</th><th scope="col">Detail</th></tr></thead>
-      <tbody><tr><td colspan="5" class="loading">Loading…</td></tr></tbody></table></div>
+      <thead><tr><th scope="col">Plugin</th><th scope="col">Version</th><th scope="col">State</th><th scope="col">Reason</th></tr></thead>
+      <tbody><tr><td colspan="4" class="loading">Loading…</td></tr></tbody></table></div>
     """#
 
     static let keys = #"""
