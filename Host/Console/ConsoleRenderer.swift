@@ -39,7 +39,7 @@ struct ConsoleRenderer: Sendable {
     }
 
     func signIn(nonce: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
-        var values: [String: Any] = ["nonce": nonce]
+        var values: [String: Any] = ["nonce": nonce, "title": "Sign in"]
         if let error { values["error"] = error }
         return html(library.render(values, withTemplate: "signin") ?? "", status: status)
     }

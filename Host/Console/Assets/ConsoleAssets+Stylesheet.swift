@@ -141,6 +141,7 @@ extension ConsoleAssets {
     .signin-page { display: grid; place-items: center; min-height: 100vh; background: linear-gradient(160deg, #151a2d, #2d3660); }
     .signin { background: var(--panel); border-radius: 14px; padding: 32px; width: min(440px, calc(100vw - 32px)); box-shadow: 0 10px 40px rgba(0,0,0,.25); }
     .signin h1 { display: flex; align-items: center; gap: 8px; }
+    .signin .button { justify-content: center; }
 
     @media (max-width: 720px) {
       .top { padding: 10px 14px; gap: 10px; }

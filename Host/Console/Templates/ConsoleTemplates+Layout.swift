@@ -1,16 +1,21 @@
 extension ConsoleTemplates {
     /// The frame of every signed-in page. The CSRF token is in a meta tag for the scripts, and
     /// the key's scopes on the body so scripts offer only what the key may do.
-    static let layout = #"""
+    /// The start of every page's head, shared by the frame and the sign-in page.
+    static let head = #"""
     <!doctype html>
     <html lang="en">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="csrf-token" content="{{csrf}}">
     <title>{{title}} · Patchbay console</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/console/assets/console.css">
+    """#
+
+    static let layout = #"""
+    {{> head}}
+    <meta name="csrf-token" content="{{csrf}}">
     <script src="/console/assets/console.js" defer></script>
     {{#script}}<script src="/console/assets/{{script}}" defer></script>{{/script}}
     </head>
@@ -34,14 +39,7 @@ extension ConsoleTemplates {
     """#
 
     static let signIn = #"""
-    <!doctype html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Sign in · Patchbay console</title>
-    <link rel="icon" href="data:,">
-    <link rel="stylesheet" href="/console/assets/console.css">
+    {{> head}}
     </head>
     <body class="signin-page">
     <main id="main" class="signin">

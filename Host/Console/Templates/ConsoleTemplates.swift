@@ -2,7 +2,7 @@
 /// the sign-in page, a message page, and one body per page (see `ConsolePage`).
 enum ConsoleTemplates {
     static let all: [(name: String, text: String)] = [
-        ("layout", layout), ("signin", signIn), ("message", message),
+        ("head", head), ("layout", layout), ("signin", signIn), ("message", message),
         ("catalog", catalog), ("connect", connect), ("connections", connections), ("connection", connection),
         ("executions", executions), ("execution", execution), ("agents", agents), ("agent", agent),
         ("webhooks", webhooks), ("event", event), ("plugins", plugins), ("keys", keys),
