@@ -69,6 +69,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Only the OTLP/HTTP exporter: the gRPC one would pull in a second HTTP/2 stack.
         .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: SDK
@@ -133,10 +134,21 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/Services", swiftSettings: swift5),
+        // The web console at /console: pages rendered from templates embedded in the binary; every
+        // action its scripts take goes through the API with the session cookie.
+        .target(
+            name: "PatchbayConsole",
+            dependencies: [
+                "PatchbayWire", "PatchbayServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Host/Console", swiftSettings: swift5),
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                "PatchbayWire", "PatchbayServices",
+                "PatchbayWire", "PatchbayServices", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
@@ -219,7 +231,7 @@ let package = Package(
             name: "PatchbayTests",
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
+                "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

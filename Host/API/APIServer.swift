@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import PatchbayConsole
 import PatchbayServices
 import PatchbayWire
 
@@ -33,6 +34,7 @@ public enum APIServer {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+        ConsoleRoutes.add(to: router, patchbay: patchbay)
         let all = endpoints(patchbay, metrics: metrics)
         for endpoint in all {
             router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
@@ -56,6 +58,9 @@ public enum APIServer {
         addMethodNotAllowed(to: router, for: all)
         return router
     }
+
+    /// Methods that only read, which a session cookie may use without the CSRF token.
+    static let safeMethods: Set<HTTPRequest.Method> = [.get, .head]
 
     /// Methods a client may plausibly try on a path; any of them the path does not serve answers
     /// 405 with `Allow` rather than 404, so the path is known to exist.
@@ -95,6 +100,13 @@ public enum APIServer {
 
     private static func authenticate(_ request: Request, patchbay: Patchbay) async throws -> Principal {
         guard let header = request.headers[.authorization] else {
+            // The console's scripts call the API with the browser's session cookie instead of a
+            // header; a request that may change state must also repeat the session's CSRF token.
+            if let cookie = request.cookies[ConsoleCookies.session] {
+                return try await patchbay.consoleSessions.authenticate(
+                    cookie.value, stateChanging: !safeMethods.contains(request.method),
+                    csrfToken: request.headers[ConsoleCookies.csrfHeader])
+            }
             throw ServiceError(.unauthenticated, "missing_api_key", "send an API key as Authorization: Bearer <key>")
         }
         let parts = header.split(separator: " ", maxSplits: 1)

@@ -56,6 +56,11 @@ public struct APIKeyService: Sendable {
         ["prefix": .string(record.prefix), "scopes": .array(record.scopes.map(JSONValue.string))]
     }
 
+    /// The account a key belongs to, which any valid key may read (the console names it).
+    public func account(principal: Principal) async throws -> Account? {
+        try await store.account(id: principal.accountID)
+    }
+
     /// The account's keys, newest first: prefix, scopes and dates, never a secret.
     public func list(principal: Principal) async throws -> [APIKeyRecord] {
         try principal.require(.admin)

@@ -22,6 +22,8 @@ public final class Patchbay: Sendable {
     public let audit: AuditLog
     /// Each API key's request budget.
     public let apiRateLimits: APIRateLimiter
+    /// Browsers signed in to the console with an API key.
+    public let consoleSessions: ConsoleSessions
     public let catalog: CatalogService
     public let connections: ConnectionService
     /// The account's declarative HTTP connectors, providers beside the plugins.
@@ -61,6 +63,7 @@ public final class Patchbay: Sendable {
         idempotency = IdempotencyService(store: store, notifier: notifier, vault: vault, settings: settings.idempotency)
         apiRateLimits = APIRateLimiter(store: store, settings: settings.apiRateLimits)
         apiKeys = APIKeyService(store: store, notifier: notifier, audit: audit)
+        consoleSessions = ConsoleSessions(vault: vault, apiKeys: apiKeys)
         catalog = CatalogService(providers: providers, store: store)
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents, audit: audit)

@@ -186,7 +186,7 @@ public struct WebhookVerifier: Sendable {
     }
 
     /// Compares digests of both sides, so neither the length nor the first differing byte shows in the timing.
-    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+    public static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(SHA256.hash(data: Data(lhs.utf8)))
         let right = Array(SHA256.hash(data: Data(rhs.utf8)))
         var difference: UInt8 = 0
