@@ -1,10 +1,13 @@
 import Hummingbird
 import PatchbayServices
+import PatchbayWire
 
 /// Per-request state: Hummingbird's core storage plus the authenticated caller.
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var principal: Principal?
+    /// The request body, already checked against the route's declared schema; empty for routes without one.
+    public var input: [String: JSONValue] = [:]
 
     public init(source: Source) {
         coreContext = .init(source: source)

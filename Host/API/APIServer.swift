@@ -37,6 +37,12 @@ public enum APIServer {
                     try principal.require(scope)
                     context.principal = principal
                 }
+                // What the client sent is checked against the declared schemas before the handler sees it.
+                try RequestValidation.query(request, endpoint.parameters)
+                var request = request
+                if let schema = endpoint.requestBody {
+                    context.input = try await RequestValidation.body(&request, schema: schema)
+                }
                 return try await endpoint.handler(request, context)
             }
         }

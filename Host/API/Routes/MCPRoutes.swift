@@ -16,17 +16,46 @@ enum MCPRoutes {
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let sessions = MCPSessions(patchbay)
-        let summaries: [(HTTPTypes.HTTPRequest.Method, String)] = [
-            (.post, "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills."),
-            (.get, "The session's event stream (SSE): notifications such as tools/list_changed."),
-            (.delete, "End the session."),
+        let headers: [Parameter] = [
+            .header(HTTPHeaderName.sessionID, description: "The session initialize answered with; every request but initialize sends it."),
+            .header(endUserHeader.rawName, description: "Calls use this end user's own connections when they have them."),
+            .header("MCP-Protocol-Version", description: "The protocol version initialize agreed."),
         ]
-        return summaries.map { method, summary in
-            Endpoint(method: method, path: "/v1/agents/{id}/mcp", summary: summary, tag: "skills", access: .key(.skillsInvoke)) { request, context in
-                try await handle(request, context, patchbay, sessions)
-            }
+        let handler: @Sendable (Request, APIRequestContext) async throws -> Response = { request, context in
+            try await handle(request, context, patchbay, sessions)
         }
+        let mcpErrors = [400, 404, 405, 406, 409, 415, 429]
+        return [
+            Endpoint(method: .post, path: "/v1/agents/{id}/mcp",
+                     summary: "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills.",
+                     tag: "skills", access: .key(.skillsInvoke), requestBody: jsonRPCMessage, parameters: headers,
+                     response: jsonRPCMessage, otherResponses: [202: .null], streams: true, errors: mcpErrors,
+                     errorBody: mcpError, handler: handler),
+            Endpoint(method: .get, path: "/v1/agents/{id}/mcp",
+                     summary: "The session's event stream (SSE): notifications such as tools/list_changed.",
+                     tag: "skills", access: .key(.skillsInvoke), parameters: headers, response: jsonRPCMessage, streams: true,
+                     errors: mcpErrors, errorBody: mcpError, handler: handler),
+            Endpoint(method: .delete, path: "/v1/agents/{id}/mcp", summary: "End the session.",
+                     tag: "skills", access: .key(.skillsInvoke), parameters: headers, response: .null, errors: mcpErrors,
+                     errorBody: mcpError, handler: handler),
+        ]
     }
+
+    /// One JSON-RPC 2.0 message: a request (method and id), a notification (method alone) or a
+    /// response (id with result or error).
+    static let jsonRPCMessage = APISchema.object([
+        "jsonrpc": ["const": "2.0"],
+        "id": ["type": ["string", "integer"]],
+        "method": APISchema.string(),
+        "params": ["type": "object"],
+        "result": APISchema.anyValue,
+        "error": ["type": "object", "required": ["code", "message"], "properties": [
+            "code": APISchema.integer, "message": APISchema.string(), "data": APISchema.anyValue,
+        ]],
+    ], required: ["jsonrpc"])
+
+    /// Refusals before any JSON-RPC use the API's envelope; the MCP transport's own are JSON-RPC errors.
+    static let mcpError: JSONValue = ["anyOf": [APISchema.ref("Error"), jsonRPCMessage]]
 
     private static func handle(_ request: Request, _ context: APIRequestContext, _ patchbay: Patchbay,
                                _ sessions: MCPSessions) async throws -> Response {
@@ -64,9 +93,9 @@ enum MCPRoutes {
         var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: RequestInput.maxBodyBytes)
+            body = try await request.collectBody(upTo: RequestValidation.maxBodyBytes)
         } catch {
-            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(RequestInput.maxBodyBytes) bytes")
+            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(RequestValidation.maxBodyBytes) bytes")
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }

@@ -1,0 +1,32 @@
+import PatchbayWire
+
+/// A query or header parameter of a route, with the schema its value must match.
+struct Parameter: Sendable {
+    enum Location: String, Sendable {
+        case query
+        case header
+    }
+
+    var name: String
+    var location: Location
+    var schema: JSONValue
+    var description: String?
+    var required = false
+
+    static func query(_ name: String, _ schema: JSONValue = ["type": "string", "minLength": 1], description: String? = nil) -> Parameter {
+        Parameter(name: name, location: .query, schema: schema, description: description)
+    }
+
+    static func header(_ name: String, description: String) -> Parameter {
+        Parameter(name: name, location: .header, schema: ["type": "string", "minLength": 1], description: description)
+    }
+
+    /// A filter whose values are an enum's cases.
+    static func oneOf<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, description: String? = nil) -> Parameter
+    where T.RawValue == String {
+        query(name, APISchema.enumeration(type), description: description)
+    }
+
+    static let limit = query("limit", ["type": "integer", "minimum": 1, "maximum": 200, "default": 50], description: "Page size.")
+    static let cursor = query("cursor", ["type": "string"], description: "The next_cursor of the previous page.")
+}
