@@ -30,8 +30,10 @@ enum APISchema {
     }
 
     /// Text a person gives: `min` to `max` characters, no control characters (the services refuse them).
-    static func text(min: Int = 0, max: Int, description: String? = nil) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": "string", "maxLength": .integer(Int64(max)), "pattern": .string(noControlCharacters)]
+    /// With `trimmed`, neither starts nor ends with a space.
+    static func text(min: Int = 0, max: Int, trimmed: Bool = false, description: String? = nil) -> JSONValue {
+        let refused = trimmed ? "\(controlCharacter)|^\(space)|\(space)$" : controlCharacter
+        var schema: [String: JSONValue] = ["type": "string", "maxLength": .integer(Int64(max)), "not": ["pattern": .string(refused)]]
         if min > 0 { schema["minLength"] = .integer(Int64(min)) }
         if let description { schema["description"] = .string(description) }
         return .object(schema)
@@ -42,7 +44,12 @@ enum APISchema {
         text(min: 1, max: 200, description: description)
     }
 
-    static let noControlCharacters = "^[^\\u0000-\\u001F\\u007F]*$"
+    /// Patterns of what a field refuses, found anywhere: written as `not` a match rather than
+    /// an anchored pattern, since `$` means "before a final newline" in some regex dialects.
+    static let controlCharacter = "[\\u0000-\\u001F\\u007F]"
+    /// Unicode spaces, tab and line separators: what `trimmingCharacters(in: .whitespacesAndNewlines)`
+    /// removes besides control characters.
+    static let space = "[ \\t\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
 
     static func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, description: String? = nil) -> JSONValue
     where T.RawValue == String {

@@ -52,7 +52,7 @@ public enum APIServer {
 
     /// Methods a client may plausibly try on a path; any of them the path does not serve answers
     /// 405 with `Allow` rather than 404, so the path is known to exist.
-    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
 
     private static func addMethodNotAllowed(to router: Router<APIRequestContext>, for endpoints: [Endpoint]) {
         var methods: [String: [HTTPRequest.Method]] = [:]

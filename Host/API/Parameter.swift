@@ -1,3 +1,4 @@
+import PatchbayStore
 import PatchbayWire
 
 /// A query or header parameter of a route, with the schema its value must match.
@@ -12,6 +13,8 @@ struct Parameter: Sendable {
     var schema: JSONValue
     var description: String?
     var required = false
+    /// The code of the 400 for a value its schema refuses.
+    var errorCode = "validation_failed"
 
     static func query(_ name: String, _ schema: JSONValue = ["type": "string", "minLength": 1], description: String? = nil) -> Parameter {
         Parameter(name: name, location: .query, schema: schema, description: description)
@@ -28,5 +31,12 @@ struct Parameter: Sendable {
     }
 
     static let limit = query("limit", ["type": "integer", "minimum": 1, "maximum": 200, "default": 50], description: "Page size.")
-    static let cursor = query("cursor", ["type": "string"], description: "The next_cursor of the previous page.")
+    /// Every value of this shape reads as a place in the listing, so the schema says exactly which cursors work.
+    static let cursor = Parameter(name: "cursor", location: .query,
+                                  schema: ["type": "string", "pattern": .string(PageCursor.pattern)],
+                                  description: "The next_cursor of the previous page.", errorCode: "invalid_cursor")
+
+    /// The pull cursor: the sequence number of the last event read.
+    static let sequenceCursor = Parameter(name: "cursor", location: .query, schema: ["type": "string", "pattern": "^[0-9]{1,18}$"],
+                                          description: "The next_cursor of the previous pull.", errorCode: "invalid_cursor")
 }

@@ -11,7 +11,7 @@ enum RequestInput {
         let limit = integer(request, "limit") ?? defaultLimit
         var after: PageCursor?
         if let raw = query(request, "cursor") {
-            // A cursor is opaque: its schema is any string, and only this reading can tell a forged one.
+            // The declared pattern admits only cursors that read, so this cannot fail after validation.
             guard let cursor = PageCursor(encoded: raw) else {
                 throw APIError(status: .badRequest, code: "invalid_cursor", message: "cursor is not one this API issued", field: "cursor")
             }

@@ -46,7 +46,8 @@ enum RequestValidation {
                 }
                 continue
             }
-            try refuse(JSONSchema.violations(of: typed(raw, as: parameter.schema), against: parameter.schema, at: parameter.name))
+            try refuse(JSONSchema.violations(of: typed(raw, as: parameter.schema), against: parameter.schema, at: parameter.name),
+                       code: parameter.errorCode)
         }
     }
 
@@ -60,9 +61,9 @@ enum RequestValidation {
         }
     }
 
-    private static func refuse(_ violations: [SchemaViolation]) throws {
+    private static func refuse(_ violations: [SchemaViolation], code: String = "validation_failed") throws {
         guard let first = violations.first else { return }
-        throw APIError(status: .badRequest, code: "validation_failed", message: first.description,
+        throw APIError(status: .badRequest, code: code, message: first.description,
                        field: first.path.isEmpty ? nil : first.path)
     }
 }

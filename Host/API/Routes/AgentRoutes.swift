@@ -6,9 +6,10 @@ import PatchbayWire
 /// Agents, their drafts (skills by hand, provisioned, from packs), publishing and versions.
 enum AgentRoutes {
     static let agentBody = APISchema.object([
-        "name": APISchema.text(min: 1, max: 100, description: "Unique in the account. Required on create."),
+        "name": APISchema.text(min: 1, max: 100, trimmed: true, description: "Unique in the account. Required on create."),
         "description": APISchema.text(max: 2000),
-        "variables": APISchema.anyObject(description: "Values for {{ name }} templates in skill presets; replaced whole."),
+        "variables": ["type": "object", "propertyNames": ["pattern": "^[A-Za-z_][A-Za-z0-9_]{0,63}$"],
+                      "description": "Values for {{ name }} templates in skill presets; replaced whole."],
     ])
 
     static let skillName = ["type": "string", "pattern": "^[a-zA-Z0-9_-]{1,64}$"] as JSONValue
@@ -17,14 +18,14 @@ enum AgentRoutes {
         "name": APISchema.merge(skillName, ["description": "Unique in the agent; defaults to the action's name."]),
         "connection_id": APISchema.id(),
         "action": APISchema.id(),
-        "description": APISchema.text(min: 1, max: 1024, description: "What the model reads; defaults to the action's."),
+        "description": APISchema.text(min: 1, max: 1024, trimmed: true, description: "What the model reads; defaults to the action's."),
         "presets": APISchema.anyObject(description: "Fixed inputs, hidden from the model; strings may hold {{ variable }}."),
         "requires_approval": APISchema.boolean,
     ], required: ["connection_id", "action"])
 
     /// A draft skill can change only these; its name, connection and action make a new skill.
     static let skillChange = APISchema.object([
-        "description": APISchema.text(min: 1, max: 1024, description: "What the model reads."),
+        "description": APISchema.text(min: 1, max: 1024, trimmed: true, description: "What the model reads."),
         "presets": APISchema.anyObject(description: "Fixed inputs, hidden from the model; strings may hold {{ variable }}."),
         "requires_approval": APISchema.boolean,
     ])

@@ -19,7 +19,7 @@ enum BindingRoutes {
                          "returned_fields": APISchema.array(APISchema.id(), description: "Default: every field."),
                          "presets": APISchema.anyObject(
                              description: "Filter values fixed for the agent (lookup, list), e.g. {\"status\": \"open\"}; may hold {{ variable }}."),
-                         "description": APISchema.text(min: 1, max: 1024), "requires_approval": APISchema.boolean,
+                         "description": APISchema.text(min: 1, max: 1024, trimmed: true), "requires_approval": APISchema.boolean,
                      ], required: ["connection_id", "object", "kind"]),
                      response: APISchema.ref("Skill"), successStatus: 201, errors: [409]) { _, context in
                 let input = context.input
@@ -39,7 +39,7 @@ enum BindingRoutes {
                      tag: "agents", access: .key(.skillsWrite),
                      requestBody: APISchema.object([
                          "connection_id": APISchema.id(),
-                         "goal": APISchema.text(min: 3, max: 500, description: "e.g. look up a customer by email"),
+                         "goal": APISchema.text(min: 3, max: 500, trimmed: true, description: "e.g. look up a customer by email"),
                      ], required: ["connection_id", "goal"]),
                      response: autoMapResponse, successStatus: 201, errors: [409]) { _, context in
                 let result = try await agents.autoMap(

@@ -4,20 +4,24 @@ import PatchbayStore
 import PatchbayWire
 
 enum ConnectionRoutes {
-    static let body = APISchema.object([
-        "provider": APISchema.id(description: "Catalog id, e.g. crm. Required on create; cannot change."),
-        "label": APISchema.text(min: 1, max: 200, description: "A name for people; defaults to the provider's name."),
+    /// What a change may set; the provider and end user are fixed when the connection is made.
+    static let change: [String: JSONValue] = [
+        "label": APISchema.text(min: 1, max: 200, trimmed: true, description: "A name for people; defaults to the provider's name."),
         "config": APISchema.anyObject(description: "Validated against the provider's config_schema."),
         "credentials": ["type": "object", "additionalProperties": ["type": "string"],
                         "description": "Secret fields named by the provider's credential_fields. Write-only. Leave out for an OAuth provider to get status pending and an oauth_url."],
-        "end_user": APISchema.text(min: 1, max: 200, description: "Makes this an end user's own connection; set on create only."),
-    ])
+    ]
+
+    static let create = APISchema.object(change.merging([
+        "provider": APISchema.id(description: "Catalog id, e.g. crm."),
+        "end_user": APISchema.text(min: 1, max: 200, trimmed: true, description: "Makes this an end user's own connection."),
+    ]) { first, _ in first }, required: ["provider"])
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let connections = patchbay.connections
         return [
             Endpoint(method: .post, path: "/v1/connections", summary: "Connect a provider with credentials and config.",
-                     tag: "connections", access: .key(.integrationsWrite), requestBody: APISchema.merge(body, ["required": ["provider"]]),
+                     tag: "connections", access: .key(.integrationsWrite), requestBody: create,
                      response: APISchema.ref("Authorization"), successStatus: 201, errors: [409]) { _, context in
                 let principal = try context.requirePrincipal()
                 // An OAuth provider without credentials starts pending, with the URL to consent at.
@@ -41,7 +45,7 @@ enum ConnectionRoutes {
             },
             Endpoint(method: .patch, path: "/v1/connections/{id}",
                      summary: "Change label, config or credentials; applies from the next call.",
-                     tag: "connections", access: .key(.integrationsWrite), requestBody: body, response: APISchema.ref("Connection"),
+                     tag: "connections", access: .key(.integrationsWrite), requestBody: APISchema.object(change), response: APISchema.ref("Connection"),
                      errors: [409]) { _, context in
                 let record = try await connections.update(principal: try context.requirePrincipal(),
                                                           id: try context.parameters.require("id"), draft(context.input))

@@ -19,7 +19,7 @@ enum MCPRoutes {
         let headers: [Parameter] = [
             .header(HTTPHeaderName.sessionID, description: "The session initialize answered with; every request but initialize sends it."),
             .header(endUserHeader.rawName, description: "Calls use this end user's own connections when they have them."),
-            .header("MCP-Protocol-Version", description: "The protocol version initialize agreed."),
+            .header(HTTPHeaderName.protocolVersion, description: "The protocol version initialize agreed."),
         ]
         let handler: @Sendable (Request, APIRequestContext) async throws -> Response = { request, context in
             try await handle(request, context, patchbay, sessions)

@@ -27,7 +27,7 @@ enum SkillRoutes {
                      requestBody: APISchema.object([
                          "input": APISchema.anyObject(description: "Checked against the skill's input schema."),
                          "tool_call_id": APISchema.text(min: 1, max: 200, description: "The model's id for this call, kept on the execution."),
-                         "end_user": APISchema.text(min: 1, max: 200, description: "Use this end user's own connection when they have one."),
+                         "end_user": APISchema.text(min: 1, max: 200, trimmed: true, description: "Use this end user's own connection when they have one."),
                      ], required: ["input"]),
                      response: APISchema.ref("Execution"), otherResponses: [202: APISchema.ref("Execution")],
                      errors: [409, 422, 429, 502], errorBody: APISchema.ref("ProviderError")) { _, context in

@@ -164,7 +164,7 @@ enum WebhookRoutes {
             Endpoint(method: .get, path: "/v1/agents/{id}/events",
                      summary: "Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.",
                      tag: "webhooks", access: .key(.integrationsRead),
-                     parameters: [.cursor, .limit, .query("wait", ["type": "integer", "minimum": 0, "maximum": 30, "default": 0],
+                     parameters: [.sequenceCursor, .limit, .query("wait", ["type": "integer", "minimum": 0, "maximum": 30, "default": 0],
                                                           description: "Seconds to hold an empty answer open for new events.")],
                      response: APISchema.view(["data": APISchema.array(APISchema.ref("WebhookEvent")), "next_cursor": APISchema.string()])) { request, context in
                 let pulled = try await subscriptions.pull(

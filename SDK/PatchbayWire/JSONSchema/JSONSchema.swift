@@ -54,9 +54,11 @@ public enum JSONSchema {
     }
 
     /// Every way `value` fails `schema`, with the path of each; empty when it conforms.
-    /// `schema` must already be valid (see `problems(in:)`); its `$ref`s resolve within it.
-    public static func violations(of value: JSONValue, against schema: JSONValue, at path: String = "") -> [SchemaViolation] {
-        var validator = SchemaValidator(root: schema)
+    /// `schema` must already be valid (see `problems(in:)`); its `$ref`s resolve within `root`
+    /// (an OpenAPI document, say), which is the schema itself unless given.
+    public static func violations(of value: JSONValue, against schema: JSONValue, in root: JSONValue? = nil,
+                                  at path: String = "") -> [SchemaViolation] {
+        var validator = SchemaValidator(root: root ?? schema)
         return validator.violations(of: value, against: schema, at: path)
     }
 
