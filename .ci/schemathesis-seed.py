@@ -60,6 +60,18 @@ call("POST", "/v1/connectors", {
                     "parameters": {"type": "object", "properties": {}}}]})
 spare_key = call("POST", "/v1/api-keys", {"scopes": ["integrations:read"]})["id"]
 
+# Decoys for the DELETE routes, so that deleting never takes the objects the other routes use.
+decoy_connection = call("POST", "/v1/connections", {"provider": "slack", "label": "Decoy",
+                                                    "credentials": {"bot_token": "xoxb-sandbox"}})["id"]
+decoy_agent = call("POST", "/v1/agents", {"name": "decoy-bot"})["id"]
+call("POST", f"/v1/agents/{decoy_agent}/skills", {"connection_id": decoy_connection, "action": "post_message", "name": "post"})
+decoy_endpoint = call("POST", "/v1/webhooks/endpoints", {"connection_id": decoy_connection, "secret": secret})["id"]
+decoy_subscription = call("POST", "/v1/webhooks/subscriptions", {"agent_id": decoy_agent, "provider": "slack"})["id"]
+call("POST", "/v1/connectors", {
+    "namespace": "seed", "name": "decoy", "base_url": "http://127.0.0.1:4010/slack/api",
+    "operations": [{"name": "ping", "description": "Check the API answers.", "method": "GET", "path": "/api.test",
+                    "parameters": {"type": "object", "properties": {}}}]})
+
 # Each group of paths with the ids its parameters take. DELETEs keep generated ids (404) so
 # the seeded objects stay for the other routes.
 groups = [
@@ -76,11 +88,29 @@ groups = [
     ("^/v1/api-keys/\\{id\\}", {"id": spare_key}),
     ("^/hooks/\\{provider\\}", {"provider": "slack", "id": endpoint}),
 ]
+deletes = [
+    ("^/v1/connections/\\{id\\}$", {"id": decoy_connection}),
+    ("^/v1/agents/\\{id\\}", {"id": decoy_agent, "name": "post", "provider": "slack"}),
+    ("^/v1/webhooks/endpoints/\\{id\\}$", {"id": decoy_endpoint}),
+    ("^/v1/webhooks/subscriptions/\\{id\\}$", {"id": decoy_subscription}),
+    ("^/v1/connectors/\\{namespace\\}", {"namespace": "seed", "name": "decoy"}),
+    ("^/v1/oauth-apps/\\{provider\\}", {"provider": "slack"}),
+    ("^/v1/api-keys/\\{id\\}", {"id": spare_key}),
+]
+
+
+def write(config, regex, values, method):
+    config.write("[[operations]]\n")
+    config.write(f"include-path-regex = {json.dumps(regex)}\n")
+    # A method regex joins the path regex in one filter (both must match); include-method would be a filter of its own.
+    config.write('include-method-regex = "^DELETE$"\n' if method == "DELETE" else 'exclude-method = "DELETE"\n')
+    fixed = ", ".join(f"{json.dumps('path.' + name)} = {json.dumps(value)}" for name, value in values.items())
+    config.write(f"parameters = {{ {fixed} }}\n\n")
+
+
 with open(out, "a") as config:
     for regex, values in groups:
-        config.write("[[operations]]\n")
-        config.write(f"include-path-regex = {json.dumps(regex)}\n")
-        config.write('exclude-method = "DELETE"\n')
-        fixed = ", ".join(f"{json.dumps('path.' + name)} = {json.dumps(value)}" for name, value in values.items())
-        config.write(f"parameters = {{ {fixed} }}\n\n")
+        write(config, regex, values, "other")
+    for regex, values in deletes:
+        write(config, regex, values, "DELETE")
 print(f"seeded connection {connection}, agent {agent}, endpoint {endpoint}, event {event}, delivery {delivery}")

@@ -52,7 +52,9 @@ public enum APIServer {
 
     /// Methods a client may plausibly try on a path; any of them the path does not serve answers
     /// 405 with `Allow` rather than 404, so the path is known to exist.
-    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
+    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace, query]
+    /// The safe method with a body, being standardised; clients and fuzzers already send it.
+    private static let query = HTTPRequest.Method("QUERY")!
 
     private static func addMethodNotAllowed(to router: Router<APIRequestContext>, for endpoints: [Endpoint]) {
         var methods: [String: [HTTPRequest.Method]] = [:]

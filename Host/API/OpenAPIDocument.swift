@@ -59,7 +59,7 @@ enum OpenAPIDocument {
         successes[endpoint.successStatus] = endpoint.response
         for (status, schema) in successes {
             guard schema != .null else {
-                responses[String(status)] = ["description": "Accepted; no body"]
+                responses[String(status)] = ["description": "Success, without a body"]
                 continue
             }
             var content: [String: JSONValue] = ["application/json": ["schema": schema]]

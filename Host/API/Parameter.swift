@@ -20,8 +20,8 @@ struct Parameter: Sendable {
         Parameter(name: name, location: .query, schema: schema, description: description)
     }
 
-    static func header(_ name: String, description: String) -> Parameter {
-        Parameter(name: name, location: .header, schema: ["type": "string", "minLength": 1], description: description)
+    static func header(_ name: String, required: Bool = false, description: String) -> Parameter {
+        Parameter(name: name, location: .header, schema: ["type": "string", "minLength": 1], description: description, required: required)
     }
 
     /// A filter whose values are an enum's cases.

@@ -36,7 +36,7 @@ final class APIDocumentTests: XCTestCase {
         XCTAssertNotNil(document["info"]?["version"]?.stringValue)
         let components = try XCTUnwrap(document["components"]?["schemas"]?.objectValue)
         for (name, schema) in components {
-            XCTAssertEqual(JSONSchema.problems(in: schema), [], "components.schemas.\(name)")
+            XCTAssertEqual(JSONSchema.problems(in: schema, root: document), [], "components.schemas.\(name)")
         }
         var operationIDs: Set<String> = []
         for (path, method, operation) in operations(document) {
@@ -55,11 +55,11 @@ final class APIDocumentTests: XCTestCase {
                 XCTAssertTrue(["path", "query", "header"].contains(parameter["in"]?.stringValue ?? ""), name)
                 if parameter["in"] == "path" { XCTAssertEqual(parameter["required"], true, name) }
                 let schema = try XCTUnwrap(parameter["schema"], name)
-                XCTAssertEqual(JSONSchema.problems(in: schema), [], "\(name) parameter \(parameter["name"] ?? .null)")
+                XCTAssertEqual(JSONSchema.problems(in: schema, root: document), [], "\(name) parameter \(parameter["name"] ?? .null)")
             }
             if let body = operation["requestBody"] {
                 let schema = try XCTUnwrap(body["content"]?["application/json"]?["schema"], name)
-                XCTAssertEqual(JSONSchema.problems(in: schema), [], "\(name) request body")
+                XCTAssertEqual(JSONSchema.problems(in: schema, root: document), [], "\(name) request body")
                 XCTAssertEqual(schema["additionalProperties"], false, "\(name): a body refuses fields it does not declare")
             }
 
@@ -71,7 +71,7 @@ final class APIDocumentTests: XCTestCase {
                 XCTAssertNotNil(response["description"]?.stringValue, "\(name) \(status)")
                 for (_, media) in response["content"]?.objectValue ?? [:] {
                     let schema = try XCTUnwrap(media["schema"], "\(name) \(status)")
-                    XCTAssertEqual(JSONSchema.problems(in: schema), [], "\(name) \(status)")
+                    XCTAssertEqual(JSONSchema.problems(in: schema, root: document), [], "\(name) \(status)")
                     for reference in references(in: schema) {
                         XCTAssertTrue(reference.hasPrefix("#/components/schemas/")
                                       && components[String(reference.dropFirst("#/components/schemas/".count))] != nil,

@@ -37,6 +37,7 @@ final class EndpointTableTests: XCTestCase {
             let required = Set(body["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             return [properties.filter { required.contains($0.key) }, properties].map { chosen in
                 let object = chosen.mapValues { property -> JSONValue in
+                    if let constant = property["const"] { return constant }
                     if let first = property["enum"]?.arrayValue?.first { return first }
                     switch property["type"]?.stringValue {
                     case "integer", "number": return 1

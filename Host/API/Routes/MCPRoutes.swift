@@ -16,11 +16,14 @@ enum MCPRoutes {
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let sessions = MCPSessions(patchbay)
-        let headers: [Parameter] = [
-            .header(HTTPHeaderName.sessionID, description: "The session initialize answered with; every request but initialize sends it."),
+        let others: [Parameter] = [
             .header(endUserHeader.rawName, description: "Calls use this end user's own connections when they have them."),
             .header(HTTPHeaderName.protocolVersion, description: "The protocol version initialize agreed."),
         ]
+        let session = "The session initialize answered with."
+        // Only initialize, a POST, opens a session without one.
+        let opening = [Parameter.header(HTTPHeaderName.sessionID, description: session + " Every request but initialize sends it.")] + others
+        let inSession = [Parameter.header(HTTPHeaderName.sessionID, required: true, description: session)] + others
         let handler: @Sendable (Request, APIRequestContext) async throws -> Response = { request, context in
             try await handle(request, context, patchbay, sessions)
         }
@@ -28,15 +31,15 @@ enum MCPRoutes {
         return [
             Endpoint(method: .post, path: "/v1/agents/{id}/mcp",
                      summary: "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills.",
-                     tag: "skills", access: .key(.skillsInvoke), requestBody: jsonRPCMessage, parameters: headers,
+                     tag: "skills", access: .key(.skillsInvoke), requestBody: jsonRPCMessage, parameters: opening,
                      response: jsonRPCMessage, otherResponses: [202: .null], streams: true, errors: mcpErrors,
                      errorBody: mcpError, handler: handler),
             Endpoint(method: .get, path: "/v1/agents/{id}/mcp",
                      summary: "The session's event stream (SSE): notifications such as tools/list_changed.",
-                     tag: "skills", access: .key(.skillsInvoke), parameters: headers, response: jsonRPCMessage, streams: true,
+                     tag: "skills", access: .key(.skillsInvoke), parameters: inSession, response: jsonRPCMessage, streams: true,
                      errors: mcpErrors, errorBody: mcpError, handler: handler),
             Endpoint(method: .delete, path: "/v1/agents/{id}/mcp", summary: "End the session.",
-                     tag: "skills", access: .key(.skillsInvoke), parameters: headers, response: .null, errors: mcpErrors,
+                     tag: "skills", access: .key(.skillsInvoke), parameters: inSession, response: .null, errors: mcpErrors,
                      errorBody: mcpError, handler: handler),
         ]
     }

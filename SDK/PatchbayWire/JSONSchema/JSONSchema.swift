@@ -48,9 +48,10 @@ public enum JSONSchema {
         annotationKeywords.contains(keyword) || assertionKeywords.contains(keyword) || keyword.hasPrefix("x-")
     }
 
-    /// Every problem with `schema` itself; empty when it is a valid schema.
-    public static func problems(in schema: JSONValue, at path: String = "") -> [SchemaViolation] {
-        SchemaChecker(root: schema).problems(in: schema, at: path)
+    /// Every problem with `schema` itself; empty when it is a valid schema. Its `$ref`s must
+    /// resolve within `root`, which is the schema itself unless given.
+    public static func problems(in schema: JSONValue, root: JSONValue? = nil, at path: String = "") -> [SchemaViolation] {
+        SchemaChecker(root: root ?? schema).problems(in: schema, at: path)
     }
 
     /// Every way `value` fails `schema`, with the path of each; empty when it conforms.
