@@ -38,7 +38,7 @@ public enum APIServer {
                     context.principal = principal
                 }
                 // What the client sent is checked against the declared schemas before the handler sees it.
-                try RequestValidation.query(request, endpoint.parameters)
+                try RequestValidation.parameters(request, endpoint.parameters)
                 var request = request
                 if let schema = endpoint.requestBody {
                     context.input = try await RequestValidation.body(&request, schema: schema)

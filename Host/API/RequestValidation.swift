@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PatchbayWire
 
@@ -35,13 +36,19 @@ enum RequestValidation {
         return object
     }
 
-    /// Every declared query parameter the request carries, read as its schema's type and checked against it.
-    static func query(_ request: Request, _ parameters: [Parameter]) throws {
+    /// Every declared query and header parameter the request carries, read as its schema's type
+    /// and checked against it; a required one that is missing is refused.
+    static func parameters(_ request: Request, _ parameters: [Parameter]) throws {
         let query = request.uri.queryParameters
-        for parameter in parameters where parameter.location == .query {
-            guard let raw = query.get(parameter.name) else {
+        for parameter in parameters {
+            let value: String?
+            switch parameter.location {
+            case .query: value = query.get(parameter.name)
+            case .header: value = HTTPField.Name(parameter.name).flatMap { request.headers[$0] }
+            }
+            guard let raw = value else {
                 if parameter.required {
-                    throw APIError(status: .badRequest, code: "validation_failed", message: "\(parameter.name) is required",
+                    throw APIError(status: .badRequest, code: parameter.errorCode, message: "\(parameter.name) is required",
                                    field: parameter.name)
                 }
                 continue

@@ -41,7 +41,7 @@ enum BindingRoutes {
                          "connection_id": APISchema.id(),
                          "goal": APISchema.text(min: 3, max: 500, trimmed: true, description: "e.g. look up a customer by email"),
                      ], required: ["connection_id", "goal"]),
-                     response: autoMapResponse, successStatus: 201, errors: [409]) { _, context in
+                     response: autoMapResponse, successStatus: 201, errors: [409, 422]) { _, context in
                 let result = try await agents.autoMap(
                     principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
                     connectionID: context.input["connection_id"]?.stringValue ?? "",

@@ -23,7 +23,9 @@ enum MCPRoutes {
         let session = "The session initialize answered with."
         // Only initialize, a POST, opens a session without one.
         let opening = [Parameter.header(HTTPHeaderName.sessionID, description: session + " Every request but initialize sends it.")] + others
-        let inSession = [Parameter.header(HTTPHeaderName.sessionID, required: true, description: session)] + others
+        var sessionHeader = Parameter.header(HTTPHeaderName.sessionID, required: true, description: session)
+        sessionHeader.errorCode = "mcp_session_required"
+        let inSession = [sessionHeader] + others
         let handler: @Sendable (Request, APIRequestContext) async throws -> Response = { request, context in
             try await handle(request, context, patchbay, sessions)
         }
