@@ -68,8 +68,10 @@ enum RequestValidation {
         }
     }
 
+    /// Names one violation: a field the route does not know first, since a typo also makes the
+    /// field it was meant to be look missing, and the typo is what to fix.
     private static func refuse(_ violations: [SchemaViolation], code: String = "validation_failed") throws {
-        guard let first = violations.first else { return }
+        guard let first = violations.first(where: \.isUnknownField) ?? violations.first else { return }
         throw APIError(status: .badRequest, code: code, message: first.description,
                        field: first.path.isEmpty ? nil : first.path)
     }

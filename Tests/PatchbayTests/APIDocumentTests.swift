@@ -106,7 +106,9 @@ final class APIDocumentTests: XCTestCase {
         XCTAssertEqual(try operation("post", "/v1/api-keys")["requestBody"]?["content"]?["application/json"]?["schema"]?["properties"]?["scopes"]?["minItems"], 1)
         XCTAssertEqual(try operation("post", "/v1/agents")["requestBody"]?["content"]?["application/json"]?["schema"]?["properties"]?["name"]?["maxLength"], 100)
         let subscription = try operation("post", "/v1/webhooks/subscriptions")["requestBody"]?["content"]?["application/json"]?["schema"]
-        XCTAssertEqual(subscription?["oneOf"]?.arrayValue?.count, 2, "exactly one of endpoint_id and provider")
+        XCTAssertEqual(subscription?["allOf"]?.arrayValue?.first, ["if": ["not": ["required": ["provider"]]], "then": ["required": ["endpoint_id"]],
+                                                     "else": ["properties": ["endpoint_id": false]]],
+                       "exactly one of endpoint_id and provider")
         let skillChange = try operation("patch", "/v1/agents/{id}/skills/{name}")["requestBody"]?["content"]?["application/json"]?["schema"]
         XCTAssertEqual(Set(skillChange?["properties"]?.objectValue?.keys ?? [:].keys), ["description", "presets", "requires_approval"],
                        "the skill change lists only what the server lets change")

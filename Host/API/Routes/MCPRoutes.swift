@@ -50,7 +50,7 @@ enum MCPRoutes {
     /// response (id with result or error).
     static let jsonRPCMessage = APISchema.object([
         "jsonrpc": ["const": "2.0"],
-        "id": ["type": ["string", "integer"]],
+        "id": ["type": ["string", "integer", "null"]],
         "method": APISchema.string(),
         "params": ["type": "object"],
         "result": APISchema.anyValue,

@@ -23,10 +23,13 @@ enum WebhookRoutes {
         "delivery": APISchema.enumeration(WebhookSubscriptionRecord.Mode.self, description: "push when url is given, else pull."),
         "url": APISchema.text(min: 1, max: 2000, description: "Push: where events are POSTed, signed per Standard Webhooks."),
     ], required: ["agent_id"]), [
-        "oneOf": [["required": ["endpoint_id"]], ["required": ["provider"]]],
+        // Each rule names the field at fault: without provider, endpoint_id is required; with
+        // it, endpoint_id is not allowed. Push needs url; pull takes none.
         "allOf": [
+            ["if": ["not": ["required": ["provider"]]], "then": ["required": ["endpoint_id"]],
+             "else": ["properties": ["endpoint_id": false]]],
             ["if": ["required": ["delivery"], "properties": ["delivery": ["const": "push"]]], "then": ["required": ["url"]]],
-            ["if": ["required": ["delivery"], "properties": ["delivery": ["const": "pull"]]], "then": ["not": ["required": ["url"]]]],
+            ["if": ["required": ["delivery"], "properties": ["delivery": ["const": "pull"]]], "then": ["properties": ["url": false]]],
         ],
     ])
 

@@ -12,6 +12,11 @@ public struct SchemaViolation: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+
+    /// The message of a property that `additionalProperties: false` refuses.
+    public static let unknownField = "is not a known field"
+
+    public var isUnknownField: Bool { message == Self.unknownField }
 }
 
 /// JSON Schema 2020-12, the keywords real API descriptions use (docs/json-schema.md lists
