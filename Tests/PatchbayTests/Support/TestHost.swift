@@ -134,10 +134,12 @@ final class TestHost: @unchecked Sendable {
         var errorField: String? { json["error"]?["field"]?.stringValue }
     }
 
-    func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil) async throws -> Reply {
+    func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil,
+                 headers extra: [String: String] = [:]) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
