@@ -19,6 +19,10 @@ if [ ! -x "$VENV/bin/schemathesis" ] || ! "$VENV/bin/schemathesis" --version | g
     "$VENV/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
+for product in patchbay patchbay-sandbox; do
+    [ -x "$BIN_DIR/$product" ] || swift build --product "$product"
+done
+
 work=$(mktemp -d)
 pids=()
 cleanup() {
