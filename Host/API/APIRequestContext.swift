@@ -1,5 +1,6 @@
 import Hummingbird
 import PatchbayServices
+import PatchbayWire
 
 /// Per-request state: Hummingbird's core storage plus the authenticated caller.
 public struct APIRequestContext: RequestContext {
@@ -9,6 +10,8 @@ public struct APIRequestContext: RequestContext {
     }
     /// The caller as the request log sees it, set with `principal`.
     public let caller = RequestCaller()
+    /// The request body, already checked against the route's declared schema; empty for routes without one.
+    public var input: [String: JSONValue] = [:]
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -39,16 +39,24 @@ public enum APIServer {
         for endpoint in all {
             router.on(RouterPath(endpoint.routerPath), method: endpoint.method) { request, context in
                 var context = context
-                guard case .key(let scope) = endpoint.access else { return try await endpoint.handler(request, context) }
-                let principal = try await authenticate(request, patchbay: patchbay)
-                // Set first, so the request log names the account of a key refused for scope or rate.
-                context.principal = principal
-                // Every request of a key counts against its budget, refused ones included.
-                let limit = await patchbay.apiRateLimits.charge(principal)
-                if let limit, !limit.allowed { throw RateLimitHeaders.refusal(limit) }
-                // The scope is checked here, before the handler reads the body, so a key that
-                // may not use the route learns that first, whatever it sent.
-                try principal.require(scope)
+                var request = request
+                var limit: APIRateLimit?
+                if case .key(let scope) = endpoint.access {
+                    let principal = try await authenticate(request, patchbay: patchbay)
+                    // Set first, so the request log names the account of a key refused for scope or rate.
+                    context.principal = principal
+                    // Every request of a key counts against its budget, refused ones included.
+                    limit = await patchbay.apiRateLimits.charge(principal)
+                    if let limit, !limit.allowed { throw RateLimitHeaders.refusal(limit) }
+                    // The scope is checked here, before the handler reads the body, so a key that
+                    // may not use the route learns that first, whatever it sent.
+                    try principal.require(scope)
+                }
+                // What the client sent is checked against the declared schemas before the handler sees it.
+                try RequestValidation.parameters(request, endpoint.parameters)
+                if let schema = endpoint.requestBody {
+                    context.input = try await RequestValidation.body(&request, schema: schema)
+                }
                 var response = try await IdempotentRoute.respond(endpoint, request, context, idempotency: patchbay.idempotency,
                                                                  logger: logger)
                 if let limit { response.headers.append(contentsOf: RateLimitHeaders.fields(limit)) }
@@ -64,7 +72,9 @@ public enum APIServer {
 
     /// Methods a client may plausibly try on a path; any of them the path does not serve answers
     /// 405 with `Allow` rather than 404, so the path is known to exist.
-    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    static let methodsAnsweredWith405: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace, query]
+    /// The safe method with a body, being standardised; clients and fuzzers already send it.
+    private static let query = HTTPRequest.Method("QUERY")!
 
     private static func addMethodNotAllowed(to router: Router<APIRequestContext>, for endpoints: [Endpoint]) {
         var methods: [String: [HTTPRequest.Method]] = [:]

@@ -7,13 +7,17 @@ enum OpenAPIDocument {
         var paths: [String: [String: JSONValue]] = [:]
         for endpoint in endpoints {
             var parameters: [JSONValue] = endpoint.pathParameters.map { name in
-                ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
+                ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string", "minLength": 1]]
             }
-            parameters += endpoint.queryParameters.map { name in
-                ["name": .string(name), "in": "query", "required": false, "schema": ["type": "string"]]
+            parameters += endpoint.parameters.map { parameter in
+                var fields: [String: JSONValue] = ["name": .string(parameter.name), "in": .string(parameter.location.rawValue),
+                                                   "required": .bool(parameter.required), "schema": parameter.schema]
+                if let description = parameter.description { fields["description"] = .string(description) }
+                return .object(fields)
             }
             if endpoint.idempotent { parameters.append(idempotencyKeyParameter) }
             var operation: [String: JSONValue] = [
+                "operationId": .string(operationID(endpoint)),
                 "summary": .string(endpoint.summary),
                 "tags": [.string(endpoint.tag)],
                 "parameters": .array(parameters),
@@ -26,7 +30,9 @@ enum OpenAPIDocument {
                 operation["security"] = []
             }
             if let body = endpoint.requestBody {
-                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]]
+                // An empty body reads as `{}`, so a body whose every field is optional may be left out.
+                let required = !(body["required"]?.arrayValue ?? []).isEmpty
+                operation["requestBody"] = ["required": .bool(required), "content": ["application/json": ["schema": body]]]
             }
             paths[endpoint.path, default: [:]][endpoint.method.rawValue.lowercased()] = .object(operation)
         }
@@ -37,23 +43,16 @@ enum OpenAPIDocument {
             "paths": .object(paths.mapValues(JSONValue.object)),
             "components": [
                 "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An API key from `patchbay keys create`."]],
-                "schemas": ["Error": errorSchema],
+                "schemas": .object(APISchema.components),
             ],
         ]
     }
 
-    static let errorSchema: JSONValue = [
-        "type": "object",
-        "required": ["error"],
-        "properties": ["error": [
-            "type": "object",
-            "required": ["code", "message"],
-            "properties": [
-                "code": ["type": "string"], "message": ["type": "string"], "field": ["type": "string"],
-                "execution_id": ["type": "string"], "retryable": ["type": "boolean"],
-            ],
-        ]],
-    ]
+    /// `post_v1_connections_id_actions_action_invoke`: unique, since a method and path are.
+    static func operationID(_ endpoint: Endpoint) -> String {
+        let words = endpoint.path.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        return ([endpoint.method.rawValue.lowercased()] + words).joined(separator: "_")
+    }
 
     static let idempotencyKeyParameter: JSONValue = [
         "name": "Idempotency-Key", "in": "header", "required": false,
@@ -62,15 +61,30 @@ enum OpenAPIDocument {
     ]
 
     private static func responses(_ endpoint: Endpoint) -> JSONValue {
-        let error: JSONValue = ["description": "Error envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
-        var responses: [String: JSONValue] = [String(endpoint.successStatus): ["description": "Success"]]
-        if case .key = endpoint.access {
-            // 429: the key spent its request budget (`serve --api-rate-limit`).
-            for status in ["400", "401", "403", "404", "429"] { responses[status] = error }
+        let error: JSONValue = ["description": "Error envelope", "content": ["application/json": ["schema": endpoint.errorBody]]]
+        var responses: [String: JSONValue] = [:]
+        var successes = endpoint.otherResponses
+        successes[endpoint.successStatus] = endpoint.response
+        for (status, schema) in successes {
+            guard schema != .null else {
+                responses[String(status)] = ["description": "Success, without a body"]
+                continue
+            }
+            var content: [String: JSONValue] = [endpoint.mediaType: ["schema": schema]]
+            if endpoint.streams { content["text/event-stream"] = ["schema": ["type": "string"]] }
+            responses[String(status)] = ["description": "Success", "content": .object(content)]
         }
-        for status in endpoint.otherErrorStatuses { responses[String(status)] = error }
-        // A repeat whose first request still runs after the wait, and a key reused with another request.
-        if endpoint.idempotent { for status in ["409", "422"] { responses[status] = error } }
+        var keyed = false
+        if case .key = endpoint.access { keyed = true }
+        // 429 on every keyed route: the key spent its request budget (`serve --api-rate-limit`).
+        // 409 and 422 on idempotent ones: a repeat whose first request still runs after the wait,
+        // and a key reused with another request.
+        let limits = keyed ? [429] : []
+        let repeats = endpoint.idempotent ? [409, 422] : []
+        for status in APISchema.commonErrors(keyed: keyed, takesBody: endpoint.requestBody != nil) + endpoint.errors + limits + repeats
+        where responses[String(status)] == nil {
+            responses[String(status)] = error
+        }
         return .object(responses)
     }
 }

@@ -11,18 +11,21 @@ public struct PageCursor: Sendable, Equatable {
         self.id = id
     }
 
+    /// `1700000000000.conn_abc`: the time and id of the last item of the page. Every string
+    /// that matches `pattern` reads as a cursor (a place in the listing, existing or not), so an
+    /// API's schema can say exactly which cursors it takes.
     public var encoded: String {
-        Data("\(createdAt):\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        "\(createdAt).\(id)"
     }
 
+    public static let pattern = "^[0-9]{1,15}\\.[A-Za-z0-9_-]{1,100}$"
+
     public init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let createdAt = Millis(parts[0]), !parts[1].isEmpty else { return nil }
+        let parts = encoded.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2, parts[0].count <= 15, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let createdAt = Millis(parts[0]),
+              (1...100).contains(parts[1].count),
+              parts[1].unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") })
+        else { return nil }
         self.init(createdAt: createdAt, id: String(parts[1]))
     }
 }

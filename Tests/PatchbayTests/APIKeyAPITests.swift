@@ -93,7 +93,7 @@ final class APIKeyAPITests: XCTestCase {
 
     func testBadKeyRequestsAndAnotherAccountsKeys() async throws {
         let cases: [(String, String?)] = [
-            (#"{"scopes": ["root"]}"#, "scopes"),
+            (#"{"scopes": ["root"]}"#, "scopes[0]"),
             (#"{"scopes": "admin"}"#, "scopes"),
             (#"{"scopes": []}"#, "scopes"),
             (#"{}"#, "scopes"),

@@ -26,6 +26,8 @@ final class EndpointTableTests: XCTestCase {
         var scope: Scope?
         /// The request body's schema, when the route takes one.
         var body: JSONValue?
+        /// The headers the route requires, each with a made-up value.
+        var requiredHeaders: [String: String] = [:]
         var takesBody: Bool { body != nil }
 
         /// Bodies of the right shape, so the route gets past reading them and shows what it does
@@ -37,6 +39,7 @@ final class EndpointTableTests: XCTestCase {
             let required = Set(body["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             return [properties.filter { required.contains($0.key) }, properties].map { chosen in
                 let object = chosen.mapValues { property -> JSONValue in
+                    if let constant = property["const"] { return constant }
                     if let first = property["enum"]?.arrayValue?.first { return first }
                     switch property["type"]?.stringValue {
                     case "integer", "number": return 1
@@ -57,9 +60,12 @@ final class EndpointTableTests: XCTestCase {
         var routes: [Route] = []
         for (path, operations) in paths.sorted(by: { $0.key < $1.key }) {
             for (method, operation) in (operations.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let headers = (operation["parameters"]?.arrayValue ?? []).filter { $0["in"] == "header" && $0["required"] == true }
                 routes.append(Route(method: method.uppercased(), path: path,
                                     scope: operation["x-required-scope"]?.stringValue.flatMap(Scope.init(rawValue:)),
-                                    body: operation["requestBody"]?["content"]?["application/json"]?["schema"]))
+                                    body: operation["requestBody"]?["content"]?["application/json"]?["schema"],
+                                    requiredHeaders: Dictionary(uniqueKeysWithValues: headers.compactMap { $0["name"]?.stringValue }
+                                        .map { ($0, "x") })))
             }
         }
         XCTAssertGreaterThan(routes.count, 50, "the whole table")
@@ -131,7 +137,7 @@ final class EndpointTableTests: XCTestCase {
             }
             var replies: [TestHost.Reply] = []
             for body in route.wellFormedBodies {
-                replies.append(try await host.request(route.method, path, key: intruder, body: body))
+                replies.append(try await host.request(route.method, path, key: intruder, body: body, headers: route.requiredHeaders))
             }
             XCTAssertTrue(replies.contains { $0.status == 404 }, "\(route.method) \(path): \(replies.map(\.body))")
             XCTAssertTrue(replies.allSatisfy { $0.status == 404 || $0.status == 400 }, "\(route.method) \(path): \(replies.map(\.body))")

@@ -9,13 +9,11 @@ enum APIKeyRoutes {
         return [
             Endpoint(method: .post, path: "/v1/api-keys", summary: "Create an API key. The key is in this response only.",
                      tag: "api-keys", access: .key(.admin),
-                     requestBody: ["type": "object", "required": ["scopes"], "properties": [
-                         "scopes": ["type": "array", "items": ["type": "string", "enum": .array(Scope.allCases.map { .string($0.rawValue) })]],
-                     ]],
-                     successStatus: 201) { request, context in
-                let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["scopes"])
-                let names = try RequestInput.strings(object, "scopes") ?? []
+                     requestBody: APISchema.object([
+                         "scopes": APISchema.array(APISchema.enumeration(Scope.self), minItems: 1),
+                     ], required: ["scopes"]),
+                     response: APISchema.ref("APIKeyCreated"), successStatus: 201) { _, context in
+                let names = context.input["scopes"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let scopes = try Scope.parse(names.joined(separator: ","))
                 let issued = try await keys.create(principal: try context.requirePrincipal(), scopes: scopes)
                 var view = Views.apiKey(issued.record).objectValue ?? [:]
@@ -23,13 +21,15 @@ enum APIKeyRoutes {
                 return JSONResponse.make(.object(view), status: .created)
             },
             Endpoint(method: .get, path: "/v1/api-keys", summary: "The account's API keys: prefix, scopes and dates.",
-                     tag: "api-keys", access: .key(.admin)) { _, context in
+                     tag: "api-keys", access: .key(.admin), response: APISchema.list(of: APISchema.ref("APIKey"))) { _, context in
                 let records = try await keys.list(principal: try context.requirePrincipal())
                 return JSONResponse.make(["data": .array(records.map(Views.apiKey))])
             },
             Endpoint(method: .delete, path: "/v1/api-keys/{id}",
                      summary: "Revoke an API key; it stops working at once. The key making the request needs force=true.",
-                     tag: "api-keys", access: .key(.admin), queryParameters: ["force"], otherErrorStatuses: [409]) { request, context in
+                     tag: "api-keys", access: .key(.admin),
+                     parameters: [.query("force", APISchema.boolean, description: "Required to revoke the key making the request.")],
+                     response: APISchema.ref("APIKey"), errors: [409]) { request, context in
                 let record = try await keys.revoke(principal: try context.requirePrincipal(), id: try context.parameters.require("id"),
                                                    force: RequestInput.query(request, "force") == "true")
                 return JSONResponse.make(Views.apiKey(record))

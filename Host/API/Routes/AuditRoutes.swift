@@ -11,7 +11,15 @@ enum AuditRoutes {
             Endpoint(method: .get, path: "/v1/audit",
                      summary: "Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed (never a secret's value).",
                      tag: "audit", access: .key(.admin),
-                     queryParameters: ["action", "target", "key_id", "since", "until", "limit", "cursor"]) { request, context in
+                     parameters: [
+                         .query("action", APISchema.text(min: 1, max: 100), description: "Only this action, e.g. connection.create."),
+                         .query("target", APISchema.text(min: 1, max: 200), description: "Only changes to this object, by id."),
+                         .query("key_id", APISchema.text(min: 1, max: 200), description: "Only changes made with this API key."),
+                         .query("since", APISchema.timestamp, description: "Only changes at or after this time (RFC 3339)."),
+                         .query("until", APISchema.timestamp, description: "Only changes before this time (RFC 3339)."),
+                         .limit, .cursor,
+                     ],
+                     response: APISchema.page(of: APISchema.ref("AuditEntry"))) { request, context in
                 let filter = AuditFilter(action: RequestInput.query(request, "action"), target: RequestInput.query(request, "target"),
                                          keyID: RequestInput.query(request, "key_id"), since: try RequestInput.time(request, "since"),
                                          until: try RequestInput.time(request, "until"))

@@ -6,33 +6,30 @@ import PatchbayWire
 enum BindingRoutes {
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let agents = patchbay.agents
-        let fields: JSONValue = ["type": "array", "items": ["type": "string"]]
+        let fields = APISchema.array(APISchema.id())
         return [
             Endpoint(method: .post, path: "/v1/agents/{id}/bindings",
                      summary: "Add a skill over a discovered object (lookup, list, create or update) to the draft.",
                      tag: "agents", access: .key(.skillsWrite),
-                     requestBody: ["type": "object", "required": ["connection_id", "object", "kind"], "properties": [
-                         "name": ["type": "string", "description": "Defaults to e.g. lookup_customers_by_email."],
-                         "connection_id": ["type": "string"], "object": ["type": "string"],
+                     requestBody: APISchema.object([
+                         "name": APISchema.merge(AgentRoutes.skillName, ["description": "Defaults to e.g. lookup_customers_by_email."]),
+                         "connection_id": APISchema.id(), "object": APISchema.id(),
                          "kind": ["type": "string", "enum": ["lookup", "list", "create", "update"]],
                          "filter_fields": fields, "write_fields": fields,
-                         "returned_fields": ["type": "array", "items": ["type": "string"], "description": "Default: every field."],
-                         "presets": ["type": "object",
-                                     "description": "Filter values fixed for the agent (lookup, list), e.g. {\"status\": \"open\"}; may hold {{ variable }}."],
-                         "description": ["type": "string"], "requires_approval": ["type": "boolean"],
-                     ]], successStatus: 201) { request, context in
-                let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["name", "connection_id", "object", "kind", "filter_fields", "write_fields",
-                                                    "returned_fields", "presets", "description", "requires_approval"])
+                         "returned_fields": APISchema.array(APISchema.id(), description: "Default: every field."),
+                         "presets": APISchema.anyObject(
+                             description: "Filter values fixed for the agent (lookup, list), e.g. {\"status\": \"open\"}; may hold {{ variable }}."),
+                         "description": APISchema.text(min: 1, max: 1024, trimmed: true), "requires_approval": APISchema.boolean,
+                     ], required: ["connection_id", "object", "kind"]),
+                     response: APISchema.ref("Skill"), successStatus: 201, errors: [409]) { _, context in
+                let input = context.input
+                let strings = { (key: String) in input[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
                 let draft = AgentService.BindingDraft(
-                    name: try RequestInput.string(object, "name"), connectionID: try RequestInput.string(object, "connection_id"),
-                    object: try RequestInput.string(object, "object"), kind: try RequestInput.string(object, "kind"),
-                    filterFields: try RequestInput.strings(object, "filter_fields") ?? [],
-                    writeFields: try RequestInput.strings(object, "write_fields") ?? [],
-                    returnedFields: try RequestInput.strings(object, "returned_fields") ?? [],
-                    presets: try RequestInput.objectField(object, "presets")?.objectValue ?? [:],
-                    description: try RequestInput.string(object, "description"),
-                    requiresApproval: try RequestInput.bool(object, "requires_approval") ?? false)
+                    name: input["name"]?.stringValue, connectionID: input["connection_id"]?.stringValue,
+                    object: input["object"]?.stringValue, kind: input["kind"]?.stringValue,
+                    filterFields: strings("filter_fields"), writeFields: strings("write_fields"), returnedFields: strings("returned_fields"),
+                    presets: input["presets"]?.objectValue ?? [:], description: input["description"]?.stringValue,
+                    requiresApproval: input["requires_approval"]?.boolValue ?? false)
                 let skill = try await agents.bind(principal: try context.requirePrincipal(),
                                                   agentID: try context.parameters.require("id"), draft)
                 return JSONResponse.make(Views.skill(skill), status: .created)
@@ -40,16 +37,15 @@ enum BindingRoutes {
             Endpoint(method: .post, path: "/v1/agents/{id}/bindings/auto-map",
                      summary: "Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.",
                      tag: "agents", access: .key(.skillsWrite),
-                     requestBody: ["type": "object", "required": ["connection_id", "goal"], "properties": [
-                         "connection_id": ["type": "string"],
-                         "goal": ["type": "string", "description": "e.g. look up a customer by email"],
-                     ]], successStatus: 201) { request, context in
-                let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["connection_id", "goal"])
+                     requestBody: APISchema.object([
+                         "connection_id": APISchema.id(),
+                         "goal": APISchema.text(min: 3, max: 500, trimmed: true, description: "e.g. look up a customer by email"),
+                     ], required: ["connection_id", "goal"]),
+                     response: autoMapResponse, successStatus: 201, errors: [409, 422]) { _, context in
                 let result = try await agents.autoMap(
                     principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
-                    connectionID: try RequestInput.requiredString(object, "connection_id"),
-                    goal: try RequestInput.requiredString(object, "goal"))
+                    connectionID: context.input["connection_id"]?.stringValue ?? "",
+                    goal: context.input["goal"]?.stringValue ?? "")
                 return JSONResponse.make([
                     "skill": Views.skill(result.skill),
                     "score": .number(result.score),
@@ -68,4 +64,17 @@ enum BindingRoutes {
             },
         ]
     }
+
+    private static let autoMapResponse: JSONValue = {
+        let strings = APISchema.array(APISchema.string())
+        return APISchema.view([
+            "skill": APISchema.ref("Skill"), "score": APISchema.number, "reasoning": strings,
+            "suggested_presets": APISchema.array(APISchema.view(["field": APISchema.string(), "value": APISchema.string(),
+                                                                  "reason": APISchema.string()])),
+            "alternatives": APISchema.array(APISchema.view([
+                "object": APISchema.string(), "kind": APISchema.string(), "filter_fields": strings, "write_fields": strings,
+                "returned_fields": strings, "score": APISchema.number, "reasoning": strings,
+            ])),
+        ])
+    }()
 }

@@ -6,7 +6,10 @@ enum CatalogRoutes {
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         [
             Endpoint(method: .get, path: "/v1/catalog", summary: "Providers on this host, with per-category counts.",
-                     tag: "catalog", access: .key(.integrationsRead), queryParameters: ["category", "status"]) { request, context in
+                     tag: "catalog", access: .key(.integrationsRead),
+                     parameters: [.query("category"), .oneOf("status", CatalogService.StatusFilter.self)],
+                     response: APISchema.view(["data": APISchema.array(APISchema.ref("CatalogEntry")),
+                                               "counts": ["type": "object", "additionalProperties": APISchema.integer]])) { request, context in
                 let principal = try context.requirePrincipal()
                 try principal.require(.integrationsRead)
                 let listing = try await patchbay.catalog.list(
@@ -19,7 +22,7 @@ enum CatalogRoutes {
             },
             Endpoint(method: .get, path: "/v1/catalog/{provider}",
                      summary: "One provider: actions, packs, auth, credential fields, config schema.",
-                     tag: "catalog", access: .key(.integrationsRead)) { request, context in
+                     tag: "catalog", access: .key(.integrationsRead), response: APISchema.ref("CatalogEntryDetail")) { request, context in
                 let principal = try context.requirePrincipal()
                 try principal.require(.integrationsRead)
                 let entry = try await patchbay.catalog.entry(principal: principal, id: try context.parameters.require("provider"))

@@ -4,49 +4,50 @@ import PatchbayStore
 import PatchbayWire
 
 enum ConnectorRoutes {
-    static let body: JSONValue = [
-        "type": "object",
-        "description": "A declarative HTTP connector (docs/connectors.md has every field).",
-        "properties": [
-            "namespace": ["type": "string", "description": "Groups connectors; defaults to default. [a-z][a-z0-9_-]*."],
-            "name": ["type": "string", "description": "[a-z][a-z0-9_-]*; the catalog id is namespace.name."],
-            "title": ["type": "string"],
-            "description": ["type": "string"],
-            "category": ["type": "string"],
-            "base_url": ["type": "string", "description": "http or https; every operation's path is relative to it."],
-            "auth": ["type": "object", "description": "type: none, bearer, basic, api_key (in: header|query, name) or oauth2 (authorize_url, token_url, scopes, pkce, client_auth, refresh)."],
-            "headers": ["type": "object", "description": "Default headers of every request; no credentials."],
-            "operations": ["type": "array", "description": "name, description, method, path (with {placeholders}), parameters (JSON Schema object), locations (path|query|header|body per parameter), output_schema, extract (JSON pointer), pagination (cursor|link_header|page_number), mutating, important, timeout_ms."],
-            "packs": ["type": "array", "description": "id, name, description, skills: [{name, operation, description, presets}]."],
-        ],
-        "required": ["name", "base_url", "operations"],
-    ]
+    /// The top level of a definition; `ConnectorDefinition` checks what is inside each field,
+    /// which is a language of its own (docs/connectors.md has every field).
+    static let body = APISchema.object([
+        "namespace": ["type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$", "description": "Groups connectors; defaults to default."],
+        "name": ["type": "string", "pattern": "^[a-z][a-z0-9_-]{0,63}$", "description": "The catalog id is namespace.name."],
+        "title": APISchema.string(),
+        "description": APISchema.string(),
+        "category": APISchema.string(),
+        "base_url": APISchema.string(description: "http or https; every operation's path is relative to it."),
+        "auth": APISchema.anyObject(description: "type: none, bearer, basic, api_key (in: header|query, name) or oauth2 (authorize_url, token_url, scopes, pkce, client_auth, refresh)."),
+        "headers": ["type": "object", "additionalProperties": ["type": "string"], "description": "Default headers of every request; no credentials."],
+        "operations": APISchema.array(APISchema.anyObject(), minItems: 1,
+                                      description: "name, description, method, path (with {placeholders}), parameters (JSON Schema object), locations (path|query|header|body per parameter), output_schema, extract (JSON pointer), pagination (cursor|link_header|page_number), mutating, important, timeout_ms."),
+        "packs": APISchema.array(APISchema.anyObject(), description: "id, name, description, skills: [{name, operation, description, presets}]."),
+    ], required: ["name", "base_url", "operations"], description: "A declarative HTTP connector (docs/connectors.md has every field).")
 
-    static let testBody: JSONValue = [
-        "type": "object",
-        "properties": [
-            "input": ["type": "object", "description": "The operation's parameters, checked against its schema."],
-            "connection_id": ["type": "string", "description": "Whose credentials to use; defaults to the account's shared connection to this connector."],
-        ],
-    ]
+    static let testBody = APISchema.object([
+        "input": APISchema.anyObject(description: "The operation's parameters, checked against its schema."),
+        "connection_id": APISchema.id(description: "Whose credentials to use; defaults to the account's shared connection to this connector."),
+    ])
+
+    static let trial = APISchema.view([
+        "ok": APISchema.boolean, "exchanges": APISchema.array(APISchema.anyObject()), "duration_ms": APISchema.integer,
+        "output": APISchema.anyValue,
+        "error": APISchema.object(["code": APISchema.string(), "message": APISchema.string(), "upstream_status": APISchema.integer],
+                                  required: ["code", "message"]),
+    ], optional: ["output", "error"])
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let connectors = patchbay.connectors
         return [
             Endpoint(method: .post, path: "/v1/connectors", summary: "Create a declarative HTTP connector.",
-                     tag: "connectors", access: .key(.integrationsWrite), requestBody: body, successStatus: 201,
-                     otherErrorStatuses: [409]) { request, context in
-                let record = try await connectors.create(principal: try context.requirePrincipal(),
-                                                         definition: .object(try await RequestInput.object(request)))
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: body, response: APISchema.ref("Connector"),
+                     successStatus: 201, errors: [409]) { _, context in
+                let record = try await connectors.create(principal: try context.requirePrincipal(), definition: .object(context.input))
                 return JSONResponse.make(view(record), status: .created)
             },
             Endpoint(method: .get, path: "/v1/connectors", summary: "The account's connectors, by namespace and name.",
-                     tag: "connectors", access: .key(.integrationsRead)) { _, context in
+                     tag: "connectors", access: .key(.integrationsRead), response: APISchema.list(of: APISchema.ref("Connector"))) { _, context in
                 let records = try await connectors.list(principal: try context.requirePrincipal())
                 return JSONResponse.make(["data": .array(records.map(view))])
             },
             Endpoint(method: .get, path: "/v1/connectors/{namespace}/{name}", summary: "One connector with its definition.",
-                     tag: "connectors", access: .key(.integrationsRead)) { _, context in
+                     tag: "connectors", access: .key(.integrationsRead), response: APISchema.ref("Connector")) { _, context in
                 let record = try await connectors.get(principal: try context.requirePrincipal(),
                                                       namespace: try context.parameters.require("namespace"),
                                                       name: try context.parameters.require("name"))
@@ -54,16 +55,17 @@ enum ConnectorRoutes {
             },
             Endpoint(method: .put, path: "/v1/connectors/{namespace}/{name}",
                      summary: "Replace a connector's definition; its connections use it from their next call.",
-                     tag: "connectors", access: .key(.integrationsWrite), requestBody: body) { request, context in
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: body, response: APISchema.ref("Connector"),
+                     errors: [409]) { _, context in
                 let record = try await connectors.update(principal: try context.requirePrincipal(),
                                                          namespace: try context.parameters.require("namespace"),
                                                          name: try context.parameters.require("name"),
-                                                         definition: .object(try await RequestInput.object(request)))
+                                                         definition: .object(context.input))
                 return JSONResponse.make(view(record))
             },
             Endpoint(method: .delete, path: "/v1/connectors/{namespace}/{name}",
                      summary: "Delete a connector no connection uses.",
-                     tag: "connectors", access: .key(.integrationsWrite), otherErrorStatuses: [409]) { _, context in
+                     tag: "connectors", access: .key(.integrationsWrite), response: APISchema.ref("Connector"), errors: [409]) { _, context in
                 let record = try await connectors.delete(principal: try context.requirePrincipal(),
                                                          namespace: try context.parameters.require("namespace"),
                                                          name: try context.parameters.require("name"))
@@ -71,15 +73,12 @@ enum ConnectorRoutes {
             },
             Endpoint(method: .post, path: "/v1/connectors/{namespace}/{name}/test/{operation}",
                      summary: "Run one operation and show each request sent (secrets masked) and its reply. Not recorded.",
-                     tag: "connectors", access: .key(.integrationsWrite), requestBody: testBody,
-                     otherErrorStatuses: [409]) { request, context in
-                let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["input", "connection_id"])
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: testBody, response: trial,
+                     errors: [409, 422, 429, 502], errorBody: APISchema.ref("ProviderError")) { _, context in
                 let trial = try await connectors.test(
                     principal: try context.requirePrincipal(), namespace: try context.parameters.require("namespace"),
                     name: try context.parameters.require("name"), operation: try context.parameters.require("operation"),
-                    input: try RequestInput.objectField(object, "input") ?? [:],
-                    connectionID: try RequestInput.string(object, "connection_id"))
+                    input: context.input["input"] ?? [:], connectionID: context.input["connection_id"]?.stringValue)
                 var view: [String: JSONValue] = ["ok": .bool(trial.error == nil), "exchanges": .array(trial.exchanges),
                                                  "duration_ms": .integer(Int64(trial.durationMs))]
                 if let output = trial.output { view["output"] = output }

@@ -10,12 +10,10 @@ enum ExecutionRoutes {
             Endpoint(method: .post, path: "/v1/connections/{id}/actions/{action}/invoke",
                      summary: "Run an action. The input is checked against the action's input schema; the run is recorded.",
                      tag: "executions", access: .key(.integrationsWrite),
-                     requestBody: ["type": "object", "required": ["input"],
-                                   "properties": ["input": ["type": "object", "description": "The action's input."]]],
-                     idempotent: true) { request, context in
-                let object = try await RequestInput.object(request)
-                try RequestInput.onlyKnown(object, ["input"])
-                let input = try RequestInput.objectField(object, "input") ?? [:]
+                     requestBody: APISchema.object(["input": APISchema.anyObject(description: "The action's input.")], required: ["input"]),
+                     response: APISchema.ref("Execution"), errors: [409, 422, 429, 502],
+                     errorBody: APISchema.ref("ProviderError"), idempotent: true) { _, context in
+                let input = context.input["input"] ?? [:]
                 let record = try await executions.invoke(
                     principal: try context.requirePrincipal(), connectionID: try context.parameters.require("id"),
                     action: try context.parameters.require("action"), input: input)
@@ -23,18 +21,20 @@ enum ExecutionRoutes {
             },
             Endpoint(method: .get, path: "/v1/executions", summary: "Action runs, newest first.",
                      tag: "executions", access: .key(.integrationsRead),
-                     queryParameters: ["connection_id", "action", "status", "agent_id", "trigger", "limit", "cursor"]) { request, context in
+                     parameters: [.query("connection_id"), .query("action"), .oneOf("status", ExecutionRecord.Status.self),
+                                  .query("agent_id"), .oneOf("trigger", ExecutionRecord.Trigger.self), .limit, .cursor],
+                     response: APISchema.page(of: APISchema.ref("Execution"))) { request, context in
                 let filter = ExecutionFilter(
                     connectionID: RequestInput.query(request, "connection_id"), action: RequestInput.query(request, "action"),
-                    status: try RequestInput.filter(request, "status", as: ExecutionRecord.Status.self),
+                    status: RequestInput.filter(request, "status", as: ExecutionRecord.Status.self),
                     agentID: RequestInput.query(request, "agent_id"),
-                    trigger: try RequestInput.filter(request, "trigger", as: ExecutionRecord.Trigger.self))
+                    trigger: RequestInput.filter(request, "trigger", as: ExecutionRecord.Trigger.self))
                 let page = try await executions.list(principal: try context.requirePrincipal(), filter: filter,
                                                      page: try RequestInput.page(request))
                 return JSONResponse.make(Views.page(page, Views.execution))
             },
             Endpoint(method: .get, path: "/v1/executions/{id}", summary: "One action run.",
-                     tag: "executions", access: .key(.integrationsRead)) { _, context in
+                     tag: "executions", access: .key(.integrationsRead), response: APISchema.ref("Execution")) { _, context in
                 let record = try await executions.get(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
                 return JSONResponse.make(Views.execution(record))
             },

@@ -16,17 +16,51 @@ enum MCPRoutes {
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let sessions = MCPSessions(patchbay)
-        let summaries: [(HTTPTypes.HTTPRequest.Method, String)] = [
-            (.post, "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills."),
-            (.get, "The session's event stream (SSE): notifications such as tools/list_changed."),
-            (.delete, "End the session."),
+        let others: [Parameter] = [
+            .header(endUserHeader.rawName, description: "Calls use this end user's own connections when they have them."),
+            .header(HTTPHeaderName.protocolVersion, description: "The protocol version initialize agreed."),
         ]
-        return summaries.map { method, summary in
-            Endpoint(method: method, path: "/v1/agents/{id}/mcp", summary: summary, tag: "skills", access: .key(.skillsInvoke)) { request, context in
-                try await handle(request, context, patchbay, sessions)
-            }
+        let session = "The session initialize answered with."
+        // Only initialize, a POST, opens a session without one.
+        let opening = [Parameter.header(HTTPHeaderName.sessionID, description: session + " Every request but initialize sends it.")] + others
+        var sessionHeader = Parameter.header(HTTPHeaderName.sessionID, required: true, description: session)
+        sessionHeader.errorCode = "mcp_session_required"
+        let inSession = [sessionHeader] + others
+        let handler: @Sendable (Request, APIRequestContext) async throws -> Response = { request, context in
+            try await handle(request, context, patchbay, sessions)
         }
+        let mcpErrors = [400, 404, 405, 406, 409, 415, 429]
+        return [
+            Endpoint(method: .post, path: "/v1/agents/{id}/mcp",
+                     summary: "MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills.",
+                     tag: "skills", access: .key(.skillsInvoke), requestBody: jsonRPCMessage, parameters: opening,
+                     response: jsonRPCMessage, otherResponses: [202: .null], streams: true, errors: mcpErrors,
+                     errorBody: mcpError, handler: handler),
+            Endpoint(method: .get, path: "/v1/agents/{id}/mcp",
+                     summary: "The session's event stream (SSE): notifications such as tools/list_changed.",
+                     tag: "skills", access: .key(.skillsInvoke), parameters: inSession, response: jsonRPCMessage, streams: true,
+                     errors: mcpErrors, errorBody: mcpError, handler: handler),
+            Endpoint(method: .delete, path: "/v1/agents/{id}/mcp", summary: "End the session.",
+                     tag: "skills", access: .key(.skillsInvoke), parameters: inSession, response: .null, errors: mcpErrors,
+                     errorBody: mcpError, handler: handler),
+        ]
     }
+
+    /// One JSON-RPC 2.0 message: a request (method and id), a notification (method alone) or a
+    /// response (id with result or error).
+    static let jsonRPCMessage = APISchema.object([
+        "jsonrpc": ["const": "2.0"],
+        "id": ["type": ["string", "integer", "null"]],
+        "method": APISchema.string(),
+        "params": ["type": "object"],
+        "result": APISchema.anyValue,
+        "error": ["type": "object", "required": ["code", "message"], "properties": [
+            "code": APISchema.integer, "message": APISchema.string(), "data": APISchema.anyValue,
+        ]],
+    ], required: ["jsonrpc"])
+
+    /// Refusals before any JSON-RPC use the API's envelope; the MCP transport's own are JSON-RPC errors.
+    static let mcpError: JSONValue = ["anyOf": [APISchema.ref("Error"), jsonRPCMessage]]
 
     private static func handle(_ request: Request, _ context: APIRequestContext, _ patchbay: Patchbay,
                                _ sessions: MCPSessions) async throws -> Response {
@@ -62,7 +96,7 @@ enum MCPRoutes {
 
     private static func httpRequest(_ request: Request) async throws -> MCP.HTTPRequest {
         var request = request
-        let body = try await RequestInput.body(&request)
+        let body = try await RequestValidation.collectBody(&request)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         return MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView),

@@ -8,12 +8,12 @@ enum SystemRoutes {
                           metrics: PrometheusExposition?) -> [Endpoint] {
         [
             Endpoint(method: .get, path: "/healthz", summary: "Liveness: the process serves HTTP. Asks nothing of the store, so a busy or failing disk never gets a live host restarted.",
-                     tag: "system", access: .open) { _, _ in
+                     tag: "system", access: .open, response: APISchema.view(["status": ["const": "ok"]])) { _, _ in
                 JSONResponse.make(["status": "ok"])
             },
             Endpoint(method: .get, path: "/readyz",
                      summary: "Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).",
-                     tag: "system", access: .open) { _, _ in
+                     tag: "system", access: .open, response: readiness, otherResponses: [503: readiness]) { _, _ in
                 let readiness = await patchbay.readiness.check()
                 var checks: [String: JSONValue] = [:]
                 for check in readiness.checks {
@@ -28,11 +28,15 @@ enum SystemRoutes {
                     : JSONResponse.make(body, status: .serviceUnavailable, headers: [.retryAfter: "5"])
             },
             Endpoint(method: .get, path: "/openapi.json", summary: "This API as an OpenAPI 3.1 document.", tag: "system",
-                     access: .open) { _, _ in
+                     access: .open, response: APISchema.anyObject()) { _, _ in
                 JSONResponse.make(document())
             },
             Endpoint(method: .get, path: "/v1/plugins", summary: "Every plugin the host tried to load, enabled or disabled with the reason.",
-                     tag: "system", access: .key(.integrationsRead)) { _, context in
+                     tag: "system", access: .key(.integrationsRead),
+                     response: APISchema.list(of: APISchema.view([
+                         "id": APISchema.nullableString, "name": APISchema.nullableString, "version": APISchema.nullableString,
+                         "path": APISchema.string(), "status": ["type": "string", "enum": ["enabled", "disabled"]], "reason": APISchema.nullableString,
+                     ]))) { _, context in
                 try context.requirePrincipal().require(.integrationsRead)
                 let plugins: [JSONValue] = patchbay.catalog.plugins.map { status in
                     ["id": status.id.map(JSONValue.string) ?? .null, "name": status.name.map(JSONValue.string) ?? .null,
@@ -43,7 +47,7 @@ enum SystemRoutes {
             },
             Endpoint(method: .get, path: "/metrics",
                      summary: "The host's metrics in the Prometheus text format (see docs/operations.md): requests, action calls, plugins, webhooks, deliveries, token refreshes and the store, for the whole host.",
-                     tag: "system", access: .key(.metrics)) { _, _ in
+                     tag: "system", access: .key(.metrics), response: APISchema.string(), mediaType: "text/plain") { _, _ in
                 guard let metrics else {
                     throw APIError(status: .notFound, code: "metrics_disabled", message: "this host does not record metrics")
                 }
@@ -52,4 +56,12 @@ enum SystemRoutes {
             },
         ]
     }
+
+    /// The readiness answer, 200 when ready and 503 naming each failing check.
+    private static let readiness = APISchema.view([
+        "status": ["type": "string", "enum": ["ready", "not_ready"]],
+        "failing": APISchema.array(APISchema.string()),
+        "checks": ["type": "object", "additionalProperties": APISchema.object(
+            ["status": ["type": "string", "enum": ["ok", "failing"]], "detail": APISchema.string()], required: ["status"])],
+    ])
 }

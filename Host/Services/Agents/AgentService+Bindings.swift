@@ -83,7 +83,8 @@ extension AgentService {
     public func autoMap(principal: Principal, agentID: String, connectionID: String, goal: String) async throws -> AutoMapResult {
         try principal.require(.skillsWrite)
         let text = goal.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...500).contains(text.count) else { throw ServiceError.validation("goal must be 3 to 500 characters", field: "goal") }
+        // Counted in Unicode code points, as the API's schema counts them.
+        guard (3...500).contains(text.unicodeScalars.count) else { throw ServiceError.validation("goal must be 3 to 500 characters", field: "goal") }
         let connection = try await usableConnection(principal, connectionID)
         let schema = try await discovered(connection)
         let proposals = AutoMapper.propose(goal: text, schema: schema)

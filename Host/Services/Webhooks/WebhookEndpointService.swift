@@ -58,7 +58,8 @@ public struct WebhookEndpointService: Sendable {
         var generated = false
         if let given = draft.secret {
             try ControlCharacters.refuse(in: given, field: "secret")
-            guard (8...512).contains(given.count), !given.contains(where: \.isWhitespace) else {
+            // Counted in Unicode code points, as the API's schema counts them.
+            guard (8...512).contains(given.unicodeScalars.count), !given.contains(where: \.isWhitespace) else {
                 throw ServiceError.validation("secret must be 8 to 512 characters without spaces", field: "secret")
             }
             guard scheme.secretEncoding.key(given) != nil else {

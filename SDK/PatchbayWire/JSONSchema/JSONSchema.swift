@@ -12,6 +12,11 @@ public struct SchemaViolation: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+
+    /// The message of a property that `additionalProperties: false` refuses.
+    public static let unknownField = "is not a known field"
+
+    public var isUnknownField: Bool { message == Self.unknownField }
 }
 
 /// JSON Schema 2020-12, the keywords real API descriptions use (docs/json-schema.md lists
@@ -48,15 +53,18 @@ public enum JSONSchema {
         annotationKeywords.contains(keyword) || assertionKeywords.contains(keyword) || keyword.hasPrefix("x-")
     }
 
-    /// Every problem with `schema` itself; empty when it is a valid schema.
-    public static func problems(in schema: JSONValue, at path: String = "") -> [SchemaViolation] {
-        SchemaChecker(root: schema).problems(in: schema, at: path)
+    /// Every problem with `schema` itself; empty when it is a valid schema. Its `$ref`s must
+    /// resolve within `root`, which is the schema itself unless given.
+    public static func problems(in schema: JSONValue, root: JSONValue? = nil, at path: String = "") -> [SchemaViolation] {
+        SchemaChecker(root: root ?? schema).problems(in: schema, at: path)
     }
 
     /// Every way `value` fails `schema`, with the path of each; empty when it conforms.
-    /// `schema` must already be valid (see `problems(in:)`); its `$ref`s resolve within it.
-    public static func violations(of value: JSONValue, against schema: JSONValue, at path: String = "") -> [SchemaViolation] {
-        var validator = SchemaValidator(root: schema)
+    /// `schema` must already be valid (see `problems(in:)`); its `$ref`s resolve within `root`
+    /// (an OpenAPI document, say), which is the schema itself unless given.
+    public static func violations(of value: JSONValue, against schema: JSONValue, in root: JSONValue? = nil,
+                                  at path: String = "") -> [SchemaViolation] {
+        var validator = SchemaValidator(root: root ?? schema)
         return validator.violations(of: value, against: schema, at: path)
     }
 

@@ -182,7 +182,7 @@ struct SchemaValidator {
             }
             if !matched, let additional = keywords["additionalProperties"] {
                 if additional == .bool(false) {
-                    found.append(SchemaViolation(path: place, message: "is not a known field"))
+                    found.append(SchemaViolation(path: place, message: SchemaViolation.unknownField))
                 } else {
                     found += violations(of: member, against: additional, at: place)
                 }

@@ -11,6 +11,7 @@ import PatchbayServices
 @testable import PatchbayStore
 import PatchbayVault
 import PatchbayWire
+import XCTest
 
 /// A real host for a test: a fresh data directory and SQLite file (or PostgreSQL database), the real plugin libraries
 /// loaded with dlopen, the fake upstreams on loopback, and the HTTP API on a free port.
@@ -139,11 +140,11 @@ final class TestHost: @unchecked Sendable {
     }
 
     func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil,
-                 headers: [String: String] = [:]) async throws -> Reply {
+                 headers extra: [String: String] = [:]) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
@@ -152,8 +153,36 @@ final class TestHost: @unchecked Sendable {
         let buffer = try await response.body.collect(upTo: 10 << 20)
         var headers: [String: String] = [:]
         for header in response.headers { headers[header.name.lowercased()] = header.value }
-        return Reply(status: Int(response.status.code), headers: headers, body: String(buffer: buffer))
+        let reply = Reply(status: Int(response.status.code), headers: headers, body: String(buffer: buffer))
+        try await holdToContract(method, path, reply)
+        return reply
     }
+
+    /// Fails the running test when a reply breaks what `/openapi.json` declares for its
+    /// operation: every test's calls are contract checks.
+    private func holdToContract(_ method: String, _ path: String, _ reply: Reply) async throws {
+        guard path != "/openapi.json" else { return }
+        let contract = try await Self.contract(baseURL)
+        let problems = contract.problems(method: method, path: path, status: reply.status,
+                                         contentType: reply.headers["content-type"], body: reply.body)
+        for problem in problems {
+            XCTFail("\(method) \(path) → \(reply.status) breaks the API document: \(problem)\n\(reply.body.prefix(500))")
+        }
+    }
+
+    /// The document, read once from the first host that serves it: it is built from the
+    /// endpoint table alone, so every host serves the same.
+    private static func contract(_ baseURL: String) async throws -> APIContract {
+        if let known = contractLock.withLock({ contractCache }) { return known }
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/openapi.json"), timeout: .seconds(30))
+        let document = try WireCoding.decode(JSONValue.self, from: Data(buffer: try await response.body.collect(upTo: 10 << 20)))
+        let contract = APIContract(document: document)
+        contractLock.withLock { contractCache = contract }
+        return contract
+    }
+
+    private static let contractLock = NSLock()
+    nonisolated(unsafe) private static var contractCache: APIContract?
 
     func request(_ method: String, _ path: String, key: String? = nil, json: JSONValue, headers: [String: String] = [:]) async throws -> Reply {
         try await request(method, path, key: key, body: String(decoding: try WireCoding.encode(json), as: UTF8.self), headers: headers)
