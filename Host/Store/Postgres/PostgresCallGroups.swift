@@ -22,14 +22,14 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
 
     /// Bounds a group, so that no group holds an account's inbox lock for long.
     private let maxCalls: Int
-    /// What the groups are, in the store's metrics.
-    private let name: String
+    private let metrics: StoreMetrics
     private let lock = NSLock()
     private var queue: [Pending] = []
     private var draining = false
 
+    /// `name` says what the groups are, in the store's metrics.
     init(name: String, maxCalls: Int = 128) {
-        self.name = name
+        metrics = StoreMetrics(store: "postgres", group: name)
         self.maxCalls = maxCalls
     }
 
@@ -50,7 +50,7 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
             let started = ContinuousClock.now
             do {
                 let results = try await run(group.map(\.call))
-                StoreMetrics.committed(store: "postgres", group: name, writes: group.count, duration: .now - started)
+                metrics.committed(writes: group.count, duration: .now - started)
                 for (pending, result) in zip(group, results) { pending.continuation.resume(with: result) }
             } catch {
                 for pending in group { pending.continuation.resume(throwing: error) }

@@ -38,6 +38,7 @@ final class GroupCommitter: @unchecked Sendable {
     private var draining = false
     /// The writer's `synchronous` setting, changed only by the one drain running at a time.
     private var syncsCommits = true
+    private let metrics = StoreMetrics(store: "sqlite", group: "write")
 
     init(writer: DatabaseWriter) throws {
         self.writer = writer
@@ -92,7 +93,7 @@ final class GroupCommitter: @unchecked Sendable {
                         return .commit
                     }
                 }
-                StoreMetrics.committed(store: "sqlite", group: "write", writes: batch.count, duration: .now - started)
+                metrics.committed(writes: batch.count, duration: .now - started)
                 for (index, pending) in batch.enumerated() {
                     pending.continuation.resume(with: outcomes.result(index))
                 }
