@@ -10,9 +10,9 @@ final class IdempotencyReplicaTests: XCTestCase {
     var first: TestHost!
     var second: TestHost!
 
-    override func setUp() async throws {
+    private func start(sharedNotifier: Bool) async throws {
         first = try await TestHost.start(store: .postgres)
-        second = try await TestHost.start(reusing: first)
+        second = try await TestHost.start(reusing: first, sharedNotifier: sharedNotifier)
     }
 
     override func tearDown() async throws {
@@ -22,6 +22,18 @@ final class IdempotencyReplicaTests: XCTestCase {
     }
 
     func testARetryOnAnotherReplicaWaitsForTheFirstAndGetsItsAnswer() async throws {
+        try await start(sharedNotifier: true)
+        try await retryOnTheOtherReplica()
+    }
+
+    /// Every notification between the replicas lost: the waiting retry still finds the answer
+    /// by reading the key's row again.
+    func testARetryFindsTheAnswerWithoutANotification() async throws {
+        try await start(sharedNotifier: false)
+        try await retryOnTheOtherReplica()
+    }
+
+    private func retryOnTheOtherReplica() async throws {
         let key = try await first.key()
         let slack = try await first.connectSlack(key: key)
         let path = "/v1/connections/\(slack)/actions/post_message/invoke"

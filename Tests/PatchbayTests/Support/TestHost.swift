@@ -38,7 +38,8 @@ final class TestHost: @unchecked Sendable {
     /// log (else it is dropped). With `countingStore`, the host's store is a `CountingStore`.
     /// `store` says where the data is kept (see `TestStore`); a host `reusing` another keeps
     /// its data where that one does.
-    /// A host `reusing` a running one is its replica: they share the notifier.
+    /// A host `reusing` a running one is its replica: they share the notifier, unless
+    /// `sharedNotifier` is false (replicas whose notifications between them are all lost).
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
@@ -48,6 +49,7 @@ final class TestHost: @unchecked Sendable {
                       upstreams overrides: [String] = [],
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
+                      sharedNotifier: Bool = true,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
@@ -73,7 +75,8 @@ final class TestHost: @unchecked Sendable {
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings, notifier: previous?.patchbay.notifier ?? InProcessNotifier(),
+                                registry: registry, settings: settings,
+                                notifier: (sharedNotifier ? previous?.patchbay.notifier : nil) ?? InProcessNotifier(),
                                 logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
