@@ -27,11 +27,16 @@ public struct APIKeyService: Sendable {
 
     /// Creates a key for the account named `accountName`, creating the account if it is new.
     public func create(accountName: String, scopes: [Scope]) async throws -> IssuedKey {
+        try await issue(for: try await account(named: accountName), scopes: scopes)
+    }
+
+    /// The account named `accountName`, created if it is new.
+    func account(named accountName: String) async throws -> Account {
         let name = accountName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             throw ServiceError.validation("account name must be 1 to 100 characters", field: "account")
         }
-        return try await issue(for: try await findOrCreateAccount(name), scopes: scopes)
+        return try await findOrCreateAccount(name)
     }
 
     /// A new key on the caller's own account. Needs `admin`, so no key can mint a stronger one.

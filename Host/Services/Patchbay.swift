@@ -24,6 +24,8 @@ public final class Patchbay: Sendable {
     public let webhooks: Webhooks
     public let oauth: OAuthService
     public let agents: AgentService
+    /// Configuration as code: `patchbay apply` and `patchbay export`.
+    public let config: ConfigService
     public let skills: SkillRuntime
     /// Agents' MCP sessions, kept in the store so that any replica carries them on.
     public let mcpSessions: MCPSessionService
@@ -61,6 +63,8 @@ public final class Patchbay: Sendable {
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, providers: providers, vault: vault))
         agents = AgentService(store: store, providers: providers, notifier: notifier)
+        config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,
+                               apps: oauth.apps, connections: connections, agents: agents)
         skills = SkillRuntime(store: store, executions: executions)
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
