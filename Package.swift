@@ -19,6 +19,8 @@ let package = Package(
         // What third parties build against, and test with.
         .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
         .library(name: "PatchbayTesting", targets: ["PatchbayTesting"]),
+        // A client of the HTTP API, generated from /openapi.json (clients/generate.sh).
+        .library(name: "PatchbayClient", targets: ["PatchbayClient"]),
 
         // Shipped providers: one dynamic library each, loaded by the host with dlopen.
         .library(name: "PatchbaySlack", type: .dynamic, targets: ["SlackProvider"]),
@@ -62,6 +64,9 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
         // Configuration as code: `patchbay apply` reads YAML and `export` writes it.
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        // The generated Swift client's runtime and transport.
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", exact: "1.5.0"),
     ],
     targets: [
         // MARK: SDK
@@ -143,6 +148,17 @@ let package = Package(
             ],
             path: "Host/CLI", swiftSettings: swift5),
 
+        // MARK: Clients
+        // Generated code, committed so that building needs no generator plugin.
+        .target(
+            name: "PatchbayClient",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "clients/swift/Sources/PatchbayClient"),
+
         // MARK: Providers
         .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift5),
         .target(name: "GitHubProvider", dependencies: ["PatchbaySDK"], path: "Providers/GitHub", swiftSettings: swift5),
@@ -199,7 +215,9 @@ let package = Package(
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
-                "PatchbayStoreConformance",
+                "PatchbayStoreConformance", "PatchbayClient",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
