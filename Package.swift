@@ -19,6 +19,8 @@ let package = Package(
         // What third parties build against, and test with.
         .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
         .library(name: "PatchbayTesting", targets: ["PatchbayTesting"]),
+        // A client of the HTTP API, generated from /openapi.json (clients/generate.sh).
+        .library(name: "PatchbayClient", targets: ["PatchbayClient"]),
 
         // Shipped providers: one dynamic library each, loaded by the host with dlopen.
         .library(name: "PatchbaySlack", type: .dynamic, targets: ["SlackProvider"]),
@@ -70,6 +72,11 @@ let package = Package(
         // Only the OTLP/HTTP exporter: the gRPC one would pull in a second HTTP/2 stack.
         .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Configuration as code: `patchbay apply` reads YAML and `export` writes it.
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        // The generated Swift client's runtime and transport.
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", exact: "1.5.0"),
     ],
     targets: [
         // MARK: SDK
@@ -132,6 +139,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         // The web console at /console: pages rendered from templates embedded in the binary; every
@@ -175,6 +183,17 @@ let package = Package(
                 .product(name: "OTel", package: "swift-otel"),
             ],
             path: "Host/CLI", swiftSettings: swift5),
+
+        // MARK: Clients
+        // Generated code, committed so that building needs no generator plugin.
+        .target(
+            name: "PatchbayClient",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "clients/swift/Sources/PatchbayClient"),
 
         // MARK: Providers
         .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift5),
@@ -232,7 +251,9 @@ let package = Package(
             dependencies: [
                 "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
-                "PatchbayStoreConformance",
+                "PatchbayStoreConformance", "PatchbayClient",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

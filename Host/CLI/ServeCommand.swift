@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a plugin call may take before the host gives up on it (at least 1).")
     var pluginTimeout = 60
 
+    @Option(help: "Apply this YAML configuration file (see `patchbay apply`) to the account it names before serving; a refusal stops the start.")
+    var config: String?
+
     @Flag(help: "Answer /readyz 200 although a plugin was refused at load or quarantined (it is still named there). By default such a host is not ready, so a load balancer sends nothing to a replica that lacks a provider its peers have.")
     var readyWithDisabledPlugins = false
 
@@ -114,6 +117,21 @@ struct ServeCommand: AsyncParsableCommand {
         settings.readyWithDisabledPlugins = readyWithDisabledPlugins
         let notifier = await StoreNotifier.make(for: store)
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
+        if let config {
+            do {
+                let file = try ConfigFile(path: config)
+                let plan = try await file.apply(to: patchbay, account: try file.account(flag: nil), dryRun: false)
+                for step in plan.steps where step.action != .unchanged {
+                    logger.notice("configuration applied", metadata: ["object": "\(step.kind) \(step.name)", "action": "\(step.action.rawValue)"])
+                }
+                logger.notice("configuration file", metadata: ["path": "\(config)", "changed": "\(plan.steps.filter { $0.action != .unchanged }.count)",
+                                                               "unchanged": "\(plan.count(.unchanged))"])
+            } catch {
+                try? await patchbay.shutdown()
+                await registry.shutdown()
+                throw error
+            }
+        }
 
         for (provider, url) in settings.upstreams.sorted(by: { $0.key < $1.key }) {
             logger.notice("upstream override", metadata: ["provider": "\(provider)", "base_url": "\(url.absoluteString)"])

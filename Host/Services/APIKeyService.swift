@@ -31,14 +31,19 @@ public struct APIKeyService: Sendable {
 
     /// Creates a key for the account named `accountName`, creating the account if it is new.
     public func create(accountName: String, scopes: [Scope]) async throws -> IssuedKey {
+        let issued = try await issue(for: try await account(named: accountName), scopes: scopes)
+        await audit?.recordCLI(accountID: issued.account.id, "api_key.created", target: issued.record.id,
+                               changes: Self.auditChanges(issued.record))
+        return issued
+    }
+
+    /// The account named `accountName`, created if it is new.
+    func account(named accountName: String) async throws -> Account {
         let name = accountName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             throw ServiceError.validation("account name must be 1 to 100 characters", field: "account")
         }
-        let issued = try await issue(for: try await findOrCreateAccount(name), scopes: scopes)
-        await audit?.recordCLI(accountID: issued.account.id, "api_key.created", target: issued.record.id,
-                               changes: Self.auditChanges(issued.record))
-        return issued
+        return try await findOrCreateAccount(name)
     }
 
     /// A new key on the caller's own account. Needs `admin`, so no key can mint a stronger one.

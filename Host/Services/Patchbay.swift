@@ -32,6 +32,8 @@ public final class Patchbay: Sendable {
     public let webhooks: Webhooks
     public let oauth: OAuthService
     public let agents: AgentService
+    /// Configuration as code: `patchbay apply` and `patchbay export`.
+    public let config: ConfigService
     public let skills: SkillRuntime
     /// Agents' MCP sessions, kept in the store so that any replica carries them on.
     public let mcpSessions: MCPSessionService
@@ -74,6 +76,8 @@ public final class Patchbay: Sendable {
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
         agents = AgentService(store: store, providers: providers, notifier: notifier, audit: audit)
+        config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,
+                               apps: oauth.apps, connections: connections, agents: agents)
         skills = SkillRuntime(store: store, executions: executions, audit: audit)
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)

@@ -207,6 +207,17 @@ public struct AgentService: Sendable {
         return skills
     }
 
+    /// Replaces the whole draft, as a configuration file declares it (`ConfigService`).
+    func replaceDraft(principal: Principal, agentID: String, with skills: [SkillDefinition]) async throws {
+        try principal.require(.skillsWrite)
+        let clashing = SkillFactory.clashes(skills, with: [])
+        guard clashing.isEmpty else { throw SkillFactory.clashError(clashing) }
+        guard skills.count <= Self.maxSkills else {
+            throw ServiceError.validation("an agent holds at most \(Self.maxSkills) skills", field: "skills")
+        }
+        _ = try await edit(principal, agentID) { agent in agent.draft = skills }
+    }
+
     // MARK: Publishing
 
     /// Copies the draft to a new numbered version and makes it live. Every template variable the

@@ -1,16 +1,20 @@
 import PatchbayWire
 
 /// Reads one object of a connector definition, refusing each wrong field with a 400 that names
-/// its full path (`operations[2].pagination.type`), and any member it does not know.
+/// its full path (`operations[2].pagination.type`), and any member it does not know. A
+/// configuration file is read with it too, so its messages name paths the same way.
 struct DefinitionReader {
     let object: [String: JSONValue]
     /// Where this object sits in the definition: empty at the root.
     let path: String
 
-    init(_ value: JSONValue?, at path: String, known: Set<String>) throws {
-        guard let object = value?.objectValue else { throw ServiceError.validation("\(path) must be an object", field: path) }
+    /// `root` names the object at the empty path in messages.
+    init(_ value: JSONValue?, at path: String, known: Set<String>, root: String = "a connector") throws {
+        guard let object = value?.objectValue else {
+            throw ServiceError.validation("\(path.isEmpty ? root : path) must be an object", field: path)
+        }
         for key in object.keys.sorted() where !known.contains(key) {
-            throw ServiceError.validation("\(Self.join(path, key)) is not a field of \(path.isEmpty ? "a connector" : path) (known: \(known.sorted().joined(separator: ", ")))",
+            throw ServiceError.validation("\(Self.join(path, key)) is not a field of \(path.isEmpty ? root : path) (known: \(known.sorted().joined(separator: ", ")))",
                                           field: Self.join(path, key))
         }
         self.object = object

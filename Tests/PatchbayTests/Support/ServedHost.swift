@@ -61,14 +61,19 @@ final class ServedHost: @unchecked Sendable {
 
     /// An admin key for `account`, made by `patchbay keys create`.
     func adminKey(account: String) throws -> String {
-        let process = makeProcess(["keys", "create", "--data-dir", directory, "--account", account, "--scopes", "admin"])
+        try command(["keys", "create", "--account", account, "--scopes", "admin"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs another command on the same data dir; the output is stdout, plus stderr when `withErrors`.
+    func command(_ arguments: [String], withErrors: Bool = false) throws -> (status: Int32, output: String) {
+        let process = makeProcess(arguments + ["--data-dir", directory])
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = withErrors ? pipe : FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     static func call(_ base: String, _ method: HTTPMethod, _ path: String, key: String, json: JSONValue? = nil,

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.post_v1_api_keys_body_scopes_item import PostV1ApiKeysBodyScopesItem
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="PostV1ApiKeysBody")
+
+
+
+@_attrs_define
+class PostV1ApiKeysBody:
+    """ 
+        Attributes:
+            scopes (list[PostV1ApiKeysBodyScopesItem]):
+     """
+
+    scopes: list[PostV1ApiKeysBodyScopesItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "scopes": scopes,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in (_scopes):
+            scopes_item = PostV1ApiKeysBodyScopesItem(scopes_item_data)
+
+
+
+            scopes.append(scopes_item)
+
+
+        post_v1_api_keys_body = cls(
+            scopes=scopes,
+        )
+
+
+        post_v1_api_keys_body.additional_properties = d
+        return post_v1_api_keys_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class PostV1ApiKeysBodyScopesItem(StrEnum):
+    ADMIN = "admin"
+    INTEGRATIONSREAD = "integrations:read"
+    INTEGRATIONSWRITE = "integrations:write"
+    SKILLSINVOKE = "skills:invoke"
+    SKILLSWRITE = "skills:write"
+
+    def __str__(self) -> str:
+        return str(self.value)
