@@ -114,6 +114,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The client of remote MCP servers connected as providers.
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         .target(
@@ -165,6 +167,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             path: "Tests/Fakes", swiftSettings: swift5),
         // What every store backend must do, written against the `Store` protocol alone; each

@@ -58,13 +58,13 @@ public struct EgressExchange: Sendable, Equatable {
 /// Sends plugins' HTTP requests: the only place the host talks to providers.
 public final class Egress: Sendable {
     private let client: HTTPClient
-    private let pinned: PinnedClients
+    let pinned: PinnedClients
     /// Vets every address a request goes to, and every network target in a connection's config.
     public let gate: EgressGate
-    private let settings: EgressSettings
+    let settings: EgressSettings
     private let queue = EgressQueue()
     private let budgets: RateBudgets
-    private let logger: Logger
+    let logger: Logger
 
     /// `budgets` is where replicas share providers' rate budgets; without it each host paces on its own.
     public init(settings: EgressSettings = EgressSettings(), budgets store: (any RateBudgetStore)? = nil,
@@ -208,7 +208,7 @@ public final class Egress: Sendable {
         return HTTPResponseMessage(status: Int(response.status.code), headers: headers, bytes: Data(body.readableBytesView))
     }
 
-    private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
+    func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
         let path = message.path
         var components: URLComponents
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
@@ -241,7 +241,7 @@ public final class Egress: Sendable {
         return url
     }
 
-    private func injectHeaders(into headers: inout HTTPHeaders, target: EgressTarget) {
+    func injectHeaders(into headers: inout HTTPHeaders, target: EgressTarget) {
         let auth = target.auth
         switch auth.type {
         case .bearer:

@@ -20,6 +20,8 @@ public final class Patchbay: Sendable {
     public let connections: ConnectionService
     /// The account's declarative HTTP connectors, providers beside the plugins.
     public let connectors: ConnectorService
+    /// Remote MCP servers connected as providers.
+    public let mcpServers: MCPServerService
     public let executions: ExecutionService
     public let webhooks: Webhooks
     public let oauth: OAuthService
@@ -55,6 +57,9 @@ public final class Patchbay: Sendable {
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents)
         connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
+        let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners)
+        providers.listeners.wire { server in await mcpServers.listen(server) }
+        self.mcpServers = mcpServers
         let unrecorded = UnrecordedOutcomes()
         executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
         oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
@@ -69,6 +74,7 @@ public final class Patchbay: Sendable {
     }
 
     public func shutdown() async throws {
+        mcpServers.stopListening()
         registry.stopWorkers()
         try await egress.shutdown()
     }

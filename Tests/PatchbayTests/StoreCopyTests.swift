@@ -17,7 +17,7 @@ final class StoreCopyTests: XCTestCase {
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
         "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
-        "connectors", "rate_budgets",
+        "connectors", "rate_budgets", "mcp_servers",
     ]
 
     override func setUpWithError() throws {

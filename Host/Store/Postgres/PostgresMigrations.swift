@@ -16,7 +16,7 @@ enum PostgresMigrations {
         let statements: [String]
     }
 
-    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets]
+    static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets, mcpServers]
 
     static var names: [String] { all.map(\.name) }
 

@@ -68,6 +68,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
         migrator.registerMigration("connectors_v1", migrate: connectorsV1)
         migrator.registerMigration("rate_budgets_v1", migrate: rateBudgetsV1)
+        migrator.registerMigration("mcp_servers_v1", migrate: mcpServersV1)
         return migrator
     }
 }
