@@ -316,6 +316,9 @@ final class StoreCopyTests: XCTestCase {
         try await store.insertConnector(ConnectorRecord(
             id: "ctr_1", accountID: account, namespace: "default", name: "things",
             definition: ["base_url": "https://api.example.com", "auth": ["type": "none"]], createdAt: 23, updatedAt: 24))
+        try await store.insertMCPServer(MCPServerRecord(
+            id: "conn_2", accountID: account, url: "https://mcp.example.com/mcp", tools: [["name": "ünï"]],
+            serverInfo: ["name": "☃"], createdAt: 28, toolsUpdatedAt: 29))
         try await store.recordRateBudget(RateBudgetRecord(key: "connection:conn_1", notBefore: 25, remaining: 0, resetAt: 26,
                                                           bucketUsed: 39, bucketMax: 40, observedAt: 27))
 
