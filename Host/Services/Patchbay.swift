@@ -65,8 +65,9 @@ public final class Patchbay: Sendable {
         oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, providers: providers, vault: vault))
-        agents = AgentService(store: store, providers: providers, notifier: notifier)
-        skills = SkillRuntime(store: store, executions: executions)
+        agents = AgentService(store: store, providers: providers, vault: vault, webhookSettings: settings.webhooks, notifier: notifier)
+        skills = SkillRuntime(store: store, executions: executions,
+                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks))
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)

@@ -23,6 +23,12 @@ enum AgentRoutes {
             "description": ["type": "string", "description": "What the model reads; defaults to the action's."],
             "presets": ["type": "object", "description": "Fixed inputs, hidden from the model; strings may hold {{ variable }}."],
             "requires_approval": ["type": "boolean"],
+            "type": ["type": "string", "enum": ["action", "http_webhook"],
+                     "description": "http_webhook: the host POSTs each call to url, signed per Standard Webhooks; the answer carries the signing secret once."],
+            "url": ["type": "string", "description": "http_webhook: the owner's endpoint, under the push side's target policy."],
+            "input_schema": ["type": "object", "description": "http_webhook: JSON Schema of what the model sends."],
+            "output_schema": ["type": "object", "description": "http_webhook: JSON Schema the endpoint's JSON reply must match."],
+            "timeout_ms": ["type": "integer", "description": "http_webhook: at most the host's webhook delivery timeout (its default)."],
         ],
     ]
 
@@ -61,10 +67,25 @@ enum AgentRoutes {
                 let agent = try await agents.get(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
                 return JSONResponse.make(Views.skills(agent.draft))
             },
-            Endpoint(method: .post, path: "/v1/agents/{id}/skills", summary: "Add a skill for one action to the draft.",
+            Endpoint(method: .post, path: "/v1/agents/{id}/skills", summary: "Add a skill to the draft: one action of a connection, or an http_webhook.",
                      tag: "agents", access: .key(.skillsWrite), requestBody: skillBody, successStatus: 201) { request, context in
+                let object = try await RequestInput.object(request)
+                if try RequestInput.string(object, "type") == SkillWebhook.provider {
+                    try RequestInput.onlyKnown(object, ["type", "name", "description", "url", "input_schema", "output_schema", "timeout_ms"])
+                    let (skill, secret) = try await agents.addWebhookSkill(
+                        principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
+                        AgentService.WebhookSkillDraft(
+                            name: try RequestInput.string(object, "name"), description: try RequestInput.string(object, "description"),
+                            url: try RequestInput.string(object, "url"), inputSchema: try RequestInput.objectField(object, "input_schema"),
+                            outputSchema: try RequestInput.objectField(object, "output_schema"),
+                            timeoutMs: try RequestInput.integer(object, "timeout_ms")))
+                    // The signing secret is in this response only.
+                    var view = Views.skill(skill).objectValue ?? [:]
+                    view["secret"] = .string(secret)
+                    return JSONResponse.make(.object(view), status: .created)
+                }
                 let skill = try await agents.addSkill(principal: try context.requirePrincipal(),
-                                                      agentID: try context.parameters.require("id"), try await skillDraft(request))
+                                                      agentID: try context.parameters.require("id"), try skillDraft(object))
                 return JSONResponse.make(Views.skill(skill), status: .created)
             },
             Endpoint(method: .patch, path: "/v1/agents/{id}/skills/{name}",
@@ -173,8 +194,14 @@ enum AgentRoutes {
     }
 
     private static func skillDraft(_ request: Request) async throws -> AgentService.SkillDraft {
-        let object = try await RequestInput.object(request)
-        try RequestInput.onlyKnown(object, ["name", "connection_id", "action", "description", "presets", "requires_approval"])
+        try skillDraft(try await RequestInput.object(request))
+    }
+
+    private static func skillDraft(_ object: [String: JSONValue]) throws -> AgentService.SkillDraft {
+        try RequestInput.onlyKnown(object, ["name", "connection_id", "action", "description", "presets", "requires_approval", "type"])
+        if let type = try RequestInput.string(object, "type"), type != "action" {
+            throw APIError(status: .badRequest, code: "validation_failed", message: "type must be action or http_webhook", field: "type")
+        }
         return AgentService.SkillDraft(
             name: try RequestInput.string(object, "name"), connectionID: try RequestInput.string(object, "connection_id"),
             action: try RequestInput.string(object, "action"), description: try RequestInput.string(object, "description"),
