@@ -23,7 +23,7 @@ enum AgentRoutes {
             "description": ["type": "string", "description": "What the model reads; defaults to the action's."],
             "presets": ["type": "object", "description": "Fixed inputs, hidden from the model; strings may hold {{ variable }}."],
             "requires_approval": ["type": "boolean"],
-            "type": ["type": "string", "enum": ["action", "http_webhook"],
+            "type": ["type": "string", "enum": ["http_webhook", "action"],
                      "description": "http_webhook: the host POSTs each call to url, signed per Standard Webhooks; the answer carries the signing secret once."],
             "url": ["type": "string", "description": "http_webhook: the owner's endpoint, under the push side's target policy."],
             "input_schema": ["type": "object", "description": "http_webhook: JSON Schema of what the model sends."],
@@ -71,14 +71,16 @@ enum AgentRoutes {
                      tag: "agents", access: .key(.skillsWrite), requestBody: skillBody, successStatus: 201) { request, context in
                 let object = try await RequestInput.object(request)
                 if try RequestInput.string(object, "type") == SkillWebhook.provider {
-                    try RequestInput.onlyKnown(object, ["type", "name", "description", "url", "input_schema", "output_schema", "timeout_ms"])
+                    try RequestInput.onlyKnown(object, ["type", "name", "description", "url", "input_schema", "output_schema", "timeout_ms",
+                                                        "connection_id", "action", "presets", "requires_approval"])
                     let (skill, secret) = try await agents.addWebhookSkill(
                         principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
                         AgentService.WebhookSkillDraft(
                             name: try RequestInput.string(object, "name"), description: try RequestInput.string(object, "description"),
                             url: try RequestInput.string(object, "url"), inputSchema: try RequestInput.objectField(object, "input_schema"),
                             outputSchema: try RequestInput.objectField(object, "output_schema"),
-                            timeoutMs: try RequestInput.integer(object, "timeout_ms")))
+                            timeoutMs: try RequestInput.integer(object, "timeout_ms"),
+                            actionFields: ["connection_id", "action", "presets", "requires_approval"].filter { object[$0] != nil }))
                     // The signing secret is in this response only.
                     var view = Views.skill(skill).objectValue ?? [:]
                     view["secret"] = .string(secret)

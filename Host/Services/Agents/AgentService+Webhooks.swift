@@ -14,21 +14,28 @@ extension AgentService {
         public var inputSchema: JSONValue?
         public var outputSchema: JSONValue?
         public var timeoutMs: Int?
+        /// Fields of an action skill the request also gave, which this kind does not take.
+        public var actionFields: [String]
 
         public init(name: String? = nil, description: String? = nil, url: String? = nil, inputSchema: JSONValue? = nil,
-                    outputSchema: JSONValue? = nil, timeoutMs: Int? = nil) {
+                    outputSchema: JSONValue? = nil, timeoutMs: Int? = nil, actionFields: [String] = []) {
             self.name = name
             self.description = description
             self.url = url
             self.inputSchema = inputSchema
             self.outputSchema = outputSchema
             self.timeoutMs = timeoutMs
+            self.actionFields = actionFields
         }
     }
 
     /// Adds the skill to the draft and returns it with its signing secret, which is not shown again.
     public func addWebhookSkill(principal: Principal, agentID: String, _ draft: WebhookSkillDraft) async throws -> (SkillDefinition, secret: String) {
         try principal.require(.skillsWrite)
+        _ = try await owned(principal, agentID)
+        if let field = draft.actionFields.first {
+            throw ServiceError.validation("an http_webhook skill takes no \(field): it calls its url, not an action", field: field)
+        }
         guard let rawName = draft.name else { throw ServiceError.validation("name is required", field: "name") }
         let name = try SkillFactory.validName(rawName, field: "name")
         let description = (draft.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -45,7 +52,6 @@ extension AgentService {
         guard (1...limit).contains(timeoutMs) else {
             throw ServiceError.validation("timeout_ms must be 1 to \(limit), the host's webhook delivery timeout", field: "timeout_ms")
         }
-        _ = try await owned(principal, agentID)
 
         let secret = StandardWebhooks.makeSecret()
         let id = IDs.make("conn")
