@@ -20,12 +20,9 @@ extension Egress {
     /// head: the stream lasts until the server ends it or the calling task is cancelled.
     public func openStream(_ message: HTTPRequestMessage, to target: EgressTarget) async -> Result<EgressStream, PluginError> {
         let url: URL
-        do {
-            url = try buildURL(message, target: target)
-        } catch let error as PluginError {
-            return .failure(error)
-        } catch {
-            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        switch requestURL(message, target: target) {
+        case .success(let built): url = built
+        case .failure(let error): return .failure(error)
         }
         let client: HTTPClient
         switch await pinned.client(for: url) {

@@ -100,12 +100,9 @@ public final class Egress: Sendable {
     public func send(_ message: HTTPRequestMessage, to target: EgressTarget,
                      record: @Sendable (EgressExchange) -> Void = { _ in }) async -> HTTPResponseMessage {
         let url: URL
-        do {
-            url = try buildURL(message, target: target)
-        } catch let error as PluginError {
-            return .failure(error)
-        } catch {
-            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        switch requestURL(message, target: target) {
+        case .success(let built): url = built
+        case .failure(let error): return .failure(error)
         }
         let shownURL = Self.displayURL(url, target: target)
         let client: HTTPClient
@@ -208,7 +205,18 @@ public final class Egress: Sendable {
         return HTTPResponseMessage(status: Int(response.status.code), headers: headers, bytes: Data(body.readableBytesView))
     }
 
-    func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
+    /// The URL `message` goes to, or why it cannot be sent.
+    func requestURL(_ message: HTTPRequestMessage, target: EgressTarget) -> Result<URL, PluginError> {
+        do {
+            return .success(try buildURL(message, target: target))
+        } catch let error as PluginError {
+            return .failure(error)
+        } catch {
+            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        }
+    }
+
+    private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
         let path = message.path
         var components: URLComponents
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
