@@ -140,6 +140,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Yams", package: "Yams"),
+                // The client of remote MCP servers connected as providers.
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         // The web console at /console: pages rendered from templates embedded in the binary; every
@@ -220,6 +222,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             path: "Tests/Fakes", swiftSettings: swift5),
         // What every store backend must do, written against the `Store` protocol alone; each

@@ -14,7 +14,7 @@ public enum APIServer {
         let all = SystemRoutes.endpoints(patchbay, document: { box.document }, metrics: metrics)
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
-            + ConnectorRoutes.endpoints(patchbay)
+            + ConnectorRoutes.endpoints(patchbay) + MCPConnectionRoutes.endpoints(patchbay)
             + ExecutionRoutes.endpoints(patchbay)
             + WebhookRoutes.endpoints(patchbay)
             + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)

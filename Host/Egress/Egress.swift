@@ -59,13 +59,13 @@ public struct EgressExchange: Sendable, Equatable {
 /// Sends plugins' HTTP requests: the only place the host talks to providers.
 public final class Egress: Sendable {
     private let client: HTTPClient
-    private let pinned: PinnedClients
+    let pinned: PinnedClients
     /// Vets every address a request goes to, and every network target in a connection's config.
     public let gate: EgressGate
-    private let settings: EgressSettings
+    let settings: EgressSettings
     private let queue = EgressQueue()
     private let budgets: RateBudgets
-    private let logger: Logger
+    let logger: Logger
 
     /// `budgets` is where replicas share providers' rate budgets; without it each host paces on its own.
     public init(settings: EgressSettings = EgressSettings(), budgets store: (any RateBudgetStore)? = nil,
@@ -104,12 +104,9 @@ public final class Egress: Sendable {
     public func send(_ message: HTTPRequestMessage, to target: EgressTarget,
                      record: @Sendable (EgressExchange) -> Void = { _ in }) async -> HTTPResponseMessage {
         let url: URL
-        do {
-            url = try buildURL(message, target: target)
-        } catch let error as PluginError {
-            return .failure(error)
-        } catch {
-            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        switch requestURL(message, target: target) {
+        case .success(let built): url = built
+        case .failure(let error): return .failure(error)
         }
         let shownURL = Self.displayURL(url, target: target)
         let client: HTTPClient
@@ -234,6 +231,17 @@ public final class Egress: Sendable {
         return HTTPResponseMessage(status: Int(response.status.code), headers: headers, bytes: Data(body.readableBytesView))
     }
 
+    /// The URL `message` goes to, or why it cannot be sent.
+    func requestURL(_ message: HTTPRequestMessage, target: EgressTarget) -> Result<URL, PluginError> {
+        do {
+            return .success(try buildURL(message, target: target))
+        } catch let error as PluginError {
+            return .failure(error)
+        } catch {
+            return .failure(PluginError(code: "invalid_request", message: String(describing: error)))
+        }
+    }
+
     private func buildURL(_ message: HTTPRequestMessage, target: EgressTarget) throws -> URL {
         let path = message.path
         var components: URLComponents
@@ -267,7 +275,7 @@ public final class Egress: Sendable {
         return url
     }
 
-    private func injectHeaders(into headers: inout HTTPHeaders, target: EgressTarget) {
+    func injectHeaders(into headers: inout HTTPHeaders, target: EgressTarget) {
         let auth = target.auth
         switch auth.type {
         case .bearer:

@@ -141,7 +141,8 @@ public struct ExecutionService: Sendable {
         case "egress_queue_timeout":
             kind = .unavailable
         case "plugin_timeout", "upstream_timeout", "upstream_invalid_response", "connection_failed", "plugin_error", "plugin_crashed", "plugin_quarantined", "host_error",
-             "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled":
+             "invalid_output", "invalid_call", "unsupported_method", "response_too_large", "host_not_allowed", "cancelled",
+             "mcp_protocol_error":
             kind = .upstreamFailed
         default:
             if error.upstreamStatus == 429 {

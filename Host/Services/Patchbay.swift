@@ -28,6 +28,8 @@ public final class Patchbay: Sendable {
     public let connections: ConnectionService
     /// The account's declarative HTTP connectors, providers beside the plugins.
     public let connectors: ConnectorService
+    /// Remote MCP servers connected as providers.
+    public let mcpServers: MCPServerService
     public let executions: ExecutionService
     public let webhooks: Webhooks
     public let oauth: OAuthService
@@ -70,15 +72,20 @@ public final class Patchbay: Sendable {
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents, audit: audit)
         connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
+        let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners)
+        providers.listeners.wire { server in await mcpServers.listen(server) }
+        self.mcpServers = mcpServers
         let unrecorded = UnrecordedOutcomes()
         executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
         oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                              settings: settings, events: webhooks.hostEvents,
                              apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
-        agents = AgentService(store: store, providers: providers, notifier: notifier, audit: audit)
+        agents = AgentService(store: store, providers: providers, vault: vault, webhookSettings: settings.webhooks, notifier: notifier,
+                              audit: audit)
         config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,
                                apps: oauth.apps, connections: connections, agents: agents)
-        skills = SkillRuntime(store: store, executions: executions, audit: audit)
+        skills = SkillRuntime(store: store, executions: executions, audit: audit,
+                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks))
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)
@@ -86,6 +93,7 @@ public final class Patchbay: Sendable {
     }
 
     public func shutdown() async throws {
+        mcpServers.stopListening()
         registry.stopWorkers()
         try await egress.shutdown()
     }

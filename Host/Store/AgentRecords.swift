@@ -43,9 +43,12 @@ public struct SkillDefinition: WireMessage, Sendable, Equatable {
     public var requiresApproval: Bool
     /// Set when the skill was made from a binding over a discovered object.
     public var binding: SkillBinding?
+    /// Set for an `http_webhook` skill: the owner's URL the host calls instead of an action.
+    public var webhook: SkillWebhook?
 
     public init(name: String, description: String, connectionID: String, provider: String, action: String,
-                presets: [String: JSONValue], inputSchema: JSONValue, requiresApproval: Bool, binding: SkillBinding? = nil) {
+                presets: [String: JSONValue], inputSchema: JSONValue, requiresApproval: Bool, binding: SkillBinding? = nil,
+                webhook: SkillWebhook? = nil) {
         self.name = name
         self.description = description
         self.connectionID = connectionID
@@ -55,6 +58,7 @@ public struct SkillDefinition: WireMessage, Sendable, Equatable {
         self.inputSchema = inputSchema
         self.requiresApproval = requiresApproval
         self.binding = binding
+        self.webhook = webhook
     }
 
     // Every skill call reads the agent's draft and live version, so skills are mapped to JSON
@@ -70,6 +74,7 @@ public struct SkillDefinition: WireMessage, Sendable, Equatable {
         inputSchema = try fields.value("input_schema")
         requiresApproval = try fields.bool("requires_approval")
         binding = try fields.optionalValue("binding")?.decode(SkillBinding.self)
+        webhook = try fields.optionalValue("webhook")?.decode(SkillWebhook.self)
     }
 
     public var wire: JSONValue {
@@ -84,6 +89,7 @@ public struct SkillDefinition: WireMessage, Sendable, Equatable {
         object["requires_approval"] = .bool(requiresApproval)
         // A binding holds only strings, lists and enums, so encoding it cannot fail.
         object["binding"] = binding.flatMap { try? JSONValue(encoding: $0) }
+        object["webhook"] = webhook.flatMap { try? JSONValue(encoding: $0) }
         return object.json
     }
 }

@@ -4,7 +4,7 @@
 /// the whole. Implemented by `SQLiteStore` (one machine) and `PostgresStore` (replicas); both
 /// pass the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, AccountStore, ConnectionStore, ExecutionStore, WebhookStore, CredentialStore, AgentStore,
-    ConnectionEventStore, HostInstanceStore, RetentionStore, SchemaStore, MCPSessionStore, ConnectorStore,
+    ConnectionEventStore, HostInstanceStore, RetentionStore, SchemaStore, MCPSessionStore, ConnectorStore, MCPServerStore,
     RateBudgetStore, IdempotencyStore, AuditStore, APIRequestCountStore {}
 
 /// What a write has survived by the time it returns.

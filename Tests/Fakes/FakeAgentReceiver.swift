@@ -14,11 +14,13 @@ public final class FakeAgentReceiver: @unchecked Sendable {
         public var headers: [String: String]
         /// Held this long before answering, to run a sender into its timeout.
         public var delay: Duration
+        public var body: String
 
-        public init(status: Int, headers: [String: String] = [:], delay: Duration = .zero) {
+        public init(status: Int, headers: [String: String] = [:], delay: Duration = .zero, body: String = "ok") {
             self.status = status
             self.headers = headers
             self.delay = delay
+            self.body = body
         }
     }
 
@@ -82,7 +84,7 @@ public final class FakeAgentReceiver: @unchecked Sendable {
         if next.delay > .zero { try await Task.sleep(for: next.delay) }
         var fields = HTTPFields()
         for (name, value) in next.headers { if let field = HTTPField.Name(name) { fields[field] = value } }
-        return Response(status: .init(code: next.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok")))
+        return Response(status: .init(code: next.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: next.body)))
     }
 }
 

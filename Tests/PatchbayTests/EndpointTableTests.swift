@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayFakes
 import PatchbayServices
+import PatchbayStore
 import PatchbayWire
 import XCTest
 
@@ -184,8 +185,17 @@ final class EndpointTableTests: XCTestCase {
         let deliveries = try await host.request("GET", "/v1/webhooks/deliveries", key: key)
         let deliveryID = try XCTUnwrap(deliveries.json["data"]?.arrayValue?.first?["id"]?.stringValue, deliveries.body)
 
+        // An MCP connection straight into the store: this host has no MCP server to reach.
+        let mcp = "conn_globexmcp"
+        let account = issued.record.accountID
+        try await host.patchbay.store.insertMCPServer(MCPServerRecord(id: mcp, accountID: account, url: "https://mcp.example.com/mcp",
+                                                                      tools: [], serverInfo: [:], createdAt: 1, toolsUpdatedAt: 1))
+        try await host.patchbay.store.insertConnection(ConnectionRecord(
+            id: mcp, accountID: account, provider: MCPServerRecord.providerID(mcp), label: "MCP", config: [:], status: .active,
+            sealedCredentials: nil, createdAt: 1, updatedAt: 1))
+
         return (key, [
-            "/v1/api-keys/": issued.record.id, "/v1/agents/": agent, "/v1/connections/": connection, "/v1/executions/": executionID,
+            "/v1/mcp-connections/": mcp, "/v1/api-keys/": issued.record.id, "/v1/agents/": agent, "/v1/connections/": connection, "/v1/executions/": executionID,
             "/v1/webhooks/endpoints/": endpointID, "/v1/webhooks/subscriptions/": subscriptionID,
             "/v1/webhooks/events/": eventID, "/v1/webhooks/deliveries/": deliveryID,
         ], "post_message")

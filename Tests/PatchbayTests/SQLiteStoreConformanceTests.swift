@@ -105,6 +105,8 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testIdleMCPSessionsExpire() async throws { try await suite.idleMCPSessionsExpire() }
     func testConnectorsAnswerOnlyToTheirAccount() async throws { try await suite.connectorsAnswerOnlyToTheirAccount() }
     func testConnectorNamesAreUniquePerAccount() async throws { try await suite.connectorNamesAreUniquePerAccount() }
+    func testMCPServersAnswerOnlyToTheirAccount() async throws { try await suite.mcpServersAnswerOnlyToTheirAccount() }
+    func testMCPServersListNewestFirstAndRefuseADuplicate() async throws { try await suite.mcpServersListNewestFirstAndRefuseADuplicate() }
     func testRateBudgetsKeepTheLatestObservationAndTheLongestPause() async throws {
         try await suite.rateBudgetsKeepTheLatestObservationAndTheLongestPause()
     }

@@ -17,7 +17,7 @@ final class StoreCopyTests: XCTestCase {
         "accounts", "api_keys", "connections", "connection_schemas", "executions", "webhook_endpoints", "webhook_events",
         "webhook_subscriptions", "webhook_deliveries", "webhook_attempts", "oauth_apps", "oauth_states", "connection_auth",
         "vault_canary", "vault_retired_keys", "agents", "agent_versions", "mcp_sessions",
-        "connectors", "rate_budgets", "idempotency_keys", "audit_log", "api_request_counts",
+        "connectors", "rate_budgets", "idempotency_keys", "audit_log", "api_request_counts", "mcp_servers",
     ]
 
     override func setUpWithError() throws {
@@ -316,6 +316,9 @@ final class StoreCopyTests: XCTestCase {
         try await store.insertConnector(ConnectorRecord(
             id: "ctr_1", accountID: account, namespace: "default", name: "things",
             definition: ["base_url": "https://api.example.com", "auth": ["type": "none"]], createdAt: 23, updatedAt: 24))
+        try await store.insertMCPServer(MCPServerRecord(
+            id: "conn_2", accountID: account, url: "https://mcp.example.com/mcp", tools: [["name": "ünï"]],
+            serverInfo: ["name": "☃"], createdAt: 28, toolsUpdatedAt: 29))
         try await store.recordRateBudget(RateBudgetRecord(key: "connection:conn_1", notBefore: 25, remaining: 0, resetAt: 26,
                                                           bucketUsed: 39, bucketMax: 40, observedAt: 27))
         _ = try await store.claimIdempotencyKey(IdempotencyRecord(accountID: account, key: "retry-1", fingerprint: "f", claimToken: "t",

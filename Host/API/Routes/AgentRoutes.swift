@@ -14,14 +14,28 @@ enum AgentRoutes {
 
     static let skillName = ["type": "string", "pattern": "^[a-zA-Z0-9_-]{1,64}$"] as JSONValue
 
-    static let skillBody = APISchema.object([
+    /// One action of a connection (`type` action, the default), or an `http_webhook` the host
+    /// calls instead: each kind requires its own fields and refuses the other's.
+    static let skillBody = APISchema.merge(APISchema.object([
+        "type": ["type": "string", "enum": ["action", .string(SkillWebhook.provider)], "default": "action",
+                 "description": "http_webhook: the host POSTs each call to url, signed per Standard Webhooks; the answer carries the signing secret once."],
         "name": APISchema.merge(skillName, ["description": "Unique in the agent; defaults to the action's name."]),
         "connection_id": APISchema.id(),
         "action": APISchema.id(),
         "description": APISchema.text(min: 1, max: 1024, trimmed: true, description: "What the model reads; defaults to the action's."),
         "presets": APISchema.anyObject(description: "Fixed inputs, hidden from the model; strings may hold {{ variable }}."),
         "requires_approval": APISchema.boolean,
-    ], required: ["connection_id", "action"])
+        "url": APISchema.text(min: 1, max: 2048, description: "http_webhook: the owner's endpoint, under the push side's target policy."),
+        "input_schema": APISchema.anyObject(description: "http_webhook: JSON Schema of what the model sends."),
+        "output_schema": APISchema.anyObject(description: "http_webhook: JSON Schema the endpoint's JSON reply must match."),
+        "timeout_ms": ["type": "integer", "minimum": 1, "description": "http_webhook: at most the host's webhook delivery timeout (its default)."],
+    ]), [
+        "if": ["properties": ["type": ["const": .string(SkillWebhook.provider)]], "required": ["type"]],
+        "then": ["required": ["url"],
+                 "properties": ["connection_id": false, "action": false, "presets": false, "requires_approval": false]],
+        "else": ["required": ["connection_id", "action"],
+                 "properties": ["url": false, "input_schema": false, "output_schema": false, "timeout_ms": false]],
+    ])
 
     /// A draft skill can change only these; its name, connection and action make a new skill.
     static let skillChange = APISchema.object([
@@ -69,11 +83,26 @@ enum AgentRoutes {
                 let agent = try await agents.get(principal: try context.requirePrincipal(), id: try context.parameters.require("id"))
                 return JSONResponse.make(Views.skills(agent.draft))
             },
-            Endpoint(method: .post, path: "/v1/agents/{id}/skills", summary: "Add a skill for one action to the draft.",
+            Endpoint(method: .post, path: "/v1/agents/{id}/skills",
+                     summary: "Add a skill to the draft: one action of a connection, or an http_webhook.",
                      tag: "agents", access: .key(.skillsWrite), requestBody: skillBody,
                      response: APISchema.ref("Skill"), successStatus: 201, errors: [409]) { _, context in
+                let input = context.input
+                if input["type"]?.stringValue == SkillWebhook.provider {
+                    let (skill, secret) = try await agents.addWebhookSkill(
+                        principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
+                        AgentService.WebhookSkillDraft(
+                            name: input["name"]?.stringValue, description: input["description"]?.stringValue,
+                            url: input["url"]?.stringValue, inputSchema: input["input_schema"], outputSchema: input["output_schema"],
+                            timeoutMs: input["timeout_ms"]?.intValue,
+                            actionFields: ["connection_id", "action", "presets", "requires_approval"].filter { input[$0] != nil }))
+                    // The signing secret is in this response only.
+                    var view = Views.skill(skill).objectValue ?? [:]
+                    view["secret"] = .string(secret)
+                    return JSONResponse.make(.object(view), status: .created)
+                }
                 let skill = try await agents.addSkill(principal: try context.requirePrincipal(),
-                                                      agentID: try context.parameters.require("id"), skillDraft(context.input))
+                                                      agentID: try context.parameters.require("id"), skillDraft(input))
                 return JSONResponse.make(Views.skill(skill), status: .created)
             },
             Endpoint(method: .patch, path: "/v1/agents/{id}/skills/{name}",

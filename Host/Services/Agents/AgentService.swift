@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayPlugins
 import PatchbayStore
+import PatchbayVault
 import PatchbayWire
 
 /// Agents and their drafts: skills added by hand, provisioned from a connection or installed
@@ -8,6 +9,10 @@ import PatchbayWire
 public struct AgentService: Sendable {
     let store: any AgentStore & ConnectionStore
     let providers: ProviderDirectory
+    /// Seals the signing secrets of `http_webhook` skills.
+    let vault: Vault
+    /// The push side's target policy and timeout, which `http_webhook` skills share.
+    let webhookSettings: WebhookSettings
     /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
     let notifier: any Notifier
     let audit: AuditLog
@@ -119,6 +124,10 @@ public struct AgentService: Sendable {
         }
         let agent = try await owned(principal, agentID)
         guard let current = agent.draft.first(where: { $0.name == name }) else { throw unknownSkill(name) }
+        if current.webhook != nil {
+            throw ServiceError.validation("an http_webhook skill is not changed in place; remove it and add it again (with a new secret)",
+                                          field: "name")
+        }
         if current.binding != nil, draft.presets != nil {
             throw ServiceError.validation("a binding's presets are fixed when it is bound; bind it again to change them", field: "presets")
         }

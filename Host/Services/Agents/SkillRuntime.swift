@@ -9,6 +9,7 @@ public struct SkillRuntime: Sendable {
     let store: any AgentStore & ConnectionStore & ExecutionStore
     let executions: ExecutionService
     let audit: AuditLog
+    let webhooks: WebhookSkillCall
 
     public struct Call: Sendable {
         public var input: JSONValue
@@ -49,6 +50,20 @@ public struct SkillRuntime: Sendable {
             throw ServiceError(.notFound, "unknown_skill", "agent \(agentID) has no published skill \"\(name)\"")
         }
         let connection = try await connection(for: skill, endUser: endUser, principal)
+        if let webhook = skill.webhook {
+            // The owner's own endpoint: no provider action, so nothing waits for approval either.
+            let input = try checkedInput(skill, call.input, agent: agent)
+            guard connection.status == .active else {
+                throw ServiceError(.conflict, "connection_revoked", "the skill's connection \(connection.id) has been deleted")
+            }
+            let execution = ExecutionRecord(
+                id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id, provider: connection.provider,
+                action: skill.action, status: .running, startedAt: nowMillis(), trigger: call.trigger,
+                skillCall: SkillCall(agentID: agent.id, skill: skill.name, agentVersion: version.version, toolCallID: call.toolCallID,
+                                     endUser: endUser))
+            try await store.insertExecution(execution, durability: .outlivesProcess)
+            return try await webhooks.run(webhook, connection: connection, input: .object(input), skill: skill.name, execution)
+        }
         let checked = try await check(skill, call.input, agent: agent, connection: connection)
         var execution = ExecutionRecord(
             id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id, provider: connection.provider,
@@ -123,16 +138,22 @@ public struct SkillRuntime: Sendable {
     /// the whole against the action's own schema.
     private func check(_ skill: SkillDefinition, _ input: JSONValue, agent: AgentRecord,
                        connection: ConnectionRecord) async throws -> ExecutionService.Checked {
+        let merged = try checkedInput(skill, input, agent: agent)
+        if let binding = skill.binding {
+            return try await executions.check(connection, action: skill.action, input: BindingShapes.actionInput(binding, merged))
+        }
+        return try await executions.check(connection, action: skill.action, input: .object(merged))
+    }
+
+    /// The caller's input checked against the skill's schema, with the presets filled and merged in.
+    private func checkedInput(_ skill: SkillDefinition, _ input: JSONValue, agent: AgentRecord) throws -> [String: JSONValue] {
         guard var merged = input.objectValue else { throw ServiceError.validation("input must be an object", field: "input") }
         let violations = JSONSchema.violations(of: input, against: skill.inputSchema)
         guard violations.isEmpty else { throw ServiceError.schema(violations, root: "input") }
         for (key, value) in skill.presets {
             merged[key] = try PresetTemplates.fill(value, variables: agent.variables)
         }
-        if let binding = skill.binding {
-            return try await executions.check(connection, action: skill.action, input: BindingShapes.actionInput(binding, merged))
-        }
-        return try await executions.check(connection, action: skill.action, input: .object(merged))
+        return merged
     }
 
     /// The end user's own connection to the skill's provider when they have one, else the

@@ -4,14 +4,16 @@ import PatchbayStore
 import PatchbayWire
 
 /// The providers an account can use: the host's plugins, and the account's own declarative
-/// connectors beside them. Services look a provider up here, so a connector is connected,
-/// invoked, provisioned and listed exactly as a plugin is.
+/// connectors and remote MCP servers beside them. Services look a provider up here, so a
+/// connector or an MCP server is connected, invoked, provisioned and listed exactly as a plugin is.
 public struct ProviderDirectory: Sendable {
     let registry: PluginRegistry
-    let store: any ConnectorStore
+    let store: any ConnectorStore & MCPServerStore
     private let cache = ConnectorCache()
+    /// Keeps each MCP server's event stream open on this replica once its provider is used.
+    let listeners = MCPListeners()
 
-    init(registry: PluginRegistry, store: any ConnectorStore) {
+    init(registry: PluginRegistry, store: any ConnectorStore & MCPServerStore) {
         self.registry = registry
         self.store = store
     }
@@ -19,15 +21,28 @@ public struct ProviderDirectory: Sendable {
     /// The plugin of that id, or else the account's connector of that provider id; nil when neither exists.
     func provider(_ id: String, accountID: String) async throws -> LoadedPlugin? {
         if let plugin = registry.plugin(id) { return plugin }
+        if let connectionID = MCPServerRecord.connectionID(ofProvider: id) {
+            return try await store.mcpServer(id: connectionID, accountID: accountID).map(provider)
+        }
         guard let (namespace, name) = Self.connectorName(id),
               let record = try await store.connector(accountID: accountID, namespace: namespace, name: name)
         else { return nil }
         return try provider(record)
     }
 
-    /// Every plugin, then the account's connectors.
+    /// Every plugin, then the account's connectors, then its MCP servers.
     func providers(accountID: String) async throws -> [LoadedPlugin] {
         registry.plugins + (try await store.connectors(accountID: accountID).map(provider))
+            + (try await store.mcpServers(accountID: accountID).map(provider))
+    }
+
+    /// A remote MCP server as a provider, whose event stream this replica listens to from now on.
+    func provider(_ server: MCPServerRecord) -> LoadedPlugin {
+        listeners.ensure(server)
+        let manifest = MCPToolSet.manifest(server)
+        let structured = Set((server.tools.arrayValue ?? []).filter { $0["outputSchema"] != nil }.compactMap { $0["name"]?.stringValue })
+        return LoadedPlugin(manifest: manifest, path: server.providerID,
+                            channel: MCPChannel(url: server.url, structuredTools: structured))
     }
 
     /// A stored connector as a provider, built once per version of its definition.

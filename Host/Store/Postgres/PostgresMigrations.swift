@@ -17,7 +17,7 @@ enum PostgresMigrations {
     }
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
-                                    idempotencyKeys, audit, apiRequestCounts]
+                                    idempotencyKeys, audit, apiRequestCounts, mcpServers]
 
     static var names: [String] { all.map(\.name) }
 

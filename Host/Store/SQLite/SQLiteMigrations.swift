@@ -71,6 +71,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("idempotency_keys_v1", migrate: idempotencyKeysV1)
         migrator.registerMigration("audit_v1", migrate: auditV1)
         migrator.registerMigration("api_request_counts_v1", migrate: apiRequestCountsV1)
+        migrator.registerMigration("mcp_servers_v1", migrate: mcpServersV1)
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import PatchbayWire
 import Foundation
 import PatchbayStore
 
@@ -492,6 +493,31 @@ final class CountingStore: Store, @unchecked Sendable {
     func deleteConnector(accountID: String, namespace: String, name: String) async throws -> Bool {
         count("deleteConnector")
         return try await base.deleteConnector(accountID: accountID, namespace: namespace, name: name)
+    }
+
+    func insertMCPServer(_ server: MCPServerRecord) async throws {
+        count("insertMCPServer")
+        try await base.insertMCPServer(server)
+    }
+
+    func mcpServer(id: String, accountID: String) async throws -> MCPServerRecord? {
+        count("mcpServer")
+        return try await base.mcpServer(id: id, accountID: accountID)
+    }
+
+    func mcpServers(accountID: String) async throws -> [MCPServerRecord] {
+        count("mcpServers")
+        return try await base.mcpServers(accountID: accountID)
+    }
+
+    func updateMCPServerTools(id: String, accountID: String, tools: JSONValue, serverInfo: JSONValue, at time: Millis) async throws -> Bool {
+        count("updateMCPServerTools")
+        return try await base.updateMCPServerTools(id: id, accountID: accountID, tools: tools, serverInfo: serverInfo, at: time)
+    }
+
+    func deleteMCPServer(id: String, accountID: String) async throws -> Bool {
+        count("deleteMCPServer")
+        return try await base.deleteMCPServer(id: id, accountID: accountID)
     }
 
     func rateBudget(key: String) async throws -> RateBudgetRecord? {

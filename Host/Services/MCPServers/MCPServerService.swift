@@ -1,0 +1,252 @@
+import Foundation
+import PatchbayEgress
+import PatchbayPlugins
+import PatchbayStore
+import PatchbayVault
+import PatchbayWire
+
+/// Remote MCP servers connected over Streamable HTTP. Each is a connection (its secrets sealed
+/// in the vault like any connection's) whose provider is the server itself: its tools, listed
+/// on creation and kept up to date, are the provider's actions (`ProviderDirectory`), so they
+/// are invoked, recorded, provisioned as skills and re-served as any provider's are.
+public struct MCPServerService: Sendable {
+    let store: any MCPServerStore & ConnectionStore
+    let calls: ConnectionCalls
+    let vault: Vault
+    let settings: HostSettings
+    let listeners: MCPListeners
+
+    /// Servers one account may connect.
+    static let maxPerAccount = 50
+
+    public struct Draft: Sendable {
+        public var url: String?
+        public var label: String?
+        /// `none` or `bearer`.
+        public var authType: String?
+        public var token: String?
+
+        public init(url: String? = nil, label: String? = nil, authType: String? = nil, token: String? = nil) {
+            self.url = url
+            self.label = label
+            self.authType = authType
+            self.token = token
+        }
+    }
+
+    /// An MCP server with the connection that holds its secrets.
+    public struct Connected: Sendable {
+        public var server: MCPServerRecord
+        public var connection: ConnectionRecord
+    }
+
+    /// Connects: checks the URL against the egress policy, initializes a session with the
+    /// credentials and lists the tools; only a server that answered is kept.
+    public func create(principal: Principal, _ draft: Draft) async throws -> Connected {
+        try principal.require(.integrationsWrite)
+        let url = try Self.validURL(draft.url)
+        let credentials = try Self.credentials(draft)
+        let label = try validLabel(draft.label)
+        guard try await store.mcpServers(accountID: principal.accountID).count < Self.maxPerAccount else {
+            throw ServiceError(.conflict, "mcp_connection_limit", "an account connects at most \(Self.maxPerAccount) MCP servers")
+        }
+        try await vet(url)
+        let id = IDs.make("conn")
+        let now = nowMillis()
+        var server = MCPServerRecord(id: id, accountID: principal.accountID, url: url.absoluteString, tools: [], serverInfo: [:],
+                                     createdAt: now, toolsUpdatedAt: now)
+        let listing = try await list(MCPRemote(url: url, send: send(to: try target(server, credentials: credentials))))
+        server.tools = listing.tools
+        server.serverInfo = listing.serverInfo
+        let sealed = credentials.isEmpty ? nil : try vault.seal(credentials, context: ConnectionCalls.vaultContext(id))
+        let connection = ConnectionRecord(
+            id: id, accountID: principal.accountID, provider: server.providerID,
+            label: label ?? MCPToolSet.manifest(server).name,
+            config: ["url": .string(server.url), "auth": .string(credentials.isEmpty ? "none" : "bearer")], status: .active,
+            sealedCredentials: sealed, createdAt: now, updatedAt: now)
+        try await store.insertMCPServer(server)
+        try await store.insertConnection(connection)
+        listeners.ensure(server)
+        return Connected(server: server, connection: connection)
+    }
+
+    public func list(principal: Principal) async throws -> [Connected] {
+        try principal.require(.integrationsRead)
+        var connected: [Connected] = []
+        for server in try await store.mcpServers(accountID: principal.accountID) {
+            guard let connection = try await store.connection(id: server.id, accountID: principal.accountID) else { continue }
+            connected.append(Connected(server: server, connection: connection))
+        }
+        return connected
+    }
+
+    public func get(principal: Principal, id: String) async throws -> Connected {
+        try principal.require(.integrationsRead)
+        return try await owned(principal, id)
+    }
+
+    /// Lists the tools again, as a `notifications/tools/list_changed` from the server does.
+    public func refresh(principal: Principal, id: String) async throws -> Connected {
+        try principal.require(.integrationsWrite)
+        var connected = try await owned(principal, id)
+        connected.server = try await refreshTools(connected.server, connection: connected.connection)
+        return connected
+    }
+
+    /// Revokes the connection (its secrets are purged, its executions stay) and forgets the server and its tools.
+    public func delete(principal: Principal, id: String) async throws -> Connected {
+        try principal.require(.integrationsWrite)
+        var connected = try await owned(principal, id)
+        listeners.stop(id)
+        connected.connection.status = .revoked
+        connected.connection.sealedCredentials = nil
+        connected.connection.updatedAt = nowMillis()
+        try await store.updateConnection(connected.connection)
+        _ = try await store.deleteMCPServer(id: id, accountID: principal.accountID)
+        return connected
+    }
+
+    /// Tools the server listed that are not actions, because no agent could call them by their name.
+    public static func skippedTools(_ server: MCPServerRecord) -> [String] {
+        MCPToolSet.skipped(server.tools)
+    }
+
+    public func stopListening() {
+        listeners.stopAll()
+    }
+
+    // MARK: Tools
+
+    /// Lists the server's tools through the connection's egress context and keeps them.
+    @discardableResult
+    func refreshTools(_ server: MCPServerRecord, connection: ConnectionRecord) async throws -> MCPServerRecord {
+        let prepared = try await calls.prepare(connection)
+        guard let url = URL(string: server.url) else { throw ServiceError(.unavailable, "mcp_connection_invalid", "the stored URL is not a URL") }
+        let listing = try await list(MCPRemote(url: url, send: prepared.context.http))
+        var server = server
+        server.tools = listing.tools
+        server.serverInfo = listing.serverInfo
+        server.toolsUpdatedAt = max(nowMillis(), server.toolsUpdatedAt + 1)
+        guard try await store.updateMCPServerTools(id: server.id, accountID: server.accountID, tools: listing.tools,
+                                                   serverInfo: listing.serverInfo, at: server.toolsUpdatedAt) else {
+            throw ServiceError.notFound("mcp connection", server.id)
+        }
+        return server
+    }
+
+    /// `tools/list` within the host's plugin timeout, its failures as API errors.
+    private func list(_ remote: MCPRemote) async throws -> MCPRemote.Listing {
+        let timeout = settings.pluginTimeout
+        let outcome = await ConnectorChannel.within(timeout) { () -> Result<MCPRemote.Listing, PluginError> in
+            do {
+                return .success(try await remote.listTools())
+            } catch {
+                return .failure(MCPRemoteFailure.from(error, host: remote.url.host ?? "?"))
+            }
+        }
+        switch outcome {
+        case .success(let listing)?: return listing
+        case .failure(let error)?: throw ExecutionService.serviceError(for: error, executionID: nil, secrets: [])
+        case nil:
+            throw ServiceError(.upstreamFailed, "upstream_timeout", "the MCP server did not list its tools within \(timeout)", retryable: true)
+        }
+    }
+
+    // MARK: Listening
+
+    /// Holds the server's event stream open and refreshes the tools on each
+    /// `notifications/tools/list_changed`, reconnecting after a pause when the stream ends,
+    /// until the server is deleted, its connection is unusable, or it offers no stream.
+    func listen(_ server: MCPServerRecord) async {
+        var pause = Duration.seconds(1)
+        while !Task.isCancelled {
+            guard let current = try? await store.mcpServer(id: server.id, accountID: server.accountID),
+                  let connection = try? await store.connection(id: server.id, accountID: server.accountID), connection.status == .active,
+                  let credentials = try? calls.openCredentials(connection), let url = URL(string: current.url),
+                  let target = try? target(current, credentials: credentials)
+            else { return }
+            let egress = calls.egress
+            let remote = MCPRemote(url: url, send: send(to: target))
+            let refresh: @Sendable () async -> Void = {
+                guard let latest = try? await store.mcpServer(id: server.id, accountID: server.accountID) else { return }
+                _ = try? await refreshTools(latest, connection: connection)
+            }
+            do {
+                guard try await remote.listen(open: { await egress.openStream($0, to: target) }, toolsChanged: refresh) else { return }
+                pause = .seconds(1)
+            } catch {
+                pause = min(pause * 2, .seconds(60))
+            }
+            try? await Task.sleep(for: pause)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func owned(_ principal: Principal, _ id: String) async throws -> Connected {
+        guard let server = try await store.mcpServer(id: id, accountID: principal.accountID),
+              let connection = try await store.connection(id: id, accountID: principal.accountID)
+        else { throw ServiceError.notFound("mcp connection", id) }
+        return Connected(server: server, connection: connection)
+    }
+
+    /// Where the server's requests go, with its credentials for injection.
+    private func target(_ server: MCPServerRecord, credentials: [String: String]) throws -> EgressTarget {
+        var target = try EgressTarget.resolve(manifest: MCPToolSet.manifest(server), config: [:], credentials: credentials, hostOverride: nil)
+        target.caller = server.id
+        return target
+    }
+
+    private func send(to target: EgressTarget) -> EgressMCPTransport.Send {
+        let egress = calls.egress
+        return { request in await egress.send(request, to: target) }
+    }
+
+    /// A URL the egress policy refuses is refused here, before anything is sent or kept.
+    private func vet(_ url: URL) async throws {
+        do {
+            _ = try await calls.egress.gate.vet(url)
+        } catch let refusal as AddressRefusal {
+            guard case .refused = refusal else {
+                throw ServiceError(.upstreamFailed, "connection_failed", "the MCP server cannot be reached: \(refusal)", retryable: true)
+            }
+            throw ServiceError(.badRequest, "egress_refused",
+                               "the host will not connect to \(url.host ?? "?"): \(refusal); an operator can allow it with --allow-egress",
+                               field: "url")
+        }
+    }
+
+    static func validURL(_ raw: String?) throws -> URL {
+        guard let raw, !raw.isEmpty else { throw ServiceError.validation("url is required", field: "url") }
+        try ControlCharacters.refuse(in: raw, field: "url")
+        guard raw.count <= 2048, let url = URL(string: raw), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, !host.isEmpty, url.user == nil, url.password == nil, url.fragment == nil
+        else {
+            throw ServiceError.validation("url must be an http or https URL without credentials or fragment", field: "url")
+        }
+        return url
+    }
+
+    static func credentials(_ draft: Draft) throws -> [String: String] {
+        switch draft.authType ?? (draft.token == nil ? "none" : "bearer") {
+        case "none":
+            if draft.token != nil { throw ServiceError.validation("auth.token is only taken with auth.type bearer", field: "auth.token") }
+            return [:]
+        case "bearer":
+            guard let token = draft.token, !token.isEmpty, token.count <= 8192 else {
+                throw ServiceError.validation("auth.token is required with auth.type bearer (1 to 8192 characters)", field: "auth.token")
+            }
+            try ControlCharacters.refuse(in: token, field: "auth.token")
+            return [MCPToolSet.token: token]
+        default:
+            throw ServiceError.validation("auth.type must be none or bearer", field: "auth.type")
+        }
+    }
+
+    private func validLabel(_ label: String?) throws -> String? {
+        guard let label else { return nil }
+        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(trimmed.count) else { throw ServiceError.validation("label must be 1 to 200 characters", field: "label") }
+        return trimmed
+    }
+}
