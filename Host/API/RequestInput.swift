@@ -8,13 +8,13 @@ enum RequestInput {
     static let maxBodyBytes = 1 << 20
 
     /// The body as a JSON object. Empty bodies read as `{}`.
-    static func object(_ request: Request) async throws -> [String: JSONValue] {
+    static func object(_ request: Request, upTo limit: Int = maxBodyBytes) async throws -> [String: JSONValue] {
         var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maxBodyBytes)
+            buffer = try await request.collectBody(upTo: limit)
         } catch {
-            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(maxBodyBytes) bytes")
+            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(limit) bytes")
         }
         if buffer.readableBytes == 0 { return [:] }
         let value: JSONValue

@@ -30,6 +30,19 @@ enum ConnectorRoutes {
         ],
     ]
 
+    static let openAPIBody: JSONValue = [
+        "type": "object",
+        "description": "An OpenAPI 3.0 or 3.1 document and which of its operations to take (docs/connectors.md).",
+        "properties": [
+            "document": ["description": "The OpenAPI document: a JSON object, or its JSON or YAML text as a string."],
+            "filter": ["type": "object", "description": "tags, paths (a prefix, or a glob with * and **) and operation_ids: each list given narrows the import."],
+        ],
+        "required": ["document"],
+    ]
+
+    /// Real API descriptions run to megabytes (GitHub's is about 12 MB).
+    static let maxDocumentBytes = 32 << 20
+
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let connectors = patchbay.connectors
         return [
@@ -90,7 +103,34 @@ enum ConnectorRoutes {
                 }
                 return JSONResponse.make(.object(view))
             },
+            Endpoint(method: .post, path: "/v1/connectors/parse-openapi",
+                     summary: "The connector definition an OpenAPI document gives, with a report of what was skipped and approximated. Nothing is stored.",
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: openAPIBody) { request, context in
+                let (document, filter) = try await openAPIInput(request)
+                let outcome = try await connectors.parseOpenAPI(principal: try context.requirePrincipal(), document: document, filter: filter)
+                return JSONResponse.make(["definition": outcome.definition ?? .null, "report": outcome.report])
+            },
+            Endpoint(method: .post, path: "/v1/connectors/{namespace}/{name}/import-openapi",
+                     summary: "Add an OpenAPI document's operations to a connector, replacing those of the same name, with a report.",
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: openAPIBody) { request, context in
+                let principal = try context.requirePrincipal()
+                let namespace = try context.parameters.require("namespace"), name = try context.parameters.require("name")
+                let (document, filter) = try await openAPIInput(request)
+                let outcome = try await connectors.importOpenAPI(principal: principal, namespace: namespace, name: name,
+                                                                 document: document, filter: filter)
+                return JSONResponse.make(["connector": outcome.record.map(view) ?? .null, "report": outcome.report])
+            },
         ]
+    }
+
+    private static func openAPIInput(_ request: Request) async throws -> (document: JSONValue, filter: JSONValue?) {
+        let object = try await RequestInput.object(request, upTo: maxDocumentBytes)
+        try RequestInput.onlyKnown(object, ["document", "filter"])
+        guard let document = object["document"], !document.isNull else {
+            throw APIError(status: .badRequest, code: "validation_failed", message: "document is required: the OpenAPI document, as a JSON object or its JSON or YAML text",
+                           field: "document")
+        }
+        return (document, try RequestInput.objectField(object, "filter"))
     }
 
     static func view(_ record: ConnectorRecord) -> JSONValue {
