@@ -31,7 +31,10 @@ extension ConnectorService {
         try principal.require(.integrationsWrite)
         let record = try await owned(principal, namespace, name)
         var definition = record.definition.objectValue ?? [:]
-        let current = definition["auth"].flatMap { $0["type"]?.stringValue == "none" ? nil : $0 }
+        // JSONValue takes a nil literal as JSON null, so the "no auth" case is spelled out.
+        let current: JSONValue? = definition["auth"].flatMap { auth -> JSONValue? in
+            auth.isNull || auth["type"]?.stringValue == "none" ? Optional<JSONValue>.none : auth
+        }
         let result = try OpenAPIImporter(filter: try OpenAPIImportFilter(filter), auth: current).run(document)
         var report = result.report
         guard !result.operations.isEmpty else { return OpenAPIOutcome(record: record, report: report.json) }
@@ -50,7 +53,7 @@ extension ConnectorService {
                                           field: "filter")
         }
         definition["operations"] = .array(operations)
-        if current == nil, let auth = result.auth {
+        if case .none = current, let auth = result.auth {
             definition["auth"] = auth
             report.approximated.append(.init(operation: nil, note: "the connector had no auth; it now takes the document's: \(auth["type"]?.stringValue ?? "")"))
         }

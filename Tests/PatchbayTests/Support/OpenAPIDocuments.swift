@@ -113,6 +113,36 @@ enum OpenAPIDocuments {
                   schema: {$ref: '#/components/schemas/Tree'}
     """
 
+    /// `notes31` as JSON.
+    static let notes31Object: JSONValue = [
+        "openapi": "3.1.0", "info": ["title": "Notes", "version": "2"],
+        "servers": [["url": "https://notes.example.com/api/"]], "security": [["token": []]],
+        "components": [
+            "securitySchemes": ["token": ["type": "http", "scheme": "bearer"]],
+            "schemas": [
+                "Note": ["type": "object", "required": ["id"],
+                         "properties": ["id": ["type": "string"], "body": ["type": ["string", "null"]],
+                                        "tags": ["type": "array", "items": ["type": "string"], "uniqueItems": true]]],
+                "Tree": ["type": "object", "properties": ["label": ["type": "string"],
+                                                          "children": ["type": "array", "items": ["$ref": "#/components/schemas/Tree"]]]],
+            ],
+        ],
+        "paths": [
+            "/notes": ["post": [
+                "operationId": "createNote", "tags": ["notes"],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": ["allOf": [
+                    ["$ref": "#/components/schemas/Note"], ["type": "object", "properties": ["pinned": ["type": "boolean"]]]]]]]],
+                "responses": ["201": ["description": "Created.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Note"]]]]],
+            ]],
+            "/notes/{id}/tree": ["get": [
+                "operationId": "noteTree", "tags": ["trees"],
+                "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string"]],
+                               ["name": "ids", "in": "query", "schema": ["type": "array", "items": ["type": "string"]]]],
+                "responses": ["200": ["description": "The tree.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Tree"]]]]],
+            ]],
+        ],
+    ]
+
     /// A document of what connectors cannot send, beside two operations they can with approximations.
     static let awkward: JSONValue = [
         "openapi": "3.0.3",

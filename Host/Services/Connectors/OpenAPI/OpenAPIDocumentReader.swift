@@ -34,49 +34,54 @@ enum OpenAPIDocumentReader {
         }
     }
 
-    /// The text a document was read from, ready for a decoder.
-    private enum Source {
-        case json(Data)
-        case yaml(Node)
-
-        func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            switch self {
-            case .json(let data): return try JSONDecoder().decode(type, from: data)
-            case .yaml(let node): return try YAMLDecoder().decode(type, from: node)
-            }
-        }
-    }
-
     private static func decode(version: JSONValue?, json: Data) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
         let declared = try self.version(version?.stringValue)
-        return (try openAPI(declared, .json(json)), declared)
-    }
-
-    private static func yaml(_ text: String) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
-        let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else { throw invalid("document is empty", at: nil) }
-            node = composed
-        } catch let error as YamlError {
-            throw invalid("document is neither JSON nor valid YAML: \(Self.describe(error))", at: nil)
-        }
-        guard node.mapping != nil else { throw invalid("document must be a mapping with openapi, info and paths", at: nil) }
-        let declared = try version(node["openapi"]?.string)
-        return (try openAPI(declared, .yaml(node)), declared)
-    }
-
-    /// Decodes with the model of the declared version; a 3.0 document is converted to 3.1.
-    private static func openAPI(_ version: String, _ source: Source) throws -> OpenAPIKit.OpenAPI.Document {
-        do {
-            if version.hasPrefix("3.0.") {
-                return try source.decode(OpenAPIKit30.OpenAPI.Document.self).convert(to: .v3_1_1)
+            if declared.hasPrefix("3.0.") {
+                return (try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: json).convert(to: .v3_1_1), declared)
             }
-            return try source.decode(OpenAPIKit.OpenAPI.Document.self)
-        } catch let error as ServiceError {
-            throw error
+            return (try JSONDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: json), declared)
         } catch {
             let readable = OpenAPIKit.OpenAPI.Error(from: error)
             throw invalid(readable.localizedDescription, at: readable.codingPathString)
+        }
+    }
+
+    /// YAML through Yams' node tree into JSON, then as JSON: OpenAPIKit's models find a quoted
+    /// `'200':` response key through JSON but not through Yams' decoder, and real documents quote them.
+    private static func yaml(_ text: String) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw invalid("document is neither JSON nor valid YAML: \(describe(error))", at: nil)
+        }
+        guard let node, node.mapping != nil else { throw invalid("document must be a mapping with openapi, info and paths", at: nil) }
+        let document = json(node)
+        return try decode(version: document["openapi"], json: try WireCoding.encode(document))
+    }
+
+    /// A YAML node as the JSON value it stands for, by the tags Yams resolved: `200` is a
+    /// number, `'200'` a string, `~` null. Keys are strings, as JSON has them.
+    private static func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tag.rawValue {
+            case Tag.Name.null.rawValue: return .null
+            case Tag.Name.bool.rawValue: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
+            case Tag.Name.int.rawValue: return node.int.map { .integer(Int64($0)) } ?? .string(scalar.string)
+            case Tag.Name.float.rawValue: return node.float.map(JSONValue.number) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .mapping(let mapping):
+            var object: [String: JSONValue] = [:]
+            for (key, value) in mapping { object[key.string ?? ""] = json(value) }
+            return .object(object)
+        case .sequence(let sequence):
+            return .array(sequence.map(json))
+        case .alias:
+            // Composing resolves aliases to the nodes they name; none is left to read.
+            return .null
         }
     }
 

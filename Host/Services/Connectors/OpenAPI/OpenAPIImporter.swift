@@ -26,7 +26,7 @@ struct OpenAPIImporter {
         var report = OpenAPIImportReport(version: version)
 
         var auth = self.auth
-        if auth == nil {
+        if case .none = auth {
             let (mapped, notes) = OpenAPIAuthMapper.auth(of: document)
             auth = mapped
             report.approximated += notes.map { .init(operation: nil, note: $0) }
@@ -40,7 +40,9 @@ struct OpenAPIImporter {
                                                     secretHeader: secretHeader)
         var operations: [JSONValue] = []
         var taken: [String: String] = [:]
-        for (path, either) in document.paths {
+        // By path, so the same document always gives the same operations in the same order
+        // (decoders do not keep a JSON object's order).
+        for (path, either) in document.paths.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let item = document.components[either] else {
                 report.skipped.append(.init(operation: path.rawValue, method: "*", path: path.rawValue,
                                             reason: "the path item's reference does not resolve"))
