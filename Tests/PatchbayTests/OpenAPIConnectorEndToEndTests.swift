@@ -20,13 +20,6 @@ final class OpenAPIConnectorEndToEndTests: XCTestCase {
         try await host.stop()
     }
 
-    private func text(_ content: [Tool.Content]) -> String {
-        content.compactMap { item in
-            if case .text(let text, _, _) = item { return text }
-            return nil
-        }.joined(separator: "\n")
-    }
-
     func testAnImportedDocumentsOperationsAreCalledThroughAnAgentsMCPEndpoint() async throws {
         let key = try await host.key(scopes: TestHost.agentScopes)
         let base = try XCTUnwrap(host.fakes.baseURLs["tasks_api"])
@@ -75,8 +68,8 @@ final class OpenAPIConnectorEndToEndTests: XCTestCase {
 
         let (filed, filedError) = try await client.callTool(name: "create_task",
                                                             arguments: ["title": "Filed over MCP", "priority": 2, "X-Request-Id": "mcp-req-1"])
-        XCTAssertNotEqual(filedError, true, text(filed))
-        XCTAssertTrue(text(filed).contains("Filed over MCP"), text(filed))
+        XCTAssertNotEqual(filedError, true, TestHost.text(filed))
+        XCTAssertTrue(TestHost.text(filed).contains("Filed over MCP"), TestHost.text(filed))
         let post = try XCTUnwrap(host.fakes.tasks.requests.last)
         XCTAssertEqual(post.method, "POST")
         XCTAssertEqual(post.path, "/tasks_api/v1/projects/apollo/tasks")
@@ -85,8 +78,8 @@ final class OpenAPIConnectorEndToEndTests: XCTestCase {
         XCTAssertEqual(try WireCoding.decode(JSONValue.self, from: Data(post.body.utf8)), ["title": "Filed over MCP", "priority": 2])
 
         let (read, readError) = try await client.callTool(name: "get_task", arguments: ["id": "t6"])
-        XCTAssertNotEqual(readError, true, text(read))
-        XCTAssertTrue(text(read).contains("Filed over MCP"), text(read))
+        XCTAssertNotEqual(readError, true, TestHost.text(read))
+        XCTAssertTrue(TestHost.text(read).contains("Filed over MCP"), TestHost.text(read))
         let get = try XCTUnwrap(host.fakes.tasks.requests.last)
         XCTAssertEqual(get.method, "GET")
         XCTAssertEqual(get.path, "/tasks_api/v1/projects/apollo/tasks/t6")
@@ -95,7 +88,7 @@ final class OpenAPIConnectorEndToEndTests: XCTestCase {
         // Input the document's schema refuses never reaches the tracker.
         let before = host.fakes.tasks.requests.count
         let (refused, refusedError) = try await client.callTool(name: "create_task", arguments: ["priority": "high"])
-        XCTAssertEqual(refusedError, true, text(refused))
+        XCTAssertEqual(refusedError, true, TestHost.text(refused))
         XCTAssertEqual(host.fakes.tasks.requests.count, before)
 
         let executions = try await host.request("GET", "/v1/executions?trigger=mcp", key: key)
