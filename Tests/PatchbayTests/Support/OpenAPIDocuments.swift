@@ -225,7 +225,8 @@ enum OpenAPIDocuments {
                 "security": [["bearer": []]], "paths": .object(paths)]
     }
 
-    /// The loopback task tracker (`FakeTasks`) described in OpenAPI 3.0 YAML, served at `base`.
+    /// The loopback task tracker (`FakeTasks`) described in OpenAPI 3.0 YAML, served at `base`;
+    /// both replies are one YAML anchor.
     static func tasks(base: String) -> String {
         """
         openapi: 3.0.3
@@ -263,7 +264,7 @@ enum OpenAPIDocuments {
               operationId: getTask
               summary: One task by id.
               responses:
-                '200':
+                '200': &taskReply
                   description: The task.
                   content:
                     application/json:
@@ -290,14 +291,7 @@ enum OpenAPIDocuments {
                         title: {type: string}
                         priority: {type: integer}
               responses:
-                '201':
-                  description: Created.
-                  content:
-                    application/json:
-                      schema:
-                        type: object
-                        properties:
-                          task: {$ref: '#/components/schemas/Task'}
+                '201': *taskReply
         """
     }
 }
