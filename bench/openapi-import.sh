@@ -41,7 +41,7 @@ create_key integrations:read,integrations:write
 
 # post PATH BODY_FILE OUT_FILE: prints "STATUS SECONDS".
 post() {
-    curl -sS -o "$3" -w '%{http_code} %{time_total}' -X POST "$HOST_URL$1" \
+    curl -sS -o "$3" -w '%{http_code} %{time_total}\n' -X POST "$HOST_URL$1" \
         -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' --data-binary "@$2"
 }
 

@@ -233,8 +233,9 @@ final class OpenAPIImportTests: XCTestCase {
         let reply = try await parse(OpenAPIDocuments.awkward)
         XCTAssertEqual(reply.status, 200, reply.body)
         let report = try XCTUnwrap(reply.json["report"])
-        XCTAssertEqual(report["operations_in_document"], 9)
-        XCTAssertEqual(Set(report["operations"]?.arrayValue?.compactMap(\.stringValue) ?? []), ["list_items", "add_note", "trace"])
+        XCTAssertEqual(report["operations_in_document"], 10)
+        XCTAssertEqual(Set(report["operations"]?.arrayValue?.compactMap(\.stringValue) ?? []),
+                       ["list_items", "add_note", "trace", "list_archived_items"])
         var reasons: [String: String] = [:]
         for item in report["skipped"]?.arrayValue ?? [] {
             reasons[item["operation"]?.stringValue ?? ""] = item["reason"]?.stringValue
@@ -257,6 +258,11 @@ final class OpenAPIImportTests: XCTestCase {
         XCTAssertTrue(notes(reply, of: "trace").contains { $0.contains("optional cookie parameter debug") }, reply.body)
         XCTAssertTrue(notes(reply, of: nil).contains { $0.contains("/relative") && $0.contains("base_url") }, reply.body)
         XCTAssertNil(reply.json["definition"]?["base_url"], "a relative server is no base URL")
+        // A path told apart by a fragment is sent without it; Markdown over lines becomes one line.
+        let archived = try operation(reply, "list_archived_items")
+        XCTAssertEqual(archived["path"], "/items")
+        XCTAssertEqual(archived["description"], "Archived items. Items no longer shown. They are kept for a year.")
+        XCTAssertTrue(notes(reply, of: "list_archived_items").contains { $0.contains("fragment") }, reply.body)
         XCTAssertEqual(try operation(reply, "add_note")["parameters"]?["properties"], [:])
     }
 

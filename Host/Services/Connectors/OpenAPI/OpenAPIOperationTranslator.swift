@@ -22,9 +22,14 @@ struct OpenAPIOperationTranslator {
                    operation: OpenAPI.Operation) -> Result<(operation: JSONValue, notes: [String]), Skip> {
         do {
             var notes: [String] = []
-            let template = path.rawValue
-            guard template.hasPrefix("/"), !template.contains("?"), !template.contains("#"), !template.contains("..") else {
-                throw Skip(reason: "the path \(template) holds a query, a fragment or .., which an operation's path may not")
+            // Some documents tell operations of one path apart by a fragment (`/items#archive`), which is never sent.
+            var template = path.rawValue
+            if let fragment = template.firstIndex(of: "#") {
+                notes.append("its path \(template) has a fragment, which is not sent: the path is \(template[..<fragment])")
+                template = String(template[..<fragment])
+            }
+            guard template.hasPrefix("/"), !template.contains("?"), !template.contains("..") else {
+                throw Skip(reason: "the path \(template) holds a query or .., which an operation's path may not")
             }
             var properties: [String: JSONValue] = [:]
             var required: [String] = []
@@ -60,7 +65,7 @@ struct OpenAPIOperationTranslator {
                 "method": .string(method.rawValue), "path": .string(template), "parameters": .object(parameters),
             ]
             if !locations.isEmpty { definition["locations"] = .object(locations) }
-            if let summary = operation.summary?.trimmingCharacters(in: .whitespacesAndNewlines), !summary.isEmpty, summary.count <= 200 {
+            if let summary = operation.summary.map(Self.oneLine), !summary.isEmpty, summary.count <= 200 {
                 definition["title"] = .string(summary)
             }
             if let output = try output(operation, notes: &notes) { definition["output_schema"] = output }
@@ -274,14 +279,19 @@ struct OpenAPIOperationTranslator {
 
     /// The summary and the description, as a model choosing a tool reads them.
     static func description(_ operation: OpenAPI.Operation, method: ConnectorOperation.Method, path: String) -> String {
-        let parts = [operation.summary, operation.description]
-            .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        var text = parts.count == 2 && parts[1].hasPrefix(parts[0]) ? parts[1] : parts.joined(separator: "\n\n")
+        let parts = [operation.summary, operation.description].compactMap { $0.map(oneLine) }.filter { !$0.isEmpty }
+        var text = parts.count == 2 && parts[1].hasPrefix(parts[0]) ? parts[1]
+            : parts.joined(separator: parts.first?.last.map { ".!?:".contains($0) } == true ? " " : ". ")
         if text.isEmpty { text = "\(method.rawValue) \(path)" }
         if operation.deprecated { text = "Deprecated. " + text }
         return text.count > maxDescription ? String(text.prefix(maxDescription - 1)) + "…" : text
     }
 
     static let maxDescription = 1000
+
+    /// Descriptions are Markdown over many lines; a connector's text holds no control characters.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true })
+            .joined(separator: " ")
+    }
 }
