@@ -77,6 +77,9 @@ let package = Package(
         // The generated Swift client's runtime and transport.
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", exact: "1.5.0"),
+        // OpenAPI import: the documents are read by OpenAPIKit (3.0 through its compatibility
+        // layer into 3.1).
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0"),
     ],
     targets: [
         // MARK: SDK
@@ -142,6 +145,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 // The client of remote MCP servers connected as providers.
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
             ],
             path: "Host/Services", swiftSettings: swift5),
         // The web console at /console: pages rendered from templates embedded in the binary; every

@@ -55,7 +55,7 @@ public enum APIServer {
                 // What the client sent is checked against the declared schemas before the handler sees it.
                 try RequestValidation.parameters(request, endpoint.parameters)
                 if let schema = endpoint.requestBody {
-                    context.input = try await RequestValidation.body(&request, schema: schema)
+                    context.input = try await RequestValidation.body(&request, schema: schema, upTo: endpoint.maxBodyBytes)
                 }
                 var response = try await IdempotentRoute.respond(endpoint, request, context, idempotency: patchbay.idempotency,
                                                                  logger: logger)

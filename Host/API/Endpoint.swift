@@ -42,6 +42,8 @@ struct Endpoint: Sendable {
     var tag: String
     var access: Access
     var requestBody: JSONValue?
+    /// The largest body the route reads; more is 413 `body_too_large`.
+    var maxBodyBytes = RequestValidation.maxBodyBytes
     var parameters: [Parameter] = []
     var response: JSONValue
     /// The success body's media type: JSON unless the route says otherwise.

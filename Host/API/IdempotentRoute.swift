@@ -15,7 +15,7 @@ enum IdempotentRoute {
         let principal = try context.requirePrincipal()
         var request = request
         // Collected once for the fingerprint; the handler reads it again from the request.
-        let body = try await RequestValidation.collectBody(&request)
+        let body = try await RequestValidation.collectBody(&request, upTo: endpoint.maxBodyBytes)
         let fingerprint = IdempotencyService.fingerprint(method: request.method.rawValue, path: request.uri.path,
                                                          body: Data(body.readableBytesView))
         switch try await idempotency.begin(principal: principal, key: key, fingerprint: fingerprint) {

@@ -10,8 +10,8 @@ enum RequestValidation {
 
     /// The body as a JSON object that matches `schema`. Empty bodies read as `{}`. The request
     /// keeps the body it read, for a handler that passes the bytes on as they came.
-    static func body(_ request: inout Request, schema: JSONValue) async throws -> [String: JSONValue] {
-        let buffer = try await collectBody(&request)
+    static func body(_ request: inout Request, schema: JSONValue, upTo limit: Int = maxBodyBytes) async throws -> [String: JSONValue] {
+        let buffer = try await collectBody(&request, upTo: limit)
         let value: JSONValue
         if buffer.readableBytes == 0 {
             value = [:]
@@ -32,11 +32,11 @@ enum RequestValidation {
     }
 
     /// The whole body, up to `maxBodyBytes`; the request keeps it, to be read again.
-    static func collectBody(_ request: inout Request) async throws -> ByteBuffer {
+    static func collectBody(_ request: inout Request, upTo limit: Int = maxBodyBytes) async throws -> ByteBuffer {
         do {
-            return try await request.collectBody(upTo: maxBodyBytes)
+            return try await request.collectBody(upTo: limit)
         } catch {
-            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(maxBodyBytes) bytes")
+            throw APIError(status: .contentTooLarge, code: "body_too_large", message: "the body exceeds \(limit) bytes")
         }
     }
 

@@ -34,13 +34,6 @@ final class MCPServerTests: XCTestCase {
         try await host.mcpClient(agent: agent, key: key, endUser: endUser).client
     }
 
-    private func text(_ content: [Tool.Content]) -> String {
-        content.compactMap { item in
-            if case .text(let text, _, _) = item { return text }
-            return nil
-        }.joined(separator: "\n")
-    }
-
     func testToolsListAndCallRunThePublishedSkillsAndRecordExecutions() async throws {
         let client = try await connect(key: runtimeKey)
         let (tools, _) = try await client.listTools()
@@ -51,8 +44,8 @@ final class MCPServerTests: XCTestCase {
         XCTAssertNotNil(notify.inputSchema.objectValue?["properties"]?.objectValue?["text"])
 
         let (content, isError) = try await client.callTool(name: "notify_team", arguments: ["text": "Shipped over MCP"])
-        XCTAssertNotEqual(isError, true, text(content))
-        XCTAssertTrue(text(content).contains("C0GENERAL"), text(content))
+        XCTAssertNotEqual(isError, true, TestHost.text(content))
+        XCTAssertTrue(TestHost.text(content).contains("C0GENERAL"), TestHost.text(content))
         XCTAssertEqual(host.fakes.slack.postedMessages.last?.text, "Shipped over MCP")
 
         let executions = try await host.request("GET", "/v1/executions?trigger=mcp", key: key)
@@ -69,10 +62,10 @@ final class MCPServerTests: XCTestCase {
         let before = host.fakes.slack.requests.count
         let (invalid, invalidIsError) = try await client.callTool(name: "notify_team", arguments: ["text": 5])
         XCTAssertEqual(invalidIsError, true)
-        XCTAssertTrue(text(invalid).contains("validation_failed"), text(invalid))
-        XCTAssertTrue(text(invalid).contains("input.text"), text(invalid))
+        XCTAssertTrue(TestHost.text(invalid).contains("validation_failed"), TestHost.text(invalid))
+        XCTAssertTrue(TestHost.text(invalid).contains("input.text"), TestHost.text(invalid))
         let (extra, extraIsError) = try await client.callTool(name: "notify_team", arguments: ["text": "x", "channel": "C0RANDOM"])
-        XCTAssertEqual(extraIsError, true, text(extra))
+        XCTAssertEqual(extraIsError, true, TestHost.text(extra))
         XCTAssertEqual(host.fakes.slack.requests.count, before, "refused calls never reach Slack")
 
         do {
@@ -85,7 +78,7 @@ final class MCPServerTests: XCTestCase {
         let (paused, pausedIsError) = try await client.callTool(name: "post_anywhere",
                                                                 arguments: ["channel": "C0GENERAL", "text": "Needs a human"])
         XCTAssertNotEqual(pausedIsError, true)
-        XCTAssertTrue(text(paused).contains("awaiting approval"), text(paused))
+        XCTAssertTrue(TestHost.text(paused).contains("awaiting approval"), TestHost.text(paused))
         XCTAssertEqual(host.fakes.slack.requests.count, before)
         let waiting = try await host.request("GET", "/v1/executions?status=awaiting_approval", key: key)
         let id = try XCTUnwrap(waiting.json["data"]?.arrayValue?.first?["id"]?.stringValue)
@@ -126,7 +119,7 @@ final class MCPServerTests: XCTestCase {
         XCTAssertEqual(own.status, 201, own.body)
         let client = try await connect(key: runtimeKey, endUser: "user-9")
         let (content, isError) = try await client.callTool(name: "notify_team", arguments: ["text": "as user 9"])
-        XCTAssertNotEqual(isError, true, text(content))
+        XCTAssertNotEqual(isError, true, TestHost.text(content))
         XCTAssertEqual(host.fakes.slack.requests.last?.headers["authorization"], "Bearer \(token)")
         await client.disconnect()
     }

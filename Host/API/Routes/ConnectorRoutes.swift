@@ -32,6 +32,18 @@ enum ConnectorRoutes {
                                   required: ["code", "message"]),
     ], optional: ["output", "error"])
 
+    static let openAPIBody = APISchema.object([
+        "document": ["type": ["object", "string"], "description": "The OpenAPI document: a JSON object, or its JSON or YAML text as a string."],
+        "filter": APISchema.object([
+            "tags": APISchema.array(APISchema.string()),
+            "paths": APISchema.array(APISchema.string(description: "A prefix, or a glob with * and **.")),
+            "operation_ids": APISchema.array(APISchema.string()),
+        ], description: "Each list given narrows the import."),
+    ], required: ["document"], description: "An OpenAPI 3.0 or 3.1 document and which of its operations to take (docs/connectors.md).")
+
+    /// Real API descriptions run to megabytes (GitHub's is about 12 MB).
+    static let maxDocumentBytes = 32 << 20
+
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let connectors = patchbay.connectors
         return [
@@ -88,6 +100,27 @@ enum ConnectorRoutes {
                     view["error"] = .object(shown)
                 }
                 return JSONResponse.make(.object(view))
+            },
+            Endpoint(method: .post, path: "/v1/connectors/parse-openapi",
+                     summary: "The connector definition an OpenAPI document gives, with a report of what was skipped and approximated. Nothing is stored.",
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: openAPIBody, maxBodyBytes: maxDocumentBytes,
+                     response: APISchema.view(["definition": APISchema.nullable(APISchema.anyObject()), "report": APISchema.anyObject()]),
+                     errors: [422]) { _, context in
+                let (document, filter) = (context.input["document"] ?? .null, context.input["filter"])
+                let outcome = try await connectors.parseOpenAPI(principal: try context.requirePrincipal(), document: document, filter: filter)
+                return JSONResponse.make(["definition": outcome.definition ?? .null, "report": outcome.report])
+            },
+            Endpoint(method: .post, path: "/v1/connectors/{namespace}/{name}/import-openapi",
+                     summary: "Add an OpenAPI document's operations to a connector, replacing those of the same name, with a report.",
+                     tag: "connectors", access: .key(.integrationsWrite), requestBody: openAPIBody, maxBodyBytes: maxDocumentBytes,
+                     response: APISchema.view(["connector": APISchema.nullable(APISchema.ref("Connector")), "report": APISchema.anyObject()]),
+                     errors: [409, 422]) { _, context in
+                let principal = try context.requirePrincipal()
+                let namespace = try context.parameters.require("namespace"), name = try context.parameters.require("name")
+                let (document, filter) = (context.input["document"] ?? .null, context.input["filter"])
+                let outcome = try await connectors.importOpenAPI(principal: principal, namespace: namespace, name: name,
+                                                                 document: document, filter: filter)
+                return JSONResponse.make(["connector": outcome.record.map(view) ?? .null, "report": outcome.report])
             },
         ]
     }

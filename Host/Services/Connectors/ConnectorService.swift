@@ -84,7 +84,7 @@ public struct ConnectorService: Sendable {
         return record
     }
 
-    private func owned(_ principal: Principal, _ namespace: String, _ name: String) async throws -> ConnectorRecord {
+    func owned(_ principal: Principal, _ namespace: String, _ name: String) async throws -> ConnectorRecord {
         guard let record = try await store.connector(accountID: principal.accountID, namespace: namespace, name: name) else {
             throw ServiceError.notFound("connector", "\(namespace)/\(name)")
         }

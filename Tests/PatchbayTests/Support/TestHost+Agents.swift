@@ -45,6 +45,14 @@ extension TestHost {
         return (client, transport)
     }
 
+    /// The text of a tool call's content, as a model reads it.
+    static func text(_ content: [Tool.Content]) -> String {
+        content.compactMap { item in
+            if case .text(let text, _, _) = item { return text }
+            return nil
+        }.joined(separator: "\n")
+    }
+
     /// One raw request to an agent's MCP endpoint, as a Streamable HTTP client sends it.
     func mcpRequest(_ method: String, agent: String, key: String, session: String? = nil, json: JSONValue? = nil) async throws -> Reply {
         var request = HTTPClientRequest(url: "\(baseURL)/v1/agents/\(agent)/mcp")

@@ -140,6 +140,7 @@ final class TestHost: @unchecked Sendable {
         var json: JSONValue { (try? WireCoding.decode(JSONValue.self, from: Data(body.utf8))) ?? .null }
         var errorCode: String? { json["error"]?["code"]?.stringValue }
         var errorField: String? { json["error"]?["field"]?.stringValue }
+        var errorMessage: String? { json["error"]?["message"]?.stringValue }
     }
 
     func request(_ method: String, _ path: String, key: String? = nil, body: String? = nil,
