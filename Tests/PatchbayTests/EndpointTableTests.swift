@@ -33,11 +33,16 @@ final class EndpointTableTests: XCTestCase {
 
         /// Bodies of the right shape, so the route gets past reading them and shows what it does
         /// with the ids in the path: the required properties alone, then every property, each
-        /// with a value of its type (a body schema serves for both create and change).
+        /// with a value of its type (a body schema serves for both create and change). A body
+        /// with `if`/`then`/`else` kinds is made of its default kind, the `else` branch: its
+        /// required properties added, those it forbids (`false`) left out.
         var wellFormedBodies: [String?] {
             guard let body else { return [nil] }
-            let properties = body["properties"]?.objectValue ?? [:]
-            let required = Set(body["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let defaultKind = body["else"]
+            let forbidden = Set((defaultKind?["properties"]?.objectValue ?? [:]).filter { $0.value == false }.keys)
+            let properties = (body["properties"]?.objectValue ?? [:]).filter { !forbidden.contains($0.key) }
+            let required = Set((body["required"]?.arrayValue ?? []).compactMap(\.stringValue)
+                               + (defaultKind?["required"]?.arrayValue ?? []).compactMap(\.stringValue))
             return [properties.filter { required.contains($0.key) }, properties].map { chosen in
                 let object = chosen.mapValues { property -> JSONValue in
                     if let constant = property["const"] { return constant }

@@ -278,7 +278,7 @@ final class OpenAPIImportTests: XCTestCase {
             (["openapi": "3.1.0", "info": ["title": "T", "version": "1"],
               "paths": ["/x": ["get": ["responses": ["200": ["description": 5]]]]]], "description", "document.paths"),
             (.string("just text"), "mapping", "document"),
-            (12, "JSON object, or JSON or YAML text", "document"),
+            (12, "must be object or string", "document"),
         ]
         for (document, message, field) in cases {
             let reply = try await parse(document)

@@ -136,7 +136,7 @@ final class RetentionTests: XCTestCase {
         let counting = CountingRetentionStore(store)
         let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.idempotencyKeys, 1)
-        XCTAssertEqual(counting.batches, ["idempotency keys 1", "request counts 1"])
+        XCTAssertEqual(counting.batches, ["idempotency keys 1", "request counts 1", "budgets 0"])
         let keysLeft = try await count("idempotency_keys")
         let countsLeft = try await count("api_request_counts")
         XCTAssertEqual(keysLeft, 1)

@@ -41,7 +41,7 @@ enum ConnectorRoutes {
         ], description: "Each list given narrows the import."),
     ], required: ["document"], description: "An OpenAPI 3.0 or 3.1 document and which of its operations to take (docs/connectors.md).")
 
-    /// Real API descriptions run to megabytes (GitHub's is about 12 MB).
+    /// Real API descriptions run to megabytes (the largest public ones about 12 MB).
     static let maxDocumentBytes = 32 << 20
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {

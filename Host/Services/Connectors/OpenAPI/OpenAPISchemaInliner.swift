@@ -24,7 +24,7 @@ final class OpenAPISchemaInliner {
                                               "propertyNames", "unevaluatedProperties", "unevaluatedItems", "contentSchema"]
     private static let maps: Set<String> = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
     private static let lists: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
-    /// Dropped: they describe the document, not a value, and can be large (GitHub's examples are).
+    /// Dropped: they describe the document, not a value, and can be large (some real descriptions' examples are).
     private static let dropped: Set<String> = ["example", "examples", "xml", "externalDocs", "discriminator"]
 
     init(schemas: [String: JSONValue]) {
@@ -83,6 +83,10 @@ final class OpenAPISchemaInliner {
                     nodes += size
                     return expanded
                 })
+            } else if key == "required", let names = value.arrayValue {
+                // OpenAPIKit writes these from a dictionary, in no stable order; sorted, the same
+                // document always gives the same definition.
+                result[key] = .array(names.sorted { ($0.stringValue ?? "") < ($1.stringValue ?? "") })
             } else {
                 result[key] = value
             }

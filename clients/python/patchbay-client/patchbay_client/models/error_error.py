@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.error_code import ErrorCode
 from ..types import UNSET, Unset
 
 
@@ -23,26 +24,29 @@ T = TypeVar("T", bound="ErrorError")
 class ErrorError:
     """ 
         Attributes:
-            code (str):
-            message (str):
-            execution_id (str | Unset):
-            field (str | Unset):
+            code (ErrorCode):
+            message (str): For people; never holds a secret.
+            execution_id (str | Unset): The recorded run, when the call got that far.
+            field (str | Unset): The request field at fault: `name`, `scopes[0]`, `input.channel`.
+            record_incomplete (bool | Unset):
             retryable (bool | Unset):
+            warning (str | Unset):
      """
 
-    code: str
+    code: ErrorCode
     message: str
     execution_id: str | Unset = UNSET
     field: str | Unset = UNSET
+    record_incomplete: bool | Unset = UNSET
     retryable: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    warning: str | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = self.code.value
 
         message = self.message
 
@@ -50,11 +54,15 @@ class ErrorError:
 
         field = self.field
 
+        record_incomplete = self.record_incomplete
+
         retryable = self.retryable
+
+        warning = self.warning
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "code": code,
             "message": message,
@@ -63,8 +71,12 @@ class ErrorError:
             field_dict["execution_id"] = execution_id
         if field is not UNSET:
             field_dict["field"] = field
+        if record_incomplete is not UNSET:
+            field_dict["record_incomplete"] = record_incomplete
         if retryable is not UNSET:
             field_dict["retryable"] = retryable
+        if warning is not UNSET:
+            field_dict["warning"] = warning
 
         return field_dict
 
@@ -73,7 +85,10 @@ class ErrorError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = d.pop("code")
+        code = ErrorCode(d.pop("code"))
+
+
+
 
         message = d.pop("message")
 
@@ -81,32 +96,21 @@ class ErrorError:
 
         field = d.pop("field", UNSET)
 
+        record_incomplete = d.pop("record_incomplete", UNSET)
+
         retryable = d.pop("retryable", UNSET)
+
+        warning = d.pop("warning", UNSET)
 
         error_error = cls(
             code=code,
             message=message,
             execution_id=execution_id,
             field=field,
+            record_incomplete=record_incomplete,
             retryable=retryable,
+            warning=warning,
         )
 
-
-        error_error.additional_properties = d
         return error_error
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

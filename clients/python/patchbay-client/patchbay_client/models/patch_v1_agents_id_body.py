@@ -35,7 +35,6 @@ class PatchV1AgentsIdBody:
     description: str | Unset = UNSET
     name: str | Unset = UNSET
     variables: PatchV1AgentsIdBodyVariables | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -53,7 +52,7 @@ class PatchV1AgentsIdBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
         if description is not UNSET:
@@ -91,22 +90,5 @@ class PatchV1AgentsIdBody:
             variables=variables,
         )
 
-
-        patch_v1_agents_id_body.additional_properties = d
         return patch_v1_agents_id_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

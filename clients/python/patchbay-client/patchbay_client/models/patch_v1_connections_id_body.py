@@ -30,17 +30,12 @@ class PatchV1ConnectionsIdBody:
             config (PatchV1ConnectionsIdBodyConfig | Unset): Validated against the provider's config_schema.
             credentials (PatchV1ConnectionsIdBodyCredentials | Unset): Secret fields named by the provider's
                 credential_fields. Write-only. Leave out for an OAuth provider to get status pending and an oauth_url.
-            end_user (str | Unset): Makes this an end user's own connection; set on create only.
             label (str | Unset): A name for people; defaults to the provider's name.
-            provider (str | Unset): Catalog id, e.g. crm. Required on create.
      """
 
     config: PatchV1ConnectionsIdBodyConfig | Unset = UNSET
     credentials: PatchV1ConnectionsIdBodyCredentials | Unset = UNSET
-    end_user: str | Unset = UNSET
     label: str | Unset = UNSET
-    provider: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -57,27 +52,19 @@ class PatchV1ConnectionsIdBody:
         if not isinstance(self.credentials, Unset):
             credentials = self.credentials.to_dict()
 
-        end_user = self.end_user
-
         label = self.label
-
-        provider = self.provider
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
         if config is not UNSET:
             field_dict["config"] = config
         if credentials is not UNSET:
             field_dict["credentials"] = credentials
-        if end_user is not UNSET:
-            field_dict["end_user"] = end_user
         if label is not UNSET:
             field_dict["label"] = label
-        if provider is not UNSET:
-            field_dict["provider"] = provider
 
         return field_dict
 
@@ -108,36 +95,13 @@ class PatchV1ConnectionsIdBody:
 
 
 
-        end_user = d.pop("end_user", UNSET)
-
         label = d.pop("label", UNSET)
-
-        provider = d.pop("provider", UNSET)
 
         patch_v1_connections_id_body = cls(
             config=config,
             credentials=credentials,
-            end_user=end_user,
             label=label,
-            provider=provider,
         )
 
-
-        patch_v1_connections_id_body.additional_properties = d
         return patch_v1_connections_id_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -26,15 +26,14 @@ T = TypeVar("T", bound="PostV1AgentsBody")
 class PostV1AgentsBody:
     """ 
         Attributes:
+            name (str): Unique in the account. Required on create.
             description (str | Unset):
-            name (str | Unset): Unique in the account. Required on create.
             variables (PostV1AgentsBodyVariables | Unset): Values for {{ name }} templates in skill presets; replaced whole.
      """
 
+    name: str
     description: str | Unset = UNSET
-    name: str | Unset = UNSET
     variables: PostV1AgentsBodyVariables | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -42,9 +41,9 @@ class PostV1AgentsBody:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.post_v1_agents_body_variables import PostV1AgentsBodyVariables # noqa: PLC0415
-        description = self.description
-
         name = self.name
+
+        description = self.description
 
         variables: dict[str, Any] | Unset = UNSET
         if not isinstance(self.variables, Unset):
@@ -52,13 +51,12 @@ class PostV1AgentsBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
+            "name": name,
         })
         if description is not UNSET:
             field_dict["description"] = description
-        if name is not UNSET:
-            field_dict["name"] = name
         if variables is not UNSET:
             field_dict["variables"] = variables
 
@@ -70,9 +68,9 @@ class PostV1AgentsBody:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.post_v1_agents_body_variables import PostV1AgentsBodyVariables # noqa: PLC0415
         d = dict(src_dict)
-        description = d.pop("description", UNSET)
+        name = d.pop("name")
 
-        name = d.pop("name", UNSET)
+        description = d.pop("description", UNSET)
 
         _variables = d.pop("variables", UNSET)
         variables: PostV1AgentsBodyVariables | Unset
@@ -85,27 +83,10 @@ class PostV1AgentsBody:
 
 
         post_v1_agents_body = cls(
-            description=description,
             name=name,
+            description=description,
             variables=variables,
         )
 
-
-        post_v1_agents_body.additional_properties = d
         return post_v1_agents_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -50,7 +50,6 @@ class PostV1AgentsIdBindingsBody:
     requires_approval: bool | Unset = UNSET
     returned_fields: list[str] | Unset = UNSET
     write_fields: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -94,7 +93,7 @@ class PostV1AgentsIdBindingsBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "connection_id": connection_id,
             "kind": kind,
@@ -170,22 +169,5 @@ class PostV1AgentsIdBindingsBody:
             write_fields=write_fields,
         )
 
-
-        post_v1_agents_id_bindings_body.additional_properties = d
         return post_v1_agents_id_bindings_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

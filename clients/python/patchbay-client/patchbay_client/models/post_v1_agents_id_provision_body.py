@@ -32,7 +32,6 @@ class PostV1AgentsIdProvisionBody:
     connection_id: str
     actions: list[str] | Unset = UNSET
     requires_approval: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -51,7 +50,7 @@ class PostV1AgentsIdProvisionBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "connection_id": connection_id,
         })
@@ -80,22 +79,5 @@ class PostV1AgentsIdProvisionBody:
             requires_approval=requires_approval,
         )
 
-
-        post_v1_agents_id_provision_body.additional_properties = d
         return post_v1_agents_id_provision_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -29,7 +29,6 @@ class PostV1AgentsIdRollbackBody:
 
     version: int
     note: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -42,7 +41,7 @@ class PostV1AgentsIdRollbackBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "version": version,
         })
@@ -65,22 +64,5 @@ class PostV1AgentsIdRollbackBody:
             note=note,
         )
 
-
-        post_v1_agents_id_rollback_body.additional_properties = d
         return post_v1_agents_id_rollback_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

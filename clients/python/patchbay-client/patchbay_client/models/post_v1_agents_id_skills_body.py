@@ -8,10 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.post_v1_agents_id_skills_body_type import PostV1AgentsIdSkillsBodyType
 from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.post_v1_agents_id_skills_body_input_schema import PostV1AgentsIdSkillsBodyInputSchema
+  from ..models.post_v1_agents_id_skills_body_output_schema import PostV1AgentsIdSkillsBodyOutputSchema
   from ..models.post_v1_agents_id_skills_body_presets import PostV1AgentsIdSkillsBodyPresets
 
 
@@ -29,25 +32,38 @@ class PostV1AgentsIdSkillsBody:
             action (str | Unset):
             connection_id (str | Unset):
             description (str | Unset): What the model reads; defaults to the action's.
-            name (str | Unset): ^[a-zA-Z0-9_-]{1,64}$, unique in the agent; defaults to the action's name.
+            input_schema (PostV1AgentsIdSkillsBodyInputSchema | Unset): http_webhook: JSON Schema of what the model sends.
+            name (str | Unset): Unique in the agent; defaults to the action's name.
+            output_schema (PostV1AgentsIdSkillsBodyOutputSchema | Unset): http_webhook: JSON Schema the endpoint's JSON
+                reply must match.
             presets (PostV1AgentsIdSkillsBodyPresets | Unset): Fixed inputs, hidden from the model; strings may hold {{
                 variable }}.
             requires_approval (bool | Unset):
+            timeout_ms (int | Unset): http_webhook: at most the host's webhook delivery timeout (its default).
+            type_ (PostV1AgentsIdSkillsBodyType | Unset): http_webhook: the host POSTs each call to url, signed per Standard
+                Webhooks; the answer carries the signing secret once. Default: PostV1AgentsIdSkillsBodyType.ACTION.
+            url (str | Unset): http_webhook: the owner's endpoint, under the push side's target policy.
      """
 
     action: str | Unset = UNSET
     connection_id: str | Unset = UNSET
     description: str | Unset = UNSET
+    input_schema: PostV1AgentsIdSkillsBodyInputSchema | Unset = UNSET
     name: str | Unset = UNSET
+    output_schema: PostV1AgentsIdSkillsBodyOutputSchema | Unset = UNSET
     presets: PostV1AgentsIdSkillsBodyPresets | Unset = UNSET
     requires_approval: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    timeout_ms: int | Unset = UNSET
+    type_: PostV1AgentsIdSkillsBodyType | Unset = PostV1AgentsIdSkillsBodyType.ACTION
+    url: str | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.post_v1_agents_id_skills_body_input_schema import PostV1AgentsIdSkillsBodyInputSchema # noqa: PLC0415
+        from ..models.post_v1_agents_id_skills_body_output_schema import PostV1AgentsIdSkillsBodyOutputSchema # noqa: PLC0415
         from ..models.post_v1_agents_id_skills_body_presets import PostV1AgentsIdSkillsBodyPresets # noqa: PLC0415
         action = self.action
 
@@ -55,7 +71,15 @@ class PostV1AgentsIdSkillsBody:
 
         description = self.description
 
+        input_schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.input_schema, Unset):
+            input_schema = self.input_schema.to_dict()
+
         name = self.name
+
+        output_schema: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.output_schema, Unset):
+            output_schema = self.output_schema.to_dict()
 
         presets: dict[str, Any] | Unset = UNSET
         if not isinstance(self.presets, Unset):
@@ -63,9 +87,18 @@ class PostV1AgentsIdSkillsBody:
 
         requires_approval = self.requires_approval
 
+        timeout_ms = self.timeout_ms
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+
+        url = self.url
+
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
         if action is not UNSET:
@@ -74,12 +107,22 @@ class PostV1AgentsIdSkillsBody:
             field_dict["connection_id"] = connection_id
         if description is not UNSET:
             field_dict["description"] = description
+        if input_schema is not UNSET:
+            field_dict["input_schema"] = input_schema
         if name is not UNSET:
             field_dict["name"] = name
+        if output_schema is not UNSET:
+            field_dict["output_schema"] = output_schema
         if presets is not UNSET:
             field_dict["presets"] = presets
         if requires_approval is not UNSET:
             field_dict["requires_approval"] = requires_approval
+        if timeout_ms is not UNSET:
+            field_dict["timeout_ms"] = timeout_ms
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if url is not UNSET:
+            field_dict["url"] = url
 
         return field_dict
 
@@ -87,6 +130,8 @@ class PostV1AgentsIdSkillsBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.post_v1_agents_id_skills_body_input_schema import PostV1AgentsIdSkillsBodyInputSchema # noqa: PLC0415
+        from ..models.post_v1_agents_id_skills_body_output_schema import PostV1AgentsIdSkillsBodyOutputSchema # noqa: PLC0415
         from ..models.post_v1_agents_id_skills_body_presets import PostV1AgentsIdSkillsBodyPresets # noqa: PLC0415
         d = dict(src_dict)
         action = d.pop("action", UNSET)
@@ -95,7 +140,27 @@ class PostV1AgentsIdSkillsBody:
 
         description = d.pop("description", UNSET)
 
+        _input_schema = d.pop("input_schema", UNSET)
+        input_schema: PostV1AgentsIdSkillsBodyInputSchema | Unset
+        if isinstance(_input_schema,  Unset):
+            input_schema = UNSET
+        else:
+            input_schema = PostV1AgentsIdSkillsBodyInputSchema.from_dict(_input_schema)
+
+
+
+
         name = d.pop("name", UNSET)
+
+        _output_schema = d.pop("output_schema", UNSET)
+        output_schema: PostV1AgentsIdSkillsBodyOutputSchema | Unset
+        if isinstance(_output_schema,  Unset):
+            output_schema = UNSET
+        else:
+            output_schema = PostV1AgentsIdSkillsBodyOutputSchema.from_dict(_output_schema)
+
+
+
 
         _presets = d.pop("presets", UNSET)
         presets: PostV1AgentsIdSkillsBodyPresets | Unset
@@ -109,31 +174,33 @@ class PostV1AgentsIdSkillsBody:
 
         requires_approval = d.pop("requires_approval", UNSET)
 
+        timeout_ms = d.pop("timeout_ms", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: PostV1AgentsIdSkillsBodyType | Unset
+        if isinstance(_type_,  Unset):
+            type_ = UNSET
+        else:
+            type_ = PostV1AgentsIdSkillsBodyType(_type_)
+
+
+
+
+        url = d.pop("url", UNSET)
+
         post_v1_agents_id_skills_body = cls(
             action=action,
             connection_id=connection_id,
             description=description,
+            input_schema=input_schema,
             name=name,
+            output_schema=output_schema,
             presets=presets,
             requires_approval=requires_approval,
+            timeout_ms=timeout_ms,
+            type_=type_,
+            url=url,
         )
 
-
-        post_v1_agents_id_skills_body.additional_properties = d
         return post_v1_agents_id_skills_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

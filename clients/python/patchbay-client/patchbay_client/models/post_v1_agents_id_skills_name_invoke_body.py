@@ -34,7 +34,6 @@ class PostV1AgentsIdSkillsNameInvokeBody:
     input_: PostV1AgentsIdSkillsNameInvokeBodyInput
     end_user: str | Unset = UNSET
     tool_call_id: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -50,7 +49,7 @@ class PostV1AgentsIdSkillsNameInvokeBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "input": input_,
         })
@@ -82,22 +81,5 @@ class PostV1AgentsIdSkillsNameInvokeBody:
             tool_call_id=tool_call_id,
         )
 
-
-        post_v1_agents_id_skills_name_invoke_body.additional_properties = d
         return post_v1_agents_id_skills_name_invoke_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

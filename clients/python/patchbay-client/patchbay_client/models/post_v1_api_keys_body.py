@@ -28,7 +28,6 @@ class PostV1ApiKeysBody:
      """
 
     scopes: list[PostV1ApiKeysBodyScopesItem]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -44,7 +43,7 @@ class PostV1ApiKeysBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "scopes": scopes,
         })
@@ -70,22 +69,5 @@ class PostV1ApiKeysBody:
             scopes=scopes,
         )
 
-
-        post_v1_api_keys_body.additional_properties = d
         return post_v1_api_keys_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

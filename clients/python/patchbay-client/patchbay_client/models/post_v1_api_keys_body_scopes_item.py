@@ -4,6 +4,7 @@ class PostV1ApiKeysBodyScopesItem(StrEnum):
     ADMIN = "admin"
     INTEGRATIONSREAD = "integrations:read"
     INTEGRATIONSWRITE = "integrations:write"
+    METRICS = "metrics"
     SKILLSINVOKE = "skills:invoke"
     SKILLSWRITE = "skills:write"
 

@@ -27,20 +27,19 @@ T = TypeVar("T", bound="PostV1ConnectionsBody")
 class PostV1ConnectionsBody:
     """ 
         Attributes:
+            provider (str): Catalog id, e.g. crm.
             config (PostV1ConnectionsBodyConfig | Unset): Validated against the provider's config_schema.
             credentials (PostV1ConnectionsBodyCredentials | Unset): Secret fields named by the provider's credential_fields.
                 Write-only. Leave out for an OAuth provider to get status pending and an oauth_url.
-            end_user (str | Unset): Makes this an end user's own connection; set on create only.
+            end_user (str | Unset): Makes this an end user's own connection.
             label (str | Unset): A name for people; defaults to the provider's name.
-            provider (str | Unset): Catalog id, e.g. crm. Required on create.
      """
 
+    provider: str
     config: PostV1ConnectionsBodyConfig | Unset = UNSET
     credentials: PostV1ConnectionsBodyCredentials | Unset = UNSET
     end_user: str | Unset = UNSET
     label: str | Unset = UNSET
-    provider: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -49,6 +48,8 @@ class PostV1ConnectionsBody:
     def to_dict(self) -> dict[str, Any]:
         from ..models.post_v1_connections_body_config import PostV1ConnectionsBodyConfig # noqa: PLC0415
         from ..models.post_v1_connections_body_credentials import PostV1ConnectionsBodyCredentials # noqa: PLC0415
+        provider = self.provider
+
         config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config, Unset):
             config = self.config.to_dict()
@@ -61,12 +62,11 @@ class PostV1ConnectionsBody:
 
         label = self.label
 
-        provider = self.provider
-
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
+            "provider": provider,
         })
         if config is not UNSET:
             field_dict["config"] = config
@@ -76,8 +76,6 @@ class PostV1ConnectionsBody:
             field_dict["end_user"] = end_user
         if label is not UNSET:
             field_dict["label"] = label
-        if provider is not UNSET:
-            field_dict["provider"] = provider
 
         return field_dict
 
@@ -88,6 +86,8 @@ class PostV1ConnectionsBody:
         from ..models.post_v1_connections_body_config import PostV1ConnectionsBodyConfig # noqa: PLC0415
         from ..models.post_v1_connections_body_credentials import PostV1ConnectionsBodyCredentials # noqa: PLC0415
         d = dict(src_dict)
+        provider = d.pop("provider")
+
         _config = d.pop("config", UNSET)
         config: PostV1ConnectionsBodyConfig | Unset
         if isinstance(_config,  Unset):
@@ -112,32 +112,13 @@ class PostV1ConnectionsBody:
 
         label = d.pop("label", UNSET)
 
-        provider = d.pop("provider", UNSET)
-
         post_v1_connections_body = cls(
+            provider=provider,
             config=config,
             credentials=credentials,
             end_user=end_user,
             label=label,
-            provider=provider,
         )
 
-
-        post_v1_connections_body.additional_properties = d
         return post_v1_connections_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -34,7 +34,6 @@ class PostV1ConnectorsNamespaceNameTestOperationBody:
 
     connection_id: str | Unset = UNSET
     input_: PostV1ConnectorsNamespaceNameTestOperationBodyInput | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -50,7 +49,7 @@ class PostV1ConnectorsNamespaceNameTestOperationBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
         if connection_id is not UNSET:
@@ -83,22 +82,5 @@ class PostV1ConnectorsNamespaceNameTestOperationBody:
             input_=input_,
         )
 
-
-        post_v1_connectors_namespace_name_test_operation_body.additional_properties = d
         return post_v1_connectors_namespace_name_test_operation_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

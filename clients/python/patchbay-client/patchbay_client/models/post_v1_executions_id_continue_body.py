@@ -33,7 +33,6 @@ class PostV1ExecutionsIdContinueBody:
 
     decision: PostV1ExecutionsIdContinueBodyDecision
     input_: PostV1ExecutionsIdContinueBodyInput | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -49,7 +48,7 @@ class PostV1ExecutionsIdContinueBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "decision": decision,
         })
@@ -84,22 +83,5 @@ class PostV1ExecutionsIdContinueBody:
             input_=input_,
         )
 
-
-        post_v1_executions_id_continue_body.additional_properties = d
         return post_v1_executions_id_continue_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -39,7 +39,6 @@ class PostV1WebhooksSubscriptionsBody:
     events: list[str] | Unset = UNSET
     provider: str | Unset = UNSET
     url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -67,7 +66,7 @@ class PostV1WebhooksSubscriptionsBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
             "agent_id": agent_id,
         })
@@ -119,22 +118,5 @@ class PostV1WebhooksSubscriptionsBody:
             url=url,
         )
 
-
-        post_v1_webhooks_subscriptions_body.additional_properties = d
         return post_v1_webhooks_subscriptions_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -34,7 +34,6 @@ class PutV1OauthAppsProviderBody:
     client_secret: str | Unset = UNSET
     redirect_uri: str | Unset = UNSET
     scopes: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
@@ -55,7 +54,7 @@ class PutV1OauthAppsProviderBody:
 
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({
         })
         if client_id is not UNSET:
@@ -90,22 +89,5 @@ class PutV1OauthAppsProviderBody:
             scopes=scopes,
         )
 
-
-        put_v1_oauth_apps_provider_body.additional_properties = d
         return put_v1_oauth_apps_provider_body
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -18,47 +18,1730 @@ public import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     public enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/APIKey`.
+        public struct APIKey: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APIKey/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/APIKey/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKey/prefix`.
+            public var prefix: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKey/revoked_at`.
+            public var revokedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/APIKey/ScopesPayload`.
+            @frozen public enum ScopesPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case integrations_colon_read = "integrations:read"
+                case integrations_colon_write = "integrations:write"
+                case skills_colon_write = "skills:write"
+                case skills_colon_invoke = "skills:invoke"
+                case metrics = "metrics"
+                case admin = "admin"
+            }
+            /// - Remark: Generated from `#/components/schemas/APIKey/scopes`.
+            public typealias ScopesPayload = [Components.Schemas.APIKey.ScopesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/APIKey/scopes`.
+            public var scopes: Components.Schemas.APIKey.ScopesPayload
+            /// Creates a new `APIKey`.
+            ///
+            /// - Parameters:
+            ///   - createdAt:
+            ///   - id:
+            ///   - prefix:
+            ///   - revokedAt:
+            ///   - scopes:
+            public init(
+                createdAt: Foundation.Date,
+                id: Swift.String,
+                prefix: Swift.String,
+                revokedAt: Foundation.Date? = nil,
+                scopes: Components.Schemas.APIKey.ScopesPayload
+            ) {
+                self.createdAt = createdAt
+                self.id = id
+                self.prefix = prefix
+                self.revokedAt = revokedAt
+                self.scopes = scopes
+            }
+            public enum CodingKeys: String, CodingKey {
+                case createdAt = "created_at"
+                case id
+                case prefix
+                case revokedAt = "revoked_at"
+                case scopes
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.prefix = try container.decode(
+                    Swift.String.self,
+                    forKey: .prefix
+                )
+                self.revokedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .revokedAt
+                )
+                self.scopes = try container.decode(
+                    Components.Schemas.APIKey.ScopesPayload.self,
+                    forKey: .scopes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "created_at",
+                    "id",
+                    "prefix",
+                    "revoked_at",
+                    "scopes"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/APIKeyCreated`.
+        public struct APIKeyCreated: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/id`.
+            public var id: Swift.String
+            /// The key itself, shown in this response only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/key`.
+            public var key: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/prefix`.
+            public var prefix: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/revoked_at`.
+            public var revokedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/ScopesPayload`.
+            @frozen public enum ScopesPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case integrations_colon_read = "integrations:read"
+                case integrations_colon_write = "integrations:write"
+                case skills_colon_write = "skills:write"
+                case skills_colon_invoke = "skills:invoke"
+                case metrics = "metrics"
+                case admin = "admin"
+            }
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/scopes`.
+            public typealias ScopesPayload = [Components.Schemas.APIKeyCreated.ScopesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/scopes`.
+            public var scopes: Components.Schemas.APIKeyCreated.ScopesPayload
+            /// Creates a new `APIKeyCreated`.
+            ///
+            /// - Parameters:
+            ///   - createdAt:
+            ///   - id:
+            ///   - key: The key itself, shown in this response only.
+            ///   - prefix:
+            ///   - revokedAt:
+            ///   - scopes:
+            public init(
+                createdAt: Foundation.Date,
+                id: Swift.String,
+                key: Swift.String,
+                prefix: Swift.String,
+                revokedAt: Foundation.Date? = nil,
+                scopes: Components.Schemas.APIKeyCreated.ScopesPayload
+            ) {
+                self.createdAt = createdAt
+                self.id = id
+                self.key = key
+                self.prefix = prefix
+                self.revokedAt = revokedAt
+                self.scopes = scopes
+            }
+            public enum CodingKeys: String, CodingKey {
+                case createdAt = "created_at"
+                case id
+                case key
+                case prefix
+                case revokedAt = "revoked_at"
+                case scopes
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.key = try container.decode(
+                    Swift.String.self,
+                    forKey: .key
+                )
+                self.prefix = try container.decode(
+                    Swift.String.self,
+                    forKey: .prefix
+                )
+                self.revokedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .revokedAt
+                )
+                self.scopes = try container.decode(
+                    Components.Schemas.APIKeyCreated.ScopesPayload.self,
+                    forKey: .scopes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "created_at",
+                    "id",
+                    "key",
+                    "prefix",
+                    "revoked_at",
+                    "scopes"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Agent`.
+        public struct Agent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Agent/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Agent/description`.
+            public var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Agent/draft_skill_count`.
+            public var draftSkillCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Agent/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Agent/live_version`.
+            public var liveVersion: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Agent/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Agent/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Agent/variables`.
+            public var variables: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `Agent`.
+            ///
+            /// - Parameters:
+            ///   - createdAt:
+            ///   - description:
+            ///   - draftSkillCount:
+            ///   - id:
+            ///   - liveVersion:
+            ///   - name:
+            ///   - updatedAt:
+            ///   - variables:
+            public init(
+                createdAt: Foundation.Date,
+                description: Swift.String,
+                draftSkillCount: Swift.Int,
+                id: Swift.String,
+                liveVersion: Swift.Int? = nil,
+                name: Swift.String,
+                updatedAt: Foundation.Date,
+                variables: OpenAPIRuntime.OpenAPIObjectContainer
+            ) {
+                self.createdAt = createdAt
+                self.description = description
+                self.draftSkillCount = draftSkillCount
+                self.id = id
+                self.liveVersion = liveVersion
+                self.name = name
+                self.updatedAt = updatedAt
+                self.variables = variables
+            }
+            public enum CodingKeys: String, CodingKey {
+                case createdAt = "created_at"
+                case description
+                case draftSkillCount = "draft_skill_count"
+                case id
+                case liveVersion = "live_version"
+                case name
+                case updatedAt = "updated_at"
+                case variables
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.draftSkillCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .draftSkillCount
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.liveVersion = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .liveVersion
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.variables = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .variables
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "created_at",
+                    "description",
+                    "draft_skill_count",
+                    "id",
+                    "live_version",
+                    "name",
+                    "updated_at",
+                    "variables"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AgentVersion`.
+        public struct AgentVersion: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/agent_id`.
+            public var agentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/live`.
+            public var live: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/note`.
+            public var note: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/published_at`.
+            public var publishedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/rolled_back_from`.
+            public var rolledBackFrom: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/skill_count`.
+            public var skillCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AgentVersion/version`.
+            public var version: Swift.Int
+            /// Creates a new `AgentVersion`.
+            ///
+            /// - Parameters:
+            ///   - agentId:
+            ///   - live:
+            ///   - note:
+            ///   - publishedAt:
+            ///   - rolledBackFrom:
+            ///   - skillCount:
+            ///   - version:
+            public init(
+                agentId: Swift.String,
+                live: Swift.Bool,
+                note: Swift.String? = nil,
+                publishedAt: Foundation.Date,
+                rolledBackFrom: Swift.Int? = nil,
+                skillCount: Swift.Int,
+                version: Swift.Int
+            ) {
+                self.agentId = agentId
+                self.live = live
+                self.note = note
+                self.publishedAt = publishedAt
+                self.rolledBackFrom = rolledBackFrom
+                self.skillCount = skillCount
+                self.version = version
+            }
+            public enum CodingKeys: String, CodingKey {
+                case agentId = "agent_id"
+                case live
+                case note
+                case publishedAt = "published_at"
+                case rolledBackFrom = "rolled_back_from"
+                case skillCount = "skill_count"
+                case version
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                self.live = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .live
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.publishedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .publishedAt
+                )
+                self.rolledBackFrom = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .rolledBackFrom
+                )
+                self.skillCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .skillCount
+                )
+                self.version = try container.decode(
+                    Swift.Int.self,
+                    forKey: .version
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agent_id",
+                    "live",
+                    "note",
+                    "published_at",
+                    "rolled_back_from",
+                    "skill_count",
+                    "version"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AgentVersionDetail`.
+        public struct AgentVersionDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/agent_id`.
+            public var agentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/live`.
+            public var live: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/note`.
+            public var note: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/published_at`.
+            public var publishedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/rolled_back_from`.
+            public var rolledBackFrom: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/skill_count`.
+            public var skillCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/skills`.
+            public var skills: [Components.Schemas.Skill]
+            /// - Remark: Generated from `#/components/schemas/AgentVersionDetail/version`.
+            public var version: Swift.Int
+            /// Creates a new `AgentVersionDetail`.
+            ///
+            /// - Parameters:
+            ///   - agentId:
+            ///   - live:
+            ///   - note:
+            ///   - publishedAt:
+            ///   - rolledBackFrom:
+            ///   - skillCount:
+            ///   - skills:
+            ///   - version:
+            public init(
+                agentId: Swift.String,
+                live: Swift.Bool,
+                note: Swift.String? = nil,
+                publishedAt: Foundation.Date,
+                rolledBackFrom: Swift.Int? = nil,
+                skillCount: Swift.Int,
+                skills: [Components.Schemas.Skill],
+                version: Swift.Int
+            ) {
+                self.agentId = agentId
+                self.live = live
+                self.note = note
+                self.publishedAt = publishedAt
+                self.rolledBackFrom = rolledBackFrom
+                self.skillCount = skillCount
+                self.skills = skills
+                self.version = version
+            }
+            public enum CodingKeys: String, CodingKey {
+                case agentId = "agent_id"
+                case live
+                case note
+                case publishedAt = "published_at"
+                case rolledBackFrom = "rolled_back_from"
+                case skillCount = "skill_count"
+                case skills
+                case version
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                self.live = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .live
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.publishedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .publishedAt
+                )
+                self.rolledBackFrom = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .rolledBackFrom
+                )
+                self.skillCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .skillCount
+                )
+                self.skills = try container.decode(
+                    [Components.Schemas.Skill].self,
+                    forKey: .skills
+                )
+                self.version = try container.decode(
+                    Swift.Int.self,
+                    forKey: .version
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agent_id",
+                    "live",
+                    "note",
+                    "published_at",
+                    "rolled_back_from",
+                    "skill_count",
+                    "skills",
+                    "version"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuditEntry`.
+        public struct AuditEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/account_id`.
+            public var accountId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/action`.
+            public var action: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/changes`.
+            public var changes: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/key_id`.
+            public var keyId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuditEntry/target`.
+            public var target: Swift.String
+            /// Creates a new `AuditEntry`.
+            ///
+            /// - Parameters:
+            ///   - accountId:
+            ///   - action:
+            ///   - changes:
+            ///   - createdAt:
+            ///   - id:
+            ///   - keyId:
+            ///   - target:
+            public init(
+                accountId: Swift.String? = nil,
+                action: Swift.String,
+                changes: OpenAPIRuntime.OpenAPIValueContainer,
+                createdAt: Foundation.Date,
+                id: Swift.String,
+                keyId: Swift.String? = nil,
+                target: Swift.String
+            ) {
+                self.accountId = accountId
+                self.action = action
+                self.changes = changes
+                self.createdAt = createdAt
+                self.id = id
+                self.keyId = keyId
+                self.target = target
+            }
+            public enum CodingKeys: String, CodingKey {
+                case accountId = "account_id"
+                case action
+                case changes
+                case createdAt = "created_at"
+                case id
+                case keyId = "key_id"
+                case target
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.accountId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .accountId
+                )
+                self.action = try container.decode(
+                    Swift.String.self,
+                    forKey: .action
+                )
+                self.changes = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .changes
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.keyId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .keyId
+                )
+                self.target = try container.decode(
+                    Swift.String.self,
+                    forKey: .target
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "account_id",
+                    "action",
+                    "changes",
+                    "created_at",
+                    "id",
+                    "key_id",
+                    "target"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Authorization`.
+        public struct Authorization: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Authorization/config`.
+            public var config: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/Authorization/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Authorization/end_user`.
+            public var endUser: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Authorization/has_credentials`.
+            public var hasCredentials: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Authorization/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Authorization/label`.
+            public var label: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Authorization/oauth_url`.
+            public var oauthUrl: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Authorization/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Authorization/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case revoked = "revoked"
+                case pending = "pending"
+                case failed = "failed"
+                case needsReauth = "needs_reauth"
+            }
+            /// - Remark: Generated from `#/components/schemas/Authorization/status`.
+            public var status: Components.Schemas.Authorization.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/Authorization/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `Authorization`.
+            ///
+            /// - Parameters:
+            ///   - config:
+            ///   - createdAt:
+            ///   - endUser:
+            ///   - hasCredentials:
+            ///   - id:
+            ///   - label:
+            ///   - oauthUrl:
+            ///   - provider:
+            ///   - status:
+            ///   - updatedAt:
+            public init(
+                config: OpenAPIRuntime.OpenAPIObjectContainer,
+                createdAt: Foundation.Date,
+                endUser: Swift.String? = nil,
+                hasCredentials: Swift.Bool,
+                id: Swift.String,
+                label: Swift.String,
+                oauthUrl: Swift.String? = nil,
+                provider: Swift.String,
+                status: Components.Schemas.Authorization.StatusPayload,
+                updatedAt: Foundation.Date
+            ) {
+                self.config = config
+                self.createdAt = createdAt
+                self.endUser = endUser
+                self.hasCredentials = hasCredentials
+                self.id = id
+                self.label = label
+                self.oauthUrl = oauthUrl
+                self.provider = provider
+                self.status = status
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case config
+                case createdAt = "created_at"
+                case endUser = "end_user"
+                case hasCredentials = "has_credentials"
+                case id
+                case label
+                case oauthUrl = "oauth_url"
+                case provider
+                case status
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.config = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .config
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.endUser = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endUser
+                )
+                self.hasCredentials = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .hasCredentials
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.label = try container.decode(
+                    Swift.String.self,
+                    forKey: .label
+                )
+                self.oauthUrl = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .oauthUrl
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.status = try container.decode(
+                    Components.Schemas.Authorization.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "config",
+                    "created_at",
+                    "end_user",
+                    "has_credentials",
+                    "id",
+                    "label",
+                    "oauth_url",
+                    "provider",
+                    "status",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CatalogEntry`.
+        public struct CatalogEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/action_count`.
+            public var actionCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/auth_type`.
+            public var authType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/category`.
+            public var category: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/configured`.
+            public var configured: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/configured_reason`.
+            public var configuredReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/connected`.
+            public var connected: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/description`.
+            public var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/oauth`.
+            public var oauth: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/pack_count`.
+            public var packCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case connected = "connected"
+                case available = "available"
+            }
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/status`.
+            public var status: Components.Schemas.CatalogEntry.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/supports_discovery`.
+            public var supportsDiscovery: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/supports_webhooks`.
+            public var supportsWebhooks: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntry/version`.
+            public var version: Swift.String
+            /// Creates a new `CatalogEntry`.
+            ///
+            /// - Parameters:
+            ///   - actionCount:
+            ///   - authType:
+            ///   - category:
+            ///   - configured:
+            ///   - configuredReason:
+            ///   - connected:
+            ///   - description:
+            ///   - id:
+            ///   - name:
+            ///   - oauth:
+            ///   - packCount:
+            ///   - status:
+            ///   - supportsDiscovery:
+            ///   - supportsWebhooks:
+            ///   - version:
+            public init(
+                actionCount: Swift.Int,
+                authType: Swift.String,
+                category: Swift.String,
+                configured: Swift.Bool,
+                configuredReason: Swift.String? = nil,
+                connected: Swift.Bool,
+                description: Swift.String,
+                id: Swift.String,
+                name: Swift.String,
+                oauth: Swift.Bool,
+                packCount: Swift.Int,
+                status: Components.Schemas.CatalogEntry.StatusPayload,
+                supportsDiscovery: Swift.Bool,
+                supportsWebhooks: Swift.Bool,
+                version: Swift.String
+            ) {
+                self.actionCount = actionCount
+                self.authType = authType
+                self.category = category
+                self.configured = configured
+                self.configuredReason = configuredReason
+                self.connected = connected
+                self.description = description
+                self.id = id
+                self.name = name
+                self.oauth = oauth
+                self.packCount = packCount
+                self.status = status
+                self.supportsDiscovery = supportsDiscovery
+                self.supportsWebhooks = supportsWebhooks
+                self.version = version
+            }
+            public enum CodingKeys: String, CodingKey {
+                case actionCount = "action_count"
+                case authType = "auth_type"
+                case category
+                case configured
+                case configuredReason = "configured_reason"
+                case connected
+                case description
+                case id
+                case name
+                case oauth
+                case packCount = "pack_count"
+                case status
+                case supportsDiscovery = "supports_discovery"
+                case supportsWebhooks = "supports_webhooks"
+                case version
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.actionCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .actionCount
+                )
+                self.authType = try container.decode(
+                    Swift.String.self,
+                    forKey: .authType
+                )
+                self.category = try container.decode(
+                    Swift.String.self,
+                    forKey: .category
+                )
+                self.configured = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .configured
+                )
+                self.configuredReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .configuredReason
+                )
+                self.connected = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .connected
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.oauth = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .oauth
+                )
+                self.packCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .packCount
+                )
+                self.status = try container.decode(
+                    Components.Schemas.CatalogEntry.StatusPayload.self,
+                    forKey: .status
+                )
+                self.supportsDiscovery = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supportsDiscovery
+                )
+                self.supportsWebhooks = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supportsWebhooks
+                )
+                self.version = try container.decode(
+                    Swift.String.self,
+                    forKey: .version
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action_count",
+                    "auth_type",
+                    "category",
+                    "configured",
+                    "configured_reason",
+                    "connected",
+                    "description",
+                    "id",
+                    "name",
+                    "oauth",
+                    "pack_count",
+                    "status",
+                    "supports_discovery",
+                    "supports_webhooks",
+                    "version"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail`.
+        public struct CatalogEntryDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/action_count`.
+            public var actionCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload`.
+            public struct ActionsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/description`.
+                public var description: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/important`.
+                public var important: Swift.Bool
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/input_schema`.
+                public var inputSchema: OpenAPIRuntime.OpenAPIValueContainer
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/mutating`.
+                public var mutating: Swift.Bool
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/output_schema`.
+                public var outputSchema: OpenAPIRuntime.OpenAPIValueContainer
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/ActionsPayload/title`.
+                public var title: Swift.String
+                /// Creates a new `ActionsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - description:
+                ///   - important:
+                ///   - inputSchema:
+                ///   - mutating:
+                ///   - name:
+                ///   - outputSchema:
+                ///   - title:
+                public init(
+                    description: Swift.String,
+                    important: Swift.Bool,
+                    inputSchema: OpenAPIRuntime.OpenAPIValueContainer,
+                    mutating: Swift.Bool,
+                    name: Swift.String,
+                    outputSchema: OpenAPIRuntime.OpenAPIValueContainer,
+                    title: Swift.String
+                ) {
+                    self.description = description
+                    self.important = important
+                    self.inputSchema = inputSchema
+                    self.mutating = mutating
+                    self.name = name
+                    self.outputSchema = outputSchema
+                    self.title = title
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case description
+                    case important
+                    case inputSchema = "input_schema"
+                    case mutating
+                    case name
+                    case outputSchema = "output_schema"
+                    case title
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.description = try container.decode(
+                        Swift.String.self,
+                        forKey: .description
+                    )
+                    self.important = try container.decode(
+                        Swift.Bool.self,
+                        forKey: .important
+                    )
+                    self.inputSchema = try container.decode(
+                        OpenAPIRuntime.OpenAPIValueContainer.self,
+                        forKey: .inputSchema
+                    )
+                    self.mutating = try container.decode(
+                        Swift.Bool.self,
+                        forKey: .mutating
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.outputSchema = try container.decode(
+                        OpenAPIRuntime.OpenAPIValueContainer.self,
+                        forKey: .outputSchema
+                    )
+                    self.title = try container.decode(
+                        Swift.String.self,
+                        forKey: .title
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "description",
+                        "important",
+                        "input_schema",
+                        "mutating",
+                        "name",
+                        "output_schema",
+                        "title"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/actions`.
+            public typealias ActionsPayload = [Components.Schemas.CatalogEntryDetail.ActionsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/actions`.
+            public var actions: Components.Schemas.CatalogEntryDetail.ActionsPayload
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/auth_type`.
+            public var authType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/category`.
+            public var category: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/config_schema`.
+            public var configSchema: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/configured`.
+            public var configured: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/configured_reason`.
+            public var configuredReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/connected`.
+            public var connected: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/CredentialFieldsPayload`.
+            public struct CredentialFieldsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/CredentialFieldsPayload/description`.
+                public var description: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/CredentialFieldsPayload/label`.
+                public var label: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/CredentialFieldsPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/CredentialFieldsPayload/required`.
+                public var required: Swift.Bool
+                /// Creates a new `CredentialFieldsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - description:
+                ///   - label:
+                ///   - name:
+                ///   - required:
+                public init(
+                    description: Swift.String,
+                    label: Swift.String,
+                    name: Swift.String,
+                    required: Swift.Bool
+                ) {
+                    self.description = description
+                    self.label = label
+                    self.name = name
+                    self.required = required
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case description
+                    case label
+                    case name
+                    case required
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.description = try container.decode(
+                        Swift.String.self,
+                        forKey: .description
+                    )
+                    self.label = try container.decode(
+                        Swift.String.self,
+                        forKey: .label
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.required = try container.decode(
+                        Swift.Bool.self,
+                        forKey: .required
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "description",
+                        "label",
+                        "name",
+                        "required"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/credential_fields`.
+            public typealias CredentialFieldsPayload = [Components.Schemas.CatalogEntryDetail.CredentialFieldsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/credential_fields`.
+            public var credentialFields: Components.Schemas.CatalogEntryDetail.CredentialFieldsPayload
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/description`.
+            public var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/oauth`.
+            public var oauth: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/pack_count`.
+            public var packCount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/packs`.
+            public var packs: [Components.Schemas.Pack]
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case connected = "connected"
+                case available = "available"
+            }
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/status`.
+            public var status: Components.Schemas.CatalogEntryDetail.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/supports_discovery`.
+            public var supportsDiscovery: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/supports_webhooks`.
+            public var supportsWebhooks: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/version`.
+            public var version: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CatalogEntryDetail/webhook_scheme`.
+            public var webhookScheme: Swift.String?
+            /// Creates a new `CatalogEntryDetail`.
+            ///
+            /// - Parameters:
+            ///   - actionCount:
+            ///   - actions:
+            ///   - authType:
+            ///   - category:
+            ///   - configSchema:
+            ///   - configured:
+            ///   - configuredReason:
+            ///   - connected:
+            ///   - credentialFields:
+            ///   - description:
+            ///   - id:
+            ///   - name:
+            ///   - oauth:
+            ///   - packCount:
+            ///   - packs:
+            ///   - status:
+            ///   - supportsDiscovery:
+            ///   - supportsWebhooks:
+            ///   - version:
+            ///   - webhookScheme:
+            public init(
+                actionCount: Swift.Int,
+                actions: Components.Schemas.CatalogEntryDetail.ActionsPayload,
+                authType: Swift.String,
+                category: Swift.String,
+                configSchema: OpenAPIRuntime.OpenAPIValueContainer,
+                configured: Swift.Bool,
+                configuredReason: Swift.String? = nil,
+                connected: Swift.Bool,
+                credentialFields: Components.Schemas.CatalogEntryDetail.CredentialFieldsPayload,
+                description: Swift.String,
+                id: Swift.String,
+                name: Swift.String,
+                oauth: Swift.Bool,
+                packCount: Swift.Int,
+                packs: [Components.Schemas.Pack],
+                status: Components.Schemas.CatalogEntryDetail.StatusPayload,
+                supportsDiscovery: Swift.Bool,
+                supportsWebhooks: Swift.Bool,
+                version: Swift.String,
+                webhookScheme: Swift.String? = nil
+            ) {
+                self.actionCount = actionCount
+                self.actions = actions
+                self.authType = authType
+                self.category = category
+                self.configSchema = configSchema
+                self.configured = configured
+                self.configuredReason = configuredReason
+                self.connected = connected
+                self.credentialFields = credentialFields
+                self.description = description
+                self.id = id
+                self.name = name
+                self.oauth = oauth
+                self.packCount = packCount
+                self.packs = packs
+                self.status = status
+                self.supportsDiscovery = supportsDiscovery
+                self.supportsWebhooks = supportsWebhooks
+                self.version = version
+                self.webhookScheme = webhookScheme
+            }
+            public enum CodingKeys: String, CodingKey {
+                case actionCount = "action_count"
+                case actions
+                case authType = "auth_type"
+                case category
+                case configSchema = "config_schema"
+                case configured
+                case configuredReason = "configured_reason"
+                case connected
+                case credentialFields = "credential_fields"
+                case description
+                case id
+                case name
+                case oauth
+                case packCount = "pack_count"
+                case packs
+                case status
+                case supportsDiscovery = "supports_discovery"
+                case supportsWebhooks = "supports_webhooks"
+                case version
+                case webhookScheme = "webhook_scheme"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.actionCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .actionCount
+                )
+                self.actions = try container.decode(
+                    Components.Schemas.CatalogEntryDetail.ActionsPayload.self,
+                    forKey: .actions
+                )
+                self.authType = try container.decode(
+                    Swift.String.self,
+                    forKey: .authType
+                )
+                self.category = try container.decode(
+                    Swift.String.self,
+                    forKey: .category
+                )
+                self.configSchema = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .configSchema
+                )
+                self.configured = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .configured
+                )
+                self.configuredReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .configuredReason
+                )
+                self.connected = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .connected
+                )
+                self.credentialFields = try container.decode(
+                    Components.Schemas.CatalogEntryDetail.CredentialFieldsPayload.self,
+                    forKey: .credentialFields
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.oauth = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .oauth
+                )
+                self.packCount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .packCount
+                )
+                self.packs = try container.decode(
+                    [Components.Schemas.Pack].self,
+                    forKey: .packs
+                )
+                self.status = try container.decode(
+                    Components.Schemas.CatalogEntryDetail.StatusPayload.self,
+                    forKey: .status
+                )
+                self.supportsDiscovery = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supportsDiscovery
+                )
+                self.supportsWebhooks = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .supportsWebhooks
+                )
+                self.version = try container.decode(
+                    Swift.String.self,
+                    forKey: .version
+                )
+                self.webhookScheme = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .webhookScheme
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action_count",
+                    "actions",
+                    "auth_type",
+                    "category",
+                    "config_schema",
+                    "configured",
+                    "configured_reason",
+                    "connected",
+                    "credential_fields",
+                    "description",
+                    "id",
+                    "name",
+                    "oauth",
+                    "pack_count",
+                    "packs",
+                    "status",
+                    "supports_discovery",
+                    "supports_webhooks",
+                    "version",
+                    "webhook_scheme"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Connection`.
+        public struct Connection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Connection/config`.
+            public var config: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/Connection/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Connection/end_user`.
+            public var endUser: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Connection/has_credentials`.
+            public var hasCredentials: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Connection/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connection/label`.
+            public var label: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connection/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connection/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case revoked = "revoked"
+                case pending = "pending"
+                case failed = "failed"
+                case needsReauth = "needs_reauth"
+            }
+            /// - Remark: Generated from `#/components/schemas/Connection/status`.
+            public var status: Components.Schemas.Connection.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/Connection/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `Connection`.
+            ///
+            /// - Parameters:
+            ///   - config:
+            ///   - createdAt:
+            ///   - endUser:
+            ///   - hasCredentials:
+            ///   - id:
+            ///   - label:
+            ///   - provider:
+            ///   - status:
+            ///   - updatedAt:
+            public init(
+                config: OpenAPIRuntime.OpenAPIObjectContainer,
+                createdAt: Foundation.Date,
+                endUser: Swift.String? = nil,
+                hasCredentials: Swift.Bool,
+                id: Swift.String,
+                label: Swift.String,
+                provider: Swift.String,
+                status: Components.Schemas.Connection.StatusPayload,
+                updatedAt: Foundation.Date
+            ) {
+                self.config = config
+                self.createdAt = createdAt
+                self.endUser = endUser
+                self.hasCredentials = hasCredentials
+                self.id = id
+                self.label = label
+                self.provider = provider
+                self.status = status
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case config
+                case createdAt = "created_at"
+                case endUser = "end_user"
+                case hasCredentials = "has_credentials"
+                case id
+                case label
+                case provider
+                case status
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.config = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .config
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.endUser = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endUser
+                )
+                self.hasCredentials = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .hasCredentials
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.label = try container.decode(
+                    Swift.String.self,
+                    forKey: .label
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.status = try container.decode(
+                    Components.Schemas.Connection.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "config",
+                    "created_at",
+                    "end_user",
+                    "has_credentials",
+                    "id",
+                    "label",
+                    "provider",
+                    "status",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConnectionAuth`.
+        public struct ConnectionAuth: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/expires_at`.
+            public var expiresAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/reason`.
+            public var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/refreshed_at`.
+            public var refreshedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case revoked = "revoked"
+                case pending = "pending"
+                case failed = "failed"
+                case needsReauth = "needs_reauth"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConnectionAuth/status`.
+            public var status: Components.Schemas.ConnectionAuth.StatusPayload
+            /// Creates a new `ConnectionAuth`.
+            ///
+            /// - Parameters:
+            ///   - connectionId:
+            ///   - expiresAt:
+            ///   - reason:
+            ///   - refreshedAt:
+            ///   - status:
+            public init(
+                connectionId: Swift.String,
+                expiresAt: Foundation.Date? = nil,
+                reason: Swift.String? = nil,
+                refreshedAt: Foundation.Date? = nil,
+                status: Components.Schemas.ConnectionAuth.StatusPayload
+            ) {
+                self.connectionId = connectionId
+                self.expiresAt = expiresAt
+                self.reason = reason
+                self.refreshedAt = refreshedAt
+                self.status = status
+            }
+            public enum CodingKeys: String, CodingKey {
+                case connectionId = "connection_id"
+                case expiresAt = "expires_at"
+                case reason
+                case refreshedAt = "refreshed_at"
+                case status
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.expiresAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .expiresAt
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.refreshedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .refreshedAt
+                )
+                self.status = try container.decode(
+                    Components.Schemas.ConnectionAuth.StatusPayload.self,
+                    forKey: .status
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "connection_id",
+                    "expires_at",
+                    "reason",
+                    "refreshed_at",
+                    "status"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Connector`.
+        public struct Connector: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Connector/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Connector/definition`.
+            public var definition: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/Connector/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connector/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connector/namespace`.
+            public var namespace: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connector/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Connector/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `Connector`.
+            ///
+            /// - Parameters:
+            ///   - createdAt:
+            ///   - definition:
+            ///   - id:
+            ///   - name:
+            ///   - namespace:
+            ///   - provider:
+            ///   - updatedAt:
+            public init(
+                createdAt: Foundation.Date,
+                definition: OpenAPIRuntime.OpenAPIObjectContainer,
+                id: Swift.String,
+                name: Swift.String,
+                namespace: Swift.String,
+                provider: Swift.String,
+                updatedAt: Foundation.Date
+            ) {
+                self.createdAt = createdAt
+                self.definition = definition
+                self.id = id
+                self.name = name
+                self.namespace = namespace
+                self.provider = provider
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case createdAt = "created_at"
+                case definition
+                case id
+                case name
+                case namespace
+                case provider
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.definition = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .definition
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.namespace = try container.decode(
+                    Swift.String.self,
+                    forKey: .namespace
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "created_at",
+                    "definition",
+                    "id",
+                    "name",
+                    "namespace",
+                    "provider",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/DiscoveredSchema`.
+        public struct DiscoveredSchema: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DiscoveredSchema/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DiscoveredSchema/discovered_at`.
+            public var discoveredAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/DiscoveredSchema/objects`.
+            public var objects: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/DiscoveredSchema/operations`.
+            public var operations: [OpenAPIRuntime.OpenAPIObjectContainer]?
+            /// - Remark: Generated from `#/components/schemas/DiscoveredSchema/relationships`.
+            public var relationships: [OpenAPIRuntime.OpenAPIObjectContainer]?
+            /// Creates a new `DiscoveredSchema`.
+            ///
+            /// - Parameters:
+            ///   - connectionId:
+            ///   - discoveredAt:
+            ///   - objects:
+            ///   - operations:
+            ///   - relationships:
+            public init(
+                connectionId: Swift.String,
+                discoveredAt: Foundation.Date,
+                objects: [OpenAPIRuntime.OpenAPIObjectContainer],
+                operations: [OpenAPIRuntime.OpenAPIObjectContainer]? = nil,
+                relationships: [OpenAPIRuntime.OpenAPIObjectContainer]? = nil
+            ) {
+                self.connectionId = connectionId
+                self.discoveredAt = discoveredAt
+                self.objects = objects
+                self.operations = operations
+                self.relationships = relationships
+            }
+            public enum CodingKeys: String, CodingKey {
+                case connectionId = "connection_id"
+                case discoveredAt = "discovered_at"
+                case objects
+                case operations
+                case relationships
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Error`.
         public struct _Error: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Error/error`.
             public struct _ErrorPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/Error/error/code`.
-                public var code: Swift.String
+                public var code: Components.Schemas.ErrorCode
+                /// The recorded run, when the call got that far.
+                ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/execution_id`.
                 public var executionId: Swift.String?
+                /// The request field at fault: `name`, `scopes[0]`, `input.channel`.
+                ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/field`.
                 public var field: Swift.String?
+                /// For people; never holds a secret.
+                ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/message`.
                 public var message: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Error/error/record_incomplete`.
+                public var recordIncomplete: Swift.Bool?
                 /// - Remark: Generated from `#/components/schemas/Error/error/retryable`.
                 public var retryable: Swift.Bool?
+                /// - Remark: Generated from `#/components/schemas/Error/error/warning`.
+                public var warning: Swift.String?
                 /// Creates a new `_ErrorPayload`.
                 ///
                 /// - Parameters:
                 ///   - code:
-                ///   - executionId:
-                ///   - field:
-                ///   - message:
+                ///   - executionId: The recorded run, when the call got that far.
+                ///   - field: The request field at fault: `name`, `scopes[0]`, `input.channel`.
+                ///   - message: For people; never holds a secret.
+                ///   - recordIncomplete:
                 ///   - retryable:
+                ///   - warning:
                 public init(
-                    code: Swift.String,
+                    code: Components.Schemas.ErrorCode,
                     executionId: Swift.String? = nil,
                     field: Swift.String? = nil,
                     message: Swift.String,
-                    retryable: Swift.Bool? = nil
+                    recordIncomplete: Swift.Bool? = nil,
+                    retryable: Swift.Bool? = nil,
+                    warning: Swift.String? = nil
                 ) {
                     self.code = code
                     self.executionId = executionId
                     self.field = field
                     self.message = message
+                    self.recordIncomplete = recordIncomplete
                     self.retryable = retryable
+                    self.warning = warning
                 }
                 public enum CodingKeys: String, CodingKey {
                     case code
                     case executionId = "execution_id"
                     case field
                     case message
+                    case recordIncomplete = "record_incomplete"
                     case retryable
+                    case warning
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.code = try container.decode(
+                        Components.Schemas.ErrorCode.self,
+                        forKey: .code
+                    )
+                    self.executionId = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .executionId
+                    )
+                    self.field = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .field
+                    )
+                    self.message = try container.decode(
+                        Swift.String.self,
+                        forKey: .message
+                    )
+                    self.recordIncomplete = try container.decodeIfPresent(
+                        Swift.Bool.self,
+                        forKey: .recordIncomplete
+                    )
+                    self.retryable = try container.decodeIfPresent(
+                        Swift.Bool.self,
+                        forKey: .retryable
+                    )
+                    self.warning = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .warning
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "code",
+                        "execution_id",
+                        "field",
+                        "message",
+                        "record_incomplete",
+                        "retryable",
+                        "warning"
+                    ])
                 }
             }
             /// - Remark: Generated from `#/components/schemas/Error/error`.
@@ -72,6 +1755,2048 @@ extension Components {
             }
             public enum CodingKeys: String, CodingKey {
                 case error
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.error = try container.decode(
+                    Components.Schemas._Error._ErrorPayload.self,
+                    forKey: .error
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "error"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ErrorCode`.
+        @frozen public enum ErrorCode: String, Codable, Hashable, Sendable, CaseIterable {
+            case agentDeleted = "agent_deleted"
+            case agentNameTaken = "agent_name_taken"
+            case agentNotPublished = "agent_not_published"
+            case authorizationDenied = "authorization_denied"
+            case binaryBodyUnsupported = "binary_body_unsupported"
+            case bodyTooLarge = "body_too_large"
+            case cancelled = "cancelled"
+            case cassetteMiss = "cassette_miss"
+            case codeExchangeFailed = "code_exchange_failed"
+            case connectionFailed = "connection_failed"
+            case connectionPending = "connection_pending"
+            case connectionRequired = "connection_required"
+            case connectionRevoked = "connection_revoked"
+            case connectorExists = "connector_exists"
+            case connectorInUse = "connector_in_use"
+            case connectorInvalid = "connector_invalid"
+            case connectorLimit = "connector_limit"
+            case csrfTokenInvalid = "csrf_token_invalid"
+            case deletingOwnKey = "deleting_own_key"
+            case deliveryInProgress = "delivery_in_progress"
+            case deliverySucceeded = "delivery_succeeded"
+            case discoveryUnsupported = "discovery_unsupported"
+            case egressQueueTimeout = "egress_queue_timeout"
+            case egressRefused = "egress_refused"
+            case egressUnavailable = "egress_unavailable"
+            case emptyDraft = "empty_draft"
+            case endpointDeleted = "endpoint_deleted"
+            case endpointDisabled = "endpoint_disabled"
+            case endpointNotFound = "endpoint_not_found"
+            case hostError = "host_error"
+            case hostNotAllowed = "host_not_allowed"
+            case httpError = "http_error"
+            case idempotencyAnswerUnreadable = "idempotency_answer_unreadable"
+            case idempotencyKeyInFlight = "idempotency_key_in_flight"
+            case idempotencyKeyReused = "idempotency_key_reused"
+            case internalError = "internal_error"
+            case invalidApiKey = "invalid_api_key"
+            case invalidCall = "invalid_call"
+            case invalidCursor = "invalid_cursor"
+            case invalidHmac = "invalid_hmac"
+            case invalidInput = "invalid_input"
+            case invalidOpenapi = "invalid_openapi"
+            case invalidOutput = "invalid_output"
+            case invalidPluginOutput = "invalid_plugin_output"
+            case invalidRequest = "invalid_request"
+            case invalidState = "invalid_state"
+            case invalidWebhook = "invalid_webhook"
+            case malformedJson = "malformed_json"
+            case mcpConnectionInvalid = "mcp_connection_invalid"
+            case mcpConnectionLimit = "mcp_connection_limit"
+            case mcpHttpError = "mcp_http_error"
+            case mcpProtocolError = "mcp_protocol_error"
+            case mcpSessionLimit = "mcp_session_limit"
+            case mcpSessionNotFound = "mcp_session_not_found"
+            case mcpSessionRequired = "mcp_session_required"
+            case mcpUnauthorized = "mcp_unauthorized"
+            case methodNotAllowed = "method_not_allowed"
+            case metricsDisabled = "metrics_disabled"
+            case missingApiKey = "missing_api_key"
+            case missingScope = "missing_scope"
+            case needsReauth = "needs_reauth"
+            case noAccessToken = "no_access_token"
+            case noMatch = "no_match"
+            case notAwaitingApproval = "not_awaiting_approval"
+            case notFound = "not_found"
+            case notPush = "not_push"
+            case oauthAppNotConfigured = "oauth_app_not_configured"
+            case oauthUnsupported = "oauth_unsupported"
+            case pluginCrashed = "plugin_crashed"
+            case pluginError = "plugin_error"
+            case pluginQuarantined = "plugin_quarantined"
+            case pluginStopped = "plugin_stopped"
+            case pluginTimeout = "plugin_timeout"
+            case providerUnavailable = "provider_unavailable"
+            case publicUrlUnset = "public_url_unset"
+            case rateLimited = "rate_limited"
+            case refreshFailed = "refresh_failed"
+            case refreshLost = "refresh_lost"
+            case refreshTimeout = "refresh_timeout"
+            case responseTooLarge = "response_too_large"
+            case routeNotFound = "route_not_found"
+            case schemaNotDiscovered = "schema_not_discovered"
+            case sessionExpired = "session_expired"
+            case skillNameTaken = "skill_name_taken"
+            case stateExpired = "state_expired"
+            case storageUnavailable = "storage_unavailable"
+            case subscriptionDeleted = "subscription_deleted"
+            case toolError = "tool_error"
+            case unknownAction = "unknown_action"
+            case unknownCall = "unknown_call"
+            case unknownError = "unknown_error"
+            case unknownOperation = "unknown_operation"
+            case unknownPack = "unknown_pack"
+            case unknownProvider = "unknown_provider"
+            case unknownSkill = "unknown_skill"
+            case unknownVersion = "unknown_version"
+            case unreadableResponse = "unreadable_response"
+            case unsupportedMethod = "unsupported_method"
+            case upstreamInvalidResponse = "upstream_invalid_response"
+            case upstreamTimeout = "upstream_timeout"
+            case validationFailed = "validation_failed"
+            case variableNotSet = "variable_not_set"
+            case vaultError = "vault_error"
+            case versionAlreadyLive = "version_already_live"
+            case webhookHttpError = "webhook_http_error"
+            case webhooksUnsupported = "webhooks_unsupported"
+        }
+        /// - Remark: Generated from `#/components/schemas/Execution`.
+        public struct Execution: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Execution/action`.
+            public var action: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Execution/agent_id`.
+            public var agentId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Execution/agent_version`.
+            public var agentVersion: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Execution/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Execution/duration_ms`.
+            public var durationMs: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Execution/end_user`.
+            public var endUser: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Execution/finished_at`.
+            public var finishedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Execution/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Execution/output`.
+            public var output: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/Execution/pending_input`.
+            public var pendingInput: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/Execution/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Execution/record_incomplete`.
+            public var recordIncomplete: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/Execution/requests`.
+            public var requests: [OpenAPIRuntime.OpenAPIObjectContainer]
+            /// - Remark: Generated from `#/components/schemas/Execution/skill`.
+            public var skill: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Execution/started_at`.
+            public var startedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Execution/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case running = "running"
+                case succeeded = "succeeded"
+                case failed = "failed"
+                case awaitingApproval = "awaiting_approval"
+                case denied = "denied"
+                case interrupted = "interrupted"
+            }
+            /// - Remark: Generated from `#/components/schemas/Execution/status`.
+            public var status: Components.Schemas.Execution.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/Execution/tool_call_id`.
+            public var toolCallId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Execution/trigger`.
+            @frozen public enum TriggerPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case api = "api"
+                case skill = "skill"
+                case mcp = "mcp"
+            }
+            /// - Remark: Generated from `#/components/schemas/Execution/trigger`.
+            public var trigger: Components.Schemas.Execution.TriggerPayload
+            /// - Remark: Generated from `#/components/schemas/Execution/warning`.
+            public var warning: Swift.String?
+            /// Creates a new `Execution`.
+            ///
+            /// - Parameters:
+            ///   - action:
+            ///   - agentId:
+            ///   - agentVersion:
+            ///   - connectionId:
+            ///   - durationMs:
+            ///   - endUser:
+            ///   - finishedAt:
+            ///   - id:
+            ///   - output:
+            ///   - pendingInput:
+            ///   - provider:
+            ///   - recordIncomplete:
+            ///   - requests:
+            ///   - skill:
+            ///   - startedAt:
+            ///   - status:
+            ///   - toolCallId:
+            ///   - trigger:
+            ///   - warning:
+            public init(
+                action: Swift.String,
+                agentId: Swift.String? = nil,
+                agentVersion: Swift.Int? = nil,
+                connectionId: Swift.String,
+                durationMs: Swift.Int? = nil,
+                endUser: Swift.String? = nil,
+                finishedAt: Foundation.Date? = nil,
+                id: Swift.String,
+                output: OpenAPIRuntime.OpenAPIValueContainer,
+                pendingInput: OpenAPIRuntime.OpenAPIValueContainer,
+                provider: Swift.String,
+                recordIncomplete: Swift.Bool? = nil,
+                requests: [OpenAPIRuntime.OpenAPIObjectContainer],
+                skill: Swift.String? = nil,
+                startedAt: Foundation.Date,
+                status: Components.Schemas.Execution.StatusPayload,
+                toolCallId: Swift.String? = nil,
+                trigger: Components.Schemas.Execution.TriggerPayload,
+                warning: Swift.String? = nil
+            ) {
+                self.action = action
+                self.agentId = agentId
+                self.agentVersion = agentVersion
+                self.connectionId = connectionId
+                self.durationMs = durationMs
+                self.endUser = endUser
+                self.finishedAt = finishedAt
+                self.id = id
+                self.output = output
+                self.pendingInput = pendingInput
+                self.provider = provider
+                self.recordIncomplete = recordIncomplete
+                self.requests = requests
+                self.skill = skill
+                self.startedAt = startedAt
+                self.status = status
+                self.toolCallId = toolCallId
+                self.trigger = trigger
+                self.warning = warning
+            }
+            public enum CodingKeys: String, CodingKey {
+                case action
+                case agentId = "agent_id"
+                case agentVersion = "agent_version"
+                case connectionId = "connection_id"
+                case durationMs = "duration_ms"
+                case endUser = "end_user"
+                case finishedAt = "finished_at"
+                case id
+                case output
+                case pendingInput = "pending_input"
+                case provider
+                case recordIncomplete = "record_incomplete"
+                case requests
+                case skill
+                case startedAt = "started_at"
+                case status
+                case toolCallId = "tool_call_id"
+                case trigger
+                case warning
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.action = try container.decode(
+                    Swift.String.self,
+                    forKey: .action
+                )
+                self.agentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                self.agentVersion = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .agentVersion
+                )
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.durationMs = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .durationMs
+                )
+                self.endUser = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endUser
+                )
+                self.finishedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .finishedAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.output = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .output
+                )
+                self.pendingInput = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .pendingInput
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.recordIncomplete = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .recordIncomplete
+                )
+                self.requests = try container.decode(
+                    [OpenAPIRuntime.OpenAPIObjectContainer].self,
+                    forKey: .requests
+                )
+                self.skill = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .skill
+                )
+                self.startedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .startedAt
+                )
+                self.status = try container.decode(
+                    Components.Schemas.Execution.StatusPayload.self,
+                    forKey: .status
+                )
+                self.toolCallId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .toolCallId
+                )
+                self.trigger = try container.decode(
+                    Components.Schemas.Execution.TriggerPayload.self,
+                    forKey: .trigger
+                )
+                self.warning = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .warning
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action",
+                    "agent_id",
+                    "agent_version",
+                    "connection_id",
+                    "duration_ms",
+                    "end_user",
+                    "finished_at",
+                    "id",
+                    "output",
+                    "pending_input",
+                    "provider",
+                    "record_incomplete",
+                    "requests",
+                    "skill",
+                    "started_at",
+                    "status",
+                    "tool_call_id",
+                    "trigger",
+                    "warning"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OAuthApp`.
+        public struct OAuthApp: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/client_id`.
+            public var clientId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/has_client_secret`.
+            public var hasClientSecret: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/redirect_uri`.
+            public var redirectUri: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/scopes`.
+            public var scopes: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/OAuthApp/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `OAuthApp`.
+            ///
+            /// - Parameters:
+            ///   - clientId:
+            ///   - createdAt:
+            ///   - hasClientSecret:
+            ///   - provider:
+            ///   - redirectUri:
+            ///   - scopes:
+            ///   - updatedAt:
+            public init(
+                clientId: Swift.String,
+                createdAt: Foundation.Date,
+                hasClientSecret: Swift.Bool,
+                provider: Swift.String,
+                redirectUri: Swift.String,
+                scopes: [Swift.String],
+                updatedAt: Foundation.Date
+            ) {
+                self.clientId = clientId
+                self.createdAt = createdAt
+                self.hasClientSecret = hasClientSecret
+                self.provider = provider
+                self.redirectUri = redirectUri
+                self.scopes = scopes
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case clientId = "client_id"
+                case createdAt = "created_at"
+                case hasClientSecret = "has_client_secret"
+                case provider
+                case redirectUri = "redirect_uri"
+                case scopes
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.clientId = try container.decode(
+                    Swift.String.self,
+                    forKey: .clientId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.hasClientSecret = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .hasClientSecret
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.redirectUri = try container.decode(
+                    Swift.String.self,
+                    forKey: .redirectUri
+                )
+                self.scopes = try container.decode(
+                    [Swift.String].self,
+                    forKey: .scopes
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "client_id",
+                    "created_at",
+                    "has_client_secret",
+                    "provider",
+                    "redirect_uri",
+                    "scopes",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Pack`.
+        public struct Pack: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Pack/description`.
+            public var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Pack/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Pack/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Pack/SkillsPayload`.
+            public struct SkillsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/Pack/SkillsPayload/action`.
+                public var action: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Pack/SkillsPayload/description`.
+                public var description: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Pack/SkillsPayload/name`.
+                public var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Pack/SkillsPayload/presets`.
+                public var presets: OpenAPIRuntime.OpenAPIObjectContainer
+                /// Creates a new `SkillsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - action:
+                ///   - description:
+                ///   - name:
+                ///   - presets:
+                public init(
+                    action: Swift.String,
+                    description: Swift.String,
+                    name: Swift.String,
+                    presets: OpenAPIRuntime.OpenAPIObjectContainer
+                ) {
+                    self.action = action
+                    self.description = description
+                    self.name = name
+                    self.presets = presets
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case action
+                    case description
+                    case name
+                    case presets
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.action = try container.decode(
+                        Swift.String.self,
+                        forKey: .action
+                    )
+                    self.description = try container.decode(
+                        Swift.String.self,
+                        forKey: .description
+                    )
+                    self.name = try container.decode(
+                        Swift.String.self,
+                        forKey: .name
+                    )
+                    self.presets = try container.decode(
+                        OpenAPIRuntime.OpenAPIObjectContainer.self,
+                        forKey: .presets
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "action",
+                        "description",
+                        "name",
+                        "presets"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/Pack/skills`.
+            public typealias SkillsPayload = [Components.Schemas.Pack.SkillsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/Pack/skills`.
+            public var skills: Components.Schemas.Pack.SkillsPayload
+            /// Creates a new `Pack`.
+            ///
+            /// - Parameters:
+            ///   - description:
+            ///   - id:
+            ///   - name:
+            ///   - skills:
+            public init(
+                description: Swift.String,
+                id: Swift.String,
+                name: Swift.String,
+                skills: Components.Schemas.Pack.SkillsPayload
+            ) {
+                self.description = description
+                self.id = id
+                self.name = name
+                self.skills = skills
+            }
+            public enum CodingKeys: String, CodingKey {
+                case description
+                case id
+                case name
+                case skills
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.skills = try container.decode(
+                    Components.Schemas.Pack.SkillsPayload.self,
+                    forKey: .skills
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "description",
+                    "id",
+                    "name",
+                    "skills"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ProviderError`.
+        public struct ProviderError: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ProviderError/error`.
+            public struct _ErrorPayload: Codable, Hashable, Sendable {
+                /// One of ErrorCode, or the provider's own code for a failed call.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/code`.
+                public var code: Swift.String
+                /// The recorded run, when the call got that far.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/execution_id`.
+                public var executionId: Swift.String?
+                /// The request field at fault: `name`, `scopes[0]`, `input.channel`.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/field`.
+                public var field: Swift.String?
+                /// For people; never holds a secret.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/message`.
+                public var message: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/record_incomplete`.
+                public var recordIncomplete: Swift.Bool?
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/retryable`.
+                public var retryable: Swift.Bool?
+                /// - Remark: Generated from `#/components/schemas/ProviderError/error/warning`.
+                public var warning: Swift.String?
+                /// Creates a new `_ErrorPayload`.
+                ///
+                /// - Parameters:
+                ///   - code: One of ErrorCode, or the provider's own code for a failed call.
+                ///   - executionId: The recorded run, when the call got that far.
+                ///   - field: The request field at fault: `name`, `scopes[0]`, `input.channel`.
+                ///   - message: For people; never holds a secret.
+                ///   - recordIncomplete:
+                ///   - retryable:
+                ///   - warning:
+                public init(
+                    code: Swift.String,
+                    executionId: Swift.String? = nil,
+                    field: Swift.String? = nil,
+                    message: Swift.String,
+                    recordIncomplete: Swift.Bool? = nil,
+                    retryable: Swift.Bool? = nil,
+                    warning: Swift.String? = nil
+                ) {
+                    self.code = code
+                    self.executionId = executionId
+                    self.field = field
+                    self.message = message
+                    self.recordIncomplete = recordIncomplete
+                    self.retryable = retryable
+                    self.warning = warning
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case code
+                    case executionId = "execution_id"
+                    case field
+                    case message
+                    case recordIncomplete = "record_incomplete"
+                    case retryable
+                    case warning
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.code = try container.decode(
+                        Swift.String.self,
+                        forKey: .code
+                    )
+                    self.executionId = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .executionId
+                    )
+                    self.field = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .field
+                    )
+                    self.message = try container.decode(
+                        Swift.String.self,
+                        forKey: .message
+                    )
+                    self.recordIncomplete = try container.decodeIfPresent(
+                        Swift.Bool.self,
+                        forKey: .recordIncomplete
+                    )
+                    self.retryable = try container.decodeIfPresent(
+                        Swift.Bool.self,
+                        forKey: .retryable
+                    )
+                    self.warning = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .warning
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "code",
+                        "execution_id",
+                        "field",
+                        "message",
+                        "record_incomplete",
+                        "retryable",
+                        "warning"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ProviderError/error`.
+            public var error: Components.Schemas.ProviderError._ErrorPayload
+            /// Creates a new `ProviderError`.
+            ///
+            /// - Parameters:
+            ///   - error:
+            public init(error: Components.Schemas.ProviderError._ErrorPayload) {
+                self.error = error
+            }
+            public enum CodingKeys: String, CodingKey {
+                case error
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.error = try container.decode(
+                    Components.Schemas.ProviderError._ErrorPayload.self,
+                    forKey: .error
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "error"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Skill`.
+        public struct Skill: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Skill/action`.
+            public var action: Swift.String
+            /// Set when the skill was made from a binding over a discovered object.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Skill/binding`.
+            public var binding: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// - Remark: Generated from `#/components/schemas/Skill/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Skill/description`.
+            public var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Skill/input_schema`.
+            public var inputSchema: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/Skill/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Skill/presets`.
+            public var presets: OpenAPIRuntime.OpenAPIObjectContainer
+            /// - Remark: Generated from `#/components/schemas/Skill/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Skill/requires_approval`.
+            public var requiresApproval: Swift.Bool
+            /// An http_webhook skill's signing secret (whsec_…), in the answer that created it only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Skill/secret`.
+            public var secret: Swift.String?
+            /// Set for an http_webhook skill: the owner's endpoint the host calls.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Skill/webhook`.
+            public struct WebhookPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/Skill/webhook/output_schema`.
+                public var outputSchema: OpenAPIRuntime.OpenAPIValueContainer
+                /// - Remark: Generated from `#/components/schemas/Skill/webhook/timeout_ms`.
+                public var timeoutMs: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/Skill/webhook/url`.
+                public var url: Swift.String
+                /// Creates a new `WebhookPayload`.
+                ///
+                /// - Parameters:
+                ///   - outputSchema:
+                ///   - timeoutMs:
+                ///   - url:
+                public init(
+                    outputSchema: OpenAPIRuntime.OpenAPIValueContainer,
+                    timeoutMs: Swift.Int,
+                    url: Swift.String
+                ) {
+                    self.outputSchema = outputSchema
+                    self.timeoutMs = timeoutMs
+                    self.url = url
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case outputSchema = "output_schema"
+                    case timeoutMs = "timeout_ms"
+                    case url
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.outputSchema = try container.decode(
+                        OpenAPIRuntime.OpenAPIValueContainer.self,
+                        forKey: .outputSchema
+                    )
+                    self.timeoutMs = try container.decode(
+                        Swift.Int.self,
+                        forKey: .timeoutMs
+                    )
+                    self.url = try container.decode(
+                        Swift.String.self,
+                        forKey: .url
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "output_schema",
+                        "timeout_ms",
+                        "url"
+                    ])
+                }
+            }
+            /// Set for an http_webhook skill: the owner's endpoint the host calls.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Skill/webhook`.
+            public var webhook: Components.Schemas.Skill.WebhookPayload?
+            /// Creates a new `Skill`.
+            ///
+            /// - Parameters:
+            ///   - action:
+            ///   - binding: Set when the skill was made from a binding over a discovered object.
+            ///   - connectionId:
+            ///   - description:
+            ///   - inputSchema:
+            ///   - name:
+            ///   - presets:
+            ///   - provider:
+            ///   - requiresApproval:
+            ///   - secret: An http_webhook skill's signing secret (whsec_…), in the answer that created it only.
+            ///   - webhook: Set for an http_webhook skill: the owner's endpoint the host calls.
+            public init(
+                action: Swift.String,
+                binding: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                connectionId: Swift.String,
+                description: Swift.String,
+                inputSchema: OpenAPIRuntime.OpenAPIValueContainer,
+                name: Swift.String,
+                presets: OpenAPIRuntime.OpenAPIObjectContainer,
+                provider: Swift.String,
+                requiresApproval: Swift.Bool,
+                secret: Swift.String? = nil,
+                webhook: Components.Schemas.Skill.WebhookPayload? = nil
+            ) {
+                self.action = action
+                self.binding = binding
+                self.connectionId = connectionId
+                self.description = description
+                self.inputSchema = inputSchema
+                self.name = name
+                self.presets = presets
+                self.provider = provider
+                self.requiresApproval = requiresApproval
+                self.secret = secret
+                self.webhook = webhook
+            }
+            public enum CodingKeys: String, CodingKey {
+                case action
+                case binding
+                case connectionId = "connection_id"
+                case description
+                case inputSchema = "input_schema"
+                case name
+                case presets
+                case provider
+                case requiresApproval = "requires_approval"
+                case secret
+                case webhook
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.action = try container.decode(
+                    Swift.String.self,
+                    forKey: .action
+                )
+                self.binding = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .binding
+                )
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.description = try container.decode(
+                    Swift.String.self,
+                    forKey: .description
+                )
+                self.inputSchema = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .inputSchema
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.presets = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .presets
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.requiresApproval = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .requiresApproval
+                )
+                self.secret = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .secret
+                )
+                self.webhook = try container.decodeIfPresent(
+                    Components.Schemas.Skill.WebhookPayload.self,
+                    forKey: .webhook
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action",
+                    "binding",
+                    "connection_id",
+                    "description",
+                    "input_schema",
+                    "name",
+                    "presets",
+                    "provider",
+                    "requires_approval",
+                    "secret",
+                    "webhook"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookDelivery`.
+        public struct WebhookDelivery: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/attempts`.
+            public var attempts: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/event_id`.
+            public var eventId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/last_error`.
+            public var lastError: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/last_status_code`.
+            public var lastStatusCode: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/next_attempt_at`.
+            public var nextAttemptAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case pending = "pending"
+                case delivering = "delivering"
+                case succeeded = "succeeded"
+                case dead = "dead"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/status`.
+            public var status: Components.Schemas.WebhookDelivery.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/subscription_id`.
+            public var subscriptionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDelivery/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `WebhookDelivery`.
+            ///
+            /// - Parameters:
+            ///   - attempts:
+            ///   - createdAt:
+            ///   - eventId:
+            ///   - id:
+            ///   - lastError:
+            ///   - lastStatusCode:
+            ///   - nextAttemptAt:
+            ///   - status:
+            ///   - subscriptionId:
+            ///   - updatedAt:
+            public init(
+                attempts: Swift.Int,
+                createdAt: Foundation.Date,
+                eventId: Swift.String,
+                id: Swift.String,
+                lastError: Swift.String? = nil,
+                lastStatusCode: Swift.Int? = nil,
+                nextAttemptAt: Foundation.Date? = nil,
+                status: Components.Schemas.WebhookDelivery.StatusPayload,
+                subscriptionId: Swift.String,
+                updatedAt: Foundation.Date
+            ) {
+                self.attempts = attempts
+                self.createdAt = createdAt
+                self.eventId = eventId
+                self.id = id
+                self.lastError = lastError
+                self.lastStatusCode = lastStatusCode
+                self.nextAttemptAt = nextAttemptAt
+                self.status = status
+                self.subscriptionId = subscriptionId
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case attempts
+                case createdAt = "created_at"
+                case eventId = "event_id"
+                case id
+                case lastError = "last_error"
+                case lastStatusCode = "last_status_code"
+                case nextAttemptAt = "next_attempt_at"
+                case status
+                case subscriptionId = "subscription_id"
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.attempts = try container.decode(
+                    Swift.Int.self,
+                    forKey: .attempts
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.eventId = try container.decode(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.lastError = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lastError
+                )
+                self.lastStatusCode = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .lastStatusCode
+                )
+                self.nextAttemptAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .nextAttemptAt
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookDelivery.StatusPayload.self,
+                    forKey: .status
+                )
+                self.subscriptionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .subscriptionId
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "attempts",
+                    "created_at",
+                    "event_id",
+                    "id",
+                    "last_error",
+                    "last_status_code",
+                    "next_attempt_at",
+                    "status",
+                    "subscription_id",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail`.
+        public struct WebhookDeliveryDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/attempts`.
+            public var attempts: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload`.
+            public struct AttemptsDetailPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload/attempted_at`.
+                public var attemptedAt: Foundation.Date
+                /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload/duration_ms`.
+                public var durationMs: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload/error`.
+                public var error: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload/id`.
+                public var id: Swift.String
+                /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/AttemptsDetailPayload/status_code`.
+                public var statusCode: Swift.Int?
+                /// Creates a new `AttemptsDetailPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - attemptedAt:
+                ///   - durationMs:
+                ///   - error:
+                ///   - id:
+                ///   - statusCode:
+                public init(
+                    attemptedAt: Foundation.Date,
+                    durationMs: Swift.Int,
+                    error: Swift.String? = nil,
+                    id: Swift.String,
+                    statusCode: Swift.Int? = nil
+                ) {
+                    self.attemptedAt = attemptedAt
+                    self.durationMs = durationMs
+                    self.error = error
+                    self.id = id
+                    self.statusCode = statusCode
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case attemptedAt = "attempted_at"
+                    case durationMs = "duration_ms"
+                    case error
+                    case id
+                    case statusCode = "status_code"
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.attemptedAt = try container.decode(
+                        Foundation.Date.self,
+                        forKey: .attemptedAt
+                    )
+                    self.durationMs = try container.decode(
+                        Swift.Int.self,
+                        forKey: .durationMs
+                    )
+                    self.error = try container.decodeIfPresent(
+                        Swift.String.self,
+                        forKey: .error
+                    )
+                    self.id = try container.decode(
+                        Swift.String.self,
+                        forKey: .id
+                    )
+                    self.statusCode = try container.decodeIfPresent(
+                        Swift.Int.self,
+                        forKey: .statusCode
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "attempted_at",
+                        "duration_ms",
+                        "error",
+                        "id",
+                        "status_code"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/attempts_detail`.
+            public typealias AttemptsDetailPayload = [Components.Schemas.WebhookDeliveryDetail.AttemptsDetailPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/attempts_detail`.
+            public var attemptsDetail: Components.Schemas.WebhookDeliveryDetail.AttemptsDetailPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/event_id`.
+            public var eventId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/last_error`.
+            public var lastError: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/last_status_code`.
+            public var lastStatusCode: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/next_attempt_at`.
+            public var nextAttemptAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case pending = "pending"
+                case delivering = "delivering"
+                case succeeded = "succeeded"
+                case dead = "dead"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/status`.
+            public var status: Components.Schemas.WebhookDeliveryDetail.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/subscription_id`.
+            public var subscriptionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookDeliveryDetail/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// Creates a new `WebhookDeliveryDetail`.
+            ///
+            /// - Parameters:
+            ///   - attempts:
+            ///   - attemptsDetail:
+            ///   - createdAt:
+            ///   - eventId:
+            ///   - id:
+            ///   - lastError:
+            ///   - lastStatusCode:
+            ///   - nextAttemptAt:
+            ///   - status:
+            ///   - subscriptionId:
+            ///   - updatedAt:
+            public init(
+                attempts: Swift.Int,
+                attemptsDetail: Components.Schemas.WebhookDeliveryDetail.AttemptsDetailPayload,
+                createdAt: Foundation.Date,
+                eventId: Swift.String,
+                id: Swift.String,
+                lastError: Swift.String? = nil,
+                lastStatusCode: Swift.Int? = nil,
+                nextAttemptAt: Foundation.Date? = nil,
+                status: Components.Schemas.WebhookDeliveryDetail.StatusPayload,
+                subscriptionId: Swift.String,
+                updatedAt: Foundation.Date
+            ) {
+                self.attempts = attempts
+                self.attemptsDetail = attemptsDetail
+                self.createdAt = createdAt
+                self.eventId = eventId
+                self.id = id
+                self.lastError = lastError
+                self.lastStatusCode = lastStatusCode
+                self.nextAttemptAt = nextAttemptAt
+                self.status = status
+                self.subscriptionId = subscriptionId
+                self.updatedAt = updatedAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case attempts
+                case attemptsDetail = "attempts_detail"
+                case createdAt = "created_at"
+                case eventId = "event_id"
+                case id
+                case lastError = "last_error"
+                case lastStatusCode = "last_status_code"
+                case nextAttemptAt = "next_attempt_at"
+                case status
+                case subscriptionId = "subscription_id"
+                case updatedAt = "updated_at"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.attempts = try container.decode(
+                    Swift.Int.self,
+                    forKey: .attempts
+                )
+                self.attemptsDetail = try container.decode(
+                    Components.Schemas.WebhookDeliveryDetail.AttemptsDetailPayload.self,
+                    forKey: .attemptsDetail
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.eventId = try container.decode(
+                    Swift.String.self,
+                    forKey: .eventId
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.lastError = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lastError
+                )
+                self.lastStatusCode = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .lastStatusCode
+                )
+                self.nextAttemptAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .nextAttemptAt
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookDeliveryDetail.StatusPayload.self,
+                    forKey: .status
+                )
+                self.subscriptionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .subscriptionId
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "attempts",
+                    "attempts_detail",
+                    "created_at",
+                    "event_id",
+                    "id",
+                    "last_error",
+                    "last_status_code",
+                    "next_attempt_at",
+                    "status",
+                    "subscription_id",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookEndpoint`.
+        public struct WebhookEndpoint: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/channel_id`.
+            public var channelId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/resource_id`.
+            public var resourceId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case disabled = "disabled"
+                case deleted = "deleted"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/status`.
+            public var status: Components.Schemas.WebhookEndpoint.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpoint/url`.
+            public var url: Swift.String?
+            /// Creates a new `WebhookEndpoint`.
+            ///
+            /// - Parameters:
+            ///   - channelId:
+            ///   - connectionId:
+            ///   - createdAt:
+            ///   - id:
+            ///   - provider:
+            ///   - resourceId:
+            ///   - status:
+            ///   - updatedAt:
+            ///   - url:
+            public init(
+                channelId: Swift.String? = nil,
+                connectionId: Swift.String,
+                createdAt: Foundation.Date,
+                id: Swift.String,
+                provider: Swift.String,
+                resourceId: Swift.String? = nil,
+                status: Components.Schemas.WebhookEndpoint.StatusPayload,
+                updatedAt: Foundation.Date,
+                url: Swift.String? = nil
+            ) {
+                self.channelId = channelId
+                self.connectionId = connectionId
+                self.createdAt = createdAt
+                self.id = id
+                self.provider = provider
+                self.resourceId = resourceId
+                self.status = status
+                self.updatedAt = updatedAt
+                self.url = url
+            }
+            public enum CodingKeys: String, CodingKey {
+                case channelId = "channel_id"
+                case connectionId = "connection_id"
+                case createdAt = "created_at"
+                case id
+                case provider
+                case resourceId = "resource_id"
+                case status
+                case updatedAt = "updated_at"
+                case url
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.channelId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .channelId
+                )
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.resourceId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .resourceId
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookEndpoint.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.url = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .url
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "channel_id",
+                    "connection_id",
+                    "created_at",
+                    "id",
+                    "provider",
+                    "resource_id",
+                    "status",
+                    "updated_at",
+                    "url"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated`.
+        public struct WebhookEndpointCreated: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/channel_id`.
+            public var channelId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/resource_id`.
+            public var resourceId: Swift.String?
+            /// The signing secret when the host generated it; shown in this response only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/secret`.
+            public var secret: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case disabled = "disabled"
+                case deleted = "deleted"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/status`.
+            public var status: Components.Schemas.WebhookEndpointCreated.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookEndpointCreated/url`.
+            public var url: Swift.String?
+            /// Creates a new `WebhookEndpointCreated`.
+            ///
+            /// - Parameters:
+            ///   - channelId:
+            ///   - connectionId:
+            ///   - createdAt:
+            ///   - id:
+            ///   - provider:
+            ///   - resourceId:
+            ///   - secret: The signing secret when the host generated it; shown in this response only.
+            ///   - status:
+            ///   - updatedAt:
+            ///   - url:
+            public init(
+                channelId: Swift.String? = nil,
+                connectionId: Swift.String,
+                createdAt: Foundation.Date,
+                id: Swift.String,
+                provider: Swift.String,
+                resourceId: Swift.String? = nil,
+                secret: Swift.String? = nil,
+                status: Components.Schemas.WebhookEndpointCreated.StatusPayload,
+                updatedAt: Foundation.Date,
+                url: Swift.String? = nil
+            ) {
+                self.channelId = channelId
+                self.connectionId = connectionId
+                self.createdAt = createdAt
+                self.id = id
+                self.provider = provider
+                self.resourceId = resourceId
+                self.secret = secret
+                self.status = status
+                self.updatedAt = updatedAt
+                self.url = url
+            }
+            public enum CodingKeys: String, CodingKey {
+                case channelId = "channel_id"
+                case connectionId = "connection_id"
+                case createdAt = "created_at"
+                case id
+                case provider
+                case resourceId = "resource_id"
+                case secret
+                case status
+                case updatedAt = "updated_at"
+                case url
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.channelId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .channelId
+                )
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.resourceId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .resourceId
+                )
+                self.secret = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .secret
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookEndpointCreated.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.url = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .url
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "channel_id",
+                    "connection_id",
+                    "created_at",
+                    "id",
+                    "provider",
+                    "resource_id",
+                    "secret",
+                    "status",
+                    "updated_at",
+                    "url"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookEvent`.
+        public struct WebhookEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/connection_id`.
+            public var connectionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/data`.
+            public var data: OpenAPIRuntime.OpenAPIValueContainer
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/endpoint_id`.
+            public var endpointId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/occurred_at`.
+            public var occurredAt: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/provider`.
+            public var provider: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/provider_event_id`.
+            public var providerEventId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/provider_event_type`.
+            public var providerEventType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/received_at`.
+            public var receivedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/sequence`.
+            public var sequence: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookEvent/type`.
+            public var _type: Swift.String
+            /// Creates a new `WebhookEvent`.
+            ///
+            /// - Parameters:
+            ///   - connectionId:
+            ///   - data:
+            ///   - endpointId:
+            ///   - id:
+            ///   - occurredAt:
+            ///   - provider:
+            ///   - providerEventId:
+            ///   - providerEventType:
+            ///   - receivedAt:
+            ///   - sequence:
+            ///   - _type:
+            public init(
+                connectionId: Swift.String,
+                data: OpenAPIRuntime.OpenAPIValueContainer,
+                endpointId: Swift.String? = nil,
+                id: Swift.String,
+                occurredAt: Swift.String? = nil,
+                provider: Swift.String,
+                providerEventId: Swift.String,
+                providerEventType: Swift.String,
+                receivedAt: Foundation.Date,
+                sequence: Swift.Int,
+                _type: Swift.String
+            ) {
+                self.connectionId = connectionId
+                self.data = data
+                self.endpointId = endpointId
+                self.id = id
+                self.occurredAt = occurredAt
+                self.provider = provider
+                self.providerEventId = providerEventId
+                self.providerEventType = providerEventType
+                self.receivedAt = receivedAt
+                self.sequence = sequence
+                self._type = _type
+            }
+            public enum CodingKeys: String, CodingKey {
+                case connectionId = "connection_id"
+                case data
+                case endpointId = "endpoint_id"
+                case id
+                case occurredAt = "occurred_at"
+                case provider
+                case providerEventId = "provider_event_id"
+                case providerEventType = "provider_event_type"
+                case receivedAt = "received_at"
+                case sequence
+                case _type = "type"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.connectionId = try container.decode(
+                    Swift.String.self,
+                    forKey: .connectionId
+                )
+                self.data = try container.decode(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .data
+                )
+                self.endpointId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endpointId
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.occurredAt = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .occurredAt
+                )
+                self.provider = try container.decode(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.providerEventId = try container.decode(
+                    Swift.String.self,
+                    forKey: .providerEventId
+                )
+                self.providerEventType = try container.decode(
+                    Swift.String.self,
+                    forKey: .providerEventType
+                )
+                self.receivedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .receivedAt
+                )
+                self.sequence = try container.decode(
+                    Swift.Int.self,
+                    forKey: .sequence
+                )
+                self._type = try container.decode(
+                    Swift.String.self,
+                    forKey: ._type
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "connection_id",
+                    "data",
+                    "endpoint_id",
+                    "id",
+                    "occurred_at",
+                    "provider",
+                    "provider_event_id",
+                    "provider_event_type",
+                    "received_at",
+                    "sequence",
+                    "type"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookStats`.
+        public struct WebhookStats: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/duplicates`.
+            public var duplicates: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/endpoint_id`.
+            public var endpointId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/last_event_at`.
+            public var lastEventAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/received`.
+            public var received: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/rejected`.
+            public var rejected: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case disabled = "disabled"
+                case deleted = "deleted"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/status`.
+            public var status: Components.Schemas.WebhookStats.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookStats/verified`.
+            public var verified: Swift.Int
+            /// Creates a new `WebhookStats`.
+            ///
+            /// - Parameters:
+            ///   - duplicates:
+            ///   - endpointId:
+            ///   - lastEventAt:
+            ///   - received:
+            ///   - rejected:
+            ///   - status:
+            ///   - verified:
+            public init(
+                duplicates: Swift.Int,
+                endpointId: Swift.String,
+                lastEventAt: Foundation.Date? = nil,
+                received: Swift.Int,
+                rejected: Swift.Int,
+                status: Components.Schemas.WebhookStats.StatusPayload,
+                verified: Swift.Int
+            ) {
+                self.duplicates = duplicates
+                self.endpointId = endpointId
+                self.lastEventAt = lastEventAt
+                self.received = received
+                self.rejected = rejected
+                self.status = status
+                self.verified = verified
+            }
+            public enum CodingKeys: String, CodingKey {
+                case duplicates
+                case endpointId = "endpoint_id"
+                case lastEventAt = "last_event_at"
+                case received
+                case rejected
+                case status
+                case verified
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.duplicates = try container.decode(
+                    Swift.Int.self,
+                    forKey: .duplicates
+                )
+                self.endpointId = try container.decode(
+                    Swift.String.self,
+                    forKey: .endpointId
+                )
+                self.lastEventAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .lastEventAt
+                )
+                self.received = try container.decode(
+                    Swift.Int.self,
+                    forKey: .received
+                )
+                self.rejected = try container.decode(
+                    Swift.Int.self,
+                    forKey: .rejected
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookStats.StatusPayload.self,
+                    forKey: .status
+                )
+                self.verified = try container.decode(
+                    Swift.Int.self,
+                    forKey: .verified
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "duplicates",
+                    "endpoint_id",
+                    "last_event_at",
+                    "received",
+                    "rejected",
+                    "status",
+                    "verified"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookSubscription`.
+        public struct WebhookSubscription: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/agent_id`.
+            public var agentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/delivery`.
+            @frozen public enum DeliveryPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case push = "push"
+                case pull = "pull"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/delivery`.
+            public var delivery: Components.Schemas.WebhookSubscription.DeliveryPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/disabled_reason`.
+            public var disabledReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/endpoint_id`.
+            public var endpointId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/events`.
+            public var events: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/provider`.
+            public var provider: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case disabled = "disabled"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/status`.
+            public var status: Components.Schemas.WebhookSubscription.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscription/url`.
+            public var url: Swift.String?
+            /// Creates a new `WebhookSubscription`.
+            ///
+            /// - Parameters:
+            ///   - agentId:
+            ///   - createdAt:
+            ///   - delivery:
+            ///   - disabledReason:
+            ///   - endpointId:
+            ///   - events:
+            ///   - id:
+            ///   - provider:
+            ///   - status:
+            ///   - updatedAt:
+            ///   - url:
+            public init(
+                agentId: Swift.String,
+                createdAt: Foundation.Date,
+                delivery: Components.Schemas.WebhookSubscription.DeliveryPayload,
+                disabledReason: Swift.String? = nil,
+                endpointId: Swift.String? = nil,
+                events: [Swift.String],
+                id: Swift.String,
+                provider: Swift.String? = nil,
+                status: Components.Schemas.WebhookSubscription.StatusPayload,
+                updatedAt: Foundation.Date,
+                url: Swift.String? = nil
+            ) {
+                self.agentId = agentId
+                self.createdAt = createdAt
+                self.delivery = delivery
+                self.disabledReason = disabledReason
+                self.endpointId = endpointId
+                self.events = events
+                self.id = id
+                self.provider = provider
+                self.status = status
+                self.updatedAt = updatedAt
+                self.url = url
+            }
+            public enum CodingKeys: String, CodingKey {
+                case agentId = "agent_id"
+                case createdAt = "created_at"
+                case delivery
+                case disabledReason = "disabled_reason"
+                case endpointId = "endpoint_id"
+                case events
+                case id
+                case provider
+                case status
+                case updatedAt = "updated_at"
+                case url
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.delivery = try container.decode(
+                    Components.Schemas.WebhookSubscription.DeliveryPayload.self,
+                    forKey: .delivery
+                )
+                self.disabledReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .disabledReason
+                )
+                self.endpointId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endpointId
+                )
+                self.events = try container.decode(
+                    [Swift.String].self,
+                    forKey: .events
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.provider = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookSubscription.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.url = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .url
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agent_id",
+                    "created_at",
+                    "delivery",
+                    "disabled_reason",
+                    "endpoint_id",
+                    "events",
+                    "id",
+                    "provider",
+                    "status",
+                    "updated_at",
+                    "url"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret`.
+        public struct WebhookSubscriptionWithSecret: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/agent_id`.
+            public var agentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/created_at`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/delivery`.
+            @frozen public enum DeliveryPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case push = "push"
+                case pull = "pull"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/delivery`.
+            public var delivery: Components.Schemas.WebhookSubscriptionWithSecret.DeliveryPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/disabled_reason`.
+            public var disabledReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/endpoint_id`.
+            public var endpointId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/events`.
+            public var events: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/provider`.
+            public var provider: Swift.String?
+            /// Push only: the signing secret, shown in this response only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/secret`.
+            public var secret: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case disabled = "disabled"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/status`.
+            public var status: Components.Schemas.WebhookSubscriptionWithSecret.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/updated_at`.
+            public var updatedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/WebhookSubscriptionWithSecret/url`.
+            public var url: Swift.String?
+            /// Creates a new `WebhookSubscriptionWithSecret`.
+            ///
+            /// - Parameters:
+            ///   - agentId:
+            ///   - createdAt:
+            ///   - delivery:
+            ///   - disabledReason:
+            ///   - endpointId:
+            ///   - events:
+            ///   - id:
+            ///   - provider:
+            ///   - secret: Push only: the signing secret, shown in this response only.
+            ///   - status:
+            ///   - updatedAt:
+            ///   - url:
+            public init(
+                agentId: Swift.String,
+                createdAt: Foundation.Date,
+                delivery: Components.Schemas.WebhookSubscriptionWithSecret.DeliveryPayload,
+                disabledReason: Swift.String? = nil,
+                endpointId: Swift.String? = nil,
+                events: [Swift.String],
+                id: Swift.String,
+                provider: Swift.String? = nil,
+                secret: Swift.String? = nil,
+                status: Components.Schemas.WebhookSubscriptionWithSecret.StatusPayload,
+                updatedAt: Foundation.Date,
+                url: Swift.String? = nil
+            ) {
+                self.agentId = agentId
+                self.createdAt = createdAt
+                self.delivery = delivery
+                self.disabledReason = disabledReason
+                self.endpointId = endpointId
+                self.events = events
+                self.id = id
+                self.provider = provider
+                self.secret = secret
+                self.status = status
+                self.updatedAt = updatedAt
+                self.url = url
+            }
+            public enum CodingKeys: String, CodingKey {
+                case agentId = "agent_id"
+                case createdAt = "created_at"
+                case delivery
+                case disabledReason = "disabled_reason"
+                case endpointId = "endpoint_id"
+                case events
+                case id
+                case provider
+                case secret
+                case status
+                case updatedAt = "updated_at"
+                case url
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.delivery = try container.decode(
+                    Components.Schemas.WebhookSubscriptionWithSecret.DeliveryPayload.self,
+                    forKey: .delivery
+                )
+                self.disabledReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .disabledReason
+                )
+                self.endpointId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .endpointId
+                )
+                self.events = try container.decode(
+                    [Swift.String].self,
+                    forKey: .events
+                )
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.provider = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .provider
+                )
+                self.secret = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .secret
+                )
+                self.status = try container.decode(
+                    Components.Schemas.WebhookSubscriptionWithSecret.StatusPayload.self,
+                    forKey: .status
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.url = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .url
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agent_id",
+                    "created_at",
+                    "delivery",
+                    "disabled_reason",
+                    "endpoint_id",
+                    "events",
+                    "id",
+                    "provider",
+                    "secret",
+                    "status",
+                    "updated_at",
+                    "url"
+                ])
             }
         }
     }

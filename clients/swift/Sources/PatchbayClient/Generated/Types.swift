@@ -20,417 +20,462 @@ public protocol APIProtocol: Sendable {
     /// Liveness: the process serves HTTP. Asks nothing of the store, so a busy or failing disk never gets a live host restarted.
     ///
     /// - Remark: HTTP `GET /healthz`.
-    /// - Remark: Generated from `#/paths//healthz/get`.
+    /// - Remark: Generated from `#/paths//healthz/get(get_healthz)`.
     func getHealthz(_ input: Operations.GetHealthz.Input) async throws -> Operations.GetHealthz.Output
     /// Public receiver: verifies the provider's signature, stores the events, then answers 2xx.
     ///
     /// - Remark: HTTP `POST /hooks/{provider}/{id}`.
-    /// - Remark: Generated from `#/paths//hooks/{provider}/{id}/post`.
+    /// - Remark: Generated from `#/paths//hooks/{provider}/{id}/post(post_hooks_provider_id)`.
     func postHooksProviderId(_ input: Operations.PostHooksProviderId.Input) async throws -> Operations.PostHooksProviderId.Output
+    /// The host's metrics in the Prometheus text format (see docs/operations.md): requests, action calls, plugins, webhooks, deliveries, token refreshes and the store, for the whole host.
+    ///
+    /// - Remark: HTTP `GET /metrics`.
+    /// - Remark: Generated from `#/paths//metrics/get(get_metrics)`.
+    func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output
     /// Where providers send the user back after consent (the redirect URI). Completes the connection.
     ///
     /// - Remark: HTTP `GET /oauth/callback`.
-    /// - Remark: Generated from `#/paths//oauth/callback/get`.
+    /// - Remark: Generated from `#/paths//oauth/callback/get(get_oauth_callback)`.
     func getOauthCallback(_ input: Operations.GetOauthCallback.Input) async throws -> Operations.GetOauthCallback.Output
     /// This API as an OpenAPI 3.1 document.
     ///
     /// - Remark: HTTP `GET /openapi.json`.
-    /// - Remark: Generated from `#/paths//openapi.json/get`.
-    func getOpenapi_json(_ input: Operations.GetOpenapi_json.Input) async throws -> Operations.GetOpenapi_json.Output
+    /// - Remark: Generated from `#/paths//openapi.json/get(get_openapi_json)`.
+    func getOpenapiJson(_ input: Operations.GetOpenapiJson.Input) async throws -> Operations.GetOpenapiJson.Output
     /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).
     ///
     /// - Remark: HTTP `GET /readyz`.
-    /// - Remark: Generated from `#/paths//readyz/get`.
+    /// - Remark: Generated from `#/paths//readyz/get(get_readyz)`.
     func getReadyz(_ input: Operations.GetReadyz.Input) async throws -> Operations.GetReadyz.Output
     /// Agents, newest first.
     ///
     /// - Remark: HTTP `GET /v1/agents`.
-    /// - Remark: Generated from `#/paths//v1/agents/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/get(get_v1_agents)`.
     func getV1Agents(_ input: Operations.GetV1Agents.Input) async throws -> Operations.GetV1Agents.Output
     /// Create an agent with an empty draft.
     ///
     /// - Remark: HTTP `POST /v1/agents`.
-    /// - Remark: Generated from `#/paths//v1/agents/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/post(post_v1_agents)`.
     func postV1Agents(_ input: Operations.PostV1Agents.Input) async throws -> Operations.PostV1Agents.Output
     /// One agent.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/get(get_v1_agents_id)`.
     func getV1AgentsId(_ input: Operations.GetV1AgentsId.Input) async throws -> Operations.GetV1AgentsId.Output
     /// Change name, description or variables.
     ///
     /// - Remark: HTTP `PATCH /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/patch`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/patch(patch_v1_agents_id)`.
     func patchV1AgentsId(_ input: Operations.PatchV1AgentsId.Input) async throws -> Operations.PatchV1AgentsId.Output
     /// Delete an agent and its versions; its executions stay.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/delete(delete_v1_agents_id)`.
     func deleteV1AgentsId(_ input: Operations.DeleteV1AgentsId.Input) async throws -> Operations.DeleteV1AgentsId.Output
     /// Add a skill over a discovered object (lookup, list, create or update) to the draft.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/post(post_v1_agents_id_bindings)`.
     func postV1AgentsIdBindings(_ input: Operations.PostV1AgentsIdBindings.Input) async throws -> Operations.PostV1AgentsIdBindings.Output
     /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings/auto-map`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post(post_v1_agents_id_bindings_auto_map)`.
     func postV1AgentsIdBindingsAutoMap(_ input: Operations.PostV1AgentsIdBindingsAutoMap.Input) async throws -> Operations.PostV1AgentsIdBindingsAutoMap.Output
     /// Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/events`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/events/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/events/get(get_v1_agents_id_events)`.
     func getV1AgentsIdEvents(_ input: Operations.GetV1AgentsIdEvents.Input) async throws -> Operations.GetV1AgentsIdEvents.Output
     /// The session's event stream (SSE): notifications such as tools/list_changed.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/get(get_v1_agents_id_mcp)`.
     func getV1AgentsIdMcp(_ input: Operations.GetV1AgentsIdMcp.Input) async throws -> Operations.GetV1AgentsIdMcp.Output
     /// MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/post(post_v1_agents_id_mcp)`.
     func postV1AgentsIdMcp(_ input: Operations.PostV1AgentsIdMcp.Input) async throws -> Operations.PostV1AgentsIdMcp.Output
     /// End the session.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/delete(delete_v1_agents_id_mcp)`.
     func deleteV1AgentsIdMcp(_ input: Operations.DeleteV1AgentsIdMcp.Input) async throws -> Operations.DeleteV1AgentsIdMcp.Output
     /// Install a provider pack's skills onto the draft, all or none.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/packs`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/packs/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/packs/post(post_v1_agents_id_packs)`.
     func postV1AgentsIdPacks(_ input: Operations.PostV1AgentsIdPacks.Input) async throws -> Operations.PostV1AgentsIdPacks.Output
     /// Add one skill per action of a connection: the named actions, or every important one.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/provision`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/post(post_v1_agents_id_provision)`.
     func postV1AgentsIdProvision(_ input: Operations.PostV1AgentsIdProvision.Input) async throws -> Operations.PostV1AgentsIdProvision.Output
     /// Remove every draft skill of a provider.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/provision/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/{provider}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/{provider}/delete(delete_v1_agents_id_provision_provider)`.
     func deleteV1AgentsIdProvisionProvider(_ input: Operations.DeleteV1AgentsIdProvisionProvider.Input) async throws -> Operations.DeleteV1AgentsIdProvisionProvider.Output
     /// Publish the draft as the next numbered version and make it live.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/publish`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/publish/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/publish/post(post_v1_agents_id_publish)`.
     func postV1AgentsIdPublish(_ input: Operations.PostV1AgentsIdPublish.Input) async throws -> Operations.PostV1AgentsIdPublish.Output
     /// Publish a copy of an earlier version as the next version and make it live; the draft stays.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/rollback`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/rollback/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/rollback/post(post_v1_agents_id_rollback)`.
     func postV1AgentsIdRollback(_ input: Operations.PostV1AgentsIdRollback.Input) async throws -> Operations.PostV1AgentsIdRollback.Output
     /// The draft's skills.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/skills`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/get(get_v1_agents_id_skills)`.
     func getV1AgentsIdSkills(_ input: Operations.GetV1AgentsIdSkills.Input) async throws -> Operations.GetV1AgentsIdSkills.Output
-    /// Add a skill for one action to the draft.
+    /// Add a skill to the draft: one action of a connection, or an http_webhook.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/skills`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/post(post_v1_agents_id_skills)`.
     func postV1AgentsIdSkills(_ input: Operations.PostV1AgentsIdSkills.Input) async throws -> Operations.PostV1AgentsIdSkills.Output
     /// Change a draft skill's description, presets or approval.
     ///
     /// - Remark: HTTP `PATCH /v1/agents/{id}/skills/{name}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/patch`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/patch(patch_v1_agents_id_skills_name)`.
     func patchV1AgentsIdSkillsName(_ input: Operations.PatchV1AgentsIdSkillsName.Input) async throws -> Operations.PatchV1AgentsIdSkillsName.Output
     /// Remove a skill from the draft.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/skills/{name}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/delete(delete_v1_agents_id_skills_name)`.
     func deleteV1AgentsIdSkillsName(_ input: Operations.DeleteV1AgentsIdSkillsName.Input) async throws -> Operations.DeleteV1AgentsIdSkillsName.Output
     /// Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/skills/{name}/invoke`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/invoke/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/invoke/post(post_v1_agents_id_skills_name_invoke)`.
     func postV1AgentsIdSkillsNameInvoke(_ input: Operations.PostV1AgentsIdSkillsNameInvoke.Input) async throws -> Operations.PostV1AgentsIdSkillsNameInvoke.Output
     /// The live version's skills as tool definitions: format=openai (default) or anthropic.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/tools`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/tools/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/tools/get(get_v1_agents_id_tools)`.
     func getV1AgentsIdTools(_ input: Operations.GetV1AgentsIdTools.Input) async throws -> Operations.GetV1AgentsIdTools.Output
     /// Published versions, newest first.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/versions`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/get(get_v1_agents_id_versions)`.
     func getV1AgentsIdVersions(_ input: Operations.GetV1AgentsIdVersions.Input) async throws -> Operations.GetV1AgentsIdVersions.Output
     /// One published version with its skills.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/versions/{version}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/{version}/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/{version}/get(get_v1_agents_id_versions_version)`.
     func getV1AgentsIdVersionsVersion(_ input: Operations.GetV1AgentsIdVersionsVersion.Input) async throws -> Operations.GetV1AgentsIdVersionsVersion.Output
     /// The account's API keys: prefix, scopes and dates.
     ///
     /// - Remark: HTTP `GET /v1/api-keys`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/get`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/get(get_v1_api_keys)`.
     func getV1ApiKeys(_ input: Operations.GetV1ApiKeys.Input) async throws -> Operations.GetV1ApiKeys.Output
     /// Create an API key. The key is in this response only.
     ///
     /// - Remark: HTTP `POST /v1/api-keys`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/post`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/post(post_v1_api_keys)`.
     func postV1ApiKeys(_ input: Operations.PostV1ApiKeys.Input) async throws -> Operations.PostV1ApiKeys.Output
     /// Revoke an API key; it stops working at once. The key making the request needs force=true.
     ///
     /// - Remark: HTTP `DELETE /v1/api-keys/{id}`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/delete(delete_v1_api_keys_id)`.
     func deleteV1ApiKeysId(_ input: Operations.DeleteV1ApiKeysId.Input) async throws -> Operations.DeleteV1ApiKeysId.Output
+    /// Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed (never a secret's value).
+    ///
+    /// - Remark: HTTP `GET /v1/audit`.
+    /// - Remark: Generated from `#/paths//v1/audit/get(get_v1_audit)`.
+    func getV1Audit(_ input: Operations.GetV1Audit.Input) async throws -> Operations.GetV1Audit.Output
     /// Providers on this host, with per-category counts.
     ///
     /// - Remark: HTTP `GET /v1/catalog`.
-    /// - Remark: Generated from `#/paths//v1/catalog/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/get(get_v1_catalog)`.
     func getV1Catalog(_ input: Operations.GetV1Catalog.Input) async throws -> Operations.GetV1Catalog.Output
     /// One provider: actions, packs, auth, credential fields, config schema.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/get(get_v1_catalog_provider)`.
     func getV1CatalogProvider(_ input: Operations.GetV1CatalogProvider.Input) async throws -> Operations.GetV1CatalogProvider.Output
     /// A provider's packs.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}/packs`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/get(get_v1_catalog_provider_packs)`.
     func getV1CatalogProviderPacks(_ input: Operations.GetV1CatalogProviderPacks.Input) async throws -> Operations.GetV1CatalogProviderPacks.Output
     /// One pack and its skills.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}/packs/{pack}`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/{pack}/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/{pack}/get(get_v1_catalog_provider_packs_pack)`.
     func getV1CatalogProviderPacksPack(_ input: Operations.GetV1CatalogProviderPacksPack.Input) async throws -> Operations.GetV1CatalogProviderPacksPack.Output
     /// Connections, newest first.
     ///
     /// - Remark: HTTP `GET /v1/connections`.
-    /// - Remark: Generated from `#/paths//v1/connections/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/get(get_v1_connections)`.
     func getV1Connections(_ input: Operations.GetV1Connections.Input) async throws -> Operations.GetV1Connections.Output
     /// Connect a provider with credentials and config.
     ///
     /// - Remark: HTTP `POST /v1/connections`.
-    /// - Remark: Generated from `#/paths//v1/connections/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/post(post_v1_connections)`.
     func postV1Connections(_ input: Operations.PostV1Connections.Input) async throws -> Operations.PostV1Connections.Output
     /// One connection.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/get(get_v1_connections_id)`.
     func getV1ConnectionsId(_ input: Operations.GetV1ConnectionsId.Input) async throws -> Operations.GetV1ConnectionsId.Output
     /// Change label, config or credentials; applies from the next call.
     ///
     /// - Remark: HTTP `PATCH /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/patch`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/patch(patch_v1_connections_id)`.
     func patchV1ConnectionsId(_ input: Operations.PatchV1ConnectionsId.Input) async throws -> Operations.PatchV1ConnectionsId.Output
     /// Revoke a connection and purge its secrets.
     ///
     /// - Remark: HTTP `DELETE /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/delete(delete_v1_connections_id)`.
     func deleteV1ConnectionsId(_ input: Operations.DeleteV1ConnectionsId.Input) async throws -> Operations.DeleteV1ConnectionsId.Output
     /// Run an action. The input is checked against the action's input schema; the run is recorded.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/actions/{action}/invoke`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/actions/{action}/invoke/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/actions/{action}/invoke/post(post_v1_connections_id_actions_action_invoke)`.
     func postV1ConnectionsIdActionsActionInvoke(_ input: Operations.PostV1ConnectionsIdActionsActionInvoke.Input) async throws -> Operations.PostV1ConnectionsIdActionsActionInvoke.Output
     /// The connection's authorization: status with its reason, token expiry, last refresh.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/auth`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/auth/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/auth/get(get_v1_connections_id_auth)`.
     func getV1ConnectionsIdAuth(_ input: Operations.GetV1ConnectionsIdAuth.Input) async throws -> Operations.GetV1ConnectionsIdAuth.Output
     /// A new oauth_url for the connection: retry, re-authorize, or re-consent with a prompt.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/authorize`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/authorize/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/authorize/post(post_v1_connections_id_authorize)`.
     func postV1ConnectionsIdAuthorize(_ input: Operations.PostV1ConnectionsIdAuthorize.Input) async throws -> Operations.PostV1ConnectionsIdAuthorize.Output
     /// Read the provider's live schema and keep it.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/discover`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/discover/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/discover/post(post_v1_connections_id_discover)`.
     func postV1ConnectionsIdDiscover(_ input: Operations.PostV1ConnectionsIdDiscover.Input) async throws -> Operations.PostV1ConnectionsIdDiscover.Output
     /// The last discovered schema.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/get(get_v1_connections_id_schema)`.
     func getV1ConnectionsIdSchema(_ input: Operations.GetV1ConnectionsIdSchema.Input) async throws -> Operations.GetV1ConnectionsIdSchema.Output
     /// The discovered objects and their fields.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/objects`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/get(get_v1_connections_id_schema_objects)`.
     func getV1ConnectionsIdSchemaObjects(_ input: Operations.GetV1ConnectionsIdSchemaObjects.Input) async throws -> Operations.GetV1ConnectionsIdSchemaObjects.Output
     /// One discovered object with its relationships and operations.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/objects/{object}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/{object}/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/{object}/get(get_v1_connections_id_schema_objects_object)`.
     func getV1ConnectionsIdSchemaObjectsObject(_ input: Operations.GetV1ConnectionsIdSchemaObjectsObject.Input) async throws -> Operations.GetV1ConnectionsIdSchemaObjectsObject.Output
     /// What agents can do with the discovered objects, and the action that does it.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/operations`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/operations/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/operations/get(get_v1_connections_id_schema_operations)`.
     func getV1ConnectionsIdSchemaOperations(_ input: Operations.GetV1ConnectionsIdSchemaOperations.Input) async throws -> Operations.GetV1ConnectionsIdSchemaOperations.Output
     /// Run the provider's check on this connection.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/test`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/test/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/test/post(post_v1_connections_id_test)`.
     func postV1ConnectionsIdTest(_ input: Operations.PostV1ConnectionsIdTest.Input) async throws -> Operations.PostV1ConnectionsIdTest.Output
     /// The account's connectors, by namespace and name.
     ///
     /// - Remark: HTTP `GET /v1/connectors`.
-    /// - Remark: Generated from `#/paths//v1/connectors/get`.
+    /// - Remark: Generated from `#/paths//v1/connectors/get(get_v1_connectors)`.
     func getV1Connectors(_ input: Operations.GetV1Connectors.Input) async throws -> Operations.GetV1Connectors.Output
     /// Create a declarative HTTP connector.
     ///
     /// - Remark: HTTP `POST /v1/connectors`.
-    /// - Remark: Generated from `#/paths//v1/connectors/post`.
+    /// - Remark: Generated from `#/paths//v1/connectors/post(post_v1_connectors)`.
     func postV1Connectors(_ input: Operations.PostV1Connectors.Input) async throws -> Operations.PostV1Connectors.Output
+    /// The connector definition an OpenAPI document gives, with a report of what was skipped and approximated. Nothing is stored.
+    ///
+    /// - Remark: HTTP `POST /v1/connectors/parse-openapi`.
+    /// - Remark: Generated from `#/paths//v1/connectors/parse-openapi/post(post_v1_connectors_parse_openapi)`.
+    func postV1ConnectorsParseOpenapi(_ input: Operations.PostV1ConnectorsParseOpenapi.Input) async throws -> Operations.PostV1ConnectorsParseOpenapi.Output
     /// One connector with its definition.
     ///
     /// - Remark: HTTP `GET /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/get`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/get(get_v1_connectors_namespace_name)`.
     func getV1ConnectorsNamespaceName(_ input: Operations.GetV1ConnectorsNamespaceName.Input) async throws -> Operations.GetV1ConnectorsNamespaceName.Output
     /// Replace a connector's definition; its connections use it from their next call.
     ///
     /// - Remark: HTTP `PUT /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/put`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/put(put_v1_connectors_namespace_name)`.
     func putV1ConnectorsNamespaceName(_ input: Operations.PutV1ConnectorsNamespaceName.Input) async throws -> Operations.PutV1ConnectorsNamespaceName.Output
     /// Delete a connector no connection uses.
     ///
     /// - Remark: HTTP `DELETE /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/delete`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/delete(delete_v1_connectors_namespace_name)`.
     func deleteV1ConnectorsNamespaceName(_ input: Operations.DeleteV1ConnectorsNamespaceName.Input) async throws -> Operations.DeleteV1ConnectorsNamespaceName.Output
+    /// Add an OpenAPI document's operations to a connector, replacing those of the same name, with a report.
+    ///
+    /// - Remark: HTTP `POST /v1/connectors/{namespace}/{name}/import-openapi`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/import-openapi/post(post_v1_connectors_namespace_name_import_openapi)`.
+    func postV1ConnectorsNamespaceNameImportOpenapi(_ input: Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Input) async throws -> Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Output
     /// Run one operation and show each request sent (secrets masked) and its reply. Not recorded.
     ///
     /// - Remark: HTTP `POST /v1/connectors/{namespace}/{name}/test/{operation}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/test/{operation}/post`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/test/{operation}/post(post_v1_connectors_namespace_name_test_operation)`.
     func postV1ConnectorsNamespaceNameTestOperation(_ input: Operations.PostV1ConnectorsNamespaceNameTestOperation.Input) async throws -> Operations.PostV1ConnectorsNamespaceNameTestOperation.Output
     /// Action runs, newest first.
     ///
     /// - Remark: HTTP `GET /v1/executions`.
-    /// - Remark: Generated from `#/paths//v1/executions/get`.
+    /// - Remark: Generated from `#/paths//v1/executions/get(get_v1_executions)`.
     func getV1Executions(_ input: Operations.GetV1Executions.Input) async throws -> Operations.GetV1Executions.Output
     /// One action run.
     ///
     /// - Remark: HTTP `GET /v1/executions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/executions/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/executions/{id}/get(get_v1_executions_id)`.
     func getV1ExecutionsId(_ input: Operations.GetV1ExecutionsId.Input) async throws -> Operations.GetV1ExecutionsId.Output
     /// Approve (optionally with edited input) or deny a skill call awaiting approval.
     ///
     /// - Remark: HTTP `POST /v1/executions/{id}/continue`.
-    /// - Remark: Generated from `#/paths//v1/executions/{id}/continue/post`.
+    /// - Remark: Generated from `#/paths//v1/executions/{id}/continue/post(post_v1_executions_id_continue)`.
     func postV1ExecutionsIdContinue(_ input: Operations.PostV1ExecutionsIdContinue.Input) async throws -> Operations.PostV1ExecutionsIdContinue.Output
+    /// The account's MCP connections, newest first.
+    ///
+    /// - Remark: HTTP `GET /v1/mcp-connections`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/get(get_v1_mcp_connections)`.
+    func getV1McpConnections(_ input: Operations.GetV1McpConnections.Input) async throws -> Operations.GetV1McpConnections.Output
+    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions.
+    ///
+    /// - Remark: HTTP `POST /v1/mcp-connections`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/post(post_v1_mcp_connections)`.
+    func postV1McpConnections(_ input: Operations.PostV1McpConnections.Input) async throws -> Operations.PostV1McpConnections.Output
+    /// One MCP connection with the tools it last listed.
+    ///
+    /// - Remark: HTTP `GET /v1/mcp-connections/{id}`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/get(get_v1_mcp_connections_id)`.
+    func getV1McpConnectionsId(_ input: Operations.GetV1McpConnectionsId.Input) async throws -> Operations.GetV1McpConnectionsId.Output
+    /// Disconnect: revoke the connection, purge its secrets and forget the tools; executions stay.
+    ///
+    /// - Remark: HTTP `DELETE /v1/mcp-connections/{id}`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/delete(delete_v1_mcp_connections_id)`.
+    func deleteV1McpConnectionsId(_ input: Operations.DeleteV1McpConnectionsId.Input) async throws -> Operations.DeleteV1McpConnectionsId.Output
+    /// List the server's tools again (the server's tools/list_changed does this by itself).
+    ///
+    /// - Remark: HTTP `POST /v1/mcp-connections/{id}/refresh`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/refresh/post(post_v1_mcp_connections_id_refresh)`.
+    func postV1McpConnectionsIdRefresh(_ input: Operations.PostV1McpConnectionsIdRefresh.Input) async throws -> Operations.PostV1McpConnectionsIdRefresh.Output
     /// The account's OAuth apps.
     ///
     /// - Remark: HTTP `GET /v1/oauth-apps`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/get`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/get(get_v1_oauth_apps)`.
     func getV1OauthApps(_ input: Operations.GetV1OauthApps.Input) async throws -> Operations.GetV1OauthApps.Output
     /// One OAuth app, without its secret.
     ///
     /// - Remark: HTTP `GET /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/get`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/get(get_v1_oauth_apps_provider)`.
     func getV1OauthAppsProvider(_ input: Operations.GetV1OauthAppsProvider.Input) async throws -> Operations.GetV1OauthAppsProvider.Output
     /// Set the account's own OAuth app for a provider. The client secret is write-only.
     ///
     /// - Remark: HTTP `PUT /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/put`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/put(put_v1_oauth_apps_provider)`.
     func putV1OauthAppsProvider(_ input: Operations.PutV1OauthAppsProvider.Input) async throws -> Operations.PutV1OauthAppsProvider.Output
     /// Remove an OAuth app. Its connections keep their tokens but can no longer refresh.
     ///
     /// - Remark: HTTP `DELETE /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/delete`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/delete(delete_v1_oauth_apps_provider)`.
     func deleteV1OauthAppsProvider(_ input: Operations.DeleteV1OauthAppsProvider.Input) async throws -> Operations.DeleteV1OauthAppsProvider.Output
     /// Every plugin the host tried to load, enabled or disabled with the reason.
     ///
     /// - Remark: HTTP `GET /v1/plugins`.
-    /// - Remark: Generated from `#/paths//v1/plugins/get`.
+    /// - Remark: Generated from `#/paths//v1/plugins/get(get_v1_plugins)`.
     func getV1Plugins(_ input: Operations.GetV1Plugins.Input) async throws -> Operations.GetV1Plugins.Output
     /// Push deliveries, newest first; status=dead lists dead letters.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/deliveries`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/get(get_v1_webhooks_deliveries)`.
     func getV1WebhooksDeliveries(_ input: Operations.GetV1WebhooksDeliveries.Input) async throws -> Operations.GetV1WebhooksDeliveries.Output
     /// One delivery with every attempt: status codes and timings.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/deliveries/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/get(get_v1_webhooks_deliveries_id)`.
     func getV1WebhooksDeliveriesId(_ input: Operations.GetV1WebhooksDeliveriesId.Input) async throws -> Operations.GetV1WebhooksDeliveriesId.Output
     /// Send a dead letter again now, with a fresh schedule and the same webhook-id.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/deliveries/{id}/retry`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/retry/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/retry/post(post_v1_webhooks_deliveries_id_retry)`.
     func postV1WebhooksDeliveriesIdRetry(_ input: Operations.PostV1WebhooksDeliveriesIdRetry.Input) async throws -> Operations.PostV1WebhooksDeliveriesIdRetry.Output
     /// Endpoints, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/get(get_v1_webhooks_endpoints)`.
     func getV1WebhooksEndpoints(_ input: Operations.GetV1WebhooksEndpoints.Input) async throws -> Operations.GetV1WebhooksEndpoints.Output
     /// Create an endpoint for a connection: its public URL, and the secret (shown once).
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/post(post_v1_webhooks_endpoints)`.
     func postV1WebhooksEndpoints(_ input: Operations.PostV1WebhooksEndpoints.Input) async throws -> Operations.PostV1WebhooksEndpoints.Output
     /// One endpoint (never its secret).
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/get(get_v1_webhooks_endpoints_id)`.
     func getV1WebhooksEndpointsId(_ input: Operations.GetV1WebhooksEndpointsId.Input) async throws -> Operations.GetV1WebhooksEndpointsId.Output
     /// Delete an endpoint: refuse all deliveries and purge its secret. Received events stay.
     ///
     /// - Remark: HTTP `DELETE /v1/webhooks/endpoints/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/delete(delete_v1_webhooks_endpoints_id)`.
     func deleteV1WebhooksEndpointsId(_ input: Operations.DeleteV1WebhooksEndpointsId.Input) async throws -> Operations.DeleteV1WebhooksEndpointsId.Output
     /// Refuse deliveries until enabled again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints/{id}/disable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/disable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/disable/post(post_v1_webhooks_endpoints_id_disable)`.
     func postV1WebhooksEndpointsIdDisable(_ input: Operations.PostV1WebhooksEndpointsIdDisable.Input) async throws -> Operations.PostV1WebhooksEndpointsIdDisable.Output
     /// Accept deliveries again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints/{id}/enable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/enable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/enable/post(post_v1_webhooks_endpoints_id_enable)`.
     func postV1WebhooksEndpointsIdEnable(_ input: Operations.PostV1WebhooksEndpointsIdEnable.Input) async throws -> Operations.PostV1WebhooksEndpointsIdEnable.Output
     /// Received, verified, rejected and duplicate counts, and the last event time.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints/{id}/stats`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/stats/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/stats/get(get_v1_webhooks_endpoints_id_stats)`.
     func getV1WebhooksEndpointsIdStats(_ input: Operations.GetV1WebhooksEndpointsIdStats.Input) async throws -> Operations.GetV1WebhooksEndpointsIdStats.Output
     /// Stored events, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/events`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/get(get_v1_webhooks_events)`.
     func getV1WebhooksEvents(_ input: Operations.GetV1WebhooksEvents.Input) async throws -> Operations.GetV1WebhooksEvents.Output
     /// One stored event.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/events/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/get(get_v1_webhooks_events_id)`.
     func getV1WebhooksEventsId(_ input: Operations.GetV1WebhooksEventsId.Input) async throws -> Operations.GetV1WebhooksEventsId.Output
     /// Queue a stored event again (new webhook-id) for one push subscription or all that match.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/events/{id}/replay`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/replay/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/replay/post(post_v1_webhooks_events_id_replay)`.
     func postV1WebhooksEventsIdReplay(_ input: Operations.PostV1WebhooksEventsIdReplay.Input) async throws -> Operations.PostV1WebhooksEventsIdReplay.Output
     /// Subscriptions, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/subscriptions`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/get(get_v1_webhooks_subscriptions)`.
     func getV1WebhooksSubscriptions(_ input: Operations.GetV1WebhooksSubscriptions.Input) async throws -> Operations.GetV1WebhooksSubscriptions.Output
     /// Subscribe an agent to an endpoint's or a provider's events, by push (secret shown once) or pull.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/post(post_v1_webhooks_subscriptions)`.
     func postV1WebhooksSubscriptions(_ input: Operations.PostV1WebhooksSubscriptions.Input) async throws -> Operations.PostV1WebhooksSubscriptions.Output
     /// One subscription (never its secret).
     ///
     /// - Remark: HTTP `GET /v1/webhooks/subscriptions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/get(get_v1_webhooks_subscriptions_id)`.
     func getV1WebhooksSubscriptionsId(_ input: Operations.GetV1WebhooksSubscriptionsId.Input) async throws -> Operations.GetV1WebhooksSubscriptionsId.Output
     /// Unsubscribe; undelivered pushes become dead letters.
     ///
     /// - Remark: HTTP `DELETE /v1/webhooks/subscriptions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/delete(delete_v1_webhooks_subscriptions_id)`.
     func deleteV1WebhooksSubscriptionsId(_ input: Operations.DeleteV1WebhooksSubscriptionsId.Input) async throws -> Operations.DeleteV1WebhooksSubscriptionsId.Output
     /// Resume a subscription stopped by a 410; held deliveries go out again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions/{id}/enable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/enable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/enable/post(post_v1_webhooks_subscriptions_id_enable)`.
     func postV1WebhooksSubscriptionsIdEnable(_ input: Operations.PostV1WebhooksSubscriptionsIdEnable.Input) async throws -> Operations.PostV1WebhooksSubscriptionsIdEnable.Output
     /// New signing secret (shown once); the old one stays valid for overlap_seconds (default 86400).
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions/{id}/rotate-secret`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/rotate-secret/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/rotate-secret/post(post_v1_webhooks_subscriptions_id_rotate_secret)`.
     func postV1WebhooksSubscriptionsIdRotateSecret(_ input: Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input) async throws -> Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Output
 }
 
@@ -439,42 +484,61 @@ extension APIProtocol {
     /// Liveness: the process serves HTTP. Asks nothing of the store, so a busy or failing disk never gets a live host restarted.
     ///
     /// - Remark: HTTP `GET /healthz`.
-    /// - Remark: Generated from `#/paths//healthz/get`.
-    public func getHealthz() async throws -> Operations.GetHealthz.Output {
-        try await getHealthz(Operations.GetHealthz.Input())
+    /// - Remark: Generated from `#/paths//healthz/get(get_healthz)`.
+    public func getHealthz(headers: Operations.GetHealthz.Input.Headers = .init()) async throws -> Operations.GetHealthz.Output {
+        try await getHealthz(Operations.GetHealthz.Input(headers: headers))
     }
     /// Public receiver: verifies the provider's signature, stores the events, then answers 2xx.
     ///
     /// - Remark: HTTP `POST /hooks/{provider}/{id}`.
-    /// - Remark: Generated from `#/paths//hooks/{provider}/{id}/post`.
-    public func postHooksProviderId(path: Operations.PostHooksProviderId.Input.Path) async throws -> Operations.PostHooksProviderId.Output {
-        try await postHooksProviderId(Operations.PostHooksProviderId.Input(path: path))
+    /// - Remark: Generated from `#/paths//hooks/{provider}/{id}/post(post_hooks_provider_id)`.
+    public func postHooksProviderId(
+        path: Operations.PostHooksProviderId.Input.Path,
+        headers: Operations.PostHooksProviderId.Input.Headers = .init()
+    ) async throws -> Operations.PostHooksProviderId.Output {
+        try await postHooksProviderId(Operations.PostHooksProviderId.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The host's metrics in the Prometheus text format (see docs/operations.md): requests, action calls, plugins, webhooks, deliveries, token refreshes and the store, for the whole host.
+    ///
+    /// - Remark: HTTP `GET /metrics`.
+    /// - Remark: Generated from `#/paths//metrics/get(get_metrics)`.
+    public func getMetrics(headers: Operations.GetMetrics.Input.Headers = .init()) async throws -> Operations.GetMetrics.Output {
+        try await getMetrics(Operations.GetMetrics.Input(headers: headers))
     }
     /// Where providers send the user back after consent (the redirect URI). Completes the connection.
     ///
     /// - Remark: HTTP `GET /oauth/callback`.
-    /// - Remark: Generated from `#/paths//oauth/callback/get`.
-    public func getOauthCallback(query: Operations.GetOauthCallback.Input.Query = .init()) async throws -> Operations.GetOauthCallback.Output {
-        try await getOauthCallback(Operations.GetOauthCallback.Input(query: query))
+    /// - Remark: Generated from `#/paths//oauth/callback/get(get_oauth_callback)`.
+    public func getOauthCallback(
+        query: Operations.GetOauthCallback.Input.Query = .init(),
+        headers: Operations.GetOauthCallback.Input.Headers = .init()
+    ) async throws -> Operations.GetOauthCallback.Output {
+        try await getOauthCallback(Operations.GetOauthCallback.Input(
+            query: query,
+            headers: headers
+        ))
     }
     /// This API as an OpenAPI 3.1 document.
     ///
     /// - Remark: HTTP `GET /openapi.json`.
-    /// - Remark: Generated from `#/paths//openapi.json/get`.
-    public func getOpenapi_json() async throws -> Operations.GetOpenapi_json.Output {
-        try await getOpenapi_json(Operations.GetOpenapi_json.Input())
+    /// - Remark: Generated from `#/paths//openapi.json/get(get_openapi_json)`.
+    public func getOpenapiJson(headers: Operations.GetOpenapiJson.Input.Headers = .init()) async throws -> Operations.GetOpenapiJson.Output {
+        try await getOpenapiJson(Operations.GetOpenapiJson.Input(headers: headers))
     }
     /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).
     ///
     /// - Remark: HTTP `GET /readyz`.
-    /// - Remark: Generated from `#/paths//readyz/get`.
-    public func getReadyz() async throws -> Operations.GetReadyz.Output {
-        try await getReadyz(Operations.GetReadyz.Input())
+    /// - Remark: Generated from `#/paths//readyz/get(get_readyz)`.
+    public func getReadyz(headers: Operations.GetReadyz.Input.Headers = .init()) async throws -> Operations.GetReadyz.Output {
+        try await getReadyz(Operations.GetReadyz.Input(headers: headers))
     }
     /// Agents, newest first.
     ///
     /// - Remark: HTTP `GET /v1/agents`.
-    /// - Remark: Generated from `#/paths//v1/agents/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/get(get_v1_agents)`.
     public func getV1Agents(
         query: Operations.GetV1Agents.Input.Query = .init(),
         headers: Operations.GetV1Agents.Input.Headers = .init()
@@ -487,7 +551,7 @@ extension APIProtocol {
     /// Create an agent with an empty draft.
     ///
     /// - Remark: HTTP `POST /v1/agents`.
-    /// - Remark: Generated from `#/paths//v1/agents/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/post(post_v1_agents)`.
     public func postV1Agents(
         headers: Operations.PostV1Agents.Input.Headers = .init(),
         body: Operations.PostV1Agents.Input.Body
@@ -500,7 +564,7 @@ extension APIProtocol {
     /// One agent.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/get(get_v1_agents_id)`.
     public func getV1AgentsId(
         path: Operations.GetV1AgentsId.Input.Path,
         headers: Operations.GetV1AgentsId.Input.Headers = .init()
@@ -513,11 +577,11 @@ extension APIProtocol {
     /// Change name, description or variables.
     ///
     /// - Remark: HTTP `PATCH /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/patch`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/patch(patch_v1_agents_id)`.
     public func patchV1AgentsId(
         path: Operations.PatchV1AgentsId.Input.Path,
         headers: Operations.PatchV1AgentsId.Input.Headers = .init(),
-        body: Operations.PatchV1AgentsId.Input.Body
+        body: Operations.PatchV1AgentsId.Input.Body? = nil
     ) async throws -> Operations.PatchV1AgentsId.Output {
         try await patchV1AgentsId(Operations.PatchV1AgentsId.Input(
             path: path,
@@ -528,7 +592,7 @@ extension APIProtocol {
     /// Delete an agent and its versions; its executions stay.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/delete(delete_v1_agents_id)`.
     public func deleteV1AgentsId(
         path: Operations.DeleteV1AgentsId.Input.Path,
         headers: Operations.DeleteV1AgentsId.Input.Headers = .init()
@@ -541,7 +605,7 @@ extension APIProtocol {
     /// Add a skill over a discovered object (lookup, list, create or update) to the draft.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/post(post_v1_agents_id_bindings)`.
     public func postV1AgentsIdBindings(
         path: Operations.PostV1AgentsIdBindings.Input.Path,
         headers: Operations.PostV1AgentsIdBindings.Input.Headers = .init(),
@@ -556,7 +620,7 @@ extension APIProtocol {
     /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings/auto-map`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post(post_v1_agents_id_bindings_auto_map)`.
     public func postV1AgentsIdBindingsAutoMap(
         path: Operations.PostV1AgentsIdBindingsAutoMap.Input.Path,
         headers: Operations.PostV1AgentsIdBindingsAutoMap.Input.Headers = .init(),
@@ -571,7 +635,7 @@ extension APIProtocol {
     /// Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/events`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/events/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/events/get(get_v1_agents_id_events)`.
     public func getV1AgentsIdEvents(
         path: Operations.GetV1AgentsIdEvents.Input.Path,
         query: Operations.GetV1AgentsIdEvents.Input.Query = .init(),
@@ -586,10 +650,10 @@ extension APIProtocol {
     /// The session's event stream (SSE): notifications such as tools/list_changed.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/get(get_v1_agents_id_mcp)`.
     public func getV1AgentsIdMcp(
         path: Operations.GetV1AgentsIdMcp.Input.Path,
-        headers: Operations.GetV1AgentsIdMcp.Input.Headers = .init()
+        headers: Operations.GetV1AgentsIdMcp.Input.Headers
     ) async throws -> Operations.GetV1AgentsIdMcp.Output {
         try await getV1AgentsIdMcp(Operations.GetV1AgentsIdMcp.Input(
             path: path,
@@ -599,23 +663,25 @@ extension APIProtocol {
     /// MCP JSON-RPC messages (initialize opens a session; tools/list, tools/call) for the agent's published skills.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/post(post_v1_agents_id_mcp)`.
     public func postV1AgentsIdMcp(
         path: Operations.PostV1AgentsIdMcp.Input.Path,
-        headers: Operations.PostV1AgentsIdMcp.Input.Headers = .init()
+        headers: Operations.PostV1AgentsIdMcp.Input.Headers = .init(),
+        body: Operations.PostV1AgentsIdMcp.Input.Body
     ) async throws -> Operations.PostV1AgentsIdMcp.Output {
         try await postV1AgentsIdMcp(Operations.PostV1AgentsIdMcp.Input(
             path: path,
-            headers: headers
+            headers: headers,
+            body: body
         ))
     }
     /// End the session.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/mcp`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/mcp/delete(delete_v1_agents_id_mcp)`.
     public func deleteV1AgentsIdMcp(
         path: Operations.DeleteV1AgentsIdMcp.Input.Path,
-        headers: Operations.DeleteV1AgentsIdMcp.Input.Headers = .init()
+        headers: Operations.DeleteV1AgentsIdMcp.Input.Headers
     ) async throws -> Operations.DeleteV1AgentsIdMcp.Output {
         try await deleteV1AgentsIdMcp(Operations.DeleteV1AgentsIdMcp.Input(
             path: path,
@@ -625,7 +691,7 @@ extension APIProtocol {
     /// Install a provider pack's skills onto the draft, all or none.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/packs`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/packs/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/packs/post(post_v1_agents_id_packs)`.
     public func postV1AgentsIdPacks(
         path: Operations.PostV1AgentsIdPacks.Input.Path,
         headers: Operations.PostV1AgentsIdPacks.Input.Headers = .init(),
@@ -640,7 +706,7 @@ extension APIProtocol {
     /// Add one skill per action of a connection: the named actions, or every important one.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/provision`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/post(post_v1_agents_id_provision)`.
     public func postV1AgentsIdProvision(
         path: Operations.PostV1AgentsIdProvision.Input.Path,
         headers: Operations.PostV1AgentsIdProvision.Input.Headers = .init(),
@@ -655,7 +721,7 @@ extension APIProtocol {
     /// Remove every draft skill of a provider.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/provision/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/{provider}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/provision/{provider}/delete(delete_v1_agents_id_provision_provider)`.
     public func deleteV1AgentsIdProvisionProvider(
         path: Operations.DeleteV1AgentsIdProvisionProvider.Input.Path,
         headers: Operations.DeleteV1AgentsIdProvisionProvider.Input.Headers = .init()
@@ -668,11 +734,11 @@ extension APIProtocol {
     /// Publish the draft as the next numbered version and make it live.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/publish`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/publish/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/publish/post(post_v1_agents_id_publish)`.
     public func postV1AgentsIdPublish(
         path: Operations.PostV1AgentsIdPublish.Input.Path,
         headers: Operations.PostV1AgentsIdPublish.Input.Headers = .init(),
-        body: Operations.PostV1AgentsIdPublish.Input.Body
+        body: Operations.PostV1AgentsIdPublish.Input.Body? = nil
     ) async throws -> Operations.PostV1AgentsIdPublish.Output {
         try await postV1AgentsIdPublish(Operations.PostV1AgentsIdPublish.Input(
             path: path,
@@ -683,7 +749,7 @@ extension APIProtocol {
     /// Publish a copy of an earlier version as the next version and make it live; the draft stays.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/rollback`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/rollback/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/rollback/post(post_v1_agents_id_rollback)`.
     public func postV1AgentsIdRollback(
         path: Operations.PostV1AgentsIdRollback.Input.Path,
         headers: Operations.PostV1AgentsIdRollback.Input.Headers = .init(),
@@ -698,7 +764,7 @@ extension APIProtocol {
     /// The draft's skills.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/skills`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/get(get_v1_agents_id_skills)`.
     public func getV1AgentsIdSkills(
         path: Operations.GetV1AgentsIdSkills.Input.Path,
         headers: Operations.GetV1AgentsIdSkills.Input.Headers = .init()
@@ -708,14 +774,14 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Add a skill for one action to the draft.
+    /// Add a skill to the draft: one action of a connection, or an http_webhook.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/skills`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/post(post_v1_agents_id_skills)`.
     public func postV1AgentsIdSkills(
         path: Operations.PostV1AgentsIdSkills.Input.Path,
         headers: Operations.PostV1AgentsIdSkills.Input.Headers = .init(),
-        body: Operations.PostV1AgentsIdSkills.Input.Body
+        body: Operations.PostV1AgentsIdSkills.Input.Body? = nil
     ) async throws -> Operations.PostV1AgentsIdSkills.Output {
         try await postV1AgentsIdSkills(Operations.PostV1AgentsIdSkills.Input(
             path: path,
@@ -726,11 +792,11 @@ extension APIProtocol {
     /// Change a draft skill's description, presets or approval.
     ///
     /// - Remark: HTTP `PATCH /v1/agents/{id}/skills/{name}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/patch`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/patch(patch_v1_agents_id_skills_name)`.
     public func patchV1AgentsIdSkillsName(
         path: Operations.PatchV1AgentsIdSkillsName.Input.Path,
         headers: Operations.PatchV1AgentsIdSkillsName.Input.Headers = .init(),
-        body: Operations.PatchV1AgentsIdSkillsName.Input.Body
+        body: Operations.PatchV1AgentsIdSkillsName.Input.Body? = nil
     ) async throws -> Operations.PatchV1AgentsIdSkillsName.Output {
         try await patchV1AgentsIdSkillsName(Operations.PatchV1AgentsIdSkillsName.Input(
             path: path,
@@ -741,7 +807,7 @@ extension APIProtocol {
     /// Remove a skill from the draft.
     ///
     /// - Remark: HTTP `DELETE /v1/agents/{id}/skills/{name}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/delete`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/delete(delete_v1_agents_id_skills_name)`.
     public func deleteV1AgentsIdSkillsName(
         path: Operations.DeleteV1AgentsIdSkillsName.Input.Path,
         headers: Operations.DeleteV1AgentsIdSkillsName.Input.Headers = .init()
@@ -754,7 +820,7 @@ extension APIProtocol {
     /// Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/skills/{name}/invoke`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/invoke/post`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/skills/{name}/invoke/post(post_v1_agents_id_skills_name_invoke)`.
     public func postV1AgentsIdSkillsNameInvoke(
         path: Operations.PostV1AgentsIdSkillsNameInvoke.Input.Path,
         headers: Operations.PostV1AgentsIdSkillsNameInvoke.Input.Headers = .init(),
@@ -769,7 +835,7 @@ extension APIProtocol {
     /// The live version's skills as tool definitions: format=openai (default) or anthropic.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/tools`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/tools/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/tools/get(get_v1_agents_id_tools)`.
     public func getV1AgentsIdTools(
         path: Operations.GetV1AgentsIdTools.Input.Path,
         query: Operations.GetV1AgentsIdTools.Input.Query = .init(),
@@ -784,7 +850,7 @@ extension APIProtocol {
     /// Published versions, newest first.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/versions`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/get(get_v1_agents_id_versions)`.
     public func getV1AgentsIdVersions(
         path: Operations.GetV1AgentsIdVersions.Input.Path,
         headers: Operations.GetV1AgentsIdVersions.Input.Headers = .init()
@@ -797,7 +863,7 @@ extension APIProtocol {
     /// One published version with its skills.
     ///
     /// - Remark: HTTP `GET /v1/agents/{id}/versions/{version}`.
-    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/{version}/get`.
+    /// - Remark: Generated from `#/paths//v1/agents/{id}/versions/{version}/get(get_v1_agents_id_versions_version)`.
     public func getV1AgentsIdVersionsVersion(
         path: Operations.GetV1AgentsIdVersionsVersion.Input.Path,
         headers: Operations.GetV1AgentsIdVersionsVersion.Input.Headers = .init()
@@ -810,14 +876,14 @@ extension APIProtocol {
     /// The account's API keys: prefix, scopes and dates.
     ///
     /// - Remark: HTTP `GET /v1/api-keys`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/get`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/get(get_v1_api_keys)`.
     public func getV1ApiKeys(headers: Operations.GetV1ApiKeys.Input.Headers = .init()) async throws -> Operations.GetV1ApiKeys.Output {
         try await getV1ApiKeys(Operations.GetV1ApiKeys.Input(headers: headers))
     }
     /// Create an API key. The key is in this response only.
     ///
     /// - Remark: HTTP `POST /v1/api-keys`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/post`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/post(post_v1_api_keys)`.
     public func postV1ApiKeys(
         headers: Operations.PostV1ApiKeys.Input.Headers = .init(),
         body: Operations.PostV1ApiKeys.Input.Body
@@ -830,7 +896,7 @@ extension APIProtocol {
     /// Revoke an API key; it stops working at once. The key making the request needs force=true.
     ///
     /// - Remark: HTTP `DELETE /v1/api-keys/{id}`.
-    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/delete(delete_v1_api_keys_id)`.
     public func deleteV1ApiKeysId(
         path: Operations.DeleteV1ApiKeysId.Input.Path,
         query: Operations.DeleteV1ApiKeysId.Input.Query = .init(),
@@ -842,10 +908,23 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed (never a secret's value).
+    ///
+    /// - Remark: HTTP `GET /v1/audit`.
+    /// - Remark: Generated from `#/paths//v1/audit/get(get_v1_audit)`.
+    public func getV1Audit(
+        query: Operations.GetV1Audit.Input.Query = .init(),
+        headers: Operations.GetV1Audit.Input.Headers = .init()
+    ) async throws -> Operations.GetV1Audit.Output {
+        try await getV1Audit(Operations.GetV1Audit.Input(
+            query: query,
+            headers: headers
+        ))
+    }
     /// Providers on this host, with per-category counts.
     ///
     /// - Remark: HTTP `GET /v1/catalog`.
-    /// - Remark: Generated from `#/paths//v1/catalog/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/get(get_v1_catalog)`.
     public func getV1Catalog(
         query: Operations.GetV1Catalog.Input.Query = .init(),
         headers: Operations.GetV1Catalog.Input.Headers = .init()
@@ -858,7 +937,7 @@ extension APIProtocol {
     /// One provider: actions, packs, auth, credential fields, config schema.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/get(get_v1_catalog_provider)`.
     public func getV1CatalogProvider(
         path: Operations.GetV1CatalogProvider.Input.Path,
         headers: Operations.GetV1CatalogProvider.Input.Headers = .init()
@@ -871,7 +950,7 @@ extension APIProtocol {
     /// A provider's packs.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}/packs`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/get(get_v1_catalog_provider_packs)`.
     public func getV1CatalogProviderPacks(
         path: Operations.GetV1CatalogProviderPacks.Input.Path,
         headers: Operations.GetV1CatalogProviderPacks.Input.Headers = .init()
@@ -884,7 +963,7 @@ extension APIProtocol {
     /// One pack and its skills.
     ///
     /// - Remark: HTTP `GET /v1/catalog/{provider}/packs/{pack}`.
-    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/{pack}/get`.
+    /// - Remark: Generated from `#/paths//v1/catalog/{provider}/packs/{pack}/get(get_v1_catalog_provider_packs_pack)`.
     public func getV1CatalogProviderPacksPack(
         path: Operations.GetV1CatalogProviderPacksPack.Input.Path,
         headers: Operations.GetV1CatalogProviderPacksPack.Input.Headers = .init()
@@ -897,7 +976,7 @@ extension APIProtocol {
     /// Connections, newest first.
     ///
     /// - Remark: HTTP `GET /v1/connections`.
-    /// - Remark: Generated from `#/paths//v1/connections/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/get(get_v1_connections)`.
     public func getV1Connections(
         query: Operations.GetV1Connections.Input.Query = .init(),
         headers: Operations.GetV1Connections.Input.Headers = .init()
@@ -910,7 +989,7 @@ extension APIProtocol {
     /// Connect a provider with credentials and config.
     ///
     /// - Remark: HTTP `POST /v1/connections`.
-    /// - Remark: Generated from `#/paths//v1/connections/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/post(post_v1_connections)`.
     public func postV1Connections(
         headers: Operations.PostV1Connections.Input.Headers = .init(),
         body: Operations.PostV1Connections.Input.Body
@@ -923,7 +1002,7 @@ extension APIProtocol {
     /// One connection.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/get(get_v1_connections_id)`.
     public func getV1ConnectionsId(
         path: Operations.GetV1ConnectionsId.Input.Path,
         headers: Operations.GetV1ConnectionsId.Input.Headers = .init()
@@ -936,11 +1015,11 @@ extension APIProtocol {
     /// Change label, config or credentials; applies from the next call.
     ///
     /// - Remark: HTTP `PATCH /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/patch`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/patch(patch_v1_connections_id)`.
     public func patchV1ConnectionsId(
         path: Operations.PatchV1ConnectionsId.Input.Path,
         headers: Operations.PatchV1ConnectionsId.Input.Headers = .init(),
-        body: Operations.PatchV1ConnectionsId.Input.Body
+        body: Operations.PatchV1ConnectionsId.Input.Body? = nil
     ) async throws -> Operations.PatchV1ConnectionsId.Output {
         try await patchV1ConnectionsId(Operations.PatchV1ConnectionsId.Input(
             path: path,
@@ -951,7 +1030,7 @@ extension APIProtocol {
     /// Revoke a connection and purge its secrets.
     ///
     /// - Remark: HTTP `DELETE /v1/connections/{id}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/delete(delete_v1_connections_id)`.
     public func deleteV1ConnectionsId(
         path: Operations.DeleteV1ConnectionsId.Input.Path,
         headers: Operations.DeleteV1ConnectionsId.Input.Headers = .init()
@@ -964,7 +1043,7 @@ extension APIProtocol {
     /// Run an action. The input is checked against the action's input schema; the run is recorded.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/actions/{action}/invoke`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/actions/{action}/invoke/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/actions/{action}/invoke/post(post_v1_connections_id_actions_action_invoke)`.
     public func postV1ConnectionsIdActionsActionInvoke(
         path: Operations.PostV1ConnectionsIdActionsActionInvoke.Input.Path,
         headers: Operations.PostV1ConnectionsIdActionsActionInvoke.Input.Headers = .init(),
@@ -979,7 +1058,7 @@ extension APIProtocol {
     /// The connection's authorization: status with its reason, token expiry, last refresh.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/auth`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/auth/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/auth/get(get_v1_connections_id_auth)`.
     public func getV1ConnectionsIdAuth(
         path: Operations.GetV1ConnectionsIdAuth.Input.Path,
         headers: Operations.GetV1ConnectionsIdAuth.Input.Headers = .init()
@@ -992,11 +1071,11 @@ extension APIProtocol {
     /// A new oauth_url for the connection: retry, re-authorize, or re-consent with a prompt.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/authorize`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/authorize/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/authorize/post(post_v1_connections_id_authorize)`.
     public func postV1ConnectionsIdAuthorize(
         path: Operations.PostV1ConnectionsIdAuthorize.Input.Path,
         headers: Operations.PostV1ConnectionsIdAuthorize.Input.Headers = .init(),
-        body: Operations.PostV1ConnectionsIdAuthorize.Input.Body
+        body: Operations.PostV1ConnectionsIdAuthorize.Input.Body? = nil
     ) async throws -> Operations.PostV1ConnectionsIdAuthorize.Output {
         try await postV1ConnectionsIdAuthorize(Operations.PostV1ConnectionsIdAuthorize.Input(
             path: path,
@@ -1007,7 +1086,7 @@ extension APIProtocol {
     /// Read the provider's live schema and keep it.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/discover`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/discover/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/discover/post(post_v1_connections_id_discover)`.
     public func postV1ConnectionsIdDiscover(
         path: Operations.PostV1ConnectionsIdDiscover.Input.Path,
         headers: Operations.PostV1ConnectionsIdDiscover.Input.Headers = .init()
@@ -1020,7 +1099,7 @@ extension APIProtocol {
     /// The last discovered schema.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/get(get_v1_connections_id_schema)`.
     public func getV1ConnectionsIdSchema(
         path: Operations.GetV1ConnectionsIdSchema.Input.Path,
         headers: Operations.GetV1ConnectionsIdSchema.Input.Headers = .init()
@@ -1033,7 +1112,7 @@ extension APIProtocol {
     /// The discovered objects and their fields.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/objects`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/get(get_v1_connections_id_schema_objects)`.
     public func getV1ConnectionsIdSchemaObjects(
         path: Operations.GetV1ConnectionsIdSchemaObjects.Input.Path,
         headers: Operations.GetV1ConnectionsIdSchemaObjects.Input.Headers = .init()
@@ -1046,7 +1125,7 @@ extension APIProtocol {
     /// One discovered object with its relationships and operations.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/objects/{object}`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/{object}/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/objects/{object}/get(get_v1_connections_id_schema_objects_object)`.
     public func getV1ConnectionsIdSchemaObjectsObject(
         path: Operations.GetV1ConnectionsIdSchemaObjectsObject.Input.Path,
         headers: Operations.GetV1ConnectionsIdSchemaObjectsObject.Input.Headers = .init()
@@ -1059,7 +1138,7 @@ extension APIProtocol {
     /// What agents can do with the discovered objects, and the action that does it.
     ///
     /// - Remark: HTTP `GET /v1/connections/{id}/schema/operations`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/operations/get`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/schema/operations/get(get_v1_connections_id_schema_operations)`.
     public func getV1ConnectionsIdSchemaOperations(
         path: Operations.GetV1ConnectionsIdSchemaOperations.Input.Path,
         query: Operations.GetV1ConnectionsIdSchemaOperations.Input.Query = .init(),
@@ -1074,7 +1153,7 @@ extension APIProtocol {
     /// Run the provider's check on this connection.
     ///
     /// - Remark: HTTP `POST /v1/connections/{id}/test`.
-    /// - Remark: Generated from `#/paths//v1/connections/{id}/test/post`.
+    /// - Remark: Generated from `#/paths//v1/connections/{id}/test/post(post_v1_connections_id_test)`.
     public func postV1ConnectionsIdTest(
         path: Operations.PostV1ConnectionsIdTest.Input.Path,
         headers: Operations.PostV1ConnectionsIdTest.Input.Headers = .init()
@@ -1087,14 +1166,14 @@ extension APIProtocol {
     /// The account's connectors, by namespace and name.
     ///
     /// - Remark: HTTP `GET /v1/connectors`.
-    /// - Remark: Generated from `#/paths//v1/connectors/get`.
+    /// - Remark: Generated from `#/paths//v1/connectors/get(get_v1_connectors)`.
     public func getV1Connectors(headers: Operations.GetV1Connectors.Input.Headers = .init()) async throws -> Operations.GetV1Connectors.Output {
         try await getV1Connectors(Operations.GetV1Connectors.Input(headers: headers))
     }
     /// Create a declarative HTTP connector.
     ///
     /// - Remark: HTTP `POST /v1/connectors`.
-    /// - Remark: Generated from `#/paths//v1/connectors/post`.
+    /// - Remark: Generated from `#/paths//v1/connectors/post(post_v1_connectors)`.
     public func postV1Connectors(
         headers: Operations.PostV1Connectors.Input.Headers = .init(),
         body: Operations.PostV1Connectors.Input.Body
@@ -1104,10 +1183,23 @@ extension APIProtocol {
             body: body
         ))
     }
+    /// The connector definition an OpenAPI document gives, with a report of what was skipped and approximated. Nothing is stored.
+    ///
+    /// - Remark: HTTP `POST /v1/connectors/parse-openapi`.
+    /// - Remark: Generated from `#/paths//v1/connectors/parse-openapi/post(post_v1_connectors_parse_openapi)`.
+    public func postV1ConnectorsParseOpenapi(
+        headers: Operations.PostV1ConnectorsParseOpenapi.Input.Headers = .init(),
+        body: Operations.PostV1ConnectorsParseOpenapi.Input.Body
+    ) async throws -> Operations.PostV1ConnectorsParseOpenapi.Output {
+        try await postV1ConnectorsParseOpenapi(Operations.PostV1ConnectorsParseOpenapi.Input(
+            headers: headers,
+            body: body
+        ))
+    }
     /// One connector with its definition.
     ///
     /// - Remark: HTTP `GET /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/get`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/get(get_v1_connectors_namespace_name)`.
     public func getV1ConnectorsNamespaceName(
         path: Operations.GetV1ConnectorsNamespaceName.Input.Path,
         headers: Operations.GetV1ConnectorsNamespaceName.Input.Headers = .init()
@@ -1120,7 +1212,7 @@ extension APIProtocol {
     /// Replace a connector's definition; its connections use it from their next call.
     ///
     /// - Remark: HTTP `PUT /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/put`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/put(put_v1_connectors_namespace_name)`.
     public func putV1ConnectorsNamespaceName(
         path: Operations.PutV1ConnectorsNamespaceName.Input.Path,
         headers: Operations.PutV1ConnectorsNamespaceName.Input.Headers = .init(),
@@ -1135,7 +1227,7 @@ extension APIProtocol {
     /// Delete a connector no connection uses.
     ///
     /// - Remark: HTTP `DELETE /v1/connectors/{namespace}/{name}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/delete`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/delete(delete_v1_connectors_namespace_name)`.
     public func deleteV1ConnectorsNamespaceName(
         path: Operations.DeleteV1ConnectorsNamespaceName.Input.Path,
         headers: Operations.DeleteV1ConnectorsNamespaceName.Input.Headers = .init()
@@ -1145,14 +1237,29 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// Add an OpenAPI document's operations to a connector, replacing those of the same name, with a report.
+    ///
+    /// - Remark: HTTP `POST /v1/connectors/{namespace}/{name}/import-openapi`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/import-openapi/post(post_v1_connectors_namespace_name_import_openapi)`.
+    public func postV1ConnectorsNamespaceNameImportOpenapi(
+        path: Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Input.Path,
+        headers: Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Input.Headers = .init(),
+        body: Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Input.Body
+    ) async throws -> Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Output {
+        try await postV1ConnectorsNamespaceNameImportOpenapi(Operations.PostV1ConnectorsNamespaceNameImportOpenapi.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
     /// Run one operation and show each request sent (secrets masked) and its reply. Not recorded.
     ///
     /// - Remark: HTTP `POST /v1/connectors/{namespace}/{name}/test/{operation}`.
-    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/test/{operation}/post`.
+    /// - Remark: Generated from `#/paths//v1/connectors/{namespace}/{name}/test/{operation}/post(post_v1_connectors_namespace_name_test_operation)`.
     public func postV1ConnectorsNamespaceNameTestOperation(
         path: Operations.PostV1ConnectorsNamespaceNameTestOperation.Input.Path,
         headers: Operations.PostV1ConnectorsNamespaceNameTestOperation.Input.Headers = .init(),
-        body: Operations.PostV1ConnectorsNamespaceNameTestOperation.Input.Body
+        body: Operations.PostV1ConnectorsNamespaceNameTestOperation.Input.Body? = nil
     ) async throws -> Operations.PostV1ConnectorsNamespaceNameTestOperation.Output {
         try await postV1ConnectorsNamespaceNameTestOperation(Operations.PostV1ConnectorsNamespaceNameTestOperation.Input(
             path: path,
@@ -1163,7 +1270,7 @@ extension APIProtocol {
     /// Action runs, newest first.
     ///
     /// - Remark: HTTP `GET /v1/executions`.
-    /// - Remark: Generated from `#/paths//v1/executions/get`.
+    /// - Remark: Generated from `#/paths//v1/executions/get(get_v1_executions)`.
     public func getV1Executions(
         query: Operations.GetV1Executions.Input.Query = .init(),
         headers: Operations.GetV1Executions.Input.Headers = .init()
@@ -1176,7 +1283,7 @@ extension APIProtocol {
     /// One action run.
     ///
     /// - Remark: HTTP `GET /v1/executions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/executions/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/executions/{id}/get(get_v1_executions_id)`.
     public func getV1ExecutionsId(
         path: Operations.GetV1ExecutionsId.Input.Path,
         headers: Operations.GetV1ExecutionsId.Input.Headers = .init()
@@ -1189,7 +1296,7 @@ extension APIProtocol {
     /// Approve (optionally with edited input) or deny a skill call awaiting approval.
     ///
     /// - Remark: HTTP `POST /v1/executions/{id}/continue`.
-    /// - Remark: Generated from `#/paths//v1/executions/{id}/continue/post`.
+    /// - Remark: Generated from `#/paths//v1/executions/{id}/continue/post(post_v1_executions_id_continue)`.
     public func postV1ExecutionsIdContinue(
         path: Operations.PostV1ExecutionsIdContinue.Input.Path,
         headers: Operations.PostV1ExecutionsIdContinue.Input.Headers = .init(),
@@ -1201,17 +1308,76 @@ extension APIProtocol {
             body: body
         ))
     }
+    /// The account's MCP connections, newest first.
+    ///
+    /// - Remark: HTTP `GET /v1/mcp-connections`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/get(get_v1_mcp_connections)`.
+    public func getV1McpConnections(headers: Operations.GetV1McpConnections.Input.Headers = .init()) async throws -> Operations.GetV1McpConnections.Output {
+        try await getV1McpConnections(Operations.GetV1McpConnections.Input(headers: headers))
+    }
+    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions.
+    ///
+    /// - Remark: HTTP `POST /v1/mcp-connections`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/post(post_v1_mcp_connections)`.
+    public func postV1McpConnections(
+        headers: Operations.PostV1McpConnections.Input.Headers = .init(),
+        body: Operations.PostV1McpConnections.Input.Body
+    ) async throws -> Operations.PostV1McpConnections.Output {
+        try await postV1McpConnections(Operations.PostV1McpConnections.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// One MCP connection with the tools it last listed.
+    ///
+    /// - Remark: HTTP `GET /v1/mcp-connections/{id}`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/get(get_v1_mcp_connections_id)`.
+    public func getV1McpConnectionsId(
+        path: Operations.GetV1McpConnectionsId.Input.Path,
+        headers: Operations.GetV1McpConnectionsId.Input.Headers = .init()
+    ) async throws -> Operations.GetV1McpConnectionsId.Output {
+        try await getV1McpConnectionsId(Operations.GetV1McpConnectionsId.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Disconnect: revoke the connection, purge its secrets and forget the tools; executions stay.
+    ///
+    /// - Remark: HTTP `DELETE /v1/mcp-connections/{id}`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/delete(delete_v1_mcp_connections_id)`.
+    public func deleteV1McpConnectionsId(
+        path: Operations.DeleteV1McpConnectionsId.Input.Path,
+        headers: Operations.DeleteV1McpConnectionsId.Input.Headers = .init()
+    ) async throws -> Operations.DeleteV1McpConnectionsId.Output {
+        try await deleteV1McpConnectionsId(Operations.DeleteV1McpConnectionsId.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// List the server's tools again (the server's tools/list_changed does this by itself).
+    ///
+    /// - Remark: HTTP `POST /v1/mcp-connections/{id}/refresh`.
+    /// - Remark: Generated from `#/paths//v1/mcp-connections/{id}/refresh/post(post_v1_mcp_connections_id_refresh)`.
+    public func postV1McpConnectionsIdRefresh(
+        path: Operations.PostV1McpConnectionsIdRefresh.Input.Path,
+        headers: Operations.PostV1McpConnectionsIdRefresh.Input.Headers = .init()
+    ) async throws -> Operations.PostV1McpConnectionsIdRefresh.Output {
+        try await postV1McpConnectionsIdRefresh(Operations.PostV1McpConnectionsIdRefresh.Input(
+            path: path,
+            headers: headers
+        ))
+    }
     /// The account's OAuth apps.
     ///
     /// - Remark: HTTP `GET /v1/oauth-apps`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/get`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/get(get_v1_oauth_apps)`.
     public func getV1OauthApps(headers: Operations.GetV1OauthApps.Input.Headers = .init()) async throws -> Operations.GetV1OauthApps.Output {
         try await getV1OauthApps(Operations.GetV1OauthApps.Input(headers: headers))
     }
     /// One OAuth app, without its secret.
     ///
     /// - Remark: HTTP `GET /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/get`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/get(get_v1_oauth_apps_provider)`.
     public func getV1OauthAppsProvider(
         path: Operations.GetV1OauthAppsProvider.Input.Path,
         headers: Operations.GetV1OauthAppsProvider.Input.Headers = .init()
@@ -1224,11 +1390,11 @@ extension APIProtocol {
     /// Set the account's own OAuth app for a provider. The client secret is write-only.
     ///
     /// - Remark: HTTP `PUT /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/put`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/put(put_v1_oauth_apps_provider)`.
     public func putV1OauthAppsProvider(
         path: Operations.PutV1OauthAppsProvider.Input.Path,
         headers: Operations.PutV1OauthAppsProvider.Input.Headers = .init(),
-        body: Operations.PutV1OauthAppsProvider.Input.Body
+        body: Operations.PutV1OauthAppsProvider.Input.Body? = nil
     ) async throws -> Operations.PutV1OauthAppsProvider.Output {
         try await putV1OauthAppsProvider(Operations.PutV1OauthAppsProvider.Input(
             path: path,
@@ -1239,7 +1405,7 @@ extension APIProtocol {
     /// Remove an OAuth app. Its connections keep their tokens but can no longer refresh.
     ///
     /// - Remark: HTTP `DELETE /v1/oauth-apps/{provider}`.
-    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/delete`.
+    /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/delete(delete_v1_oauth_apps_provider)`.
     public func deleteV1OauthAppsProvider(
         path: Operations.DeleteV1OauthAppsProvider.Input.Path,
         headers: Operations.DeleteV1OauthAppsProvider.Input.Headers = .init()
@@ -1252,14 +1418,14 @@ extension APIProtocol {
     /// Every plugin the host tried to load, enabled or disabled with the reason.
     ///
     /// - Remark: HTTP `GET /v1/plugins`.
-    /// - Remark: Generated from `#/paths//v1/plugins/get`.
+    /// - Remark: Generated from `#/paths//v1/plugins/get(get_v1_plugins)`.
     public func getV1Plugins(headers: Operations.GetV1Plugins.Input.Headers = .init()) async throws -> Operations.GetV1Plugins.Output {
         try await getV1Plugins(Operations.GetV1Plugins.Input(headers: headers))
     }
     /// Push deliveries, newest first; status=dead lists dead letters.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/deliveries`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/get(get_v1_webhooks_deliveries)`.
     public func getV1WebhooksDeliveries(
         query: Operations.GetV1WebhooksDeliveries.Input.Query = .init(),
         headers: Operations.GetV1WebhooksDeliveries.Input.Headers = .init()
@@ -1272,7 +1438,7 @@ extension APIProtocol {
     /// One delivery with every attempt: status codes and timings.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/deliveries/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/get(get_v1_webhooks_deliveries_id)`.
     public func getV1WebhooksDeliveriesId(
         path: Operations.GetV1WebhooksDeliveriesId.Input.Path,
         headers: Operations.GetV1WebhooksDeliveriesId.Input.Headers = .init()
@@ -1285,7 +1451,7 @@ extension APIProtocol {
     /// Send a dead letter again now, with a fresh schedule and the same webhook-id.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/deliveries/{id}/retry`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/retry/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/deliveries/{id}/retry/post(post_v1_webhooks_deliveries_id_retry)`.
     public func postV1WebhooksDeliveriesIdRetry(
         path: Operations.PostV1WebhooksDeliveriesIdRetry.Input.Path,
         headers: Operations.PostV1WebhooksDeliveriesIdRetry.Input.Headers = .init()
@@ -1298,7 +1464,7 @@ extension APIProtocol {
     /// Endpoints, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/get(get_v1_webhooks_endpoints)`.
     public func getV1WebhooksEndpoints(
         query: Operations.GetV1WebhooksEndpoints.Input.Query = .init(),
         headers: Operations.GetV1WebhooksEndpoints.Input.Headers = .init()
@@ -1311,7 +1477,7 @@ extension APIProtocol {
     /// Create an endpoint for a connection: its public URL, and the secret (shown once).
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/post(post_v1_webhooks_endpoints)`.
     public func postV1WebhooksEndpoints(
         headers: Operations.PostV1WebhooksEndpoints.Input.Headers = .init(),
         body: Operations.PostV1WebhooksEndpoints.Input.Body
@@ -1324,7 +1490,7 @@ extension APIProtocol {
     /// One endpoint (never its secret).
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/get(get_v1_webhooks_endpoints_id)`.
     public func getV1WebhooksEndpointsId(
         path: Operations.GetV1WebhooksEndpointsId.Input.Path,
         headers: Operations.GetV1WebhooksEndpointsId.Input.Headers = .init()
@@ -1337,7 +1503,7 @@ extension APIProtocol {
     /// Delete an endpoint: refuse all deliveries and purge its secret. Received events stay.
     ///
     /// - Remark: HTTP `DELETE /v1/webhooks/endpoints/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/delete(delete_v1_webhooks_endpoints_id)`.
     public func deleteV1WebhooksEndpointsId(
         path: Operations.DeleteV1WebhooksEndpointsId.Input.Path,
         headers: Operations.DeleteV1WebhooksEndpointsId.Input.Headers = .init()
@@ -1350,7 +1516,7 @@ extension APIProtocol {
     /// Refuse deliveries until enabled again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints/{id}/disable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/disable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/disable/post(post_v1_webhooks_endpoints_id_disable)`.
     public func postV1WebhooksEndpointsIdDisable(
         path: Operations.PostV1WebhooksEndpointsIdDisable.Input.Path,
         headers: Operations.PostV1WebhooksEndpointsIdDisable.Input.Headers = .init()
@@ -1363,7 +1529,7 @@ extension APIProtocol {
     /// Accept deliveries again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/endpoints/{id}/enable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/enable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/enable/post(post_v1_webhooks_endpoints_id_enable)`.
     public func postV1WebhooksEndpointsIdEnable(
         path: Operations.PostV1WebhooksEndpointsIdEnable.Input.Path,
         headers: Operations.PostV1WebhooksEndpointsIdEnable.Input.Headers = .init()
@@ -1376,7 +1542,7 @@ extension APIProtocol {
     /// Received, verified, rejected and duplicate counts, and the last event time.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/endpoints/{id}/stats`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/stats/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/endpoints/{id}/stats/get(get_v1_webhooks_endpoints_id_stats)`.
     public func getV1WebhooksEndpointsIdStats(
         path: Operations.GetV1WebhooksEndpointsIdStats.Input.Path,
         headers: Operations.GetV1WebhooksEndpointsIdStats.Input.Headers = .init()
@@ -1389,7 +1555,7 @@ extension APIProtocol {
     /// Stored events, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/events`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/get(get_v1_webhooks_events)`.
     public func getV1WebhooksEvents(
         query: Operations.GetV1WebhooksEvents.Input.Query = .init(),
         headers: Operations.GetV1WebhooksEvents.Input.Headers = .init()
@@ -1402,7 +1568,7 @@ extension APIProtocol {
     /// One stored event.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/events/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/get(get_v1_webhooks_events_id)`.
     public func getV1WebhooksEventsId(
         path: Operations.GetV1WebhooksEventsId.Input.Path,
         headers: Operations.GetV1WebhooksEventsId.Input.Headers = .init()
@@ -1415,11 +1581,11 @@ extension APIProtocol {
     /// Queue a stored event again (new webhook-id) for one push subscription or all that match.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/events/{id}/replay`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/replay/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/events/{id}/replay/post(post_v1_webhooks_events_id_replay)`.
     public func postV1WebhooksEventsIdReplay(
         path: Operations.PostV1WebhooksEventsIdReplay.Input.Path,
         headers: Operations.PostV1WebhooksEventsIdReplay.Input.Headers = .init(),
-        body: Operations.PostV1WebhooksEventsIdReplay.Input.Body
+        body: Operations.PostV1WebhooksEventsIdReplay.Input.Body? = nil
     ) async throws -> Operations.PostV1WebhooksEventsIdReplay.Output {
         try await postV1WebhooksEventsIdReplay(Operations.PostV1WebhooksEventsIdReplay.Input(
             path: path,
@@ -1430,7 +1596,7 @@ extension APIProtocol {
     /// Subscriptions, newest first.
     ///
     /// - Remark: HTTP `GET /v1/webhooks/subscriptions`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/get(get_v1_webhooks_subscriptions)`.
     public func getV1WebhooksSubscriptions(
         query: Operations.GetV1WebhooksSubscriptions.Input.Query = .init(),
         headers: Operations.GetV1WebhooksSubscriptions.Input.Headers = .init()
@@ -1443,7 +1609,7 @@ extension APIProtocol {
     /// Subscribe an agent to an endpoint's or a provider's events, by push (secret shown once) or pull.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/post(post_v1_webhooks_subscriptions)`.
     public func postV1WebhooksSubscriptions(
         headers: Operations.PostV1WebhooksSubscriptions.Input.Headers = .init(),
         body: Operations.PostV1WebhooksSubscriptions.Input.Body
@@ -1456,7 +1622,7 @@ extension APIProtocol {
     /// One subscription (never its secret).
     ///
     /// - Remark: HTTP `GET /v1/webhooks/subscriptions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/get`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/get(get_v1_webhooks_subscriptions_id)`.
     public func getV1WebhooksSubscriptionsId(
         path: Operations.GetV1WebhooksSubscriptionsId.Input.Path,
         headers: Operations.GetV1WebhooksSubscriptionsId.Input.Headers = .init()
@@ -1469,7 +1635,7 @@ extension APIProtocol {
     /// Unsubscribe; undelivered pushes become dead letters.
     ///
     /// - Remark: HTTP `DELETE /v1/webhooks/subscriptions/{id}`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/delete`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/delete(delete_v1_webhooks_subscriptions_id)`.
     public func deleteV1WebhooksSubscriptionsId(
         path: Operations.DeleteV1WebhooksSubscriptionsId.Input.Path,
         headers: Operations.DeleteV1WebhooksSubscriptionsId.Input.Headers = .init()
@@ -1482,7 +1648,7 @@ extension APIProtocol {
     /// Resume a subscription stopped by a 410; held deliveries go out again.
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions/{id}/enable`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/enable/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/enable/post(post_v1_webhooks_subscriptions_id_enable)`.
     public func postV1WebhooksSubscriptionsIdEnable(
         path: Operations.PostV1WebhooksSubscriptionsIdEnable.Input.Path,
         headers: Operations.PostV1WebhooksSubscriptionsIdEnable.Input.Headers = .init()
@@ -1495,11 +1661,11 @@ extension APIProtocol {
     /// New signing secret (shown once); the old one stays valid for overlap_seconds (default 86400).
     ///
     /// - Remark: HTTP `POST /v1/webhooks/subscriptions/{id}/rotate-secret`.
-    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/rotate-secret/post`.
+    /// - Remark: Generated from `#/paths//v1/webhooks/subscriptions/{id}/rotate-secret/post(post_v1_webhooks_subscriptions_id_rotate_secret)`.
     public func postV1WebhooksSubscriptionsIdRotateSecret(
         path: Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input.Path,
         headers: Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input.Headers = .init(),
-        body: Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input.Body
+        body: Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input.Body? = nil
     ) async throws -> Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Output {
         try await postV1WebhooksSubscriptionsIdRotateSecret(Operations.PostV1WebhooksSubscriptionsIdRotateSecret.Input(
             path: path,

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_agents_response_200 import GetV1AgentsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -16,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -45,9 +46,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1AgentsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1AgentsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -78,13 +82,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1AgentsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,14 +114,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsResponse200]:
     """ Agents, newest first.
 
     Args:
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -111,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsResponse200]
      """
 
 
@@ -130,14 +148,14 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsResponse200 | None:
     """ Agents, newest first.
 
     Args:
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -145,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsResponse200
      """
 
 
@@ -159,14 +177,14 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsResponse200]:
     """ Agents, newest first.
 
     Args:
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -174,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsResponse200]
      """
 
 
@@ -193,14 +211,14 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsResponse200 | None:
     """ Agents, newest first.
 
     Args:
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -208,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsResponse200
      """
 
 

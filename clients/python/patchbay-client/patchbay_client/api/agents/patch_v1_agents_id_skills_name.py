@@ -10,6 +10,8 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.patch_v1_agents_id_skills_name_body import PatchV1AgentsIdSkillsNameBody
+from ...models.skill import Skill
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,7 +20,7 @@ def _get_kwargs(
     id: str,
     name: str,
     *,
-    body: PatchV1AgentsIdSkillsNameBody,
+    body: PatchV1AgentsIdSkillsNameBody | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,7 +35,9 @@ def _get_kwargs(
         "url": "/v1/agents/{id}/skills/{name}".format(id=quote(str(id), safe=""),name=quote(str(name), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -42,9 +46,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Skill | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = Skill.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -75,13 +82,41 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Skill]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,22 +130,22 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-    body: PatchV1AgentsIdSkillsNameBody,
+    body: PatchV1AgentsIdSkillsNameBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | Skill]:
     """ Change a draft skill's description, presets or approval.
 
     Args:
         id (str):
         name (str):
-        body (PatchV1AgentsIdSkillsNameBody):
+        body (PatchV1AgentsIdSkillsNameBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -132,22 +167,22 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient,
-    body: PatchV1AgentsIdSkillsNameBody,
+    body: PatchV1AgentsIdSkillsNameBody | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | Skill | None:
     """ Change a draft skill's description, presets or approval.
 
     Args:
         id (str):
         name (str):
-        body (PatchV1AgentsIdSkillsNameBody):
+        body (PatchV1AgentsIdSkillsNameBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 
@@ -164,22 +199,22 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-    body: PatchV1AgentsIdSkillsNameBody,
+    body: PatchV1AgentsIdSkillsNameBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | Skill]:
     """ Change a draft skill's description, presets or approval.
 
     Args:
         id (str):
         name (str):
-        body (PatchV1AgentsIdSkillsNameBody):
+        body (PatchV1AgentsIdSkillsNameBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -201,22 +236,22 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient,
-    body: PatchV1AgentsIdSkillsNameBody,
+    body: PatchV1AgentsIdSkillsNameBody | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | Skill | None:
     """ Change a draft skill's description, presets or approval.
 
     Args:
         id (str):
         name (str):
-        body (PatchV1AgentsIdSkillsNameBody):
+        body (PatchV1AgentsIdSkillsNameBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 

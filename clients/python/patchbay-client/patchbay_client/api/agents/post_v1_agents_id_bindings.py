@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.post_v1_agents_id_bindings_body import PostV1AgentsIdBindingsBody
+from ...models.skill import Skill
 from typing import cast
 
 
@@ -41,9 +42,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Skill | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = Skill.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -74,13 +78,41 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Skill]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | Skill]:
     """ Add a skill over a discovered object (lookup, list, create or update) to the draft.
 
     Args:
@@ -107,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -129,7 +161,7 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsBody,
 
-) -> Any | Error | None:
+) -> Error | Skill | None:
     """ Add a skill over a discovered object (lookup, list, create or update) to the draft.
 
     Args:
@@ -141,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 
@@ -158,7 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | Skill]:
     """ Add a skill over a discovered object (lookup, list, create or update) to the draft.
 
     Args:
@@ -170,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -192,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsBody,
 
-) -> Any | Error | None:
+) -> Error | Skill | None:
     """ Add a skill over a discovered object (lookup, list, create or update) to the draft.
 
     Args:
@@ -204,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.post_v1_agents_id_bindings_auto_map_body import PostV1AgentsIdBindingsAutoMapBody
+from ...models.post_v1_agents_id_bindings_auto_map_response_201 import PostV1AgentsIdBindingsAutoMapResponse201
 from typing import cast
 
 
@@ -41,9 +42,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = PostV1AgentsIdBindingsAutoMapResponse201.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -74,13 +78,48 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
     alternatives.
 
@@ -108,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]
      """
 
 
@@ -130,7 +169,7 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Any | Error | None:
+) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
     alternatives.
 
@@ -143,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | PostV1AgentsIdBindingsAutoMapResponse201
      """
 
 
@@ -160,7 +199,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
     alternatives.
 
@@ -173,7 +212,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]
      """
 
 
@@ -195,7 +234,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Any | Error | None:
+) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
     alternatives.
 
@@ -208,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | PostV1AgentsIdBindingsAutoMapResponse201
      """
 
 

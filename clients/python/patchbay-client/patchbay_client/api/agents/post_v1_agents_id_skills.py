@@ -10,6 +10,8 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.post_v1_agents_id_skills_body import PostV1AgentsIdSkillsBody
+from ...models.skill import Skill
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     id: str,
     *,
-    body: PostV1AgentsIdSkillsBody,
+    body: PostV1AgentsIdSkillsBody | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,7 +34,9 @@ def _get_kwargs(
         "url": "/v1/agents/{id}/skills".format(id=quote(str(id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -41,9 +45,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Skill | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = Skill.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -74,13 +81,41 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Skill]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,21 +128,21 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1AgentsIdSkillsBody,
+    body: PostV1AgentsIdSkillsBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
-    """ Add a skill for one action to the draft.
+) -> Response[Error | Skill]:
+    """ Add a skill to the draft: one action of a connection, or an http_webhook.
 
     Args:
         id (str):
-        body (PostV1AgentsIdSkillsBody):
+        body (PostV1AgentsIdSkillsBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -127,21 +162,21 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1AgentsIdSkillsBody,
+    body: PostV1AgentsIdSkillsBody | Unset = UNSET,
 
-) -> Any | Error | None:
-    """ Add a skill for one action to the draft.
+) -> Error | Skill | None:
+    """ Add a skill to the draft: one action of a connection, or an http_webhook.
 
     Args:
         id (str):
-        body (PostV1AgentsIdSkillsBody):
+        body (PostV1AgentsIdSkillsBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 
@@ -156,21 +191,21 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1AgentsIdSkillsBody,
+    body: PostV1AgentsIdSkillsBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
-    """ Add a skill for one action to the draft.
+) -> Response[Error | Skill]:
+    """ Add a skill to the draft: one action of a connection, or an http_webhook.
 
     Args:
         id (str):
-        body (PostV1AgentsIdSkillsBody):
+        body (PostV1AgentsIdSkillsBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | Skill]
      """
 
 
@@ -190,21 +225,21 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1AgentsIdSkillsBody,
+    body: PostV1AgentsIdSkillsBody | Unset = UNSET,
 
-) -> Any | Error | None:
-    """ Add a skill for one action to the draft.
+) -> Error | Skill | None:
+    """ Add a skill to the draft: one action of a connection, or an http_webhook.
 
     Args:
         id (str):
-        body (PostV1AgentsIdSkillsBody):
+        body (PostV1AgentsIdSkillsBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | Skill
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.api_key import APIKey
 from ...models.error import Error
 from ...types import UNSET, Unset
 from typing import cast
@@ -17,7 +18,7 @@ from typing import cast
 def _get_kwargs(
     id: str,
     *,
-    force: str | Unset = UNSET,
+    force: bool | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -43,9 +44,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> APIKey | Error | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = APIKey.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -83,13 +87,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[APIKey | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,21 +120,21 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    force: str | Unset = UNSET,
+    force: bool | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[APIKey | Error]:
     """ Revoke an API key; it stops working at once. The key making the request needs force=true.
 
     Args:
         id (str):
-        force (str | Unset):
+        force (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[APIKey | Error]
      """
 
 
@@ -136,21 +154,21 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    force: str | Unset = UNSET,
+    force: bool | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> APIKey | Error | None:
     """ Revoke an API key; it stops working at once. The key making the request needs force=true.
 
     Args:
         id (str):
-        force (str | Unset):
+        force (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        APIKey | Error
      """
 
 
@@ -165,21 +183,21 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    force: str | Unset = UNSET,
+    force: bool | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[APIKey | Error]:
     """ Revoke an API key; it stops working at once. The key making the request needs force=true.
 
     Args:
         id (str):
-        force (str | Unset):
+        force (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[APIKey | Error]
      """
 
 
@@ -199,21 +217,21 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    force: str | Unset = UNSET,
+    force: bool | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> APIKey | Error | None:
     """ Revoke an API key; it stops working at once. The key making the request needs force=true.
 
     Args:
         id (str):
-        force (str | Unset):
+        force (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        APIKey | Error
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.api_key_created import APIKeyCreated
 from ...models.error import Error
 from ...models.post_v1_api_keys_body import PostV1ApiKeysBody
 from typing import cast
@@ -40,9 +41,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> APIKeyCreated | Error | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = APIKeyCreated.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -73,13 +77,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[APIKeyCreated | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1ApiKeysBody,
 
-) -> Response[Any | Error]:
+) -> Response[APIKeyCreated | Error]:
     """ Create an API key. The key is in this response only.
 
     Args:
@@ -104,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[APIKeyCreated | Error]
      """
 
 
@@ -124,7 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1ApiKeysBody,
 
-) -> Any | Error | None:
+) -> APIKeyCreated | Error | None:
     """ Create an API key. The key is in this response only.
 
     Args:
@@ -135,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        APIKeyCreated | Error
      """
 
 
@@ -150,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1ApiKeysBody,
 
-) -> Response[Any | Error]:
+) -> Response[APIKeyCreated | Error]:
     """ Create an API key. The key is in this response only.
 
     Args:
@@ -161,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[APIKeyCreated | Error]
      """
 
 
@@ -181,7 +206,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1ApiKeysBody,
 
-) -> Any | Error | None:
+) -> APIKeyCreated | Error | None:
     """ Create an API key. The key is in this response only.
 
     Args:
@@ -192,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        APIKeyCreated | Error
      """
 
 

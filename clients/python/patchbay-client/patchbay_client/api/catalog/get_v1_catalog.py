@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_catalog_response_200 import GetV1CatalogResponse200
+from ...models.get_v1_catalog_status import GetV1CatalogStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -17,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     *,
     category: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1CatalogStatus | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -28,7 +30,11 @@ def _get_kwargs(
 
     params["category"] = category
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -45,9 +51,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1CatalogResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1CatalogResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -78,13 +87,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1CatalogResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,21 +120,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     category: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1CatalogStatus | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1CatalogResponse200]:
     """ Providers on this host, with per-category counts.
 
     Args:
         category (str | Unset):
-        status (str | Unset):
+        status (GetV1CatalogStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1CatalogResponse200]
      """
 
 
@@ -131,21 +154,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     category: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1CatalogStatus | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1CatalogResponse200 | None:
     """ Providers on this host, with per-category counts.
 
     Args:
         category (str | Unset):
-        status (str | Unset):
+        status (GetV1CatalogStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1CatalogResponse200
      """
 
 
@@ -160,21 +183,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     category: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1CatalogStatus | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1CatalogResponse200]:
     """ Providers on this host, with per-category counts.
 
     Args:
         category (str | Unset):
-        status (str | Unset):
+        status (GetV1CatalogStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1CatalogResponse200]
      """
 
 
@@ -194,21 +217,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     category: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1CatalogStatus | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1CatalogResponse200 | None:
     """ Providers on this host, with per-category counts.
 
     Args:
         category (str | Unset):
-        status (str | Unset):
+        status (GetV1CatalogStatus | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1CatalogResponse200
      """
 
 

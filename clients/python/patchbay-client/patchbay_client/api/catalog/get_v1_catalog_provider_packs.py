@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_catalog_provider_packs_response_200 import GetV1CatalogProviderPacksResponse200
 from typing import cast
 
 
@@ -33,9 +34,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1CatalogProviderPacksResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1CatalogProviderPacksResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -66,13 +70,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1CatalogProviderPacksResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1CatalogProviderPacksResponse200]:
     """ A provider's packs.
 
     Args:
@@ -97,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1CatalogProviderPacksResponse200]
      """
 
 
@@ -117,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1CatalogProviderPacksResponse200 | None:
     """ A provider's packs.
 
     Args:
@@ -128,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1CatalogProviderPacksResponse200
      """
 
 
@@ -143,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1CatalogProviderPacksResponse200]:
     """ A provider's packs.
 
     Args:
@@ -154,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1CatalogProviderPacksResponse200]
      """
 
 
@@ -174,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1CatalogProviderPacksResponse200 | None:
     """ A provider's packs.
 
     Args:
@@ -185,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1CatalogProviderPacksResponse200
      """
 
 

@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_connections_response_200 import GetV1ConnectionsResponse200
+from ...models.get_v1_connections_status import GetV1ConnectionsStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -17,8 +19,8 @@ from typing import cast
 def _get_kwargs(
     *,
     provider: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1ConnectionsStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -30,7 +32,11 @@ def _get_kwargs(
 
     params["provider"] = provider
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["limit"] = limit
 
@@ -51,9 +57,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1ConnectionsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1ConnectionsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -84,13 +93,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1ConnectionsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,17 +126,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     provider: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1ConnectionsStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsResponse200]:
     """ Connections, newest first.
 
     Args:
         provider (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1ConnectionsStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -121,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsResponse200]
      """
 
 
@@ -143,17 +166,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     provider: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1ConnectionsStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsResponse200 | None:
     """ Connections, newest first.
 
     Args:
         provider (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1ConnectionsStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -161,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsResponse200
      """
 
 
@@ -178,17 +201,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     provider: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1ConnectionsStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsResponse200]:
     """ Connections, newest first.
 
     Args:
         provider (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1ConnectionsStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -196,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsResponse200]
      """
 
 
@@ -218,17 +241,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     provider: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1ConnectionsStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsResponse200 | None:
     """ Connections, newest first.
 
     Args:
         provider (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1ConnectionsStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -236,7 +259,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsResponse200
      """
 
 

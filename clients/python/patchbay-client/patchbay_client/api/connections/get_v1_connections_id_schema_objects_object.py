@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_connections_id_schema_objects_object_response_200 import GetV1ConnectionsIdSchemaObjectsObjectResponse200
 from typing import cast
 
 
@@ -34,9 +35,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1ConnectionsIdSchemaObjectsObjectResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -67,13 +71,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200]:
     """ One discovered object with its relationships and operations.
 
     Args:
@@ -100,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200]
      """
 
 
@@ -122,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200 | None:
     """ One discovered object with its relationships and operations.
 
     Args:
@@ -134,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200
      """
 
 
@@ -151,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200]:
     """ One discovered object with its relationships and operations.
 
     Args:
@@ -163,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200]
      """
 
 
@@ -185,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200 | None:
     """ One discovered object with its relationships and operations.
 
     Args:
@@ -197,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsIdSchemaObjectsObjectResponse200
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_connections_id_schema_operations_response_200 import GetV1ConnectionsIdSchemaOperationsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -43,9 +44,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1ConnectionsIdSchemaOperationsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1ConnectionsIdSchemaOperationsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -76,13 +80,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1ConnectionsIdSchemaOperationsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     object_: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsIdSchemaOperationsResponse200]:
     """ What agents can do with the discovered objects, and the action that does it.
 
     Args:
@@ -109,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsIdSchemaOperationsResponse200]
      """
 
 
@@ -131,7 +149,7 @@ def sync(
     client: AuthenticatedClient,
     object_: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsIdSchemaOperationsResponse200 | None:
     """ What agents can do with the discovered objects, and the action that does it.
 
     Args:
@@ -143,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsIdSchemaOperationsResponse200
      """
 
 
@@ -160,7 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     object_: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ConnectionsIdSchemaOperationsResponse200]:
     """ What agents can do with the discovered objects, and the action that does it.
 
     Args:
@@ -172,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ConnectionsIdSchemaOperationsResponse200]
      """
 
 
@@ -194,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient,
     object_: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ConnectionsIdSchemaOperationsResponse200 | None:
     """ What agents can do with the discovered objects, and the action that does it.
 
     Args:
@@ -206,7 +224,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ConnectionsIdSchemaOperationsResponse200
      """
 
 

@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.authorization import Authorization
 from ...models.error import Error
 from ...models.post_v1_connections_body import PostV1ConnectionsBody
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: PostV1ConnectionsBody,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -40,9 +46,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Authorization | Error | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = Authorization.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -73,13 +82,48 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Authorization | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,11 +136,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Authorization | Error]:
     """ Connect a provider with credentials and config.
 
     Args:
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsBody):
 
     Raises:
@@ -104,12 +150,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Authorization | Error]
      """
 
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -123,11 +170,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Authorization | Error | None:
     """ Connect a provider with credentials and config.
 
     Args:
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsBody):
 
     Raises:
@@ -135,13 +184,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Authorization | Error
      """
 
 
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -149,11 +199,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Authorization | Error]:
     """ Connect a provider with credentials and config.
 
     Args:
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsBody):
 
     Raises:
@@ -161,12 +213,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Authorization | Error]
      """
 
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -180,11 +233,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Authorization | Error | None:
     """ Connect a provider with credentials and config.
 
     Args:
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsBody):
 
     Raises:
@@ -192,12 +247,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Authorization | Error
      """
 
 
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -9,6 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_executions_response_200 import GetV1ExecutionsResponse200
+from ...models.get_v1_executions_status import GetV1ExecutionsStatus
+from ...models.get_v1_executions_trigger import GetV1ExecutionsTrigger
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,10 +21,10 @@ def _get_kwargs(
     *,
     connection_id: str | Unset = UNSET,
     action: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1ExecutionsStatus | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    trigger: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    trigger: GetV1ExecutionsTrigger | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -35,11 +38,19 @@ def _get_kwargs(
 
     params["action"] = action
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["agent_id"] = agent_id
 
-    params["trigger"] = trigger
+    json_trigger: str | Unset = UNSET
+    if not isinstance(trigger, Unset):
+        json_trigger = trigger.value
+
+    params["trigger"] = json_trigger
 
     params["limit"] = limit
 
@@ -60,9 +71,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1ExecutionsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1ExecutionsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -93,13 +107,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1ExecutionsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,22 +141,22 @@ def sync_detailed(
     client: AuthenticatedClient,
     connection_id: str | Unset = UNSET,
     action: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1ExecutionsStatus | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    trigger: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    trigger: GetV1ExecutionsTrigger | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ExecutionsResponse200]:
     """ Action runs, newest first.
 
     Args:
         connection_id (str | Unset):
         action (str | Unset):
-        status (str | Unset):
+        status (GetV1ExecutionsStatus | Unset):
         agent_id (str | Unset):
-        trigger (str | Unset):
-        limit (str | Unset):
+        trigger (GetV1ExecutionsTrigger | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -136,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ExecutionsResponse200]
      """
 
 
@@ -162,22 +190,22 @@ def sync(
     client: AuthenticatedClient,
     connection_id: str | Unset = UNSET,
     action: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1ExecutionsStatus | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    trigger: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    trigger: GetV1ExecutionsTrigger | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ExecutionsResponse200 | None:
     """ Action runs, newest first.
 
     Args:
         connection_id (str | Unset):
         action (str | Unset):
-        status (str | Unset):
+        status (GetV1ExecutionsStatus | Unset):
         agent_id (str | Unset):
-        trigger (str | Unset):
-        limit (str | Unset):
+        trigger (GetV1ExecutionsTrigger | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -185,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ExecutionsResponse200
      """
 
 
@@ -206,22 +234,22 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     connection_id: str | Unset = UNSET,
     action: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1ExecutionsStatus | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    trigger: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    trigger: GetV1ExecutionsTrigger | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1ExecutionsResponse200]:
     """ Action runs, newest first.
 
     Args:
         connection_id (str | Unset):
         action (str | Unset):
-        status (str | Unset):
+        status (GetV1ExecutionsStatus | Unset):
         agent_id (str | Unset):
-        trigger (str | Unset):
-        limit (str | Unset):
+        trigger (GetV1ExecutionsTrigger | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -229,7 +257,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1ExecutionsResponse200]
      """
 
 
@@ -255,22 +283,22 @@ async def asyncio(
     client: AuthenticatedClient,
     connection_id: str | Unset = UNSET,
     action: str | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: GetV1ExecutionsStatus | Unset = UNSET,
     agent_id: str | Unset = UNSET,
-    trigger: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    trigger: GetV1ExecutionsTrigger | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1ExecutionsResponse200 | None:
     """ Action runs, newest first.
 
     Args:
         connection_id (str | Unset):
         action (str | Unset):
-        status (str | Unset):
+        status (GetV1ExecutionsStatus | Unset):
         agent_id (str | Unset):
-        trigger (str | Unset):
-        limit (str | Unset):
+        trigger (GetV1ExecutionsTrigger | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -278,7 +306,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1ExecutionsResponse200
      """
 
 

@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error import Error
+from ...models.execution import Execution
 from ...models.post_v1_connections_id_actions_action_invoke_body import PostV1ConnectionsIdActionsActionInvokeBody
+from ...models.provider_error import ProviderError
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +21,13 @@ def _get_kwargs(
     action: str,
     *,
     body: PostV1ConnectionsIdActionsActionInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -42,38 +48,83 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Execution | ProviderError | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = Execution.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ProviderError.from_dict(response.json())
 
 
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ProviderError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ProviderError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ProviderError.from_dict(response.json())
 
 
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ProviderError.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProviderError.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProviderError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProviderError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = ProviderError.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ProviderError.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -81,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Execution | ProviderError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,13 +147,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsIdActionsActionInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Run an action. The input is checked against the action's input schema; the run is recorded.
 
     Args:
         id (str):
         action (str):
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsIdActionsActionInvokeBody):
 
     Raises:
@@ -110,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
@@ -118,6 +171,7 @@ def sync_detailed(
         id=id,
 action=action,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -133,13 +187,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsIdActionsActionInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Run an action. The input is checked against the action's input schema; the run is recorded.
 
     Args:
         id (str):
         action (str):
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsIdActionsActionInvokeBody):
 
     Raises:
@@ -147,7 +203,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -156,6 +212,7 @@ def sync(
 action=action,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -165,13 +222,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsIdActionsActionInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Run an action. The input is checked against the action's input schema; the run is recorded.
 
     Args:
         id (str):
         action (str):
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsIdActionsActionInvokeBody):
 
     Raises:
@@ -179,7 +238,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
@@ -187,6 +246,7 @@ async def asyncio_detailed(
         id=id,
 action=action,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -202,13 +262,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PostV1ConnectionsIdActionsActionInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Run an action. The input is checked against the action's input schema; the run is recorded.
 
     Args:
         id (str):
         action (str):
+        idempotency_key (str | Unset):
         body (PostV1ConnectionsIdActionsActionInvokeBody):
 
     Raises:
@@ -216,7 +278,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -225,5 +287,6 @@ async def asyncio(
 action=action,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error import Error
+from ...models.execution import Execution
 from ...models.post_v1_executions_id_continue_body import PostV1ExecutionsIdContinueBody
+from ...models.provider_error import ProviderError
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +20,13 @@ def _get_kwargs(
     id: str,
     *,
     body: PostV1ExecutionsIdContinueBody,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -41,38 +47,83 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Execution | ProviderError | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = Execution.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ProviderError.from_dict(response.json())
 
 
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ProviderError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ProviderError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ProviderError.from_dict(response.json())
 
 
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ProviderError.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProviderError.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProviderError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProviderError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = ProviderError.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ProviderError.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -80,7 +131,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Execution | ProviderError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,12 +145,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ExecutionsIdContinueBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Approve (optionally with edited input) or deny a skill call awaiting approval.
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (PostV1ExecutionsIdContinueBody):
 
     Raises:
@@ -107,13 +160,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -128,12 +182,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PostV1ExecutionsIdContinueBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Approve (optionally with edited input) or deny a skill call awaiting approval.
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (PostV1ExecutionsIdContinueBody):
 
     Raises:
@@ -141,7 +197,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -149,6 +205,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -157,12 +214,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1ExecutionsIdContinueBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Approve (optionally with edited input) or deny a skill call awaiting approval.
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (PostV1ExecutionsIdContinueBody):
 
     Raises:
@@ -170,13 +229,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -191,12 +251,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PostV1ExecutionsIdContinueBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Approve (optionally with edited input) or deny a skill call awaiting approval.
 
     Args:
         id (str):
+        idempotency_key (str | Unset):
         body (PostV1ExecutionsIdContinueBody):
 
     Raises:
@@ -204,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -212,5 +274,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

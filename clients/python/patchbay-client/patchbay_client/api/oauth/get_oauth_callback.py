@@ -8,7 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.connection import Connection
+from ...models.provider_error import ProviderError
 from ...types import UNSET, Unset
+from typing import cast
 
 
 
@@ -49,9 +52,48 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Connection | ProviderError | None:
     if response.status_code == 200:
-        return None
+        response_200 = Connection.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProviderError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ProviderError.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProviderError.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 502:
+        response_502 = ProviderError.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ProviderError.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +101,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Connection | ProviderError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +118,7 @@ def sync_detailed(
     error: str | Unset = UNSET,
     error_description: str | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Response[Connection | ProviderError]:
     """ Where providers send the user back after consent (the redirect URI). Completes the connection.
 
     Args:
@@ -90,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[Connection | ProviderError]
      """
 
 
@@ -108,8 +150,7 @@ error_description=error_description,
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
     code: str | Unset = UNSET,
@@ -117,7 +158,7 @@ async def asyncio_detailed(
     error: str | Unset = UNSET,
     error_description: str | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Connection | ProviderError | None:
     """ Where providers send the user back after consent (the redirect URI). Completes the connection.
 
     Args:
@@ -131,7 +172,42 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Connection | ProviderError
+     """
+
+
+    return sync_detailed(
+        client=client,
+code=code,
+state=state,
+error=error,
+error_description=error_description,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    code: str | Unset = UNSET,
+    state: str | Unset = UNSET,
+    error: str | Unset = UNSET,
+    error_description: str | Unset = UNSET,
+
+) -> Response[Connection | ProviderError]:
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+
+    Args:
+        code (str | Unset):
+        state (str | Unset):
+        error (str | Unset):
+        error_description (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connection | ProviderError]
      """
 
 
@@ -149,3 +225,37 @@ error_description=error_description,
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    code: str | Unset = UNSET,
+    state: str | Unset = UNSET,
+    error: str | Unset = UNSET,
+    error_description: str | Unset = UNSET,
+
+) -> Connection | ProviderError | None:
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+
+    Args:
+        code (str | Unset):
+        state (str | Unset):
+        error (str | Unset):
+        error_description (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Connection | ProviderError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+code=code,
+state=state,
+error=error,
+error_description=error_description,
+
+    )).parsed

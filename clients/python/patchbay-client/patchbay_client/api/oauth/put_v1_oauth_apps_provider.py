@@ -9,7 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.o_auth_app import OAuthApp
 from ...models.put_v1_oauth_apps_provider_body import PutV1OauthAppsProviderBody
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     provider: str,
     *,
-    body: PutV1OauthAppsProviderBody,
+    body: PutV1OauthAppsProviderBody | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,7 +34,9 @@ def _get_kwargs(
         "url": "/v1/oauth-apps/{provider}".format(provider=quote(str(provider), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -41,9 +45,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OAuthApp | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = OAuthApp.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -74,13 +81,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OAuthApp]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,21 +121,21 @@ def sync_detailed(
     provider: str,
     *,
     client: AuthenticatedClient,
-    body: PutV1OauthAppsProviderBody,
+    body: PutV1OauthAppsProviderBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | OAuthApp]:
     """ Set the account's own OAuth app for a provider. The client secret is write-only.
 
     Args:
         provider (str):
-        body (PutV1OauthAppsProviderBody):
+        body (PutV1OauthAppsProviderBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | OAuthApp]
      """
 
 
@@ -127,21 +155,21 @@ def sync(
     provider: str,
     *,
     client: AuthenticatedClient,
-    body: PutV1OauthAppsProviderBody,
+    body: PutV1OauthAppsProviderBody | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | OAuthApp | None:
     """ Set the account's own OAuth app for a provider. The client secret is write-only.
 
     Args:
         provider (str):
-        body (PutV1OauthAppsProviderBody):
+        body (PutV1OauthAppsProviderBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | OAuthApp
      """
 
 
@@ -156,21 +184,21 @@ async def asyncio_detailed(
     provider: str,
     *,
     client: AuthenticatedClient,
-    body: PutV1OauthAppsProviderBody,
+    body: PutV1OauthAppsProviderBody | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | OAuthApp]:
     """ Set the account's own OAuth app for a provider. The client secret is write-only.
 
     Args:
         provider (str):
-        body (PutV1OauthAppsProviderBody):
+        body (PutV1OauthAppsProviderBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | OAuthApp]
      """
 
 
@@ -190,21 +218,21 @@ async def asyncio(
     provider: str,
     *,
     client: AuthenticatedClient,
-    body: PutV1OauthAppsProviderBody,
+    body: PutV1OauthAppsProviderBody | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | OAuthApp | None:
     """ Set the account's own OAuth app for a provider. The client secret is write-only.
 
     Args:
         provider (str):
-        body (PutV1OauthAppsProviderBody):
+        body (PutV1OauthAppsProviderBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | OAuthApp
      """
 
 

@@ -8,16 +8,40 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.delete_v1_agents_id_mcp_response_400_type_1 import DeleteV1AgentsIdMcpResponse400Type1
+from ...models.delete_v1_agents_id_mcp_response_401_type_1 import DeleteV1AgentsIdMcpResponse401Type1
+from ...models.delete_v1_agents_id_mcp_response_403_type_1 import DeleteV1AgentsIdMcpResponse403Type1
+from ...models.delete_v1_agents_id_mcp_response_404_type_1 import DeleteV1AgentsIdMcpResponse404Type1
+from ...models.delete_v1_agents_id_mcp_response_405_type_1 import DeleteV1AgentsIdMcpResponse405Type1
+from ...models.delete_v1_agents_id_mcp_response_406_type_1 import DeleteV1AgentsIdMcpResponse406Type1
+from ...models.delete_v1_agents_id_mcp_response_409_type_1 import DeleteV1AgentsIdMcpResponse409Type1
+from ...models.delete_v1_agents_id_mcp_response_415_type_1 import DeleteV1AgentsIdMcpResponse415Type1
+from ...models.delete_v1_agents_id_mcp_response_429_type_1 import DeleteV1AgentsIdMcpResponse429Type1
+from ...models.delete_v1_agents_id_mcp_response_503_type_1 import DeleteV1AgentsIdMcpResponse503Type1
 from ...models.error import Error
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     id: str,
+    *,
+    mcp_session_id: str,
+    patchbay_end_user: str | Unset = UNSET,
+    mcp_protocol_version: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    headers["MCP-Session-Id"] = mcp_session_id
+
+    if not isinstance(patchbay_end_user, Unset):
+        headers["Patchbay-End-User"] = patchbay_end_user
+
+    if not isinstance(mcp_protocol_version, Unset):
+        headers["MCP-Protocol-Version"] = mcp_protocol_version
+
+
 
     
 
@@ -29,42 +53,255 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error | None:
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        def _parse_response_400(data: object) -> DeleteV1AgentsIdMcpResponse400Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Error.from_dict(data)
 
 
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = DeleteV1AgentsIdMcpResponse400Type1.from_dict(data)
+
+
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        def _parse_response_401(data: object) -> DeleteV1AgentsIdMcpResponse401Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_401_type_0 = Error.from_dict(data)
 
 
+
+                return response_401_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_401_type_1 = DeleteV1AgentsIdMcpResponse401Type1.from_dict(data)
+
+
+
+            return response_401_type_1
+
+        response_401 = _parse_response_401(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        def _parse_response_403(data: object) -> DeleteV1AgentsIdMcpResponse403Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = Error.from_dict(data)
 
 
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = DeleteV1AgentsIdMcpResponse403Type1.from_dict(data)
+
+
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        def _parse_response_404(data: object) -> DeleteV1AgentsIdMcpResponse404Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_404_type_0 = Error.from_dict(data)
 
 
+
+                return response_404_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_404_type_1 = DeleteV1AgentsIdMcpResponse404Type1.from_dict(data)
+
+
+
+            return response_404_type_1
+
+        response_404 = _parse_response_404(response.json())
 
         return response_404
+
+    if response.status_code == 405:
+        def _parse_response_405(data: object) -> DeleteV1AgentsIdMcpResponse405Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_405_type_0 = Error.from_dict(data)
+
+
+
+                return response_405_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_405_type_1 = DeleteV1AgentsIdMcpResponse405Type1.from_dict(data)
+
+
+
+            return response_405_type_1
+
+        response_405 = _parse_response_405(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        def _parse_response_406(data: object) -> DeleteV1AgentsIdMcpResponse406Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_406_type_0 = Error.from_dict(data)
+
+
+
+                return response_406_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_406_type_1 = DeleteV1AgentsIdMcpResponse406Type1.from_dict(data)
+
+
+
+            return response_406_type_1
+
+        response_406 = _parse_response_406(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        def _parse_response_409(data: object) -> DeleteV1AgentsIdMcpResponse409Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_409_type_0 = Error.from_dict(data)
+
+
+
+                return response_409_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_409_type_1 = DeleteV1AgentsIdMcpResponse409Type1.from_dict(data)
+
+
+
+            return response_409_type_1
+
+        response_409 = _parse_response_409(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        def _parse_response_415(data: object) -> DeleteV1AgentsIdMcpResponse415Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_415_type_0 = Error.from_dict(data)
+
+
+
+                return response_415_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_415_type_1 = DeleteV1AgentsIdMcpResponse415Type1.from_dict(data)
+
+
+
+            return response_415_type_1
+
+        response_415 = _parse_response_415(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        def _parse_response_429(data: object) -> DeleteV1AgentsIdMcpResponse429Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = Error.from_dict(data)
+
+
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = DeleteV1AgentsIdMcpResponse429Type1.from_dict(data)
+
+
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        def _parse_response_503(data: object) -> DeleteV1AgentsIdMcpResponse503Type1 | Error:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = Error.from_dict(data)
+
+
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = DeleteV1AgentsIdMcpResponse503Type1.from_dict(data)
+
+
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -72,7 +309,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,24 +322,33 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    mcp_session_id: str,
+    patchbay_end_user: str | Unset = UNSET,
+    mcp_protocol_version: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error]:
     """ End the session.
 
     Args:
         id (str):
+        mcp_session_id (str):
+        patchbay_end_user (str | Unset):
+        mcp_protocol_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
+mcp_session_id=mcp_session_id,
+patchbay_end_user=patchbay_end_user,
+mcp_protocol_version=mcp_protocol_version,
 
     )
 
@@ -116,25 +362,34 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    mcp_session_id: str,
+    patchbay_end_user: str | Unset = UNSET,
+    mcp_protocol_version: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error | None:
     """ End the session.
 
     Args:
         id (str):
+        mcp_session_id (str):
+        patchbay_end_user (str | Unset):
+        mcp_protocol_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error
      """
 
 
     return sync_detailed(
         id=id,
 client=client,
+mcp_session_id=mcp_session_id,
+patchbay_end_user=patchbay_end_user,
+mcp_protocol_version=mcp_protocol_version,
 
     ).parsed
 
@@ -142,24 +397,33 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    mcp_session_id: str,
+    patchbay_end_user: str | Unset = UNSET,
+    mcp_protocol_version: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error]:
     """ End the session.
 
     Args:
         id (str):
+        mcp_session_id (str):
+        patchbay_end_user (str | Unset):
+        mcp_protocol_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
+mcp_session_id=mcp_session_id,
+patchbay_end_user=patchbay_end_user,
+mcp_protocol_version=mcp_protocol_version,
 
     )
 
@@ -173,24 +437,33 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    mcp_session_id: str,
+    patchbay_end_user: str | Unset = UNSET,
+    mcp_protocol_version: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error | None:
     """ End the session.
 
     Args:
         id (str):
+        mcp_session_id (str):
+        patchbay_end_user (str | Unset):
+        mcp_protocol_version (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | DeleteV1AgentsIdMcpResponse400Type1 | Error | DeleteV1AgentsIdMcpResponse401Type1 | Error | DeleteV1AgentsIdMcpResponse403Type1 | Error | DeleteV1AgentsIdMcpResponse404Type1 | Error | DeleteV1AgentsIdMcpResponse405Type1 | Error | DeleteV1AgentsIdMcpResponse406Type1 | Error | DeleteV1AgentsIdMcpResponse409Type1 | Error | DeleteV1AgentsIdMcpResponse415Type1 | Error | DeleteV1AgentsIdMcpResponse429Type1 | Error | DeleteV1AgentsIdMcpResponse503Type1 | Error
      """
 
 
     return (await asyncio_detailed(
         id=id,
 client=client,
+mcp_session_id=mcp_session_id,
+patchbay_end_user=patchbay_end_user,
+mcp_protocol_version=mcp_protocol_version,
 
     )).parsed

@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_agents_id_tools_format import GetV1AgentsIdToolsFormat
+from ...models.get_v1_agents_id_tools_response_200 import GetV1AgentsIdToolsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -17,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     id: str,
     *,
-    format_: str | Unset = UNSET,
+    format_: GetV1AgentsIdToolsFormat | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -26,7 +28,11 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["format"] = format_
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -43,9 +49,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1AgentsIdToolsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1AgentsIdToolsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -76,13 +85,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1AgentsIdToolsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,21 +125,21 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: str | Unset = UNSET,
+    format_: GetV1AgentsIdToolsFormat | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsIdToolsResponse200]:
     """ The live version's skills as tool definitions: format=openai (default) or anthropic.
 
     Args:
         id (str):
-        format_ (str | Unset):
+        format_ (GetV1AgentsIdToolsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsIdToolsResponse200]
      """
 
 
@@ -129,21 +159,21 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: str | Unset = UNSET,
+    format_: GetV1AgentsIdToolsFormat | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsIdToolsResponse200 | None:
     """ The live version's skills as tool definitions: format=openai (default) or anthropic.
 
     Args:
         id (str):
-        format_ (str | Unset):
+        format_ (GetV1AgentsIdToolsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsIdToolsResponse200
      """
 
 
@@ -158,21 +188,21 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: str | Unset = UNSET,
+    format_: GetV1AgentsIdToolsFormat | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsIdToolsResponse200]:
     """ The live version's skills as tool definitions: format=openai (default) or anthropic.
 
     Args:
         id (str):
-        format_ (str | Unset):
+        format_ (GetV1AgentsIdToolsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsIdToolsResponse200]
      """
 
 
@@ -192,21 +222,21 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    format_: str | Unset = UNSET,
+    format_: GetV1AgentsIdToolsFormat | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsIdToolsResponse200 | None:
     """ The live version's skills as tool definitions: format=openai (default) or anthropic.
 
     Args:
         id (str):
-        format_ (str | Unset):
+        format_ (GetV1AgentsIdToolsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsIdToolsResponse200
      """
 
 

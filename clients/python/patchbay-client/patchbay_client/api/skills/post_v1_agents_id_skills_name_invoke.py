@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.error import Error
+from ...models.execution import Execution
 from ...models.post_v1_agents_id_skills_name_invoke_body import PostV1AgentsIdSkillsNameInvokeBody
+from ...models.provider_error import ProviderError
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,9 +21,13 @@ def _get_kwargs(
     name: str,
     *,
     body: PostV1AgentsIdSkillsNameInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -42,38 +48,90 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Execution | ProviderError | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = Execution.from_dict(response.json())
+
+
+
         return response_200
 
+    if response.status_code == 202:
+        response_202 = Execution.from_dict(response.json())
+
+
+
+        return response_202
+
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = ProviderError.from_dict(response.json())
 
 
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = ProviderError.from_dict(response.json())
 
 
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = ProviderError.from_dict(response.json())
 
 
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = ProviderError.from_dict(response.json())
 
 
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ProviderError.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProviderError.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProviderError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProviderError.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = ProviderError.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ProviderError.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -81,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Execution | ProviderError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,13 +154,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1AgentsIdSkillsNameInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
 
     Args:
         id (str):
         name (str):
+        idempotency_key (str | Unset):
         body (PostV1AgentsIdSkillsNameInvokeBody):
 
     Raises:
@@ -110,7 +170,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
@@ -118,6 +178,7 @@ def sync_detailed(
         id=id,
 name=name,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -133,13 +194,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PostV1AgentsIdSkillsNameInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
 
     Args:
         id (str):
         name (str):
+        idempotency_key (str | Unset):
         body (PostV1AgentsIdSkillsNameInvokeBody):
 
     Raises:
@@ -147,7 +210,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -156,6 +219,7 @@ def sync(
 name=name,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -165,13 +229,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PostV1AgentsIdSkillsNameInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Execution | ProviderError]:
     """ Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
 
     Args:
         id (str):
         name (str):
+        idempotency_key (str | Unset):
         body (PostV1AgentsIdSkillsNameInvokeBody):
 
     Raises:
@@ -179,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Execution | ProviderError]
      """
 
 
@@ -187,6 +253,7 @@ async def asyncio_detailed(
         id=id,
 name=name,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -202,13 +269,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PostV1AgentsIdSkillsNameInvokeBody,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Execution | ProviderError | None:
     """ Call a published skill. Runs now, or waits as awaiting_approval (202) when the skill needs approval.
 
     Args:
         id (str):
         name (str):
+        idempotency_key (str | Unset):
         body (PostV1AgentsIdSkillsNameInvokeBody):
 
     Raises:
@@ -216,7 +285,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Execution | ProviderError
      """
 
 
@@ -225,5 +294,6 @@ async def asyncio(
 name=name,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

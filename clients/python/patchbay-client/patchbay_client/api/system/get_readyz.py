@@ -8,6 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.get_readyz_response_200 import GetReadyzResponse200
+from ...models.get_readyz_response_503 import GetReadyzResponse503
+from typing import cast
 
 
 
@@ -30,9 +33,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetReadyzResponse200 | GetReadyzResponse503 | None:
     if response.status_code == 200:
-        return None
+        response_200 = GetReadyzResponse200.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 503:
+        response_503 = GetReadyzResponse503.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -40,7 +54,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetReadyzResponse200 | GetReadyzResponse503]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +67,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Any]:
+) -> Response[GetReadyzResponse200 | GetReadyzResponse503]:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
     the plugins loaded (503 naming each failing check).
 
@@ -62,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[GetReadyzResponse200 | GetReadyzResponse503]
      """
 
 
@@ -76,12 +90,11 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Any]:
+) -> GetReadyzResponse200 | GetReadyzResponse503 | None:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
     the plugins loaded (503 naming each failing check).
 
@@ -90,7 +103,29 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        GetReadyzResponse200 | GetReadyzResponse503
+     """
+
+
+    return sync_detailed(
+        client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[GetReadyzResponse200 | GetReadyzResponse503]:
+    """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
+    the plugins loaded (503 naming each failing check).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GetReadyzResponse200 | GetReadyzResponse503]
      """
 
 
@@ -104,3 +139,24 @@ async def asyncio_detailed(
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> GetReadyzResponse200 | GetReadyzResponse503 | None:
+    """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
+    the plugins loaded (503 naming each failing check).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GetReadyzResponse200 | GetReadyzResponse503
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+
+    )).parsed

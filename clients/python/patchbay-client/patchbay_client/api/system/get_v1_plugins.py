@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_plugins_response_200 import GetV1PluginsResponse200
 from typing import cast
 
 
@@ -32,9 +33,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1PluginsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1PluginsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -65,13 +69,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1PluginsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1PluginsResponse200]:
     """ Every plugin the host tried to load, enabled or disabled with the reason.
 
     Raises:
@@ -92,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1PluginsResponse200]
      """
 
 
@@ -110,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1PluginsResponse200 | None:
     """ Every plugin the host tried to load, enabled or disabled with the reason.
 
     Raises:
@@ -118,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1PluginsResponse200
      """
 
 
@@ -131,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1PluginsResponse200]:
     """ Every plugin the host tried to load, enabled or disabled with the reason.
 
     Raises:
@@ -139,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1PluginsResponse200]
      """
 
 
@@ -157,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> Error | GetV1PluginsResponse200 | None:
     """ Every plugin the host tried to load, enabled or disabled with the reason.
 
     Raises:
@@ -165,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1PluginsResponse200
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.delete_v1_webhooks_subscriptions_id_response_200 import DeleteV1WebhooksSubscriptionsIdResponse200
 from ...models.error import Error
 from typing import cast
 
@@ -33,9 +34,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeleteV1WebhooksSubscriptionsIdResponse200 | Error | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = DeleteV1WebhooksSubscriptionsIdResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -66,13 +70,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DeleteV1WebhooksSubscriptionsIdResponse200 | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[DeleteV1WebhooksSubscriptionsIdResponse200 | Error]:
     """ Unsubscribe; undelivered pushes become dead letters.
 
     Args:
@@ -97,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[DeleteV1WebhooksSubscriptionsIdResponse200 | Error]
      """
 
 
@@ -117,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> DeleteV1WebhooksSubscriptionsIdResponse200 | Error | None:
     """ Unsubscribe; undelivered pushes become dead letters.
 
     Args:
@@ -128,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        DeleteV1WebhooksSubscriptionsIdResponse200 | Error
      """
 
 
@@ -143,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Error]:
+) -> Response[DeleteV1WebhooksSubscriptionsIdResponse200 | Error]:
     """ Unsubscribe; undelivered pushes become dead letters.
 
     Args:
@@ -154,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[DeleteV1WebhooksSubscriptionsIdResponse200 | Error]
      """
 
 
@@ -174,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Error | None:
+) -> DeleteV1WebhooksSubscriptionsIdResponse200 | Error | None:
     """ Unsubscribe; undelivered pushes become dead letters.
 
     Args:
@@ -185,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        DeleteV1WebhooksSubscriptionsIdResponse200 | Error
      """
 
 

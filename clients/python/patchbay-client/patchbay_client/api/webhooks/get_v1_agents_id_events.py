@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_agents_id_events_response_200 import GetV1AgentsIdEventsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,8 +19,8 @@ def _get_kwargs(
     id: str,
     *,
     cursor: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
-    wait: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    wait: int | Unset = 0,
 
 ) -> dict[str, Any]:
     
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1AgentsIdEventsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1AgentsIdEventsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -82,13 +86,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1AgentsIdEventsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,24 +120,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
-    wait: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    wait: int | Unset = 0,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsIdEventsResponse200]:
     """ Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
 
     Args:
         id (str):
         cursor (str | Unset):
-        limit (str | Unset):
-        wait (str | Unset):
+        limit (int | Unset):  Default: 50.
+        wait (int | Unset):  Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsIdEventsResponse200]
      """
 
 
@@ -142,24 +160,24 @@ def sync(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
-    wait: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    wait: int | Unset = 0,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsIdEventsResponse200 | None:
     """ Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
 
     Args:
         id (str):
         cursor (str | Unset):
-        limit (str | Unset):
-        wait (str | Unset):
+        limit (int | Unset):  Default: 50.
+        wait (int | Unset):  Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsIdEventsResponse200
      """
 
 
@@ -177,24 +195,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
-    wait: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    wait: int | Unset = 0,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1AgentsIdEventsResponse200]:
     """ Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
 
     Args:
         id (str):
         cursor (str | Unset):
-        limit (str | Unset):
-        wait (str | Unset):
+        limit (int | Unset):  Default: 50.
+        wait (int | Unset):  Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1AgentsIdEventsResponse200]
      """
 
 
@@ -217,24 +235,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
-    wait: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    wait: int | Unset = 0,
 
-) -> Any | Error | None:
+) -> Error | GetV1AgentsIdEventsResponse200 | None:
     """ Pull: the agent's events after cursor, oldest first; wait (seconds) holds an empty answer open.
 
     Args:
         id (str):
         cursor (str | Unset):
-        limit (str | Unset):
-        wait (str | Unset):
+        limit (int | Unset):  Default: 50.
+        wait (int | Unset):  Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1AgentsIdEventsResponse200
      """
 
 

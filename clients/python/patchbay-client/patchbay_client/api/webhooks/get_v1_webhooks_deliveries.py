@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_webhooks_deliveries_response_200 import GetV1WebhooksDeliveriesResponse200
+from ...models.get_v1_webhooks_deliveries_status import GetV1WebhooksDeliveriesStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,8 +20,8 @@ def _get_kwargs(
     *,
     subscription_id: str | Unset = UNSET,
     event_id: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1WebhooksDeliveriesStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -33,7 +35,11 @@ def _get_kwargs(
 
     params["event_id"] = event_id
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["limit"] = limit
 
@@ -54,9 +60,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1WebhooksDeliveriesResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1WebhooksDeliveriesResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -87,13 +96,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1WebhooksDeliveriesResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,18 +130,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     subscription_id: str | Unset = UNSET,
     event_id: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1WebhooksDeliveriesStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksDeliveriesResponse200]:
     """ Push deliveries, newest first; status=dead lists dead letters.
 
     Args:
         subscription_id (str | Unset):
         event_id (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1WebhooksDeliveriesStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -126,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksDeliveriesResponse200]
      """
 
 
@@ -150,18 +173,18 @@ def sync(
     client: AuthenticatedClient,
     subscription_id: str | Unset = UNSET,
     event_id: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1WebhooksDeliveriesStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksDeliveriesResponse200 | None:
     """ Push deliveries, newest first; status=dead lists dead letters.
 
     Args:
         subscription_id (str | Unset):
         event_id (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1WebhooksDeliveriesStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -169,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksDeliveriesResponse200
      """
 
 
@@ -188,18 +211,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     subscription_id: str | Unset = UNSET,
     event_id: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1WebhooksDeliveriesStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksDeliveriesResponse200]:
     """ Push deliveries, newest first; status=dead lists dead letters.
 
     Args:
         subscription_id (str | Unset):
         event_id (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1WebhooksDeliveriesStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -207,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksDeliveriesResponse200]
      """
 
 
@@ -231,18 +254,18 @@ async def asyncio(
     client: AuthenticatedClient,
     subscription_id: str | Unset = UNSET,
     event_id: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    status: GetV1WebhooksDeliveriesStatus | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksDeliveriesResponse200 | None:
     """ Push deliveries, newest first; status=dead lists dead letters.
 
     Args:
         subscription_id (str | Unset):
         event_id (str | Unset):
-        status (str | Unset):
-        limit (str | Unset):
+        status (GetV1WebhooksDeliveriesStatus | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -250,7 +273,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksDeliveriesResponse200
      """
 
 

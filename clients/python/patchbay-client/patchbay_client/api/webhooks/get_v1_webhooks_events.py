@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_webhooks_events_response_200 import GetV1WebhooksEventsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -19,7 +20,7 @@ def _get_kwargs(
     endpoint_id: str | Unset = UNSET,
     provider: str | Unset = UNSET,
     type_: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -54,9 +55,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1WebhooksEventsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1WebhooksEventsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -87,13 +91,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1WebhooksEventsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,17 +126,17 @@ def sync_detailed(
     endpoint_id: str | Unset = UNSET,
     provider: str | Unset = UNSET,
     type_: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksEventsResponse200]:
     """ Stored events, newest first.
 
     Args:
         endpoint_id (str | Unset):
         provider (str | Unset):
         type_ (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -126,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksEventsResponse200]
      """
 
 
@@ -151,17 +169,17 @@ def sync(
     endpoint_id: str | Unset = UNSET,
     provider: str | Unset = UNSET,
     type_: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksEventsResponse200 | None:
     """ Stored events, newest first.
 
     Args:
         endpoint_id (str | Unset):
         provider (str | Unset):
         type_ (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -169,7 +187,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksEventsResponse200
      """
 
 
@@ -189,17 +207,17 @@ async def asyncio_detailed(
     endpoint_id: str | Unset = UNSET,
     provider: str | Unset = UNSET,
     type_: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksEventsResponse200]:
     """ Stored events, newest first.
 
     Args:
         endpoint_id (str | Unset):
         provider (str | Unset):
         type_ (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -207,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksEventsResponse200]
      """
 
 
@@ -232,17 +250,17 @@ async def asyncio(
     endpoint_id: str | Unset = UNSET,
     provider: str | Unset = UNSET,
     type_: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksEventsResponse200 | None:
     """ Stored events, newest first.
 
     Args:
         endpoint_id (str | Unset):
         provider (str | Unset):
         type_ (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -250,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksEventsResponse200
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_v1_webhooks_subscriptions_response_200 import GetV1WebhooksSubscriptionsResponse200
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -17,7 +18,7 @@ from typing import cast
 def _get_kwargs(
     *,
     agent_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -48,9 +49,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1WebhooksSubscriptionsResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = GetV1WebhooksSubscriptionsResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -81,13 +85,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1WebhooksSubscriptionsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,15 +118,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     agent_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksSubscriptionsResponse200]:
     """ Subscriptions, newest first.
 
     Args:
         agent_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -116,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksSubscriptionsResponse200]
      """
 
 
@@ -137,15 +155,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     agent_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksSubscriptionsResponse200 | None:
     """ Subscriptions, newest first.
 
     Args:
         agent_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -153,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksSubscriptionsResponse200
      """
 
 
@@ -169,15 +187,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     agent_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | GetV1WebhooksSubscriptionsResponse200]:
     """ Subscriptions, newest first.
 
     Args:
         agent_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -185,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | GetV1WebhooksSubscriptionsResponse200]
      """
 
 
@@ -206,15 +224,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     agent_id: str | Unset = UNSET,
-    limit: str | Unset = UNSET,
+    limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | GetV1WebhooksSubscriptionsResponse200 | None:
     """ Subscriptions, newest first.
 
     Args:
         agent_id (str | Unset):
-        limit (str | Unset):
+        limit (int | Unset):  Default: 50.
         cursor (str | Unset):
 
     Raises:
@@ -222,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | GetV1WebhooksSubscriptionsResponse200
      """
 
 

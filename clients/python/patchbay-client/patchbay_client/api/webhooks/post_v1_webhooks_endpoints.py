@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.post_v1_webhooks_endpoints_body import PostV1WebhooksEndpointsBody
+from ...models.webhook_endpoint_created import WebhookEndpointCreated
 from typing import cast
 
 
@@ -40,9 +41,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | WebhookEndpointCreated | None:
     if response.status_code == 201:
-        response_201 = cast(Any, None)
+        response_201 = WebhookEndpointCreated.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -73,13 +77,41 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | WebhookEndpointCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1WebhooksEndpointsBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | WebhookEndpointCreated]:
     """ Create an endpoint for a connection: its public URL, and the secret (shown once).
 
     Args:
@@ -104,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | WebhookEndpointCreated]
      """
 
 
@@ -124,7 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1WebhooksEndpointsBody,
 
-) -> Any | Error | None:
+) -> Error | WebhookEndpointCreated | None:
     """ Create an endpoint for a connection: its public URL, and the secret (shown once).
 
     Args:
@@ -135,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | WebhookEndpointCreated
      """
 
 
@@ -150,7 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1WebhooksEndpointsBody,
 
-) -> Response[Any | Error]:
+) -> Response[Error | WebhookEndpointCreated]:
     """ Create an endpoint for a connection: its public URL, and the secret (shown once).
 
     Args:
@@ -161,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | WebhookEndpointCreated]
      """
 
 
@@ -181,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1WebhooksEndpointsBody,
 
-) -> Any | Error | None:
+) -> Error | WebhookEndpointCreated | None:
     """ Create an endpoint for a connection: its public URL, and the secret (shown once).
 
     Args:
@@ -192,7 +224,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | WebhookEndpointCreated
      """
 
 

@@ -10,6 +10,8 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.post_v1_webhooks_events_id_replay_body import PostV1WebhooksEventsIdReplayBody
+from ...models.post_v1_webhooks_events_id_replay_response_202 import PostV1WebhooksEventsIdReplayResponse202
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,10 +19,14 @@ from typing import cast
 def _get_kwargs(
     id: str,
     *,
-    body: PostV1WebhooksEventsIdReplayBody,
+    body: PostV1WebhooksEventsIdReplayBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -32,7 +38,9 @@ def _get_kwargs(
         "url": "/v1/webhooks/events/{id}/replay".format(id=quote(str(id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -41,10 +49,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
-    if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PostV1WebhooksEventsIdReplayResponse202 | None:
+    if response.status_code == 202:
+        response_202 = PostV1WebhooksEventsIdReplayResponse202.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
@@ -74,13 +85,48 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PostV1WebhooksEventsIdReplayResponse202]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,27 +139,30 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1WebhooksEventsIdReplayBody,
+    body: PostV1WebhooksEventsIdReplayBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | PostV1WebhooksEventsIdReplayResponse202]:
     """ Queue a stored event again (new webhook-id) for one push subscription or all that match.
 
     Args:
         id (str):
-        body (PostV1WebhooksEventsIdReplayBody):
+        idempotency_key (str | Unset):
+        body (PostV1WebhooksEventsIdReplayBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | PostV1WebhooksEventsIdReplayResponse202]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -127,21 +176,23 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1WebhooksEventsIdReplayBody,
+    body: PostV1WebhooksEventsIdReplayBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | PostV1WebhooksEventsIdReplayResponse202 | None:
     """ Queue a stored event again (new webhook-id) for one push subscription or all that match.
 
     Args:
         id (str):
-        body (PostV1WebhooksEventsIdReplayBody):
+        idempotency_key (str | Unset):
+        body (PostV1WebhooksEventsIdReplayBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | PostV1WebhooksEventsIdReplayResponse202
      """
 
 
@@ -149,6 +200,7 @@ def sync(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -156,27 +208,30 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1WebhooksEventsIdReplayBody,
+    body: PostV1WebhooksEventsIdReplayBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[Any | Error]:
+) -> Response[Error | PostV1WebhooksEventsIdReplayResponse202]:
     """ Queue a stored event again (new webhook-id) for one push subscription or all that match.
 
     Args:
         id (str):
-        body (PostV1WebhooksEventsIdReplayBody):
+        idempotency_key (str | Unset):
+        body (PostV1WebhooksEventsIdReplayBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Error | PostV1WebhooksEventsIdReplayResponse202]
      """
 
 
     kwargs = _get_kwargs(
         id=id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -190,21 +245,23 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-    body: PostV1WebhooksEventsIdReplayBody,
+    body: PostV1WebhooksEventsIdReplayBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Any | Error | None:
+) -> Error | PostV1WebhooksEventsIdReplayResponse202 | None:
     """ Queue a stored event again (new webhook-id) for one push subscription or all that match.
 
     Args:
         id (str):
-        body (PostV1WebhooksEventsIdReplayBody):
+        idempotency_key (str | Unset):
+        body (PostV1WebhooksEventsIdReplayBody | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Error | PostV1WebhooksEventsIdReplayResponse202
      """
 
 
@@ -212,5 +269,6 @@ async def asyncio(
         id=id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

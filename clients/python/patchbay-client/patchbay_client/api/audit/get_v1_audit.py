@@ -1,0 +1,324 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.get_v1_audit_response_200 import GetV1AuditResponse200
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    action: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    key_id: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["action"] = action
+
+    params["target"] = target
+
+    params["key_id"] = key_id
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
+        json_until = until.isoformat()
+    params["until"] = json_until
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/audit",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetV1AuditResponse200 | None:
+    if response.status_code == 200:
+        response_200 = GetV1AuditResponse200.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetV1AuditResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    key_id: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+
+) -> Response[Error | GetV1AuditResponse200]:
+    """ Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed
+    (never a secret's value).
+
+    Args:
+        action (str | Unset):
+        target (str | Unset):
+        key_id (str | Unset):
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GetV1AuditResponse200]
+     """
+
+
+    kwargs = _get_kwargs(
+        action=action,
+target=target,
+key_id=key_id,
+since=since,
+until=until,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    key_id: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+
+) -> Error | GetV1AuditResponse200 | None:
+    """ Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed
+    (never a secret's value).
+
+    Args:
+        action (str | Unset):
+        target (str | Unset):
+        key_id (str | Unset):
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GetV1AuditResponse200
+     """
+
+
+    return sync_detailed(
+        client=client,
+action=action,
+target=target,
+key_id=key_id,
+since=since,
+until=until,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    key_id: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+
+) -> Response[Error | GetV1AuditResponse200]:
+    """ Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed
+    (never a secret's value).
+
+    Args:
+        action (str | Unset):
+        target (str | Unset):
+        key_id (str | Unset):
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GetV1AuditResponse200]
+     """
+
+
+    kwargs = _get_kwargs(
+        action=action,
+target=target,
+key_id=key_id,
+since=since,
+until=until,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    action: str | Unset = UNSET,
+    target: str | Unset = UNSET,
+    key_id: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
+
+) -> Error | GetV1AuditResponse200 | None:
+    """ Changes made by the account's API keys and the CLI, newest first: who, when, what and what changed
+    (never a secret's value).
+
+    Args:
+        action (str | Unset):
+        target (str | Unset):
+        key_id (str | Unset):
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):  Default: 50.
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GetV1AuditResponse200
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+action=action,
+target=target,
+key_id=key_id,
+since=since,
+until=until,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.connector import Connector
+from ...models.error import Error
+from ...models.put_v1_connectors_namespace_name_body import PutV1ConnectorsNamespaceNameBody
+from typing import cast
+
+
+
+def _get_kwargs(
+    namespace: str,
+    name: str,
+    *,
+    body: PutV1ConnectorsNamespaceNameBody,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/connectors/{namespace}/{name}".format(namespace=quote(str(namespace), safe=""),name=quote(str(name), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Connector | Error | None:
+    if response.status_code == 200:
+        response_200 = Connector.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Connector | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    namespace: str,
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PutV1ConnectorsNamespaceNameBody,
+
+) -> Response[Connector | Error]:
+    """ Replace a connector's definition; its connections use it from their next call.
+
+    Args:
+        namespace (str):
+        name (str):
+        body (PutV1ConnectorsNamespaceNameBody): A declarative HTTP connector (docs/connectors.md
+            has every field).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        namespace=namespace,
+name=name,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    namespace: str,
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PutV1ConnectorsNamespaceNameBody,
+
+) -> Connector | Error | None:
+    """ Replace a connector's definition; its connections use it from their next call.
+
+    Args:
+        namespace (str):
+        name (str):
+        body (PutV1ConnectorsNamespaceNameBody): A declarative HTTP connector (docs/connectors.md
+            has every field).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Connector | Error
+     """
+
+
+    return sync_detailed(
+        namespace=namespace,
+name=name,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    namespace: str,
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PutV1ConnectorsNamespaceNameBody,
+
+) -> Response[Connector | Error]:
+    """ Replace a connector's definition; its connections use it from their next call.
+
+    Args:
+        namespace (str):
+        name (str):
+        body (PutV1ConnectorsNamespaceNameBody): A declarative HTTP connector (docs/connectors.md
+            has every field).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        namespace=namespace,
+name=name,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    namespace: str,
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PutV1ConnectorsNamespaceNameBody,
+
+) -> Connector | Error | None:
+    """ Replace a connector's definition; its connections use it from their next call.
+
+    Args:
+        namespace (str):
+        name (str):
+        body (PutV1ConnectorsNamespaceNameBody): A declarative HTTP connector (docs/connectors.md
+            has every field).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Connector | Error
+     """
+
+
+    return (await asyncio_detailed(
+        namespace=namespace,
+name=name,
+client=client,
+body=body,
+
+    )).parsed

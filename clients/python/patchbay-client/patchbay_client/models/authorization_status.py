@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class AuthorizationStatus(StrEnum):
+    ACTIVE = "active"
+    FAILED = "failed"
+    NEEDS_REAUTH = "needs_reauth"
+    PENDING = "pending"
+    REVOKED = "revoked"
+
+    def __str__(self) -> str:
+        return str(self.value)

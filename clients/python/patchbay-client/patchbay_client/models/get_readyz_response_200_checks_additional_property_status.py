@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class GetReadyzResponse200ChecksAdditionalPropertyStatus(StrEnum):
+    FAILING = "failing"
+    OK = "ok"
+
+    def __str__(self) -> str:
+        return str(self.value)

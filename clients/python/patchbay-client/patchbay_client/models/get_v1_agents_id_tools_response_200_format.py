@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class GetV1AgentsIdToolsResponse200Format(StrEnum):
+    ANTHROPIC = "anthropic"
+    OPENAI = "openai"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.get_v1_mcp_connections_response_200_data_item_auth import GetV1McpConnectionsResponse200DataItemAuth
+  from ..models.get_v1_mcp_connections_response_200_data_item_tools_item import GetV1McpConnectionsResponse200DataItemToolsItem
+
+
+
+
+
+T = TypeVar("T", bound="GetV1McpConnectionsResponse200DataItem")
+
+
+
+@_attrs_define
+class GetV1McpConnectionsResponse200DataItem:
+    """ 
+        Attributes:
+            auth (GetV1McpConnectionsResponse200DataItemAuth):
+            created_at (datetime.datetime):
+            has_credentials (bool):
+            id (str):
+            label (str):
+            provider (str):
+            server_info (Any):
+            skipped_tools (list[str]):
+            status (str):
+            tools (list[GetV1McpConnectionsResponse200DataItemToolsItem]):
+            tools_updated_at (datetime.datetime):
+            url (str):
+     """
+
+    auth: GetV1McpConnectionsResponse200DataItemAuth
+    created_at: datetime.datetime
+    has_credentials: bool
+    id: str
+    label: str
+    provider: str
+    server_info: Any
+    skipped_tools: list[str]
+    status: str
+    tools: list[GetV1McpConnectionsResponse200DataItemToolsItem]
+    tools_updated_at: datetime.datetime
+    url: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.get_v1_mcp_connections_response_200_data_item_auth import GetV1McpConnectionsResponse200DataItemAuth # noqa: PLC0415
+        from ..models.get_v1_mcp_connections_response_200_data_item_tools_item import GetV1McpConnectionsResponse200DataItemToolsItem # noqa: PLC0415
+        auth = self.auth.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        has_credentials = self.has_credentials
+
+        id = self.id
+
+        label = self.label
+
+        provider = self.provider
+
+        server_info = self.server_info
+
+        skipped_tools = self.skipped_tools
+
+
+
+        status = self.status
+
+        tools = []
+        for tools_item_data in self.tools:
+            tools_item = tools_item_data.to_dict()
+            tools.append(tools_item)
+
+
+
+        tools_updated_at = self.tools_updated_at.isoformat()
+
+        url = self.url
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "auth": auth,
+            "created_at": created_at,
+            "has_credentials": has_credentials,
+            "id": id,
+            "label": label,
+            "provider": provider,
+            "server_info": server_info,
+            "skipped_tools": skipped_tools,
+            "status": status,
+            "tools": tools,
+            "tools_updated_at": tools_updated_at,
+            "url": url,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.get_v1_mcp_connections_response_200_data_item_auth import GetV1McpConnectionsResponse200DataItemAuth # noqa: PLC0415
+        from ..models.get_v1_mcp_connections_response_200_data_item_tools_item import GetV1McpConnectionsResponse200DataItemToolsItem # noqa: PLC0415
+        d = dict(src_dict)
+        auth = GetV1McpConnectionsResponse200DataItemAuth.from_dict(d.pop("auth"))
+
+
+
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        has_credentials = d.pop("has_credentials")
+
+        id = d.pop("id")
+
+        label = d.pop("label")
+
+        provider = d.pop("provider")
+
+        server_info = d.pop("server_info")
+
+        skipped_tools = cast(list[str], d.pop("skipped_tools"))
+
+
+        status = d.pop("status")
+
+        tools = []
+        _tools = d.pop("tools")
+        for tools_item_data in (_tools):
+            tools_item = GetV1McpConnectionsResponse200DataItemToolsItem.from_dict(tools_item_data)
+
+
+
+            tools.append(tools_item)
+
+
+        tools_updated_at = datetime.datetime.fromisoformat(d.pop("tools_updated_at"))
+
+
+
+
+        url = d.pop("url")
+
+        get_v1_mcp_connections_response_200_data_item = cls(
+            auth=auth,
+            created_at=created_at,
+            has_credentials=has_credentials,
+            id=id,
+            label=label,
+            provider=provider,
+            server_info=server_info,
+            skipped_tools=skipped_tools,
+            status=status,
+            tools=tools,
+            tools_updated_at=tools_updated_at,
+            url=url,
+        )
+
+        return get_v1_mcp_connections_response_200_data_item
+

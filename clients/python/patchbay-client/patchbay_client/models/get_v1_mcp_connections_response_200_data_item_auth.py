@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="GetV1McpConnectionsResponse200DataItemAuth")
+
+
+
+@_attrs_define
+class GetV1McpConnectionsResponse200DataItemAuth:
+    """ 
+        Attributes:
+            type_ (str):
+     """
+
+    type_: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "type": type_,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        get_v1_mcp_connections_response_200_data_item_auth = cls(
+            type_=type_,
+        )
+
+        return get_v1_mcp_connections_response_200_data_item_auth
+

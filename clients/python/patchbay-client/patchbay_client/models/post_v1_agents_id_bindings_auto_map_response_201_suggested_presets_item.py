@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem")
+
+
+
+@_attrs_define
+class PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem:
+    """ 
+        Attributes:
+            field (str):
+            reason (str):
+            value (str):
+     """
+
+    field: str
+    reason: str
+    value: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        reason = self.reason
+
+        value = self.value
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "field": field,
+            "reason": reason,
+            "value": value,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        field = d.pop("field")
+
+        reason = d.pop("reason")
+
+        value = d.pop("value")
+
+        post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item = cls(
+            field=field,
+            reason=reason,
+            value=value,
+        )
+
+        return post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item
+

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class PostV1McpConnectionsBodyAuthType(StrEnum):
+    BEARER = "bearer"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return str(self.value)
