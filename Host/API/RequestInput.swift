@@ -30,16 +30,15 @@ enum RequestInput {
         query(request, name).flatMap { Int($0) }
     }
 
-    private static let timestampStyles = [Date.ISO8601FormatStyle(includingFractionalSeconds: true), Date.ISO8601FormatStyle()]
-
-    /// An RFC 3339 timestamp from the query string (`2026-01-31T12:00:00Z`), as milliseconds.
+    /// An RFC 3339 timestamp from the query string (`2026-01-31T12:00:00Z`), as milliseconds;
+    /// the route declares it with `RFC3339Time.pattern`.
     static func time(_ request: Request, _ name: String) throws -> Millis? {
-        guard let raw = query(request, name) else { return nil }
-        guard let date = timestampStyles.lazy.compactMap({ try? Date(raw, strategy: $0) }).first else {
+        guard let raw = request.uri.queryParameters.get(name) else { return nil }
+        guard let millis = RFC3339Time.millis(raw) else {
             throw APIError(status: .badRequest, code: "validation_failed",
                            message: "\(name) must be an RFC 3339 timestamp such as 2026-01-31T12:00:00Z", field: name)
         }
-        return Millis((date.timeIntervalSince1970 * 1000).rounded())
+        return millis
     }
 
     static func query(_ request: Request, _ name: String) -> String? {

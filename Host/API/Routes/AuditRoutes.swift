@@ -5,6 +5,8 @@ import PatchbayWire
 
 /// The account's audit log: every change its API keys and the CLI made, for admins.
 enum AuditRoutes {
+    static let dateTime: JSONValue = ["type": "string", "format": "date-time", "pattern": .string(RFC3339Time.pattern)]
+
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let audit = patchbay.audit
         return [
@@ -15,8 +17,8 @@ enum AuditRoutes {
                          .query("action", APISchema.text(min: 1, max: 100), description: "Only this action, e.g. connection.create."),
                          .query("target", APISchema.text(min: 1, max: 200), description: "Only changes to this object, by id."),
                          .query("key_id", APISchema.text(min: 1, max: 200), description: "Only changes made with this API key."),
-                         .query("since", APISchema.timestamp, description: "Only changes at or after this time (RFC 3339)."),
-                         .query("until", APISchema.timestamp, description: "Only changes before this time (RFC 3339)."),
+                         .query("since", dateTime, description: "Only changes at or after this time (RFC 3339)."),
+                         .query("until", dateTime, description: "Only changes before this time (RFC 3339)."),
                          .limit, .cursor,
                      ],
                      response: APISchema.page(of: APISchema.ref("AuditEntry"))) { request, context in
