@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayFakes
 import PatchbayServices
+import PatchbayStore
 import PatchbayWire
 import XCTest
 
@@ -204,8 +205,10 @@ final class IdempotencyTests: XCTestCase {
 /// Keys expire after their lifetime: the same key then starts a new request.
 final class IdempotencyExpiryTests: XCTestCase {
     func testAKeyPastItsLifetimeRunsAgain() async throws {
+        let clock = WallClock(start: nowMillis())
         var settings = IdempotencySettings()
         settings.lifetime = .seconds(1)
+        settings.now = { clock.now }
         let host = try await TestHost.start(idempotency: settings)
         do {
             let key = try await host.key()
@@ -215,7 +218,7 @@ final class IdempotencyExpiryTests: XCTestCase {
             let first = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             let repeated = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             XCTAssertEqual(repeated.json["id"], first.json["id"])
-            try await Task.sleep(for: .milliseconds(1100))
+            clock.advance(by: 1_100)
             let later = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             XCTAssertEqual(later.status, 200, later.body)
             XCTAssertNil(later.headers["idempotent-replayed"])

@@ -48,7 +48,7 @@ public struct IdempotencyService: Sendable {
         let deadline = ContinuousClock.now + settings.waitLimit
         while true {
             try Task.checkCancellation()
-            let now = nowMillis()
+            let now = settings.now()
             let claim = IdempotencyRecord(accountID: principal.accountID, key: key, fingerprint: fingerprint,
                                           claimToken: IDs.randomString(count: 24), createdAt: now,
                                           expiresAt: now + Self.millis(settings.lifetime))
