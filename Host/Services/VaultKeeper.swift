@@ -12,8 +12,8 @@ public enum VaultKeeper {
     /// The vault for this data directory and database, or a clear refusal: a wrong key, a
     /// missing key over existing secrets, or an active key that was retired. Never a new
     /// key over old data.
-    public static func open(store: any CredentialStore, dataDirectory: String,
-                            environment: [String: String]) async throws -> (Vault, Keyring.Source) {
+    public static func open(store: any CredentialStore, dataDirectory: String, environment: [String: String],
+                            now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) async throws -> (Vault, Keyring.Source) {
         let canary = try await store.vaultCanary()
         let existing = try await store.sealedSecrets(notUnderKey: "", limit: 1).first
         let (keyring, source) = try Keyring.load(dataDirectory: dataDirectory, environment: environment,
@@ -23,7 +23,7 @@ public enum VaultKeeper {
         let vault: Vault
         switch source {
         case .environment: vault = Vault(keyring: keyring, retiredKeyIDs: retired)
-        case .command(let command): vault = Vault(keyring: keyring, keyCommand: command, retiredKeyIDs: retired)
+        case .command(let command): vault = Vault(keyring: keyring, keyCommand: command, retiredKeyIDs: retired, now: now)
         case .existingFile(let path), .newFile(let path): vault = Vault(keyring: keyring, keyFile: path, retiredKeyIDs: retired)
         }
         let context = SealedSecret.context(.vaultCanary, canaryID)

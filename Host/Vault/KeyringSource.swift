@@ -18,8 +18,10 @@ final class KeyringSource: @unchecked Sendable {
     private let command: KeyCommand?
     /// One command run at a time: a miss waits for a run under way and then uses its keys.
     private let runLock = NSLock()
-    private var lastRun = ContinuousClock.now
+    private var lastRun: ContinuousClock.Instant
     private let missInterval: Duration
+    /// The clock `missInterval` is measured by; tests move it instead of waiting.
+    private let now: @Sendable () -> ContinuousClock.Instant
     /// A command that starts printing a retired key first is not followed: what the host
     /// sealed with it would be refused.
     private let retiredKeyIDs: Set<String>
@@ -27,12 +29,15 @@ final class KeyringSource: @unchecked Sendable {
     private let logger = Logger(label: "patchbay.vault")
 
     init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],
-         interval: Duration = .seconds(30), missInterval: Duration = .seconds(1)) {
+         interval: Duration = .seconds(30), missInterval: Duration = .seconds(1),
+         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.keyring = keyring
         self.path = path
         self.command = command
         self.retiredKeyIDs = retiredKeyIDs
         self.missInterval = missInterval
+        self.now = now
+        lastRun = now()
         stamp = path.flatMap(FileStamp.init)
         if command != nil { startTimer(interval) }
     }
@@ -60,7 +65,7 @@ final class KeyringSource: @unchecked Sendable {
             let held = lock.withLock { keyring }
             // Another caller's run, while this one waited, may have brought the key.
             if held.key(id: keyID) != nil { return held }
-            guard ContinuousClock.now - lastRun >= missInterval else { return nil }
+            guard now() - lastRun >= missInterval else { return nil }
             return runCommand()
         }
     }
@@ -80,7 +85,7 @@ final class KeyringSource: @unchecked Sendable {
     /// Runs the command (the caller holds `runLock`) and takes its keyring; nil when it failed.
     private func runCommand() -> Keyring? {
         guard let command else { return nil }
-        lastRun = .now
+        lastRun = now()
         do {
             let reloaded = try command.run()
             if retiredKeyIDs.contains(reloaded.active.id) { throw VaultError.retiredKey(reloaded.active.id) }

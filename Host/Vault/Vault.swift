@@ -16,11 +16,12 @@ public struct Vault: Sendable {
 
     /// With `keyFile`, the keyring follows changes to that file (key rotation while serving);
     /// with `keyCommand`, it runs the command again every `keyCommandInterval` and for a key id
-    /// it lacks (see `KeyringSource`).
+    /// it lacks (see `KeyringSource`), at most once a second by `now`.
     public init(keyring: Keyring, keyFile: String? = nil, keyCommand: KeyCommand? = nil,
-                keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = []) {
+                keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = [],
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         source = KeyringSource(keyring: keyring, watching: keyFile, command: keyCommand, retiredKeyIDs: retiredKeyIDs,
-                               interval: keyCommandInterval)
+                               interval: keyCommandInterval, now: now)
         self.retiredKeyIDs = retiredKeyIDs
     }
 

@@ -79,19 +79,3 @@ final class APIRateLimitTests: XCTestCase {
         XCTAssertEqual(refusedThere.headers["retry-after"], "45")
     }
 }
-
-/// Milliseconds since the epoch, moved by the test.
-final class WallClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var millis: Millis
-
-    init(start: Millis) {
-        millis = start
-    }
-
-    var now: Millis { lock.withLock { millis } }
-
-    func advance(by delta: Millis) {
-        lock.withLock { millis += delta }
-    }
-}

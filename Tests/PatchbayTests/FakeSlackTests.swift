@@ -172,8 +172,10 @@ final class FakeSlackTests: XCTestCase {
 
     func testStopDoesNotWaitForeverOnAStalledAnswer() async throws {
         upstreams.slack.delayNext(1, seconds: 60)
+        let slack = upstreams.slack
+        let before = slack.requests.count
         let stalled = Task { try? await self.call("auth.test") }
-        try await Task.sleep(nanoseconds: 200_000_000)
+        try await eventually("the stalled request reached the fake") { slack.requests.count > before }
         let start = Date()
         await upstreams.stop()
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)

@@ -145,9 +145,11 @@ final class MCPSessionTests: XCTestCase {
     }
 
     func testIdleSessionsExpireAndEachAccountHoldsALimitedNumber() async throws {
+        let clock = WallClock(start: nowMillis())
         var settings = MCPSessionSettings()
-        settings.idleTimeout = .milliseconds(300)
+        settings.idleTimeout = .seconds(600)
         settings.maxPerAccount = 2
+        settings.now = { clock.now }
         try await start(settings)
         let first = try await open()
         _ = try await open()
@@ -158,7 +160,11 @@ final class MCPSessionTests: XCTestCase {
         let elsewhere = try await host.mcpRequest("POST", agent: otherAgent, key: otherKey, json: TestHost.mcpInitialize)
         XCTAssertEqual(elsewhere.status, 200, "the limit is per account: \(elsewhere.body)")
 
-        try await Task.sleep(for: .milliseconds(400))
+        // Just short of the timeout the session is still open; just past it, it is gone.
+        clock.advance(by: 600_000 - 1)
+        let kept = try await host.mcpRequest("POST", agent: agent, key: key, session: first, json: listTools)
+        XCTAssertEqual(kept.status, 200, kept.body)
+        clock.advance(by: 600_000 + 1)
         let expired = try await host.mcpRequest("POST", agent: agent, key: key, session: first, json: listTools)
         XCTAssertEqual(expired.status, 404)
         XCTAssertEqual(expired.errorCode, "mcp_session_not_found")

@@ -135,7 +135,10 @@ final class PluginIsolationTests: XCTestCase {
             let crashed = try await invoke(crashes, "crash")
             XCTAssertEqual(crashed.errorCode, "plugin_crashed", "crash \(attempt): \(crashed.body)")
         }
-        try await Task.sleep(for: .milliseconds(200))
+        try await eventually("the third crash quarantines the plugin") { [host, key] in
+            let plugins = try? await host!.request("GET", "/v1/plugins", key: key!)
+            return plugins?.json["data"]?.arrayValue?.first { $0["id"] == "broken-crashes" }?["status"] == "disabled"
+        }
         let refused = try await invoke(crashes, "ping")
         XCTAssertEqual(refused.status, 502, refused.body)
         XCTAssertEqual(refused.errorCode, "plugin_quarantined")

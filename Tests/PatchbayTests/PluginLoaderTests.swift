@@ -54,8 +54,10 @@ final class PluginLoaderTests: XCTestCase {
     func testAPluginCallThatOutlivesItsTimeoutIsAnsweredOnceAndTheLateCompletionIgnored() async throws {
         let registry = PluginRegistry()
         registry.load(path: try BuildProducts.plugin("PatchbaySlack"))
+        let lateAnswer = ManagedFlag()
         let slowHTTP = PluginCallContext { _ in
             try? await Task.sleep(for: .milliseconds(600))
+            lateAnswer.set()
             return HTTPResponseMessage(status: 200, body: #"{"ok":true,"team":"t","team_id":"T","user":"u","user_id":"U"}"#)
         }
         let started = ContinuousClock.now
@@ -66,7 +68,7 @@ final class PluginLoaderTests: XCTestCase {
         XCTAssertEqual(error.code, "upstream_timeout", "the plugin was waiting on the provider when its deadline passed")
         // Let the plugin's late completion arrive; the host must drop it without crashing,
         // and the plugin must keep serving new calls.
-        try await Task.sleep(for: .milliseconds(700))
+        try await eventually("the provider's late answer") { lateAnswer.isSet }
         let next = await registry.plugin("slack")!.call(.invoke, PluginCall(action: "auth_test", input: [:]),
                                                        context: slowHTTP, timeout: .seconds(5))
         guard case .success = next else { return XCTFail("plugin should still answer after a timed-out call") }

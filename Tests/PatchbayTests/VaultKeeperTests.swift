@@ -96,11 +96,15 @@ final class VaultKeeperTests: XCTestCase {
             }
             return failures
         }
-        // The rotation runs as `patchbay vault rotate` would: its own store on the same file.
-        try await Task.sleep(for: .milliseconds(100))
+        // The rotation runs as `patchbay vault rotate` would: its own store on the same file, once
+        // traffic is under way, and the traffic goes on after it under the new key.
+        let slack = host.fakes.slack
+        let started = slack.requests.count
+        try await eventually("traffic under way") { slack.requests.count >= started + 6 }
         let cliStore = try SQLiteStore(path: host.dataDirectory + "/patchbay.sqlite")
         let rotation = try await VaultKeeper.rotate(store: cliStore, dataDirectory: host.dataDirectory, environment: [:])
-        try await Task.sleep(for: .milliseconds(200))
+        let rotated = slack.requests.count
+        try await eventually("traffic after the rotation") { slack.requests.count >= rotated + 12 }
         XCTAssertTrue(rotation.generated)
         XCTAssertNotEqual(rotation.activeKeyID, oldKey.id)
         // Six connections, the app secret and the canary, less the connection whose credentials
@@ -158,13 +162,4 @@ final class VaultKeeperTests: XCTestCase {
             }
         }
     }
-}
-
-/// A flag one task sets and another polls.
-final class ManagedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

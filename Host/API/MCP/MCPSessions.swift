@@ -16,7 +16,7 @@ actor MCPSessions {
         let agentID: String
         let server: MCP.Server
         let transport: StatefulHTTPServerTransport
-        var lastUsed: ContinuousClock.Instant
+        var lastUsed: Millis
         /// Tells the client its tool list changed whenever the agent gets a new live version;
         /// every replica holding the session listens, so the one with its event stream hears it.
         let liveVersions: Task<Void, Never>
@@ -62,7 +62,7 @@ actor MCPSessions {
             return nil
         }
         if var session = sessions[id] {
-            session.lastUsed = .now
+            session.lastUsed = settings.now()
             sessions[id] = session
             return session
         }
@@ -98,7 +98,7 @@ actor MCPSessions {
     func streamClosed(_ id: String) {
         guard var session = sessions[id] else { return }
         session.openStreams -= 1
-        session.lastUsed = .now
+        session.lastUsed = settings.now()
         if session.openStreams == 0 {
             session.holding?.cancel()
             session.holding = nil
@@ -117,7 +117,7 @@ actor MCPSessions {
         let server = await AgentMCPServer.make(patchbay, principal: principal, agentID: record.agentID)
         try await server.start(transport: transport)
         return Session(id: record.id, accountID: record.accountID, agentID: record.agentID, server: server, transport: transport,
-                       lastUsed: .now,
+                       lastUsed: settings.now(),
                        liveVersions: Self.forwardLiveVersions(patchbay.notifier.listen(.agentLive(record.agentID)), to: server))
     }
 
@@ -193,7 +193,7 @@ actor MCPSessions {
     /// Lets go of this replica's servers for sessions idle here; their records stay, since
     /// another replica may be using them, and expire in the store by their own last use.
     private func endIdle() async {
-        let cutoff = ContinuousClock.now - settings.idleTimeout
+        let cutoff = settings.now() - Millis(settings.idleTimeout / .milliseconds(1))
         for session in sessions.values where session.openStreams == 0 && session.lastUsed < cutoff {
             await end(session.id)
         }

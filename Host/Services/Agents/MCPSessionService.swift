@@ -14,7 +14,7 @@ public struct MCPSessionService: Sendable {
     /// holds its limit on all replicas together. Sessions idle past the timeout are swept
     /// first, so the table holds no more than the live sessions and those idle since the last open.
     public func open(principal: Principal, agentID: String, initialize params: JSONValue) async throws -> MCPSessionRecord {
-        let now = nowMillis()
+        let now = settings.now()
         _ = try await store.deleteIdleMCPSessions(lastUsedBefore: liveSince(now))
         let session = MCPSessionRecord(id: IDs.make("mcps"), accountID: principal.accountID, agentID: agentID, initialize: params,
                                        createdAt: now, lastUsedAt: now)
@@ -30,7 +30,7 @@ public struct MCPSessionService: Sendable {
     /// when it ended (on any replica), expired, or is not the account's or the agent's.
     public func use(id: String, accountID: String, agentID: String) async throws -> MCPSessionRecord? {
         guard let session = try await store.mcpSession(id: id, accountID: accountID), session.agentID == agentID else { return nil }
-        let now = nowMillis()
+        let now = settings.now()
         guard session.lastUsedAt >= liveSince(now) else {
             _ = try await store.deleteMCPSession(id: id, accountID: accountID)
             return nil
@@ -43,7 +43,7 @@ public struct MCPSessionService: Sendable {
 
     /// Marks the session used now (an event stream is still open on it); false when it is gone.
     public func touch(id: String, accountID: String) async throws -> Bool {
-        try await store.touchMCPSession(id: id, accountID: accountID, at: nowMillis())
+        try await store.touchMCPSession(id: id, accountID: accountID, at: settings.now())
     }
 
     public func end(id: String, accountID: String) async throws {
