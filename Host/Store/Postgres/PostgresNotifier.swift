@@ -87,7 +87,7 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
         }
         do {
             try await sends.perform(message) { [store] messages in
-                try await store.rows("SELECT pg_notify(\(Self.channel), m) FROM unnest(\(messages)::text[]) AS m")
+                try await store.rows(PostgresNotifyStatement(channel: Self.channel, messages: messages))
                 return messages.map { _ in .success(()) }
             }
         } catch {

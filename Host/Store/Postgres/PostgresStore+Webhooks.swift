@@ -46,18 +46,9 @@ extension PostgresStore {
         }
     }
 
-    /// The endpoints, each with its connection and its active subscriptions: one row per
-    /// subscription (or one without any), the three tables apart in each row.
+    /// The endpoints, each with its connection and its active subscriptions.
     private func webhookRoutes(endpointIDs: [String]) async throws -> [String: WebhookRoute] {
-        let rows = try await rows("""
-            SELECT e.*, NULL AS "|", c.*, NULL AS "|", s.*
-            FROM webhook_endpoints e
-            LEFT JOIN connections c ON c.id = e.connection_id AND c.account_id = e.account_id
-            LEFT JOIN webhook_subscriptions s ON s.account_id = e.account_id AND s.status = 'active'
-                AND (s.endpoint_id = e.id OR s.provider = e.provider)
-            WHERE e.id = ANY(\(endpointIDs)::text[])
-            ORDER BY e.id, s.created_at, s.id
-            """).map(PostgresTableColumns.split)
+        let rows = try await rows(PostgresWebhookRoutesStatement(endpointIDs: endpointIDs)).map(PostgresTableColumns.split)
         var routes: [String: WebhookRoute] = [:]
         for row in rows {
             let endpoint = try Self.webhookEndpoint(row[0])
@@ -147,7 +138,7 @@ extension PostgresStore {
             for call in group {
                 try await connection.rows("SAVEPOINT inbound_call", logger: logger)
                 do {
-                    let outcomes = try await Self.insertInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
+                    let outcomes = try await Self.storeInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
                     try await connection.rows("RELEASE SAVEPOINT inbound_call", logger: logger)
                     results.append(.success(outcomes))
                 } catch let error as PSQLError where error.code == .server {
@@ -157,15 +148,6 @@ extension PostgresStore {
             }
             return results
         }
-    }
-
-    /// Stores `batch` within the caller's transaction, which then holds the inbox lock of its
-    /// accounts until it ends. `payloads` are the events' payloads as stored text (`payloadText`).
-    static func storeInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String], logger: Logger)
-        async throws -> [InboundOutcome]
-    {
-        try await lockInbox(connection, accounts: batch.map(\.event.accountID), logger: logger)
-        return try await insertInboundEvents(connection, batch, payloads: payloads, logger: logger)
     }
 
     /// Two int4 keys, so that these locks never meet the migrations' bigint one:
@@ -178,8 +160,9 @@ extension PostgresStore {
     /// when it commits: without this, a transaction that drew 41 and is still open would commit
     /// after a reader had moved past 42, and the reader would never see 41.
     ///
-    /// Every transaction that inserts events takes this lock first, before drawing any sequence,
-    /// and holds it until it commits (a transaction-scoped advisory lock), so the transactions
+    /// Every transaction that inserts events takes this lock first, before drawing any sequence
+    /// (`patchbay_store_inbound_events` takes it for `storeInboundEvents`; a group written call
+    /// by call takes all of its accounts' locks here first), and holds it until it commits (a transaction-scoped advisory lock), so the transactions
     /// writing one account's events draw their sequences one after another, each after the
     /// previous one is visible. Cursors are per account, so accounts lock apart: one tenant's
     /// burst does not queue another's. Keys are taken in ascending order, so batches spanning
@@ -212,57 +195,30 @@ extension PostgresStore {
     }
 
     /// Stores the events of `batch` whose endpoint does not hold the provider's id already, their
-    /// deliveries, and what they add to their endpoints' counters: one statement, a single round
-    /// trip whatever the batch's size, while the transaction holds `lockInbox` for its accounts.
-    /// Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
+    /// deliveries, and what they add to their endpoints' counters, within the caller's
+    /// transaction, which then holds the inbox lock of their accounts until it ends: one call of `patchbay_store_inbound_events` (`PostgresMigrations.inboxFunction`),
+    /// a single round trip whatever the batch's size, whose statement keeps its plan for the
+    /// session. Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
     ///
     /// The unique constraint decides duplicates, whichever replica inserts: a concurrent
     /// duplicate waits for the first to commit and then inserts nothing. Host events have no
     /// endpoint, and NULLs are distinct, so they are never duplicates, as on SQLite.
-    private static func insertInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String],
-                                            logger: Logger) async throws -> [InboundOutcome]
+    /// `payloads` are the events' payloads as stored text (`payloadText`).
+    static func storeInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String],
+                                   logger: Logger) async throws -> [InboundOutcome]
     {
         let events = batch.map(\.event)
         let deliveries = batch.flatMap { item in item.deliveries.map { (id: $0.id, subscriptionID: $0.subscriptionID, eventID: item.event.id) } }
-        let inserted = try await connection.rows("""
-            WITH batch AS (
-                SELECT * FROM unnest(\(events.map(\.id))::text[], \(events.map(\.accountID))::text[],
-                    \(PostgresNullableTextArray(events.map(\.endpointID)))::text[], \(events.map(\.connectionID))::text[],
-                    \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[], \(events.map(\.type))::text[],
-                    \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[], \(payloads)::text[],
-                    \(events.map(\.receivedAt))::int8[])
-                    WITH ORDINALITY AS e(id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                        occurred_at, payload, received_at, position)
-            ), inserted AS (
-                INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                    occurred_at, payload, received_at)
-                SELECT id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key, occurred_at, payload,
-                    received_at
-                FROM batch ORDER BY position
-                ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
-                RETURNING id
-            ), deliveries AS (
-                INSERT INTO webhook_deliveries (id, account_id, subscription_id, event_id, status, attempts, next_attempt_at,
-                    created_at, updated_at)
-                SELECT d.id, e.account_id, d.subscription_id, e.id, 'pending', 0, e.received_at, e.received_at, e.received_at
-                FROM unnest(\(deliveries.map(\.id))::text[], \(deliveries.map(\.subscriptionID))::text[],
-                    \(deliveries.map(\.eventID))::text[]) AS d(id, subscription_id, event_id)
-                JOIN batch e ON e.id = d.event_id JOIN inserted i ON i.id = d.event_id
-            ), counted AS (
-                UPDATE webhook_endpoints w SET received = w.received + c.received, verified = w.verified + c.received,
-                    duplicates = w.duplicates + c.received - c.stored, last_event_at = COALESCE(c.last_event_at, w.last_event_at)
-                FROM (
-                    SELECT e.endpoint_id, count(*) AS received, count(i.id) AS stored,
-                        (array_agg(e.received_at ORDER BY e.position DESC) FILTER (WHERE i.id IS NOT NULL))[1] AS last_event_at
-                    FROM batch e LEFT JOIN inserted i ON i.id = e.id
-                    WHERE e.endpoint_id IS NOT NULL
-                    GROUP BY e.endpoint_id
-                ) c
-                WHERE w.id = c.endpoint_id
-            )
-            SELECT id FROM inserted
+        let lockKeys = events.map { inboxLockKey($0.accountID) }
+        let rows = try await connection.rows("""
+            SELECT patchbay_store_inbound_events(\(inboxLockClass), \(lockKeys)::int4[], \(events.map(\.id))::text[],
+                \(events.map(\.accountID))::text[], \(PostgresNullableTextArray(events.map(\.endpointID)))::text[],
+                \(events.map(\.connectionID))::text[], \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[],
+                \(events.map(\.type))::text[], \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[],
+                \(payloads)::text[], \(events.map(\.receivedAt))::int8[], \(deliveries.map(\.id))::text[],
+                \(deliveries.map(\.subscriptionID))::text[], \(deliveries.map(\.eventID))::text[]) AS stored
             """, logger: logger)
-        let stored = Set(try inserted.map { try $0.value("id", as: String.self) })
+        let stored = Set(try rows.first?.value("stored", as: [String].self) ?? [])
         return events.map { stored.contains($0.id) ? .stored : .duplicate }
     }
 

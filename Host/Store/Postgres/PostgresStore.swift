@@ -83,6 +83,23 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// Runs one prepared statement that reads, on its own, and returns its rows. postgres-nio
+    /// prepares it on a pooled connection the first time that connection runs it; after that the
+    /// server only binds and executes it, with no parsing or planning. For the statements run on
+    /// every delivery; their columns are named, not `*` (`PostgresWebhookRoutesStatement`).
+    @discardableResult
+    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
+        where Statement.Row: Sendable
+    {
+        try await withStoreErrors(isWrite: false) {
+            try await self.client.withConnection { connection in
+                var rows: [Statement.Row] = []
+                for try await row in try await connection.execute(statement, logger: self.logger) { rows.append(row) }
+                return rows
+            }
+        }
+    }
+
     /// Runs one statement that writes, committed by itself. A write that must say how many
     /// rows it touched says so with `RETURNING`. Its success tells `storageProblem` that writes work.
     @discardableResult

@@ -2,8 +2,8 @@ import PostgresNIO
 
 /// One table's columns in a row that joins several, so that one statement can read what would
 /// take one per table, and each record still decodes by its own column names. The statement
-/// selects the tables' `*` in order with a column named `separator` between them:
-/// `SELECT e.*, NULL AS "|", c.* FROM …`.
+/// selects the tables' columns in order with a column named `separator` between them:
+/// `SELECT e.id, e.status, NULL AS "|", c.id FROM …`.
 struct PostgresTableColumns: PostgresColumns {
     static let separator = "|"
 

@@ -1,0 +1,58 @@
+import Foundation
+@testable import PatchbayStore
+import PatchbayWire
+import XCTest
+
+/// The statements run on every webhook delivery are prepared once per pooled connection. A
+/// replica of the next release may add columns to their tables while this one keeps its
+/// prepared statements: they must keep answering, and the inbox keep storing.
+final class PostgresPreparedStatementTests: XCTestCase {
+    func testRouteReadsAndTheInboxKeepWorkingWhenTheNextReleaseAddsColumns() async throws {
+        let server = try PostgresServer.shared()
+        let database = try server.makeEmptyDatabase()
+        let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+        defer { store.close() }
+        try await store.insertAccount(Account(id: "acct_a", name: "alpha", createdAt: 1))
+        try await store.insertConnection(ConnectionRecord(
+            id: "conn_a", accountID: "acct_a", provider: "github", label: "a", config: [:], status: .active,
+            sealedCredentials: nil, createdAt: 1, updatedAt: 1, endUser: nil))
+        try await store.insertWebhookEndpoint(WebhookEndpointRecord(
+            id: "wh_a", accountID: "acct_a", connectionID: "conn_a", provider: "github", status: .active,
+            sealedSecret: "pbv1.k1.wh_a", channelID: nil, resourceID: nil, createdAt: 1, updatedAt: 1))
+        try await store.insertWebhookSubscription(WebhookSubscriptionRecord(
+            id: "sub_a", accountID: "acct_a", agentID: "agent_1", endpointID: "wh_a", provider: nil, patterns: [], mode: .push,
+            url: "https://agent.example/a", sealedSecrets: "pbv1.k1.sub_a", status: .active, disabledReason: nil,
+            createdAt: 1, updatedAt: 1))
+
+        func readRoutes() async throws -> [WebhookRoute?] {
+            // Concurrent reads, so that several pooled connections prepare the statement.
+            try await withThrowingTaskGroup(of: WebhookRoute?.self) { group in
+                for _ in 0..<20 { group.addTask { try await store.webhookRoute(endpointID: "wh_a") } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        func storeEvent(_ id: String) async throws -> InboundOutcome {
+            let event = WebhookEventRecord(id: id, accountID: "acct_a", endpointID: "wh_a", connectionID: "conn_a", provider: "github",
+                                           providerEventID: id, type: "issues", key: "github.issues.opened", occurredAt: nil,
+                                           payload: ["n": .string(id)], receivedAt: 1)
+            return try await store.storeInboundEvents([InboundEvent(event: event, deliveries: [(id: "msg_\(id)", subscriptionID: "sub_a")])])[0]
+        }
+        let before = try await readRoutes()
+        XCTAssertEqual(before.map { $0?.subscriptions.map(\.id) }, Array(repeating: ["sub_a"], count: 20))
+        let first = try await storeEvent("evt_1")
+        XCTAssertEqual(first, .stored)
+
+        for table in ["webhook_endpoints", "connections", "webhook_subscriptions", "webhook_events"] {
+            _ = try server.psql(database, "ALTER TABLE \(table) ADD COLUMN added_by_next_release TEXT NOT NULL DEFAULT 'x'")
+        }
+
+        let after = try await readRoutes()
+        XCTAssertEqual(after.map { $0?.endpoint.id }, Array(repeating: "wh_a", count: 20))
+        XCTAssertEqual(after.map { $0?.connection?.id }, Array(repeating: "conn_a", count: 20))
+        let second = try await storeEvent("evt_2"), again = try await storeEvent("evt_1")
+        XCTAssertEqual(second, .stored)
+        XCTAssertEqual(again, .duplicate, "deduplication still holds after the change")
+        let deliveries = try server.psql(database, "SELECT string_agg(id, ',' ORDER BY id) FROM webhook_deliveries")
+        XCTAssertEqual(deliveries, "msg_evt_1,msg_evt_2")
+    }
+}
