@@ -43,6 +43,7 @@ let package = Package(
         .library(name: "BrokenPluginCompletesTwice", type: .dynamic, targets: ["BrokenPluginCompletesTwice"]),
         .library(name: "BrokenPluginCrashes", type: .dynamic, targets: ["BrokenPluginCrashes"]),
         .library(name: "BrokenPluginInvalidJSON", type: .dynamic, targets: ["BrokenPluginInvalidJSON"]),
+        .library(name: "BrokenPluginMalformedMessages", type: .dynamic, targets: ["BrokenPluginMalformedMessages"]),
         .library(name: "BrokenPluginTooSmall", type: .dynamic, targets: ["BrokenPluginTooSmall"]),
         // Plugins that exercise how the ABI evolves: built against other minor versions' structs,
         // and one in Swift that moves binary bodies and counts the shutdowns it receives.
@@ -249,6 +250,7 @@ let package = Package(
         .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
         .target(name: "BrokenPluginCrashes", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
         .target(name: "BrokenPluginInvalidJSON", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMalformedMessages", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MalformedMessages", publicHeadersPath: "."),
         .target(name: "BrokenPluginTooSmall", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
         .target(name: "ABIPluginV10Layout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
         .target(name: "ABIPluginFutureLayout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),

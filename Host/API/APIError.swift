@@ -53,9 +53,9 @@ struct APIError: HTTPResponseError {
             body["warning"] = .string(ExecutionService.recordIncompleteWarning)
         }
         var headers = self.headers
-        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        if let allow { headers[.allow] = allow }
-        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if status == .unauthorized { headers[ResponseHeader.wwwAuthenticate.name] = "Bearer" }
+        if let allow { headers[ResponseHeader.allow.name] = allow }
+        if let retryAfter { headers[ResponseHeader.retryAfter.name] = String(retryAfter) }
         return JSONResponse.make(["error": .object(body)], status: status, headers: headers)
     }
 

@@ -61,6 +61,12 @@ struct Endpoint: Sendable {
     var idempotent = false
     var handler: @Sendable (Request, APIRequestContext) async throws -> Response
 
+    /// Whether the route takes an API key (and so counts against its budget).
+    var keyed: Bool {
+        if case .key = access { return true }
+        return false
+    }
+
     /// The path in Hummingbird's syntax: `/v1/connections/:id`.
     var routerPath: String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in

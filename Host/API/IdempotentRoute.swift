@@ -21,7 +21,7 @@ enum IdempotentRoute {
         switch try await idempotency.begin(principal: principal, key: key, fingerprint: fingerprint) {
         case .replay(let kept):
             var response = Self.response(kept)
-            response.headers[.idempotentReplayed] = "true"
+            response.headers[ResponseHeader.idempotentReplayed.name] = "true"
             return response
         case .run(let ticket):
             let answer: Response

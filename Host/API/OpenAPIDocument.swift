@@ -44,6 +44,9 @@ enum OpenAPIDocument {
             "components": [
                 "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An API key from `patchbay keys create`."]],
                 "schemas": .object(APISchema.components),
+                "headers": .object(Dictionary(uniqueKeysWithValues: (ResponseHeader.all + [ResponseHeader.allow]).map { header in
+                    (header.name.rawName, header.component)
+                })),
             ],
         ]
     }
@@ -74,8 +77,7 @@ enum OpenAPIDocument {
             if endpoint.streams { content["text/event-stream"] = ["schema": ["type": "string"]] }
             responses[String(status)] = ["description": "Success", "content": .object(content)]
         }
-        var keyed = false
-        if case .key = endpoint.access { keyed = true }
+        let keyed = endpoint.keyed
         // 429 on every keyed route: the key spent its request budget (`serve --api-rate-limit`).
         // 409 and 422 on idempotent ones: a repeat whose first request still runs after the wait,
         // and a key reused with another request.
@@ -84,6 +86,12 @@ enum OpenAPIDocument {
         for status in APISchema.commonErrors(keyed: keyed, takesBody: endpoint.requestBody != nil) + endpoint.errors + limits + repeats
         where responses[String(status)] == nil {
             responses[String(status)] = error
+        }
+        for (status, response) in responses {
+            let headers = ResponseHeader.declared(for: endpoint, status: Int(status) ?? 0)
+            guard !headers.isEmpty, var fields = response.objectValue else { continue }
+            fields["headers"] = .object(Dictionary(uniqueKeysWithValues: headers.map { ($0.name.rawName, $0.reference) }))
+            responses[status] = .object(fields)
         }
         return .object(responses)
     }

@@ -8,8 +8,8 @@ enum RateLimitHeaders {
 
     static func fields(_ limit: APIRateLimit) -> HTTPFields {
         [
-            .rateLimitPolicy: "\(policyName);q=\(limit.quota);w=\(limit.windowSeconds)",
-            .rateLimit: "\(policyName);r=\(limit.remaining);t=\(limit.resetSeconds)",
+            ResponseHeader.rateLimitPolicy.name: "\(policyName);q=\(limit.quota);w=\(limit.windowSeconds)",
+            ResponseHeader.rateLimit.name: "\(policyName);r=\(limit.remaining);t=\(limit.resetSeconds)",
         ]
     }
 

@@ -21,7 +21,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     /// The PB_MESSAGE_VERSION the plugin speaks, which decides how HTTP responses reach it.
     private let messageVersion: Int
     private let logger: Logger
-    private let pending = PendingCalls()
+    private let pending: PendingCalls
     private var api = pb_plugin_api()
     /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
     private let crashSlot: Int?
@@ -33,6 +33,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         self.messageVersion = messageVersion
         self.logger = logger
         self.crashSlot = crashSlot
+        pending = PendingCalls(plugin: pluginID, logger: logger)
     }
 
     /// Runs the plugin's init with a services table pointing back at this channel.
@@ -115,7 +116,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         let requestID = RequestIDs.next()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     guard let self else { return }
                     abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }
@@ -147,22 +148,15 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     // MARK: Host services, called by the plugin
 
     fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
-        let delivered = pending.answer(requestID, with: PendingCalls.reply(ok: status == pb_status(PB_STATUS_OK), payload: payload),
-                                       isCompletion: true)
-        if !delivered {
+        if !pending.complete(requestID, ok: status == pb_status(PB_STATUS_OK), payload: payload) {
             logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
                            metadata: ["plugin": "\(pluginID)", "request_id": "\(requestID)"])
         }
     }
 
     fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
-        guard let message = try? WireCoding.decode(HTTPRequestMessage.self, from: request) else {
-            let problems = MessageSchemas.explain(request, against: MessageSchemas.httpRequest)
-            done(Self.encode(.failure(PluginError(code: "invalid_request", message: "the HTTP request message is not valid: \(problems)"))))
-            return
-        }
         let messageVersion = messageVersion
-        guard pending.send(message, for: requestID, deliver: { done(Self.encode($0.readable(byMessageVersion: messageVersion))) }) else {
+        guard pending.send(request, for: requestID, deliver: { done(Self.encode($0.readable(byMessageVersion: messageVersion))) }) else {
             done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
             return
         }

@@ -1,12 +1,16 @@
 import Foundation
+import Logging
 import PatchbayWire
 
 /// The calls a channel has in flight, each answered exactly once: by its completion, by its
 /// deadline, or by the caller's cancellation, whichever comes first. Shared by the in-process
-/// and the worker-process channels, so both keep the same promise.
+/// and the worker-process channels, so both keep the same promise. Everything a plugin sends
+/// for a call arrives here, its completion and its HTTP requests, and is checked against its
+/// schema (`PluginMessageCheck`) before the host acts on it.
 final class PendingCalls: @unchecked Sendable {
     struct Entry {
         let continuation: CheckedContinuation<PluginReply, Never>
+        let method: PluginMethod
         let context: PluginCallContext
         /// Cleared once `onDeadline` has been run for it.
         var deadline: ContinuousClock.Instant?
@@ -23,13 +27,19 @@ final class PendingCalls: @unchecked Sendable {
     /// two trips through the task queue and a clock registration on every call, while calls
     /// nearly always end long before their deadline, which is later than those already waiting.
     private var watcher: (wakeAt: ContinuousClock.Instant, task: Task<Void, Never>)?
+    private let check: PluginMessageCheck
+
+    init(plugin: String, logger: Logger) {
+        check = PluginMessageCheck(plugin: plugin, logger: logger)
+    }
 
     /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
-    func add(_ requestID: UInt64, continuation: CheckedContinuation<PluginReply, Never>, context: PluginCallContext,
+    func add(_ requestID: UInt64, method: PluginMethod, continuation: CheckedContinuation<PluginReply, Never>, context: PluginCallContext,
              timeout: Duration, onDeadline: @escaping @Sendable () -> Void) {
         let deadline = ContinuousClock.now + timeout
         lock.withLock {
-            entries[requestID] = Entry(continuation: continuation, context: context, deadline: deadline, onDeadline: onDeadline)
+            entries[requestID] = Entry(continuation: continuation, method: method, context: context, deadline: deadline,
+                                       onDeadline: onDeadline)
             if let watcher, watcher.wakeAt <= deadline { return }
             // The watcher this replaces, asleep until a later deadline, wakes now and stops.
             watcher?.task.cancel()
@@ -71,6 +81,17 @@ final class PendingCalls: @unchecked Sendable {
         }
     }
 
+    /// The plugin completed call `requestID`: answers it with the payload, checked against its
+    /// method's result schema or the error's. False when the call is not in flight.
+    @discardableResult
+    func complete(_ requestID: UInt64, ok: Bool, payload: Data) -> Bool {
+        guard let method = lock.withLock({ entries[requestID]?.method }) else {
+            // Not in flight (late, repeated or unknown): counted as ignored, and not read.
+            return answer(requestID, with: .success(Data()), isCompletion: true)
+        }
+        return answer(requestID, with: check.completion(ok: ok, payload: payload, method: method), isCompletion: true)
+    }
+
     /// Answers the call if it is still in flight, and says whether it was. A call that is not
     /// (late, repeated or unknown) is counted in `ignoredCompletions` when `isCompletion`.
     @discardableResult
@@ -99,12 +120,20 @@ final class PendingCalls: @unchecked Sendable {
         }
     }
 
-    /// Sends an HTTP request the plugin made for call `requestID` and passes the response to
-    /// `deliver`; false if the call is not in flight. The request is cancelled when the call
-    /// ends, however it ends, so an upstream that stalls holds no connection past its call.
-    func send(_ request: HTTPRequestMessage, for requestID: UInt64,
-              deliver: @escaping @Sendable (HTTPResponseMessage) -> Void) -> Bool {
-        lock.withLock {
+    /// Sends the HTTP request message a plugin sent for call `requestID` and passes the response
+    /// to `deliver`: a message that breaks its schema gets a response with the refusal instead.
+    /// False if the call is not in flight. The request is cancelled when the call ends, however
+    /// it ends, so an upstream that stalls holds no connection past its call.
+    func send(_ message: Data, for requestID: UInt64, deliver: @escaping @Sendable (HTTPResponseMessage) -> Void) -> Bool {
+        let request: HTTPRequestMessage
+        switch check.httpRequest(message) {
+        case .success(let checked): request = checked
+        case .failure(let refusal):
+            guard lock.withLock({ entries[requestID] != nil }) else { return false }
+            deliver(.failure(refusal))
+            return true
+        }
+        return lock.withLock {
             guard let context = entries[requestID]?.context else { return false }
             requestSerial += 1
             let serial = requestSerial
@@ -133,13 +162,5 @@ final class PendingCalls: @unchecked Sendable {
 
     var ignoredCompletions: Int {
         lock.withLock { ignored }
-    }
-
-    /// A completion's payload as the caller sees it.
-    static func reply(ok: Bool, payload: Data) -> PluginReply {
-        if ok { return .success(payload) }
-        if let error = try? WireCoding.decode(PluginError.self, from: payload) { return .failure(error) }
-        return .failure(PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error: "
-                                        + MessageSchemas.explain(payload, against: MessageSchemas.error)))
     }
 }

@@ -39,6 +39,7 @@ enum PluginLoader {
 
         guard let manifestBytes = info.manifest_json else { throw .unreadableManifest("manifest_json is NULL") }
         let manifestData = Data(bytes: manifestBytes, count: info.manifest_len)
+        try PluginMessageCheck.check(manifest: manifestData)
         let manifest: Manifest
         do {
             manifest = try WireCoding.decode(Manifest.self, from: manifestData)

@@ -14,6 +14,12 @@ enum PluginMetrics {
         Gauge(label: "patchbay_plugin_quarantined", dimensions: [("plugin", plugin)]).record(1)
     }
 
+    /// A message the plugin sent broke its schema and was refused; `message` names it as its
+    /// schema file does (`http_request`, `result.discover`, `error`, `manifest`).
+    static func refusedMessage(_ plugin: String, message: String) {
+        Counter(label: "patchbay_plugin_messages_refused_total", dimensions: [("plugin", plugin), ("message", message)]).increment()
+    }
+
     /// A call passed its deadline; `waitingOn` is `plugin` or `upstream`, as the caller is told.
     static func timedOut(_ plugin: String, waitingOn: String) {
         Counter(label: "patchbay_plugin_timeouts_total", dimensions: [("plugin", plugin), ("waiting_on", waitingOn)]).increment()

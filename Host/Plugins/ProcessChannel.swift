@@ -30,7 +30,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private let workerPath: String
     private let policy: Policy
     private let logger: Logger
-    private let pending = PendingCalls()
+    private let pending: PendingCalls
     private let secrets: CallSecrets
     private let lock = NSLock()
     private var worker: Worker?
@@ -59,6 +59,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         self.policy = policy
         self.logger = logger
         self.secrets = secrets
+        pending = PendingCalls(plugin: pluginID, logger: logger)
     }
 
     var ignoredCompletions: Int { pending.ignoredCompletions }
@@ -101,7 +102,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         defer { secrets.end(requestID) }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pending.add(requestID, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout) { [weak self] in
                     guard let self else { return }
                     abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }
@@ -176,18 +177,15 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         switch frame.kind {
         case .complete:
             guard let id = frame.id else { return }
-            let delivered = pending.answer(id, with: PendingCalls.reply(ok: frame.ok == true, payload: frame.payload ?? Data()),
-                                           isCompletion: true)
-            if !delivered {
+            if !pending.complete(id, ok: frame.ok == true, payload: frame.payload ?? Data()) {
                 logger.debug("ignored a completion for a call that is not in flight", metadata: ["plugin": "\(pluginID)", "request_id": "\(id)"])
             }
         case .http:
             guard let id = frame.id else { return }
-            let request = frame.payload.flatMap { try? WireCoding.decode(HTTPRequestMessage.self, from: $0) }
             let respond: @Sendable (HTTPResponseMessage) -> Void = { response in
                 worker.writer.send(WorkerFrame(.httpResponse, id: id, payload: try? WireCoding.encode(response)))
             }
-            guard let call = frame.call, let request, pending.send(request, for: call, deliver: respond) else {
+            guard let call = frame.call, pending.send(frame.payload ?? Data(), for: call, deliver: respond) else {
                 respond(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight")))
                 return
             }
@@ -301,7 +299,18 @@ private final class Worker: @unchecked Sendable {
         }
         switch hello.kind {
         case .ready:
-            guard let data = hello.payload, let manifest = try? WireCoding.decode(Manifest.self, from: data) else {
+            guard let data = hello.payload else {
+                worker.kill()
+                throw .workerFailed("the worker sent no manifest")
+            }
+            // The worker process runs the plugin's code too: what it reports is checked again here.
+            do {
+                try PluginMessageCheck.check(manifest: data)
+            } catch {
+                worker.kill()
+                throw error
+            }
+            guard let manifest = try? WireCoding.decode(Manifest.self, from: data) else {
                 worker.kill()
                 throw .workerFailed("the worker sent an unreadable manifest")
             }

@@ -155,8 +155,11 @@ public struct ExecutionService: Sendable {
         }
         var refusal = ServiceError(kind, error.code, Redaction.redact(error.message, secrets: secrets), field: error.field.map { "input.\($0)" },
                                    executionID: executionID, retryable: error.retryable)
-        // A call the host's rate budget refused says when the provider will take it.
-        if let wait = error.details?["retry_after_ms"]?.intValue { refusal.retryAfter = (wait + 999) / 1000 }
+        // A call the host's rate budget refused says when the provider will take it; only as a
+        // 429 or 503, the statuses the API declares Retry-After on.
+        if kind == .throttled || kind == .unavailable, let wait = error.details?["retry_after_ms"]?.intValue {
+            refusal.retryAfter = (wait + 999) / 1000
+        }
         return refusal
     }
 }

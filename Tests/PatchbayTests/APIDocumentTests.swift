@@ -152,6 +152,68 @@ final class APIDocumentTests: XCTestCase {
                                          body: #"{"error":{"code":"not_found","message":"no connection"}}"#), [])
     }
 
+    /// Each response declares the headers the server sends with it, from the list the server sets them by.
+    func testEveryResponseDeclaresTheHeadersTheServerSends() async throws {
+        let document = try await document()
+        let components = try XCTUnwrap(document["components"]?["headers"]?.objectValue)
+        XCTAssertEqual(Set(components.keys), ["X-Request-Id", "Retry-After", "RateLimit-Policy", "RateLimit", "Idempotent-Replayed",
+                                              "WWW-Authenticate", "Allow"])
+        XCTAssertEqual(components["X-Request-Id"]?["required"], true)
+        XCTAssertEqual(components["Retry-After"]?["schema"], ["type": "integer", "minimum": 0])
+        func headers(_ path: String, _ method: String, _ status: String) -> Set<String> {
+            Set(document["paths"]?[path]?[method]?["responses"]?[status]?["headers"]?.objectValue?.keys.map { $0 } ?? [])
+        }
+        for (path, method, operation) in operations(document) {
+            for (status, response) in operation["responses"]?.objectValue ?? [:] {
+                XCTAssertNotNil(response["headers"]?["X-Request-Id"], "\(method) \(path) \(status)")
+                for (name, header) in response["headers"]?.objectValue ?? [:] {
+                    XCTAssertEqual(header, ["$ref": .string("#/components/headers/\(name)")], "\(method) \(path) \(status)")
+                }
+            }
+        }
+        let invoke = "/v1/connections/{id}/actions/{action}/invoke"
+        XCTAssertEqual(headers(invoke, "post", "429"), ["X-Request-Id", "Retry-After", "RateLimit-Policy", "RateLimit", "Idempotent-Replayed"])
+        XCTAssertEqual(headers(invoke, "post", "409"), ["X-Request-Id", "Retry-After", "RateLimit-Policy", "RateLimit", "Idempotent-Replayed"])
+        XCTAssertEqual(headers(invoke, "post", "401"), ["X-Request-Id", "WWW-Authenticate", "RateLimit-Policy", "RateLimit", "Idempotent-Replayed"])
+        XCTAssertEqual(headers("/v1/connections", "get", "200"), ["X-Request-Id", "RateLimit-Policy", "RateLimit"],
+                       "no replay header where no Idempotency-Key is taken")
+        XCTAssertEqual(headers("/readyz", "get", "503"), ["X-Request-Id", "Retry-After"], "an open route counts against no budget")
+        XCTAssertEqual(headers("/healthz", "get", "200"), ["X-Request-Id"])
+    }
+
+    /// The contract refuses a reply that lacks a required header, or sends one it does not declare.
+    func testTheContractCheckCatchesHeadersThatBreakTheDocument() async throws {
+        let contract = APIContract(document: try await document())
+        let body = #"{"error":{"code":"missing_api_key","message":"send a key"}}"#
+        func problems(_ headers: [String: String], path: String = "/v1/connections", method: String = "GET", status: Int = 401) -> [String] {
+            contract.problems(method: method, path: path, status: status, contentType: "application/json", body: body, headers: headers)
+        }
+        let good = ["x-request-id": "req-1", "www-authenticate": "Bearer", "content-type": "application/json"]
+        XCTAssertEqual(problems(good), [])
+        XCTAssertTrue(problems(["www-authenticate": "Bearer"]).contains { $0.contains("x-request-id is missing") })
+        XCTAssertTrue(problems(["x-request-id": "req-1"]).contains { $0.contains("www-authenticate is missing") })
+        XCTAssertTrue(problems(good.merging(["idempotent-replayed": "true"]) { $1 }).contains { $0.contains("idempotent-replayed is sent but not declared") },
+                      "a replay header on a route that takes no Idempotency-Key")
+        XCTAssertTrue(problems(good.merging(["retry-after": "5"]) { $1 }).contains { $0.contains("retry-after is sent but not declared") })
+        XCTAssertTrue(problems(good.merging(["x-request-id": "no spaces allowed"]) { $1 }).contains { $0.hasPrefix("header x-request-id") })
+        let throttled = #"{"error":{"code":"rate_limited","message":"later"}}"#
+        XCTAssertEqual(contract.problems(method: "GET", path: "/v1/connections", status: 429, contentType: "application/json", body: throttled,
+                                         headers: ["x-request-id": "r", "retry-after": "12", "ratelimit": "\"per-key\";r=0;t=12"]), [])
+        XCTAssertFalse(contract.problems(method: "GET", path: "/v1/connections", status: 429, contentType: "application/json", body: throttled,
+                                         headers: ["x-request-id": "r", "retry-after": "soon"]).isEmpty, "Retry-After is seconds")
+        let notAllowed = #"{"error":{"code":"method_not_allowed","message":"no"}}"#
+        XCTAssertFalse(contract.problems(method: "PUT", path: "/v1/connections", status: 405, contentType: "application/json", body: notAllowed,
+                                         headers: ["x-request-id": "r"]).isEmpty, "a 405 without Allow")
+
+        // And the live host keeps it: a 401 and a 405, each also checked by TestHost.request.
+        let unauthenticated = try await host.request("GET", "/v1/connections")
+        XCTAssertEqual(unauthenticated.status, 401)
+        XCTAssertEqual(unauthenticated.headers["www-authenticate"], "Bearer")
+        let wrongMethod = try await host.request("PUT", "/v1/connections")
+        XCTAssertEqual(wrongMethod.status, 405)
+        XCTAssertNotNil(wrongMethod.headers["allow"])
+    }
+
     private func references(in schema: JSONValue) -> [String] {
         switch schema {
         case .object(let object):

@@ -284,6 +284,63 @@ final class ConnectorTests: XCTestCase {
         XCTAssertTrue(execution.body.contains("api_key=%5BREDACTED%5D") || execution.body.contains("api_key=[REDACTED]"), execution.body)
     }
 
+    /// A connector whose base URL leads nowhere, with `get_task` on the fake as a server of its own.
+    func splitDefinition() throws -> JSONValue {
+        var definition = try XCTUnwrap(definition().objectValue)
+        definition["base_url"] = "https://tasks.example.invalid/v1"
+        var operations = try XCTUnwrap(definition["operations"]?.arrayValue)
+        operations[0]["base_url"] = .string(base)
+        definition["operations"] = .array(operations)
+        definition["packs"] = nil
+        return .object(definition)
+    }
+
+    func testAnOperationOnAServerOfItsOwnIsSentThereWithTheConnectorsAuth() async throws {
+        let created = try await createConnector(try splitDefinition())
+        XCTAssertEqual(created.status, 201, created.body)
+        let connection = try await connect()
+        let got = try await invoke(connection, "get_task", ["project": "apollo", "id": "t2"])
+        XCTAssertEqual(got.status, 200, got.body)
+        XCTAssertEqual(got.json["output"]?["title"], "Task 2")
+        let sent = try XCTUnwrap(host.fakes.tasks.requests.last)
+        XCTAssertEqual(sent.path, "/tasks_api/v1/projects/apollo/tasks/t2", "the path is relative to the operation's server")
+        XCTAssertEqual(sent.headers["x-api-key"], FakeTasks.sandboxKey, "the connector's auth was not injected on the operation's server")
+        XCTAssertEqual(sent.headers["x-client"], "patchbay-tests")
+        XCTAssertFalse(got.body.contains(FakeTasks.sandboxKey))
+
+        // Not a URL, a query, credentials or a placeholder: refused with the field named.
+        let badURLs: [(String, String)] = [("upload.example.com", "not absolute"), ("ftp://upload.example.com", "not http"),
+                                           ("https://upload.example.com/?v=2", "a query"), ("https://user:pw@upload.example.com", "credentials"),
+                                           ("https://{region}.upload.example.com", "a placeholder")]
+        for (bad, why) in badURLs {
+            var definition = try XCTUnwrap(splitDefinition().objectValue)
+            definition["name"] = "tasks_bad"
+            var operations = try XCTUnwrap(definition["operations"]?.arrayValue)
+            operations[0]["base_url"] = .string(bad)
+            definition["operations"] = .array(operations)
+            let refused = try await createConnector(.object(definition))
+            XCTAssertEqual(refused.status, 400, "\(why): \(refused.body)")
+            XCTAssertEqual(refused.errorField, "operations[0].base_url", "\(why): \(refused.body)")
+        }
+    }
+
+    func testTheEgressPolicyStillAppliesToAnOperationsOwnServer() async throws {
+        let strict = try await TestHost.start()
+        let strictKey = try await strict.key()
+        var definition = try XCTUnwrap(splitDefinition().objectValue)
+        definition["auth"] = ["type": "none"]
+        let created = try await strict.request("POST", "/v1/connectors", key: strictKey, json: .object(definition))
+        XCTAssertEqual(created.status, 201, created.body)
+        let connection = try await strict.request("POST", "/v1/connections", key: strictKey, json: ["provider": "acme.tasks"])
+        let id = try XCTUnwrap(connection.json["id"]?.stringValue, connection.body)
+        let refused = try await strict.request("POST", "/v1/connections/\(id)/actions/get_task/invoke", key: strictKey,
+                                               json: ["input": ["project": "apollo", "id": "t1"]])
+        XCTAssertEqual(refused.status, 409, refused.body)
+        XCTAssertEqual(refused.errorCode, "egress_refused")
+        XCTAssertTrue(host.fakes.tasks.requests.isEmpty)
+        try await strict.stop()
+    }
+
     func testTheEgressPolicyStillAppliesToAConnectorsBaseURL() async throws {
         let strict = try await TestHost.start()
         let strictKey = try await strict.key()

@@ -227,6 +227,88 @@ final class OpenAPIImportTests: XCTestCase {
         XCTAssertTrue(notes(two, of: nil).contains { $0.contains("aBasic") }, two.body)
     }
 
+    func testA31DocumentWithSchemasInTheir30FormIsReadWithEachRewriteNoted() async throws {
+        let reply = try await parse(OpenAPIDocuments.legacy31)
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertEqual(reply.json["report"]?["imported"], 1, reply.body)
+        let job = try operation(reply, "create_job")
+
+        // The input: exclusiveMinimum with its bound, nullable as a null type.
+        let input = try XCTUnwrap(job["parameters"])
+        XCTAssertEqual(input["properties"]?["n"]?["exclusiveMinimum"], 0, reply.body)
+        XCTAssertNil(input["properties"]?["n"]?["minimum"], reply.body)
+        XCTAssertEqual(JSONSchema.violations(of: ["n": 1, "note": nil], against: input), [])
+        XCTAssertFalse(JSONSchema.violations(of: ["n": 0], against: input).isEmpty, "0 is not above an exclusive minimum of 0")
+
+        // The output: every form, with what it meant in 3.0.
+        let output = try XCTUnwrap(job["output_schema"])
+        XCTAssertEqual(JSONSchema.violations(of: ["id": "j1", "temperature": 1.5, "top_p": 1, "suffix": nil, "mode": nil,
+                                                  "nullable": true], against: output), [], reply.body)
+        XCTAssertEqual(JSONSchema.violations(of: ["id": "j1", "mode": "fast", "owner": ["name": "Ada"]], against: output), [])
+        let refused: [(JSONValue, String)] = [
+            (["id": "j1", "temperature": 0], "the exclusive minimum"),
+            (["id": "j1", "temperature": 2], "the exclusive maximum"),
+            (["id": "j1", "top_p": 1.5], "an inclusive maximum stays one"),
+            (["id": "j1", "mode": "medium"], "the enum"),
+            (["id": "j1", "owner": "Ada"], "the referenced type"),
+            (["id": "j1", "nullable": nil], "a property merely called nullable"),
+        ]
+        for (bad, why) in refused {
+            XCTAssertFalse(JSONSchema.violations(of: bad, against: output).isEmpty, "\(why) no longer holds: \(output)")
+        }
+
+        // Nothing is changed silently: each rewrite is in the report with the JSON pointer of its schema.
+        let documentNotes = notes(reply, of: nil)
+        let rewrites: [(String, String)] = [
+            ("/components/schemas/Job/properties/temperature", "exclusiveMinimum: true with minimum: 0 (OpenAPI 3.0) read as exclusiveMinimum: 0"),
+            ("/components/schemas/Job/properties/temperature", "exclusiveMaximum: true with maximum: 2 (OpenAPI 3.0) read as exclusiveMaximum: 2"),
+            ("/components/schemas/Job/properties/top_p", "exclusiveMaximum: false"),
+            ("/components/schemas/Job/properties/suffix", "nullable: true (OpenAPI 3.0) read as type: [string, null]"),
+            ("/components/schemas/Job/properties/mode", "nullable: true"),
+            ("/components/schemas/Job/properties/owner", "null is not accepted there"),
+            ("/paths/~1jobs/post/requestBody/content/application~1json/schema/properties/n", "exclusiveMinimum: 0"),
+        ]
+        for (pointer, said) in rewrites {
+            XCTAssertTrue(documentNotes.contains { $0.hasPrefix(pointer + ": ") && $0.contains(said) }, "\(pointer) \(said): \(documentNotes)")
+        }
+        XCTAssertEqual(documentNotes.filter { $0.contains("OpenAPI 3.0") }.count, 8, "\(documentNotes)")
+        XCTAssertFalse(documentNotes.contains { $0.contains("properties/nullable") }, "a property called nullable was rewritten")
+
+        // A 3.0 document keeps its own reading, and a 3.1 one in the 3.1 form is not touched.
+        var modern = try XCTUnwrap(OpenAPIDocuments.legacy31.objectValue)
+        modern["components"] = ["schemas": ["Job": ["type": "object", "properties": ["t": ["type": ["number", "null"], "exclusiveMinimum": 0]]]]]
+        modern["paths"] = ["/jobs": ["get": ["operationId": "getJob", "responses": ["200": ["description": "The job.", "content": [
+            "application/json": ["schema": ["$ref": "#/components/schemas/Job"]]]]]]]]
+        let clean = try await parse(.object(modern))
+        XCTAssertEqual(clean.status, 200, clean.body)
+        XCTAssertFalse(notes(clean, of: nil).contains { $0.contains("OpenAPI 3.0") }, clean.body)
+        let strict = try await parse(["openapi": "3.1.0", "info": ["title": "T", "version": "1"],
+                                      "paths": ["/x": ["get": ["responses": ["200": ["description": "ok", "content": ["application/json": [
+                                          "schema": ["type": "number", "exclusiveMinimum": "zero"]]]]]]]]])
+        XCTAssertEqual(strict.status, 400, "a keyword of the wrong type is still refused: \(strict.body)")
+    }
+
+    func testAnOperationOnAServerOfItsOwnKeepsItAndOnlyAnUnresolvableServerIsNoted() async throws {
+        let reply = try await parse(OpenAPIDocuments.uploads(uploads: "https://upload.files.example.invalid/api/2.0"))
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertEqual(reply.json["definition"]?["base_url"], "https://files.example.invalid/2.0")
+        XCTAssertEqual(try operation(reply, "upload_file")["base_url"], "https://upload.files.example.invalid/api/2.0",
+                       "the operation's server, without its trailing slash")
+        XCTAssertEqual(try operation(reply, "upload_version")["base_url"], "https://eu.upload.example.com/2.0",
+                       "the path item's server, its variable at its default")
+        XCTAssertNil(try operation(reply, "get_file")["base_url"], "the document's own server is not repeated")
+        XCTAssertNil(try operation(reply, "list_folders")["base_url"])
+        XCTAssertTrue(notes(reply, of: "list_folders").contains { $0.contains("{tenant}") && $0.contains("base URL is used") }, reply.body)
+        for name in ["upload_file", "upload_version", "get_file"] {
+            XCTAssertFalse(notes(reply, of: name).contains { $0.contains("server") }, "\(name): \(reply.body)")
+        }
+        // The definition is one the API takes as it is.
+        let created = try await host.request("POST", "/v1/connectors", key: key, json: try named(reply, "files"))
+        XCTAssertEqual(created.status, 201, created.body)
+        let stored = created.json["definition"]?["operations"]?.arrayValue?.first { $0["name"] == "upload_file" }
+        XCTAssertEqual(stored?["base_url"], "https://upload.files.example.invalid/api/2.0")
+    }
+
     // MARK: The report
 
     func testEveryOperationThatCannotBeExpressedIsSkippedWithTheReason() async throws {

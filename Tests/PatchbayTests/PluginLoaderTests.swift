@@ -19,7 +19,7 @@ final class PluginLoaderTests: XCTestCase {
             ("BrokenPluginBadManifest", "actions[0].input_schema.type: must be one of"),
             ("BrokenPluginBadManifest", "actions[1].name: repeats the action \"ping\""),
             ("BrokenPluginDuplicateId", "duplicate provider id \"slack\""),
-            ("BrokenPluginMissingFields", "manifest is not valid JSON of the expected shape: auth is required"),
+            ("BrokenPluginMissingFields", "invalid manifest: /auth: is required"),
         ]
         for (product, reason) in cases {
             let status = registry.load(path: try BuildProducts.plugin(product))

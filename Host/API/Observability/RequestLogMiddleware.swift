@@ -17,7 +17,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         let id = request.headers[.requestID].flatMap(Self.acceptable) ?? Self.newID()
         var response = try await next(request, context)
-        response.headers[.requestID] = id
+        response.headers[ResponseHeader.requestID.name] = id
         let elapsed = (ContinuousClock.now - started) / .milliseconds(1)
         var metadata: Logger.Metadata = [
             "request_id": .string(id), "method": .string(request.method.rawValue), "route": .string(RequestRoute.label(context)),

@@ -16,7 +16,7 @@ enum ConnectorRoutes {
         "auth": APISchema.anyObject(description: "type: none, bearer, basic, api_key (in: header|query, name) or oauth2 (authorize_url, token_url, scopes, pkce, client_auth, refresh)."),
         "headers": ["type": "object", "additionalProperties": ["type": "string"], "description": "Default headers of every request; no credentials."],
         "operations": APISchema.array(APISchema.anyObject(), minItems: 1,
-                                      description: "name, description, method, path (with {placeholders}), parameters (JSON Schema object), locations (path|query|header|body per parameter), output_schema, extract (JSON pointer), pagination (cursor|link_header|page_number), mutating, important, timeout_ms."),
+                                      description: "name, description, method, path (with {placeholders}), base_url (the operation's own server, when not the connector's), parameters (JSON Schema object), locations (path|query|header|body per parameter), output_schema, extract (JSON pointer), pagination (cursor|link_header|page_number), mutating, important, timeout_ms."),
         "packs": APISchema.array(APISchema.anyObject(), description: "id, name, description, skills: [{name, operation, description, presets}]."),
     ], required: ["name", "base_url", "operations"], description: "A declarative HTTP connector (docs/connectors.md has every field).")
 

@@ -25,7 +25,7 @@ enum SystemRoutes {
                 let body: JSONValue = ["status": readiness.isReady ? "ready" : "not_ready", "failing": .array(failing),
                                        "checks": .object(checks)]
                 return readiness.isReady ? JSONResponse.make(body)
-                    : JSONResponse.make(body, status: .serviceUnavailable, headers: [.retryAfter: "5"])
+                    : JSONResponse.make(body, status: .serviceUnavailable, headers: [ResponseHeader.retryAfter.name: "5"])
             },
             Endpoint(method: .get, path: "/openapi.json", summary: "This API as an OpenAPI 3.1 document.", tag: "system",
                      access: .open, response: APISchema.anyObject()) { _, _ in

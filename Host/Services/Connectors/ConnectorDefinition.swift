@@ -29,13 +29,7 @@ struct ConnectorDefinition: Sendable {
         description = try reader.string("description") ?? ""
         category = try reader.string("category") ?? "connector"
 
-        let rawBase = try reader.requiredString("base_url")
-        guard let base = URL(string: rawBase), ["http", "https"].contains(base.scheme ?? ""), let host = base.host, !host.isEmpty,
-              base.query == nil, base.fragment == nil, base.user == nil
-        else {
-            throw ServiceError.validation("base_url must be an http or https URL without credentials, query or fragment", field: "base_url")
-        }
-        baseURL = base
+        baseURL = try Self.baseURL(try reader.requiredString("base_url"), field: "base_url")
         auth = try ConnectorAuth(reader.object["auth"], at: "auth")
         headers = try reader.stringMap("headers") ?? [:]
         for (header, value) in headers.sorted(by: { $0.key < $1.key }) {
@@ -64,6 +58,17 @@ struct ConnectorDefinition: Sendable {
             }
         }
         packs = try Self.packs(reader.object["packs"], operations: seen)
+    }
+
+    /// A base URL, the connector's or an operation's: absolute http(s), no credentials, query or
+    /// fragment (the egress adds the query; credentials come from the connection).
+    static func baseURL(_ raw: String, field: String) throws -> URL {
+        guard let base = URL(string: raw), ["http", "https"].contains(base.scheme ?? ""), let host = base.host, !host.isEmpty,
+              base.query == nil, base.fragment == nil, base.user == nil
+        else {
+            throw ServiceError.validation("\(field) must be an http or https URL without credentials, query or fragment", field: field)
+        }
+        return base
     }
 
     /// `[a-z][a-z0-9_-]*`, at most 64 characters: safe in a URL path and, joined with a dot,
@@ -109,6 +114,13 @@ struct ConnectorDefinition: Sendable {
         }
     }
 
+    /// The hosts of operations with a base URL of their own, which the egress lets the
+    /// connection's requests reach beside the base URL's (with the same SSRF policy and auth).
+    var operationHosts: [String] {
+        var seen: Set<String> = [baseURL.host?.lowercased() ?? ""]
+        return operations.compactMap { $0.baseURL?.host?.lowercased() }.filter { seen.insert($0).inserted }
+    }
+
     var providerID: String { ConnectorRecord.providerID(namespace: namespace, name: name) }
 
     func operation(named name: String) -> ConnectorOperation? { operations.first { $0.name == name } }
@@ -117,7 +129,7 @@ struct ConnectorDefinition: Sendable {
     /// against, egress injects, and agents provision.
     var manifest: Manifest {
         Manifest(id: providerID, name: title, version: "1", category: category, description: description,
-                 baseURL: baseURL.absoluteString, auth: auth.scheme, credentials: auth.credentials,
+                 baseURL: baseURL.absoluteString, allowedHosts: operationHosts, auth: auth.scheme, credentials: auth.credentials,
                  actions: operations.map(\.action), packs: packs, oauth: auth.oauth)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PatchbayWire
 
 /// One typed operation of a connector: an action agents call. Its parameters are a JSON
@@ -12,6 +13,9 @@ struct ConnectorOperation: Sendable, Equatable {
     var method: Method
     /// Relative to the base URL, with `{parameter}` placeholders: `/tasks/{id}`.
     var path: String
+    /// The operation's own server, when it is not the connector's (an upload host): the path is
+    /// relative to it. The connector's auth and the egress policy apply all the same.
+    var baseURL: URL?
     var parameters: JSONValue
     /// Where each parameter goes. Placeholders of the path are path parameters; the others go
     /// to the query of a GET or DELETE and to the body of the rest, unless said otherwise.
@@ -24,7 +28,7 @@ struct ConnectorOperation: Sendable, Equatable {
     var important: Bool
     var timeoutMs: Int?
 
-    static let known: Set<String> = ["name", "title", "description", "method", "path", "parameters", "locations", "output_schema",
+    static let known: Set<String> = ["name", "title", "description", "method", "path", "base_url", "parameters", "locations", "output_schema",
                                      "extract", "pagination", "mutating", "important", "timeout_ms"]
 
     init(_ value: JSONValue, at path: String) throws {
@@ -46,6 +50,13 @@ struct ConnectorOperation: Sendable, Equatable {
         guard self.path.hasPrefix("/"), !self.path.contains("?"), !self.path.contains("#"), !self.path.contains("..") else {
             throw ServiceError.validation("\(reader.field("path")) must start with / and hold no query, fragment or ..",
                                           field: reader.field("path"))
+        }
+        baseURL = try reader.string("base_url").map { raw in
+            // The path's placeholders are filled in the whole URL, so the server may hold none.
+            guard !raw.contains("{") else {
+                throw ServiceError.validation("\(reader.field("base_url")) may hold no {placeholder}", field: reader.field("base_url"))
+            }
+            return try ConnectorDefinition.baseURL(raw, field: reader.field("base_url"))
         }
         parameters = try reader.schema("parameters") ?? ["type": "object", "properties": [:]]
         guard parameters["type"]?.stringValue == "object" else {

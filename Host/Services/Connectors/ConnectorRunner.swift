@@ -79,7 +79,11 @@ struct ConnectorRunner: Sendable {
 
     /// The first request: the path filled in, each parameter where it goes, the default headers.
     func firstRequest(_ input: JSONValue) -> HTTPRequestMessage {
-        var request = HTTPRequestMessage(method: operation.method.rawValue, path: operation.path, headers: definition.headers)
+        // An operation on a server of its own sends an absolute URL, which the egress checks against the allowed hosts.
+        let path = operation.baseURL.map { base in
+            (base.absoluteString.hasSuffix("/") ? String(base.absoluteString.dropLast()) : base.absoluteString) + operation.path
+        } ?? operation.path
+        var request = HTTPRequestMessage(method: operation.method.rawValue, path: path, headers: definition.headers)
         if request.headers.keys.allSatisfy({ $0.lowercased() != "accept" }) { request.headers["Accept"] = "application/json" }
         for (name, value) in (input.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) where !value.isNull {
             place(value, named: name, in: &request)

@@ -14,6 +14,12 @@ struct JSONPointer: Sendable, Equatable {
         }
     }
 
+    /// The pointer to the place these keys lead to, each escaped (`~` as `~0`, `/` as `~1`).
+    init(tokens: [String]) {
+        self.tokens = tokens
+        text = tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+    }
+
     /// The value at this place, or nil when the document has nothing there.
     func resolve(in document: JSONValue) -> JSONValue? {
         var current = document

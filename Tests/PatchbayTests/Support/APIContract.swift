@@ -36,16 +36,54 @@ final class APIContract: @unchecked Sendable {
         template.filter { !$0.hasPrefix("{") }.count
     }
 
-    /// Every way the reply breaks the contract; empty when it keeps it.
-    func problems(method: String, path: String, status: Int, contentType: String?, body: String) -> [String] {
+    /// Every way the reply breaks the contract; empty when it keeps it. `headers` (lowercased
+    /// names) are checked when given: see `headerProblems`.
+    func problems(method: String, path: String, status: Int, contentType: String?, body: String,
+                  headers: [String: String]? = nil) -> [String] {
         guard let operation = operation(method, path) else {
-            // No such operation: the router's 404 or 405, in the error envelope.
+            // No such operation: the router's 404 or 405, in the error envelope; a 405 says what the path serves.
             guard status == 404 || status == 405 else { return ["\(status) for an operation the document does not have"] }
-            return check(body, against: ["$ref": "#/components/schemas/Error"])
+            var problems = check(body, against: ["$ref": "#/components/schemas/Error"])
+            if status == 405, let headers, headers["allow"] == nil { problems.append("a 405 without Allow") }
+            return problems
         }
         guard let response = operation["responses"]?[String(status)] else {
             return ["status \(status) is not declared (declared: \((operation["responses"]?.objectValue ?? [:]).keys.sorted()))"]
         }
+        return (headers.map { headerProblems(response, $0) } ?? []) + bodyProblems(response, contentType: contentType, body: body)
+    }
+
+    /// The headers the document declares for its responses (`components.headers`), by lowercased name.
+    private var managedHeaders: [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: (document["components"]?["headers"]?.objectValue ?? [:]).map { ($0.key.lowercased(), $0.value) })
+    }
+
+    /// Of the headers the document manages: each the response declares required is sent, none it
+    /// does not declare is sent, and each sent has a value its schema allows.
+    private func headerProblems(_ response: JSONValue, _ headers: [String: String]) -> [String] {
+        let managed = managedHeaders
+        var declared: [String: JSONValue] = [:]
+        for (name, header) in response["headers"]?.objectValue ?? [:] {
+            let reference = header["$ref"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
+            declared[name.lowercased()] = reference.flatMap { managed[$0.lowercased()] } ?? header
+        }
+        var problems: [String] = []
+        for (name, header) in declared.sorted(by: { $0.key < $1.key }) {
+            guard let value = headers[name] else {
+                if header["required"]?.boolValue == true { problems.append("the required header \(name) is missing") }
+                continue
+            }
+            guard let schema = header["schema"] else { continue }
+            let typed: JSONValue = schema["type"]?.stringValue == "integer" ? Int64(value).map(JSONValue.integer) ?? .string(value) : .string(value)
+            problems += JSONSchema.violations(of: typed, against: schema, in: document).map { "header \(name): \(value): \($0)" }
+        }
+        for name in headers.keys.sorted() where managed[name] != nil && declared[name] == nil {
+            problems.append("the header \(name) is sent but not declared for this response")
+        }
+        return problems
+    }
+
+    private func bodyProblems(_ response: JSONValue, contentType: String?, body: String) -> [String] {
         guard let content = response["content"]?.objectValue else {
             return body.isEmpty ? [] : ["a body where the document declares none"]
         }

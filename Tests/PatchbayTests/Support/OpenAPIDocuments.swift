@@ -176,6 +176,66 @@ enum OpenAPIDocuments {
         ],
     ]
 
+    /// OpenAPI 3.1 that still writes schemas the 3.0 way, as large real descriptions do: boolean
+    /// `exclusiveMinimum`/`exclusiveMaximum` beside the bound, `nullable` on a type, on an enum and
+    /// on a reference, and a property that is merely called `nullable`.
+    static let legacy31: JSONValue = [
+        "openapi": "3.1.0",
+        "info": ["title": "Legacy", "version": "1"],
+        "servers": [["url": "https://legacy.example.com"]],
+        "components": ["schemas": [
+            "Owner": ["type": "object", "properties": ["name": ["type": "string"]]],
+            "Job": ["type": "object", "required": ["id"], "properties": [
+                "id": ["type": "string"],
+                "temperature": ["type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 2, "exclusiveMaximum": true],
+                "top_p": ["type": "number", "maximum": 1, "exclusiveMaximum": false],
+                "suffix": ["type": "string", "nullable": true],
+                "mode": ["type": "string", "enum": ["fast", "slow"], "nullable": true],
+                "owner": ["allOf": [["$ref": "#/components/schemas/Owner"]], "nullable": true],
+                "nullable": ["type": "boolean"],
+            ]],
+        ]],
+        "paths": [
+            "/jobs": ["post": [
+                "operationId": "createJob",
+                "requestBody": ["required": true, "content": ["application/json": ["schema": [
+                    "type": "object", "required": ["n"],
+                    "properties": ["n": ["type": "integer", "minimum": 0, "exclusiveMinimum": true],
+                                   "note": ["type": "string", "nullable": true]]]]]],
+                "responses": ["200": ["description": "The job.", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Job"]]]]],
+            ]],
+        ],
+    ]
+
+    /// A file service whose uploads go to a host of their own, as Box's do: one operation with
+    /// its own server, a path item with one, one on the document's server, and one whose server
+    /// has a placeholder no variable declares. `uploads` is the upload server.
+    static func uploads(uploads: String) -> JSONValue {
+        let ok: JSONValue = ["200": ["description": "ok", "content": ["application/json": ["schema": ["type": "object"]]]]]
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Files", "version": "1"],
+            "servers": [["url": "https://files.example.invalid/2.0"]],
+            "paths": [
+                "/files/content": ["post": [
+                    "operationId": "uploadFile", "servers": [["url": .string(uploads + "/")]],
+                    "parameters": [["name": "name", "in": "query", "required": true, "schema": ["type": "string"]]],
+                    "responses": ok]],
+                "/files/{id}/content": [
+                    "servers": [["url": "https://{region}.upload.example.com/2.0", "variables": ["region": ["default": "eu"]]]],
+                    "post": ["operationId": "uploadVersion",
+                             "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]],
+                             "responses": ok]],
+                "/files/{id}": ["get": [
+                    "operationId": "getFile", "servers": [["url": "https://files.example.invalid/2.0/"]],
+                    "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]],
+                    "responses": ok]],
+                "/folders": ["get": [
+                    "operationId": "listFolders", "servers": [["url": "https://{tenant}.files.example.invalid"]], "responses": ok]],
+            ],
+        ]
+    }
+
     /// A description shaped like a large real one: `resources` resources of four operations each
     /// (list, create, get, delete), the first `uploads` of them with a multipart upload as well;
     /// each resource's schema reaches a chain of `depth` schemas by reference whose last refers

@@ -168,7 +168,7 @@ final class TestHost: @unchecked Sendable {
         guard path != "/openapi.json" else { return }
         let contract = try await Self.contract(baseURL)
         let problems = contract.problems(method: method, path: path, status: reply.status,
-                                         contentType: reply.headers["content-type"], body: reply.body)
+                                         contentType: reply.headers["content-type"], body: reply.body, headers: reply.headers)
         for problem in problems {
             XCTFail("\(method) \(path) → \(reply.status) breaks the API document: \(problem)\n\(reply.body.prefix(500))")
         }

@@ -7,26 +7,34 @@ import Yams
 
 /// Reads an OpenAPI 3.0, 3.1 or 3.2 description, given as a JSON object or as JSON or YAML
 /// text, with OpenAPIKit. A 3.0 document goes through OpenAPIKit's compatibility layer, so the
-/// translation reads one model. Every refusal is a 400 that says where the document is wrong.
+/// translation reads one model. A 3.1 document's schemas in their 3.0 form are rewritten first
+/// (`OpenAPILegacySchemaRewriter`), each rewrite noted. Every refusal is a 400 that says where
+/// the document is wrong.
 enum OpenAPIDocumentReader {
-    /// The document, and the version it declared.
-    static func read(_ document: JSONValue) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
+    struct Read {
+        var document: OpenAPIKit.OpenAPI.Document
+        /// The version the document declared.
+        var version: String
+        /// What was rewritten before decoding, each with its JSON pointer.
+        var notes: [String] = []
+    }
+
+    static func read(_ document: JSONValue) throws -> Read {
         switch document {
         case .object:
-            return try decode(version: document["openapi"], json: try WireCoding.encode(document))
+            return try decode(document)
         case .string(let text):
             let trimmed = text.drop { $0.isWhitespace }
             guard !trimmed.isEmpty else { throw invalid("document is empty", at: nil) }
             if trimmed.first == "{" {
-                let data = Data(text.utf8)
                 let parsed: JSONValue
                 do {
-                    parsed = try WireCoding.decode(JSONValue.self, from: data)
+                    parsed = try WireCoding.decode(JSONValue.self, from: Data(text.utf8))
                 } catch {
                     let detail = (error as? JSONSyntaxError).map { "\($0)" } ?? "\(error)"
                     throw invalid("document is not valid JSON: \(detail)", at: nil)
                 }
-                return try decode(version: parsed["openapi"], json: data)
+                return try decode(parsed)
             }
             return try yaml(text)
         default:
@@ -34,13 +42,17 @@ enum OpenAPIDocumentReader {
         }
     }
 
-    private static func decode(version: JSONValue?, json: Data) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
-        let declared = try self.version(version?.stringValue)
+    private static func decode(_ document: JSONValue) throws -> Read {
+        let declared = try self.version(document["openapi"]?.stringValue)
         do {
             if declared.hasPrefix("3.0.") {
-                return (try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: json).convert(to: .v3_1_1), declared)
+                let json = try WireCoding.encode(document)
+                return Read(document: try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: json).convert(to: .v3_1_1),
+                            version: declared)
             }
-            return (try JSONDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: json), declared)
+            let (rewritten, notes) = OpenAPILegacySchemaRewriter.rewrite(document)
+            return Read(document: try JSONDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: try WireCoding.encode(rewritten)),
+                        version: declared, notes: notes)
         } catch {
             let readable = OpenAPIKit.OpenAPI.Error(from: error)
             throw invalid(readable.localizedDescription, at: readable.codingPathString)
@@ -49,7 +61,7 @@ enum OpenAPIDocumentReader {
 
     /// YAML through Yams' node tree into JSON, then as JSON: OpenAPIKit's models find a quoted
     /// `'200':` response key through JSON but not through Yams' decoder, and real documents quote them.
-    private static func yaml(_ text: String) throws -> (document: OpenAPIKit.OpenAPI.Document, version: String) {
+    private static func yaml(_ text: String) throws -> Read {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -57,8 +69,7 @@ enum OpenAPIDocumentReader {
             throw invalid("document is neither JSON nor valid YAML: \(describe(error))", at: nil)
         }
         guard let node, node.mapping != nil else { throw invalid("document must be a mapping with openapi, info and paths", at: nil) }
-        let document = json(node)
-        return try decode(version: document["openapi"], json: try WireCoding.encode(document))
+        return try decode(json(node))
     }
 
     /// A YAML node as the JSON value it stands for, by the tags Yams resolved: `200` is a

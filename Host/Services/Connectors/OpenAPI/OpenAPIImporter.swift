@@ -22,8 +22,10 @@ struct OpenAPIImporter {
     }
 
     func run(_ source: JSONValue) throws -> Result {
-        let (document, version) = try OpenAPIDocumentReader.read(source)
-        var report = OpenAPIImportReport(version: version)
+        let read = try OpenAPIDocumentReader.read(source)
+        let document = read.document
+        var report = OpenAPIImportReport(version: read.version)
+        report.approximated += read.notes.map { .init(operation: nil, note: $0) }
 
         var auth = self.auth
         if case .none = auth {
@@ -37,7 +39,8 @@ struct OpenAPIImporter {
             map[entry.key.rawValue] = try OpenAPISchemaInliner.encode(entry.value)
         }
         let translator = OpenAPIOperationTranslator(document: document, inliner: OpenAPISchemaInliner(schemas: schemas),
-                                                    secretHeader: secretHeader)
+                                                    secretHeader: secretHeader,
+                                                    documentServer: document.servers.first.flatMap(OpenAPIServerURL.resolve))
         var operations: [JSONValue] = []
         var taken: [String: String] = [:]
         // By path, so the same document always gives the same operations in the same order
@@ -89,12 +92,7 @@ struct OpenAPIImporter {
             report.approximated.append(.init(operation: nil, note: "the document names no server; give the connector a base_url"))
             return nil
         }
-        var url = server.urlTemplate.absoluteString
-        for (name, variable) in server.variables {
-            url = url.replacingOccurrences(of: "{\(name)}", with: variable.default)
-        }
-        while url.hasSuffix("/") { url.removeLast() }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+        guard let url = OpenAPIServerURL.resolve(server) else {
             report.approximated.append(.init(operation: nil, note: "the first server, \(server.urlTemplate.absoluteString), is not an absolute http(s) URL; give the connector a base_url"))
             return nil
         }

@@ -11,6 +11,8 @@ struct OpenAPIOperationTranslator {
     let inliner: OpenAPISchemaInliner
     /// The header the connector's auth sets, which a parameter of the same name leaves to it.
     let secretHeader: String?
+    /// The document's first server as a URL, which operations on it need not repeat.
+    let documentServer: String?
 
     /// Why an operation cannot be expressed.
     struct Skip: Error {
@@ -69,8 +71,12 @@ struct OpenAPIOperationTranslator {
                 definition["title"] = .string(summary)
             }
             if let output = try output(operation, notes: &notes) { definition["output_schema"] = output }
-            if let servers = operation.servers ?? item.servers, !servers.isEmpty {
-                notes.append("it declares its own server \(servers[0].urlTemplate.absoluteString); the connector's base URL is used")
+            if let server = (operation.servers ?? item.servers)?.first {
+                if let url = OpenAPIServerURL.resolve(server) {
+                    if url != documentServer { definition["base_url"] = .string(url) }
+                } else {
+                    notes.append("it declares its own server \(server.urlTemplate.absoluteString), which is not an absolute http(s) URL once its variables are filled; the connector's base URL is used")
+                }
             }
             notes += inliner.takeNotes()
             // The same checks as a connector written by hand, so the import never stores what a PUT would refuse.
