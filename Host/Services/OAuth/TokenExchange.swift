@@ -49,9 +49,13 @@ struct TokenExchange: Sendable {
     private func post(_ form: [(String, String)], spec: OAuthSpec, client: Client, provider: String,
                       config: JSONValue) async throws -> Tokens {
         let url = try OAuthEndpoints.resolve(spec.tokenURL, provider: provider, config: config, settings: settings)
-        var form = form
+        var form = form + spec.tokenParams.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let auth: AuthScheme
         switch spec.clientAuth {
+        case _ where client.secret.isEmpty:
+            // A public client (a dynamically registered one, `token_endpoint_auth_method: none`) names itself only.
+            auth = AuthScheme(type: .none)
+            form.append(("client_id", client.id))
         case .basic:
             auth = AuthScheme(type: .basic, username: "client_id", password: "client_secret")
         case .body:
