@@ -31,9 +31,6 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
     public var scopeSeparator: String
     /// Fixed extra authorize parameters, e.g. Google's `access_type=offline`.
     public var authorizeParams: [String: String]
-    /// Fixed extra token request parameters, sent with the code exchange and every refresh:
-    /// the `resource` (RFC 8707) a remote MCP server's tokens are bound to.
-    public var tokenParams: [String: String]
     /// Values the provider accepts for `prompt` (re-consent, account choice), e.g. `consent`, `select_account`.
     public var promptValues: [String]
     /// The callback carries an `hmac` (hex HMAC-SHA256, keyed with the client secret) over its
@@ -48,7 +45,7 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
     public init(authorizeURL: String, tokenURL: String, pkce: Bool, clientAuth: ClientAuth = .body,
                 accessTokenPath: String = "access_token", credential: String, refresh: Bool = false,
                 defaultScopes: [String] = [], scopeSeparator: String = " ", authorizeParams: [String: String] = [:],
-                tokenParams: [String: String] = [:], promptValues: [String] = [], callbackHMAC: Bool = false, callbackHostParam: String? = nil) {
+                promptValues: [String] = [], callbackHMAC: Bool = false, callbackHostParam: String? = nil) {
         self.authorizeURL = authorizeURL
         self.tokenURL = tokenURL
         self.pkce = pkce
@@ -59,7 +56,6 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         self.defaultScopes = defaultScopes
         self.scopeSeparator = scopeSeparator
         self.authorizeParams = authorizeParams
-        self.tokenParams = tokenParams
         self.promptValues = promptValues
         self.callbackHMAC = callbackHMAC
         self.callbackHostParam = callbackHostParam
@@ -74,7 +70,6 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         case defaultScopes = "default_scopes"
         case scopeSeparator = "scope_separator"
         case authorizeParams = "authorize_params"
-        case tokenParams = "token_params"
         case promptValues = "prompt_values"
         case callbackHMAC = "callback_hmac"
         case callbackHostParam = "callback_host_param"
@@ -92,7 +87,6 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         defaultScopes = try c.decodeIfPresent([String].self, forKey: .defaultScopes) ?? []
         scopeSeparator = try c.decodeIfPresent(String.self, forKey: .scopeSeparator) ?? " "
         authorizeParams = try c.decodeIfPresent([String: String].self, forKey: .authorizeParams) ?? [:]
-        tokenParams = try c.decodeIfPresent([String: String].self, forKey: .tokenParams) ?? [:]
         promptValues = try c.decodeIfPresent([String].self, forKey: .promptValues) ?? []
         callbackHMAC = try c.decodeIfPresent(Bool.self, forKey: .callbackHMAC) ?? false
         callbackHostParam = c.contains(.callbackHostParam) || !callbackHMAC
@@ -113,8 +107,6 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         try c.encode(defaultScopes, forKey: .defaultScopes)
         try c.encode(scopeSeparator, forKey: .scopeSeparator)
         try c.encode(authorizeParams, forKey: .authorizeParams)
-        // Left out when empty, so manifests written before the field read back byte for byte.
-        if !tokenParams.isEmpty { try c.encode(tokenParams, forKey: .tokenParams) }
         try c.encode(promptValues, forKey: .promptValues)
         try c.encode(callbackHMAC, forKey: .callbackHMAC)
         try c.encode(callbackHostParam, forKey: .callbackHostParam)

@@ -54,10 +54,10 @@ struct MCPAuthorization: Sendable, Equatable {
 
     /// The provider's OAuth as the host's flow runs it: PKCE with S256 always (the MCP
     /// authorization specification requires it), the `resource` on authorize and token
-    /// requests, refresh tokens used when issued, the access token sent as the bearer token.
+    /// requests (the token exchange sends an authorize `resource` along), refresh tokens used when issued, the access token sent as the bearer token.
     func spec(credential: String) -> OAuthSpec {
         OAuthSpec(authorizeURL: authorizationEndpoint, tokenURL: tokenEndpoint, pkce: true, clientAuth: clientAuth,
                   credential: credential, refresh: true, defaultScopes: scopes,
-                  authorizeParams: ["resource": resource], tokenParams: ["resource": resource])
+                  authorizeParams: ["resource": resource])
     }
 }

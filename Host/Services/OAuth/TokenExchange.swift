@@ -49,7 +49,9 @@ struct TokenExchange: Sendable {
     private func post(_ form: [(String, String)], spec: OAuthSpec, client: Client, provider: String,
                       config: JSONValue) async throws -> Tokens {
         let url = try OAuthEndpoints.resolve(spec.tokenURL, provider: provider, config: config, settings: settings)
-        var form = form + spec.tokenParams.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var form = form
+        // RFC 8707: the resource a token is for is named on the token requests as on the authorize request.
+        if let resource = spec.authorizeParams["resource"] { form.append(("resource", resource)) }
         let auth: AuthScheme
         switch spec.clientAuth {
         case _ where client.secret.isEmpty:
