@@ -72,14 +72,16 @@ public final class Patchbay: Sendable {
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
                                         events: webhooks.hostEvents, audit: audit)
         connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
-        let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners)
+        let oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
+                                 settings: settings, events: webhooks.hostEvents,
+                                 apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
+        self.oauth = oauth
+        let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners,
+                                          oauth: oauth, discovery: MCPOAuthDiscovery(egress: egress))
         providers.listeners.wire { server in await mcpServers.listen(server) }
         self.mcpServers = mcpServers
         let unrecorded = UnrecordedOutcomes()
         executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
-        oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
-                             settings: settings, events: webhooks.hostEvents,
-                             apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
         agents = AgentService(store: store, providers: providers, vault: vault, webhookSettings: settings.webhooks, notifier: notifier,
                               audit: audit)
         config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,

@@ -14,9 +14,12 @@ public struct MCPServerRecord: Sendable, Equatable {
     public var createdAt: Millis
     /// When the tools were last listed.
     public var toolsUpdatedAt: Millis
+    /// For a server connected with OAuth: where its authorization server is, as discovered
+    /// (`resource`, `issuer`, `authorization_endpoint`, `token_endpoint`, `scopes`, …); nil otherwise.
+    public var authorization: JSONValue?
 
     public init(id: String, accountID: String, url: String, tools: JSONValue, serverInfo: JSONValue, createdAt: Millis,
-                toolsUpdatedAt: Millis) {
+                toolsUpdatedAt: Millis, authorization: JSONValue? = nil) {
         self.id = id
         self.accountID = accountID
         self.url = url
@@ -24,6 +27,7 @@ public struct MCPServerRecord: Sendable, Equatable {
         self.serverInfo = serverInfo
         self.createdAt = createdAt
         self.toolsUpdatedAt = toolsUpdatedAt
+        self.authorization = authorization
     }
 
     /// Its id in the catalog and on its connection: `mcp:<connection id>`. A plugin's id may

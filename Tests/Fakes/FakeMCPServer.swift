@@ -9,7 +9,10 @@ import NIOCore
 /// transport, one per session, served at `/mcp` by Hummingbird. Its tools: `echo` (text
 /// content), `add` (structured content with an output schema) and `fail` (an error result);
 /// `addTool` adds `shout` and tells every open session its tool list changed. With a
-/// `token`, a request without `Authorization: Bearer <token>` is answered 401.
+/// `token`, a request without `Authorization: Bearer <token>` is answered 401. With an
+/// `authorization` server instead, it is a protected resource (RFC 9728): it serves its metadata
+/// at `/.well-known/oauth-protected-resource/mcp`, takes only access tokens that server issued
+/// for it, and answers anything else 401 with a `WWW-Authenticate` challenge naming the metadata.
 public final class FakeMCPServer: @unchecked Sendable {
     private struct Session {
         let server: Server
@@ -22,16 +25,22 @@ public final class FakeMCPServer: @unchecked Sendable {
     private var authorizations: [String] = []
     private var listeners = 0
     private let token: String?
+    private let authorization: FakeMCPAuthorizationServer?
     private var loopback: LoopbackServer?
     public private(set) var url = ""
 
-    private init(token: String?) {
+    private init(token: String?, authorization: FakeMCPAuthorizationServer?) {
         self.token = token
+        self.authorization = authorization
     }
 
-    public static func start(token: String? = nil) async throws -> FakeMCPServer {
-        let fake = FakeMCPServer(token: token)
+    /// The scope its challenge asks for when it is protected by an authorization server.
+    public static let scope = "tools:read"
+
+    public static func start(token: String? = nil, authorization: FakeMCPAuthorizationServer? = nil) async throws -> FakeMCPServer {
+        let fake = FakeMCPServer(token: token, authorization: authorization)
         let router = Router()
+        router.get("/.well-known/oauth-protected-resource/mcp") { _, _ in fake.resourceMetadata() }
         for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
             router.on("/mcp", method: method) { request, _ in try await fake.handle(request) }
         }
@@ -94,6 +103,13 @@ public final class FakeMCPServer: @unchecked Sendable {
         if let token, authorization != "Bearer \(token)" {
             return Response(status: .unauthorized, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"error\":\"invalid_token\"}")))
         }
+        if let server = self.authorization,
+           !(authorization.hasPrefix("Bearer ") && server.accepts(String(authorization.dropFirst(7)), resource: url)) {
+            let metadata = url.replacingOccurrences(of: "/mcp", with: "/.well-known/oauth-protected-resource/mcp")
+            return Response(status: .unauthorized,
+                            headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\", resource_metadata=\"\(metadata)\", scope=\"\(Self.scope)\""],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"error\":\"invalid_token\"}")))
+        }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let message = MCP.HTTPRequest(method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView),
@@ -109,6 +125,15 @@ public final class FakeMCPServer: @unchecked Sendable {
         let reply = await session.transport.handleRequest(message)
         if let id = reply.headers[HTTPHeaderName.sessionID] { lock.withLock { sessions[id] = session } }
         return response(reply, streaming: request.method == .get)
+    }
+
+    /// Its protected resource metadata (RFC 9728): itself as the resource, and its authorization server.
+    private func resourceMetadata() -> Response {
+        let document: [String: Any] = ["resource": url, "authorization_servers": [authorization?.issuer ?? ""],
+                                       "scopes_supported": [Self.scope, "tools:write"], "bearer_methods_supported": ["header"]]
+        let data = (try? JSONSerialization.data(withJSONObject: document)) ?? Data()
+        return Response(status: authorization == nil ? .notFound : .ok, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// JSON numbers decode as integers or doubles.

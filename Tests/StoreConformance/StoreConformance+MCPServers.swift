@@ -40,6 +40,14 @@ extension StoreConformance {
         XCTAssertEqual(reread?.toolsUpdatedAt, 300)
         XCTAssertEqual(reread?.createdAt, 100, "a refresh changed the creation time")
 
+        var authorized = Self.mcpServer("conn_o", account: Self.accountA, at: 50)
+        authorized.authorization = ["issuer": "https://auth.example.com", "token_endpoint": "https://auth.example.com/token",
+                                    "scopes": ["tools"]]
+        try await store.insertMCPServer(authorized)
+        let authorizedRead = try await store.mcpServer(id: "conn_o", accountID: Self.accountA)
+        XCTAssertEqual(authorizedRead, authorized, "the authorization server's metadata did not read back as written")
+        XCTAssertNil(untouched?.authorization, "a server without OAuth read back with metadata")
+
         let deleted = try await store.deleteMCPServer(id: "conn_a", accountID: Self.accountA)
         XCTAssertTrue(deleted)
         let again = try await store.deleteMCPServer(id: "conn_a", accountID: Self.accountA)

@@ -10,15 +10,27 @@ enum MCPConnectionRoutes {
         "url": APISchema.text(min: 1, max: 2048, description: "The server's Streamable HTTP endpoint (http or https)."),
         "label": APISchema.text(min: 1, max: 200, trimmed: true, description: "Defaults to the server's name."),
         "auth": APISchema.object([
-            "type": ["type": "string", "enum": ["none", "bearer"], "description": "Defaults to bearer with a token, none without."],
+            "type": ["type": "string", "enum": ["none", "bearer", "oauth2"],
+                     "description": "Defaults to bearer with a token, none without. oauth2 discovers the server's authorization server and answers a pending connection with an authorize_url."],
             "token": APISchema.text(min: 1, max: 4096, description: "The bearer token: write-only, sealed in the vault."),
+            "client_id": APISchema.text(min: 1, max: 500,
+                                        description: "oauth2: a client registered with the authorization server; without it the host registers one (RFC 7591)."),
+            "client_secret": APISchema.text(min: 1, max: 1000, description: "oauth2: the client's secret, if it has one. Write-only."),
+            "scopes": APISchema.array(APISchema.text(min: 1, max: 200),
+                                      description: "oauth2: defaults to those the server's challenge or metadata names."),
+            "redirect_uri": APISchema.text(min: 1, max: 2048, description: "oauth2, required: this host's /oauth/callback URL."),
         ]),
     ], required: ["url"])
 
     /// An MCP connection as the API shows it: never the token, only whether there is one.
     static let schema = APISchema.view([
         "id": APISchema.string(), "provider": APISchema.string(), "url": APISchema.string(), "label": APISchema.string(),
-        "status": APISchema.string(), "auth": APISchema.view(["type": APISchema.string()]), "has_credentials": APISchema.boolean,
+        "status": APISchema.string(),
+        "auth": APISchema.view(["type": APISchema.string(), "issuer": APISchema.string(), "scopes": APISchema.array(APISchema.string()),
+                                "client_registered": APISchema.boolean],
+                               optional: ["issuer", "scopes", "client_registered"]),
+        "authorize_url": APISchema.string(description: "oauth2, on creation: where to send the user to consent."),
+        "has_credentials": APISchema.boolean,
         "server_info": APISchema.anyValue,
         "tools": APISchema.array(APISchema.view([
             "name": APISchema.anyValue, "description": APISchema.anyValue, "input_schema": APISchema.anyValue,
@@ -26,19 +38,22 @@ enum MCPConnectionRoutes {
         ], optional: ["output_schema"])),
         "skipped_tools": APISchema.array(APISchema.string()),
         "tools_updated_at": APISchema.timestamp, "created_at": APISchema.timestamp,
-    ])
+    ], optional: ["authorize_url"])
 
     static func endpoints(_ patchbay: Patchbay) -> [Endpoint] {
         let servers = patchbay.mcpServers
         return [
             Endpoint(method: .post, path: "/v1/mcp-connections",
-                     summary: "Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions.",
+                     summary: "Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions. With OAuth, the connection is pending until the user consents at its authorize_url.",
                      tag: "connections", access: .key(.integrationsWrite), requestBody: body,
                      response: schema, successStatus: 201, errors: [409, 422, 502]) { _, context in
                 let input = context.input
                 let auth = input["auth"]
                 let draft = MCPServerService.Draft(url: input["url"]?.stringValue, label: input["label"]?.stringValue,
-                                                   authType: auth?["type"]?.stringValue, token: auth?["token"]?.stringValue)
+                                                   authType: auth?["type"]?.stringValue, token: auth?["token"]?.stringValue,
+                                                   clientID: auth?["client_id"]?.stringValue, clientSecret: auth?["client_secret"]?.stringValue,
+                                                   scopes: auth?["scopes"]?.arrayValue?.compactMap(\.stringValue),
+                                                   redirectURI: auth?["redirect_uri"]?.stringValue)
                 let connected = try await servers.create(principal: try context.requirePrincipal(), draft)
                 return JSONResponse.make(view(connected), status: .created)
             },
@@ -75,13 +90,19 @@ enum MCPConnectionRoutes {
             if let output = tool["outputSchema"] { shown["output_schema"] = output }
             return .object(shown)
         }
-        return [
+        var auth: [String: JSONValue] = ["type": connection.config["auth"] ?? "none"]
+        if let authorization = server.authorization {
+            auth["issuer"] = authorization["issuer"]
+            auth["scopes"] = authorization["scopes"]
+            auth["client_registered"] = authorization["registered"]
+        }
+        var shown: [String: JSONValue] = [
             "id": .string(server.id),
             "provider": .string(server.providerID),
             "url": .string(server.url),
             "label": .string(connection.label),
             "status": .string(connection.status.rawValue),
-            "auth": ["type": connection.config["auth"] ?? "none"],
+            "auth": .object(auth),
             "has_credentials": .bool(connection.sealedCredentials != nil),
             "server_info": server.serverInfo,
             "tools": .array(tools),
@@ -89,5 +110,7 @@ enum MCPConnectionRoutes {
             "tools_updated_at": Views.time(server.toolsUpdatedAt),
             "created_at": Views.time(server.createdAt),
         ]
+        if let url = connected.authorizeURL { shown["authorize_url"] = .string(url) }
+        return .object(shown)
     }
 }

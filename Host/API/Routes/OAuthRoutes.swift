@@ -69,6 +69,7 @@ enum OAuthRoutes {
                 var query: [String: String] = [:]
                 for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
                 let record = try await oauth.complete(query: query)
+                try await patchbay.mcpServers.authorized(record)
                 return JSONResponse.make(Views.connection(record))
             },
         ]

@@ -10,11 +10,14 @@ import PatchbayWire
 /// on creation and kept up to date, are the provider's actions (`ProviderDirectory`), so they
 /// are invoked, recorded, provisioned as skills and re-served as any provider's are.
 public struct MCPServerService: Sendable {
-    let store: any MCPServerStore & ConnectionStore
+    let store: any MCPServerStore & ConnectionStore & CredentialStore
     let calls: ConnectionCalls
     let vault: Vault
     let settings: HostSettings
     let listeners: MCPListeners
+    /// Runs the authorization of servers connected with OAuth, as for any provider's connection.
+    let oauth: OAuthService
+    let discovery: MCPOAuthDiscovery
 
     /// Servers one account may connect.
     static let maxPerAccount = 50
@@ -22,15 +25,27 @@ public struct MCPServerService: Sendable {
     public struct Draft: Sendable {
         public var url: String?
         public var label: String?
-        /// `none` or `bearer`.
+        /// `none`, `bearer` or `oauth2`.
         public var authType: String?
         public var token: String?
+        /// With `oauth2`: a client registered with the server's authorization server; without
+        /// one the host registers itself (RFC 7591).
+        public var clientID: String?
+        public var clientSecret: String?
+        public var scopes: [String]?
+        /// With `oauth2`: this host's `/oauth/callback` URL, where the user comes back after consent.
+        public var redirectURI: String?
 
-        public init(url: String? = nil, label: String? = nil, authType: String? = nil, token: String? = nil) {
+        public init(url: String? = nil, label: String? = nil, authType: String? = nil, token: String? = nil, clientID: String? = nil,
+                    clientSecret: String? = nil, scopes: [String]? = nil, redirectURI: String? = nil) {
             self.url = url
             self.label = label
             self.authType = authType
             self.token = token
+            self.clientID = clientID
+            self.clientSecret = clientSecret
+            self.scopes = scopes
+            self.redirectURI = redirectURI
         }
     }
 
@@ -38,6 +53,8 @@ public struct MCPServerService: Sendable {
     public struct Connected: Sendable {
         public var server: MCPServerRecord
         public var connection: ConnectionRecord
+        /// Where to send the user to consent, for a connection just created with OAuth.
+        public var authorizeURL: String?
     }
 
     /// Connects: checks the URL against the egress policy, initializes a session with the
@@ -47,10 +64,12 @@ public struct MCPServerService: Sendable {
         let url = try Self.validURL(draft.url)
         let credentials = try Self.credentials(draft)
         let label = try validLabel(draft.label)
+        let client = try MCPOAuthClientDraft(draft)
         guard try await store.mcpServers(accountID: principal.accountID).count < Self.maxPerAccount else {
             throw ServiceError(.conflict, "mcp_connection_limit", "an account connects at most \(Self.maxPerAccount) MCP servers")
         }
         try await vet(url)
+        if let client { return try await createAuthorizing(principal: principal, url: url, label: label, client: client) }
         let id = IDs.make("conn")
         let now = nowMillis()
         var server = MCPServerRecord(id: id, accountID: principal.accountID, url: url.absoluteString, tools: [], serverInfo: [:],
@@ -68,6 +87,48 @@ public struct MCPServerService: Sendable {
         try await store.insertConnection(connection)
         listeners.ensure(server)
         return Connected(server: server, connection: connection)
+    }
+
+    /// A server connected with OAuth: its authorization server discovered, a client registered
+    /// unless the account gave one, kept as the OAuth app of the server's provider, and the
+    /// connection `pending` until the callback brings tokens and `authorized` lists the tools.
+    private func createAuthorizing(principal: Principal, url: URL, label: String?, client draft: MCPOAuthClientDraft) async throws -> Connected {
+        var authorization = try await discovery.discover(url, scopes: draft.scopes)
+        let client: MCPOAuthDiscovery.Client
+        if let clientID = draft.clientID {
+            client = MCPOAuthDiscovery.Client(id: clientID, secret: draft.clientSecret, clientAuth: authorization.clientAuth)
+        } else {
+            client = try await discovery.register(authorization, redirectURI: draft.redirectURI)
+            authorization.registered = true
+        }
+        authorization.clientAuth = client.clientAuth
+        let id = IDs.make("conn")
+        let now = nowMillis()
+        let server = MCPServerRecord(id: id, accountID: principal.accountID, url: url.absoluteString, tools: [], serverInfo: [:],
+                                     createdAt: now, toolsUpdatedAt: now, authorization: authorization.json)
+        let appID = IDs.make("oapp")
+        // A public client has no secret: the empty one sealed in its place is never sent.
+        let app = OAuthAppRecord(id: appID, accountID: principal.accountID, provider: server.providerID, clientID: client.id,
+                                 sealedClientSecret: try vault.seal(Data((client.secret ?? "").utf8), context: SealedSecret.context(.oauthApp, appID)),
+                                 scopes: authorization.scopes, redirectURI: draft.redirectURI, createdAt: now, updatedAt: now)
+        let connection = ConnectionRecord(
+            id: id, accountID: principal.accountID, provider: server.providerID, label: label ?? url.host ?? "MCP server",
+            config: ["url": .string(server.url), "auth": "oauth2"], status: .pending, sealedCredentials: nil, createdAt: now, updatedAt: now)
+        try await store.insertMCPServer(server)
+        try await store.saveOAuthApp(app)
+        try await store.insertConnection(connection)
+        let started = try await oauth.authorize(principal: principal, connectionID: id, prompt: nil)
+        return Connected(server: server, connection: started.connection, authorizeURL: started.oauthURL)
+    }
+
+    /// After the OAuth callback made a connection active: when it is an MCP server's, lists its
+    /// tools with the new token and listens for changes. Other connections are left alone.
+    public func authorized(_ connection: ConnectionRecord) async throws {
+        guard connection.status == .active, let id = MCPServerRecord.connectionID(ofProvider: connection.provider),
+              let server = try await store.mcpServer(id: id, accountID: connection.accountID)
+        else { return }
+        try await refreshTools(server, connection: connection)
+        listeners.ensure(server)
     }
 
     public func list(principal: Principal) async throws -> [Connected] {
@@ -103,6 +164,8 @@ public struct MCPServerService: Sendable {
         connected.connection.updatedAt = nowMillis()
         try await store.updateConnection(connected.connection)
         _ = try await store.deleteMCPServer(id: id, accountID: principal.accountID)
+        // The client the host registered or was given for this server serves nothing else.
+        _ = try await store.deleteOAuthApp(accountID: principal.accountID, provider: connected.server.providerID)
         return connected
     }
 
@@ -229,6 +292,9 @@ public struct MCPServerService: Sendable {
 
     static func credentials(_ draft: Draft) throws -> [String: String] {
         switch draft.authType ?? (draft.token == nil ? "none" : "bearer") {
+        case "oauth2":
+            if draft.token != nil { throw ServiceError.validation("auth.token is not taken with auth.type oauth2", field: "auth.token") }
+            return [:]
         case "none":
             if draft.token != nil { throw ServiceError.validation("auth.token is only taken with auth.type bearer", field: "auth.token") }
             return [:]
@@ -239,7 +305,7 @@ public struct MCPServerService: Sendable {
             try ControlCharacters.refuse(in: token, field: "auth.token")
             return [MCPToolSet.token: token]
         default:
-            throw ServiceError.validation("auth.type must be none or bearer", field: "auth.type")
+            throw ServiceError.validation("auth.type must be none, bearer or oauth2", field: "auth.type")
         }
     }
 

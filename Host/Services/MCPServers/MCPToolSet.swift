@@ -17,10 +17,11 @@ enum MCPToolSet {
             id: server.providerID, name: name, version: server.serverInfo["version"]?.stringValue ?? "1", category: "mcp",
             description: "Remote MCP server at \(server.url)", baseURL: server.url, auth: .bearer(token),
             credentials: [CredentialField(name: token, label: "Token", description: "Sent as Authorization: Bearer.", required: false)],
-            actions: (server.tools.arrayValue ?? []).compactMap(action))
+            actions: (server.tools.arrayValue ?? []).compactMap(action),
+            oauth: MCPAuthorization(server.authorization)?.spec(credential: token))
     }
 
-    /// The credential field that holds the bearer token, when the server takes one.
+    /// The credential field that holds the bearer token (or OAuth access token), when the server takes one.
     static let token = "token"
 
     /// The tool as an action, or nil for a tool whose name no agent could call.

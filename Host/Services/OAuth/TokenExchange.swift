@@ -50,8 +50,14 @@ struct TokenExchange: Sendable {
                       config: JSONValue) async throws -> Tokens {
         let url = try OAuthEndpoints.resolve(spec.tokenURL, provider: provider, config: config, settings: settings)
         var form = form
+        // RFC 8707: the resource a token is for is named on the token requests as on the authorize request.
+        if let resource = spec.authorizeParams["resource"] { form.append(("resource", resource)) }
         let auth: AuthScheme
         switch spec.clientAuth {
+        case _ where client.secret.isEmpty:
+            // A public client (a dynamically registered one, `token_endpoint_auth_method: none`) names itself only.
+            auth = AuthScheme(type: .none)
+            form.append(("client_id", client.id))
         case .basic:
             auth = AuthScheme(type: .basic, username: "client_id", password: "client_secret")
         case .body:

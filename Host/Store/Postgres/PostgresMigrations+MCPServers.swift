@@ -14,4 +14,9 @@ extension PostgresMigrations {
         """,
         "CREATE INDEX mcp_servers_by_account ON mcp_servers (account_id, created_at DESC, id DESC)",
     ])
+
+    /// Where the authorization server of a server connected with OAuth is, as discovered.
+    static let mcpServersAuthorization = Migration(name: "v2_mcp_servers_authorization", statements: [
+        "ALTER TABLE mcp_servers ADD COLUMN oauth_metadata TEXT",
+    ])
 }

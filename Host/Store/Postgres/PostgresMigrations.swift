@@ -17,7 +17,8 @@ enum PostgresMigrations {
     }
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
-                                    idempotencyKeys, audit, apiRequestCounts, mcpServers, inboxFunction]
+                                    idempotencyKeys, audit, apiRequestCounts, mcpServers, inboxFunction,
+                                    mcpServersAuthorization]
 
     static var names: [String] { all.map(\.name) }
 

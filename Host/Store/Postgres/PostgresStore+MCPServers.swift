@@ -4,9 +4,11 @@ import PostgresNIO
 extension PostgresStore {
     public func insertMCPServer(_ server: MCPServerRecord) async throws {
         let (tools, info) = (try Self.text(server.tools), try Self.text(server.serverInfo))
+        let authorization = try server.authorization.map(Self.text)
         try await write("""
-            INSERT INTO mcp_servers (id, account_id, url, tools, server_info, created_at, tools_updated_at)
-            VALUES (\(server.id), \(server.accountID), \(server.url), \(tools), \(info), \(server.createdAt), \(server.toolsUpdatedAt))
+            INSERT INTO mcp_servers (id, account_id, url, tools, server_info, created_at, tools_updated_at, oauth_metadata)
+            VALUES (\(server.id), \(server.accountID), \(server.url), \(tools), \(info), \(server.createdAt), \(server.toolsUpdatedAt),
+                    \(authorization))
             """)
     }
 
@@ -36,6 +38,7 @@ extension PostgresStore {
         MCPServerRecord(id: try row.value("id"), accountID: try row.value("account_id"), url: try row.value("url"),
                         tools: try decode(JSONValue.self, try row.value("tools")),
                         serverInfo: try decode(JSONValue.self, try row.value("server_info")),
-                        createdAt: try row.value("created_at"), toolsUpdatedAt: try row.value("tools_updated_at"))
+                        createdAt: try row.value("created_at"), toolsUpdatedAt: try row.value("tools_updated_at"),
+                        authorization: try row.value("oauth_metadata", as: String?.self).map { try decode(JSONValue.self, $0) })
     }
 }

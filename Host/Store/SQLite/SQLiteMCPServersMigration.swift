@@ -17,3 +17,10 @@ extension SQLiteMigrations {
             """)
     }
 }
+
+extension SQLiteMigrations {
+    /// Where the authorization server of a server connected with OAuth is, as discovered.
+    static func mcpServersV2(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE mcp_servers ADD COLUMN oauth_metadata TEXT")
+    }
+}

@@ -4,11 +4,13 @@ import PatchbayWire
 extension SQLiteStore {
     public func insertMCPServer(_ server: MCPServerRecord) async throws {
         let (tools, info) = (try Self.text(server.tools), try Self.text(server.serverInfo))
+        let authorization = try server.authorization.map(Self.text)
         try await write { db in
             try db.cachedStatement(sql: """
-                INSERT INTO mcp_servers (id, account_id, url, tools, server_info, created_at, tools_updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [server.id, server.accountID, server.url, tools, info, server.createdAt, server.toolsUpdatedAt])
+                INSERT INTO mcp_servers (id, account_id, url, tools, server_info, created_at, tools_updated_at, oauth_metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [server.id, server.accountID, server.url, tools, info, server.createdAt, server.toolsUpdatedAt,
+                                         authorization])
         }
     }
 
@@ -45,6 +47,7 @@ extension SQLiteStore {
     private static func mcpServer(_ row: some StoredRow) throws -> MCPServerRecord {
         MCPServerRecord(id: row["id"], accountID: row["account_id"], url: row["url"], tools: try decode(JSONValue.self, row["tools"]),
                         serverInfo: try decode(JSONValue.self, row["server_info"]), createdAt: row["created_at"],
-                        toolsUpdatedAt: row["tools_updated_at"])
+                        toolsUpdatedAt: row["tools_updated_at"],
+                        authorization: try (row["oauth_metadata"] as String?).map { try decode(JSONValue.self, $0) })
     }
 }
