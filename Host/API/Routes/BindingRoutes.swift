@@ -35,17 +35,22 @@ enum BindingRoutes {
                 return JSONResponse.make(Views.skill(skill), status: .created)
             },
             Endpoint(method: .post, path: "/v1/agents/{id}/bindings/auto-map",
-                     summary: "Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.",
+                     summary: "Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives (201), or with dry_run only proposed (200).",
                      tag: "agents", access: .key(.skillsWrite),
                      requestBody: APISchema.object([
                          "connection_id": APISchema.id(),
                          "goal": APISchema.text(min: 3, max: 500, trimmed: true, description: "e.g. look up a customer by email"),
+                         "dry_run": APISchema.merge(APISchema.boolean, [
+                             "description": "Only propose: the draft is left unchanged, and the proposal can be added with POST /v1/agents/{id}/bindings once reviewed.",
+                         ]),
                      ], required: ["connection_id", "goal"]),
-                     response: autoMapResponse, successStatus: 201, errors: [409, 422]) { _, context in
+                     response: autoMapResponse, successStatus: 201, otherResponses: [200: autoMapResponse],
+                     errors: [409, 422]) { _, context in
+                let dryRun = context.input["dry_run"]?.boolValue ?? false
                 let result = try await agents.autoMap(
                     principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
                     connectionID: context.input["connection_id"]?.stringValue ?? "",
-                    goal: context.input["goal"]?.stringValue ?? "")
+                    goal: context.input["goal"]?.stringValue ?? "", dryRun: dryRun)
                 return JSONResponse.make([
                     "skill": Views.skill(result.skill),
                     "score": .number(result.score),
@@ -60,7 +65,7 @@ enum BindingRoutes {
                          "returned_fields": .array(alternative.returnedFields.map(JSONValue.string)),
                          "score": .number(alternative.score), "reasoning": .array(alternative.reasoning.map(JSONValue.string))]
                     }),
-                ], status: .created)
+                ], status: dryRun ? .ok : .created)
             },
         ]
     }
