@@ -261,7 +261,11 @@ class ConsoleBrowserTest(unittest.TestCase):
         second = next(handle for handle in driver.window_handles if handle != first)
         driver.switch_to.window(second)
         self.wait(EC.url_contains("/oauth/callback"))
-        self.wait(lambda d: "active" in d.find_element(By.TAG_NAME, "body").text)
+        # The tab the provider sent back says what happened in words, not in the API's JSON.
+        result = self.visible("#oauth-result")
+        self.assertEqual(result.text, "Connected Slack as “Slack via OAuth”. You can close this tab.")
+        self.assertNotIn('"status"', driver.find_element(By.TAG_NAME, "body").text)
+        self.shot("05a-oauth-callback-tab")
         driver.close()
         driver.switch_to.window(first)
         self.visible("#oauth-connected", timeout=30)
@@ -387,6 +391,9 @@ class ConsoleBrowserTest(unittest.TestCase):
         # Admin pages.
         driver.get(self.host + "/console/plugins")
         self.wait(lambda d: "Slack" in d.find_element(By.ID, "plugins").text)
+        slack = driver.find_element(By.CSS_SELECTOR, '#plugins [data-plugin="slack"]').text
+        self.assertIn("host process", slack)
+        self.assertEqual(driver.find_element(By.CSS_SELECTOR, '#plugins [data-plugin="slack"] .crashes').text, "0")
         self.shot("10-plugins")
         driver.get(self.host + "/console/keys")
         driver.find_element(By.CSS_SELECTOR, '#new-key [value="integrations:write"]').click()
