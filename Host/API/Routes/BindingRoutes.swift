@@ -44,7 +44,8 @@ enum BindingRoutes {
                              "description": "Only propose: the draft is left unchanged, and the proposal can be added with POST /v1/agents/{id}/bindings once reviewed.",
                          ]),
                      ], required: ["connection_id", "goal"]),
-                     response: autoMapResponse, successStatus: 201, otherResponses: [200: autoMapResponse],
+                     response: APISchema.ref("AutoMapProposal"), successStatus: 201,
+                     otherResponses: [200: APISchema.ref("AutoMapProposal")],
                      errors: [409, 422]) { _, context in
                 let dryRun = context.input["dry_run"]?.boolValue ?? false
                 let result = try await agents.autoMap(
@@ -70,7 +71,8 @@ enum BindingRoutes {
         ]
     }
 
-    private static let autoMapResponse: JSONValue = {
+    /// Named in the document's components, as both the 201 and a dry run's 200 answer with it.
+    static let autoMapResponse: JSONValue = {
         let strings = APISchema.array(APISchema.string())
         return APISchema.view([
             "skill": APISchema.ref("Skill"), "score": APISchema.number, "reasoning": strings,
