@@ -313,6 +313,8 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.call("POST", f"/v1/connections/{sheets['id']}/discover")
         driver.refresh()
         self.visible("#auto-map-details summary").click()
+        # The connections are filled in once the page has read them.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, f'#auto-map-connection option[value="{sheets["id"]}"]'))
         Select(self.visible("#auto-map-connection")).select_by_value(sheets["id"])
         self.fill("#auto-map-goal", "find a customer's plan by email")
         driver.find_element(By.ID, "auto-map-propose").click()
@@ -459,6 +461,12 @@ class ConsoleBrowserTest(unittest.TestCase):
         """, connection["id"])
         self.assertTrue(status.startswith("403"), status)
         self.assertIn("missing_scope", status)
+        # Nor agent changes: no rename, delete or auto-map on an agent's page.
+        agent = self.call("GET", "/v1/agents?limit=1", key=self.read_key)["data"][0]
+        driver.get(self.host + "/console/agents/" + agent["id"])
+        self.wait(lambda d: d.find_element(By.ID, "agent-title").text == agent["name"])
+        for control in ["#rename-agent", "#delete-agent", "#agent-edit", "#auto-map", "#publish"]:
+            self.assertEqual(driver.find_elements(By.CSS_SELECTOR, control), [], control)
         driver.get(self.host + "/console/keys")
         self.assertIn("lacks the admin scope", self.visible("main").text)
         self.sign_out()
