@@ -35,6 +35,7 @@ extension APISchema {
                                   description: "Set for an http_webhook skill: the owner's endpoint the host calls."),
                 "secret": string(description: "An http_webhook skill's signing secret (whsec_…), in the answer that created it only."),
             ], optional: ["binding", "webhook", "secret"]),
+            "AutoMapProposal": BindingRoutes.autoMapResponse,
             "AgentVersion": view(versionProperties),
             "AgentVersionDetail": view(versionProperties.merging(["skills": array(ref("Skill"))]) { first, _ in first }),
             "APIKey": view(apiKeyProperties),

@@ -38,6 +38,15 @@ struct ConsoleRenderer: Sendable {
         return html(library.render(values, withTemplate: "layout") ?? "", status: status)
     }
 
+    /// The page a person's tab lands on after an OAuth consent: what happened, in words.
+    func oauthResult(provider: String?, label: String?, error: String?, status: HTTPResponse.Status) -> Response {
+        var values: [String: Any] = ["title": error == nil ? "Connected" : "Not connected"]
+        if let provider { values["provider"] = provider }
+        if let label { values["label"] = label }
+        if let error { values["error"] = error }
+        return html(library.render(values, withTemplate: "oauth-result") ?? "", status: status)
+    }
+
     func signIn(nonce: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
         var values: [String: Any] = ["nonce": nonce, "title": "Sign in"]
         if let error { values["error"] = error }

@@ -55,6 +55,8 @@ public final class LoadedPlugin: Sendable {
 /// One line of `patchbay plugins`: a loaded plugin, or a refused one with its reason.
 public struct PluginStatus: Sendable, Equatable {
     public enum State: String, Sendable { case enabled, disabled }
+    /// Where the plugin's code runs: in the host's process, or in a worker process of its own.
+    public enum Mode: String, Sendable { case inProcess = "in_process", process }
 
     public var id: String?
     public var name: String?
@@ -62,6 +64,13 @@ public struct PluginStatus: Sendable, Equatable {
     public var path: String
     public var state: State
     public var reason: String?
+    /// For a refused plugin, where it was to run.
+    public var isolation: Mode
+    /// Times the plugin's worker died since it loaded, and how the last one ended.
+    public var crashes = 0
+    public var lastCrash: String?
+    /// Kept from calls after crashing too often; `reason` says why. Lasts until the host restarts.
+    public var quarantined = false
 }
 
 /// Every plugin the host tried to load. The only way the rest of the host reaches a plugin.
@@ -92,13 +101,15 @@ public final class PluginRegistry: @unchecked Sendable {
     @discardableResult
     public func load(path: String, isolation: Isolation = .inProcess) -> PluginStatus {
         let status: PluginStatus
+        let mode: PluginStatus.Mode = isolation == .inProcess ? .inProcess : .process
         do {
             let plugin = try accept(path: path, isolation: isolation)
             status = PluginStatus(id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version,
-                                  path: path, state: .enabled)
+                                  path: path, state: .enabled, isolation: mode)
             logger.info("loaded plugin", metadata: ["plugin": "\(plugin.id)", "path": "\(path)"])
         } catch {
-            status = PluginStatus(id: nil, name: nil, version: nil, path: path, state: .disabled, reason: error.description)
+            status = PluginStatus(id: nil, name: nil, version: nil, path: path, state: .disabled, reason: error.description,
+                                  isolation: mode)
             logger.error("refused plugin", metadata: ["path": "\(path)", "reason": "\(error.description)"])
         }
         lock.withLock { order.append(status) }
@@ -163,15 +174,20 @@ public final class PluginRegistry: @unchecked Sendable {
         lock.withLock { loaded.values.sorted { $0.id < $1.id } }
     }
 
-    /// Every plugin tried, in load order. A plugin quarantined since it loaded shows as disabled, with why.
+    /// Every plugin tried, in load order, with its crashes so far. A plugin quarantined since
+    /// it loaded shows as disabled, with why.
     public var statuses: [PluginStatus] {
         lock.withLock {
             order.map { status in
-                guard let id = status.id, let reason = loaded[id]?.channel.quarantineReason else { return status }
-                var disabled = status
-                disabled.state = .disabled
-                disabled.reason = reason
-                return disabled
+                guard let id = status.id, let channel = loaded[id]?.channel else { return status }
+                var current = status
+                (current.crashes, current.lastCrash) = channel.crashHistory
+                if let reason = channel.quarantineReason {
+                    current.state = .disabled
+                    current.reason = reason
+                    current.quarantined = true
+                }
+                return current
             }
         }
     }

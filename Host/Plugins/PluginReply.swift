@@ -46,10 +46,15 @@ public protocol PluginChannel: AnyObject, Sendable {
     var ignoredCompletions: Int { get }
     /// Set once the plugin no longer takes calls (a worker that kept crashing).
     var quarantineReason: String? { get }
+    /// How often the plugin's worker died since the plugin loaded, and how the last one ended.
+    /// An in-process plugin has none to tell: its crash ends the host (`PluginCrashGuard`).
+    var crashHistory: (count: Int, last: String?) { get }
     /// The graceful stop: the plugin's pb_plugin_shutdown runs once, and it takes no more calls.
     func shutdown() async
 }
 
 extension PluginChannel {
     var quarantineReason: String? { nil }
+    /// A channel with no worker of its own has no crash to tell.
+    public var crashHistory: (count: Int, last: String?) { (0, nil) }
 }

@@ -37,6 +37,9 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     /// Calls that arrived while no worker was running, sent to the next one when it is ready.
     private var waiting: [UInt64: WorkerFrame] = [:]
     private var crashes: [ContinuousClock.Instant] = []
+    /// Every crash since the plugin loaded, not only those in the window, and the last one's cause.
+    private var crashTotal = 0
+    private var lastCrash: String?
     private var quarantine: String?
     private var stopped = false
 
@@ -91,6 +94,10 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     /// Why the plugin no longer takes calls, once quarantined.
     var quarantineReason: String? {
         lock.withLock { quarantine }
+    }
+
+    var crashHistory: (count: Int, last: String?) {
+        lock.withLock { (crashTotal, lastCrash) }
     }
 
     func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
@@ -211,6 +218,8 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         let now = ContinuousClock.now
         let (crashCount, quarantined): (Int, Bool) = lock.withLock {
             crashes = crashes.filter { now - $0 < policy.crashWindow } + [now]
+            crashTotal += 1
+            lastCrash = "the worker \(description)"
             if crashes.count >= policy.maxCrashes {
                 quarantine = "quarantined after \(crashes.count) crashes within \(policy.crashWindow); last: the worker \(description)"
             }

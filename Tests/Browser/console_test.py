@@ -35,6 +35,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug"))
 ARTIFACTS = os.environ.get("ARTIFACTS", os.path.join(ROOT, ".ci", "artifacts", "console"))
+# The sandbox's Google Sheets: the token it accepts and its spreadsheet (a small CRM).
+SHEETS_SANDBOX_TOKEN = "ya29.sandbox-patchbay-sheets"
+SHEETS_SANDBOX_SPREADSHEET = "1PbSandboxCrm0123456789abcdefXYZ"
 
 
 def free_port():
@@ -108,7 +111,7 @@ class ConsoleBrowserTest(unittest.TestCase):
             [os.path.join(BUILD, "patchbay-sandbox"), "--port", str(sandbox_port), "--host-url", cls.host],
             stdout=cls.logs, stderr=cls.logs)]
         env = dict(os.environ,
-                   PATCHBAY_UPSTREAMS=f"slack={sandbox}/slack/api",
+                   PATCHBAY_UPSTREAMS=f"slack={sandbox}/slack/api,google_sheets={sandbox}/google_sheets/v4",
                    PATCHBAY_OAUTH_ENDPOINTS=f"slack={sandbox}/slack_oauth")
         cls.processes.append(subprocess.Popen(
             [os.path.join(BUILD, "patchbay"), "serve", "--data-dir", cls.data, "--port", str(host_port),
@@ -258,7 +261,11 @@ class ConsoleBrowserTest(unittest.TestCase):
         second = next(handle for handle in driver.window_handles if handle != first)
         driver.switch_to.window(second)
         self.wait(EC.url_contains("/oauth/callback"))
-        self.wait(lambda d: "active" in d.find_element(By.TAG_NAME, "body").text)
+        # The tab the provider sent back says what happened in words, not in the API's JSON.
+        result = self.visible("#oauth-result")
+        self.assertEqual(result.text, "Connected Slack as “Slack via OAuth”. You can close this tab.")
+        self.assertNotIn('"status"', driver.find_element(By.TAG_NAME, "body").text)
+        self.shot("05a-oauth-callback-tab")
         driver.close()
         driver.switch_to.window(first)
         self.visible("#oauth-connected", timeout=30)
@@ -277,9 +284,11 @@ class ConsoleBrowserTest(unittest.TestCase):
         connection = self.visible("#prov-connection")
         if Select(connection).first_selected_option.text != "Sandbox workspace (slack)":
             Select(connection).select_by_visible_text("Sandbox workspace (slack)")
-        # The pack list is rebuilt when the connection changes; pick from the current one.
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#prov-pack option[value="team-notifier"]'))
-        time.sleep(0.5)
+        # The pack list is rebuilt when the connection changes; pick from the one built for the
+        # connection now selected.
+        chosen = Select(connection).first_selected_option.get_attribute("value")
+        self.wait(lambda d: d.find_elements(
+            By.CSS_SELECTOR, f'#prov-choices[data-connection="{chosen}"] #prov-pack option[value="team-notifier"]'))
         Select(self.visible("#prov-pack")).select_by_value("team-notifier")
         driver.find_element(By.CSS_SELECTOR, "#provision button[type=submit]").click()
         self.wait(lambda d: "notify_team" in d.find_element(By.ID, "draft").text)
@@ -295,6 +304,57 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.wait(lambda d: "notify_team" in d.find_element(By.ID, "tools").text)
         self.shot("06-agent")
         agent_id = driver.current_url.rsplit("/", 1)[1]
+
+        # Auto-map from a goal over a spreadsheet's discovered schema: the proposal and its
+        # reasoning come first, and the draft changes only when the proposal is confirmed.
+        sheets = self.call("POST", "/v1/connections", {
+            "provider": "google_sheets", "label": "Sandbox CRM", "credentials": {"access_token": SHEETS_SANDBOX_TOKEN},
+            "config": {"spreadsheet_id": SHEETS_SANDBOX_SPREADSHEET}})
+        self.call("POST", f"/v1/connections/{sheets['id']}/discover")
+        driver.refresh()
+        self.visible("#auto-map-details summary").click()
+        # The connections are filled in once the page has read them.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, f'#auto-map-connection option[value="{sheets["id"]}"]'))
+        Select(self.visible("#auto-map-connection")).select_by_value(sheets["id"])
+        self.fill("#auto-map-goal", "find a customer's plan by email")
+        driver.find_element(By.ID, "auto-map-propose").click()
+        proposal = self.visible("#auto-map-result")
+        name = proposal.find_element(By.CSS_SELECTOR, "#auto-map-name code").text
+        self.assertEqual(name, "lookup_customers_by_email")
+        self.assertTrue(driver.find_elements(By.CSS_SELECTOR, "#auto-map-reasoning li"))
+        skills = [skill["name"] for skill in self.call("GET", f"/v1/agents/{agent_id}/skills")["data"]]
+        self.assertNotIn(name, skills, "a proposal is not saved before it is confirmed")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", proposal)
+        self.shot("06a-agent-auto-map")
+        driver.find_element(By.ID, "auto-map-save").click()
+        self.wait(lambda d: name in d.find_element(By.ID, "draft").text)
+        self.wait(lambda d: "+ " + name in d.find_element(By.ID, "diff").text)
+        self.assertEqual(driver.find_elements(By.ID, "auto-map-result"), [])
+
+        # Rename an agent, then delete it: a dismissed confirmation keeps it, an accepted one deletes it.
+        scratch = self.call("POST", "/v1/agents", {"name": "scratch-bot"})
+        driver.get(self.host + "/console/agents/" + scratch["id"])
+        self.wait(lambda d: d.find_element(By.ID, "agent-title").text == "scratch-bot")
+        driver.find_element(By.ID, "rename-agent").click()
+        self.fill("#agent-edit-name", "scratch-bot-renamed")
+        self.fill("#agent-edit-description", "Renamed from the console")
+        self.shot("06b-agent-rename")
+        driver.find_element(By.CSS_SELECTOR, "#agent-edit button[type=submit]").click()
+        self.wait(lambda d: d.find_element(By.ID, "agent-title").text == "scratch-bot-renamed")
+        self.assertFalse(driver.find_element(By.ID, "agent-edit").is_displayed())
+        self.assertEqual(self.call("GET", f"/v1/agents/{scratch['id']}")["description"], "Renamed from the console")
+        driver.find_element(By.ID, "delete-agent").click()
+        self.wait(EC.alert_is_present()).dismiss()
+        self.assertEqual(self.call("GET", f"/v1/agents/{scratch['id']}")["name"], "scratch-bot-renamed")
+        driver.find_element(By.ID, "delete-agent").click()
+        alert = self.wait(EC.alert_is_present())
+        self.assertIn("scratch-bot-renamed", alert.text)
+        alert.accept()
+        self.wait(lambda d: d.current_url.endswith("/console/agents"))
+        self.wait(lambda d: "support-bot" in d.find_element(By.ID, "agents").text)
+        self.assertNotIn("scratch-bot", driver.find_element(By.ID, "agents").text)
+        ids = [agent["id"] for agent in self.call("GET", "/v1/agents?limit=200")["data"]]
+        self.assertNotIn(scratch["id"], ids)
 
         # A skill call with a tool call id, so the executions page shows a tree.
         self.call("POST", f"/v1/agents/{agent_id}/skills/notify_team/invoke",
@@ -333,6 +393,9 @@ class ConsoleBrowserTest(unittest.TestCase):
         # Admin pages.
         driver.get(self.host + "/console/plugins")
         self.wait(lambda d: "Slack" in d.find_element(By.ID, "plugins").text)
+        slack = driver.find_element(By.CSS_SELECTOR, '#plugins [data-plugin="slack"]').text
+        self.assertIn("host process", slack)
+        self.assertEqual(driver.find_element(By.CSS_SELECTOR, '#plugins [data-plugin="slack"] .crashes').text, "0")
         self.shot("10-plugins")
         driver.get(self.host + "/console/keys")
         driver.find_element(By.CSS_SELECTOR, '#new-key [value="integrations:write"]').click()
@@ -398,6 +461,12 @@ class ConsoleBrowserTest(unittest.TestCase):
         """, connection["id"])
         self.assertTrue(status.startswith("403"), status)
         self.assertIn("missing_scope", status)
+        # Nor agent changes: no rename, delete or auto-map on an agent's page.
+        agent = self.call("GET", "/v1/agents?limit=1", key=self.read_key)["data"][0]
+        driver.get(self.host + "/console/agents/" + agent["id"])
+        self.wait(lambda d: d.find_element(By.ID, "agent-title").text == agent["name"])
+        for control in ["#rename-agent", "#delete-agent", "#agent-edit", "#auto-map", "#publish"]:
+            self.assertEqual(driver.find_elements(By.CSS_SELECTOR, control), [], control)
         driver.get(self.host + "/console/keys")
         self.assertIn("lacks the admin scope", self.visible("main").text)
         self.sign_out()

@@ -93,7 +93,13 @@ final class APIAuthAndCatalogTests: XCTestCase {
         XCTAssertEqual(plugins.count, 2)
         let refused = plugins.first { $0["status"] == "disabled" }
         XCTAssertTrue(refused?["reason"]?.stringValue?.contains("ABI major mismatch") == true)
-        XCTAssertEqual(plugins.first { $0["status"] == "enabled" }?["id"], "slack")
+        XCTAssertEqual(refused?["isolation"], "in_process", "a refused plugin says where it was to run")
+        let slack = plugins.first { $0["status"] == "enabled" }
+        XCTAssertEqual(slack?["id"], "slack")
+        XCTAssertEqual(slack?["isolation"], "in_process")
+        XCTAssertEqual(slack?["crashes"], 0)
+        XCTAssertEqual(slack?["last_crash"], .null)
+        XCTAssertEqual(slack?["quarantined"], false)
     }
 
     func testOpenAPIDocumentMatchesTheRoutes() async throws {

@@ -173,6 +173,44 @@ final class BindingTests: BindingTestCase {
         XCTAssertEqual(short.errorField, "goal")
     }
 
+    func testAutoMapDryRunProposesWithoutSavingAndTheProposalCanBeAdded() async throws {
+        let connection = try await connectPostgres()
+        let goal: JSONValue = "look up a customer by email"
+        let path = "/v1/agents/\(agent!)/bindings/auto-map"
+        let proposal = try await host.request("POST", path, key: key,
+                                              json: ["connection_id": .string(connection), "goal": goal, "dry_run": true])
+        XCTAssertEqual(proposal.status, 200, proposal.body)
+        let skill = try XCTUnwrap(proposal.json["skill"])
+        XCTAssertEqual(skill["name"], "lookup_customers_by_email")
+        XCTAssertFalse(proposal.json["reasoning"]?.arrayValue?.isEmpty ?? true)
+        let draft = try await host.request("GET", "/v1/agents/\(agent!)/skills", key: key)
+        XCTAssertEqual(draft.json["data"]?.arrayValue?.count, 0, "a dry run leaves the draft as it was")
+
+        // The reviewed proposal, added as a binding, is the skill auto-map would have added.
+        let binding = try XCTUnwrap(skill["binding"])
+        let added = try await bind([
+            "connection_id": .string(connection), "name": skill["name"]!, "object": binding["object"]!, "kind": binding["kind"]!,
+            "filter_fields": binding["filter_fields"]!, "write_fields": binding["write_fields"]!,
+            "returned_fields": binding["returned_fields"]!, "requires_approval": skill["requires_approval"]!,
+        ])
+        XCTAssertEqual(added.status, 201, added.body)
+        XCTAssertEqual(added.json, skill)
+
+        // Now the name is taken: a dry run says so as adding would, and leaves the draft alone.
+        let clash = try await host.request("POST", path, key: key,
+                                           json: ["connection_id": .string(connection), "goal": goal, "dry_run": true])
+        XCTAssertEqual(clash.status, 409, clash.body)
+        let wrongType = try await host.request("POST", path, key: key,
+                                               json: ["connection_id": .string(connection), "goal": goal, "dry_run": "yes"])
+        XCTAssertEqual(wrongType.status, 400)
+        XCTAssertEqual(wrongType.errorField, "dry_run")
+        let unknownAgent = try await host.request("POST", "/v1/agents/agent_missing/bindings/auto-map", key: key,
+                                                  json: ["connection_id": .string(connection), "goal": goal, "dry_run": true])
+        XCTAssertEqual(unknownAgent.status, 404, unknownAgent.body)
+        let after = try await host.request("GET", "/v1/agents/\(agent!)/skills", key: key)
+        XCTAssertEqual(after.json["data"]?.arrayValue?.count, 1)
+    }
+
     func testAutoMapOnASheet() async throws {
         let connection = try await connectSheets()
         let reply = try await host.request("POST", "/v1/agents/\(agent!)/bindings/auto-map", key: key,

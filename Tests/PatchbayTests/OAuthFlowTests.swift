@@ -122,6 +122,43 @@ final class OAuthFlowTests: XCTestCase {
         XCTAssertNotEqual(auth.json["expires_at"], .null, "Slack's expires_in is kept for refresh")
     }
 
+    func testABrowserTabGetsAPageInWordsWhileAPIClientsKeepTheJSON() async throws {
+        let fake = host.fakes.oauth.slack
+        try await host.configureOAuthApp("slack", key: key, fake: fake)
+        let created = try await host.request("POST", "/v1/connections", key: key,
+                                             json: ["provider": "slack", "label": "<b>Team</b>"])
+        let id = try XCTUnwrap(created.json["id"]?.stringValue, created.body)
+        let redirect = try await OAuthBrowser.consent(try XCTUnwrap(created.json["oauth_url"]?.stringValue))
+
+        let page = try await OAuthBrowser.callback(redirect, accept: OAuthBrowser.navigationAccept)
+        XCTAssertEqual(page.status, 200, page.body)
+        XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(page.body.contains("Connected Slack as “&lt;b&gt;Team&lt;/b&gt;”. You can close this tab."), page.body)
+        XCTAssertFalse(page.body.contains("<b>Team"), "the label is escaped")
+        XCTAssertFalse(page.body.contains(id), "the page tells a person what happened, not the connection's record")
+        let connection = try await host.request("GET", "/v1/connections/\(id)", key: key)
+        XCTAssertEqual(connection.json["status"], "active", "the tab that started the flow sees it by polling")
+
+        // The same callback again: refused, in words for the tab, in the envelope for a client.
+        let replayed = try await OAuthBrowser.callback(redirect, accept: OAuthBrowser.navigationAccept)
+        XCTAssertEqual(replayed.status, 400)
+        XCTAssertEqual(replayed.headers["content-type"], "text/html; charset=utf-8")
+        XCTAssertTrue(replayed.body.contains("the state is unknown or was already used; start the authorization again"), replayed.body)
+        for accept in ["application/json", "*/*"] {
+            let client = try await OAuthBrowser.callback(redirect, accept: accept)
+            XCTAssertEqual(client.status, 400)
+            XCTAssertEqual(client.errorCode, "invalid_state", "\(accept): \(client.body)")
+        }
+
+        // A refused consent says so, with the provider's reason.
+        let (_, url) = try await host.startOAuth("slack", key: key)
+        fake.denyNextConsent()
+        let denied = try await OAuthBrowser.callback(try await OAuthBrowser.consent(url), accept: OAuthBrowser.navigationAccept)
+        XCTAssertEqual(denied.status, 400)
+        XCTAssertTrue(denied.body.contains("was not authorized (the provider answered access_denied"), denied.body)
+        XCTAssertTrue(denied.body.contains("role=\"alert\""), denied.body)
+    }
+
     /// The refusal's advice is what the API offers: the connection's view has no oauth_url (the
     /// state behind the first one is stored only as a hash), the authorize route gives a new one.
     func testAPendingConnectionsRefusalSaysWhereANewOAuthURLComesFrom() async throws {

@@ -69,6 +69,13 @@ final class PluginIsolationTests: XCTestCase {
         let plugins = try await host.request("GET", "/v1/plugins", key: key)
         let status = plugins.json["data"]?.arrayValue?.first { $0["id"] == "broken-crashes" }
         XCTAssertEqual(status?["status"], "enabled", plugins.body)
+        XCTAssertEqual(status?["isolation"], "process", plugins.body)
+        XCTAssertEqual(status?["crashes"], 1, plugins.body)
+        XCTAssertTrue(status?["last_crash"]?.stringValue?.contains("signal 11") == true, plugins.body)
+        XCTAssertEqual(status?["quarantined"], false, plugins.body)
+        let slack = plugins.json["data"]?.arrayValue?.first { $0["id"] == "slack" }
+        XCTAssertEqual(slack?["isolation"], "in_process", plugins.body)
+        XCTAssertEqual(slack?["crashes"], 0, plugins.body)
     }
 
     func testCallsThatArriveWhileTheWorkerRestartsWaitForIt() async throws {
@@ -147,6 +154,9 @@ final class PluginIsolationTests: XCTestCase {
         let status = plugins.json["data"]?.arrayValue?.first { $0["id"] == "broken-crashes" }
         XCTAssertEqual(status?["status"], "disabled", plugins.body)
         XCTAssertTrue(status?["reason"]?.stringValue?.contains("quarantined after 3 crashes") == true, plugins.body)
+        XCTAssertEqual(status?["quarantined"], true, plugins.body)
+        XCTAssertEqual(status?["crashes"], 3, plugins.body)
+        XCTAssertEqual(status?["isolation"], "process", plugins.body)
         try await slackStillWorks()
     }
 
@@ -167,6 +177,8 @@ final class PluginIsolationTests: XCTestCase {
         let refused = plugins.json["data"]?.arrayValue?.first { $0["path"]?.stringValue?.hasSuffix("libBrokenPluginWrongMajor.so") == true }
         XCTAssertEqual(refused?["status"], "disabled", plugins.body)
         XCTAssertTrue(refused?["reason"]?.stringValue?.contains("ABI major mismatch") == true, plugins.body)
+        XCTAssertEqual(refused?["isolation"], "process", plugins.body)
+        XCTAssertEqual(refused?["quarantined"], false, plugins.body)
         try await slackStillWorks()
     }
 }

@@ -35,17 +35,23 @@ enum BindingRoutes {
                 return JSONResponse.make(Views.skill(skill), status: .created)
             },
             Endpoint(method: .post, path: "/v1/agents/{id}/bindings/auto-map",
-                     summary: "Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.",
+                     summary: "Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives (201), or with dry_run only proposed (200).",
                      tag: "agents", access: .key(.skillsWrite),
                      requestBody: APISchema.object([
                          "connection_id": APISchema.id(),
                          "goal": APISchema.text(min: 3, max: 500, trimmed: true, description: "e.g. look up a customer by email"),
+                         "dry_run": APISchema.merge(APISchema.boolean, [
+                             "description": "Only propose: the draft is left unchanged, and the proposal can be added with POST /v1/agents/{id}/bindings once reviewed.",
+                         ]),
                      ], required: ["connection_id", "goal"]),
-                     response: autoMapResponse, successStatus: 201, errors: [409, 422]) { _, context in
+                     response: APISchema.ref("AutoMapProposal"), successStatus: 201,
+                     otherResponses: [200: APISchema.ref("AutoMapProposal")],
+                     errors: [409, 422]) { _, context in
+                let dryRun = context.input["dry_run"]?.boolValue ?? false
                 let result = try await agents.autoMap(
                     principal: try context.requirePrincipal(), agentID: try context.parameters.require("id"),
                     connectionID: context.input["connection_id"]?.stringValue ?? "",
-                    goal: context.input["goal"]?.stringValue ?? "")
+                    goal: context.input["goal"]?.stringValue ?? "", dryRun: dryRun)
                 return JSONResponse.make([
                     "skill": Views.skill(result.skill),
                     "score": .number(result.score),
@@ -60,12 +66,13 @@ enum BindingRoutes {
                          "returned_fields": .array(alternative.returnedFields.map(JSONValue.string)),
                          "score": .number(alternative.score), "reasoning": .array(alternative.reasoning.map(JSONValue.string))]
                     }),
-                ], status: .created)
+                ], status: dryRun ? .ok : .created)
             },
         ]
     }
 
-    private static let autoMapResponse: JSONValue = {
+    /// Named in the document's components, as both the 201 and a dry run's 200 answer with it.
+    static let autoMapResponse: JSONValue = {
         let strings = APISchema.array(APISchema.string())
         return APISchema.view([
             "skill": APISchema.ref("Skill"), "score": APISchema.number, "reasoning": strings,

@@ -1,5 +1,7 @@
 import Hummingbird
+import PatchbayConsole
 import PatchbayServices
+import PatchbayStore
 import PatchbayWire
 
 /// Bring-your-own OAuth apps, authorization of connections, and the provider's redirect back.
@@ -61,16 +63,29 @@ enum OAuthRoutes {
                 return JSONResponse.make(Views.connectionAuth(record, auth))
             },
             Endpoint(method: .get, path: "/oauth/callback",
-                     summary: "Where providers send the user back after consent (the redirect URI). Completes the connection.",
+                     summary: "Where providers send the user back after consent (the redirect URI). Completes the connection. A browser that asks for text/html gets a short page saying what happened in words instead, with the same status.",
                      tag: "oauth", access: .open,
                      parameters: [.query("code"), .query("state"), .query("error"), .query("error_description")],
                      response: APISchema.ref("Connection"), errors: [400, 404, 409, 502],
                      errorBody: APISchema.ref("ProviderError")) { request, _ in
                 var query: [String: String] = [:]
                 for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
-                let record = try await oauth.complete(query: query)
-                try await patchbay.mcpServers.authorized(record)
-                return JSONResponse.make(Views.connection(record))
+                guard OAuthResultPage.wanted(by: request) else {
+                    let record = try await oauth.complete(query: query)
+                    try await patchbay.mcpServers.authorized(record)
+                    return JSONResponse.make(Views.connection(record))
+                }
+                // The person's tab: the outcome in words. The tab that started the flow polls the
+                // connection, so it updates itself either way.
+                do {
+                    let record = try await oauth.complete(query: query)
+                    try await patchbay.mcpServers.authorized(record)
+                    return OAuthResultPage.connected(provider: await oauth.providerName(of: record), label: record.label)
+                } catch let error as ServiceError {
+                    return OAuthResultPage.failed(provider: nil, message: error.message, status: APIError.status(for: error.kind))
+                } catch let error as APIError {
+                    return OAuthResultPage.failed(provider: nil, message: error.message, status: error.status)
+                }
             },
         ]
     }

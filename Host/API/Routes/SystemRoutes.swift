@@ -31,17 +31,27 @@ enum SystemRoutes {
                      access: .open, response: APISchema.anyObject()) { _, _ in
                 JSONResponse.make(document())
             },
-            Endpoint(method: .get, path: "/v1/plugins", summary: "Every plugin the host tried to load, enabled or disabled with the reason.",
+            Endpoint(method: .get, path: "/v1/plugins",
+                     summary: "Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes and whether it is quarantined.",
                      tag: "system", access: .key(.integrationsRead),
                      response: APISchema.list(of: APISchema.view([
                          "id": APISchema.nullableString, "name": APISchema.nullableString, "version": APISchema.nullableString,
                          "path": APISchema.string(), "status": ["type": "string", "enum": ["enabled", "disabled"]], "reason": APISchema.nullableString,
+                         "isolation": ["type": "string", "enum": ["in_process", "process"],
+                                       "description": "in_process: loaded into the host (a crash ends the host); process: in a worker process of its own, restarted when it crashes."],
+                         "crashes": APISchema.merge(APISchema.integer, ["minimum": 0, "description": "Times its worker died since the plugin loaded."]),
+                         "last_crash": APISchema.merge(APISchema.nullableString, ["description": "How the worker ended the last time, e.g. killed by signal 11."]),
+                         "quarantined": APISchema.merge(APISchema.boolean, [
+                             "description": "Refused calls after crashing too often (status disabled, reason says why) until the host restarts.",
+                         ]),
                      ]))) { _, context in
                 try context.requirePrincipal().require(.integrationsRead)
                 let plugins: [JSONValue] = patchbay.catalog.plugins.map { status in
                     ["id": status.id.map(JSONValue.string) ?? .null, "name": status.name.map(JSONValue.string) ?? .null,
                      "version": status.version.map(JSONValue.string) ?? .null, "path": .string(status.path),
-                     "status": .string(status.state.rawValue), "reason": status.reason.map(JSONValue.string) ?? .null]
+                     "status": .string(status.state.rawValue), "reason": status.reason.map(JSONValue.string) ?? .null,
+                     "isolation": .string(status.isolation.rawValue), "crashes": .integer(Int64(status.crashes)),
+                     "last_crash": status.lastCrash.map(JSONValue.string) ?? .null, "quarantined": .bool(status.quarantined)]
                 }
                 return JSONResponse.make(["data": .array(plugins)])
             },

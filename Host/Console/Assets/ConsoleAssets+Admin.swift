@@ -6,11 +6,14 @@ extension ConsoleAssets {
       const body = $("#plugins tbody");
       try {
         const plugins = await api("GET", "/v1/plugins");
-        clear(body, plugins.data.length ? plugins.data.map((p) => h("tr", {},
+        clear(body, plugins.data.length ? plugins.data.map((p) => h("tr", { "data-plugin": p.id || p.path },
           h("td", {}, h("strong", {}, p.name || p.id || "—"), h("div", { class: "small muted" }, h("code", {}, p.path))),
-          h("td", {}, p.version || "—"), h("td", {}, badge(p.status)), h("td", {}, p.reason || "—")))
-          : empty("No plugin loaded.", 4));
-      } catch (error) { failed(error); clear(body, empty(error.message, 4)); }
+          h("td", {}, p.version || "—"), h("td", {}, badge(p.status), p.quarantined ? [" ", badge("quarantined")] : null),
+          h("td", {}, p.isolation === "process" ? "worker process" : "host process"),
+          h("td", { class: "crashes" }, String(p.crashes), p.last_crash ? h("div", { class: "small muted" }, "last: " + p.last_crash) : null),
+          h("td", {}, p.reason || "—")))
+          : empty("No plugin loaded.", 6));
+      } catch (error) { failed(error); clear(body, empty(error.message, 6)); }
     })();
     """#
 

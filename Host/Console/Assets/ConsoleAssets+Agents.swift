@@ -58,8 +58,9 @@ extension ConsoleAssets {
         return lines;
       }
 
+      let agent;
       async function load() {
-        let agent, skills, versions;
+        let skills, versions;
         try {
           [agent, skills, versions] = await Promise.all([api("GET", base), api("GET", base + "/skills"), api("GET", base + "/versions")]);
         } catch (error) { failed(error); return; }
@@ -112,6 +113,31 @@ extension ConsoleAssets {
         toast("Published v" + version.version); load();
       }));
 
+      // Rename (name and description) in a form that opens under the title; delete after a confirmation.
+      const edit = $("#agent-edit");
+      if (edit) {
+        const close = () => { edit.hidden = true; clearErrors(edit); $("#rename-agent").focus(); };
+        $("#rename-agent").addEventListener("click", () => {
+          edit.elements.name.value = agent ? agent.name : "";
+          edit.elements.description.value = agent && agent.description || "";
+          edit.hidden = false; edit.elements.name.focus();
+        });
+        $("#agent-edit-cancel").addEventListener("click", close);
+        edit.addEventListener("keydown", (event) => { if (event.key === "Escape") close(); });
+        edit.addEventListener("submit", async (event) => {
+          event.preventDefault(); clearErrors(edit);
+          try {
+            await api("PATCH", base, { name: edit.elements.name.value.trim(), description: edit.elements.description.value });
+            close(); toast("Renamed"); load();
+          } catch (error) { showError(edit, error); }
+        });
+        $("#delete-agent").addEventListener("click", (event) => busy(event.currentTarget, async () => {
+          if (!confirm("Delete " + (agent ? agent.name : id) + " and all its versions? Its executions stay. This cannot be undone.")) return;
+          await api("DELETE", base);
+          location.href = "/console/agents";
+        }));
+      }
+
       // Adding skills: a pack of a connection's provider, or chosen actions.
       const provision = $("#provision");
       if (provision) {
@@ -119,9 +145,12 @@ extension ConsoleAssets {
         const select = h("select", { id: "prov-connection", name: "connection_id" }, connections.map((c) => h("option", { value: c.id }, c.label + " (" + c.provider + ")")));
         const choices = h("div", { class: "stack", id: "prov-choices" });
         async function choose() {
-          const connection = connections.find((c) => c.id === select.value);
+          const chosen = select.value, connection = connections.find((c) => c.id === chosen);
           if (!connection) { clear(choices, PB.empty("Connect a provider first.")); return; }
           const provider = await api("GET", "/v1/catalog/" + encodeURIComponent(connection.provider));
+          // A later choice is being built: this answer is stale.
+          if (select.value !== chosen) return;
+          choices.dataset.connection = chosen;
           clear(choices,
             provider.packs.length ? h("div", { class: "field", "data-field": "pack" }, h("label", { for: "prov-pack" }, "Pack"),
               h("select", { id: "prov-pack", name: "pack" }, h("option", { value: "" }, "— choose actions below instead —"), provider.packs.map((p) => h("option", { value: p.id }, p.name)))) : null,
@@ -141,6 +170,45 @@ extension ConsoleAssets {
           } catch (error) { showError(provision, error); }
         });
         choose();
+      }
+
+      // Auto-map: the goal is sent as a dry run, the proposal is shown with its reasoning, and
+      // only a confirmation adds it, as a binding the API checks again.
+      const autoMap = $("#auto-map");
+      if (autoMap) {
+        const proposal = $("#auto-map-proposal"), connection = $("#auto-map-connection");
+        const connections = (await api("GET", "/v1/connections?limit=200&status=active").catch(() => ({ data: [] }))).data;
+        clear(connection, connections.map((c) => h("option", { value: c.id }, c.label + " (" + c.provider + ")")));
+        const fields = (label, list) => list && list.length ? h("li", {}, label + ": ", h("code", {}, list.join(", "))) : null;
+        autoMap.addEventListener("submit", async (event) => {
+          event.preventDefault(); clearErrors(autoMap); clear(proposal);
+          const connectionID = connection.value;
+          let result;
+          try {
+            result = await api("POST", base + "/bindings/auto-map", { connection_id: connectionID, goal: autoMap.elements.goal.value.trim(), dry_run: true });
+          } catch (error) { showError(autoMap, error); return; }
+          const skill = result.skill, binding = skill.binding;
+          const save = h("button", { class: "button primary", type: "button", id: "auto-map-save", onclick: (e) => busy(e.currentTarget, async () => {
+            await api("POST", base + "/bindings", { connection_id: connectionID, name: skill.name, object: binding.object, kind: binding.kind,
+              filter_fields: binding.filter_fields, write_fields: binding.write_fields, returned_fields: binding.returned_fields,
+              requires_approval: skill.requires_approval });
+            clear(proposal); autoMap.reset(); toast("Added " + skill.name + " to the draft"); load();
+          }) }, "Add " + skill.name + " to the draft");
+          clear(proposal, h("section", { class: "alert", id: "auto-map-result", "aria-labelledby": "auto-map-name" },
+            h("h3", { id: "auto-map-name" }, "Proposed: ", h("code", {}, skill.name), " ", skill.requires_approval ? badge("needs approval", "pending") : null),
+            h("p", { class: "small" }, skill.description),
+            h("ul", { class: "small" }, h("li", {}, binding.kind + " on ", h("code", {}, binding.object), " with ", h("code", {}, skill.provider + "." + skill.action)),
+              fields("Matches on", binding.filter_fields), fields("Writes", binding.write_fields), fields("Returns", binding.returned_fields),
+              h("li", {}, "Score " + result.score.toFixed(2))),
+            h("h4", {}, "Why"), h("ul", { id: "auto-map-reasoning" }, result.reasoning.map((line) => h("li", {}, line))),
+            result.suggested_presets.length ? [h("h4", {}, "Values the goal seems to fix (not applied)"),
+              h("ul", {}, result.suggested_presets.map((p) => h("li", {}, h("code", {}, p.field + " = " + p.value), " — " + p.reason)))] : null,
+            result.alternatives.length ? [h("h4", {}, "Other candidates"),
+              h("ul", { class: "small muted" }, result.alternatives.map((a) => h("li", {}, a.kind + " on " + a.object + " (score " + a.score.toFixed(2) + ")")))] : null,
+            h("div", { class: "actions" }, save, h("button", { class: "button", type: "button", id: "auto-map-discard",
+              onclick: () => { clear(proposal); autoMap.elements.goal.focus(); } }, "Discard"))));
+          save.focus();
+        });
       }
       load();
     })();

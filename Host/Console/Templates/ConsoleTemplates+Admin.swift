@@ -1,9 +1,10 @@
 extension ConsoleTemplates {
     static let plugins = #"""
-    <div class="page-head"><div><h1>Plugins</h1><p class="muted">Every plugin the host tried to load: enabled, or refused with the reason.</p></div></div>
+    <div class="page-head"><div><h1>Plugins</h1><p class="muted">Every plugin the host tried to load: enabled, or refused with the reason; where it runs, and its crashes.</p></div></div>
     <div class="panel flush"><table class="table" id="plugins"><caption class="sr-only">Plugins</caption>
-      <thead><tr><th scope="col">Plugin</th><th scope="col">Version</th><th scope="col">State</th><th scope="col">Reason</th></tr></thead>
-      <tbody><tr><td colspan="4" class="loading">Loading…</td></tr></tbody></table></div>
+      <thead><tr><th scope="col">Plugin</th><th scope="col">Version</th><th scope="col">State</th><th scope="col">Runs</th><th scope="col">Crashes</th><th scope="col">Reason</th></tr></thead>
+      <tbody><tr><td colspan="6" class="loading">Loading…</td></tr></tbody></table></div>
+    <p class="muted small">In the host process, a plugin's crash ends the host; in a worker process, only the calls in flight fail and the worker restarts. A worker that keeps crashing is quarantined until the host restarts.</p>
     """#
 
     static let keys = #"""

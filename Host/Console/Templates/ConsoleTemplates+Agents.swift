@@ -14,11 +14,28 @@ extension ConsoleTemplates {
     <nav class="crumbs" aria-label="Breadcrumb"><a href="/console/agents">Agents</a> <span aria-hidden="true">/</span> <span>{{param}}</span></nav>
     <div class="page-head">
       <div><h1 id="agent-title">Agent</h1><p class="muted" id="agent-meta"></p></div>
-      <div class="actions">{{#can.skillsWrite}}<button class="button primary" id="publish" type="button">Publish draft</button>{{/can.skillsWrite}}</div>
+      <div class="actions">{{#can.skillsWrite}}<button class="button primary" id="publish" type="button">Publish draft</button>
+        <button class="button" id="rename-agent" type="button" aria-controls="agent-edit">Rename</button>
+        <button class="button danger" id="delete-agent" type="button">Delete agent</button>{{/can.skillsWrite}}</div>
     </div>
+    {{#can.skillsWrite}}<form class="panel stack" id="agent-edit" novalidate hidden aria-labelledby="agent-edit-heading">
+      <h2 id="agent-edit-heading">Rename agent</h2>
+      <div class="field" data-field="name"><label for="agent-edit-name">Name</label><input id="agent-edit-name" name="name" required maxlength="100"></div>
+      <div class="field" data-field="description"><label for="agent-edit-description">Description</label><textarea id="agent-edit-description" name="description" rows="2" maxlength="2000"></textarea></div>
+      <div class="actions"><button class="button primary" type="submit">Save</button><button class="button" type="button" id="agent-edit-cancel">Cancel</button></div>
+    </form>{{/can.skillsWrite}}
     <div class="columns">
       <section class="panel" aria-labelledby="draft-heading"><h2 id="draft-heading">Draft skills</h2><div id="draft"></div>
-        {{#can.skillsWrite}}<details class="add"><summary>Add skills from a connection</summary><form id="provision" class="stack" novalidate></form></details>{{/can.skillsWrite}}
+        {{#can.skillsWrite}}<details class="add"><summary>Add skills from a connection</summary><form id="provision" class="stack" novalidate></form></details>
+        <details class="add" id="auto-map-details"><summary>Add a skill from a goal</summary>
+          <form id="auto-map" class="stack" novalidate>
+            <div class="field" data-field="connection_id"><label for="auto-map-connection">Connection with a discovered schema</label><select id="auto-map-connection" name="connection_id"></select></div>
+            <div class="field" data-field="goal"><label for="auto-map-goal">Goal in plain words</label><input id="auto-map-goal" name="goal" required minlength="3" maxlength="500" placeholder="look up a customer by email" aria-describedby="auto-map-hint">
+              <p class="hint" id="auto-map-hint">The proposal and why it was chosen are shown first; nothing is added until you confirm.</p></div>
+            <div><button class="button" type="submit" id="auto-map-propose">Propose a skill</button></div>
+          </form>
+          <div id="auto-map-proposal" aria-live="polite"></div>
+        </details>{{/can.skillsWrite}}
       </section>
       <section class="panel" aria-labelledby="diff-heading"><h2 id="diff-heading">Draft vs published</h2><div id="diff"></div>
         <h2 class="spaced">Variables</h2>

@@ -58,6 +58,22 @@ extension ConsoleTemplates {
     </html>
     """#
 
+    /// Where a provider sends a person back after consent; it needs no session, as the tab
+    /// that started the flow polls the connection and updates itself.
+    static let oauthResult = #"""
+    {{> head}}
+    </head>
+    <body class="signin-page">
+    <main id="main" class="signin">
+      <h1><span class="mark" aria-hidden="true">◧</span> Patchbay</h1>
+      {{^error}}<p class="alert ok" role="status" id="oauth-result">Connected {{provider}}{{#label}} as “{{label}}”{{/label}}. You can close this tab.</p>{{/error}}
+      {{#error}}<p class="alert error" role="alert" id="oauth-result">{{#provider}}{{provider}} was not connected: {{/provider}}{{error}}</p>
+      <p>Close this tab and start the connection again from the page you began on.</p>{{/error}}
+    </main>
+    </body>
+    </html>
+    """#
+
     static let message = #"""
     <section class="panel narrow">
       <h1>{{title}}</h1>

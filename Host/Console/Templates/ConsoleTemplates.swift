@@ -5,6 +5,6 @@ enum ConsoleTemplates {
         ("head", head), ("layout", layout), ("signin", signIn), ("message", message),
         ("catalog", catalog), ("connect", connect), ("connections", connections), ("connection", connection),
         ("executions", executions), ("execution", execution), ("agents", agents), ("agent", agent),
-        ("webhooks", webhooks), ("event", event), ("plugins", plugins), ("keys", keys),
+        ("webhooks", webhooks), ("event", event), ("plugins", plugins), ("keys", keys), ("oauth-result", oauthResult),
     ]
 }

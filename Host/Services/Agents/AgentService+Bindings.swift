@@ -80,7 +80,10 @@ extension AgentService {
     }
 
     /// Turns a goal into a draft binding with its reasoning and the runners-up. Never publishes.
-    public func autoMap(principal: Principal, agentID: String, connectionID: String, goal: String) async throws -> AutoMapResult {
+    /// A dry run only proposes: the draft is left as it is, so a person can read the reasoning
+    /// first and add the binding they agree with through `bind`.
+    public func autoMap(principal: Principal, agentID: String, connectionID: String, goal: String,
+                        dryRun: Bool = false) async throws -> AutoMapResult {
         try principal.require(.skillsWrite)
         let text = goal.trimmingCharacters(in: .whitespacesAndNewlines)
         // Counted in Unicode code points, as the API's schema counts them.
@@ -101,7 +104,13 @@ extension AgentService {
                 lastProblem = problem
                 continue
             }
-            try await append([skill], principal, agentID)
+            if dryRun {
+                // Answers as adding it would: an unknown agent, or a name the draft already has, is refused now.
+                let clashing = SkillFactory.clashes([skill], with: try await owned(principal, agentID).draft)
+                guard clashing.isEmpty else { throw SkillFactory.clashError(clashing) }
+            } else {
+                try await append([skill], principal, agentID)
+            }
             let alternatives = proposals.enumerated().filter { $0.offset != index }.prefix(3).map { _, other in
                 Alternative(object: other.object, kind: other.kind, filterFields: other.filterFields,
                             returnedFields: other.returnedFields, writeFields: other.writeFields, score: other.score,

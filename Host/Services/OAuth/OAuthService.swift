@@ -107,6 +107,11 @@ public struct OAuthService: Sendable {
     /// Completes an authorization from the provider's redirect. Every refusal is a 4xx that
     /// changes nothing, except a provider's error (`access_denied`) or a refused code, which
     /// leave the connection `failed` with the reason.
+    /// The provider's name as a person knows it (its manifest's), or its id when its plugin is gone.
+    public func providerName(of connection: ConnectionRecord) async -> String {
+        (try? await providers.provider(connection.provider, accountID: connection.accountID))?.manifest.name ?? connection.provider
+    }
+
     public func complete(query: [String: String]) async throws -> ConnectionRecord {
         guard let state = query["state"], !state.isEmpty else {
             throw ServiceError(.badRequest, "invalid_state", "the callback carries no state", field: "state")

@@ -16,9 +16,13 @@ enum OAuthBrowser {
         return components
     }
 
-    /// Follows a redirect to the host's callback and returns the host's answer.
-    static func callback(_ redirect: URLComponents) async throws -> TestHost.Reply {
-        let (status, headers, body) = try await get(try XCTUnwrapURL(redirect))
+    /// What a browser's `Accept` says when it navigates a tab.
+    static let navigationAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+    /// Follows a redirect to the host's callback and returns the host's answer; `accept`, when
+    /// given, is sent as the `Accept` header.
+    static func callback(_ redirect: URLComponents, accept: String? = nil) async throws -> TestHost.Reply {
+        let (status, headers, body) = try await get(try XCTUnwrapURL(redirect), accept: accept)
         return TestHost.Reply(status: status, headers: headers, body: body)
     }
 
@@ -27,12 +31,14 @@ enum OAuthBrowser {
         try await callback(try await consent(oauthURL))
     }
 
-    static func get(_ url: String) async throws -> (Int, [String: String], String) {
+    static func get(_ url: String, accept: String? = nil) async throws -> (Int, [String: String], String) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
-            let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+            var request = HTTPClientRequest(url: url)
+            if let accept { request.headers.add(name: "Accept", value: accept) }
+            let response = try await client.execute(request, timeout: .seconds(10))
             let body = try await response.body.collect(upTo: 1 << 20)
             var headers: [String: String] = [:]
             for header in response.headers { headers[header.name.lowercased()] = header.value }

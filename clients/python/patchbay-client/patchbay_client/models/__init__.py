@@ -12,6 +12,9 @@ from .audit_entry import AuditEntry
 from .authorization import Authorization
 from .authorization_config import AuthorizationConfig
 from .authorization_status import AuthorizationStatus
+from .auto_map_proposal import AutoMapProposal
+from .auto_map_proposal_alternatives_item import AutoMapProposalAlternativesItem
+from .auto_map_proposal_suggested_presets_item import AutoMapProposalSuggestedPresetsItem
 from .catalog_entry import CatalogEntry
 from .catalog_entry_detail import CatalogEntryDetail
 from .catalog_entry_detail_actions_item import CatalogEntryDetailActionsItem
@@ -157,6 +160,7 @@ from .get_v1_mcp_connections_response_200_data_item_tools_item import GetV1McpCo
 from .get_v1_oauth_apps_response_200 import GetV1OauthAppsResponse200
 from .get_v1_plugins_response_200 import GetV1PluginsResponse200
 from .get_v1_plugins_response_200_data_item import GetV1PluginsResponse200DataItem
+from .get_v1_plugins_response_200_data_item_isolation import GetV1PluginsResponse200DataItemIsolation
 from .get_v1_plugins_response_200_data_item_status import GetV1PluginsResponse200DataItemStatus
 from .get_v1_webhooks_deliveries_response_200 import GetV1WebhooksDeliveriesResponse200
 from .get_v1_webhooks_deliveries_status import GetV1WebhooksDeliveriesStatus
@@ -178,9 +182,6 @@ from .post_hooks_provider_id_response_200 import PostHooksProviderIdResponse200
 from .post_v1_agents_body import PostV1AgentsBody
 from .post_v1_agents_body_variables import PostV1AgentsBodyVariables
 from .post_v1_agents_id_bindings_auto_map_body import PostV1AgentsIdBindingsAutoMapBody
-from .post_v1_agents_id_bindings_auto_map_response_201 import PostV1AgentsIdBindingsAutoMapResponse201
-from .post_v1_agents_id_bindings_auto_map_response_201_alternatives_item import PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem
-from .post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item import PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem
 from .post_v1_agents_id_bindings_body import PostV1AgentsIdBindingsBody
 from .post_v1_agents_id_bindings_body_kind import PostV1AgentsIdBindingsBodyKind
 from .post_v1_agents_id_bindings_body_presets import PostV1AgentsIdBindingsBodyPresets
@@ -328,6 +329,9 @@ __all__ = (
     "Authorization",
     "AuthorizationConfig",
     "AuthorizationStatus",
+    "AutoMapProposal",
+    "AutoMapProposalAlternativesItem",
+    "AutoMapProposalSuggestedPresetsItem",
     "CatalogEntry",
     "CatalogEntryDetail",
     "CatalogEntryDetailActionsItem",
@@ -473,6 +477,7 @@ __all__ = (
     "GetV1OauthAppsResponse200",
     "GetV1PluginsResponse200",
     "GetV1PluginsResponse200DataItem",
+    "GetV1PluginsResponse200DataItemIsolation",
     "GetV1PluginsResponse200DataItemStatus",
     "GetV1WebhooksDeliveriesResponse200",
     "GetV1WebhooksDeliveriesStatus",
@@ -494,9 +499,6 @@ __all__ = (
     "PostV1AgentsBody",
     "PostV1AgentsBodyVariables",
     "PostV1AgentsIdBindingsAutoMapBody",
-    "PostV1AgentsIdBindingsAutoMapResponse201",
-    "PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem",
-    "PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem",
     "PostV1AgentsIdBindingsBody",
     "PostV1AgentsIdBindingsBodyKind",
     "PostV1AgentsIdBindingsBodyPresets",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.get_v1_plugins_response_200_data_item_isolation import GetV1PluginsResponse200DataItemIsolation
 from ..models.get_v1_plugins_response_200_data_item_status import GetV1PluginsResponse200DataItemStatus
 from typing import cast
 
@@ -24,17 +25,27 @@ T = TypeVar("T", bound="GetV1PluginsResponse200DataItem")
 class GetV1PluginsResponse200DataItem:
     """ 
         Attributes:
+            crashes (int): Times its worker died since the plugin loaded.
             id (None | str):
+            isolation (GetV1PluginsResponse200DataItemIsolation): in_process: loaded into the host (a crash ends the host);
+                process: in a worker process of its own, restarted when it crashes.
+            last_crash (None | str): How the worker ended the last time, e.g. killed by signal 11.
             name (None | str):
             path (str):
+            quarantined (bool): Refused calls after crashing too often (status disabled, reason says why) until the host
+                restarts.
             reason (None | str):
             status (GetV1PluginsResponse200DataItemStatus):
             version (None | str):
      """
 
+    crashes: int
     id: None | str
+    isolation: GetV1PluginsResponse200DataItemIsolation
+    last_crash: None | str
     name: None | str
     path: str
+    quarantined: bool
     reason: None | str
     status: GetV1PluginsResponse200DataItemStatus
     version: None | str
@@ -44,13 +55,22 @@ class GetV1PluginsResponse200DataItem:
 
 
     def to_dict(self) -> dict[str, Any]:
+        crashes = self.crashes
+
         id: None | str
         id = self.id
+
+        isolation = self.isolation.value
+
+        last_crash: None | str
+        last_crash = self.last_crash
 
         name: None | str
         name = self.name
 
         path = self.path
+
+        quarantined = self.quarantined
 
         reason: None | str
         reason = self.reason
@@ -64,9 +84,13 @@ class GetV1PluginsResponse200DataItem:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "crashes": crashes,
             "id": id,
+            "isolation": isolation,
+            "last_crash": last_crash,
             "name": name,
             "path": path,
+            "quarantined": quarantined,
             "reason": reason,
             "status": status,
             "version": version,
@@ -79,12 +103,27 @@ class GetV1PluginsResponse200DataItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        crashes = d.pop("crashes")
+
         def _parse_id(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         id = _parse_id(d.pop("id"))
+
+
+        isolation = GetV1PluginsResponse200DataItemIsolation(d.pop("isolation"))
+
+
+
+
+        def _parse_last_crash(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        last_crash = _parse_last_crash(d.pop("last_crash"))
 
 
         def _parse_name(data: object) -> None | str:
@@ -96,6 +135,8 @@ class GetV1PluginsResponse200DataItem:
 
 
         path = d.pop("path")
+
+        quarantined = d.pop("quarantined")
 
         def _parse_reason(data: object) -> None | str:
             if data is None:
@@ -119,9 +160,13 @@ class GetV1PluginsResponse200DataItem:
 
 
         get_v1_plugins_response_200_data_item = cls(
+            crashes=crashes,
             id=id,
+            isolation=isolation,
+            last_crash=last_crash,
             name=name,
             path=path,
+            quarantined=quarantined,
             reason=reason,
             status=status,
             version=version,

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 
 
 
@@ -24,10 +25,13 @@ class PostV1AgentsIdBindingsAutoMapBody:
         Attributes:
             connection_id (str):
             goal (str): e.g. look up a customer by email
+            dry_run (bool | Unset): Only propose: the draft is left unchanged, and the proposal can be added with POST
+                /v1/agents/{id}/bindings once reviewed.
      """
 
     connection_id: str
     goal: str
+    dry_run: bool | Unset = UNSET
 
 
 
@@ -38,6 +42,8 @@ class PostV1AgentsIdBindingsAutoMapBody:
 
         goal = self.goal
 
+        dry_run = self.dry_run
+
 
         field_dict: dict[str, Any] = {}
 
@@ -45,6 +51,8 @@ class PostV1AgentsIdBindingsAutoMapBody:
             "connection_id": connection_id,
             "goal": goal,
         })
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
 
         return field_dict
 
@@ -57,9 +65,12 @@ class PostV1AgentsIdBindingsAutoMapBody:
 
         goal = d.pop("goal")
 
+        dry_run = d.pop("dry_run", UNSET)
+
         post_v1_agents_id_bindings_auto_map_body = cls(
             connection_id=connection_id,
             goal=goal,
+            dry_run=dry_run,
         )
 
         return post_v1_agents_id_bindings_auto_map_body

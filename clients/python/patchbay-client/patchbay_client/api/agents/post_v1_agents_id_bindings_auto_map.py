@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.auto_map_proposal import AutoMapProposal
 from ...models.error import Error
 from ...models.post_v1_agents_id_bindings_auto_map_body import PostV1AgentsIdBindingsAutoMapBody
-from ...models.post_v1_agents_id_bindings_auto_map_response_201 import PostV1AgentsIdBindingsAutoMapResponse201
 from typing import cast
 
 
@@ -42,9 +42,16 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AutoMapProposal | Error | None:
+    if response.status_code == 200:
+        response_200 = AutoMapProposal.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 201:
-        response_201 = PostV1AgentsIdBindingsAutoMapResponse201.from_dict(response.json())
+        response_201 = AutoMapProposal.from_dict(response.json())
 
 
 
@@ -119,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AutoMapProposal | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,9 +141,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
+) -> Response[AutoMapProposal | Error]:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
-    alternatives.
+    alternatives (201), or with dry_run only proposed (200).
 
     Args:
         id (str):
@@ -147,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]
+        Response[AutoMapProposal | Error]
      """
 
 
@@ -169,9 +176,9 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
+) -> AutoMapProposal | Error | None:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
-    alternatives.
+    alternatives (201), or with dry_run only proposed (200).
 
     Args:
         id (str):
@@ -182,7 +189,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PostV1AgentsIdBindingsAutoMapResponse201
+        AutoMapProposal | Error
      """
 
 
@@ -199,9 +206,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]:
+) -> Response[AutoMapProposal | Error]:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
-    alternatives.
+    alternatives (201), or with dry_run only proposed (200).
 
     Args:
         id (str):
@@ -212,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PostV1AgentsIdBindingsAutoMapResponse201]
+        Response[AutoMapProposal | Error]
      """
 
 
@@ -234,9 +241,9 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1AgentsIdBindingsAutoMapBody,
 
-) -> Error | PostV1AgentsIdBindingsAutoMapResponse201 | None:
+) -> AutoMapProposal | Error | None:
     """ Propose a binding for a plain-language goal; it is added to the draft with its reasoning and
-    alternatives.
+    alternatives (201), or with dry_run only proposed (200).
 
     Args:
         id (str):
@@ -247,7 +254,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PostV1AgentsIdBindingsAutoMapResponse201
+        AutoMapProposal | Error
      """
 
 

@@ -119,7 +119,9 @@ def sync_detailed(
     error_description: str | Unset = UNSET,
 
 ) -> Response[Connection | ProviderError]:
-    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection. A
+    browser that asks for text/html gets a short page saying what happened in words instead, with the
+    same status.
 
     Args:
         code (str | Unset):
@@ -159,7 +161,9 @@ def sync(
     error_description: str | Unset = UNSET,
 
 ) -> Connection | ProviderError | None:
-    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection. A
+    browser that asks for text/html gets a short page saying what happened in words instead, with the
+    same status.
 
     Args:
         code (str | Unset):
@@ -194,7 +198,9 @@ async def asyncio_detailed(
     error_description: str | Unset = UNSET,
 
 ) -> Response[Connection | ProviderError]:
-    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection. A
+    browser that asks for text/html gets a short page saying what happened in words instead, with the
+    same status.
 
     Args:
         code (str | Unset):
@@ -234,7 +240,9 @@ async def asyncio(
     error_description: str | Unset = UNSET,
 
 ) -> Connection | ProviderError | None:
-    """ Where providers send the user back after consent (the redirect URI). Completes the connection.
+    """ Where providers send the user back after consent (the redirect URI). Completes the connection. A
+    browser that asks for text/html gets a short page saying what happened in words instead, with the
+    same status.
 
     Args:
         code (str | Unset):

@@ -103,7 +103,8 @@ def sync_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Error | GetV1PluginsResponse200]:
-    """ Every plugin the host tried to load, enabled or disabled with the reason.
+    """ Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes
+    and whether it is quarantined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +130,8 @@ def sync(
     client: AuthenticatedClient,
 
 ) -> Error | GetV1PluginsResponse200 | None:
-    """ Every plugin the host tried to load, enabled or disabled with the reason.
+    """ Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes
+    and whether it is quarantined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +152,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 
 ) -> Response[Error | GetV1PluginsResponse200]:
-    """ Every plugin the host tried to load, enabled or disabled with the reason.
+    """ Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes
+    and whether it is quarantined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +179,8 @@ async def asyncio(
     client: AuthenticatedClient,
 
 ) -> Error | GetV1PluginsResponse200 | None:
-    """ Every plugin the host tried to load, enabled or disabled with the reason.
+    """ Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes
+    and whether it is quarantined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,42 +11,42 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.post_v1_agents_id_bindings_auto_map_response_201_alternatives_item import PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem
-  from ..models.post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item import PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem
+  from ..models.auto_map_proposal_alternatives_item import AutoMapProposalAlternativesItem
+  from ..models.auto_map_proposal_suggested_presets_item import AutoMapProposalSuggestedPresetsItem
   from ..models.skill import Skill
 
 
 
 
 
-T = TypeVar("T", bound="PostV1AgentsIdBindingsAutoMapResponse201")
+T = TypeVar("T", bound="AutoMapProposal")
 
 
 
 @_attrs_define
-class PostV1AgentsIdBindingsAutoMapResponse201:
+class AutoMapProposal:
     """ 
         Attributes:
-            alternatives (list[PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem]):
+            alternatives (list[AutoMapProposalAlternativesItem]):
             reasoning (list[str]):
             score (float):
             skill (Skill):
-            suggested_presets (list[PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem]):
+            suggested_presets (list[AutoMapProposalSuggestedPresetsItem]):
      """
 
-    alternatives: list[PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem]
+    alternatives: list[AutoMapProposalAlternativesItem]
     reasoning: list[str]
     score: float
     skill: Skill
-    suggested_presets: list[PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem]
+    suggested_presets: list[AutoMapProposalSuggestedPresetsItem]
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.post_v1_agents_id_bindings_auto_map_response_201_alternatives_item import PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem # noqa: PLC0415
-        from ..models.post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item import PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem # noqa: PLC0415
+        from ..models.auto_map_proposal_alternatives_item import AutoMapProposalAlternativesItem # noqa: PLC0415
+        from ..models.auto_map_proposal_suggested_presets_item import AutoMapProposalSuggestedPresetsItem # noqa: PLC0415
         from ..models.skill import Skill # noqa: PLC0415
         alternatives = []
         for alternatives_item_data in self.alternatives:
@@ -87,14 +87,14 @@ class PostV1AgentsIdBindingsAutoMapResponse201:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.post_v1_agents_id_bindings_auto_map_response_201_alternatives_item import PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem # noqa: PLC0415
-        from ..models.post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item import PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem # noqa: PLC0415
+        from ..models.auto_map_proposal_alternatives_item import AutoMapProposalAlternativesItem # noqa: PLC0415
+        from ..models.auto_map_proposal_suggested_presets_item import AutoMapProposalSuggestedPresetsItem # noqa: PLC0415
         from ..models.skill import Skill # noqa: PLC0415
         d = dict(src_dict)
         alternatives = []
         _alternatives = d.pop("alternatives")
         for alternatives_item_data in (_alternatives):
-            alternatives_item = PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem.from_dict(alternatives_item_data)
+            alternatives_item = AutoMapProposalAlternativesItem.from_dict(alternatives_item_data)
 
 
 
@@ -114,14 +114,14 @@ class PostV1AgentsIdBindingsAutoMapResponse201:
         suggested_presets = []
         _suggested_presets = d.pop("suggested_presets")
         for suggested_presets_item_data in (_suggested_presets):
-            suggested_presets_item = PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem.from_dict(suggested_presets_item_data)
+            suggested_presets_item = AutoMapProposalSuggestedPresetsItem.from_dict(suggested_presets_item_data)
 
 
 
             suggested_presets.append(suggested_presets_item)
 
 
-        post_v1_agents_id_bindings_auto_map_response_201 = cls(
+        auto_map_proposal = cls(
             alternatives=alternatives,
             reasoning=reasoning,
             score=score,
@@ -129,5 +129,5 @@ class PostV1AgentsIdBindingsAutoMapResponse201:
             suggested_presets=suggested_presets,
         )
 
-        return post_v1_agents_id_bindings_auto_map_response_201
+        return auto_map_proposal
 

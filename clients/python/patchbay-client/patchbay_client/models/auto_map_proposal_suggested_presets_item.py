@@ -14,12 +14,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem")
+T = TypeVar("T", bound="AutoMapProposalSuggestedPresetsItem")
 
 
 
 @_attrs_define
-class PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem:
+class AutoMapProposalSuggestedPresetsItem:
     """ 
         Attributes:
             field (str):
@@ -64,11 +64,11 @@ class PostV1AgentsIdBindingsAutoMapResponse201SuggestedPresetsItem:
 
         value = d.pop("value")
 
-        post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item = cls(
+        auto_map_proposal_suggested_presets_item = cls(
             field=field,
             reason=reason,
             value=value,
         )
 
-        return post_v1_agents_id_bindings_auto_map_response_201_suggested_presets_item
+        return auto_map_proposal_suggested_presets_item
 

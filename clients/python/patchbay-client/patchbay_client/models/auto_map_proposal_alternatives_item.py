@@ -15,12 +15,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem")
+T = TypeVar("T", bound="AutoMapProposalAlternativesItem")
 
 
 
 @_attrs_define
-class PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem:
+class AutoMapProposalAlternativesItem:
     """ 
         Attributes:
             filter_fields (list[str]):
@@ -105,7 +105,7 @@ class PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem:
         write_fields = cast(list[str], d.pop("write_fields"))
 
 
-        post_v1_agents_id_bindings_auto_map_response_201_alternatives_item = cls(
+        auto_map_proposal_alternatives_item = cls(
             filter_fields=filter_fields,
             kind=kind,
             object_=object_,
@@ -115,5 +115,5 @@ class PostV1AgentsIdBindingsAutoMapResponse201AlternativesItem:
             write_fields=write_fields,
         )
 
-        return post_v1_agents_id_bindings_auto_map_response_201_alternatives_item
+        return auto_map_proposal_alternatives_item
 
