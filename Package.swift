@@ -1,10 +1,21 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// One package: the plugin SDK, the host, the shipped providers and the tests.
+// The host, the shipped providers and the tests. The plugin SDK and the harness are a package of
+// their own (SDK/Package.swift), used here by path, so that a plugin resolves and builds only
+// that; `SDK` below names its products.
 // Module folders mirror the architecture in docs/architecture.md.
 
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+/// The SDK package's products, which the host, the providers and the tests build on.
+enum SDK {
+    static let abi = Target.Dependency.product(name: "PatchbayABI", package: "SDK")
+    static let wire = Target.Dependency.product(name: "PatchbayWire", package: "SDK")
+    static let sdk = Target.Dependency.product(name: "PatchbaySDK", package: "SDK")
+    static let plugins = Target.Dependency.product(name: "PatchbayPlugins", package: "SDK")
+    static let testing = Target.Dependency.product(name: "PatchbayTesting", package: "SDK")
+}
 
 let package = Package(
     name: "Patchbay",
@@ -16,9 +27,6 @@ let package = Package(
         // Local fake provider APIs for the walkthrough and the tests. Never linked into the host.
         .executable(name: "patchbay-sandbox", targets: ["PatchbaySandbox"]),
 
-        // What third parties build against, and test with.
-        .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
-        .library(name: "PatchbayTesting", targets: ["PatchbayTesting"]),
         // A client of the HTTP API, generated from /openapi.json (clients/generate.sh).
         .library(name: "PatchbayClient", targets: ["PatchbayClient"]),
 
@@ -52,6 +60,8 @@ let package = Package(
         .library(name: "ABIPluginBytes", type: .dynamic, targets: ["ABIPluginBytes"]),
     ],
     dependencies: [
+        // What third parties build against, and test with: PatchbaySDK, PatchbayTesting.
+        .package(path: "SDK"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -63,8 +73,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
-        // `swift package generate-documentation`: the SDK reference (docs/plugin-guide.md).
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
         // Observability: the host records through the swift-metrics and swift-distributed-tracing
         // APIs only; `serve` picks the backends (Prometheus for /metrics, OTLP over HTTP for traces).
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
@@ -83,19 +91,8 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0"),
     ],
     targets: [
-        // MARK: SDK
-        .target(name: "PatchbayABI", path: "SDK/PatchbayABI"),
-        .target(name: "PatchbayWire", path: "SDK/PatchbayWire", swiftSettings: swift5),
-        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "SDK/PatchbaySDK", swiftSettings: swift5),
-
         // MARK: Host
-        .target(
-            name: "PatchbayPlugins",
-            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "Metrics", package: "swift-metrics"),
-                           .product(name: "Tracing", package: "swift-distributed-tracing")],
-            path: "Host/Plugins", swiftSettings: swift5),
-        .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift5),
+        .executableTarget(name: "PatchbayPluginWorker", dependencies: [SDK.plugins], path: "Host/PluginWorker", swiftSettings: swift5),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
@@ -103,7 +100,7 @@ let package = Package(
         .target(
             name: "PatchbayStore",
             dependencies: [
-                "PatchbayWire",
+                SDK.wire,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // SHA-256 for the checksums `patchbay store copy` verifies.
@@ -116,7 +113,7 @@ let package = Package(
         .target(
             name: "PatchbayEgress",
             dependencies: [
-                "PatchbayWire",
+                SDK.wire,
                 // Providers' rate budgets are shared by replicas through the store (`RateBudgetStore`).
                 "PatchbayStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -128,15 +125,16 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/Egress", swiftSettings: swift5),
-        // The providers' webhook signature schemes: only swift-crypto, so the plugin test harness can use them too.
+        // The providers' webhook signature schemes: only swift-crypto, so `patchbay plugin test` can
+        // hand them to the harness (which does not link swift-crypto) to check a manifest's vector.
         .target(
             name: "PatchbayWebhookSchemes",
-            dependencies: ["PatchbayWire", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [SDK.wire, .product(name: "Crypto", package: "swift-crypto")],
             path: "Host/WebhookSchemes", swiftSettings: swift5),
         .target(
             name: "PatchbayServices",
             dependencies: [
-                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
+                SDK.wire, SDK.plugins, "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -156,7 +154,7 @@ let package = Package(
         .target(
             name: "PatchbayConsole",
             dependencies: [
-                "PatchbayWire", "PatchbayServices",
+                SDK.wire, "PatchbayServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -165,7 +163,7 @@ let package = Package(
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                "PatchbayWire", "PatchbayServices", "PatchbayConsole",
+                SDK.wire, "PatchbayServices", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
@@ -177,14 +175,10 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Host/API", swiftSettings: swift5),
-        .target(
-            name: "PatchbayTesting",
-            dependencies: ["PatchbayWire", "PatchbayPlugins", "PatchbayWebhookSchemes", .product(name: "Logging", package: "swift-log")],
-            path: "Host/PluginTesting", swiftSettings: swift5),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayAPI", "PatchbayServices", "PatchbayTesting",
+                "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // The tracing backend, chosen once in `serve` (OTLP when configured).
@@ -205,24 +199,24 @@ let package = Package(
             path: "clients/swift/Sources/PatchbayClient"),
 
         // MARK: Providers
-        .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift5),
-        .target(name: "GitHubProvider", dependencies: ["PatchbaySDK"], path: "Providers/GitHub", swiftSettings: swift5),
-        .target(name: "ShopifyProvider", dependencies: ["PatchbaySDK"], path: "Providers/Shopify", swiftSettings: swift5),
-        .target(name: "GoogleSheetsProvider", dependencies: ["PatchbaySDK"], path: "Providers/GoogleSheets", swiftSettings: swift5),
+        .target(name: "SlackProvider", dependencies: [SDK.sdk], path: "Providers/Slack", swiftSettings: swift5),
+        .target(name: "GitHubProvider", dependencies: [SDK.sdk], path: "Providers/GitHub", swiftSettings: swift5),
+        .target(name: "ShopifyProvider", dependencies: [SDK.sdk], path: "Providers/Shopify", swiftSettings: swift5),
+        .target(name: "GoogleSheetsProvider", dependencies: [SDK.sdk], path: "Providers/GoogleSheets", swiftSettings: swift5),
         // The one provider that is not HTTP: it receives the connection string per call and
         // talks to the database itself, with its own copy of the driver.
         .target(
             name: "PostgresProvider",
-            dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: [SDK.sdk, .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Crypto", package: "swift-crypto")],
             path: "Providers/Postgres", swiftSettings: swift5),
-        .target(name: "UptimeProvider", dependencies: ["PatchbayABI"], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
+        .target(name: "UptimeProvider", dependencies: [SDK.abi], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
 
         // MARK: Test support
         .target(
             name: "PatchbayFakes",
             dependencies: [
-                "PatchbayWire",
+                SDK.wire,
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -234,34 +228,34 @@ let package = Package(
             path: "Tests/Fakes", swiftSettings: swift5),
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
-        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", "PatchbayWire"], path: "Tests/StoreConformance",
+        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
                 swiftSettings: swift5),
         .executableTarget(
             name: "PatchbaySandbox",
             dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/Sandbox", swiftSettings: swift5),
-        .target(name: "BrokenPluginWrongMajor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
-        .target(name: "BrokenPluginNewerMinor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
-        .target(name: "BrokenPluginNoEntry", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
-        .target(name: "BrokenPluginBadManifest", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
-        .target(name: "BrokenPluginDuplicateId", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
-        .target(name: "BrokenPluginMissingFields", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
-        .target(name: "BrokenPluginHangs", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
-        .target(name: "BrokenPluginCompletesTwice", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
-        .target(name: "BrokenPluginCrashes", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
-        .target(name: "BrokenPluginInvalidJSON", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
-        .target(name: "BrokenPluginMalformedMessages", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/MalformedMessages", publicHeadersPath: "."),
-        .target(name: "BrokenPluginTooSmall", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
-        .target(name: "ABIPluginV10Layout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
-        .target(name: "ABIPluginFutureLayout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
-        .target(name: "ABIPluginBytes", dependencies: ["PatchbaySDK"], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift5),
+        .target(name: "BrokenPluginWrongMajor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
+        .target(name: "BrokenPluginNewerMinor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
+        .target(name: "BrokenPluginNoEntry", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
+        .target(name: "BrokenPluginBadManifest", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
+        .target(name: "BrokenPluginDuplicateId", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMissingFields", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
+        .target(name: "BrokenPluginHangs", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCompletesTwice", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCrashes", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
+        .target(name: "BrokenPluginInvalidJSON", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMalformedMessages", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/MalformedMessages", publicHeadersPath: "."),
+        .target(name: "BrokenPluginTooSmall", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
+        .target(name: "ABIPluginV10Layout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
+        .target(name: "ABIPluginFutureLayout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
+        .target(name: "ABIPluginBytes", dependencies: [SDK.sdk], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift5),
 
         // MARK: Tests
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
-                "PatchbayWire", "PatchbayPlugins", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", "PatchbayTesting", "PatchbayWebhookSchemes",
+                SDK.wire, SDK.plugins, "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance", "PatchbayClient",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PatchbayTesting
+import PatchbayWebhookSchemes
 import PatchbayWire
 
 /// Tools for plugin authors.
@@ -46,7 +47,7 @@ struct PluginNewCommand: ParsableCommand {
     @Option(help: "Directory to create. Default: ./NAME.")
     var output: String?
 
-    @Option(help: "Where the package finds Patchbay: a checkout's path or a git URL. Default: the checkout this patchbay was built from.")
+    @Option(help: "The Patchbay checkout whose SDK package (its SDK folder) the plugin builds against. Default: the checkout this patchbay was built from.")
     var patchbay: String?
 
     func run() throws {
@@ -54,7 +55,10 @@ struct PluginNewCommand: ParsableCommand {
             throw ValidationError("\(name) is not a plugin name: use letters, digits, '-' and '_', starting with a letter (at most 40)")
         }
         guard let source = patchbay ?? Self.buildCheckout() else {
-            throw ValidationError("could not tell where Patchbay is: pass --patchbay with a checkout's path or a git URL")
+            throw ValidationError("could not tell where Patchbay is: pass --patchbay with a checkout's path")
+        }
+        if PluginScaffold.isGitURL(source) {
+            throw ValidationError("--patchbay takes a checkout's path: a plugin depends on the SDK package in its SDK folder, which SwiftPM cannot reach through a git URL (clone it first)")
         }
         let directory = output ?? name
         if FileManager.default.fileExists(atPath: directory) {
@@ -71,7 +75,7 @@ struct PluginNewCommand: ParsableCommand {
         guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("SDK/PatchbaySDK").path),
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("SDK/Package.swift").path),
                FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
                 return directory.path
             }
@@ -112,7 +116,9 @@ struct PluginTestCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(cassette ?? ""): not a readable cassette (\(error))")
         }
-        let report = await ConformanceSuite().run(pluginAt: path, replaying: recorded, config: configValue)
+        var suite = ConformanceSuite()
+        suite.webhookVerifier = { vector, spec in try WebhookVerifier.verify(vector, spec: spec) }
+        let report = await suite.run(pluginAt: path, replaying: recorded, config: configValue)
         if json {
             print(String(decoding: try WireCoding.encode(report.json), as: UTF8.self))
         } else {

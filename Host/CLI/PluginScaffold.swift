@@ -7,7 +7,8 @@ import Foundation
 struct PluginScaffold {
     /// As typed: `acme-notes`.
     let name: String
-    /// Where the package finds Patchbay: a path to a checkout, or a git URL.
+    /// Where the package finds Patchbay: a path to a checkout. The plugin depends on the SDK
+    /// package inside it (`SDK/`) only, never on the host's.
     let patchbay: String
 
     /// The manifest id: lowercase letters, digits and `_`.
@@ -45,16 +46,20 @@ struct PluginScaffold {
         }
     }
 
-    private var dependency: String {
-        patchbay.contains("://") || patchbay.hasPrefix("git@")
-            ? ".package(url: \"\(patchbay)\", branch: \"main\")"
-            : ".package(path: \"\(patchbay)\")"
+    /// A git URL names a whole repository, and SwiftPM cannot use a package in one of its
+    /// folders, so the SDK package is only reachable through a checkout.
+    static func isGitURL(_ source: String) -> Bool {
+        source.contains("://") || source.hasPrefix("git@")
     }
 
-    private var packageIdentity: String {
-        let last = patchbay.split(separator: "/").last.map(String.init) ?? "patchbay"
-        return (last.hasSuffix(".git") ? String(last.dropLast(4)) : last).lowercased()
+    private var sdkPath: String {
+        (patchbay.hasSuffix("/") ? String(patchbay.dropLast()) : patchbay) + "/SDK"
     }
+
+    private var dependency: String { ".package(path: \"\(sdkPath)\")" }
+
+    /// SwiftPM names a package used by path after its folder.
+    private let packageIdentity = "sdk"
 
     private var packageManifest: String {
         """

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import PatchbayWire
+@_spi(PatchbayHost) import PatchbayWire
 
 /// Checks an inbound webhook against the scheme its provider's manifest declares as data
 /// (`WebhookVerification`). Every comparison of secret material is constant-time: a MAC is
@@ -8,9 +8,11 @@ import PatchbayWire
 /// for byte without early exit. Refusals name headers, never a secret or an expected value.
 public struct WebhookVerifier: Sendable {
     /// Why a webhook was refused. The message names the header, never a secret or the expected value.
-    public struct Refusal: Error, Equatable, Sendable {
+    public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         public var code: String
         public var message: String
+
+        public var description: String { message }
     }
 
     public var spec: WebhookSpec

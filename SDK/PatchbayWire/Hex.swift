@@ -2,9 +2,10 @@ import Foundation
 
 /// Hexadecimal digits, read byte by byte: slicing text into two-character strings for
 /// `UInt8(_:radix:)` costs more than the HMAC check a webhook signature's digits feed.
-package enum Hex {
+/// For the host only (the package one folder up, which imports it as SPI), not part of the SDK.
+@_spi(PatchbayHost) public enum Hex {
     /// The bytes that `digits` (an even number of hex digits, either case) spell, or nil.
-    package static func bytes(_ digits: Substring) -> Data? {
+    public static func bytes(_ digits: Substring) -> Data? {
         var digits = digits
         return digits.withUTF8 { text -> Data? in
             guard text.count % 2 == 0 else { return nil }
@@ -18,7 +19,7 @@ package enum Hex {
     }
 
     /// One hex digit's value, or nil for any other byte.
-    package static func value(_ digit: UInt8) -> UInt8? {
+    public static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10

@@ -72,7 +72,9 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(output.contains("libPatchbayAcmeNotes.so"), output)
         let manifest = try String(contentsOfFile: target + "/Package.swift", encoding: .utf8)
         XCTAssertTrue(manifest.contains(#".library(name: "PatchbayAcmeNotes", type: .dynamic, targets: ["AcmeNotes"])"#), manifest)
-        XCTAssertTrue(manifest.contains(#".package(path: "../patchbay")"#), manifest)
+        // Only the SDK package: the plugin never resolves the host's dependencies.
+        XCTAssertTrue(manifest.contains(#".package(path: "../patchbay/SDK")"#), manifest)
+        XCTAssertTrue(manifest.contains(#".product(name: "PatchbayTesting", package: "sdk")"#), manifest)
         let source = try String(contentsOfFile: target + "/Sources/AcmeNotes/AcmeNotes.swift", encoding: .utf8)
         XCTAssertTrue(source.contains(#"id: "acme_notes""#), source)
         XCTAssertTrue(source.contains("@_cdecl(\"pb_plugin_info\")"), source)
@@ -87,6 +89,11 @@ final class CLITests: XCTestCase {
             XCTAssertTrue(message.contains("is not a plugin name"), message)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/x"))
+        let (viaURL, urlRefusal) = try run(["plugin", "new", "acme-notes", "--output", directory + "/y",
+                                            "--patchbay", "https://github.com/example/patchbay.git"], withErrors: true)
+        XCTAssertNotEqual(viaURL, 0)
+        XCTAssertTrue(urlRefusal.contains("checkout's path"), urlRefusal)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/y"))
     }
 
     func testServeAndCreateAKeyWhileItRuns() async throws {

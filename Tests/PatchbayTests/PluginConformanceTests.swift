@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayTesting
+import PatchbayWebhookSchemes
 import PatchbayWire
 import XCTest
 
@@ -10,6 +11,7 @@ final class PluginConformanceTests: XCTestCase {
         var suite = ConformanceSuite()
         suite.callTimeout = .seconds(1)
         suite.settleTime = .milliseconds(500)
+        suite.webhookVerifier = { vector, spec in try WebhookVerifier.verify(vector, spec: spec) }
         return suite
     }
 
@@ -28,6 +30,18 @@ final class PluginConformanceTests: XCTestCase {
             let report = await suite.run(pluginAt: try BuildProducts.plugin(product))
             XCTAssertEqual(outcome(report, "the webhook test vector verifies")?.outcome, .passed, report.text)
         }
+        // The harness links no crypto: without the host's verifier it says so instead of passing,
+        // and a verifier that refuses the vector fails the check with its reason.
+        var bare = suite
+        bare.webhookVerifier = nil
+        let unverified = await bare.run(pluginAt: try BuildProducts.plugin("PatchbayGitHub"))
+        XCTAssertEqual(outcome(unverified, "the webhook test vector verifies")?.outcome, .skipped, unverified.text)
+        var refusing = suite
+        refusing.webhookVerifier = { _, _ in throw VectorRefused() }
+        let refused = await refusing.run(pluginAt: try BuildProducts.plugin("PatchbayGitHub"))
+        XCTAssertFalse(refused.passed, refused.text)
+        let problem = outcome(refused, "the webhook test vector verifies")?.notes.first ?? ""
+        XCTAssertTrue(problem.hasSuffix(": x-hub-signature-256 does not match"), refused.text)
         // The C example declares an example input, so the cancellation check really runs on it.
         let uptime = await suite.run(pluginAt: try BuildProducts.plugin("ExampleUptime"))
         XCTAssertEqual(outcome(uptime, "a call the host gives up on still completes exactly once")?.outcome, .passed, uptime.text)
@@ -61,4 +75,9 @@ final class PluginConformanceTests: XCTestCase {
         XCTAssertTrue(report.checks[0].notes.first?.contains("ABI major mismatch") == true, report.text)
         XCTAssertEqual(report.json["passed"], false)
     }
+}
+
+/// What a verifier throws when a vector does not verify, as the host's refusals do: its description says why.
+private struct VectorRefused: Error, CustomStringConvertible {
+    var description: String { "x-hub-signature-256 does not match" }
 }

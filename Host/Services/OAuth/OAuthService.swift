@@ -4,7 +4,7 @@ import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
-import PatchbayWire
+@_spi(PatchbayHost) import PatchbayWire
 
 /// The OAuth 2 authorization-code flow: a connection for an OAuth provider starts `pending`
 /// with an `oauth_url`; the provider sends the user back to `GET /oauth/callback`, which

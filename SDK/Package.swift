@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// What a plugin author builds against and tests with, as a package of its own, so that a
+// plugin's package resolves and builds only this: the C ABI, the wire types, the Swift SDK,
+// the loader the host uses, and the conformance harness. The host (the package one folder up)
+// depends on it by path. Keep its dependencies to the few small API packages the loader
+// records through; anything heavier belongs to the host (docs/architecture.md).
+
+import class Foundation.ProcessInfo
+
+let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+var dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+]
+// `swift package generate-documentation` (the SDK reference, docs/plugin-guide.md) needs the
+// DocC plugin; only the documentation build asks for it, so plugins never resolve it.
+if ProcessInfo.processInfo.environment["PATCHBAY_SDK_DOCS"] != nil {
+    dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"))
+}
+
+let package = Package(
+    name: "PatchbaySDK",
+    platforms: [.macOS(.v14)],
+    products: [
+        // A plugin in Swift.
+        .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
+        // A plugin's tests: the checks of `patchbay plugin test`, cassettes, the harness.
+        .library(name: "PatchbayTesting", targets: ["PatchbayTesting"]),
+        // The pieces the host and plugins in C share.
+        .library(name: "PatchbayABI", targets: ["PatchbayABI"]),
+        .library(name: "PatchbayWire", targets: ["PatchbayWire"]),
+        .library(name: "PatchbayPlugins", targets: ["PatchbayPlugins"]),
+    ],
+    dependencies: dependencies,
+    targets: [
+        .target(name: "PatchbayABI", path: "PatchbayABI"),
+        .target(name: "PatchbayWire", path: "PatchbayWire", swiftSettings: swift5),
+        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "PatchbaySDK", swiftSettings: swift5),
+        // Loading plugins (dlopen, the checks, refusals) and calling them, in process or in a
+        // worker: the host's registry, and what the harness loads a plugin with.
+        .target(
+            name: "PatchbayPlugins",
+            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "Tracing", package: "swift-distributed-tracing")],
+            path: "PatchbayPlugins", swiftSettings: swift5),
+        .target(
+            name: "PatchbayTesting",
+            dependencies: ["PatchbayWire", "PatchbayPlugins", .product(name: "Logging", package: "swift-log")],
+            path: "PatchbayTesting", swiftSettings: swift5),
+    ]
+)
