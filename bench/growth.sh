@@ -38,7 +38,8 @@ done
 source bench/lib.sh
 
 SHIPPED=(PatchbaySlack PatchbayGitHub PatchbayShopify PatchbayGoogleSheets PatchbayPostgres)
-build_binaries patchbay patchbay-sandbox "${SHIPPED[@]}"
+# Only the plugins the plugin steps load: PLUGINS=1 seeds a store with the Slack plugin alone.
+build_binaries patchbay patchbay-sandbox "${SHIPPED[@]:0:PLUGINS}"
 need_tool wrk wrk
 need_tool sqlite3 sqlite3
 command -v python3 >/dev/null 2>&1 || die "python3 is needed"

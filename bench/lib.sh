@@ -65,6 +65,12 @@ proc_kib() {
 cpu_ticks() {
     awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
+
+# CPU time this script's children have used and been waited for (user + system), in clock
+# ticks: around one wait for wrk, wrk's own CPU (it has exited, so /proc no longer has it).
+children_cpu_ticks() {
+    awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"
+}
 CLK_TCK=$(getconf CLK_TCK)
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
@@ -111,7 +117,8 @@ cleanup() {
         echo "kept the work directory: $WORK${DATA:+ (data directory: $DATA)}" >&2
     else
         rm -rf "$WORK"
-        [[ -z ${DATA_ROOT:-} || -z $DATA ]] || rm -rf "$DATA"
+        # A data directory the script was given (REUSE_DATA) is the caller's, never removed.
+        [[ -z ${DATA_ROOT:-} || -z $DATA || $DATA == "${REUSE_DATA:-}" ]] || rm -rf "$DATA"
     fi
     exit "$status"
 }
@@ -308,16 +315,19 @@ slack_invoke_targets() {
 declare -A R
 
 # wrk_run NAME WRK_ARGS...: runs wrk with these arguments (a script that loads wrk-summary.lua);
-# its report goes to $WORK/wrk-NAME.txt and its figures land in R[NAME.*].
+# its report goes to $WORK/wrk-NAME.txt and its figures land in R[NAME.*], with wrk's own CPU
+# time in R[NAME.wrk_ticks].
 wrk_run() {
     local name=$1
     shift
-    local out=$WORK/wrk-$name.txt
+    local out=$WORK/wrk-$name.txt ticks
+    ticks=$(children_cpu_ticks)
     # In the background, so that a signal reaches the trap now rather than when wrk is done.
     wrk --latency --timeout 10s "$@" >"$out" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || { WRK_PID=""; show_log "$out" "wrk ($name)"; die "wrk failed ($name)"; }
     WRK_PID=""
+    R[$name.wrk_ticks]=$(($(children_cpu_ticks) - ticks))
     local line kv
     line=$(grep '^BENCH ' "$out" | tail -n 1 || true)
     [[ -n $line ]] || { show_log "$out" "wrk ($name)"; die "wrk printed no summary ($name)"; }

@@ -119,6 +119,8 @@ PY
 
 say "patchbay: verify, parse, dedup, commit"
 serve_github
+sleep 1
+RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
 create_key admin
 api() { curl -sS -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' "$@"; }
 CONNECTION=$(api -X POST "$HOST_URL/v1/connections" -d '{"provider":"github","credentials":{"token":"ghp_benchmark"}}' |
@@ -135,6 +137,10 @@ STATS=$(api "$HOST_URL/v1/webhooks/endpoints/$ENDPOINT_ID/stats")
 STORED=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["verified"] - s["duplicates"])' "$STATS")
 DUPLICATES=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["duplicates"])' "$STATS")
 ACKED=$(( ${R[patchbay-warmup.requests]:-0} - ${R[patchbay-warmup.failed]:-0} + R[patchbay.requests] - R[patchbay.failed] ))
+kill -0 "$HOST_PID" 2>/dev/null || die "patchbay serve died during the load"
+sleep 2
+RSS_LOADED_KIB=$(proc_kib "$HOST_PID" VmRSS)
+RSS_PEAK_KIB=$(proc_kib "$HOST_PID" VmHWM)
 
 # MARK: Report
 
@@ -160,6 +166,8 @@ printf '  patchbay / storage ceiling   %s\n' "$(ratio "${R[patchbay.rps]}" "${R[
 printf '  patchbay / lower ceiling     %s (the %s ceiling; goal >= %s: %s)\n' "$(ratio "${R[patchbay.rps]}" "$LOWER")" "$LOWER_NAME" \
     "$CEILING_GOAL" "$(awk -v r="$(ratio "${R[patchbay.rps]}" "$LOWER")" -v g="$CEILING_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }')"
 printf '  events/s goal >= %s: %s\n' "$EVENTS_GOAL" "$(awk -v r="${R[patchbay.rps]}" -v g="$EVENTS_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }')"
+printf '  host RSS    %s MiB idle after start-up; %s MiB idle after the load (peak %s MiB)\n' \
+    "$(mib "$RSS_IDLE_KIB")" "$(mib "$RSS_LOADED_KIB")" "$(mib "$RSS_PEAK_KIB")"
 printf '  stored %s events for %s deliveries wrk saw acknowledged (%s duplicates)\n' "$STORED" "$ACKED" "$DUPLICATES"
 # Stored may exceed what wrk saw by the requests in flight when each run stopped.
 if ((DUPLICATES != 0 || STORED < ACKED || STORED > ACKED + 2 * CONCURRENCY)); then

@@ -76,6 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
         let tracing = try observabilityOptions.bootstrapTracing(environment: environment, logger: Logger(label: "patchbay.otel"))
         let egressAddresses = try egressOptions.policy(environment: environment)
 
+        // Before any socket: thousands of calls in flight need thousands of descriptors.
+        let openFiles = OpenFileLimit.raiseToHardLimit()
         // A crash in an in-process plugin ends the host at once, with one line naming the plugin.
         PluginCrashGuard.install()
         // Plugins first: an override naming no loaded provider is refused before the data dir is touched.
@@ -151,6 +153,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("patchbay is serving", metadata: [
                 "url": "http://\(host):\(boundPort)", "data_dir": "\(directory)", "store": "\(location)",
                 "plugins": "\(enabled.joined(separator: ","))", "startup_ms": "\(Int(elapsed))",
+                "open_files": "\(openFiles.map { String($0.soft) } ?? "unknown")",
+                "open_files_hard": "\(openFiles.map { String($0.hard) } ?? "unknown")",
             ])
         }
         // The delivery worker, pruning and the heartbeat run beside the API and stop with it;

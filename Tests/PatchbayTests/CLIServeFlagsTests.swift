@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PatchbayFakes
 import XCTest
 
@@ -113,5 +116,43 @@ extension CLITests {
         XCTAssertTrue(message.hasPrefix("Error: unknown scope \"root\""), message)
         XCTAssertTrue(message.contains("patchbay keys create"), "the usage names the command: \(message)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/never"), "refused before the data dir is made")
+    }
+
+    func testServeLiftsTheOpenFileLimitToTheHardLimitAndLogsIt() throws {
+        // The hard limit this test runs under is what a child may lift its soft limit to.
+        var limit = rlimit()
+        XCTAssertEqual(getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit), 0)
+        let hard = UInt64(limit.rlim_max)
+        try XCTSkipUnless(hard > 256, "the hard limit on open files (\(hard)) leaves nothing to lift")
+        let directory = freshDirectory()
+        let log = directory + ".log"
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            try? FileManager.default.removeItem(atPath: log)
+        }
+        // A shell lowers the soft limit, as a service manager's default of 1,024 would be, and execs serve.
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/bin/sh")
+        server.arguments = ["-c", #"ulimit -S -n 256 && exec "$0" serve --data-dir "$1" --port 0"#, patchbay, directory]
+        FileManager.default.createFile(atPath: log, contents: nil)
+        server.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var seen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !seen.contains("patchbay is serving"), server.isRunning, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        XCTAssertNotNil(seen.range(of: #" open_files=\#(hard)\s"#, options: .regularExpression), seen)
+        XCTAssertNotNil(seen.range(of: #" open_files_hard=\#(hard)\s"#, options: .regularExpression), seen)
+        let limits = try String(contentsOfFile: "/proc/\(server.processIdentifier)/limits", encoding: .utf8)
+        let line = limits.split(separator: "\n").first { $0.hasPrefix("Max open files") }.map(String.init) ?? limits
+        XCTAssertEqual(line.split(separator: " ").filter { !$0.isEmpty }.dropFirst(3).prefix(2).map(String.init),
+                       [String(hard), String(hard)], line)
     }
 }
