@@ -17,7 +17,7 @@ enum PostgresMigrations {
     }
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
-                                    idempotencyKeys, audit, apiRequestCounts, mcpServers]
+                                    idempotencyKeys, audit, apiRequestCounts, mcpServers, apiKeyRateLimit]
 
     static var names: [String] { all.map(\.name) }
 
