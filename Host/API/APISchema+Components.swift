@@ -129,6 +129,7 @@ extension APISchema {
         [
             "id": string(), "prefix": string(), "scopes": array(enumeration(Scope.self)),
             "created_at": timestamp, "revoked_at": nullableTimestamp,
+            "rate_limit": ["type": ["integer", "null"], "description": "Requests per window for this key; null: the host's limit."],
         ]
     }
 

@@ -12,6 +12,7 @@ extension Views {
             "scopes": .array(record.scopes.map(JSONValue.string)),
             "created_at": time(record.createdAt),
             "revoked_at": time(record.revokedAt),
+            "rate_limit": record.rateLimit.map { .integer(Int64($0)) } ?? .null,
         ]
     }
 

@@ -18,10 +18,14 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "Comma-separated scopes: integrations:read, integrations:write, skills:write, skills:invoke, metrics, admin.")
         var scopes = "integrations:read,integrations:write"
 
-        /// Unknown scopes are refused before the data dir is created.
+        @Option(help: "Requests this key may make per --api-rate-window, 1 to 1000000; 0 = the host's --api-rate-limit. Default: 0")
+        var rateLimit = 0
+
+        /// Unknown scopes and budgets out of range are refused before the data dir is created.
         func validate() throws {
             do {
                 _ = try Scope.parse(scopes)
+                _ = try APIKeyService.rateLimit(rateLimit)
             } catch let error as ServiceError {
                 throw ValidationError(error.message)
             }
@@ -32,7 +36,7 @@ struct KeysCommand: AsyncParsableCommand {
             let issued: APIKeyService.IssuedKey
             do {
                 issued = try await APIKeyService(store: store, audit: AuditLog(store: store))
-                    .create(accountName: account, scopes: try Scope.parse(scopes))
+                    .create(accountName: account, scopes: try Scope.parse(scopes), rateLimit: rateLimit)
             } catch let error as ServiceError {
                 throw ValidationError(error.message)
             }

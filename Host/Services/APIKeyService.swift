@@ -30,8 +30,10 @@ public struct APIKeyService: Sendable {
     }
 
     /// Creates a key for the account named `accountName`, creating the account if it is new.
-    public func create(accountName: String, scopes: [Scope]) async throws -> IssuedKey {
-        let issued = try await issue(for: try await account(named: accountName), scopes: scopes)
+    /// `rateLimit` is the key's own budget per window (see `rateLimit(_:)`).
+    public func create(accountName: String, scopes: [Scope], rateLimit: Int? = nil) async throws -> IssuedKey {
+        let rateLimit = try Self.rateLimit(rateLimit)
+        let issued = try await issue(for: try await account(named: accountName), scopes: scopes, rateLimit: rateLimit)
         await audit?.recordCLI(accountID: issued.account.id, "api_key.created", target: issued.record.id,
                                changes: Self.auditChanges(issued.record))
         return issued
@@ -47,18 +49,52 @@ public struct APIKeyService: Sendable {
     }
 
     /// A new key on the caller's own account. Needs `admin`, so no key can mint a stronger one.
-    public func create(principal: Principal, scopes: [Scope]) async throws -> IssuedKey {
+    public func create(principal: Principal, scopes: [Scope], rateLimit: Int? = nil) async throws -> IssuedKey {
         try principal.require(.admin)
         guard !scopes.isEmpty else { throw ServiceError.validation("at least one scope is required", field: "scopes") }
+        let rateLimit = try Self.rateLimit(rateLimit)
         guard let account = try await store.account(id: principal.accountID) else { throw ServiceError.notFound("account", principal.accountID) }
-        let issued = try await issue(for: account, scopes: scopes)
+        let issued = try await issue(for: account, scopes: scopes, rateLimit: rateLimit)
         await audit?.record(principal, "api_key.created", target: issued.record.id, changes: Self.auditChanges(issued.record))
         return issued
     }
 
-    /// A key's scopes and the prefix it is listed by; never its secret.
+    /// Gives a key of the caller's account its own request budget per window, or (0 or nil)
+    /// hands it back to the host's `--api-rate-limit`. Hosts apply it from the key's next
+    /// request: verified keys are forgotten here and on the other replicas.
+    public func setRateLimit(principal: Principal, id: String, rateLimit: Int?) async throws -> APIKeyRecord {
+        try principal.require(.admin)
+        let rateLimit = try Self.rateLimit(rateLimit)
+        guard let before = try await store.apiKeys(accountID: principal.accountID).first(where: { $0.id == id }),
+              let record = try await store.setAPIKeyRateLimit(id: id, accountID: principal.accountID, rateLimit: rateLimit)
+        else { throw ServiceError.notFound("API key", id) }
+        verified.forgetAll()
+        await notifier.notify(.apiKeyChanged)
+        await audit?.record(principal, "api_key.updated", target: record.id,
+                            changes: ["prefix": .string(record.prefix),
+                                      "rate_limit": ["from": Self.auditValue(before.rateLimit), "to": Self.auditValue(record.rateLimit)]])
+        return record
+    }
+
+    /// A key's own budget as stored: 0 and nil both mean the host's setting (nil); a budget
+    /// is 1 to `APIRateLimitSettings.maxRequests` requests per window.
+    public static func rateLimit(_ requested: Int?) throws -> Int? {
+        guard let requested, requested != 0 else { return nil }
+        guard (1...APIRateLimitSettings.maxRequests).contains(requested) else {
+            throw ServiceError.validation(
+                "rate_limit is requests per window, 1 to \(APIRateLimitSettings.maxRequests), or 0 for the host's limit", field: "rate_limit")
+        }
+        return requested
+    }
+
+    /// A key's scopes, the prefix it is listed by and its own rate limit; never its secret.
     private static func auditChanges(_ record: APIKeyRecord) -> JSONValue {
-        ["prefix": .string(record.prefix), "scopes": .array(record.scopes.map(JSONValue.string))]
+        ["prefix": .string(record.prefix), "scopes": .array(record.scopes.map(JSONValue.string)),
+         "rate_limit": auditValue(record.rateLimit)]
+    }
+
+    private static func auditValue(_ rateLimit: Int?) -> JSONValue {
+        rateLimit.map { .integer(Int64($0)) } ?? .null
     }
 
     /// The account a key belongs to, which any valid key may read (the console names it).
@@ -84,18 +120,19 @@ public struct APIKeyService: Sendable {
             throw ServiceError.notFound("API key", id)
         }
         verified.forgetAll()
-        await notifier.notify(.apiKeyRevoked)
+        await notifier.notify(.apiKeyChanged)
         await audit?.record(principal, "api_key.revoked", target: record.id, changes: ["prefix": .string(record.prefix)])
         return record
     }
 
-    private func issue(for account: Account, scopes: [Scope]) async throws -> IssuedKey {
+    private func issue(for account: Account, scopes: [Scope], rateLimit: Int?) async throws -> IssuedKey {
         let prefix = IDs.randomString(count: 12)
         let secret = IDs.randomString(count: 32)
         let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })
         let record = APIKeyRecord(
             id: IDs.make("key"), accountID: account.id, prefix: prefix, salt: salt,
-            hash: Self.digest(secret: secret, salt: salt), scopes: scopes.map(\.rawValue), createdAt: nowMillis())
+            hash: Self.digest(secret: secret, salt: salt), scopes: scopes.map(\.rawValue), createdAt: nowMillis(),
+            rateLimit: rateLimit)
         try await store.insertAPIKey(record)
         return IssuedKey(key: "pb_\(prefix)_\(secret)", record: record, account: account)
     }
@@ -112,7 +149,8 @@ public struct APIKeyService: Sendable {
         let authentic = HMAC<SHA256>.isValidAuthenticationCode(record.hash, authenticating: Data(secret.utf8),
                                                                 using: SymmetricKey(data: record.salt))
         guard authentic, record.revokedAt == nil else { throw invalid }
-        let principal = Principal(accountID: record.accountID, keyID: record.id, scopes: Set(record.scopes.compactMap(Scope.init)))
+        let principal = Principal(accountID: record.accountID, keyID: record.id, scopes: Set(record.scopes.compactMap(Scope.init)),
+                                  rateLimit: record.rateLimit)
         verified.remember(prefix: prefix, secret: secret, principal: principal, generation: generation)
         return principal
     }

@@ -29,11 +29,14 @@ public struct Principal: Sendable, Equatable {
     public var accountID: String
     public var keyID: String
     public var scopes: Set<Scope>
+    /// The key's own request budget per rate-limit window; nil for the host's setting.
+    public var rateLimit: Int?
 
-    public init(accountID: String, keyID: String, scopes: Set<Scope>) {
+    public init(accountID: String, keyID: String, scopes: Set<Scope>, rateLimit: Int? = nil) {
         self.accountID = accountID
         self.keyID = keyID
         self.scopes = scopes
+        self.rateLimit = rateLimit
     }
 
     public func require(_ scope: Scope) throws {

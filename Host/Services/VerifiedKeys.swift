@@ -6,10 +6,11 @@ import PatchbayStore
 /// and the HMAC of the full check. An entry holds a SHA-256 of the key's secret part, never the
 /// key, and the principal it stood for.
 ///
-/// A revoked key must stop working: this host forgets every entry when a key is revoked here,
-/// and when the notifier says one was revoked on another replica (checked on every lookup, so
-/// no task waits for it). A notification can be lost between processes, so no entry outlives
-/// `lifetime` either: that bounds how long a revocation elsewhere takes to reach this host.
+/// A revoked key must stop working, and a key's new rate limit apply: this host forgets every
+/// entry when a key is revoked or changed here, and when the notifier says one was on another
+/// replica (checked on every lookup, so no task waits for it). A notification can be lost
+/// between processes, so no entry outlives `lifetime` either: that bounds how long a change
+/// elsewhere takes to reach this host.
 final class VerifiedKeys: @unchecked Sendable {
     /// How long a verified key is trusted without reading the store again.
     static let lifetime: Duration = .seconds(2)
@@ -32,7 +33,7 @@ final class VerifiedKeys: @unchecked Sendable {
     private let now: @Sendable () -> ContinuousClock.Instant
 
     init(notifier: any Notifier, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
-        revocations = notifier.listen(.apiKeyRevoked)
+        revocations = notifier.listen(.apiKeyChanged)
         self.now = now
     }
 
@@ -69,7 +70,7 @@ final class VerifiedKeys: @unchecked Sendable {
         }
     }
 
-    /// Forgets every key: one was revoked.
+    /// Forgets every key: one was revoked or changed.
     func forgetAll() {
         lock.withLock { forgetAllLocked() }
     }

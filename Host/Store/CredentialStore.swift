@@ -6,6 +6,8 @@ public protocol CredentialStore: Sendable {
     func apiKeys(accountID: String) async throws -> [APIKeyRecord]
     /// Marks the key revoked (once) and returns it; nil when the account has no such key.
     func revokeAPIKey(id: String, accountID: String, at: Millis) async throws -> APIKeyRecord?
+    /// Sets the key's own rate limit (nil: the host's) and returns the key; nil when the account has no such key.
+    func setAPIKeyRateLimit(id: String, accountID: String, rateLimit: Int?) async throws -> APIKeyRecord?
 
     // OAuth apps, one per account and provider
     func saveOAuthApp(_ app: OAuthAppRecord) async throws

@@ -18,8 +18,9 @@ public struct NotifierChannel: Hashable, Sendable, CustomStringConvertible {
     /// The agent has a new live version (a publish or a rollback); the payload is its number.
     public static func agentLive(_ agentID: String) -> NotifierChannel { NotifierChannel("agent_live:\(agentID)") }
 
-    /// An API key was revoked: hosts that keep verified keys forget them.
-    public static let apiKeyRevoked = NotifierChannel("api_key_revoked")
+    /// An API key was revoked or its rate limit changed: hosts that keep verified keys forget
+    /// them. The name is the one replicas of earlier releases listen on for revocations.
+    public static let apiKeyChanged = NotifierChannel("api_key_revoked")
 
     /// A refresh of the connection's token ended, with new credentials or without.
     public static func oauthRefresh(_ connectionID: String) -> NotifierChannel { NotifierChannel("oauth_refresh:\(connectionID)") }

@@ -28,9 +28,11 @@ public struct APIKeyRecord: Sendable, Equatable {
     public var scopes: [String]
     public var createdAt: Millis
     public var revokedAt: Millis?
+    /// Requests the key may make per rate-limit window; nil for the host's setting.
+    public var rateLimit: Int?
 
     public init(id: String, accountID: String, prefix: String, salt: Data, hash: Data, scopes: [String],
-                createdAt: Millis, revokedAt: Millis? = nil) {
+                createdAt: Millis, revokedAt: Millis? = nil, rateLimit: Int? = nil) {
         self.id = id
         self.accountID = accountID
         self.prefix = prefix
@@ -39,6 +41,7 @@ public struct APIKeyRecord: Sendable, Equatable {
         self.scopes = scopes
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.rateLimit = rateLimit
     }
 }
 

@@ -135,6 +135,24 @@ final class CLITests: XCTestCase {
         let (badStatus, _) = try run(["keys", "create", "--data-dir", directory, "--account", "cli", "--scopes", "root"])
         XCTAssertNotEqual(badStatus, 0, "an unknown scope is refused")
 
+        // A key with its own budget is limited although the host sets no limit.
+        let (limitedStatus, limitedKey) = try run(["keys", "create", "--data-dir", directory, "--account", "cli",
+                                                   "--scopes", "integrations:read", "--rate-limit", "1"])
+        XCTAssertEqual(limitedStatus, 0)
+        var statuses: [UInt] = []
+        for _ in 0..<2 {
+            var limited = HTTPClientRequest(url: base + "/v1/catalog")
+            limited.headers.add(name: "Authorization", value: "Bearer \(limitedKey.trimmingCharacters(in: .whitespacesAndNewlines))")
+            statuses.append(try await HTTPClient.shared.execute(limited, timeout: .seconds(10)).status.code)
+        }
+        XCTAssertEqual(statuses, [200, 429])
+        for bad in ["-1", "1000001", "many"] {
+            let (status, message) = try run(["keys", "create", "--data-dir", directory, "--account", "cli", "--rate-limit", bad],
+                                            withErrors: true)
+            XCTAssertNotEqual(status, 0, bad)
+            XCTAssertTrue(message.contains("rate"), message)
+        }
+
         server.terminate()
         server.waitUntilExit()
         XCTAssertEqual(server.terminationReason, .exit, "SIGTERM is a graceful shutdown")

@@ -89,7 +89,7 @@ final class MCPSessionTests: XCTestCase {
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         // Besides the host's own listener for revoked keys, only the open session's.
         XCTAssertEqual(notifier.channelCount, 2)
-        XCTAssertTrue(notifier.isListened(.apiKeyRevoked))
+        XCTAssertTrue(notifier.isListened(.apiKeyChanged))
         XCTAssertTrue(notifier.isListened(.agentLive(agent)), "the open session listens on its agent's channel")
         let ended = try await transport.terminate()
         XCTAssertEqual(ended, 200)

@@ -26,6 +26,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testARefusedWriteFailsAloneAndTheNextOneCommits() async throws { try await suite.aRefusedWriteFailsAloneAndTheNextOneCommits() }
     func testReopeningKeepsEverythingAndStaysWritable() async throws { try await suite.reopeningKeepsEverythingAndStaysWritable() }
     func testAPIKeysAreScopedAndRevokedOnce() async throws { try await suite.apiKeysAreScopedAndRevokedOnce() }
+    func testAPIKeysKeepTheirOwnRateLimit() async throws { try await suite.apiKeysKeepTheirOwnRateLimit() }
 
     // Connections
     func testConnectionsAnswerOnlyToTheirAccount() async throws { try await suite.connectionsAnswerOnlyToTheirAccount() }

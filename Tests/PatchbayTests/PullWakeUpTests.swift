@@ -82,6 +82,6 @@ final class PullWakeUpTests: XCTestCase {
         XCTAssertLessThanOrEqual(calls, 10, "a handful of calls, not one per 20 ms")
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         XCTAssertEqual(notifier.channelCount, 1, "the answered poll stopped listening: only the host's own listener for revoked keys is left")
-        XCTAssertTrue(notifier.isListened(.apiKeyRevoked))
+        XCTAssertTrue(notifier.isListened(.apiKeyChanged))
     }
 }

@@ -72,4 +72,32 @@ extension StoreConformance {
         let again = try await store.revokeAPIKey(id: "key_1", accountID: Self.accountA, at: 70)
         XCTAssertEqual(again?.revokedAt, 60, "a second revocation moved the time")
     }
+
+    /// A key's own rate limit is kept at creation, changed only by its own account, and cleared
+    /// back to the host's (nil).
+    public func apiKeysKeepTheirOwnRateLimit() async throws {
+        let store = try await tenants()
+        try await store.insertAPIKey(APIKeyRecord(id: "key_1", accountID: Self.accountA, prefix: "p1", salt: Data([1]), hash: Data([2]),
+                                                  scopes: ["admin"], createdAt: 10, rateLimit: 5))
+        try await store.insertAPIKey(APIKeyRecord(id: "key_2", accountID: Self.accountA, prefix: "p2", salt: Data([1]), hash: Data([2]),
+                                                  scopes: ["admin"], createdAt: 20))
+        let created = try await store.apiKey(prefix: "p1")
+        XCTAssertEqual(created?.rateLimit, 5)
+        let unset = try await store.apiKey(prefix: "p2")
+        XCTAssertNil(unset?.rateLimit)
+
+        let foreign = try await store.setAPIKeyRateLimit(id: "key_1", accountID: Self.accountB, rateLimit: 1)
+        XCTAssertNil(foreign, "another account changed the key")
+        let unknown = try await store.setAPIKeyRateLimit(id: "key_9", accountID: Self.accountA, rateLimit: 1)
+        XCTAssertNil(unknown)
+        let changed = try await store.setAPIKeyRateLimit(id: "key_1", accountID: Self.accountA, rateLimit: 900_000)
+        XCTAssertEqual(changed?.rateLimit, 900_000)
+        XCTAssertEqual(changed?.prefix, "p1")
+        let listed = try await store.apiKeys(accountID: Self.accountA)
+        XCTAssertEqual(listed.map(\.rateLimit), [nil, 900_000])
+        let cleared = try await store.setAPIKeyRateLimit(id: "key_1", accountID: Self.accountA, rateLimit: nil)
+        XCTAssertNil(cleared?.rateLimit)
+        let read = try await store.apiKey(prefix: "p1")
+        XCTAssertNil(read?.rateLimit)
+    }
 }

@@ -11,11 +11,13 @@ enum APIKeyRoutes {
                      tag: "api-keys", access: .key(.admin),
                      requestBody: APISchema.object([
                          "scopes": APISchema.array(APISchema.enumeration(Scope.self), minItems: 1),
+                         "rate_limit": rateLimit,
                      ], required: ["scopes"]),
                      response: APISchema.ref("APIKeyCreated"), successStatus: 201) { _, context in
                 let names = context.input["scopes"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 let scopes = try Scope.parse(names.joined(separator: ","))
-                let issued = try await keys.create(principal: try context.requirePrincipal(), scopes: scopes)
+                let issued = try await keys.create(principal: try context.requirePrincipal(), scopes: scopes,
+                                                   rateLimit: context.input["rate_limit"]?.intValue)
                 var view = Views.apiKey(issued.record).objectValue ?? [:]
                 view["key"] = .string(issued.key)
                 return JSONResponse.make(.object(view), status: .created)
@@ -24,6 +26,15 @@ enum APIKeyRoutes {
                      tag: "api-keys", access: .key(.admin), response: APISchema.list(of: APISchema.ref("APIKey"))) { _, context in
                 let records = try await keys.list(principal: try context.requirePrincipal())
                 return JSONResponse.make(["data": .array(records.map(Views.apiKey))])
+            },
+            Endpoint(method: .patch, path: "/v1/api-keys/{id}",
+                     summary: "Change a key's own rate limit; it applies from the key's next request.",
+                     tag: "api-keys", access: .key(.admin),
+                     requestBody: APISchema.object(["rate_limit": rateLimit], required: ["rate_limit"]),
+                     response: APISchema.ref("APIKey")) { _, context in
+                let record = try await keys.setRateLimit(principal: try context.requirePrincipal(), id: try context.parameters.require("id"),
+                                                         rateLimit: context.input["rate_limit"]?.intValue)
+                return JSONResponse.make(Views.apiKey(record))
             },
             Endpoint(method: .delete, path: "/v1/api-keys/{id}",
                      summary: "Revoke an API key; it stops working at once. The key making the request needs force=true.",
@@ -36,4 +47,10 @@ enum APIKeyRoutes {
             },
         ]
     }
+
+    /// A key's own budget in a request body; 0 hands it back to the host's.
+    private static let rateLimit: JSONValue = [
+        "type": "integer", "minimum": 0, "maximum": .integer(Int64(APIRateLimitSettings.maxRequests)),
+        "description": "Requests per rate-limit window for this key; 0 uses the host's --api-rate-limit.",
+    ]
 }

@@ -22,7 +22,10 @@ enum MCPRoutes {
         ]
         let session = "The session initialize answered with."
         // Only initialize, a POST, opens a session without one.
-        let opening = [Parameter.header(HTTPHeaderName.sessionID, description: session + " Every request but initialize sends it.")] + others
+        let opening = [Parameter.header(HTTPHeaderName.sessionID, description: session + " Every request but initialize sends it."),
+                       .header(HTTPField.Name.idempotencyKey.rawName,
+                               description: "On tools/call: a repeat of the call (same tool and arguments, any JSON-RPC id) gets the first outcome under its own id, and the tool runs once; other methods ignore it.")]
+            + others
         var sessionHeader = Parameter.header(HTTPHeaderName.sessionID, required: true, description: session)
         sessionHeader.errorCode = "mcp_session_required"
         let inSession = [sessionHeader] + others
@@ -87,6 +90,12 @@ enum MCPRoutes {
                                field: HTTPHeaderName.sessionID)
         }
 
+        if request.method == .post, let key = request.headers[.idempotencyKey], let call = MCPIdempotentCall(message.body, agentID: agentID) {
+            return try await call.respond(key: key, principal: principal, agentID: agentID, session: session.id,
+                                          idempotency: patchbay.idempotency) {
+                await session.transport.handleRequest(message)
+            }
+        }
         let reply = await session.transport.handleRequest(message)
         if (opened && reply.statusCode >= 400) || (request.method == .delete && reply.statusCode == 200) {
             try await sessions.close(session.id, accountID: principal.accountID)

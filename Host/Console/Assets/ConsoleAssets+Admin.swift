@@ -27,7 +27,8 @@ extension ConsoleAssets {
         try {
           const keys = await api("GET", "/v1/api-keys");
           clear(body, keys.data.length ? keys.data.map((k) => h("tr", {},
-            h("td", {}, h("code", {}, k.prefix)), h("td", {}, k.scopes.join(", ")), h("td", {}, time(k.created_at)),
+            h("td", {}, h("code", {}, k.prefix)), h("td", {}, k.scopes.join(", ")),
+            h("td", {}, k.rate_limit ? k.rate_limit + " / window" : "host default"), h("td", {}, time(k.created_at)),
             h("td", {}, k.revoked_at ? badge("revoked") : badge("active")),
             h("td", {}, k.revoked_at ? null : h("button", { class: "button small danger", type: "button", onclick: (event) => busy(event.currentTarget, async () => {
               if (!confirm("Revoke " + k.prefix + "? Clients using it stop working.")) return;
@@ -37,8 +38,8 @@ extension ConsoleAssets {
                 await api("DELETE", "/v1/api-keys/" + encodeURIComponent(k.id) + "?force=true");
               }
               toast("Revoked " + k.prefix); load();
-            }) }, "Revoke")))) : empty("No key.", 5));
-        } catch (error) { failed(error); clear(body, empty(error.message, 5)); }
+            }) }, "Revoke")))) : empty("No key.", 6));
+        } catch (error) { failed(error); clear(body, empty(error.message, 6)); }
       }
       const form = $("#new-key");
       form.querySelector("fieldset").dataset.field = "scopes";

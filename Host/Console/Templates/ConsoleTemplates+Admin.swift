@@ -21,7 +21,7 @@ extension ConsoleTemplates {
     </form>
     <div id="new-key-result"></div>
     <div class="panel flush"><table class="table" id="keys"><caption class="sr-only">API keys</caption>
-      <thead><tr><th scope="col">Prefix</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">State</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
-      <tbody><tr><td colspan="5" class="loading">Loading…</td></tr></tbody></table></div>
+      <thead><tr><th scope="col">Prefix</th><th scope="col">Scopes</th><th scope="col">Rate limit</th><th scope="col">Created</th><th scope="col">State</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+      <tbody><tr><td colspan="6" class="loading">Loading…</td></tr></tbody></table></div>
     """#
 }

@@ -10,6 +10,9 @@ public struct APIRateLimitSettings: Sendable {
     /// Milliseconds since the epoch that windows are counted by; tests move it themselves.
     public var now: @Sendable () -> Millis = { nowMillis() }
 
+    /// The largest budget a key may be given of its own (`APIKeyRecord.rateLimit`).
+    public static let maxRequests = 1_000_000
+
     /// The longest window: the retention pass prunes counts older than this.
     public static let maxWindow: Duration = .seconds(3600)
 

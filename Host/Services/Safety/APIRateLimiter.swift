@@ -14,11 +14,13 @@ public struct APIRateLimiter: Sendable {
         self.logger = logger
     }
 
-    /// Counts one request of the caller's key; nil when limits are off or the count could not
-    /// be kept. A store that cannot count lets requests through rather than refuse them all:
-    /// the limit protects the host, and a storage fault already answers on its own.
+    /// Counts one request of the caller's key against its own budget, or the host's when it has
+    /// none; nil when neither sets a limit or the count could not be kept. A store that cannot
+    /// count lets requests through rather than refuse them all: the limit protects the host,
+    /// and a storage fault already answers on its own.
     public func charge(_ principal: Principal) async -> APIRateLimit? {
-        guard settings.requests > 0 else { return nil }
+        let quota = principal.rateLimit ?? settings.requests
+        guard quota > 0 else { return nil }
         let window = Millis(settings.window / .milliseconds(1))
         let now = settings.now()
         let start = now - now % window
@@ -30,7 +32,7 @@ public struct APIRateLimiter: Sendable {
             return nil
         }
         let resetMillis = start + window - now
-        return APIRateLimit(quota: settings.requests, windowSeconds: Int(window / 1000), remaining: max(0, settings.requests - count),
-                            resetSeconds: Int((resetMillis + 999) / 1000), allowed: count <= settings.requests)
+        return APIRateLimit(quota: quota, windowSeconds: Int(window / 1000), remaining: max(0, quota - count),
+                            resetSeconds: Int((resetMillis + 999) / 1000), allowed: count <= quota)
     }
 }

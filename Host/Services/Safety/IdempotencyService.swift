@@ -37,12 +37,15 @@ public struct IdempotencyService: Sendable {
 
     /// Claims `key` for this request, or waits for the request that holds it and returns its answer.
     /// The same key with another request is 422 `idempotency_key_reused`; a first request still
-    /// running after `waitLimit` is 409 `idempotency_key_in_flight`.
-    public func begin(principal: Principal, key: String, fingerprint: String) async throws -> Start {
-        guard (1...Self.maxKeyLength).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+    /// running after `waitLimit` is 409 `idempotency_key_in_flight`. `scope` narrows the key
+    /// below the account (an agent's MCP tool calls): it is kept apart by a space, which no
+    /// client's key holds, so a scoped key never meets an unscoped one.
+    public func begin(principal: Principal, key clientKey: String, fingerprint: String, scope: String? = nil) async throws -> Start {
+        guard (1...Self.maxKeyLength).contains(clientKey.utf8.count), clientKey.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw ServiceError.validation("Idempotency-Key must be 1 to \(Self.maxKeyLength) visible ASCII characters",
                                           field: "Idempotency-Key")
         }
+        let key = scope.map { "\($0) \(clientKey)" } ?? clientKey
         let subscription = notifier.listen(Self.channel(accountID: principal.accountID, key: key))
         defer { subscription.cancel() }
         let deadline = ContinuousClock.now + settings.waitLimit

@@ -46,4 +46,9 @@ extension PostgresMigrations {
         """,
         "CREATE INDEX api_request_counts_by_window ON api_request_counts (window_start)",
     ])
+
+    /// A key's own request budget (`APIKeyRecord.rateLimit`); null keeps the host's.
+    static let apiKeyRateLimit = Migration(name: "v1_api_key_rate_limit", statements: [
+        "ALTER TABLE api_keys ADD COLUMN rate_limit BIGINT",
+    ])
 }

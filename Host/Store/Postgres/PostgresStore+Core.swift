@@ -20,9 +20,9 @@ extension PostgresStore {
 
     public func insertAPIKey(_ key: APIKeyRecord) async throws {
         try await write("""
-            INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at)
+            INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at, rate_limit)
             VALUES (\(key.id), \(key.accountID), \(key.prefix), \(key.salt), \(key.hash), \(key.scopes.joined(separator: " ")),
-                \(key.createdAt), \(key.revokedAt))
+                \(key.createdAt), \(key.revokedAt), \(key.rateLimit))
             """)
     }
 
@@ -155,7 +155,8 @@ extension PostgresStore {
             id: try row.value("id"), accountID: try row.value("account_id"), prefix: try row.value("prefix"),
             salt: try row.value("salt"), hash: try row.value("hash"),
             scopes: try row.value("scopes", as: String.self).split(separator: " ").map(String.init),
-            createdAt: try row.value("created_at"), revokedAt: try row.value("revoked_at"))
+            createdAt: try row.value("created_at"), revokedAt: try row.value("revoked_at"),
+            rateLimit: try row.value("rate_limit"))
     }
 
     static func connection(_ row: some PostgresColumns) throws -> ConnectionRecord {

@@ -22,6 +22,11 @@ extension PostgresStore {
         ).first.map(Self.apiKey)
     }
 
+    public func setAPIKeyRateLimit(id: String, accountID: String, rateLimit: Int?) async throws -> APIKeyRecord? {
+        try await write("UPDATE api_keys SET rate_limit = \(rateLimit) WHERE id = \(id) AND account_id = \(accountID) RETURNING *")
+            .first.map(Self.apiKey)
+    }
+
     // MARK: OAuth apps
 
     public func saveOAuthApp(_ app: OAuthAppRecord) async throws {

@@ -13,4 +13,9 @@ extension SQLiteMigrations {
             CREATE INDEX api_request_counts_by_window ON api_request_counts (window_start);
             """)
     }
+
+    /// A key's own request budget (`APIKeyRecord.rateLimit`); null keeps the host's.
+    static func apiKeyRateLimitV1(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN rate_limit INTEGER")
+    }
 }

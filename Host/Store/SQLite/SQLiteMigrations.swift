@@ -73,6 +73,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("api_request_counts_v1", migrate: apiRequestCountsV1)
         migrator.registerMigration("mcp_servers_v1", migrate: mcpServersV1)
         migrator.registerMigration("mcp_servers_v2", migrate: mcpServersV2)
+        migrator.registerMigration("api_key_rate_limit_v1", migrate: apiKeyRateLimitV1)
         return migrator
     }
 }

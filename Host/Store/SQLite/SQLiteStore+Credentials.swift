@@ -20,10 +20,19 @@ extension SQLiteStore {
         }
     }
 
+    public func setAPIKeyRateLimit(id: String, accountID: String, rateLimit: Int?) async throws -> APIKeyRecord? {
+        try await write { db in
+            try db.execute(sql: "UPDATE api_keys SET rate_limit = ? WHERE id = ? AND account_id = ?",
+                           arguments: [rateLimit, id, accountID])
+            return try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE id = ? AND account_id = ?", arguments: [id, accountID])
+                .map(Self.apiKey)
+        }
+    }
+
     static func apiKey<Stored: StoredRow>(_ row: Stored) -> APIKeyRecord {
         APIKeyRecord(id: row["id"], accountID: row["account_id"], prefix: row["prefix"], salt: row["salt"],
                      hash: row["hash"], scopes: (row["scopes"] as String).split(separator: " ").map(String.init),
-                     createdAt: row["created_at"], revokedAt: row["revoked_at"])
+                     createdAt: row["created_at"], revokedAt: row["revoked_at"], rateLimit: row["rate_limit"])
     }
 
     // MARK: OAuth apps

@@ -74,11 +74,11 @@ public final class SQLiteStore: Store {
         try await write { db in
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO api_keys (id, account_id, prefix, salt, hash, scopes, created_at, revoked_at, rate_limit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: [key.id, key.accountID, key.prefix, key.salt, key.hash, key.scopes.joined(separator: " "),
-                            key.createdAt, key.revokedAt])
+                            key.createdAt, key.revokedAt, key.rateLimit])
         }
     }
 

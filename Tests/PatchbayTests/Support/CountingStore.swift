@@ -235,6 +235,11 @@ final class CountingStore: Store, @unchecked Sendable {
         return try await base.revokeAPIKey(id: id, accountID: accountID, at: at)
     }
 
+    func setAPIKeyRateLimit(id: String, accountID: String, rateLimit: Int?) async throws -> APIKeyRecord? {
+        count("setAPIKeyRateLimit")
+        return try await base.setAPIKeyRateLimit(id: id, accountID: accountID, rateLimit: rateLimit)
+    }
+
     func saveOAuthApp(_ app: OAuthAppRecord) async throws {
         count("saveOAuthApp")
         return try await base.saveOAuthApp(app)

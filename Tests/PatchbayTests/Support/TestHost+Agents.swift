@@ -54,10 +54,12 @@ extension TestHost {
     }
 
     /// One raw request to an agent's MCP endpoint, as a Streamable HTTP client sends it.
-    func mcpRequest(_ method: String, agent: String, key: String, session: String? = nil, json: JSONValue? = nil) async throws -> Reply {
+    func mcpRequest(_ method: String, agent: String, key: String, session: String? = nil, json: JSONValue? = nil,
+                    headers extra: [String: String] = [:]) async throws -> Reply {
         var request = HTTPClientRequest(url: "\(baseURL)/v1/agents/\(agent)/mcp")
         request.method = .init(rawValue: method)
         request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         request.headers.add(name: "Accept", value: method == "GET" ? "text/event-stream" : "application/json, text/event-stream")
         if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
         if let json {
