@@ -17,7 +17,11 @@ let swift6: [SwiftSetting] = [
 
 let package = Package(
     name: "Patchbay",
-    platforms: [.macOS(.v14)],
+    // Built and tested on Linux (Debian 12, x86_64); expected to work on Linux arm64, where a
+    // plugin's crash is attributed by the thread's call marker only. No Apple platform is
+    // declared because none builds: the host reads /proc, takes plugin crashes apart from Linux
+    // signal contexts, loads plugins as .so files and reads Linux's stat fields. SwiftPM has no
+    // way to name Linux here (docs/platforms.md).
     products: [
         // The host, and the process it runs an isolated plugin in.
         .executable(name: "patchbay", targets: ["PatchbayCLI"]),
@@ -94,7 +98,7 @@ let package = Package(
         // MARK: SDK
         .target(name: "PatchbayABI", path: "SDK/PatchbayABI"),
         .target(name: "PatchbayWire", path: "SDK/PatchbayWire", swiftSettings: swift6),
-        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "SDK/PatchbaySDK", swiftSettings: swift5),
+        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "SDK/PatchbaySDK", swiftSettings: swift6),
 
         // MARK: Host
         .target(
@@ -107,7 +111,7 @@ let package = Package(
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
-            path: "Host/Vault", swiftSettings: swift5),
+            path: "Host/Vault", swiftSettings: swift6),
         .target(
             name: "PatchbayStore",
             dependencies: [
@@ -140,7 +144,7 @@ let package = Package(
         .target(
             name: "PatchbayWebhookSchemes",
             dependencies: ["PatchbayWire", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Host/WebhookSchemes", swiftSettings: swift5),
+            path: "Host/WebhookSchemes", swiftSettings: swift6),
         .target(
             name: "PatchbayServices",
             dependencies: [
@@ -213,17 +217,17 @@ let package = Package(
             path: "clients/swift/Sources/PatchbayClient"),
 
         // MARK: Providers
-        .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift5),
-        .target(name: "GitHubProvider", dependencies: ["PatchbaySDK"], path: "Providers/GitHub", swiftSettings: swift5),
-        .target(name: "ShopifyProvider", dependencies: ["PatchbaySDK"], path: "Providers/Shopify", swiftSettings: swift5),
-        .target(name: "GoogleSheetsProvider", dependencies: ["PatchbaySDK"], path: "Providers/GoogleSheets", swiftSettings: swift5),
+        .target(name: "SlackProvider", dependencies: ["PatchbaySDK"], path: "Providers/Slack", swiftSettings: swift6),
+        .target(name: "GitHubProvider", dependencies: ["PatchbaySDK"], path: "Providers/GitHub", swiftSettings: swift6),
+        .target(name: "ShopifyProvider", dependencies: ["PatchbaySDK"], path: "Providers/Shopify", swiftSettings: swift6),
+        .target(name: "GoogleSheetsProvider", dependencies: ["PatchbaySDK"], path: "Providers/GoogleSheets", swiftSettings: swift6),
         // The one provider that is not HTTP: it receives the connection string per call and
         // talks to the database itself, with its own copy of the driver.
         .target(
             name: "PostgresProvider",
             dependencies: ["PatchbaySDK", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Crypto", package: "swift-crypto")],
-            path: "Providers/Postgres", swiftSettings: swift5),
+            path: "Providers/Postgres", swiftSettings: swift6),
         .target(name: "UptimeProvider", dependencies: ["PatchbayABI"], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
 
         // MARK: Test support
@@ -261,7 +265,7 @@ let package = Package(
         .target(name: "BrokenPluginTooSmall", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
         .target(name: "ABIPluginV10Layout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
         .target(name: "ABIPluginFutureLayout", dependencies: ["PatchbayABI"], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
-        .target(name: "ABIPluginBytes", dependencies: ["PatchbaySDK"], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift5),
+        .target(name: "ABIPluginBytes", dependencies: ["PatchbaySDK"], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift6),
 
         // MARK: Tests
         .testTarget(
