@@ -21,7 +21,7 @@ let package = Package(
     // plugin's crash is attributed by the thread's call marker only. No Apple platform is
     // declared because none builds: the host reads /proc, takes plugin crashes apart from Linux
     // signal contexts, loads plugins as .so files and reads Linux's stat fields. SwiftPM has no
-    // way to name Linux here (docs/platforms.md).
+    // way to name Linux here (docs/deployment.md, "Platforms").
     products: [
         // The host, and the process it runs an isolated plugin in.
         .executable(name: "patchbay", targets: ["PatchbayCLI"]),
