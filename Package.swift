@@ -107,7 +107,7 @@ let package = Package(
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Host/Plugins", swiftSettings: swift5),
-        .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift5),
+        .executableTarget(name: "PatchbayPluginWorker", dependencies: ["PatchbayPlugins"], path: "Host/PluginWorker", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
@@ -250,8 +250,9 @@ let package = Package(
                 swiftSettings: swift5),
         .executableTarget(
             name: "PatchbaySandbox",
-            dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Tests/Sandbox", swiftSettings: swift5),
+            dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Sandbox", swiftSettings: swift6),
         .target(name: "BrokenPluginWrongMajor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
         .target(name: "BrokenPluginNewerMinor", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
         .target(name: "BrokenPluginNoEntry", dependencies: ["PatchbayABI"], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
