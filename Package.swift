@@ -192,7 +192,7 @@ let package = Package(
         .target(
             name: "PatchbayTesting",
             dependencies: ["PatchbayWire", "PatchbayPlugins", "PatchbayWebhookSchemes", .product(name: "Logging", package: "swift-log")],
-            path: "Host/PluginTesting", swiftSettings: swift5),
+            path: "Host/PluginTesting", swiftSettings: swift6),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
