@@ -6,7 +6,16 @@ import PackageDescription
 // that; `SDK` below names its products.
 // Module folders mirror the architecture in docs/architecture.md.
 
+// Targets not yet moved to Swift 6 keep the Swift 5 language mode until they are.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+// Swift 6 (complete concurrency checking), `any` for every existential, and imports that are
+// internal unless marked `public` and must name every module whose members a file uses.
+let swift6: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
 
 /// The SDK package's products, which the host, the providers and the tests build on.
 enum SDK {
@@ -19,7 +28,11 @@ enum SDK {
 
 let package = Package(
     name: "Patchbay",
-    platforms: [.macOS(.v14)],
+    // Built and tested on Linux (Debian 12, x86_64); expected to work on Linux arm64, where a
+    // plugin's crash is attributed by the thread's call marker only. No Apple platform is
+    // declared because none builds: the host reads /proc, takes plugin crashes apart from Linux
+    // signal contexts, loads plugins as .so files and reads Linux's stat fields. SwiftPM has no
+    // way to name Linux here (docs/deployment.md, "Platforms").
     products: [
         // The host, and the process it runs an isolated plugin in.
         .executable(name: "patchbay", targets: ["PatchbayCLI"]),
@@ -92,11 +105,11 @@ let package = Package(
     ],
     targets: [
         // MARK: Host
-        .executableTarget(name: "PatchbayPluginWorker", dependencies: [SDK.plugins], path: "Host/PluginWorker", swiftSettings: swift5),
+        .executableTarget(name: "PatchbayPluginWorker", dependencies: [SDK.plugins], path: "Host/PluginWorker", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
-            path: "Host/Vault", swiftSettings: swift5),
+            path: "Host/Vault", swiftSettings: swift6),
         .target(
             name: "PatchbayStore",
             dependencies: [
@@ -130,7 +143,7 @@ let package = Package(
         .target(
             name: "PatchbayWebhookSchemes",
             dependencies: [SDK.wire, .product(name: "Crypto", package: "swift-crypto")],
-            path: "Host/WebhookSchemes", swiftSettings: swift5),
+            path: "Host/WebhookSchemes", swiftSettings: swift6),
         .target(
             name: "PatchbayServices",
             dependencies: [
@@ -199,17 +212,17 @@ let package = Package(
             path: "clients/swift/Sources/PatchbayClient"),
 
         // MARK: Providers
-        .target(name: "SlackProvider", dependencies: [SDK.sdk], path: "Providers/Slack", swiftSettings: swift5),
-        .target(name: "GitHubProvider", dependencies: [SDK.sdk], path: "Providers/GitHub", swiftSettings: swift5),
-        .target(name: "ShopifyProvider", dependencies: [SDK.sdk], path: "Providers/Shopify", swiftSettings: swift5),
-        .target(name: "GoogleSheetsProvider", dependencies: [SDK.sdk], path: "Providers/GoogleSheets", swiftSettings: swift5),
+        .target(name: "SlackProvider", dependencies: [SDK.sdk], path: "Providers/Slack", swiftSettings: swift6),
+        .target(name: "GitHubProvider", dependencies: [SDK.sdk], path: "Providers/GitHub", swiftSettings: swift6),
+        .target(name: "ShopifyProvider", dependencies: [SDK.sdk], path: "Providers/Shopify", swiftSettings: swift6),
+        .target(name: "GoogleSheetsProvider", dependencies: [SDK.sdk], path: "Providers/GoogleSheets", swiftSettings: swift6),
         // The one provider that is not HTTP: it receives the connection string per call and
         // talks to the database itself, with its own copy of the driver.
         .target(
             name: "PostgresProvider",
             dependencies: [SDK.sdk, .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Crypto", package: "swift-crypto")],
-            path: "Providers/Postgres", swiftSettings: swift5),
+            path: "Providers/Postgres", swiftSettings: swift6),
         .target(name: "UptimeProvider", dependencies: [SDK.abi], path: "Providers/Examples/Uptime", publicHeadersPath: "."),
 
         // MARK: Test support
@@ -232,8 +245,9 @@ let package = Package(
                 swiftSettings: swift5),
         .executableTarget(
             name: "PatchbaySandbox",
-            dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Tests/Sandbox", swiftSettings: swift5),
+            dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Sandbox", swiftSettings: swift6),
         .target(name: "BrokenPluginWrongMajor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
         .target(name: "BrokenPluginNewerMinor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
         .target(name: "BrokenPluginNoEntry", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
@@ -248,7 +262,7 @@ let package = Package(
         .target(name: "BrokenPluginTooSmall", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
         .target(name: "ABIPluginV10Layout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
         .target(name: "ABIPluginFutureLayout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
-        .target(name: "ABIPluginBytes", dependencies: [SDK.sdk], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift5),
+        .target(name: "ABIPluginBytes", dependencies: [SDK.sdk], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift6),
 
         // MARK: Tests
         .testTarget(

@@ -9,7 +9,16 @@ import PackageDescription
 
 import class Foundation.ProcessInfo
 
+// Targets not yet moved to Swift 6 keep the Swift 5 language mode until they are.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+// Swift 6 (complete concurrency checking), `any` for every existential, and imports that are
+// internal unless marked `public` and must name every module whose members a file uses.
+let swift6: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
 
 var dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -24,7 +33,8 @@ if ProcessInfo.processInfo.environment["PATCHBAY_SDK_DOCS"] != nil {
 
 let package = Package(
     name: "PatchbaySDK",
-    platforms: [.macOS(.v14)],
+    // Built and tested on Linux, as the host is (Package.swift one folder up): the loader reads
+    // /proc and Linux signal contexts and loads .so files, so no Apple platform is declared.
     products: [
         // A plugin in Swift.
         .library(name: "PatchbaySDK", targets: ["PatchbaySDK"]),
@@ -38,8 +48,8 @@ let package = Package(
     dependencies: dependencies,
     targets: [
         .target(name: "PatchbayABI", path: "PatchbayABI"),
-        .target(name: "PatchbayWire", path: "PatchbayWire", swiftSettings: swift5),
-        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "PatchbaySDK", swiftSettings: swift5),
+        .target(name: "PatchbayWire", path: "PatchbayWire", swiftSettings: swift6),
+        .target(name: "PatchbaySDK", dependencies: ["PatchbayABI", "PatchbayWire"], path: "PatchbaySDK", swiftSettings: swift6),
         // Loading plugins (dlopen, the checks, refusals) and calling them, in process or in a
         // worker: the host's registry, and what the harness loads a plugin with.
         .target(
@@ -51,6 +61,6 @@ let package = Package(
         .target(
             name: "PatchbayTesting",
             dependencies: ["PatchbayWire", "PatchbayPlugins", .product(name: "Logging", package: "swift-log")],
-            path: "PatchbayTesting", swiftSettings: swift5),
+            path: "PatchbayTesting", swiftSettings: swift6),
     ]
 )

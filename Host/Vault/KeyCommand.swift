@@ -57,6 +57,7 @@ public struct KeyCommand: Sendable, Equatable {
         }
     }
 
+    // @unchecked: written on the reading queue before `read` is signalled, read only after waiting on it.
     private final class Printed: @unchecked Sendable {
         var data = Data()
     }

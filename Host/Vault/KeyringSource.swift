@@ -9,6 +9,8 @@ import Logging
 /// sealed value names a key this keyring lacks (another replica sealed it under a key the
 /// secret manager now hands out), at most once per `missInterval`, so a value under a key that
 /// never comes does not start a process per request. A run that fails keeps the keys in use.
+// @unchecked: `keyring` and `stamp` are only touched under `lock`, `lastRun` under `runLock`,
+// and `timer` only in init and deinit.
 final class KeyringSource: @unchecked Sendable {
     private let lock = NSLock()
     private var keyring: Keyring
@@ -25,7 +27,7 @@ final class KeyringSource: @unchecked Sendable {
     /// A command that starts printing a retired key first is not followed: what the host
     /// sealed with it would be refused.
     private let retiredKeyIDs: Set<String>
-    private var timer: DispatchSourceTimer?
+    private var timer: (any DispatchSourceTimer)?
     private let logger = Logger(label: "patchbay.vault")
 
     init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],

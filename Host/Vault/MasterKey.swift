@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// A 256-bit key that encrypts secrets. Its id is derived from the key itself, so a ciphertext
 /// names the key it needs and a wrong key is detected by id, before any decryption is tried.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Plaintexts the vault has already opened, by sealed value and context.
 ///
@@ -6,15 +7,14 @@ import Foundation
 /// The key is the sealed text itself, so new credentials, a re-seal under another key, or
 /// a tampered ciphertext are all a miss and go through AES-GCM again. The memory holds the
 /// same plaintexts that each request held anyway; it is bounded, and emptied when full.
-final class OpenedSecrets<Value: Sendable>: @unchecked Sendable {
+final class OpenedSecrets<Value: Sendable>: Sendable {
     private struct Key: Hashable {
         let sealed: String
         let context: String
     }
 
     private let limit: Int
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+    private let values = Mutex<[Key: Value]>([:])
 
     init(limit: Int) {
         self.limit = limit
@@ -23,9 +23,9 @@ final class OpenedSecrets<Value: Sendable>: @unchecked Sendable {
     /// What `sealed` opened to before, or what `open` makes of it now, kept for next time.
     func value(sealed: String, context: String, orOpen open: () throws -> Value) throws -> Value {
         let key = Key(sealed: sealed, context: context)
-        if let value = lock.withLock({ values[key] }) { return value }
+        if let value = values.withLock({ $0[key] }) { return value }
         let value = try open()
-        lock.withLock {
+        values.withLock { values in
             if values.count >= limit { values.removeAll(keepingCapacity: true) }
             values[key] = value
         }

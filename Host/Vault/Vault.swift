@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Seals and opens secrets with AES-256-GCM.
 ///

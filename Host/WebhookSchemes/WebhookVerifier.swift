@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-@_spi(PatchbayHost) import PatchbayWire
+public import Foundation
+@_spi(PatchbayHost) public import PatchbayWire
 
 /// Checks an inbound webhook against the scheme its provider's manifest declares as data
 /// (`WebhookVerification`). Every comparison of secret material is constant-time: a MAC is

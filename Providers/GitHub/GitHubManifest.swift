@@ -1,4 +1,4 @@
-import PatchbaySDK
+public import PatchbaySDK
 
 extension GitHubProvider {
     public static let manifest = Manifest(

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbaySDK
+public import PatchbaySDK
 
 @_cdecl("pb_plugin_info")
 public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: GitHubProvider.self) }

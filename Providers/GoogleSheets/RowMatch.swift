@@ -1,4 +1,5 @@
 import PatchbaySDK
+import Foundation
 
 /// Which rows of a sheet equal given values: every named column must match. Cells compare by
 /// the text a person sees, surrounding spaces ignored and, unless asked otherwise, letter case.

@@ -27,7 +27,7 @@ enum PostgresErrors {
     /// Conditions that may pass if the same call is made again later.
     static let retryable: Set<String> = ["40001", "40P01", "55P03", "53300", "57P01", "57P03"]
 
-    static func pluginError(_ error: Error) -> Error {
+    static func pluginError(_ error: any Error) -> any Error {
         guard let error = error as? PSQLError else { return error }
         if let server = error.serverInfo, let state = server[.sqlState] {
             var details: [String: JSONValue] = ["sqlstate": .string(state)]

@@ -1,4 +1,4 @@
-import PatchbaySDK
+public import PatchbaySDK
 
 extension PostgresProvider {
     public static let manifest = Manifest(

@@ -1,4 +1,5 @@
-import PatchbaySDK
+public import PatchbaySDK
+import PostgresNIO
 
 @_cdecl("pb_plugin_info")
 public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: PostgresProvider.self) }

@@ -1,3 +1,4 @@
+import Foundation
 /// Identifier quoting for names that have already been checked against the live catalog.
 /// Quoting is the second line of defence: even a catalog name holding `"` or `;` stays one identifier.
 enum SQLIdentifier {

@@ -71,7 +71,7 @@ actor SessionPool {
         let generation = reaperGeneration
         Task {
             try? await Task.sleep(until: deadline, clock: .continuous)
-            await self.reap(generation)
+            self.reap(generation)
         }
     }
 

@@ -1,4 +1,5 @@
 import PatchbaySDK
+import Foundation
 
 /// The inputs and outputs every list action shares: how many records, the page size Shopify
 /// is asked for, and the cursor to continue from.

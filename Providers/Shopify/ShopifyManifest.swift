@@ -1,4 +1,4 @@
-import PatchbaySDK
+public import PatchbaySDK
 
 extension ShopifyProvider {
     public static let manifest = Manifest(

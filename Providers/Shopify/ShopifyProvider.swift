@@ -1,4 +1,4 @@
-import PatchbaySDK
+public import PatchbaySDK
 
 @_cdecl("pb_plugin_info")
 public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: ShopifyProvider.self) }

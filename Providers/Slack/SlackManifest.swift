@@ -1,4 +1,4 @@
-import PatchbaySDK
+public import PatchbaySDK
 
 extension SlackProvider {
     public static let manifest = Manifest(

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// HTTP performed by the host on the plugin's behalf. Requests go to the connection's base URL
 /// with its credentials injected; 429s are retried by the host as `Retry-After` says.

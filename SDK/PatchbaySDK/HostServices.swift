@@ -3,6 +3,8 @@ import PatchbayABI
 
 /// The host's services table, wrapped so the rest of the SDK never touches a pointer.
 /// The table is valid for the life of the process (see patchbay_abi.h).
+// @unchecked: the table holds C pointers, to a host context and functions that the ABI lets any
+// thread call for the life of the process.
 struct HostServices: @unchecked Sendable {
     let api: pb_host_api
 

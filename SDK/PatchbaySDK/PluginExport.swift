@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayABI
+import Synchronization
 
 /// Builds the descriptor a plugin exports from `pb_plugin_info`. Use it from the plugin's one export line:
 ///
@@ -7,6 +8,7 @@ import PatchbayABI
 ///     public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: MyProvider.self) }
 public enum PluginExport {
     private static let lock = NSLock()
+    // nonisolated(unsafe): both are only read or written under `lock`.
     nonisolated(unsafe) private static var exported: UnsafeMutablePointer<pb_plugin_descriptor>?
     nonisolated(unsafe) fileprivate static var makeProvider: (() -> any Provider)?
 
@@ -67,10 +69,10 @@ private let pluginInit: pb_plugin_init_fn = { hostAPI, outAPI, error, errorCapac
     }
     var table = pb_host_api()
     DeclaredSize.copy(from: hostAPI, declared: declared, into: &table)
-    guard PluginRuntime.current == nil else { return fail("init was called twice") }
+    guard PluginRuntime.current.withLock({ $0 == nil }) else { return fail("init was called twice") }
     guard let makeProvider = PluginExport.makeProviderForInit() else { return fail("pb_plugin_info was not called before init") }
 
-    PluginRuntime.current = PluginRuntime(host: HostServices(api: table), provider: makeProvider())
+    PluginRuntime.current.withLock { $0 = PluginRuntime(host: HostServices(api: table), provider: makeProvider()) }
     let callTable = pb_plugin_api(
         struct_size: UInt32(MemoryLayout<pb_plugin_api>.size),
         plugin_context: nil,

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayABI
+import Synchronization
 
 /// The plugin side of a loaded plugin: receives calls from the host, runs them as tasks on
 /// the provider, and completes each exactly once. One per plugin image (each plugin links
@@ -8,8 +9,10 @@ import PatchbayABI
 /// A call's task starts immediately, on the host's thread, and leaves it at its first
 /// suspension. Work that never suspends, such as parsing a webhook, therefore completes
 /// before `pb_plugin_call` returns, without a trip through the task queue and back.
+// @unchecked: `running` and `isShutDown` are only touched under `lock`.
 final class PluginRuntime: @unchecked Sendable {
-    static var current: PluginRuntime?
+    /// Set once by pb_plugin_init; read by every call the host makes.
+    static let current = Mutex<PluginRuntime?>(nil)
 
     let host: HostServices
     let provider: any Provider
@@ -103,7 +106,7 @@ final class PluginRuntime: @unchecked Sendable {
         }
     }
 
-    private static func encode(_ error: Error) -> Data {
+    private static func encode(_ error: any Error) -> Data {
         let pluginError: PluginError
         switch error {
         case let error as PluginError: pluginError = error
@@ -122,17 +125,17 @@ let pluginCall: @convention(c) (OpaquePointer?, UInt64, UnsafePointer<UInt8>?, I
     // Both buffers are borrowed until we return: copy them first.
     let methodName = method.map { String(decoding: UnsafeBufferPointer(start: $0, count: methodLength), as: UTF8.self) } ?? ""
     let body = payload.map { Data(bytes: $0, count: payloadLength) } ?? Data()
-    PluginRuntime.current?.start(requestID: requestID, method: methodName, payload: body)
+    PluginRuntime.current.withLock { $0 }?.start(requestID: requestID, method: methodName, payload: body)
 }
 
 let pluginCancel: @convention(c) (OpaquePointer?, UInt64) -> Void = { _, requestID in
-    PluginRuntime.current?.cancel(requestID: requestID)
+    PluginRuntime.current.withLock { $0 }?.cancel(requestID: requestID)
 }
 
 /// pb_plugin_shutdown: the host calls it on a thread of its own and waits, so blocking that
 /// thread until the provider's async shutdown ends is what the ABI asks for.
 let pluginShutdown: @convention(c) (OpaquePointer?) -> Void = { _ in
-    guard let runtime = PluginRuntime.current else { return }
+    guard let runtime = PluginRuntime.current.withLock({ $0 }) else { return }
     let finished = DispatchSemaphore(value: 0)
     Task {
         await runtime.shutdown()

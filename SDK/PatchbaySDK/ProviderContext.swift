@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PatchbayABI
 
 /// Everything a provider method may use for the call in progress.

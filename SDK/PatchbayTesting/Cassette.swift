@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// A plugin's HTTP exchanges, recorded once against a real or fake service and replayed
 /// offline in tests. Recorded at the plugin boundary, before the host adds credentials, and
@@ -34,6 +34,7 @@ public struct Cassette: Codable, Sendable, Equatable {
 public final class CassetteRecorder: @unchecked Sendable {
     private let upstream: HTTPPerformer
     private let secrets: [String]
+    // @unchecked Sendable: `recorded` is only touched under `lock`.
     private let lock = NSLock()
     private var recorded: [Cassette.Interaction] = []
 
@@ -81,6 +82,7 @@ public final class CassetteRecorder: @unchecked Sendable {
 /// with the same method, path and query. A request with no recorded answer fails with
 /// `cassette_miss`, which names it, so a test shows what the plugin asked that was not recorded.
 public final class CassettePlayer: @unchecked Sendable {
+    // @unchecked Sendable: `remaining` and `missed` are only touched under `lock`.
     private let lock = NSLock()
     private var remaining: [Cassette.Interaction]
     private var missed: [String] = []

@@ -1,6 +1,6 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayWire
+public import PatchbayWire
 
 /// Makes the cassette that `patchbay plugin test --cassette` replays: runs a plugin's calls
 /// against a real or fake service and keeps every HTTP exchange, scrubbed of the secrets.

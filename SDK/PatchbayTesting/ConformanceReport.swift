@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// The outcome of one conformance check.
 public struct ConformanceCheck: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayWire
+public import PatchbayWire
 
 /// The checks `patchbay plugin test` runs on a plugin file: the same loader the host uses,
 /// the manifest read as agents will read it, and calls made the way the host makes them,

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import PatchbayPlugins
-import PatchbayWire
+public import PatchbayPlugins
+public import PatchbayWire
 
 /// Performs a plugin's HTTP request: the host's egress in production; a stub, a cassette or a
 /// recorder in tests.

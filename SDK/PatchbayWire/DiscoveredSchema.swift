@@ -59,7 +59,7 @@ public struct SchemaField: Codable, Sendable, Equatable {
         case primaryKey = "primary_key"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         type = try c.decode(String.self, forKey: .type)

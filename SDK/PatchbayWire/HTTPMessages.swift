@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An HTTP request a plugin asks the host to send (`pb_host_http_request`).
 /// The host adds credentials; a plugin never sets an auth header itself.

@@ -72,7 +72,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case rateLimits = "rate_limits"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
@@ -173,7 +173,7 @@ public struct CredentialField: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case name, label, description, required, pattern }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         label = try c.decodeIfPresent(String.self, forKey: .label) ?? name
@@ -225,7 +225,7 @@ public struct ActionSpec: Codable, Sendable, Equatable {
         case timeoutMs = "timeout_ms"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         title = try c.decodeIfPresent(String.self, forKey: .title) ?? name
@@ -287,7 +287,7 @@ public struct PackSkill: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case name, action, description, presets }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         action = try c.decode(String.self, forKey: .action)

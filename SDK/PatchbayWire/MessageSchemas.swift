@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON Schema for every message that crosses the plugin boundary, at message version 2
 /// (docs/abi.md, sections 5 and 6), written with the keywords `JSONSchema` checks, so authors

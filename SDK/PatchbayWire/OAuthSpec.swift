@@ -75,7 +75,7 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
         case callbackHostParam = "callback_host_param"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         authorizeURL = try c.decode(String.self, forKey: .authorizeURL)
         tokenURL = try c.decode(String.self, forKey: .tokenURL)
@@ -95,7 +95,7 @@ public struct OAuthSpec: Codable, Sendable, Equatable {
 
     /// Writes `callback_host_param` even when nil, so that a signed callback without the check
     /// does not read back as a manifest from before the field.
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(authorizeURL, forKey: .authorizeURL)
         try c.encode(tokenURL, forKey: .tokenURL)

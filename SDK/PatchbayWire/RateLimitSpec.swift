@@ -75,7 +75,7 @@ public struct RateLimitSpec: Codable, Sendable, Equatable {
         case retryAfterHeader = "retry_after_header"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? .connection
         throttleStatuses = try c.decodeIfPresent([Int].self, forKey: .throttleStatuses) ?? [429]

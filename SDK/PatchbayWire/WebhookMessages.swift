@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A verified inbound webhook, handed to the plugin to parse.
 public struct InboundWebhook: WireMessage, Sendable, Equatable {

@@ -36,7 +36,7 @@ public struct WebhookSpec: Codable, Sendable, Equatable {
         case testVector = "test_vector"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scheme = try c.decode(String.self, forKey: .scheme)
         toleranceSeconds = try c.decodeIfPresent(Int.self, forKey: .toleranceSeconds)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A webhook signature scheme as data, which the host interprets: which header carries the
 /// signature and how, what bytes are signed, where the timestamp and the delivery id are,
@@ -119,7 +119,7 @@ public struct WebhookVerification: Codable, Sendable, Equatable {
         case resourceHeader = "resource_header"
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         algorithm = try c.decodeIfPresent(Algorithm.self, forKey: .algorithm) ?? .hmacSHA256
         secretEncoding = try c.decodeIfPresent(SecretEncoding.self, forKey: .secretEncoding) ?? .text

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one JSON configuration used for every message that crosses the plugin boundary,
 /// so host and plugin agree byte for byte (sorted keys make payloads reproducible).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A message that crosses the plugin boundary on every call, mapped to JSON by hand.
 ///
@@ -13,11 +13,11 @@ public protocol WireMessage: Codable {
 }
 
 extension WireMessage {
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         try self.init(wire: JSONValue(from: decoder))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         try wire.encode(to: encoder)
     }
 }

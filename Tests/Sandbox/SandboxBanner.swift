@@ -1,3 +1,4 @@
+import Foundation
 import PatchbayFakes
 
 /// What the sandbox prints on start: what it is, where each fake lives, and how to point

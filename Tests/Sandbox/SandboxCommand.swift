@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PatchbayFakes
 
 /// `patchbay-sandbox`: serves the fake provider APIs on loopback so the host can be tried
@@ -49,7 +50,7 @@ struct SandboxCommand: AsyncParsableCommand {
         upstreams.oauth.registerSandboxApp(hostURL: hostURL)
         if let tokenLifetime { upstreams.oauth.setAccessTokenLifetime(tokenLifetime) }
         print(SandboxBanner(upstreams: upstreams, redirectURI: FakeOAuthServers.sandboxRedirectURI(hostURL: hostURL)).text)
-        fflush(stdout)
+        fflush(nil)  // every output stream: the banner must show before the server runs
         // Runs until SIGINT or SIGTERM shuts the server down gracefully.
         try await upstreams.waitUntilStopped()
         print("patchbay-sandbox stopped.")

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbaySDK
+import Synchronization
 
 @_cdecl("pb_plugin_info")
 public func pluginInfo() -> UnsafeRawPointer { PluginExport.info(for: BytesProvider.self) }
@@ -54,11 +55,10 @@ struct BytesProvider: Provider {
     }
 }
 
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count: Int32 = 0
+final class Counter: Sendable {
+    private let count = Mutex<Int32>(0)
 
-    var value: Int32 { lock.withLock { count } }
+    var value: Int32 { count.withLock { $0 } }
 
-    func increment() { lock.withLock { count += 1 } }
+    func increment() { count.withLock { $0 += 1 } }
 }
