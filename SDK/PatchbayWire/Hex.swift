@@ -1,4 +1,4 @@
-package import Foundation
+public import Foundation
 
 /// Hexadecimal digits, read byte by byte: slicing text into two-character strings for
 /// `UInt8(_:radix:)` costs more than the HMAC check a webhook signature's digits feed.
