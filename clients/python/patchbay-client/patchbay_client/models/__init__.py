@@ -175,6 +175,7 @@ from .patch_v1_agents_id_body import PatchV1AgentsIdBody
 from .patch_v1_agents_id_body_variables import PatchV1AgentsIdBodyVariables
 from .patch_v1_agents_id_skills_name_body import PatchV1AgentsIdSkillsNameBody
 from .patch_v1_agents_id_skills_name_body_presets import PatchV1AgentsIdSkillsNameBodyPresets
+from .patch_v1_api_keys_id_body import PatchV1ApiKeysIdBody
 from .patch_v1_connections_id_body import PatchV1ConnectionsIdBody
 from .patch_v1_connections_id_body_config import PatchV1ConnectionsIdBodyConfig
 from .patch_v1_connections_id_body_credentials import PatchV1ConnectionsIdBodyCredentials
@@ -492,6 +493,7 @@ __all__ = (
     "PatchV1AgentsIdBodyVariables",
     "PatchV1AgentsIdSkillsNameBody",
     "PatchV1AgentsIdSkillsNameBodyPresets",
+    "PatchV1ApiKeysIdBody",
     "PatchV1ConnectionsIdBody",
     "PatchV1ConnectionsIdBodyConfig",
     "PatchV1ConnectionsIdBodyCredentials",

@@ -28,6 +28,7 @@ class APIKey:
             created_at (datetime.datetime):
             id (str):
             prefix (str):
+            rate_limit (int | None): Requests per window for this key; null: the host's limit.
             revoked_at (datetime.datetime | None):
             scopes (list[APIKeyScopesItem]):
      """
@@ -35,6 +36,7 @@ class APIKey:
     created_at: datetime.datetime
     id: str
     prefix: str
+    rate_limit: int | None
     revoked_at: datetime.datetime | None
     scopes: list[APIKeyScopesItem]
 
@@ -48,6 +50,9 @@ class APIKey:
         id = self.id
 
         prefix = self.prefix
+
+        rate_limit: int | None
+        rate_limit = self.rate_limit
 
         revoked_at: None | str
         if isinstance(self.revoked_at, datetime.datetime):
@@ -69,6 +74,7 @@ class APIKey:
             "created_at": created_at,
             "id": id,
             "prefix": prefix,
+            "rate_limit": rate_limit,
             "revoked_at": revoked_at,
             "scopes": scopes,
         })
@@ -88,6 +94,14 @@ class APIKey:
         id = d.pop("id")
 
         prefix = d.pop("prefix")
+
+        def _parse_rate_limit(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        rate_limit = _parse_rate_limit(d.pop("rate_limit"))
+
 
         def _parse_revoked_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -121,6 +135,7 @@ class APIKey:
             created_at=created_at,
             id=id,
             prefix=prefix,
+            rate_limit=rate_limit,
             revoked_at=revoked_at,
             scopes=scopes,
         )

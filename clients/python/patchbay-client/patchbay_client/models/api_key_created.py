@@ -29,6 +29,7 @@ class APIKeyCreated:
             id (str):
             key (str): The key itself, shown in this response only.
             prefix (str):
+            rate_limit (int | None): Requests per window for this key; null: the host's limit.
             revoked_at (datetime.datetime | None):
             scopes (list[APIKeyCreatedScopesItem]):
      """
@@ -37,6 +38,7 @@ class APIKeyCreated:
     id: str
     key: str
     prefix: str
+    rate_limit: int | None
     revoked_at: datetime.datetime | None
     scopes: list[APIKeyCreatedScopesItem]
 
@@ -52,6 +54,9 @@ class APIKeyCreated:
         key = self.key
 
         prefix = self.prefix
+
+        rate_limit: int | None
+        rate_limit = self.rate_limit
 
         revoked_at: None | str
         if isinstance(self.revoked_at, datetime.datetime):
@@ -74,6 +79,7 @@ class APIKeyCreated:
             "id": id,
             "key": key,
             "prefix": prefix,
+            "rate_limit": rate_limit,
             "revoked_at": revoked_at,
             "scopes": scopes,
         })
@@ -95,6 +101,14 @@ class APIKeyCreated:
         key = d.pop("key")
 
         prefix = d.pop("prefix")
+
+        def _parse_rate_limit(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        rate_limit = _parse_rate_limit(d.pop("rate_limit"))
+
 
         def _parse_revoked_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -129,6 +143,7 @@ class APIKeyCreated:
             id=id,
             key=key,
             prefix=prefix,
+            rate_limit=rate_limit,
             revoked_at=revoked_at,
             scopes=scopes,
         )

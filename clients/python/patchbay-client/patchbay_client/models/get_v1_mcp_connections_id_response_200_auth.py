@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -23,9 +25,15 @@ class GetV1McpConnectionsIdResponse200Auth:
     """ 
         Attributes:
             type_ (str):
+            client_registered (bool | Unset):
+            issuer (str | Unset):
+            scopes (list[str] | Unset):
      """
 
     type_: str
+    client_registered: bool | Unset = UNSET
+    issuer: str | Unset = UNSET
+    scopes: list[str] | Unset = UNSET
 
 
 
@@ -34,12 +42,28 @@ class GetV1McpConnectionsIdResponse200Auth:
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
+        client_registered = self.client_registered
+
+        issuer = self.issuer
+
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = self.scopes
+
+
+
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
             "type": type_,
         })
+        if client_registered is not UNSET:
+            field_dict["client_registered"] = client_registered
+        if issuer is not UNSET:
+            field_dict["issuer"] = issuer
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
 
         return field_dict
 
@@ -50,8 +74,18 @@ class GetV1McpConnectionsIdResponse200Auth:
         d = dict(src_dict)
         type_ = d.pop("type")
 
+        client_registered = d.pop("client_registered", UNSET)
+
+        issuer = d.pop("issuer", UNSET)
+
+        scopes = cast(list[str], d.pop("scopes", UNSET))
+
+
         get_v1_mcp_connections_id_response_200_auth = cls(
             type_=type_,
+            client_registered=client_registered,
+            issuer=issuer,
+            scopes=scopes,
         )
 
         return get_v1_mcp_connections_id_response_200_auth

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.post_v1_api_keys_body_scopes_item import PostV1ApiKeysBodyScopesItem
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -25,9 +26,11 @@ class PostV1ApiKeysBody:
     """ 
         Attributes:
             scopes (list[PostV1ApiKeysBodyScopesItem]):
+            rate_limit (int | Unset): Requests per rate-limit window for this key; 0 uses the host's --api-rate-limit.
      """
 
     scopes: list[PostV1ApiKeysBodyScopesItem]
+    rate_limit: int | Unset = UNSET
 
 
 
@@ -41,12 +44,16 @@ class PostV1ApiKeysBody:
 
 
 
+        rate_limit = self.rate_limit
+
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
             "scopes": scopes,
         })
+        if rate_limit is not UNSET:
+            field_dict["rate_limit"] = rate_limit
 
         return field_dict
 
@@ -65,8 +72,11 @@ class PostV1ApiKeysBody:
             scopes.append(scopes_item)
 
 
+        rate_limit = d.pop("rate_limit", UNSET)
+
         post_v1_api_keys_body = cls(
             scopes=scopes,
+            rate_limit=rate_limit,
         )
 
         return post_v1_api_keys_body

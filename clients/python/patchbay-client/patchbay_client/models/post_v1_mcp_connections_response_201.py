@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -39,6 +40,7 @@ class PostV1McpConnectionsResponse201:
             tools (list[PostV1McpConnectionsResponse201ToolsItem]):
             tools_updated_at (datetime.datetime):
             url (str):
+            authorize_url (str | Unset): oauth2, on creation: where to send the user to consent.
      """
 
     auth: PostV1McpConnectionsResponse201Auth
@@ -53,6 +55,7 @@ class PostV1McpConnectionsResponse201:
     tools: list[PostV1McpConnectionsResponse201ToolsItem]
     tools_updated_at: datetime.datetime
     url: str
+    authorize_url: str | Unset = UNSET
 
 
 
@@ -92,6 +95,8 @@ class PostV1McpConnectionsResponse201:
 
         url = self.url
 
+        authorize_url = self.authorize_url
+
 
         field_dict: dict[str, Any] = {}
 
@@ -109,6 +114,8 @@ class PostV1McpConnectionsResponse201:
             "tools_updated_at": tools_updated_at,
             "url": url,
         })
+        if authorize_url is not UNSET:
+            field_dict["authorize_url"] = authorize_url
 
         return field_dict
 
@@ -161,6 +168,8 @@ class PostV1McpConnectionsResponse201:
 
         url = d.pop("url")
 
+        authorize_url = d.pop("authorize_url", UNSET)
+
         post_v1_mcp_connections_response_201 = cls(
             auth=auth,
             created_at=created_at,
@@ -174,6 +183,7 @@ class PostV1McpConnectionsResponse201:
             tools=tools,
             tools_updated_at=tools_updated_at,
             url=url,
+            authorize_url=authorize_url,
         )
 
         return post_v1_mcp_connections_response_201

@@ -33,9 +33,9 @@ class PutV1ConnectorsNamespaceNameBody:
             base_url (str): http or https; every operation's path is relative to it.
             name (str): The catalog id is namespace.name.
             operations (list[PutV1ConnectorsNamespaceNameBodyOperationsItem]): name, description, method, path (with
-                {placeholders}), parameters (JSON Schema object), locations (path|query|header|body per parameter),
-                output_schema, extract (JSON pointer), pagination (cursor|link_header|page_number), mutating, important,
-                timeout_ms.
+                {placeholders}), base_url (the operation's own server, when not the connector's), parameters (JSON Schema
+                object), locations (path|query|header|body per parameter), output_schema, extract (JSON pointer), pagination
+                (cursor|link_header|page_number), mutating, important, timeout_ms.
             auth (PutV1ConnectorsNamespaceNameBodyAuth | Unset): type: none, bearer, basic, api_key (in: header|query, name)
                 or oauth2 (authorize_url, token_url, scopes, pkce, client_auth, refresh).
             category (str | Unset):

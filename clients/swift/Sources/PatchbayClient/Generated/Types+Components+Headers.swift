@@ -17,5 +17,38 @@ public import struct Foundation.Data
 public import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/headers` section of the OpenAPI document.
-    public enum Headers {}
+    public enum Headers {
+        /// The methods the path serves, with a 405 for a method it does not.
+        ///
+        /// - Remark: Generated from `#/components/headers/Allow`.
+        public typealias Allow = Swift.String
+        /// The answer is the one kept for the first request with this Idempotency-Key; nothing was done again.
+        ///
+        /// - Remark: Generated from `#/components/headers/Idempotent-Replayed`.
+        @frozen public enum IdempotentReplayed: String, Codable, Hashable, Sendable, CaseIterable {
+            case _true = "true"
+        }
+        /// Where the key's budget stands: `"per-key";r=<remaining>;t=<seconds until the window resets>`. Sent when the host limits keys.
+        ///
+        /// - Remark: Generated from `#/components/headers/RateLimit`.
+        public typealias RateLimit = Swift.String
+        /// The key's request budget (draft-ietf-httpapi-ratelimit-headers): `"per-key";q=<requests>;w=<window seconds>`. Sent when the host limits keys.
+        ///
+        /// - Remark: Generated from `#/components/headers/RateLimit-Policy`.
+        public typealias RateLimitPolicy = Swift.String
+        /// Seconds to wait before trying again.
+        ///
+        /// - Remark: Generated from `#/components/headers/Retry-After`.
+        public typealias RetryAfter = Swift.Int
+        /// How to authenticate: an API key as a bearer token.
+        ///
+        /// - Remark: Generated from `#/components/headers/WWW-Authenticate`.
+        @frozen public enum WWWAuthenticate: String, Codable, Hashable, Sendable, CaseIterable {
+            case bearer = "Bearer"
+        }
+        /// The request's id, as the request log line names it: the caller's own X-Request-Id when it is a plain token, else a new one.
+        ///
+        /// - Remark: Generated from `#/components/headers/X-Request-Id`.
+        public typealias XRequestId = Swift.String
+    }
 }

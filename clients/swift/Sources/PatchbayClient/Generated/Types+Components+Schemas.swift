@@ -26,6 +26,10 @@ extension Components {
             public var id: Swift.String
             /// - Remark: Generated from `#/components/schemas/APIKey/prefix`.
             public var prefix: Swift.String
+            /// Requests per window for this key; null: the host's limit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/rate_limit`.
+            public var rateLimit: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/APIKey/revoked_at`.
             public var revokedAt: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/APIKey/ScopesPayload`.
@@ -47,18 +51,21 @@ extension Components {
             ///   - createdAt:
             ///   - id:
             ///   - prefix:
+            ///   - rateLimit: Requests per window for this key; null: the host's limit.
             ///   - revokedAt:
             ///   - scopes:
             public init(
                 createdAt: Foundation.Date,
                 id: Swift.String,
                 prefix: Swift.String,
+                rateLimit: Swift.Int? = nil,
                 revokedAt: Foundation.Date? = nil,
                 scopes: Components.Schemas.APIKey.ScopesPayload
             ) {
                 self.createdAt = createdAt
                 self.id = id
                 self.prefix = prefix
+                self.rateLimit = rateLimit
                 self.revokedAt = revokedAt
                 self.scopes = scopes
             }
@@ -66,6 +73,7 @@ extension Components {
                 case createdAt = "created_at"
                 case id
                 case prefix
+                case rateLimit = "rate_limit"
                 case revokedAt = "revoked_at"
                 case scopes
             }
@@ -83,6 +91,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .prefix
                 )
+                self.rateLimit = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .rateLimit
+                )
                 self.revokedAt = try container.decodeIfPresent(
                     Foundation.Date.self,
                     forKey: .revokedAt
@@ -95,6 +107,7 @@ extension Components {
                     "created_at",
                     "id",
                     "prefix",
+                    "rate_limit",
                     "revoked_at",
                     "scopes"
                 ])
@@ -112,6 +125,10 @@ extension Components {
             public var key: Swift.String
             /// - Remark: Generated from `#/components/schemas/APIKeyCreated/prefix`.
             public var prefix: Swift.String
+            /// Requests per window for this key; null: the host's limit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKeyCreated/rate_limit`.
+            public var rateLimit: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/APIKeyCreated/revoked_at`.
             public var revokedAt: Foundation.Date?
             /// - Remark: Generated from `#/components/schemas/APIKeyCreated/ScopesPayload`.
@@ -134,6 +151,7 @@ extension Components {
             ///   - id:
             ///   - key: The key itself, shown in this response only.
             ///   - prefix:
+            ///   - rateLimit: Requests per window for this key; null: the host's limit.
             ///   - revokedAt:
             ///   - scopes:
             public init(
@@ -141,6 +159,7 @@ extension Components {
                 id: Swift.String,
                 key: Swift.String,
                 prefix: Swift.String,
+                rateLimit: Swift.Int? = nil,
                 revokedAt: Foundation.Date? = nil,
                 scopes: Components.Schemas.APIKeyCreated.ScopesPayload
             ) {
@@ -148,6 +167,7 @@ extension Components {
                 self.id = id
                 self.key = key
                 self.prefix = prefix
+                self.rateLimit = rateLimit
                 self.revokedAt = revokedAt
                 self.scopes = scopes
             }
@@ -156,6 +176,7 @@ extension Components {
                 case id
                 case key
                 case prefix
+                case rateLimit = "rate_limit"
                 case revokedAt = "revoked_at"
                 case scopes
             }
@@ -177,6 +198,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .prefix
                 )
+                self.rateLimit = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .rateLimit
+                )
                 self.revokedAt = try container.decodeIfPresent(
                     Foundation.Date.self,
                     forKey: .revokedAt
@@ -190,6 +215,7 @@ extension Components {
                     "id",
                     "key",
                     "prefix",
+                    "rate_limit",
                     "revoked_at",
                     "scopes"
                 ])
@@ -720,6 +746,223 @@ extension Components {
                     "provider",
                     "status",
                     "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AutoMapProposal`.
+        public struct AutoMapProposal: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload`.
+            public struct AlternativesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/filter_fields`.
+                public var filterFields: [Swift.String]
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/kind`.
+                public var kind: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/object`.
+                public var object: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/reasoning`.
+                public var reasoning: [Swift.String]
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/returned_fields`.
+                public var returnedFields: [Swift.String]
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/score`.
+                public var score: Swift.Double
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/AlternativesPayload/write_fields`.
+                public var writeFields: [Swift.String]
+                /// Creates a new `AlternativesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - filterFields:
+                ///   - kind:
+                ///   - object:
+                ///   - reasoning:
+                ///   - returnedFields:
+                ///   - score:
+                ///   - writeFields:
+                public init(
+                    filterFields: [Swift.String],
+                    kind: Swift.String,
+                    object: Swift.String,
+                    reasoning: [Swift.String],
+                    returnedFields: [Swift.String],
+                    score: Swift.Double,
+                    writeFields: [Swift.String]
+                ) {
+                    self.filterFields = filterFields
+                    self.kind = kind
+                    self.object = object
+                    self.reasoning = reasoning
+                    self.returnedFields = returnedFields
+                    self.score = score
+                    self.writeFields = writeFields
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case filterFields = "filter_fields"
+                    case kind
+                    case object
+                    case reasoning
+                    case returnedFields = "returned_fields"
+                    case score
+                    case writeFields = "write_fields"
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.filterFields = try container.decode(
+                        [Swift.String].self,
+                        forKey: .filterFields
+                    )
+                    self.kind = try container.decode(
+                        Swift.String.self,
+                        forKey: .kind
+                    )
+                    self.object = try container.decode(
+                        Swift.String.self,
+                        forKey: .object
+                    )
+                    self.reasoning = try container.decode(
+                        [Swift.String].self,
+                        forKey: .reasoning
+                    )
+                    self.returnedFields = try container.decode(
+                        [Swift.String].self,
+                        forKey: .returnedFields
+                    )
+                    self.score = try container.decode(
+                        Swift.Double.self,
+                        forKey: .score
+                    )
+                    self.writeFields = try container.decode(
+                        [Swift.String].self,
+                        forKey: .writeFields
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "filter_fields",
+                        "kind",
+                        "object",
+                        "reasoning",
+                        "returned_fields",
+                        "score",
+                        "write_fields"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/alternatives`.
+            public typealias AlternativesPayload = [Components.Schemas.AutoMapProposal.AlternativesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/alternatives`.
+            public var alternatives: Components.Schemas.AutoMapProposal.AlternativesPayload
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/reasoning`.
+            public var reasoning: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/score`.
+            public var score: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/skill`.
+            public var skill: Components.Schemas.Skill
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/SuggestedPresetsPayload`.
+            public struct SuggestedPresetsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/SuggestedPresetsPayload/field`.
+                public var field: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/SuggestedPresetsPayload/reason`.
+                public var reason: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AutoMapProposal/SuggestedPresetsPayload/value`.
+                public var value: Swift.String
+                /// Creates a new `SuggestedPresetsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - field:
+                ///   - reason:
+                ///   - value:
+                public init(
+                    field: Swift.String,
+                    reason: Swift.String,
+                    value: Swift.String
+                ) {
+                    self.field = field
+                    self.reason = reason
+                    self.value = value
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case field
+                    case reason
+                    case value
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.field = try container.decode(
+                        Swift.String.self,
+                        forKey: .field
+                    )
+                    self.reason = try container.decode(
+                        Swift.String.self,
+                        forKey: .reason
+                    )
+                    self.value = try container.decode(
+                        Swift.String.self,
+                        forKey: .value
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "field",
+                        "reason",
+                        "value"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/suggested_presets`.
+            public typealias SuggestedPresetsPayload = [Components.Schemas.AutoMapProposal.SuggestedPresetsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/AutoMapProposal/suggested_presets`.
+            public var suggestedPresets: Components.Schemas.AutoMapProposal.SuggestedPresetsPayload
+            /// Creates a new `AutoMapProposal`.
+            ///
+            /// - Parameters:
+            ///   - alternatives:
+            ///   - reasoning:
+            ///   - score:
+            ///   - skill:
+            ///   - suggestedPresets:
+            public init(
+                alternatives: Components.Schemas.AutoMapProposal.AlternativesPayload,
+                reasoning: [Swift.String],
+                score: Swift.Double,
+                skill: Components.Schemas.Skill,
+                suggestedPresets: Components.Schemas.AutoMapProposal.SuggestedPresetsPayload
+            ) {
+                self.alternatives = alternatives
+                self.reasoning = reasoning
+                self.score = score
+                self.skill = skill
+                self.suggestedPresets = suggestedPresets
+            }
+            public enum CodingKeys: String, CodingKey {
+                case alternatives
+                case reasoning
+                case score
+                case skill
+                case suggestedPresets = "suggested_presets"
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.alternatives = try container.decode(
+                    Components.Schemas.AutoMapProposal.AlternativesPayload.self,
+                    forKey: .alternatives
+                )
+                self.reasoning = try container.decode(
+                    [Swift.String].self,
+                    forKey: .reasoning
+                )
+                self.score = try container.decode(
+                    Swift.Double.self,
+                    forKey: .score
+                )
+                self.skill = try container.decode(
+                    Components.Schemas.Skill.self,
+                    forKey: .skill
+                )
+                self.suggestedPresets = try container.decode(
+                    Components.Schemas.AutoMapProposal.SuggestedPresetsPayload.self,
+                    forKey: .suggestedPresets
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "alternatives",
+                    "reasoning",
+                    "score",
+                    "skill",
+                    "suggested_presets"
                 ])
             }
         }
@@ -1820,6 +2063,10 @@ extension Components {
             case mcpConnectionInvalid = "mcp_connection_invalid"
             case mcpConnectionLimit = "mcp_connection_limit"
             case mcpHttpError = "mcp_http_error"
+            case mcpOauthDiscoveryFailed = "mcp_oauth_discovery_failed"
+            case mcpOauthRegistrationFailed = "mcp_oauth_registration_failed"
+            case mcpOauthRegistrationUnsupported = "mcp_oauth_registration_unsupported"
+            case mcpOauthUnsupported = "mcp_oauth_unsupported"
             case mcpProtocolError = "mcp_protocol_error"
             case mcpSessionLimit = "mcp_session_limit"
             case mcpSessionNotFound = "mcp_session_not_found"

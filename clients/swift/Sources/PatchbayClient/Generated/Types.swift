@@ -32,7 +32,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /metrics`.
     /// - Remark: Generated from `#/paths//metrics/get(get_metrics)`.
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output
-    /// Where providers send the user back after consent (the redirect URI). Completes the connection.
+    /// Where providers send the user back after consent (the redirect URI). Completes the connection. A browser that asks for text/html gets a short page saying what happened in words instead, with the same status.
     ///
     /// - Remark: HTTP `GET /oauth/callback`.
     /// - Remark: Generated from `#/paths//oauth/callback/get(get_oauth_callback)`.
@@ -77,7 +77,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings`.
     /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/post(post_v1_agents_id_bindings)`.
     func postV1AgentsIdBindings(_ input: Operations.PostV1AgentsIdBindings.Input) async throws -> Operations.PostV1AgentsIdBindings.Output
-    /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.
+    /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives (201), or with dry_run only proposed (200).
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings/auto-map`.
     /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post(post_v1_agents_id_bindings_auto_map)`.
@@ -177,6 +177,11 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/api-keys`.
     /// - Remark: Generated from `#/paths//v1/api-keys/post(post_v1_api_keys)`.
     func postV1ApiKeys(_ input: Operations.PostV1ApiKeys.Input) async throws -> Operations.PostV1ApiKeys.Output
+    /// Change a key's own rate limit; it applies from the key's next request.
+    ///
+    /// - Remark: HTTP `PATCH /v1/api-keys/{id}`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/patch(patch_v1_api_keys_id)`.
+    func patchV1ApiKeysId(_ input: Operations.PatchV1ApiKeysId.Input) async throws -> Operations.PatchV1ApiKeysId.Output
     /// Revoke an API key; it stops working at once. The key making the request needs force=true.
     ///
     /// - Remark: HTTP `DELETE /v1/api-keys/{id}`.
@@ -337,7 +342,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/mcp-connections`.
     /// - Remark: Generated from `#/paths//v1/mcp-connections/get(get_v1_mcp_connections)`.
     func getV1McpConnections(_ input: Operations.GetV1McpConnections.Input) async throws -> Operations.GetV1McpConnections.Output
-    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions.
+    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions. With OAuth, the connection is pending until the user consents at its authorize_url.
     ///
     /// - Remark: HTTP `POST /v1/mcp-connections`.
     /// - Remark: Generated from `#/paths//v1/mcp-connections/post(post_v1_mcp_connections)`.
@@ -377,7 +382,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /v1/oauth-apps/{provider}`.
     /// - Remark: Generated from `#/paths//v1/oauth-apps/{provider}/delete(delete_v1_oauth_apps_provider)`.
     func deleteV1OauthAppsProvider(_ input: Operations.DeleteV1OauthAppsProvider.Input) async throws -> Operations.DeleteV1OauthAppsProvider.Output
-    /// Every plugin the host tried to load, enabled or disabled with the reason.
+    /// Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes and whether it is quarantined.
     ///
     /// - Remark: HTTP `GET /v1/plugins`.
     /// - Remark: Generated from `#/paths//v1/plugins/get(get_v1_plugins)`.
@@ -508,7 +513,7 @@ extension APIProtocol {
     public func getMetrics(headers: Operations.GetMetrics.Input.Headers = .init()) async throws -> Operations.GetMetrics.Output {
         try await getMetrics(Operations.GetMetrics.Input(headers: headers))
     }
-    /// Where providers send the user back after consent (the redirect URI). Completes the connection.
+    /// Where providers send the user back after consent (the redirect URI). Completes the connection. A browser that asks for text/html gets a short page saying what happened in words instead, with the same status.
     ///
     /// - Remark: HTTP `GET /oauth/callback`.
     /// - Remark: Generated from `#/paths//oauth/callback/get(get_oauth_callback)`.
@@ -617,7 +622,7 @@ extension APIProtocol {
             body: body
         ))
     }
-    /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives.
+    /// Propose a binding for a plain-language goal; it is added to the draft with its reasoning and alternatives (201), or with dry_run only proposed (200).
     ///
     /// - Remark: HTTP `POST /v1/agents/{id}/bindings/auto-map`.
     /// - Remark: Generated from `#/paths//v1/agents/{id}/bindings/auto-map/post(post_v1_agents_id_bindings_auto_map)`.
@@ -889,6 +894,21 @@ extension APIProtocol {
         body: Operations.PostV1ApiKeys.Input.Body
     ) async throws -> Operations.PostV1ApiKeys.Output {
         try await postV1ApiKeys(Operations.PostV1ApiKeys.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Change a key's own rate limit; it applies from the key's next request.
+    ///
+    /// - Remark: HTTP `PATCH /v1/api-keys/{id}`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{id}/patch(patch_v1_api_keys_id)`.
+    public func patchV1ApiKeysId(
+        path: Operations.PatchV1ApiKeysId.Input.Path,
+        headers: Operations.PatchV1ApiKeysId.Input.Headers = .init(),
+        body: Operations.PatchV1ApiKeysId.Input.Body
+    ) async throws -> Operations.PatchV1ApiKeysId.Output {
+        try await patchV1ApiKeysId(Operations.PatchV1ApiKeysId.Input(
+            path: path,
             headers: headers,
             body: body
         ))
@@ -1315,7 +1335,7 @@ extension APIProtocol {
     public func getV1McpConnections(headers: Operations.GetV1McpConnections.Input.Headers = .init()) async throws -> Operations.GetV1McpConnections.Output {
         try await getV1McpConnections(Operations.GetV1McpConnections.Input(headers: headers))
     }
-    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions.
+    /// Connect a remote MCP server: initialize a session and list its tools, which become the connection's actions. With OAuth, the connection is pending until the user consents at its authorize_url.
     ///
     /// - Remark: HTTP `POST /v1/mcp-connections`.
     /// - Remark: Generated from `#/paths//v1/mcp-connections/post(post_v1_mcp_connections)`.
@@ -1415,7 +1435,7 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Every plugin the host tried to load, enabled or disabled with the reason.
+    /// Every plugin the host tried to load, enabled or disabled with the reason: where it runs, its crashes and whether it is quarantined.
     ///
     /// - Remark: HTTP `GET /v1/plugins`.
     /// - Remark: Generated from `#/paths//v1/plugins/get(get_v1_plugins)`.

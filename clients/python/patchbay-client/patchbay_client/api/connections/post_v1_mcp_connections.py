@@ -141,7 +141,7 @@ def sync_detailed(
 
 ) -> Response[Error | PostV1McpConnectionsResponse201]:
     """ Connect a remote MCP server: initialize a session and list its tools, which become the connection's
-    actions.
+    actions. With OAuth, the connection is pending until the user consents at its authorize_url.
 
     Args:
         body (PostV1McpConnectionsBody):
@@ -173,7 +173,7 @@ def sync(
 
 ) -> Error | PostV1McpConnectionsResponse201 | None:
     """ Connect a remote MCP server: initialize a session and list its tools, which become the connection's
-    actions.
+    actions. With OAuth, the connection is pending until the user consents at its authorize_url.
 
     Args:
         body (PostV1McpConnectionsBody):
@@ -200,7 +200,7 @@ async def asyncio_detailed(
 
 ) -> Response[Error | PostV1McpConnectionsResponse201]:
     """ Connect a remote MCP server: initialize a session and list its tools, which become the connection's
-    actions.
+    actions. With OAuth, the connection is pending until the user consents at its authorize_url.
 
     Args:
         body (PostV1McpConnectionsBody):
@@ -232,7 +232,7 @@ async def asyncio(
 
 ) -> Error | PostV1McpConnectionsResponse201 | None:
     """ Connect a remote MCP server: initialize a session and list its tools, which become the connection's
-    actions.
+    actions. With OAuth, the connection is pending until the user consents at its authorize_url.
 
     Args:
         body (PostV1McpConnectionsBody):

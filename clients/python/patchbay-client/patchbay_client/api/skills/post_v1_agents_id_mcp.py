@@ -32,6 +32,7 @@ def _get_kwargs(
     *,
     body: PostV1AgentsIdMcpBody,
     mcp_session_id: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
     patchbay_end_user: str | Unset = UNSET,
     mcp_protocol_version: str | Unset = UNSET,
 
@@ -39,6 +40,9 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
     if not isinstance(mcp_session_id, Unset):
         headers["MCP-Session-Id"] = mcp_session_id
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     if not isinstance(patchbay_end_user, Unset):
         headers["Patchbay-End-User"] = patchbay_end_user
@@ -363,6 +367,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdMcpBody,
     mcp_session_id: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
     patchbay_end_user: str | Unset = UNSET,
     mcp_protocol_version: str | Unset = UNSET,
 
@@ -373,6 +378,7 @@ def sync_detailed(
     Args:
         id (str):
         mcp_session_id (str | Unset):
+        idempotency_key (str | Unset):
         patchbay_end_user (str | Unset):
         mcp_protocol_version (str | Unset):
         body (PostV1AgentsIdMcpBody):
@@ -390,6 +396,7 @@ def sync_detailed(
         id=id,
 body=body,
 mcp_session_id=mcp_session_id,
+idempotency_key=idempotency_key,
 patchbay_end_user=patchbay_end_user,
 mcp_protocol_version=mcp_protocol_version,
 
@@ -407,6 +414,7 @@ def sync(
     client: AuthenticatedClient,
     body: PostV1AgentsIdMcpBody,
     mcp_session_id: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
     patchbay_end_user: str | Unset = UNSET,
     mcp_protocol_version: str | Unset = UNSET,
 
@@ -417,6 +425,7 @@ def sync(
     Args:
         id (str):
         mcp_session_id (str | Unset):
+        idempotency_key (str | Unset):
         patchbay_end_user (str | Unset):
         mcp_protocol_version (str | Unset):
         body (PostV1AgentsIdMcpBody):
@@ -435,6 +444,7 @@ def sync(
 client=client,
 body=body,
 mcp_session_id=mcp_session_id,
+idempotency_key=idempotency_key,
 patchbay_end_user=patchbay_end_user,
 mcp_protocol_version=mcp_protocol_version,
 
@@ -446,6 +456,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostV1AgentsIdMcpBody,
     mcp_session_id: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
     patchbay_end_user: str | Unset = UNSET,
     mcp_protocol_version: str | Unset = UNSET,
 
@@ -456,6 +467,7 @@ async def asyncio_detailed(
     Args:
         id (str):
         mcp_session_id (str | Unset):
+        idempotency_key (str | Unset):
         patchbay_end_user (str | Unset):
         mcp_protocol_version (str | Unset):
         body (PostV1AgentsIdMcpBody):
@@ -473,6 +485,7 @@ async def asyncio_detailed(
         id=id,
 body=body,
 mcp_session_id=mcp_session_id,
+idempotency_key=idempotency_key,
 patchbay_end_user=patchbay_end_user,
 mcp_protocol_version=mcp_protocol_version,
 
@@ -490,6 +503,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostV1AgentsIdMcpBody,
     mcp_session_id: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
     patchbay_end_user: str | Unset = UNSET,
     mcp_protocol_version: str | Unset = UNSET,
 
@@ -500,6 +514,7 @@ async def asyncio(
     Args:
         id (str):
         mcp_session_id (str | Unset):
+        idempotency_key (str | Unset):
         patchbay_end_user (str | Unset):
         mcp_protocol_version (str | Unset):
         body (PostV1AgentsIdMcpBody):
@@ -518,6 +533,7 @@ async def asyncio(
 client=client,
 body=body,
 mcp_session_id=mcp_session_id,
+idempotency_key=idempotency_key,
 patchbay_end_user=patchbay_end_user,
 mcp_protocol_version=mcp_protocol_version,
 
