@@ -175,8 +175,8 @@ class ConsoleBrowserTest(unittest.TestCase):
         return self.wait(EC.visibility_of_element_located((By.CSS_SELECTOR, css)), timeout)
 
     def shot(self, name):
-        # Lets fetches settle and toasts fade before the picture.
-        time.sleep(0.6)
+        # The picture once the page's calls have answered (the console marks it aria-busy until then).
+        self.wait(lambda driver: driver.execute_script("return document.body.getAttribute('aria-busy')") != "true")
         self.driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
 
     def sign_in(self, key):

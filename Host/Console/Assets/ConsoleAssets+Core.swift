@@ -17,19 +17,32 @@ extension ConsoleAssets {
         }
       }
 
+      // The page is marked aria-busy while any call is in flight, so assistive technology (and
+      // anything else waiting for the page to settle) knows its data is still coming.
+      let inFlight = 0;
+      function markBusy(delta) {
+        inFlight += delta;
+        document.body.setAttribute("aria-busy", inFlight > 0 ? "true" : "false");
+      }
+
       // Every call goes to the public API with the session cookie; writes repeat the CSRF token.
       async function api(method, path, body) {
         const headers = { "Accept": "application/json" };
         if (method !== "GET" && method !== "HEAD") headers["X-CSRF-Token"] = csrf;
         if (body !== undefined) headers["Content-Type"] = "application/json";
-        const response = await fetch(path, { method, headers, credentials: "same-origin",
-                                             body: body === undefined ? undefined : JSON.stringify(body) });
-        if (response.status === 401) { location.href = "/console/login"; throw new ApiError(401, null); }
-        const text = await response.text();
-        let json = null;
-        try { json = text ? JSON.parse(text) : null; } catch (_) { json = null; }
-        if (!response.ok) throw new ApiError(response.status, json);
-        return json;
+        markBusy(1);
+        try {
+          const response = await fetch(path, { method, headers, credentials: "same-origin",
+                                               body: body === undefined ? undefined : JSON.stringify(body) });
+          if (response.status === 401) { location.href = "/console/login"; throw new ApiError(401, null); }
+          const text = await response.text();
+          let json = null;
+          try { json = text ? JSON.parse(text) : null; } catch (_) { json = null; }
+          if (!response.ok) throw new ApiError(response.status, json);
+          return json;
+        } finally {
+          markBusy(-1);
+        }
       }
 
       function can(scope) { return scopes.has(scope) || scopes.has("admin"); }
