@@ -114,7 +114,8 @@ final class StorageFaultTests: XCTestCase {
     /// Returns the execution id and the caller's reply.
     private func callWhileTheDiskFills() async throws -> (String, TestHost.Reply) {
         let connection = try await host.connectSlack(key: key)
-        host.fakes.slack.delayNext(1, seconds: 4)
+        // Long enough for filling the disk to finish first on a loaded machine.
+        host.fakes.slack.delayNext(1, seconds: 12)
         let key = self.key!
         let host = self.host!
         let call = Task {
