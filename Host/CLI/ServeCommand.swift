@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on, 1-65535; 0 lets the system pick a free one (the log line \"patchbay is serving\" names it).")
     var port = 8080
 
+    @Option(help: "The URL browsers and providers reach this host at (also PATCHBAY_PUBLIC_URL), e.g. https://patchbay.example.com: webhook endpoint URLs and the OAuth redirect URI (<URL>/oauth/callback) are built on it.")
+    var publicURL: String?
+
     @Option(name: .customLong("upstream"),
             help: "Send a provider's requests to another base URL, e.g. crm=http://127.0.0.1:4010/crm/api (repeatable; also PATCHBAY_UPSTREAMS).")
     var upstreams: [String] = []
@@ -55,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--plugin-timeout must be at least 1 second (got \(pluginTimeout))")
         }
         _ = try overrides(environment: ProcessInfo.processInfo.environment)
+        _ = try resolvedPublicURL(environment: ProcessInfo.processInfo.environment)
         _ = try webhookOptions.settings(environment: ProcessInfo.processInfo.environment)
     }
 
@@ -63,6 +67,18 @@ struct ServeCommand: AsyncParsableCommand {
         (try ProviderOverrides(flag: "--upstream", values: upstreams, variable: "PATCHBAY_UPSTREAMS", environment: environment),
          try ProviderOverrides(flag: "--oauth-endpoint", values: oauthEndpoints, variable: "PATCHBAY_OAUTH_ENDPOINTS",
                                environment: environment))
+    }
+
+    /// The host's public URL from the flag, else the variable; a malformed one is refused, naming its source.
+    private func resolvedPublicURL(environment: [String: String]) throws -> PublicURL? {
+        let (source, raw) = publicURL.map { ("--public-url", $0) }
+            ?? ("PATCHBAY_PUBLIC_URL", environment["PATCHBAY_PUBLIC_URL"] ?? "")
+        guard !raw.isEmpty else { return nil }
+        do {
+            return try PublicURL(raw)
+        } catch let error as ServiceError {
+            throw ValidationError("\(source): \(error.message)")
+        }
     }
 
     func run() async throws {
@@ -108,6 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var settings = HostSettings(upstreams: upstreamOverrides.urls, pluginTimeout: .seconds(pluginTimeout),
                                     oauthEndpoints: oauthOverrides.urls)
+        settings.publicURL = try resolvedPublicURL(environment: environment)
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.egress.connectionsPerHost = egressOptions.connectionsPerHost

@@ -3,6 +3,9 @@ import PatchbayEgress
 
 /// Operator settings that shape how the host reaches plugins and providers.
 public struct HostSettings: Sendable {
+    /// Where browsers and providers reach this host: webhook endpoint URLs and the OAuth
+    /// redirect URI are built on it. Nil: a redirect URI must be given where one is needed.
+    public var publicURL: PublicURL?
     /// Per-provider base URL overrides (`crm` → `http://127.0.0.1:4010/crm/api`),
     /// for sandboxes, tests and proxies. Trusted operator input: their hosts are always allowed.
     public var upstreams: [String: URL] = [:]
