@@ -58,6 +58,12 @@ extension CLITests {
              #"PATCHBAY_UPSTREAMS: entry "github" must look like"#),
             (["--oauth-endpoint", "=http://127.0.0.1:4010"], [:], #"--oauth-endpoint: entry "=http://127.0.0.1:4010" must look like"#),
             ([], ["PATCHBAY_OAUTH_ENDPOINTS": "slack"], #"PATCHBAY_OAUTH_ENDPOINTS: entry "slack" must look like"#),
+            // An override keyed by an origin is scheme, host and port alone.
+            (["--upstream", "https://upload.example.com/api=http://127.0.0.1:9000"], [:],
+             #"--upstream: entry "https://upload.example.com/api=http://127.0.0.1:9000": https://upload.example.com/api is not an origin"#),
+            (["--upstream", "ftp://upload.example.com=http://127.0.0.1:9000"], [:], #"--upstream: entry "ftp://upload.example.com="#),
+            (["--upstream", "https://user@upload.example.com=http://127.0.0.1:9000"], [:],
+             #"--upstream: entry "https://user@upload.example.com=http://127.0.0.1:9000": https://user@upload.example.com is not an origin"#),
         ] + Self.badPublicURLs.map { url in
             (["--public-url", url], [:], "--public-url: the public URL must be an absolute http or https URL without credentials, query or fragment")
         } + [
