@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--plugin-timeout must be at least 1 second (got \(pluginTimeout))")
         }
         _ = try overrides(environment: ProcessInfo.processInfo.environment)
-        _ = try resolvedPublicURL(environment: ProcessInfo.processInfo.environment)
+        _ = try PublicURL.fromCommandLine(flag: publicURL, environment: ProcessInfo.processInfo.environment)
         _ = try webhookOptions.settings(environment: ProcessInfo.processInfo.environment)
     }
 
@@ -67,18 +67,6 @@ struct ServeCommand: AsyncParsableCommand {
         (try ProviderOverrides(flag: "--upstream", values: upstreams, variable: "PATCHBAY_UPSTREAMS", environment: environment),
          try ProviderOverrides(flag: "--oauth-endpoint", values: oauthEndpoints, variable: "PATCHBAY_OAUTH_ENDPOINTS",
                                environment: environment))
-    }
-
-    /// The host's public URL from the flag, else the variable; a malformed one is refused, naming its source.
-    private func resolvedPublicURL(environment: [String: String]) throws -> PublicURL? {
-        let (source, raw) = publicURL.map { ("--public-url", $0) }
-            ?? ("PATCHBAY_PUBLIC_URL", environment["PATCHBAY_PUBLIC_URL"] ?? "")
-        guard !raw.isEmpty else { return nil }
-        do {
-            return try PublicURL(raw)
-        } catch let error as ServiceError {
-            throw ValidationError("\(source): \(error.message)")
-        }
     }
 
     func run() async throws {
@@ -124,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var settings = HostSettings(upstreams: upstreamOverrides.urls, pluginTimeout: .seconds(pluginTimeout),
                                     oauthEndpoints: oauthOverrides.urls)
-        settings.publicURL = try resolvedPublicURL(environment: environment)
+        settings.publicURL = try PublicURL.fromCommandLine(flag: publicURL, environment: environment)
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.egress.connectionsPerHost = egressOptions.connectionsPerHost
