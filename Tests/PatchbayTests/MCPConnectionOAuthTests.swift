@@ -290,10 +290,18 @@ final class MCPConnectionOAuthTests: XCTestCase {
         let registeredID = try XCTUnwrap(registered.json["id"]?.stringValue, registered.body)
         let deleted = try await host.request("DELETE", "/v1/mcp-connections/\(givenID)", key: admin)
         XCTAssertEqual(deleted.status, 200, deleted.body)
+        // A server connected with a bearer token: the connection is audited, the token by name only.
+        let plain = try await FakeMCPServer.start(token: "mcp-static-token-do-not-log-58")
+        let bearer = try await host.request("POST", "/v1/mcp-connections", key: admin,
+                                            json: ["url": .string(plain.url), "auth": ["token": "mcp-static-token-do-not-log-58"]])
+        await plain.stop()
+        XCTAssertEqual(bearer.status, 201, bearer.body)
+        let bearerID = try XCTUnwrap(bearer.json["id"]?.stringValue, bearer.body)
 
         let log = try await host.request("GET", "/v1/audit?limit=100", key: admin)
         XCTAssertEqual(log.status, 200, log.body)
         XCTAssertFalse(log.body.contains(secret), "the client's secret is in the audit log")
+        XCTAssertFalse(log.body.contains("mcp-static-token-do-not-log-58"), "the server's token is in the audit log")
         let entries = try XCTUnwrap(log.json["data"]?.arrayValue, log.body)
         func logged(_ action: String, provider: String) -> [JSONValue] {
             entries.filter { $0["action"]?.stringValue == action && $0["changes"]?["provider"]?.stringValue == provider }
@@ -315,7 +323,11 @@ final class MCPConnectionOAuthTests: XCTestCase {
 
         let connections = entries.filter { $0["action"]?.stringValue?.hasPrefix("connection.") == true }
         XCTAssertEqual(connections.filter { $0["action"] == "connection.created" }.compactMap { $0["target"]?.stringValue }.sorted(),
-                       [givenID, registeredID].sorted())
+                       [givenID, registeredID, bearerID].sorted())
+        let bearerEntry = connections.first { $0["target"]?.stringValue == bearerID }
+        XCTAssertEqual(bearerEntry?["changes"]?["credentials"], ["token"], log.body)
+        XCTAssertEqual(bearerEntry?["changes"]?["provider"]?.stringValue, "mcp:\(bearerID)")
+        XCTAssertTrue(logged("oauth_app.created", provider: "mcp:\(bearerID)").isEmpty, "a server without OAuth has no OAuth app")
         XCTAssertEqual(connections.filter { $0["action"] == "connection.deleted" }.compactMap { $0["target"]?.stringValue }, [givenID])
 
         // Another account's log shows none of it.
