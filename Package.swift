@@ -105,7 +105,21 @@ let package = Package(
     ],
     targets: [
         // MARK: Host
-        .executableTarget(name: "PatchbayPluginWorker", dependencies: [SDK.plugins], path: "Host/PluginWorker", swiftSettings: swift6),
+        .executableTarget(
+            name: "PatchbayPluginWorker",
+            dependencies: [SDK.plugins, "PatchbayPluginTelemetry", .product(name: "Logging", package: "swift-log")],
+            path: "Host/PluginWorker", swiftSettings: swift6),
+        // What the loader reports (SDK/PatchbayPlugins names no logging, metrics or tracing
+        // library, so plugins build without them) as the host's log lines, series and spans.
+        .target(
+            name: "PatchbayPluginTelemetry",
+            dependencies: [
+                SDK.plugins, SDK.wire,
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            path: "Host/PluginTelemetry", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
@@ -191,7 +205,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes",
+                "PatchbayAPI", "PatchbayServices", SDK.plugins, "PatchbayPluginTelemetry", SDK.testing, "PatchbayWebhookSchemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // The tracing backend, chosen once in `serve` (OTLP when configured).
@@ -268,7 +282,7 @@ let package = Package(
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance", "PatchbayClient",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
