@@ -18,6 +18,8 @@ public final class PluginHarness: Sendable {
 
     /// Loads the library at `path`. `observer` hears the loader's log lines and the plugin's own
     /// (with its call's credentials masked) and what went wrong; by default nothing is said.
+    /// As in the host, a library is initialized once per process: a second harness on the same
+    /// file shares the first one's plugin, whose calls keep reporting to the first observer.
     public init(path: String, observer: any PluginObserver = Quiet()) throws {
         let registry = PluginRegistry(observer: observer)
         let status = registry.load(path: path)
