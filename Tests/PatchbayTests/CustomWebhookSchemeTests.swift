@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayWebhookSchemes
 import PatchbayWire

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayWire
 import XCTest

@@ -6,6 +6,7 @@ import NIOCore
 import PatchbayAPI
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayServices
 @testable import PatchbayStore
