@@ -1,5 +1,5 @@
 /// Misbehaviour a test has asked a fake upstream to show on its next requests: rate limits,
-/// slow answers and error answers. Not thread-safe by itself; the owning fake guards it.
+/// slow or held answers and error answers. Not thread-safe by itself; the owning fake guards it.
 struct FakeFaults: Sendable {
     /// What one request draws from the queued misbehaviour.
     struct Draw: Sendable {
@@ -7,8 +7,8 @@ struct FakeFaults: Sendable {
         var throttleRetryAfter: Int?
         /// Answer with this provider error instead of handling the request.
         var failure: String?
-        /// Hold the answer back this long, in seconds.
-        var delay: Double?
+        /// How the answer is held back.
+        var hold = FakeHold()
     }
 
     private var throttleRemaining = 0
@@ -17,6 +17,7 @@ struct FakeFaults: Sendable {
     private var failureError = ""
     private var delayRemaining = 0
     private var delaySeconds = 0.0
+    private var gates: [FakeGate] = []
 
     mutating func throttle(_ count: Int, retryAfter: Int) {
         throttleRemaining = max(0, count)
@@ -33,7 +34,14 @@ struct FakeFaults: Sendable {
         delaySeconds = max(0, seconds)
     }
 
+    /// The next request not yet held waits at `gate`.
+    mutating func hold(at gate: FakeGate) {
+        gates.append(gate)
+    }
+
+    /// Drops what is queued and lets any held answer go.
     mutating func clear() {
+        gates.forEach { $0.release() }
         self = FakeFaults()
     }
 
@@ -50,7 +58,10 @@ struct FakeFaults: Sendable {
         }
         if delayRemaining > 0 {
             delayRemaining -= 1
-            draw.delay = delaySeconds
+            draw.hold.delay = .seconds(delaySeconds)
+        }
+        if !gates.isEmpty {
+            draw.hold.gate = gates.removeFirst()
         }
         return draw
     }

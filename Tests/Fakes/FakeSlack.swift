@@ -54,12 +54,20 @@ public final class FakeSlack: FakeUpstream, @unchecked Sendable {
         lock.withLock { faults.delay(count, seconds: seconds) }
     }
 
+    /// The answer to the next request not yet held waits until the test releases the gate
+    /// returned, which also tells when that request has arrived.
+    public func holdNext() -> FakeGate {
+        let gate = FakeGate()
+        lock.withLock { faults.hold(at: gate) }
+        return gate
+    }
+
     /// The next `count` requests answer HTTP 200 `{"ok":false,"error":error}`.
     public func failNext(_ count: Int, error: String) {
         lock.withLock { faults.fail(count, error: error) }
     }
 
-    /// Drops any throttling, delays and failures still queued.
+    /// Drops any throttling, delays, holds and failures still queued.
     public func clearBehaviours() {
         lock.withLock { faults.clear() }
     }
