@@ -4,6 +4,7 @@ import Foundation
 /// auth, GitHub's error bodies, page-number pagination with absolute `link` URLs and the
 /// `x-ratelimit-*` headers, so a client that works here works against `https://api.github.com`.
 /// Tests can also make it throttle or stall on demand.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeGitHub: FakeUpstream, @unchecked Sendable {
     /// The classic personal access token of `octo-sandbox`, accepted from the start.
     public static let sandboxToken = "ghp_PatchbaySandbox0000000000000000000000"

@@ -1,10 +1,11 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// An in-memory spreadsheet behind a faithful Google Sheets API v4: bearer auth with
 /// Google's 401/403 answers, the `{"error": {code, message, status}}` envelope, A1 ranges,
 /// field masks, appends that insert rows, and 429 RESOURCE_EXHAUSTED on demand, so a client
 /// that works here works against `https://sheets.googleapis.com/v4`.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeGoogleSheets: FakeUpstream, @unchecked Sendable {
     /// An access token with the `spreadsheets` scope.
     public static let sandboxToken = "ya29.sandbox-patchbay-sheets"

@@ -1,11 +1,12 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// An in-memory Shopify store behind a faithful Admin REST API: the `X-Shopify-Access-Token`
 /// header, `{"errors": …}` bodies, `page_info` cursor pagination in `Link` headers, and a
 /// leaky-bucket rate limit reported in `X-Shopify-Shop-Api-Call-Limit`, so a client that works
 /// here works against `https://{shop}.myshopify.com/admin/api/2024-10`. Tests can also make it
 /// throttle or stall on demand.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeShopify: FakeUpstream, @unchecked Sendable {
     /// The Admin API access token the store accepts from the start.
     public static let sandboxToken = "shpat_sandbox0000000000000000000000"

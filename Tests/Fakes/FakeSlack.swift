@@ -3,6 +3,7 @@ import Foundation
 /// An in-memory Slack workspace behind a faithful Slack Web API: Slack's auth header,
 /// envelope, errors, cursor pagination and rate limiting, so a client that works here works
 /// against `https://slack.com/api`. Tests can also make it throttle, stall or fail on demand.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeSlack: FakeUpstream, @unchecked Sendable {
     /// The bot token the sandbox workspace accepts from the start: short and plainly made up,
     /// so nothing shaped like a real Slack token is committed (the README and a benchmark use it).
