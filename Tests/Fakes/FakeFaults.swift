@@ -5,6 +5,8 @@ struct FakeFaults: Sendable {
     struct Draw: Sendable {
         /// Answer 429 with this `Retry-After` (seconds) instead of handling the request.
         var throttleRetryAfter: Int?
+        /// The status of that answer: 429, or 403 as GitHub answers when its primary limit is spent.
+        var throttleStatus = 429
         /// Answer with this provider error instead of handling the request.
         var failure: String?
         /// How the answer is held back.
@@ -13,15 +15,17 @@ struct FakeFaults: Sendable {
 
     private var throttleRemaining = 0
     private var throttleRetryAfter = 1
+    private var throttleStatus = 429
     private var failureRemaining = 0
     private var failureError = ""
     private var delayRemaining = 0
     private var delaySeconds = 0.0
     private var gates: [FakeGate] = []
 
-    mutating func throttle(_ count: Int, retryAfter: Int) {
+    mutating func throttle(_ count: Int, retryAfter: Int, status: Int) {
         throttleRemaining = max(0, count)
         throttleRetryAfter = max(0, retryAfter)
+        throttleStatus = status
     }
 
     mutating func fail(_ count: Int, error: String) {
@@ -52,6 +56,7 @@ struct FakeFaults: Sendable {
         if throttleRemaining > 0 {
             throttleRemaining -= 1
             draw.throttleRetryAfter = throttleRetryAfter
+            draw.throttleStatus = throttleStatus
         } else if failureRemaining > 0 {
             failureRemaining -= 1
             draw.failure = failureError

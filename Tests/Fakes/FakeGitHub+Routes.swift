@@ -35,8 +35,7 @@ extension FakeGitHub {
     /// Decides the answer to one request and the rate-limit window to report with it.
     /// Called with the lock held.
     private func answer(_ request: RecordedRequest, root: String, api: String) -> (GitHubReply, GitHubRateLimit, FakeHold) {
-        log.append(request)
-        let draw = faults.draw()
+        let draw = controls.record(request)
         let viewer: String?
         do {
             viewer = try authenticate(request.headers["authorization"])
@@ -44,7 +43,7 @@ extension FakeGitHub {
             return (.failure(.badCredentials), rateLimit(for: nil, counting: false), draw.hold)
         }
         if let retryAfter = draw.throttleRetryAfter {
-            return (throttled(viewer: viewer, retryAfter: retryAfter), spentRateLimit(for: viewer, resetIn: retryAfter), draw.hold)
+            return (throttled(viewer: viewer, retryAfter: retryAfter, status: draw.throttleStatus), spentRateLimit(for: viewer, resetIn: retryAfter), draw.hold)
         }
         let rate = rateLimit(for: viewer, counting: true)
         guard rate.used <= rate.limit else {
@@ -104,7 +103,7 @@ extension FakeGitHub {
         guard let header else { return nil }
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, ["bearer", "token"].contains(parts[0].lowercased()) else { throw GitHubAPIError.badCredentials }
-        guard let login = tokens[parts[1].trimmingCharacters(in: .whitespaces)] else { throw GitHubAPIError.badCredentials }
+        guard let login = controls.grant(for: parts[1].trimmingCharacters(in: .whitespaces)) else { throw GitHubAPIError.badCredentials }
         return login
     }
 
@@ -120,11 +119,11 @@ extension FakeGitHub {
         return GitHubRateLimit(limit: limit, used: limit, reset: Int(Date().timeIntervalSince1970) + seconds)
     }
 
-    /// GitHub's answer once the limit is spent. With `retryAfter` (a queued throttle) it
-    /// carries `Retry-After`. Called with the lock held.
-    private func throttled(viewer: String?, retryAfter: Int?) -> GitHubReply {
+    /// GitHub's answer once the limit is spent: 403. With `retryAfter` (a queued throttle) it
+    /// carries `Retry-After` and the queued `status`. Called with the lock held.
+    private func throttled(viewer: String?, retryAfter: Int?, status: Int = 403) -> GitHubReply {
         let who = viewer.flatMap { login in accountList.first { $0.login == login } }.map { "user ID \($0.id)" } ?? "127.0.0.1"
-        let error = GitHubAPIError(status: retryAfter == nil ? 403 : throttleStatus,
+        let error = GitHubAPIError(status: status,
                                    message: "API rate limit exceeded for \(who).",
                                    documentationURL: GitHubAPIError.docs + "/overview/rate-limits-for-the-rest-api")
         var reply = GitHubReply.failure(error)

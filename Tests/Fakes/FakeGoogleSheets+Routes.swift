@@ -54,8 +54,7 @@ extension FakeGoogleSheets {
 
     /// Decides the answer to one call. Called with the lock held.
     private func answer(_ call: Call) -> (GoogleReply, FakeHold) {
-        log.append(call.request)
-        let draw = faults.draw()
+        let draw = controls.record(call.request)
         if let retryAfter = draw.throttleRetryAfter {
             return (.rateLimited(retryAfter: retryAfter), draw.hold)
         }
@@ -79,7 +78,7 @@ extension FakeGoogleSheets {
         guard let header, !header.trimmingCharacters(in: .whitespaces).isEmpty else { throw GoogleAPIError.missingCredentials }
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
-              let canWrite = tokens[parts[1].trimmingCharacters(in: .whitespaces)]
+              let canWrite = controls.grant(for: parts[1].trimmingCharacters(in: .whitespaces))
         else { throw GoogleAPIError.invalidCredentials }
         return canWrite
     }

@@ -43,13 +43,12 @@ extension FakeShopify {
 
     /// Decides the answer to one request. Called with the lock held.
     private func answer(_ request: RecordedRequest, _ call: Call) -> (FakeShopifyReply, FakeHold) {
-        log.append(request)
-        let draw = faults.draw()
+        let draw = controls.record(request)
         if let retryAfter = draw.throttleRetryAfter {
             throttled += 1
             return (.throttled(retryAfter: Double(retryAfter)), draw.hold)
         }
-        guard let token = request.headers["x-shopify-access-token"], tokens.contains(token) else {
+        guard let token = request.headers["x-shopify-access-token"], controls.grant(for: token) != nil else {
             return (.failure(.invalidToken), draw.hold)
         }
         guard bucket.admit(now: Date()) else {

@@ -36,8 +36,7 @@ extension FakeSlack {
 
     /// Decides the answer to one request. Called with the lock held.
     private func answer(_ request: RecordedRequest, method name: String) -> (SlackReply, FakeHold) {
-        log.append(request)
-        let draw = faults.draw()
+        let draw = controls.record(request)
         if let retryAfter = draw.throttleRetryAfter {
             return (.rateLimited(retryAfter: retryAfter), draw.hold)
         }
@@ -68,7 +67,7 @@ extension FakeSlack {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw SlackAPIError("not_authed") }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty else { throw SlackAPIError("not_authed") }
-        guard tokens.contains(token) else { throw SlackAPIError("invalid_auth") }
+        guard controls.grant(for: token) != nil else { throw SlackAPIError("invalid_auth") }
     }
 
     /// Runs a known method. Called with the lock held.
