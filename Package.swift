@@ -250,9 +250,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "MCP", package: "swift-sdk"),
             ],
-            path: "Tests/Fakes", swiftSettings: swift5),
+            path: "Tests/Fakes", swiftSettings: swift6),
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
         .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", SDK.wire], path: "Tests/StoreConformance",

@@ -42,6 +42,13 @@ public final class InProcessNotifier: Notifier, @unchecked Sendable {
     /// Whether anything listens on `channel`, for tests that check who listens.
     func isListened(_ channel: NotifierChannel) -> Bool { lock.withLock { listeners[channel] != nil } }
 
+    /// Channels on which a listener's task is parked waiting, for tests that must know a
+    /// waiter has looked, found nothing and gone idle before they act.
+    var waitingChannels: Set<NotifierChannel> {
+        let subscriptions = lock.withLock { listeners.values.flatMap { $0.values.compactMap(\.subscription) } }
+        return Set(subscriptions.filter(\.isWaiting).map(\.channel))
+    }
+
     private func forget(_ id: ObjectIdentifier, on channel: NotifierChannel) {
         lock.withLock {
             listeners[channel]?.removeValue(forKey: id)

@@ -84,6 +84,9 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
         }
     }
 
+    /// Whether a task is parked waiting for the next notification.
+    var isWaiting: Bool { lock.withLock { waiter != nil } }
+
     /// Waits until notified (true) or until `deadline` (false); all unread notifications are
     /// taken at once, since the caller re-reads the store for all of them.
     public func wait(until deadline: ContinuousClock.Instant) async -> Bool {

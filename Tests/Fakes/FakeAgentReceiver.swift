@@ -7,6 +7,7 @@ import ServiceLifecycle
 
 /// An agent's webhook URL on loopback: records every delivery and answers as scripted, so
 /// tests can make it fail, stall, throttle (429 + Retry-After) or go away (410).
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeAgentReceiver: @unchecked Sendable {
     /// One scripted answer.
     public struct Answer: Sendable {
@@ -88,6 +89,7 @@ public final class FakeAgentReceiver: @unchecked Sendable {
     }
 }
 
+// Unchecked: set once before the server takes its first request, and only read after.
 private final class ReceiverBox: @unchecked Sendable {
     var receiver: FakeAgentReceiver?
 }

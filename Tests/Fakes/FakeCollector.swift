@@ -5,6 +5,7 @@ import PatchbayWire
 /// An OpenTelemetry collector's OTLP/HTTP traces receiver, for the JSON encoding
 /// (`OTEL_EXPORTER_OTLP_PROTOCOL=http/json`): it keeps every span it is sent and answers as a
 /// collector does, with an empty `ExportTraceServiceResponse`.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeCollector: @unchecked Sendable {
     /// One exported span, with its ids as lowercase hex as W3C `traceparent` writes them.
     public struct ExportedSpan: Sendable, Equatable {
@@ -104,6 +105,7 @@ public final class FakeCollector: @unchecked Sendable {
     }
 }
 
+// Unchecked: set once before the server takes its first request, and only read after.
 private final class CollectorBox: @unchecked Sendable {
     var collector: FakeCollector?
 }

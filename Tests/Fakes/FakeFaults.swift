@@ -1,26 +1,31 @@
 /// Misbehaviour a test has asked a fake upstream to show on its next requests: rate limits,
-/// slow answers and error answers. Not thread-safe by itself; the owning fake guards it.
+/// slow or held answers and error answers. Not thread-safe by itself; the owning fake guards it.
 struct FakeFaults: Sendable {
     /// What one request draws from the queued misbehaviour.
     struct Draw: Sendable {
         /// Answer 429 with this `Retry-After` (seconds) instead of handling the request.
         var throttleRetryAfter: Int?
+        /// The status of that answer: 429, or 403 as GitHub answers when its primary limit is spent.
+        var throttleStatus = 429
         /// Answer with this provider error instead of handling the request.
         var failure: String?
-        /// Hold the answer back this long, in seconds.
-        var delay: Double?
+        /// How the answer is held back.
+        var hold = FakeHold()
     }
 
     private var throttleRemaining = 0
     private var throttleRetryAfter = 1
+    private var throttleStatus = 429
     private var failureRemaining = 0
     private var failureError = ""
     private var delayRemaining = 0
     private var delaySeconds = 0.0
+    private var gates: [FakeGate] = []
 
-    mutating func throttle(_ count: Int, retryAfter: Int) {
+    mutating func throttle(_ count: Int, retryAfter: Int, status: Int) {
         throttleRemaining = max(0, count)
         throttleRetryAfter = max(0, retryAfter)
+        throttleStatus = status
     }
 
     mutating func fail(_ count: Int, error: String) {
@@ -33,7 +38,14 @@ struct FakeFaults: Sendable {
         delaySeconds = max(0, seconds)
     }
 
+    /// The next request not yet held waits at `gate`.
+    mutating func hold(at gate: FakeGate) {
+        gates.append(gate)
+    }
+
+    /// Drops what is queued and lets any held answer go.
     mutating func clear() {
+        gates.forEach { $0.release() }
         self = FakeFaults()
     }
 
@@ -44,13 +56,17 @@ struct FakeFaults: Sendable {
         if throttleRemaining > 0 {
             throttleRemaining -= 1
             draw.throttleRetryAfter = throttleRetryAfter
+            draw.throttleStatus = throttleStatus
         } else if failureRemaining > 0 {
             failureRemaining -= 1
             draw.failure = failureError
         }
         if delayRemaining > 0 {
             delayRemaining -= 1
-            draw.delay = delaySeconds
+            draw.hold.delay = .seconds(delaySeconds)
+        }
+        if !gates.isEmpty {
+            draw.hold.gate = gates.removeFirst()
         }
         return draw
     }

@@ -1,10 +1,11 @@
-import Foundation
+public import Foundation
 import Hummingbird
 import NIOCore
 
 /// A loopback file store speaking plain HTTP, as object stores do: `PUT /files/<name>` keeps the
 /// request body's bytes exactly, `GET /files/<name>` answers them as `application/octet-stream`
 /// (404 when there is none). For the tests of bodies that are not UTF-8 text.
+// Unchecked: its properties are constants and `Files` guards the stored files itself.
 public final class FakeFileStore: @unchecked Sendable {
     private let server: LoopbackServer
     private let files: Files
@@ -40,6 +41,7 @@ public final class FakeFileStore: @unchecked Sendable {
         await server.stop()
     }
 
+    // Unchecked: `lock` guards `stored`, which the compiler cannot see.
     private final class Files: @unchecked Sendable {
         private let lock = NSLock()
         private var stored: [String: Data] = [:]

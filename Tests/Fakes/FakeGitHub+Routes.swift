@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import PatchbayWire
 
 extension FakeGitHub {
@@ -22,52 +22,49 @@ extension FakeGitHub {
         let recorded = RecordedRequest(request, body: body)
         // HTTP/1.1 clients always send Host; it carries the port the links must point at.
         let api = "http://\(request.head.authority ?? FakeUpstreams.host)\(root)"
-        let (response, delay) = lock.withLock { () -> (Response, Double?) in
+        let (response, hold) = lock.withLock { () -> (Response, FakeHold) in
             requestSerial += 1
             let requestID = "FAKE:" + String(requestSerial, radix: 16, uppercase: true)
-            let (reply, rate, delay) = answer(recorded, root: root, api: api)
-            return (reply.response(rate: rate, requestID: requestID), delay)
+            let (reply, rate, hold) = answer(recorded, root: root, api: api)
+            return (reply.response(rate: rate, requestID: requestID), hold)
         }
-        if let delay, delay > 0 {
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-        }
+        await hold.wait()
         return response
     }
 
     /// Decides the answer to one request and the rate-limit window to report with it.
     /// Called with the lock held.
-    private func answer(_ request: RecordedRequest, root: String, api: String) -> (GitHubReply, GitHubRateLimit, Double?) {
-        log.append(request)
-        let draw = faults.draw()
+    private func answer(_ request: RecordedRequest, root: String, api: String) -> (GitHubReply, GitHubRateLimit, FakeHold) {
+        let draw = controls.record(request)
         let viewer: String?
         do {
             viewer = try authenticate(request.headers["authorization"])
         } catch {
-            return (.failure(.badCredentials), rateLimit(for: nil, counting: false), draw.delay)
+            return (.failure(.badCredentials), rateLimit(for: nil, counting: false), draw.hold)
         }
         if let retryAfter = draw.throttleRetryAfter {
-            return (throttled(viewer: viewer, retryAfter: retryAfter), spentRateLimit(for: viewer, resetIn: retryAfter), draw.delay)
+            return (throttled(viewer: viewer, retryAfter: retryAfter, status: draw.throttleStatus), spentRateLimit(for: viewer, resetIn: retryAfter), draw.hold)
         }
         let rate = rateLimit(for: viewer, counting: true)
         guard rate.used <= rate.limit else {
-            return (throttled(viewer: viewer, retryAfter: nil), rate, draw.delay)
+            return (throttled(viewer: viewer, retryAfter: nil), rate, draw.hold)
         }
         if let version = request.headers["x-github-api-version"], version != Self.apiVersion {
             let error = GitHubAPIError(status: 400, message: "API version \(version) is not supported.",
                                        documentationURL: GitHubAPIError.docs + "/about-the-rest-api/api-versions")
-            return (.failure(error), rate, draw.delay)
+            return (.failure(error), rate, draw.hold)
         }
         let relative = request.path.hasPrefix(root) ? String(request.path.dropFirst(root.count)) : request.path
         let segments = relative.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
         let call = GitHubCall(method: request.method, segments: segments, query: request.query, body: request.body,
                               viewer: viewer, api: api)
         do {
-            return (try route(call), rate, draw.delay)
+            return (try route(call), rate, draw.hold)
         } catch let error as GitHubAPIError {
-            return (.failure(error), rate, draw.delay)
+            return (.failure(error), rate, draw.hold)
         } catch {
             return (.failure(GitHubAPIError(status: 500, message: "Server Error", documentationURL: GitHubAPIError.docs)),
-                    rate, draw.delay)
+                    rate, draw.hold)
         }
     }
 
@@ -106,7 +103,7 @@ extension FakeGitHub {
         guard let header else { return nil }
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, ["bearer", "token"].contains(parts[0].lowercased()) else { throw GitHubAPIError.badCredentials }
-        guard let login = tokens[parts[1].trimmingCharacters(in: .whitespaces)] else { throw GitHubAPIError.badCredentials }
+        guard let login = controls.grant(for: parts[1].trimmingCharacters(in: .whitespaces)) else { throw GitHubAPIError.badCredentials }
         return login
     }
 
@@ -122,11 +119,11 @@ extension FakeGitHub {
         return GitHubRateLimit(limit: limit, used: limit, reset: Int(Date().timeIntervalSince1970) + seconds)
     }
 
-    /// GitHub's answer once the limit is spent. With `retryAfter` (a queued throttle) it
-    /// carries `Retry-After`. Called with the lock held.
-    private func throttled(viewer: String?, retryAfter: Int?) -> GitHubReply {
+    /// GitHub's answer once the limit is spent: 403. With `retryAfter` (a queued throttle) it
+    /// carries `Retry-After` and the queued `status`. Called with the lock held.
+    private func throttled(viewer: String?, retryAfter: Int?, status: Int = 403) -> GitHubReply {
         let who = viewer.flatMap { login in accountList.first { $0.login == login } }.map { "user ID \($0.id)" } ?? "127.0.0.1"
-        let error = GitHubAPIError(status: retryAfter == nil ? 403 : throttleStatus,
+        let error = GitHubAPIError(status: status,
                                    message: "API rate limit exceeded for \(who).",
                                    documentationURL: GitHubAPIError.docs + "/overview/rate-limits-for-the-rest-api")
         var reply = GitHubReply.failure(error)

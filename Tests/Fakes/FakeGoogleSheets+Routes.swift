@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import PatchbayWire
 
 extension FakeGoogleSheets {
@@ -47,30 +47,27 @@ extension FakeGoogleSheets {
             }
             call.range = segment.removingPercentEncoding
         }
-        let (reply, delay) = lock.withLock { answer(call) }
-        if let delay, delay > 0 {
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-        }
+        let (reply, hold) = lock.withLock { answer(call) }
+        await hold.wait()
         return reply.response()
     }
 
     /// Decides the answer to one call. Called with the lock held.
-    private func answer(_ call: Call) -> (GoogleReply, Double?) {
-        log.append(call.request)
-        let draw = faults.draw()
+    private func answer(_ call: Call) -> (GoogleReply, FakeHold) {
+        let draw = controls.record(call.request)
         if let retryAfter = draw.throttleRetryAfter {
-            return (.rateLimited(retryAfter: retryAfter), draw.delay)
+            return (.rateLimited(retryAfter: retryAfter), draw.hold)
         }
         if let failure = draw.failure {
-            return (.failure(.queued(failure)), draw.delay)
+            return (.failure(.queued(failure)), draw.hold)
         }
         do {
             let canWrite = try authenticate(call.request.headers["authorization"])
-            return (try perform(call, canWrite: canWrite), draw.delay)
+            return (try perform(call, canWrite: canWrite), draw.hold)
         } catch let error as GoogleAPIError {
-            return (.failure(error), draw.delay)
+            return (.failure(error), draw.hold)
         } catch {
-            return (.failure(GoogleAPIError("INTERNAL", "Internal error encountered.")), draw.delay)
+            return (.failure(GoogleAPIError("INTERNAL", "Internal error encountered.")), draw.hold)
         }
     }
 
@@ -81,7 +78,7 @@ extension FakeGoogleSheets {
         guard let header, !header.trimmingCharacters(in: .whitespaces).isEmpty else { throw GoogleAPIError.missingCredentials }
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
-              let canWrite = tokens[parts[1].trimmingCharacters(in: .whitespaces)]
+              let canWrite = controls.grant(for: parts[1].trimmingCharacters(in: .whitespaces))
         else { throw GoogleAPIError.invalidCredentials }
         return canWrite
     }

@@ -1,11 +1,12 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// An in-memory spreadsheet behind a faithful Google Sheets API v4: bearer auth with
 /// Google's 401/403 answers, the `{"error": {code, message, status}}` envelope, A1 ranges,
 /// field masks, appends that insert rows, and 429 RESOURCE_EXHAUSTED on demand, so a client
 /// that works here works against `https://sheets.googleapis.com/v4`.
-public final class FakeGoogleSheets: FakeUpstream, @unchecked Sendable {
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
+public final class FakeGoogleSheets: FakeProviderAPI, @unchecked Sendable {
     /// An access token with the `spreadsheets` scope.
     public static let sandboxToken = "ya29.sandbox-patchbay-sheets"
     /// An access token with only `spreadsheets.readonly`: writes answer 403.
@@ -18,47 +19,25 @@ public final class FakeGoogleSheets: FakeUpstream, @unchecked Sendable {
     public let apiPath = "v4"
 
     let lock = NSLock()
-    /// Known tokens and whether each may write.
-    var tokens: [String: Bool] = [FakeGoogleSheets.sandboxToken: true, FakeGoogleSheets.readOnlyToken: false]
     var sheetList: [GoogleSheet] = GoogleSheetsSeed.sheets
-    var log: [RecordedRequest] = []
-    var faults = FakeFaults()
+
+    /// Known tokens and whether each may write, throttling (429 RESOURCE_EXHAUSTED with
+    /// `Retry-After`), holds and failures, and the requests received.
+    public let controls = FakeControls<Bool>(tokens: [FakeGoogleSheets.sandboxToken: true, FakeGoogleSheets.readOnlyToken: false])
 
     public init() {}
 
-    // MARK: Tokens
+    // MARK: Tokens and behaviour controls
 
     /// Makes `token` valid; `canWrite: false` grants only the read-only scope.
     public func addToken(_ token: String, canWrite: Bool = true) {
-        lock.withLock { tokens[token] = canWrite }
-    }
-
-    /// Makes `token` invalid: calls with it answer 401 UNAUTHENTICATED from now on.
-    public func revokeToken(_ token: String) {
-        lock.withLock { _ = tokens.removeValue(forKey: token) }
-    }
-
-    // MARK: Behaviour controls
-
-    /// The next `count` requests answer 429 RESOURCE_EXHAUSTED with `Retry-After: retryAfter`.
-    public func throttleNext(_ count: Int, retryAfter: Int) {
-        lock.withLock { faults.throttle(count, retryAfter: retryAfter) }
-    }
-
-    /// The answers to the next `count` requests are held back `seconds` before being sent.
-    public func delayNext(_ count: Int, seconds: Double) {
-        lock.withLock { faults.delay(count, seconds: seconds) }
+        controls.addToken(token, grant: canWrite)
     }
 
     /// The next `count` requests fail with this canonical status, e.g. `UNAVAILABLE` (503)
     /// or `INTERNAL` (500), with Google's usual message for it.
     public func failNext(_ count: Int, status: String) {
-        lock.withLock { faults.fail(count, error: status) }
-    }
-
-    /// Drops any throttling, delays and failures still queued.
-    public func clearBehaviours() {
-        lock.withLock { faults.clear() }
+        controls.fail(count, error: status)
     }
 
     // MARK: The spreadsheet
@@ -79,17 +58,5 @@ public final class FakeGoogleSheets: FakeUpstream, @unchecked Sendable {
             let id = (sheetList.map(\.sheetID).max() ?? 0) + 1
             sheetList.append(GoogleSheet(sheetID: id, title: title, cells: cells))
         }
-    }
-
-    // MARK: What happened
-
-    /// Every request received since the start or the last `reset()`, oldest first.
-    public var requests: [RecordedRequest] {
-        lock.withLock { log }
-    }
-
-    /// Forgets the recorded requests.
-    public func reset() {
-        lock.withLock { log.removeAll() }
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 /// How many requests the fakes are answering at once, and the most so far; with a latency,
 /// every answer is held back that long first. A held request is a suspended task, not a
 /// thread, so thousands can wait at once, as at a slow real provider.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeLoad: @unchecked Sendable {
     /// Added before every answer; zero answers at once.
     public let latency: Duration

@@ -10,6 +10,7 @@ import PatchbayWire
 /// with single-use codes bound to the client, redirect URI, PKCE S256 challenge and `resource`
 /// (RFC 8707), rotating refresh tokens, and `invalid_grant` for anything used up or revoked.
 /// `FakeMCPServer` asks it whether an access token is good for its resource.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeMCPAuthorizationServer: @unchecked Sendable {
     struct Client {
         var secret: String?

@@ -13,6 +13,7 @@ import NIOCore
 /// `authorization` server instead, it is a protected resource (RFC 9728): it serves its metadata
 /// at `/.well-known/oauth-protected-resource/mcp`, takes only access tokens that server issued
 /// for it, and answers anything else 401 with a `WWW-Authenticate` challenge naming the metadata.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeMCPServer: @unchecked Sendable {
     private struct Session {
         let server: Server

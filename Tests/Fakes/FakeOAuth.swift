@@ -7,6 +7,7 @@ import Foundation
 /// and refresh tokens that rotate (Slack, GitHub) or stay (Google), with `invalid_grant` for
 /// one that was rotated out or revoked. Issued access tokens are made valid on the provider's
 /// fake API.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
     public enum Dialect: String, Sendable, CaseIterable {
         case slack, github, google, shopify

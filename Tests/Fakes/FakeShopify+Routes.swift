@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import PatchbayWire
 
 extension FakeShopify {
@@ -32,38 +32,35 @@ extension FakeShopify {
         let authority = request.head.authority ?? recorded.headers["host"] ?? "127.0.0.1"
         let call = Call(method: recorded.method, path: String(recorded.path.dropFirst(basePath.count + 1)),
                         query: recorded.query, body: recorded.body, baseURL: "http://\(authority)\(basePath)")
-        let (reply, delay, callLimit, requestID) = lock.withLock { () -> (FakeShopifyReply, Double?, String, String) in
+        let (reply, hold, callLimit, requestID) = lock.withLock { () -> (FakeShopifyReply, FakeHold, String, String) in
             requestSerial += 1
-            let (reply, delay) = answer(recorded, call)
-            return (reply, delay, bucket.header, String(format: "fake-%08d", requestSerial))
+            let (reply, hold) = answer(recorded, call)
+            return (reply, hold, bucket.header, String(format: "fake-%08d", requestSerial))
         }
-        if let delay, delay > 0 {
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-        }
+        await hold.wait()
         return reply.response(callLimit: callLimit, requestID: requestID)
     }
 
     /// Decides the answer to one request. Called with the lock held.
-    private func answer(_ request: RecordedRequest, _ call: Call) -> (FakeShopifyReply, Double?) {
-        log.append(request)
-        let draw = faults.draw()
+    private func answer(_ request: RecordedRequest, _ call: Call) -> (FakeShopifyReply, FakeHold) {
+        let draw = controls.record(request)
         if let retryAfter = draw.throttleRetryAfter {
             throttled += 1
-            return (.throttled(retryAfter: Double(retryAfter)), draw.delay)
+            return (.throttled(retryAfter: Double(retryAfter)), draw.hold)
         }
-        guard let token = request.headers["x-shopify-access-token"], tokens.contains(token) else {
-            return (.failure(.invalidToken), draw.delay)
+        guard let token = request.headers["x-shopify-access-token"], controls.grant(for: token) != nil else {
+            return (.failure(.invalidToken), draw.hold)
         }
         guard bucket.admit(now: Date()) else {
             throttled += 1
-            return (.throttled(retryAfter: bucket.secondsUntilRoom().rounded(.up)), draw.delay)
+            return (.throttled(retryAfter: bucket.secondsUntilRoom().rounded(.up)), draw.hold)
         }
         do {
-            return (try route(call), draw.delay)
+            return (try route(call), draw.hold)
         } catch let error as FakeShopifyError {
-            return (.failure(error), draw.delay)
+            return (.failure(error), draw.hold)
         } catch {
-            return (FakeShopifyReply(status: .internalServerError, body: ["errors": "Internal Server Error"]), draw.delay)
+            return (FakeShopifyReply(status: .internalServerError, body: ["errors": "Internal Server Error"]), draw.hold)
         }
     }
 

@@ -1,54 +1,34 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// An in-memory Shopify store behind a faithful Admin REST API: the `X-Shopify-Access-Token`
 /// header, `{"errors": …}` bodies, `page_info` cursor pagination in `Link` headers, and a
 /// leaky-bucket rate limit reported in `X-Shopify-Shop-Api-Call-Limit`, so a client that works
 /// here works against `https://{shop}.myshopify.com/admin/api/2024-10`. Tests can also make it
 /// throttle or stall on demand.
-public final class FakeShopify: FakeUpstream, @unchecked Sendable {
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
+public final class FakeShopify: FakeProviderAPI, @unchecked Sendable {
     /// The Admin API access token the store accepts from the start.
     public static let sandboxToken = "shpat_sandbox0000000000000000000000"
 
     public let apiPath = "admin/api/2024-10"
 
     let lock = NSLock()
-    var tokens: Set<String> = [FakeShopify.sandboxToken]
     var productList: [JSONValue] = FakeShopifySeed.products
     var orderList: [JSONValue] = FakeShopifySeed.orders
     var customerList: [JSONValue] = FakeShopifySeed.customers
     var bucket = FakeShopifyBucket()
-    var log: [RecordedRequest] = []
-    var faults = FakeFaults()
     var requestSerial = 0
     var throttled = 0
 
+    /// Access tokens, throttling (429 with `Retry-After: <retryAfter>.0` and Shopify's
+    /// "Exceeded 2 calls per second" body, as when the bucket overflows) and holds, and the
+    /// requests received.
+    public let controls = FakeControls<Void>(tokens: [FakeShopify.sandboxToken: ()])
+
     public init() {}
 
-    // MARK: Tokens
-
-    /// Makes `token` a valid access token for this store.
-    public func addToken(_ token: String) {
-        lock.withLock { _ = tokens.insert(token) }
-    }
-
-    /// Makes `token` invalid: calls with it answer 401 from now on.
-    public func revokeToken(_ token: String) {
-        lock.withLock { _ = tokens.remove(token) }
-    }
-
     // MARK: Behaviour controls
-
-    /// The next `count` requests answer 429 with `Retry-After: <retryAfter>.0` and Shopify's
-    /// "Exceeded 2 calls per second" body, as when the store's bucket overflows.
-    public func throttleNext(_ count: Int, retryAfter: Int) {
-        lock.withLock { faults.throttle(count, retryAfter: retryAfter) }
-    }
-
-    /// The answers to the next `count` requests are held back `seconds` before being sent.
-    public func delayNext(_ count: Int, seconds: Double) {
-        lock.withLock { faults.delay(count, seconds: seconds) }
-    }
 
     /// Fills the leaky bucket as a burst of calls would: the next call overflows it and is
     /// refused with 429 until the bucket has leaked enough.
@@ -56,26 +36,9 @@ public final class FakeShopify: FakeUpstream, @unchecked Sendable {
         lock.withLock { bucket.fill(now: Date()) }
     }
 
-    /// Drops any throttling and delays still queued.
-    public func clearBehaviours() {
-        lock.withLock { faults.clear() }
-    }
-
-    // MARK: What happened
-
-    /// Every request received since the start or the last `reset()`, oldest first.
-    public var requests: [RecordedRequest] {
-        lock.withLock { log }
-    }
-
     /// How many requests this store has refused with 429, its bucket's and `throttleNext`'s.
     public var throttledCount: Int {
         lock.withLock { throttled }
-    }
-
-    /// Forgets the recorded requests.
-    public func reset() {
-        lock.withLock { log.removeAll() }
     }
 
     /// The store's products as Shopify returns them, by ascending id.

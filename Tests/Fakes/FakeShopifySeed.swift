@@ -1,3 +1,4 @@
+import Foundation
 import PatchbayWire
 
 /// The sandbox store: a few products with variants, customers, and orders in every state

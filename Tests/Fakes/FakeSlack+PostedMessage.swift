@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 extension FakeSlack {
     /// A message the fake accepted through `chat.postMessage`.

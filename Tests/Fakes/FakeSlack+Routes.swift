@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import PatchbayWire
 
 extension FakeSlack {
@@ -25,40 +25,37 @@ extension FakeSlack {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumBodySize)
         let recorded = RecordedRequest(request, body: body)
-        let (reply, delay, requestID) = lock.withLock { () -> (SlackReply, Double?, String) in
+        let (reply, hold, requestID) = lock.withLock { () -> (SlackReply, FakeHold, String) in
             requestSerial += 1
-            let (reply, delay) = answer(recorded, method: name)
-            return (reply, delay, String(format: "fake-%08d", requestSerial))
+            let (reply, hold) = answer(recorded, method: name)
+            return (reply, hold, String(format: "fake-%08d", requestSerial))
         }
-        if let delay, delay > 0 {
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-        }
+        await hold.wait()
         return reply.response(requestID: requestID)
     }
 
     /// Decides the answer to one request. Called with the lock held.
-    private func answer(_ request: RecordedRequest, method name: String) -> (SlackReply, Double?) {
-        log.append(request)
-        let draw = faults.draw()
+    private func answer(_ request: RecordedRequest, method name: String) -> (SlackReply, FakeHold) {
+        let draw = controls.record(request)
         if let retryAfter = draw.throttleRetryAfter {
-            return (.rateLimited(retryAfter: retryAfter), draw.delay)
+            return (.rateLimited(retryAfter: retryAfter), draw.hold)
         }
         if let failure = draw.failure {
-            return (.failure(failure), draw.delay)
+            return (.failure(failure), draw.hold)
         }
         guard Self.methodNames.contains(name) else {
             let error = SlackAPIError("unknown_method", extra: ["req_method": .string(name)])
-            return (.failure(error, status: .notFound), draw.delay)
+            return (.failure(error, status: .notFound), draw.hold)
         }
         do {
             try authenticate(request.headers["authorization"])
             let arguments = try SlackArguments.parse(request)
             let fields = try perform(name, arguments)
-            return (.success(fields, warnings: arguments.warnings), draw.delay)
+            return (.success(fields, warnings: arguments.warnings), draw.hold)
         } catch let error as SlackAPIError {
-            return (.failure(error), draw.delay)
+            return (.failure(error), draw.hold)
         } catch {
-            return (.failure("internal_error"), draw.delay)
+            return (.failure("internal_error"), draw.hold)
         }
     }
 
@@ -70,7 +67,7 @@ extension FakeSlack {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw SlackAPIError("not_authed") }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty else { throw SlackAPIError("not_authed") }
-        guard tokens.contains(token) else { throw SlackAPIError("invalid_auth") }
+        guard controls.grant(for: token) != nil else { throw SlackAPIError("invalid_auth") }
     }
 
     /// Runs a known method. Called with the lock held.

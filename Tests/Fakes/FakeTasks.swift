@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import PatchbayWire
 
 /// An in-memory task tracker behind a small, plain JSON API: the kind of HTTP API a
@@ -15,6 +15,7 @@ import PatchbayWire
 ///   `{"task":task}`; the `X-Request-Id` header is kept on the task; 400 without a title.
 /// - `GET /notes?cursor=`: `{"items":[note],"meta":{"next_cursor":c}}`, 2 a page, null at the end.
 /// - `GET /events?after=`: an array of 2 events a page, with `Link: <…>; rel="next"` while more follow.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 public final class FakeTasks: FakeUpstream, @unchecked Sendable {
     public static let sandboxKey = "tk-sandbox-key-0001"
     public let apiPath = "v1"

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// A fake provider API that `FakeUpstreams` can serve under a path prefix of its one server.
 public protocol FakeUpstream: AnyObject, Sendable {

@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
-import Logging
+public import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 
 /// One local HTTP server on 127.0.0.1 that serves every fake provider API, each under its
 /// own prefix: Slack's Web API at `http://127.0.0.1:<port>/slack/api`. Point the host's

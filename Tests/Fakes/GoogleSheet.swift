@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// One sheet (tab) of the fake spreadsheet: its grid size and its cells. A cell holds a
 /// string, an integer, a number or a boolean; an empty cell is `.null`.

@@ -2,6 +2,7 @@ import Foundation
 
 /// A one-shot hand-off of the port a server ended up listening on, or of the error that
 /// stopped it first. The first outcome wins; later ones are ignored.
+// Unchecked: `lock` guards every mutable property, which the compiler cannot see.
 final class ListeningSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<Int, any Error>?

@@ -6,7 +6,7 @@ import ServiceLifecycle
 struct LoopbackServer: Sendable {
     let port: Int
     private let serviceGroup: ServiceGroup
-    private let runTask: Task<Void, Error>
+    private let runTask: Task<Void, any Error>
 
     static func start(_ router: Router<BasicRequestContext>, label: String) async throws -> LoopbackServer {
         let listening = ListeningSignal()

@@ -116,10 +116,10 @@ final class ActionInvocationTests: XCTestCase {
     }
 
     func testAnUpstreamThatNeverAnswersIsATimeout() async throws {
-        host.fakes.slack.delayNext(1, seconds: 5)
-        let started = ContinuousClock.now
+        // Slack holds its answer until the test ends: only the host's timeout can end the call.
+        let gate = host.fakes.slack.holdNext()
+        defer { gate.release() }
         let reply = try await invoke("auth_test", [:])
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
         XCTAssertEqual(reply.status, 502)
         XCTAssertEqual(reply.errorCode, "upstream_timeout")
         let executionID = try XCTUnwrap(reply.json["error"]?["execution_id"]?.stringValue)
@@ -131,14 +131,10 @@ final class ActionInvocationTests: XCTestCase {
     /// until it ends: a call that never finishes (the host crashed, the provider hangs) still
     /// leaves a trace.
     func testACallInFlightIsOnRecordAsRunningBeforeItsRequestArrives() async throws {
-        host.fakes.slack.delayNext(1, seconds: 1)
-        let before = host.fakes.slack.requests.count
+        let gate = host.fakes.slack.holdNext()
+        defer { gate.release() }
         let call = Task { try await invoke("post_message", ["channel": "C0GENERAL", "text": "slow"]) }
-        let deadline = ContinuousClock.now + .seconds(5)
-        while host.fakes.slack.requests.count == before, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        XCTAssertEqual(host.fakes.slack.requests.count, before + 1, "the request never reached the fake Slack")
+        try await eventually("the request to reach the fake Slack") { gate.isHolding }
 
         let running = try await host.request("GET", "/v1/executions?status=running", key: key)
         XCTAssertEqual(running.status, 200, running.body)
@@ -148,6 +144,7 @@ final class ActionInvocationTests: XCTestCase {
         XCTAssertEqual(rows.first?["connection_id"]?.stringValue, connection)
         XCTAssertEqual(rows.first?["finished_at"], .null)
 
+        gate.release()
         let reply = try await call.value
         XCTAssertEqual(reply.status, 200, reply.body)
         XCTAssertEqual(reply.json["id"], rows.first?["id"])
@@ -156,16 +153,22 @@ final class ActionInvocationTests: XCTestCase {
     }
 
     func testConcurrentCallsToASlowProviderDoNotQueueBehindEachOther() async throws {
-        // 24 calls at once, each held 1 s by Slack: together they take about 1 s only if
-        // the host opens a connection for each rather than queueing them on a few.
+        // 24 calls at once, each held by Slack until all 24 have reached it: that happens only
+        // if the host opens a connection for each rather than queueing them on a few.
         let calls = 24
-        host.fakes.slack.delayNext(calls, seconds: 1)
-        let started = ContinuousClock.now
-        let replies = try await host.invokeAtOnce(connection, "post_message", key: key,
-                                                  inputs: (0..<calls).map { ##"{"channel":"#general","text":"call \##($0)"}"## })
-        let elapsed = ContinuousClock.now - started
+        let (host, connection, key) = (self.host!, self.connection!, self.key!)
+        let gates = (0..<calls).map { _ in host.fakes.slack.holdNext() }
+        defer { gates.forEach { $0.release() } }
+        let all = Task {
+            try await host.invokeAtOnce(connection, "post_message", key: key,
+                                        inputs: (0..<calls).map { ##"{"channel":"#general","text":"call \##($0)"}"## })
+        }
+        try await eventually("every call to reach Slack while none is answered", within: .seconds(30)) {
+            gates.allSatisfy(\.isHolding)
+        }
+        gates.forEach { $0.release() }
+        let replies = try await all.value
         XCTAssertEqual(replies.map(\.status), Array(repeating: 200, count: calls))
-        XCTAssertLessThan(elapsed, .seconds(1.8), "calls waited for each other's connections")
     }
 
     func testListChannelsFollowsCursorsUpToTheLimit() async throws {

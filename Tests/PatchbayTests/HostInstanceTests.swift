@@ -48,18 +48,15 @@ final class HostInstanceTests: XCTestCase {
         let connectionID = try XCTUnwrap(connection["id"]?.stringValue, "\(connection)")
 
         // Slack holds its answer; the host is killed while the call waits for it.
-        fakes.slack.delayNext(1, seconds: 30)
+        let gate = fakes.slack.holdNext()
+        defer { gate.release() }
         let inFlight = Task {
             try? await self.call(first, .POST, "/v1/connections/\(connectionID)/actions/post_message/invoke", key: key,
                                  json: ["input": ["channel": "#general", "text": "cut off"]], timeout: .seconds(60))
         }
-        var running: [JSONValue] = []
-        let deadline = ContinuousClock.now + .seconds(15)
-        while (running.isEmpty || fakes.slack.requests.allSatisfy { !$0.path.hasSuffix("chat.postMessage") }),
-              ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-            running = try await call(first, .GET, "/v1/executions?status=running", key: key)["data"]?.arrayValue ?? []
-        }
+        try await eventually("Slack to have the request") { gate.isHolding }
+        // The execution is stored as running before the request goes out.
+        let running = try await call(first, .GET, "/v1/executions?status=running", key: key)["data"]?.arrayValue ?? []
         let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call never showed up as running")
         XCTAssertTrue(fakes.slack.requests.contains { $0.path.hasSuffix("chat.postMessage") }, "the call reached the upstream")
         served.kill()
@@ -77,8 +74,13 @@ final class HostInstanceTests: XCTestCase {
         let stillRunning = try await call(second, .GET, "/v1/executions?status=running", key: key)["data"]?.arrayValue ?? []
         XCTAssertTrue(stillRunning.isEmpty, "\(stillRunning)")
 
-        try await Task.sleep(for: .seconds(1))
-        XCTAssertEqual(fakes.slack.requests.filter { $0.path.hasSuffix("chat.postMessage") }.count, sentBefore, "never sent again")
+        // A call through the restarted host reaches Slack after anything its start-up would
+        // have sent again; only that one is new.
+        let later = try await call(second, .POST, "/v1/connections/\(connectionID)/actions/post_message/invoke", key: key,
+                                   json: ["input": ["channel": "#general", "text": "after the restart"]])
+        XCTAssertEqual(later["status"], "succeeded", "\(later)")
+        XCTAssertEqual(fakes.slack.requests.filter { $0.path.hasSuffix("chat.postMessage") }.count, sentBefore + 1, "never sent again")
+        XCTAssertEqual(fakes.slack.postedMessages.filter { $0.text == "cut off" }.count, 1)
         let log = try String(contentsOfFile: directory + "/serve-2.log", encoding: .utf8)
         XCTAssertTrue(log.contains("marked interrupted"), log)
     }

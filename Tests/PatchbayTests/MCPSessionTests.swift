@@ -80,11 +80,14 @@ final class MCPSessionTests: XCTestCase {
         let (rolledBack, _) = try await client.listTools()
         XCTAssertEqual(rolledBack.map(\.name), ["post_message"])
 
-        // Another agent's publish is not this session's news.
+        // Another agent's publish is not this session's news: this agent's next change, made
+        // after it, is the only one the session hears.
         let other = try await publishedAgent(name: "other-bot")
         _ = try await host.publish(key: key, agent: other)
-        try await Task.sleep(for: .milliseconds(100))
-        XCTAssertEqual(changes.count, 2)
+        let forward = try await host.request("POST", "/v1/agents/\(agent!)/rollback", key: key, json: ["version": 2])
+        XCTAssertEqual(forward.status, 201, forward.body)
+        try await eventually("list_changed after the second rollback") { changes.count >= 3 }
+        XCTAssertEqual(changes.count, 3, "the other agent's publish reached this session")
 
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         // Besides the host's own listener for revoked keys, only the open session's.

@@ -140,7 +140,7 @@ final class PostgresNotifierTests: XCTestCase {
         let waiting = Task { await subscription.next(until: .now + .seconds(10)) }
         // The wait starts first, so a second delivery of the same notification would be kept
         // apart from the one it takes instead of coalescing with it.
-        try await Task.sleep(for: .milliseconds(50))
+        await subscription.parked()
         await notifierB.notify(.deliveriesDue, payload: "first")
         let first = await waiting.value
         XCTAssertEqual(first?.payload, "first")

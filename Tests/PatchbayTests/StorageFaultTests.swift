@@ -109,30 +109,28 @@ final class StorageFaultTests: XCTestCase {
         XCTAssertNotNil(answer.json["error"]?["warning"]?.stringValue)
     }
 
-    /// Posts a Slack message whose answer Slack holds back; while it waits, fills the file
-    /// system and then the database's log, so that recording the outcome has nowhere to go.
-    /// Returns the execution id and the caller's reply.
+    /// Posts a Slack message whose answer Slack holds back; once Slack has the request, fills
+    /// the file system and then the database's log, so that recording the outcome has nowhere
+    /// to go, and only then lets Slack answer. Returns the execution id and the caller's reply.
     private func callWhileTheDiskFills() async throws -> (String, TestHost.Reply) {
         let connection = try await host.connectSlack(key: key)
-        // Long enough for filling the disk to finish first on a loaded machine.
-        host.fakes.slack.delayNext(1, seconds: 12)
+        let gate = host.fakes.slack.holdNext()
+        defer { gate.release() }
         let key = self.key!
         let host = self.host!
         let call = Task {
             try await host.request("POST", "/v1/connections/\(connection)/actions/post_message/invoke", key: key,
                                    json: ["input": ["channel": "#general", "text": "sent once"]])
         }
-        let deadline = ContinuousClock.now + .seconds(10)
-        var running: [JSONValue] = []
-        while running.isEmpty, ContinuousClock.now < deadline {
-            running = try await host.request("GET", "/v1/executions?status=running", key: key).json["data"]?.arrayValue ?? []
-            if running.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call never showed up as running")
+        try await eventually("Slack to have the request") { gate.isHolding }
+        // The execution is stored as running before the request goes out.
+        let running = try await host.request("GET", "/v1/executions?status=running", key: key).json["data"]?.arrayValue ?? []
+        let id = try XCTUnwrap(running.first?["id"]?.stringValue, "the call is not listed as running")
         let ballast = try DatabaseQueue(path: host.dataDirectory + "/patchbay.sqlite", configuration: busyWaiting)
         try await ballast.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS test_ballast (b BLOB)") }
         disk.fill()
         try fillDatabaseLog(ballast)
+        gate.release()
         return (id, try await call.value)
     }
 
@@ -142,16 +140,21 @@ final class StorageFaultTests: XCTestCase {
         return configuration
     }
 
-    /// Writes blobs through a connection of the test's own until SQLite reports the disk full.
+    /// Writes blobs through a connection of the test's own until SQLite reports the disk full,
+    /// then ever smaller ones, so that not even one more page fits: the host's next write fails
+    /// however small it is.
     private func fillDatabaseLog(_ queue: DatabaseQueue) throws {
-        for _ in 0..<10_000 {
-            do {
-                try queue.write { db in try db.execute(sql: "INSERT INTO test_ballast VALUES (zeroblob(65536))") }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
-                return
+        for size in [65536, 4096, 1] {
+            var full = false
+            for _ in 0..<10_000 where !full {
+                do {
+                    try queue.write { db in try db.execute(sql: "INSERT INTO test_ballast VALUES (zeroblob(\(size)))") }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+                    full = true
+                }
             }
+            guard full else { return XCTFail("the database log never filled up") }
         }
-        XCTFail("the database log never filled up")
     }
 
     /// SQLite reports a file system that became read-only, or one out of space while a file

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PatchbayFakes
+@testable import PatchbayStore
 import PatchbayWire
 import XCTest
 
@@ -68,6 +69,13 @@ final class WebhookDeliveryTests: XCTestCase {
     }
 
     /// Checks a delivery's Standard Webhooks signature with `secret`, as a receiver would.
+    /// Waits until the delivery worker has leased, found nothing to send and parked on the
+    /// notifier: whatever it was woken for has been sent or found not to be sendable.
+    func waitForIdleWorker() async throws {
+        let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
+        try await eventually("the delivery worker to wait") { notifier.waitingChannels.contains(.deliveriesDue) }
+    }
+
     func verifies(_ request: RecordedRequest, secret: String) -> Bool {
         guard let id = request.headers["webhook-id"], let timestamp = request.headers["webhook-timestamp"],
               let signatures = request.headers["webhook-signature"] else { return false }
@@ -105,7 +113,7 @@ final class WebhookDeliveryTests: XCTestCase {
     func testAnEventWithAPushDeliveryWakesTheWorkerAtOnce() async throws {
         _ = try await pushSubscription(events: ["github.issues.*"])
         worker = host.startDeliveryWorker { $0.sweepInterval = .seconds(60) }
-        try await Task.sleep(for: .milliseconds(200))  // the worker has found nothing and waits
+        try await waitForIdleWorker()  // the worker has found nothing and waits
         try await github("pull_request", action: "opened", delivery: "g-wake-0")  // no delivery: nothing to wake it for
         try await github("issues", action: "opened", delivery: "g-wake-1")
         let received = await agent.waitForRequests(1, timeout: .seconds(5))
@@ -156,7 +164,7 @@ final class WebhookDeliveryTests: XCTestCase {
 
         // A gone agent is sent nothing more until its subscription is enabled again.
         try await github("issues", action: "edited", delivery: "g-5")
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitForIdleWorker()  // woken by the event, it found nothing to send
         XCTAssertEqual(agent.requests.count, 1)
         let enabled = try await host.request("POST", "/v1/webhooks/subscriptions/\(subscription)/enable", key: key)
         XCTAssertEqual(enabled.json["status"], "active")
@@ -303,7 +311,7 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(dead.map { $0["id"] }, pending.map { $0["id"] }, "the held delivery is given up, not sent later")
         worker = host.startDeliveryWorker()
         try await github("issues", action: "closed", delivery: "d-2")
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitForIdleWorker()  // woken by the event, it found nothing to send
         let received = agent.requests
         XCTAssertEqual(received.count, 0, "nothing goes to a deleted agent")
 
@@ -338,7 +346,8 @@ final class WebhookDeliveryTests: XCTestCase {
         // A long-poll is answered as soon as a matching event lands.
         let started = ContinuousClock.now
         async let waited = host.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)&wait=10", key: key)
-        try await Task.sleep(for: .milliseconds(300))
+        let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
+        try await eventually("the long-poll to wait") { notifier.waitingChannels.contains { $0.name.hasPrefix("webhook_events:") } }
         try await github("issues", action: "reopened", delivery: "p-4")
         let reply = try await waited
         XCTAssertEqual(reply.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-4"])
