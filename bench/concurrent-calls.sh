@@ -6,9 +6,12 @@
 # the same run, to two targets:
 #   direct    wrk -> fake Slack  POST /chat.postMessage            (the baseline)
 #   patchbay  wrk -> patchbay    POST /v1/connections/{id}/actions/post_message/invoke -> fake Slack
+#   forward   wrk -> bench/forwarder (FORWARDER=1 only): the host's HTTP server and client alone,
+#             forwarding the direct request and doing nothing else -> fake Slack
 # and prints calls/s (as wrk counts them, and at steady state from the mean latency), p50/p99
 # latency and what the host adds over the direct run, errors, the most requests the fake Slack
-# had in flight at once, CPU per call of the host, the fake and wrk, and the host's memory.
+# had in flight at once, CPU per call of the host, the fake and wrk, and the host's memory (and
+# the forwarder's: the floor the HTTP server and client alone set).
 #
 # Run from anywhere inside the repository:
 #   bench/concurrent-calls.sh                                              # 1,000 at 1 s
@@ -32,6 +35,9 @@ Settings (environment variables):
   BIN_DIR=DIR         take patchbay, patchbay-sandbox and libPatchbaySlack.so from DIR
   DATA_ROOT=DIR       create the host's data directory under DIR instead of the temporary directory
   SERVE_ARGS="..."    more `patchbay serve` flags, e.g. "--egress-connections-per-host 500"
+  FORWARDER=1         also measure bench/forwarder at the same concurrency, and its memory: the
+                      floor the HTTP server and client set (built in .build-forwarder on first use)
+  REUSE_DATA=DIR      start the host on this data directory (e.g. growth.sh's seeded store)
   KEEP_WORK=1         keep the temporary directory (logs, wrk output, data dir)
 
 Exit status: 0 when both measured runs completed (goals met or not), 3 when a run had
@@ -49,6 +55,7 @@ LATENCY_MS=${LATENCY_MS:-1000}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-3}
+FORWARDER=${FORWARDER:-0}
 read -r -a EXTRA_SERVE_ARGS <<<"${SERVE_ARGS:-}"
 
 # The goals: at least 90% of the ideal rate (every connection one call per latency), at most
@@ -78,6 +85,12 @@ start_host --upstream "slack=$SLACK_URL" ${EXTRA_SERVE_ARGS[@]+"${EXTRA_SERVE_AR
 grep -q 'plugins=[^ ]*slack' "$HOST_LOG" || { show_log "$HOST_LOG" "patchbay serve"; die "the host did not load the Slack plugin from $BIN"; }
 sleep 1
 RSS_IDLE_KIB=$(proc_kib "$HOST_PID" VmRSS)
+if [[ $FORWARDER == 1 ]]; then
+    build_forwarder
+    start_forwarder "$FORWARDER_BIN"
+    sleep 1
+    FORWARD_RSS_IDLE_KIB=$(proc_kib "$FORWARDER_PID" VmRSS)
+fi
 
 create_key integrations:read,integrations:write
 slack_invoke_targets
@@ -92,9 +105,11 @@ status=$(curl -sS -o "$WORK/invoke-check.json" -w '%{http_code}' -X POST "$INVOK
 LATENCY_S=$(awk -v ms="$LATENCY_MS" 'BEGIN { printf "%.3f", ms / 1000 }')
 CORES=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
 
-# measure NAME URL AUTH BODY: a warm-up (it opens the connections), the calls it left in
-# flight drained, then the measured run; the fake's peak of requests in flight is of that run.
+# measure NAME URL AUTH BODY [FRONT_PID]: a warm-up (it opens the connections), the calls it left
+# in flight drained, then the measured run; the fake's peak of requests in flight is of that run.
+# FRONT_PID is the process wrk talks to, whose CPU is counted as the host's (the host by default).
 measure() {
+    local front=${5:-$HOST_PID}
     if ((WARMUP > 0)); then
         say "$1: warm-up ${WARMUP}s"
         run_wrk "$1-warmup" "$CONCURRENCY" "$THREADS" "$WARMUP" "$2" "$3" "$4"
@@ -104,12 +119,12 @@ measure() {
     curl -fsS -o /dev/null -X DELETE "$SANDBOX_URL/_sandbox/load" || die "the sandbox did not reset its load figures"
     say "$1: ${DURATION}s, $CONCURRENCY connections, $THREADS threads, upstream latency ${LATENCY_MS} ms"
     local host_before sandbox_before
-    host_before=$(cpu_ticks "$HOST_PID")
+    host_before=$(cpu_ticks "$front")
     sandbox_before=$(cpu_ticks "$SANDBOX_PID")
     local started
     started=$(date +%s.%N)
     run_wrk "$1" "$CONCURRENCY" "$THREADS" "$DURATION" "$2" "$3" "$4"
-    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$HOST_PID")" "${R[$1.requests]}")
+    R[$1.host_cpu]=$(cpu_per_request "$host_before" "$(cpu_ticks "$front")" "${R[$1.requests]}")
     R[$1.sandbox_cpu]=$(cpu_per_request "$sandbox_before" "$(cpu_ticks "$SANDBOX_PID")" "${R[$1.requests]}")
     R[$1.wrk_cpu]=$(cpu_per_request 0 "${R[$1.wrk_ticks]}" "${R[$1.requests]}")
     # wrk's own rate counts only the calls finished within the run: with every connection
@@ -136,6 +151,11 @@ measure() {
 }
 
 measure direct "$DIRECT_URL" "$DIRECT_AUTH" "$DIRECT_BODY"
+if [[ $FORWARDER == 1 ]]; then
+    measure forward "$FORWARD_URL" "$DIRECT_AUTH" "$DIRECT_BODY" "$FORWARDER_PID"
+    kill -0 "$FORWARDER_PID" 2>/dev/null || die "bench-forwarder died during the load"
+    FORWARD_RSS_PEAK_KIB=$(proc_kib "$FORWARDER_PID" VmHWM)
+fi
 measure patchbay "$INVOKE_URL" "$INVOKE_AUTH" "$INVOKE_BODY"
 kill -0 "$HOST_PID" 2>/dev/null || die "patchbay serve died during the load"
 RSS_PEAK_KIB=$(proc_kib "$HOST_PID" VmHWM)
@@ -145,7 +165,8 @@ RSS_AFTER_KIB=$(proc_kib "$HOST_PID" VmRSS)
 # MARK: Report
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
-added() { awk -v p="${R[patchbay.$1]}" -v d="${R[direct.$1]}" 'BEGIN { printf "%+.1f", (p - d) / 1000 }'; }
+added_to() { awk -v p="${R[$1.$2]}" -v d="${R[direct.$2]}" 'BEGIN { printf "%+.1f", (p - d) / 1000 }'; }
+added() { added_to patchbay "$1"; }
 
 IDEAL=$(awk -v c="$CONCURRENCY" -v l="$LATENCY_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
 RATE_NEEDED=$(awk -v i="$IDEAL" -v g="$RATE_GOAL" 'BEGIN { printf "%.0f", i * g }')
@@ -177,6 +198,7 @@ echo
 printf '  %-20s %9s %9s %9s %9s %9s %8s %8s %10s\n' "" "steady/s" "wrk /s" "p50 ms" "p99 ms" "calls" "non-2xx" "sock.err" "upstream"
 row "direct (fake Slack)" direct
 row "patchbay invoke" patchbay
+[[ $FORWARDER == 1 ]] && row "forwarder only" forward
 printf '  (steady/s: answers over the last whole rounds of the run; wrk /s: calls finished within the run / its length;\n'
 printf '   upstream: the most requests the fake Slack had in flight at once)\n'
 echo
@@ -191,9 +213,17 @@ printf '  wrk'"'"'s share of the machine %s%% in the direct run, %s%% in the pat
     "${R[direct.wrk_share]}" "${R[patchbay.wrk_share]}" "$CORES"
 printf '  host RSS                  %9s MiB peak (VmHWM)  goal <= %s MiB  %s;  %s MiB idle before, %s MiB after the load\n' \
     "$RSS_PEAK_MIB" "$RSS_GOAL_MIB" "$RSS_VERDICT" "$(mib "$RSS_IDLE_KIB")" "$(mib "$RSS_AFTER_KIB")"
+printf '  host memory per call      %9s KiB in flight ((peak - idle) / %s)\n' \
+    "$(awk -v p="$RSS_PEAK_KIB" -v i="$RSS_IDLE_KIB" -v c="$CONCURRENCY" 'BEGIN { printf "%.1f", (p - i) / c }')" "$CONCURRENCY"
+if [[ $FORWARDER == 1 ]]; then
+    printf '  forwarder (the floor)     %9s calls/s steady, p50 added %s ms, host CPU %s ms per call; RSS %s MiB peak, %s MiB idle before,\n' \
+        "${R[forward.steady]}" "$(added_to forward p50_us)" "${R[forward.host_cpu]}" "$(mib "$FORWARD_RSS_PEAK_KIB")" "$(mib "$FORWARD_RSS_IDLE_KIB")"
+    printf '                            %s KiB per call in flight (not a goal)\n' \
+        "$(awk -v p="$FORWARD_RSS_PEAK_KIB" -v i="$FORWARD_RSS_IDLE_KIB" -v c="$CONCURRENCY" 'BEGIN { printf "%.1f", (p - i) / c }')"
+fi
 echo
 
-if ((R[direct.failed] + R[patchbay.failed] > 0)); then
+if ((R[direct.failed] + R[patchbay.failed] + ${R[forward.failed]:-0} > 0)); then
     show_log "$WORK/wrk-patchbay.txt" "wrk (patchbay)"
     show_log "$HOST_LOG" "patchbay serve"
     exit 3

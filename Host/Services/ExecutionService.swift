@@ -52,15 +52,42 @@ public struct ExecutionService: Sendable {
     func run(_ checked: Checked, _ running: ExecutionRecord,
              shaping: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws -> ExecutionRecord {
         let prepared = checked.prepared
+        let started = ContinuousClock.now
+        let timeout = checked.spec.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
+        let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: timeout)
+        var (execution, failure) = Self.outcome(of: reply, checked, running, started: started, shaping: shaping)
+        do {
+            try await store.updateExecution(execution)
+        } catch {
+            // The call went out and this is what came back: the caller hears it, with the
+            // execution id and a flag, rather than a bare error that invites a second call.
+            logger.error("could not record an execution's outcome; the caller is told it", metadata: [
+                "execution_id": "\(execution.id)", "status": "\(execution.status.rawValue)", "error": "\(error)",
+            ])
+            execution.recordIncomplete = true
+            unrecorded.add(execution)
+        }
+        if let failure {
+            var refusal = Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)
+            refusal.recordIncomplete = execution.recordIncomplete
+            throw refusal
+        }
+        return execution
+    }
+
+    /// The finished record of a call from the plugin's reply, and the failure to report if it
+    /// failed. Synchronous and not inlined: every call waiting on its provider keeps `run`'s
+    /// suspended frame, which would otherwise hold room for all of this work's locals (the
+    /// decoded output, the schema check, the metrics) while it waits.
+    @inline(never)
+    static func outcome(of reply: PluginReply, _ checked: Checked, _ running: ExecutionRecord, started: ContinuousClock.Instant,
+                        shaping: (@Sendable (JSONValue) -> JSONValue)?) -> (ExecutionRecord, PluginError?) {
         let spec = checked.spec
         let action = spec.name
         var execution = running
-        let started = ContinuousClock.now
-        let timeout = spec.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
-        let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: timeout)
         execution.finishedAt = nowMillis()
         execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
-        execution.requests = prepared.exchanges.all.map(\.json)
+        execution.requests = checked.prepared.exchanges.all.map(\.json)
 
         var failure: PluginError?
         switch reply {
@@ -83,28 +110,12 @@ public struct ExecutionService: Sendable {
         if let failure {
             execution.status = .failed
             execution.errorCode = failure.code
-            execution.errorMessage = Redaction.redact(failure.message, secrets: prepared.context.secrets)
+            execution.errorMessage = Redaction.redact(failure.message, secrets: checked.prepared.context.secrets)
             execution.retryable = failure.retryable
             execution.upstreamStatus = failure.upstreamStatus
         }
         ServiceMetrics.actionCalled(provider: execution.provider, action: action, failure: failure, duration: .now - started)
-        do {
-            try await store.updateExecution(execution)
-        } catch {
-            // The call went out and this is what came back: the caller hears it, with the
-            // execution id and a flag, rather than a bare error that invites a second call.
-            logger.error("could not record an execution's outcome; the caller is told it", metadata: [
-                "execution_id": "\(execution.id)", "status": "\(execution.status.rawValue)", "error": "\(error)",
-            ])
-            execution.recordIncomplete = true
-            unrecorded.add(execution)
-        }
-        if let failure {
-            var refusal = Self.serviceError(for: failure, executionID: execution.id, secrets: prepared.context.secrets)
-            refusal.recordIncomplete = execution.recordIncomplete
-            throw refusal
-        }
-        return execution
+        return (execution, failure)
     }
 
     /// Said beside an outcome whose record could not be written.
