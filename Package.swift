@@ -122,7 +122,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
-            path: "Host/Store", swiftSettings: swift5),
+            path: "Host/Store", swiftSettings: swift6),
         .target(
             name: "PatchbayEgress",
             dependencies: [
