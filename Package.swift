@@ -141,7 +141,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
-            path: "Host/Egress", swiftSettings: swift5),
+            path: "Host/Egress", swiftSettings: swift6),
         // The providers' webhook signature schemes: only swift-crypto, so `patchbay plugin test` can
         // hand them to the harness (which does not link swift-crypto) to check a manifest's vector.
         .target(
