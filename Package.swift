@@ -246,7 +246,7 @@ let package = Package(
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
         .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
-                swiftSettings: swift5),
+                swiftSettings: swift6),
         .executableTarget(
             name: "PatchbaySandbox",
             dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
