@@ -82,6 +82,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The TLS settings of the PostgreSQL store's connections (postgres-nio's own dependency).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -130,13 +132,15 @@ let package = Package(
                 SDK.wire,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // SHA-256 for the checksums `patchbay store copy` verifies.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
-            path: "Host/Store", swiftSettings: swift5),
+            path: "Host/Store", swiftSettings: swift6),
         .target(
             name: "PatchbayEgress",
             dependencies: [
@@ -151,7 +155,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
-            path: "Host/Egress", swiftSettings: swift5),
+            path: "Host/Egress", swiftSettings: swift6),
         // The providers' webhook signature schemes: only swift-crypto, so `patchbay plugin test` can
         // hand them to the harness (which does not link swift-crypto) to check a manifest's vector.
         .target(
@@ -257,7 +261,7 @@ let package = Package(
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
         .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
-                swiftSettings: swift5),
+                swiftSettings: swift6),
         .executableTarget(
             name: "PatchbaySandbox",
             dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser"),

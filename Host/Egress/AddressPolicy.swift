@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Which addresses the host may connect to when someone other than the operator chose the
 /// target: a plugin's request, a connection's base URL or connection string, a push

@@ -1,8 +1,8 @@
 import AsyncHTTPClient
-import Foundation
+public import Foundation
 import NIOCore
 import NIOHTTP1
-import PatchbayWire
+public import PatchbayWire
 
 /// A response whose body is read as it arrives: a server's event stream.
 public struct EgressStream: Sendable {
@@ -10,7 +10,7 @@ public struct EgressStream: Sendable {
     /// Header names in lowercase.
     public var headers: [String: String]
     /// The body's bytes as they arrive; ends when the server closes it, throws when the connection fails.
-    public var body: AsyncThrowingStream<Data, Error>
+    public var body: AsyncThrowingStream<Data, any Error>
 }
 
 extension Egress {
@@ -47,7 +47,7 @@ extension Egress {
             let name = header.name.lowercased()
             headers[name] = headers[name].map { "\($0), \(header.value)" } ?? header.value
         }
-        let (body, continuation) = AsyncThrowingStream<Data, Error>.makeStream()
+        let (body, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
         let reader = Task {
             do {
                 for try await chunk in response.body { continuation.yield(Data(chunk.readableBytesView)) }

@@ -1,10 +1,10 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
+public import Logging
 import NIOCore
 import NIOHTTP1
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 import Tracing
 
 public struct EgressSettings: Sendable {
@@ -201,7 +201,7 @@ public final class Egress: Sendable {
             // The response is read in a child task racing the deadline: whichever ends first
             // cancels the other, and cancelling the read closes the connection mid-body.
             return try await withThrowingTaskGroup(of: HTTPResponseMessage.self) { group in
-                group.addTask { try await self.exchange(request, client: client) }
+                group.addTask { [request] in try await self.exchange(request, client: client) }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     throw EgressFailure.deadline

@@ -18,7 +18,7 @@ enum EgressFailure: Error {
 
     /// Messages name the host and the wait, never the URL: an underlying error may quote it,
     /// query secrets included.
-    static func pluginError(for error: Error, host: String, settings: EgressSettings) -> PluginError {
+    static func pluginError(for error: any Error, host: String, settings: EgressSettings) -> PluginError {
         if Task.isCancelled { return cancelled }
         switch error as? EgressFailure {
         case .deadline: return timeout(host, settings)

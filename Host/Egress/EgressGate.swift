@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import Synchronization
 
 /// Vets host names against the operator's `AddressPolicy` for everything that connects out on
 /// a connection's behalf: the egress for each plugin request, the services for each network
@@ -6,12 +7,11 @@ import Foundation
 /// why it is refused) is remembered for a short while, so a busy provider costs one lookup and
 /// one check per interval rather than per request; the interval also bounds how long a changed
 /// DNS answer goes unnoticed.
-public final class EgressGate: @unchecked Sendable {
+public final class EgressGate: Sendable {
     public let policy: AddressPolicy
     private let remember: Duration
     private let lookup: @Sendable (String) async throws -> [IPAddress]?
-    private let lock = NSLock()
-    private var verdicts: [String: (verdict: Result<AddressPolicy.Verdict, AddressRefusal>, until: ContinuousClock.Instant)] = [:]
+    private let verdicts = Mutex<[String: (verdict: Result<AddressPolicy.Verdict, AddressRefusal>, until: ContinuousClock.Instant)]>([:])
     /// Names remembered at most; past it, expired verdicts are dropped.
     private static let cacheLimit = 4096
 
@@ -28,7 +28,7 @@ public final class EgressGate: @unchecked Sendable {
         if policy.allowsEverything || policy.trusts(host: host, port: port) { return .asWritten }
         let key = host.lowercased()
         let now = ContinuousClock.now
-        if let hit = lock.withLock({ verdicts[key] }), hit.until > now { return try hit.verdict.get() }
+        if let hit = verdicts.withLock({ $0[key] }), hit.until > now { return try hit.verdict.get() }
         let verdict: Result<AddressPolicy.Verdict, AddressRefusal>
         do {
             verdict = .success(try await policy.vet(host: host, port: port, lookup: lookup))
@@ -37,7 +37,7 @@ public final class EgressGate: @unchecked Sendable {
             guard case .refused = refusal else { throw refusal }
             verdict = .failure(refusal)
         }
-        lock.withLock {
+        verdicts.withLock { verdicts in
             if verdicts.count >= Self.cacheLimit { verdicts = verdicts.filter { $0.value.until > now } }
             if verdicts.count >= Self.cacheLimit { verdicts.removeAll() }
             verdicts[key] = (verdict, now + remember)

@@ -1,5 +1,5 @@
-import Foundation
 import NIOCore
+import Synchronization
 
 /// The host's own bound on requests in flight to one upstream (scheme, host and port), and the
 /// queue in front of it. A call beyond the limit waits for a slot at most a given time, so the
@@ -7,14 +7,17 @@ import NIOCore
 /// client's pool as a connect failure. Waiting calls are queued per caller (a connection) and
 /// served round-robin across callers: a burst from one waits behind itself, not in front of
 /// everyone else. A waiting call costs one continuation and one sleeping timer task.
-final class EgressQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var upstreams: [String: Upstream] = [:]
-    private var lastTicket = 0
-    /// Tickets handed out whose call has not yet reached the queue, and those of them that
-    /// timed out or were cancelled before it did.
-    private var pending: Set<Int> = []
-    private var abandoned: Set<Int> = []
+final class EgressQueue: Sendable {
+    private let state = Mutex(State())
+
+    private struct State {
+        var upstreams: [String: Upstream] = [:]
+        var lastTicket = 0
+        /// Tickets handed out whose call has not yet reached the queue, and those of them that
+        /// timed out or were cancelled before it did.
+        var pending: Set<Int> = []
+        var abandoned: Set<Int> = []
+    }
 
     private struct Waiter {
         let ticket: Int
@@ -66,11 +69,11 @@ final class EgressQueue: @unchecked Sendable {
     /// Takes one of `limit` slots for `upstream`, waiting at most `wait`; false when the wait
     /// ran out or the task was cancelled. A true answer must be paired with one `release`.
     func acquire(_ upstream: String, caller: String, limit: Int, wait: Duration) async -> Bool {
-        let ticket: Int? = lock.withLock {
-            if upstreams[upstream, default: Upstream()].takeSlot(limit: limit) { return nil }
-            lastTicket += 1
-            pending.insert(lastTicket)
-            return lastTicket
+        let ticket: Int? = state.withLock { state in
+            if state.upstreams[upstream, default: Upstream()].takeSlot(limit: limit) { return nil }
+            state.lastTicket += 1
+            state.pending.insert(state.lastTicket)
+            return state.lastTicket
         }
         guard let ticket else { return true }
         let timer = Task { [weak self] in
@@ -80,11 +83,11 @@ final class EgressQueue: @unchecked Sendable {
         defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let answer: Bool? = lock.withLock {
-                    pending.remove(ticket)
-                    if abandoned.remove(ticket) != nil { return false }
-                    if upstreams[upstream, default: Upstream()].takeSlot(limit: limit) { return true }
-                    upstreams[upstream, default: Upstream()].enqueue(Waiter(ticket: ticket, continuation: continuation), caller: caller)
+                let answer: Bool? = state.withLock { state in
+                    state.pending.remove(ticket)
+                    if state.abandoned.remove(ticket) != nil { return false }
+                    if state.upstreams[upstream, default: Upstream()].takeSlot(limit: limit) { return true }
+                    state.upstreams[upstream, default: Upstream()].enqueue(Waiter(ticket: ticket, continuation: continuation), caller: caller)
                     return nil
                 }
                 if let answer { continuation.resume(returning: answer) }
@@ -96,25 +99,25 @@ final class EgressQueue: @unchecked Sendable {
 
     /// Gives a slot back: to the next waiting call in turn, or to the pool.
     func release(_ upstream: String) {
-        let next: Waiter? = lock.withLock {
+        let next: Waiter? = state.withLock { state in
             // Mutated in place: a copy of the state would copy its queues on every release.
-            guard upstreams[upstream] != nil else { return nil }
-            let next = upstreams[upstream]?.next()
-            if next == nil { upstreams[upstream]?.inFlight -= 1 }
-            if upstreams[upstream]?.isIdle == true { upstreams[upstream] = nil }
+            guard state.upstreams[upstream] != nil else { return nil }
+            let next = state.upstreams[upstream]?.next()
+            if next == nil { state.upstreams[upstream]?.inFlight -= 1 }
+            if state.upstreams[upstream]?.isIdle == true { state.upstreams[upstream] = nil }
             return next
         }
         next?.continuation.resume(returning: true)
     }
 
     private func abandon(_ ticket: Int, upstream: String, caller: String) {
-        let waiter: Waiter? = lock.withLock {
-            if pending.remove(ticket) != nil {
-                abandoned.insert(ticket)
+        let waiter: Waiter? = state.withLock { state in
+            if state.pending.remove(ticket) != nil {
+                state.abandoned.insert(ticket)
                 return nil
             }
-            let waiter = upstreams[upstream]?.remove(ticket, caller: caller)
-            if upstreams[upstream]?.isIdle == true { upstreams[upstream] = nil }
+            let waiter = state.upstreams[upstream]?.remove(ticket, caller: caller)
+            if state.upstreams[upstream]?.isIdle == true { state.upstreams[upstream] = nil }
             return waiter
         }
         waiter?.continuation.resume(returning: false)

@@ -1,5 +1,5 @@
-import Foundation
-import PatchbayWire
+public import Foundation
+public import PatchbayWire
 
 /// Where one connection's requests may go and how they are authenticated.
 public struct EgressTarget: Sendable {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import PatchbayWire
+import Synchronization
 
 /// The HTTP client for each request: the shared one for a target the policy takes as written,
 /// and for a name, a pooled client that connects only to the address the name was checked at
@@ -8,15 +9,18 @@ import PatchbayWire
 /// client per name, kept while the name's checked address stays the same, so calls keep their
 /// connection pool; a client whose name moved, or that was used least recently when there are
 /// too many, is shut down once the requests that may still use it are over.
-final class PinnedClients: @unchecked Sendable {
+final class PinnedClients: Sendable {
     private let gate: EgressGate
     private let shared: HTTPClient
     private let configuration: HTTPClient.Configuration
     private let retireAfter: Duration
     private let limit: Int
-    private let lock = NSLock()
-    private var clients: [String: Pinned] = [:]
-    private var retiring: [ObjectIdentifier: HTTPClient] = [:]
+    private let state = Mutex(State())
+
+    private struct State {
+        var clients: [String: Pinned] = [:]
+        var retiring: [ObjectIdentifier: HTTPClient] = [:]
+    }
 
     private struct Pinned {
         let address: IPAddress
@@ -54,15 +58,15 @@ final class PinnedClients: @unchecked Sendable {
     private func pinned(host: String, address: IPAddress) -> HTTPClient {
         let now = ContinuousClock.now
         var retired: [HTTPClient] = []
-        let client: HTTPClient = lock.withLock {
-            if var existing = clients[host], existing.address == address {
+        let client: HTTPClient = state.withLock { state in
+            if var existing = state.clients[host], existing.address == address {
                 existing.lastUsed = now
-                clients[host] = existing
+                state.clients[host] = existing
                 return existing.client
             }
-            if let moved = clients.removeValue(forKey: host) { retired.append(moved.client) }
-            if clients.count >= limit, let oldest = clients.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
-                clients.removeValue(forKey: oldest.key)
+            if let moved = state.clients.removeValue(forKey: host) { retired.append(moved.client) }
+            if state.clients.count >= limit, let oldest = state.clients.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+                state.clients.removeValue(forKey: oldest.key)
                 retired.append(oldest.value.client)
             }
             var configuration = self.configuration
@@ -70,8 +74,8 @@ final class PinnedClients: @unchecked Sendable {
             // override would not apply and the client would resolve the name itself.
             configuration.dnsOverride = [host: address.description]
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            clients[host] = Pinned(address: address, client: client, lastUsed: now)
-            for old in retired { retiring[ObjectIdentifier(old)] = old }
+            state.clients[host] = Pinned(address: address, client: client, lastUsed: now)
+            for old in retired { state.retiring[ObjectIdentifier(old)] = old }
             return client
         }
         for old in retired { retire(old) }
@@ -82,15 +86,15 @@ final class PinnedClients: @unchecked Sendable {
         let wait = retireAfter
         Task {
             try? await Task.sleep(for: wait)
-            let due = lock.withLock { retiring.removeValue(forKey: ObjectIdentifier(client)) }
+            let due = state.withLock { $0.retiring.removeValue(forKey: ObjectIdentifier(client)) }
             try? await due?.shutdown()
         }
     }
 
     func shutdown() async {
-        let all = lock.withLock {
-            defer { clients = [:]; retiring = [:] }
-            return clients.values.map(\.client) + Array(retiring.values)
+        let all = state.withLock { state in
+            defer { state.clients = [:]; state.retiring = [:] }
+            return state.clients.values.map(\.client) + Array(state.retiring.values)
         }
         for client in all { try? await client.shutdown() }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PatchbayStore
 import PatchbayWire
+import Synchronization
 
 /// Providers' rate limits as budgets: before each request the host works out when the
 /// provider will accept it, waits until then, or refuses it at once with `rate_limited` when
@@ -14,12 +15,11 @@ import PatchbayWire
 /// replica counted), and read again at most every `refreshInterval` per budget. The cost is a
 /// store write per signal rather than per call, and replicas learn of one another's spending
 /// within that interval and the next answer; a replica's own burst is always counted at once.
-final class RateBudgets: @unchecked Sendable {
+final class RateBudgets: Sendable {
     private let store: (any RateBudgetStore)?
     private let refreshInterval: Millis
     private let logger: Logger
-    private let lock = NSLock()
-    private var budgets: [String: Entry] = [:]
+    private let budgets = Mutex<[String: Entry]>([:])
 
     private struct Entry {
         var budget = RateBudget()
@@ -41,7 +41,7 @@ final class RateBudgets: @unchecked Sendable {
         // A call let through at its deadline would time out anyway: keep time for the request itself.
         let left = Millis((deadline - .now) / .milliseconds(1))
         let latest = left - min(1_000, left / 4)
-        let (wait, reason): (Millis, RateBudget.Reason?) = lock.withLock {
+        let (wait, reason): (Millis, RateBudget.Reason?) = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
             let admission = entry.budget.admission(now: now, spec: spec)
             guard admission.wait < latest else { return (admission.wait, admission.reason) }
@@ -63,7 +63,7 @@ final class RateBudgets: @unchecked Sendable {
     func observe(_ key: String, spec: RateLimitSpec, response: HTTPResponseMessage) {
         guard response.error == nil else { return }
         let now = nowMillis()
-        let changed: RateBudgetRecord? = lock.withLock {
+        let changed: RateBudgetRecord? = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
             let shared = entry.budget.observe(status: response.status, headers: response.headers, spec: spec, now: now)
             budgets[key] = entry
@@ -87,7 +87,7 @@ final class RateBudgets: @unchecked Sendable {
     private func refresh(_ key: String, spec: RateLimitSpec) async {
         guard let store else { return }
         let now = nowMillis()
-        let due: Bool = lock.withLock {
+        let due: Bool = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
             guard entry.syncedAt.map({ now - $0 >= refreshInterval }) ?? true else { return false }
             entry.syncedAt = now
@@ -97,7 +97,7 @@ final class RateBudgets: @unchecked Sendable {
         guard due else { return }
         do {
             guard let record = try await store.rateBudget(key: key) else { return }
-            lock.withLock { budgets[key, default: Entry()].budget.merge(record, spec: spec, now: nowMillis()) }
+            budgets.withLock { $0[key, default: Entry()].budget.merge(record, spec: spec, now: nowMillis()) }
         } catch {
             // The view this replica has is still the best it knows; the next refresh tries again.
             logger.warning("could not read a shared rate budget", metadata: ["key": "\(key)", "error": "\(error)"])

@@ -1,5 +1,5 @@
-import NIOHTTP1
-import Tracing
+public import NIOHTTP1
+public import Tracing
 
 /// Writes the current trace context into outgoing headers (`traceparent`, as W3C Trace Context
 /// says, when tracing is on), replacing any a plugin set, so an upstream or an agent's URL

@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// An agent: a named set of skills an AI agent runtime may call. Skills are edited on the
 /// draft; the runtime only ever sees the live published version.

@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// One change, as the audit log keeps it.
 public struct AuditEntry: Sendable, Equatable {

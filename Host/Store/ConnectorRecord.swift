@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// An account's declarative HTTP connector: a named HTTP client configuration whose typed
 /// operations the host runs itself. The definition is kept as the API validated it, so the

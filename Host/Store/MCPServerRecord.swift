@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// A remote MCP server an account connected: where it is and the tools it last listed. The
 /// connection of the same id holds its secrets; this record holds what the server said.

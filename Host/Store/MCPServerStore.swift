@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// The remote MCP servers an account connected, one per connection.
 public protocol MCPServerStore: Sendable {

@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// An open MCP session of an agent. It lives in the store, not in one host's memory, so that
 /// a request landing on any replica carries the session on.

@@ -1,11 +1,11 @@
-import Foundation
+import Synchronization
 
 /// One listener's view of a channel: notifications are kept from `listen` until read, so none
 /// is missed between a read of the store and the next wait. One task waits on it at a time.
 ///
 /// Waiting parks a continuation that `deliver` resumes; nothing polls, and the only timer is
 /// the one for the caller's deadline.
-public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
+public final class NotifierSubscription: AsyncSequence, Sendable {
     public typealias Element = Notification
 
     public struct Notification: Sendable, Equatable {
@@ -19,11 +19,14 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
 
     public let channel: NotifierChannel
     private let ended: @Sendable (ObjectIdentifier) -> Void
-    private let lock = NSLock()
-    private var unread: [String?] = []
-    private var waiter: (id: UInt64, continuation: CheckedContinuation<Notification?, Never>)?
-    private var waits: UInt64 = 0
-    private var cancelled = false
+    private let state = Mutex(State())
+
+    private struct State {
+        var unread: [String?] = []
+        var waiter: (id: UInt64, continuation: CheckedContinuation<Notification?, Never>)?
+        var waits: UInt64 = 0
+        var cancelled = false
+    }
 
     /// `ended` is called once the subscription is cancelled or dropped, so its notifier can forget it.
     public init(channel: NotifierChannel, ended: @escaping @Sendable (ObjectIdentifier) -> Void) {
@@ -38,14 +41,14 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
     /// Hands a notification to the listener: to its waiting task, or kept for its next wait.
     /// Repeats of an unread payload are coalesced.
     public func deliver(_ payload: String?) {
-        lock.withLock {
-            guard !cancelled else { return }
-            if let waiter {
-                self.waiter = nil
+        state.withLock { state in
+            guard !state.cancelled else { return }
+            if let waiter = state.waiter {
+                state.waiter = nil
                 waiter.continuation.resume(returning: Notification(channel: channel, payload: payload))
-            } else if !unread.contains(payload) {
-                if unread.count == Self.keep { unread.removeFirst() }
-                unread.append(payload)
+            } else if !state.unread.contains(payload) {
+                if state.unread.count == Self.keep { state.unread.removeFirst() }
+                state.unread.append(payload)
             }
         }
     }
@@ -53,9 +56,9 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
     /// The next notification, oldest first; nil once `deadline` has passed, the waiting task
     /// is cancelled, or the subscription is.
     public func next(until deadline: ContinuousClock.Instant? = nil) async -> Notification? {
-        let id: UInt64 = lock.withLock {
-            waits &+= 1
-            return waits
+        let id: UInt64 = state.withLock { state in
+            state.waits &+= 1
+            return state.waits
         }
         if let kept = takeUnread() { return kept }
         let timer = deadline.map { deadline in
@@ -67,15 +70,15 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
         defer { timer?.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.withLock {
-                    if let first = unread.first {
-                        unread.removeFirst()
+                state.withLock { state in
+                    if let first = state.unread.first {
+                        state.unread.removeFirst()
                         continuation.resume(returning: Notification(channel: channel, payload: first))
-                    } else if cancelled || Task.isCancelled || deadline.map({ ContinuousClock.now >= $0 }) == true {
+                    } else if state.cancelled || Task.isCancelled || deadline.map({ ContinuousClock.now >= $0 }) == true {
                         continuation.resume(returning: nil)
                     } else {
-                        precondition(waiter == nil, "one task waits on a subscription at a time")
-                        waiter = (id, continuation)
+                        precondition(state.waiter == nil, "one task waits on a subscription at a time")
+                        state.waiter = (id, continuation)
                     }
                 }
             }
@@ -91,27 +94,27 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
     /// taken at once, since the caller re-reads the store for all of them.
     public func wait(until deadline: ContinuousClock.Instant) async -> Bool {
         guard await next(until: deadline) != nil else { return false }
-        lock.withLock { unread.removeAll() }
+        state.withLock { $0.unread.removeAll() }
         return true
     }
 
     /// Takes every unread notification without waiting: true if there was any. For a listener
     /// that checks now and then rather than parking a task.
     public func takeAll() -> Bool {
-        lock.withLock {
-            guard !unread.isEmpty else { return false }
-            unread.removeAll()
+        state.withLock { state in
+            guard !state.unread.isEmpty else { return false }
+            state.unread.removeAll()
             return true
         }
     }
 
     /// Ends the subscription: a waiting task gets nil, later notifications are not kept.
     public func cancel() {
-        lock.withLock {
-            cancelled = true
-            unread.removeAll()
-            if let waiter {
-                self.waiter = nil
+        state.withLock { state in
+            state.cancelled = true
+            state.unread.removeAll()
+            if let waiter = state.waiter {
+                state.waiter = nil
                 waiter.continuation.resume(returning: nil)
             }
         }
@@ -131,16 +134,16 @@ public final class NotifierSubscription: AsyncSequence, @unchecked Sendable {
     }
 
     private func takeUnread() -> Notification? {
-        lock.withLock {
-            guard !unread.isEmpty else { return nil }
-            return Notification(channel: channel, payload: unread.removeFirst())
+        state.withLock { state in
+            guard !state.unread.isEmpty else { return nil }
+            return Notification(channel: channel, payload: state.unread.removeFirst())
         }
     }
 
     private func endWait(_ id: UInt64) {
-        lock.withLock {
-            guard let waiter, waiter.id == id else { return }
-            self.waiter = nil
+        state.withLock { state in
+            guard let waiter = state.waiter, waiter.id == id else { return }
+            state.waiter = nil
             waiter.continuation.resume(returning: nil)
         }
     }

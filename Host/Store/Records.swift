@@ -1,5 +1,5 @@
-import Foundation
-import PatchbayWire
+public import Foundation
+public import PatchbayWire
 
 /// Times are milliseconds since the Unix epoch throughout the store.
 public typealias Millis = Int64

@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// What an `http_webhook` skill calls: a URL of the agent's owner, sent the call's input signed
 /// per Standard Webhooks. Its signing secret is sealed with the skill's connection, never here.

@@ -1,32 +1,36 @@
-import Foundation
+import Synchronization
+import Synchronization
 
 /// The fault of the last write, cleared by the next write that succeeds: what `/readyz`
 /// reports while the disk refuses writes. And when a write last succeeded, so that a readiness
 /// check writes a probe of its own only on a host that has written nothing for a while.
-final class StorageHealth: @unchecked Sendable {
+final class StorageHealth: Sendable {
     /// A write this recent proves the store takes writes; a readiness check asked more often
     /// than this on an idle host writes its probe at most once per interval.
     static let recentWrite: Duration = .seconds(5)
 
-    private let lock = NSLock()
-    private var fault: StorageFault?
-    private var lastWrite: ContinuousClock.Instant?
+    private struct State {
+        var fault: StorageFault?
+        var lastWrite: ContinuousClock.Instant?
+    }
 
-    var current: StorageFault? { lock.withLock { fault } }
+    private let state = Mutex(State())
+
+    var current: StorageFault? { state.withLock { $0.fault } }
 
     var wroteRecently: Bool {
-        lock.withLock { lastWrite.map { ContinuousClock.now - $0 < Self.recentWrite } ?? false }
+        state.withLock { $0.lastWrite.map { ContinuousClock.now - $0 < Self.recentWrite } ?? false }
     }
 
     func failed(_ fault: StorageFault) {
-        lock.withLock { self.fault = fault }
+        state.withLock { $0.fault = fault }
     }
 
     func wrote() {
         let now = ContinuousClock.now
-        lock.withLock {
-            fault = nil
-            lastWrite = now
+        state.withLock { state in
+            state.fault = nil
+            state.lastWrite = now
         }
     }
 }

@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 
 /// Picks the notifier that reaches every process sharing the store.
 public enum StoreNotifier {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An HTTP answer as it was sent, kept to be sent again to a repeated request.
 public struct StoredResponse: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayWire
+public import PatchbayWire
 
 /// Where one connection's provider sends its webhooks: `/hooks/{provider}/{id}`.
 public struct WebhookEndpointRecord: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import XCTest
 
 /// Listings read one page whatever the table holds: with a hundred thousand connections, a

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import XCTest
 
 /// What every `Store` backend must do, written once against the protocol alone, in the spirit

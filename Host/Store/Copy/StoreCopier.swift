@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Logging
+public import Logging
 import PostgresNIO
 
 /// Moves a single-node install's SQLite database into an empty PostgreSQL database, for a

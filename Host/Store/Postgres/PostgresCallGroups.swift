@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Lets concurrent calls on one replica share one round trip to the database: calls that arrive
 /// while a group is in progress queue up and all go into the next group, which `run` performs
@@ -11,21 +11,24 @@ import Foundation
 ///
 /// A caller resumes only once its group has run, with its own call's result; if the group
 /// fails as a whole, every caller of that group gets the error.
-final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Sendable {
+final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: Sendable {
     /// Performs a group of calls and answers each call's outcome, in order.
-    typealias Run = @Sendable ([Call]) async throws -> [Result<Outcome, Error>]
+    typealias Run = @Sendable ([Call]) async throws -> [Result<Outcome, any Error>]
 
     private struct Pending {
         let call: Call
-        let continuation: CheckedContinuation<Outcome, Error>
+        let continuation: CheckedContinuation<Outcome, any Error>
     }
 
     /// Bounds a group, so that no group holds an account's inbox lock for long.
     private let maxCalls: Int
     private let metrics: StoreMetrics
-    private let lock = NSLock()
-    private var queue: [Pending] = []
-    private var draining = false
+    private let state = Mutex(State())
+
+    private struct State {
+        var queue: [Pending] = []
+        var draining = false
+    }
 
     /// `name` says what the groups are, in the store's metrics.
     init(name: String, maxCalls: Int = 128) {
@@ -36,10 +39,10 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
     /// Performs `call` in the next group, which `run` performs.
     func perform(_ call: Call, run: @escaping Run) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            let startDrain: Bool = lock.withLock {
-                queue.append(Pending(call: call, continuation: continuation))
-                defer { draining = true }
-                return !draining
+            let startDrain: Bool = state.withLock { state in
+                state.queue.append(Pending(call: call, continuation: continuation))
+                defer { state.draining = true }
+                return !state.draining
             }
             if startDrain { Task { await self.drain(run: run) } }
         }
@@ -60,13 +63,13 @@ final class PostgresCallGroups<Call: Sendable, Outcome: Sendable>: @unchecked Se
 
     /// The calls waiting now, up to `maxCalls`; nil (and draining ends) when there are none.
     private func next() -> [Pending]? {
-        lock.withLock {
-            guard !queue.isEmpty else {
-                draining = false
+        state.withLock { state in
+            guard !state.queue.isEmpty else {
+                state.draining = false
                 return nil
             }
-            let group = Array(queue.prefix(maxCalls))
-            queue.removeFirst(group.count)
+            let group = Array(state.queue.prefix(maxCalls))
+            state.queue.removeFirst(group.count)
             return group
         }
     }

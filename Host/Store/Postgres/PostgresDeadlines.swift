@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Bounds operations by one fixed time, `limit`, with one timer for all of them: an operation
 /// costs a task to run it in and a lock to register it, instead of a task for the operation, a
@@ -12,13 +12,16 @@ import Foundation
 /// The caller answers by `limit` even when the operation does not: a lease from a pool whose
 /// connections hang does not always end on cancellation, so the operation runs in a task of
 /// its own, is cancelled at the deadline and left to finish on its own.
-final class PostgresDeadlines: @unchecked Sendable {
+final class PostgresDeadlines: Sendable {
     let limit: Duration
-    private let lock = NSLock()
-    /// Pending deadlines in the order they expire; those before `head` are gone.
-    private var queue: [(expiresAt: ContinuousClock.Instant, outcome: any ExpiringOutcome)] = []
-    private var head = 0
-    private var sleeping = false
+    private let state = Mutex(State())
+
+    private struct State {
+        /// Pending deadlines in the order they expire; those before `head` are gone.
+        var queue: [(expiresAt: ContinuousClock.Instant, outcome: any ExpiringOutcome)] = []
+        var head = 0
+        var sleeping = false
+    }
 
     init(limit: Duration) {
         self.limit = limit
@@ -35,7 +38,7 @@ final class PostgresDeadlines: @unchecked Sendable {
                 outcome.finish(.failure(error))
             }
         }
-        outcome.work = work
+        outcome.started(work)
         register(outcome)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { outcome.wait($0) }
@@ -45,10 +48,10 @@ final class PostgresDeadlines: @unchecked Sendable {
     }
 
     private func register(_ outcome: any ExpiringOutcome) {
-        let startSleeping: Bool = lock.withLock {
-            queue.append((.now + limit, outcome))
-            defer { sleeping = true }
-            return !sleeping
+        let startSleeping: Bool = state.withLock { state in
+            state.queue.append((.now + limit, outcome))
+            defer { state.sleeping = true }
+            return !state.sleeping
         }
         if startSleeping { Task { await self.expire() } }
     }
@@ -57,19 +60,19 @@ final class PostgresDeadlines: @unchecked Sendable {
     private func expire() async {
         while true {
             var due: [any ExpiringOutcome] = []
-            let wake: ContinuousClock.Instant? = lock.withLock {
+            let wake: ContinuousClock.Instant? = state.withLock { state in
                 let now = ContinuousClock.now
-                while head < queue.count {
-                    let (expiresAt, outcome) = queue[head]
+                while state.head < state.queue.count {
+                    let (expiresAt, outcome) = state.queue[state.head]
                     if !outcome.isFinished {
                         guard expiresAt <= now else { return expiresAt }
                         due.append(outcome)
                     }
-                    head += 1
+                    state.head += 1
                 }
-                queue.removeAll(keepingCapacity: true)
-                head = 0
-                sleeping = false
+                state.queue.removeAll(keepingCapacity: true)
+                state.head = 0
+                state.sleeping = false
                 return nil
             }
             for outcome in due { outcome.expire() }
@@ -82,10 +85,10 @@ final class PostgresDeadlines: @unchecked Sendable {
     /// Drops the entries already passed once they are most of the queue, so a queue that never
     /// empties under steady load does not grow.
     private func compact() {
-        lock.withLock {
-            guard head > 1024, head * 2 > queue.count else { return }
-            queue.removeFirst(head)
-            head = 0
+        state.withLock { state in
+            guard state.head > 1024, state.head * 2 > state.queue.count else { return }
+            state.queue.removeFirst(state.head)
+            state.head = 0
         }
     }
 }
@@ -101,40 +104,48 @@ private protocol ExpiringOutcome: AnyObject, Sendable {
 
 /// The first of an operation's result and its deadline, handed to the waiting caller once,
 /// whichever of the operation and the caller's wait comes first.
-private final class DeadlineOutcome<T: Sendable>: ExpiringOutcome, @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<T, Error>?
-    private var result: Result<T, Error>?
-    private var finished = false
-    /// The task running the operation, cancelled at the deadline; set before the deadline is registered.
-    var work: Task<Void, Never>?
+private final class DeadlineOutcome<T: Sendable>: ExpiringOutcome, Sendable {
+    private let state = Mutex(State())
 
-    var isFinished: Bool { lock.withLock { finished } }
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var result: Result<T, any Error>?
+        var finished = false
+        /// The task running the operation, cancelled at the deadline; set before the deadline is registered.
+        var work: Task<Void, Never>?
+    }
+
+    var isFinished: Bool { state.withLock { $0.finished } }
+
+    /// Called once, with the task running the operation, before the deadline is registered.
+    func started(_ work: Task<Void, Never>) {
+        state.withLock { $0.work = work }
+    }
 
     /// Called once by the caller: resumed at once when the outcome is already known.
-    func wait(_ continuation: CheckedContinuation<T, Error>) {
-        let known: Result<T, Error>? = lock.withLock {
-            if result == nil { self.continuation = continuation }
-            return result
+    func wait(_ continuation: CheckedContinuation<T, any Error>) {
+        let known: Result<T, any Error>? = state.withLock { state in
+            if state.result == nil { state.continuation = continuation }
+            return state.result
         }
         if let known { continuation.resume(with: known) }
     }
 
     /// Settles the outcome unless something settled it first; true when this did.
     @discardableResult
-    func finish(_ outcome: Result<T, Error>) -> Bool {
-        let (settled, waiting): (Bool, CheckedContinuation<T, Error>?) = lock.withLock {
-            guard !finished else { return (false, nil) }
-            finished = true
-            defer { continuation = nil }
-            if continuation == nil { result = outcome }
-            return (true, continuation)
+    func finish(_ outcome: Result<T, any Error>) -> Bool {
+        let (settled, waiting): (Bool, CheckedContinuation<T, any Error>?) = state.withLock { state in
+            guard !state.finished else { return (false, nil) }
+            state.finished = true
+            defer { state.continuation = nil }
+            if state.continuation == nil { state.result = outcome }
+            return (true, state.continuation)
         }
         waiting?.resume(with: outcome)
         return settled
     }
 
     func expire() {
-        if finish(.failure(PostgresDeadlineExceeded())) { work?.cancel() }
+        if finish(.failure(PostgresDeadlineExceeded())) { state.withLock { $0.work }?.cancel() }
     }
 }

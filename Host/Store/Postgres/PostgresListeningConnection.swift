@@ -13,7 +13,7 @@ import PostgresNIO
 /// 5 s (with jitter, so replicas do not all return at once). Each time it listens, the first
 /// time included, `listened` is called: whatever was sent while nobody listened is lost, and
 /// the caller wakes its listeners to look again.
-final class PostgresListeningConnection: @unchecked Sendable {
+final class PostgresListeningConnection: Sendable {
     static let firstRetry: Duration = .milliseconds(100)
     static let longestRetry: Duration = .seconds(5)
     static let checkInterval: Duration = .seconds(30)
@@ -69,7 +69,7 @@ final class PostgresListeningConnection: @unchecked Sendable {
         var attempt = 0
         while !Task.isCancelled {
             attempt += 1
-            let outcome: Error?
+            let outcome: (any Error)?
             do {
                 let connection = try await PostgresConnection.connect(
                     configuration: try url.connectionConfiguration(applicationName: applicationName), id: attempt, logger: logger)
@@ -133,7 +133,7 @@ final class PostgresListeningConnection: @unchecked Sendable {
 
     /// The server's words, or the driver's error code: a PSQLError's own description says
     /// nothing, on purpose, since it could hold a query's values.
-    private static func describe(_ error: Error) -> String {
+    private static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         return error.serverInfo?[.message] ?? "\(error.code)"
     }

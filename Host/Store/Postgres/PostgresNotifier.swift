@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 import PostgresNIO
 
 /// The notifier of replicas that share a PostgreSQL store: `notify` is a `pg_notify` on the
@@ -24,7 +24,7 @@ import PostgresNIO
 /// PostgreSQL refuses a message of 8000 bytes or more. Payloads are hints of a few bytes; one
 /// that would not fit is sent without its payload, with an error logged, so listeners still
 /// wake and re-read the store. Channel names hold no tab: they are made of the host's own ids.
-public final class PostgresNotifier: Notifier, @unchecked Sendable {
+public final class PostgresNotifier: Notifier, Sendable {
     /// The PostgreSQL channel every notification travels on.
     static let channel = "patchbay"
     /// The longest message PostgreSQL takes, in bytes.

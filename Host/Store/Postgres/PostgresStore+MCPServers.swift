@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 import PostgresNIO
 
 extension PostgresStore {

@@ -37,7 +37,7 @@ extension PostgresStore {
             } catch is PSQLError where endpointIDs.count > 1 {
                 // The database refused the statement (an id it cannot take as text): that one
                 // delivery fails, not the others read with it, so each is read again alone.
-                var results: [Result<WebhookRoute?, Error>] = []
+                var results: [Result<WebhookRoute?, any Error>] = []
                 for id in endpointIDs {
                     do { results.append(.success(try await webhookRoutes(endpointIDs: [id])[id])) } catch { results.append(.failure(error)) }
                 }
@@ -106,7 +106,7 @@ extension PostgresStore {
     /// When that statement is refused (a constraint no `ON CONFLICT` covers, a value the database
     /// will not take), the group runs again with each call in a savepoint of its own, so the call
     /// at fault fails alone and the others commit.
-    private func storeInboundCalls(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
+    private func storeInboundCalls(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], any Error>] {
         let logger = logger
         do {
             var outcomes = try await transaction { connection in
@@ -123,18 +123,18 @@ extension PostgresStore {
     }
 
     /// Whether the database refused the statement itself rather than failed to run it.
-    private static func isRefusal(_ error: Error) -> Bool {
+    private static func isRefusal(_ error: any Error) -> Bool {
         if case StoreError.conflict = error { return true }
         return (error as? PSQLError)?.code == .server
     }
 
     /// `group` in one transaction, each call in a savepoint of its own.
-    private func storeInboundCallsApart(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], Error>] {
+    private func storeInboundCallsApart(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], any Error>] {
         let logger = logger
         return try await transaction { connection in
             // Every account's lock up front, in key order, so groups spanning accounts cannot deadlock.
             try await Self.lockInbox(connection, accounts: group.flatMap { $0.events.map(\.event.accountID) }, logger: logger)
-            var results: [Result<[InboundOutcome], Error>] = []
+            var results: [Result<[InboundOutcome], any Error>] = []
             for call in group {
                 try await connection.rows("SAVEPOINT inbound_call", logger: logger)
                 do {

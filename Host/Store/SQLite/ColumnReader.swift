@@ -29,6 +29,9 @@ struct ColumnReader: StoredRow {
 
     /// Column indexes by name, per statement. A statement is known by its identity, and only as
     /// long as it lives: a new one at the same address is looked at afresh.
+    // @unchecked: GRDB's `Statement` is not Sendable, so neither is a table that refers to one;
+    // the tables are only touched under `lock`, and a statement is held weakly and only compared
+    // by identity, never used, from here.
     private final class IndexTables: @unchecked Sendable {
         private struct Table {
             weak var statement: Statement?

@@ -1,5 +1,5 @@
-import Foundation
 import GRDB
+import Synchronization
 
 /// Runs the store's writes so that concurrent callers share one commit.
 ///
@@ -20,27 +20,30 @@ import GRDB
 ///   back alone, its caller gets the error, and the others in the batch still commit;
 /// - if the commit itself fails, every caller in that batch gets the error and nothing of the
 ///   batch is kept.
-final class GroupCommitter: @unchecked Sendable {
+final class GroupCommitter: Sendable {
     typealias Work = @Sendable (Database) throws -> Void
 
     private struct Pending {
         let work: Work
         let durability: Durability
-        let continuation: CheckedContinuation<Void, Error>
+        let continuation: CheckedContinuation<Void, any Error>
     }
 
     /// Bounds how long one transaction holds the write lock, so another process (the CLI
     /// creating a key) is not starved behind a long batch.
     private let maxBatch = 256
-    private let writer: DatabaseWriter
-    private let lock = NSLock()
-    private var queue: [Pending] = []
-    private var draining = false
+    private let writer: any DatabaseWriter
+    private let state = Mutex(State())
     /// The writer's `synchronous` setting, changed only by the one drain running at a time.
-    private var syncsCommits = true
+    private let syncsCommits = Mutex(true)
+
+    private struct State {
+        var queue: [Pending] = []
+        var draining = false
+    }
     private let metrics = StoreMetrics(store: "sqlite", group: "write")
 
-    init(writer: DatabaseWriter) throws {
+    init(writer: any DatabaseWriter) throws {
         self.writer = writer
         // GRDB's pool sets `synchronous = NORMAL` on its writer when it turns WAL on, after
         // `prepareDatabase` has run: commits would reach the disk only at the next checkpoint.
@@ -50,16 +53,19 @@ final class GroupCommitter: @unchecked Sendable {
     /// Runs `body` in the next shared transaction and returns what it returned.
     func write<T: Sendable>(_ durability: Durability, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let result = ValueBox<T>()
-        try await enqueue(durability) { db in result.value = try body(db) }
-        return result.value!
+        try await enqueue(durability) { db in
+            let value = try body(db)
+            result.value.withLock { $0 = value }
+        }
+        return result.value.withLock { $0 }!
     }
 
     private func enqueue(_ durability: Durability, _ work: @escaping Work) async throws {
         try await withCheckedThrowingContinuation { continuation in
-            let startDrain: Bool = lock.withLock {
-                queue.append(Pending(work: work, durability: durability, continuation: continuation))
-                defer { draining = true }
-                return !draining
+            let startDrain: Bool = state.withLock { state in
+                state.queue.append(Pending(work: work, durability: durability, continuation: continuation))
+                defer { state.draining = true }
+                return !state.draining
             }
             if startDrain {
                 Task { await self.drain() }
@@ -108,9 +114,9 @@ final class GroupCommitter: @unchecked Sendable {
     /// Sets whether the next commit waits for the disk. A connection setting, so it is only
     /// changed when it differs, outside any transaction.
     private func syncCommits(_ syncs: Bool, _ db: Database) throws {
-        guard syncs != syncsCommits else { return }
+        guard syncs != syncsCommits.withLock({ $0 }) else { return }
         try db.cachedStatement(sql: syncs ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").execute()
-        syncsCommits = syncs
+        syncsCommits.withLock { $0 = syncs }
     }
 
     /// Runs one write of a shared transaction in a savepoint, so that a write that throws is
@@ -136,13 +142,13 @@ final class GroupCommitter: @unchecked Sendable {
     /// The writes queued so far (up to `maxBatch`), or nil when there are none, in which case
     /// the next caller starts a new drain.
     private func nextBatch() -> [Pending]? {
-        lock.withLock {
-            guard !queue.isEmpty else {
-                draining = false
+        state.withLock { state in
+            guard !state.queue.isEmpty else {
+                state.draining = false
                 return nil
             }
-            let batch = Array(queue.prefix(maxBatch))
-            queue.removeFirst(batch.count)
+            let batch = Array(state.queue.prefix(maxBatch))
+            state.queue.removeFirst(batch.count)
             return batch
         }
     }
@@ -150,28 +156,28 @@ final class GroupCommitter: @unchecked Sendable {
 
 /// A write failed in a way that ended the shared transaction: every write of the batch fails with `cause`.
 private struct AbortedBatch: Error {
-    let cause: Error
+    let cause: any Error
 }
 
 /// A write's result, set inside the transaction and read once its commit is on disk.
-private final class ValueBox<T>: @unchecked Sendable {
-    var value: T?
+private final class ValueBox<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
 }
 
 /// Per-write errors collected inside the transaction closure, which GRDB may run on its own
 /// queue; read only after that closure has returned.
-private final class ResultBox: @unchecked Sendable {
-    private var errors: [Error?]
+private final class ResultBox: Sendable {
+    private let errors: Mutex<[(any Error)?]>
 
     init(count: Int) {
-        errors = Array(repeating: nil, count: count)
+        errors = Mutex(Array(repeating: nil, count: count))
     }
 
-    func fail(_ index: Int, _ error: Error) {
-        errors[index] = error
+    func fail(_ index: Int, _ error: any Error) {
+        errors.withLock { $0[index] = error }
     }
 
-    func result(_ index: Int) -> Result<Void, Error> {
-        errors[index].map { .failure($0) } ?? .success(())
+    func result(_ index: Int) -> Result<Void, any Error> {
+        errors.withLock { $0[index] }.map { .failure($0) } ?? .success(())
     }
 }

@@ -1,5 +1,5 @@
 import GRDB
-import PatchbayWire
+public import PatchbayWire
 
 extension SQLiteStore {
     public func insertMCPServer(_ server: MCPServerRecord) async throws {

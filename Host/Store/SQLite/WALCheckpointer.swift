@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// Copies committed pages from the WAL into the database file in the background.
@@ -10,13 +9,12 @@ import GRDB
 /// connections); a connection of this class's own runs a passive checkpoint every
 /// `interval`, which copies what no reader still needs without blocking the writer or the
 /// readers. Durability is unchanged: each commit is flushed to the WAL before it returns.
-final class WALCheckpointer: @unchecked Sendable {
+final class WALCheckpointer: Sendable {
     /// A WAL longer than this many frames (4 KiB each) after a passive pass means readers
     /// kept it from being reused; the next pass waits for them, briefly holding writers.
     static let restartAfterFrames = 16_384
 
-    private let database: DatabaseQueue
-    private var task: Task<Void, Never>?
+    private let task: Task<Void, Never>
 
     init(path: String, interval: Duration = .milliseconds(100)) throws {
         var configuration = Configuration()
@@ -24,21 +22,21 @@ final class WALCheckpointer: @unchecked Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        task = Task.detached(priority: .utility) { [weak self] in
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        task = Task.detached(priority: .utility) {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                guard let self else { return }
-                await self.checkpoint()
+                guard !Task.isCancelled else { return }
+                await Self.checkpoint(database)
             }
         }
     }
 
     deinit {
-        task?.cancel()
+        task.cancel()
     }
 
-    private func checkpoint() async {
+    private static func checkpoint(_ database: DatabaseQueue) async {
         // A failed pass (the database busy past the timeout) is retried at the next interval.
         _ = try? await database.writeWithoutTransaction { db in
             let (frames, _) = try db.checkpoint(.passive)
