@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import PatchbayWire
 
 /// Issues and checks API keys. A key is `pb_<prefix>_<secret>`: the prefix finds the record,

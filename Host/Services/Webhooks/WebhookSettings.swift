@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Operator settings for webhook receiving and delivery.
 public struct WebhookSettings: Sendable {
