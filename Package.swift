@@ -174,12 +174,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            path: "Host/Console", swiftSettings: swift5),
+            path: "Host/Console", swiftSettings: swift6),
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                SDK.wire, "PatchbayServices", "PatchbayConsole",
+                // The services hand the API store records (ConnectionRecord, ExecutionRecord, ...)
+                // and the plugin registry's statuses, which its views render.
+                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayStore", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -189,7 +192,7 @@ let package = Package(
                 // `/metrics` renders the Prometheus registry `serve` records into.
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            path: "Host/API", swiftSettings: swift5),
+            path: "Host/API", swiftSettings: swift6),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
