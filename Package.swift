@@ -197,13 +197,19 @@ let package = Package(
             name: "PatchbayCLI",
             dependencies: [
                 "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes",
+                // The commands that work on the store, the vault and plugins directly (store copy,
+                // master key, plugin test) and the settings `serve` hands them.
+                SDK.wire, SDK.plugins, "PatchbayStore", "PatchbayVault", "PatchbayEgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 // The tracing backend, chosen once in `serve` (OTLP when configured).
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "OTel", package: "swift-otel"),
             ],
-            path: "Host/CLI", swiftSettings: swift5),
+            path: "Host/CLI", swiftSettings: swift6),
 
         // MARK: Clients
         // Generated code, committed so that building needs no generator plugin.
