@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
+import PatchbayFakes
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWebhookSchemes
 import PatchbayWire
 import XCTest
