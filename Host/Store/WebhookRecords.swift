@@ -72,9 +72,14 @@ public struct WebhookEventRecord: Sendable, Equatable {
     public var occurredAt: String?
     public var payload: JSONValue
     public var receivedAt: Millis
+    /// The W3C `traceparent` of the span that stored the event (the request that brought it),
+    /// so that its push deliveries, on whichever replica, join that trace. Nil when tracing was
+    /// off: an identifier of a span, never anything of the event's content.
+    public var traceparent: String?
 
     public init(sequence: Int64 = 0, id: String, accountID: String, endpointID: String?, connectionID: String, provider: String,
-                providerEventID: String, type: String, key: String, occurredAt: String?, payload: JSONValue, receivedAt: Millis) {
+                providerEventID: String, type: String, key: String, occurredAt: String?, payload: JSONValue, receivedAt: Millis,
+                traceparent: String? = nil) {
         self.sequence = sequence
         self.id = id
         self.accountID = accountID
@@ -87,6 +92,7 @@ public struct WebhookEventRecord: Sendable, Equatable {
         self.occurredAt = occurredAt
         self.payload = payload
         self.receivedAt = receivedAt
+        self.traceparent = traceparent
     }
 }
 

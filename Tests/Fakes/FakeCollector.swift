@@ -14,6 +14,14 @@ public final class FakeCollector: @unchecked Sendable {
         /// Empty for a root span.
         public var parentSpanID: String
         public var attributes: [String: String]
+        /// The spans this one links to, in its trace or another.
+        public var links: [Link]
+    }
+
+    /// A span link: the span it points to.
+    public struct Link: Sendable, Equatable {
+        public var traceID: String
+        public var spanID: String
     }
 
     private let lock = NSLock()
@@ -68,7 +76,8 @@ public final class FakeCollector: @unchecked Sendable {
         lock.withLock { received.append(contentsOf: spans) }
     }
 
-    /// `resourceSpans[].scopeSpans[].spans[]`; ids arrive base64-encoded (protobuf JSON's `bytes`).
+    /// `resourceSpans[].scopeSpans[].spans[]` with their `links[]`; ids arrive base64-encoded
+    /// (protobuf JSON's `bytes`).
     static func spans(in json: JSONValue) -> [ExportedSpan] {
         var spans: [ExportedSpan] = []
         for resource in json["resourceSpans"]?.arrayValue ?? [] {
@@ -79,9 +88,10 @@ public final class FakeCollector: @unchecked Sendable {
                         guard let key = attribute["key"]?.stringValue, let value = attribute["value"]?.objectValue?.values.first else { continue }
                         attributes[key] = value.stringValue ?? "\(value)"
                     }
+                    let links = (span["links"]?.arrayValue ?? []).map { Link(traceID: hex($0["traceId"]), spanID: hex($0["spanId"])) }
                     spans.append(ExportedSpan(name: span["name"]?.stringValue ?? "", traceID: hex(span["traceId"]),
                                               spanID: hex(span["spanId"]), parentSpanID: hex(span["parentSpanId"]),
-                                              attributes: attributes))
+                                              attributes: attributes, links: links))
                 }
             }
         }

@@ -50,6 +50,7 @@ final class PostgresStoreConformanceTests: XCTestCase {
     func testPullCursorsSeeEveryEventOnceInOrder() async throws { try await suite.pullCursorsSeeEveryEventOnceInOrder() }
     func testACursorNeverSkipsAnEventCommittedLate() async throws { try await suite.aCursorNeverSkipsAnEventCommittedLate() }
     func testWebhookListingsPageByKeyset() async throws { try await suite.webhookListingsPageByKeyset() }
+    func testInboundEventsKeepTheirTraceContext() async throws { try await suite.inboundEventsKeepTheirTraceContext() }
     func testDeletingASubscriptionDeadLettersItsDeliveries() async throws {
         try await suite.deletingASubscriptionDeadLettersItsDeliveries()
     }

@@ -7,9 +7,10 @@ import PatchbayWire
 import XCTest
 
 /// Tracing and the JSON log on the real `patchbay serve`, configured by its flags: a caller's
-/// `traceparent` continues into the upstream request and the push delivery, and the spans reach
-/// an OTLP collector; each API request is one JSON log line that holds no secret. (The tracer
-/// and the log format are process-wide, so these run in a process of their own.)
+/// `traceparent` continues into the upstream request and, through the stored event, into its
+/// push deliveries, and the spans reach an OTLP collector; each API request is one JSON log
+/// line that holds no secret. (The tracer and the log format are process-wide, so these run
+/// in a process of their own.)
 final class ServeObservabilityTests: XCTestCase {
     var fakes: FakeUpstreams!
     var collector: FakeCollector!
@@ -30,8 +31,9 @@ final class ServeObservabilityTests: XCTestCase {
             // The collector fake reads the JSON encoding; spans are sent every 100 ms.
             "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json", "OTEL_BSP_SCHEDULE_DELAY": "100",
         ])
+        // Retries a second apart, so a failed push is attempted again within the test.
         base = try served.start(log: log, arguments: ["--log-format", "json", "--otlp-endpoint", collector.url,
-                                                      "--allow-private-webhook-targets"])
+                                                      "--allow-private-webhook-targets", "--delivery-retry-base", "1"])
         key = try served.adminKey(account: "acme")
     }
 
@@ -115,9 +117,8 @@ final class ServeObservabilityTests: XCTestCase {
         XCTAssertFalse(spans.contains { $0.attributes.values.contains { $0.contains(FakeSlack.sandboxToken) } })
     }
 
-    func testAPushDeliveryCarriesATraceparentOfItsSpan() async throws {
-        let receiver = try await FakeAgentReceiver.start()
-        defer { Task { await receiver.stop() } }
+    /// A GitHub endpoint whose events are pushed to `receiver`: the endpoint's id and secret.
+    private func pushedEndpoint(to receiver: FakeAgentReceiver) async throws -> (id: String, secret: String) {
         let github = try await connect("github", credentials: ["token": .string(FakeGitHub.sandboxToken)])
         let endpoint = try await request(.POST, "/v1/webhooks/endpoints", key: key, json: ["connection_id": .string(github)]).json
         let endpointID = try XCTUnwrap(endpoint["id"]?.stringValue, "\(endpoint)")
@@ -126,12 +127,21 @@ final class ServeObservabilityTests: XCTestCase {
         let subscription = try await request(.POST, "/v1/webhooks/subscriptions", key: key,
                                              json: ["agent_id": .string(agentID), "endpoint_id": .string(endpointID), "url": .string(receiver.url)])
         XCTAssertEqual(subscription.status, 201, "\(subscription.json)")
+        return (endpointID, try XCTUnwrap(endpoint["secret"]?.stringValue))
+    }
 
+    /// Sends GitHub's `issues` webhook to the endpoint, with the caller's headers added.
+    private func sendWebhook(_ endpoint: (id: String, secret: String), delivery: String, headers extra: [String: String] = [:]) async throws {
         let body = #"{"action":"opened","number":7}"#
-        let headers = ProviderWebhooks.github(secret: try XCTUnwrap(endpoint["secret"]?.stringValue), event: "issues",
-                                              delivery: "traced-1", body: body)
-        let received = try await request(.POST, "/hooks/github/\(endpointID)", headers: headers, body: body)
+        let headers = ProviderWebhooks.github(secret: endpoint.secret, event: "issues", delivery: delivery, body: body)
+        let received = try await request(.POST, "/hooks/github/\(endpoint.id)", headers: headers.merging(extra) { $1 }, body: body)
         XCTAssertEqual(received.status, 200, "\(received.json)")
+    }
+
+    func testAPushDeliveryCarriesATraceparentOfItsSpan() async throws {
+        let receiver = try await FakeAgentReceiver.start()
+        defer { Task { await receiver.stop() } }
+        try await sendWebhook(try await pushedEndpoint(to: receiver), delivery: "traced-1")
 
         let requests = await receiver.waitForRequests(1)
         let pushed = try XCTUnwrap(requests.first)
@@ -140,6 +150,40 @@ final class ServeObservabilityTests: XCTestCase {
         let deliver = try XCTUnwrap(spans.first { $0.name == "webhook.deliver" }, "\(collector.spans.map(\.name))")
         XCTAssertEqual(deliver.spanID, context.parentID)
         XCTAssertEqual(deliver.attributes["patchbay.delivery.outcome"], "succeeded")
+    }
+
+    /// The delivery worker pushes the event later, on its own task (on any replica), yet every
+    /// attempt joins the trace of the webhook request that stored it: the agent's URL gets a
+    /// `traceparent` of the caller's trace, and each delivery span is a child of the ingest
+    /// request's span and links to it. A failed first attempt's retry does the same.
+    func testAPushDeliveryAndItsRetryJoinTheTraceOfTheWebhookThatCausedThem() async throws {
+        let receiver = try await FakeAgentReceiver.start()
+        defer { Task { await receiver.stop() } }
+        receiver.script([FakeAgentReceiver.Answer(status: 503)])
+        let endpoint = try await pushedEndpoint(to: receiver)
+        let traceID = Self.randomHex(16), callerSpan = Self.randomHex(8)
+        try await sendWebhook(endpoint, delivery: "traced-2", headers: ["traceparent": "00-\(traceID)-\(callerSpan)-01"])
+
+        let requests = await receiver.waitForRequests(2, timeout: .seconds(20))
+        XCTAssertEqual(requests.count, 2, "the 503 was not retried")
+        let pushed = try requests.map { try Self.traceparent($0.headers["traceparent"]) }
+        XCTAssertEqual(pushed.map(\.traceID), [traceID, traceID], "a push left the webhook's trace")
+        XCTAssertEqual(Set(requests.map { $0.headers["webhook-id"] }).count, 1, "one delivery, two attempts")
+
+        let route = "/hooks/{provider}/{id}"
+        let spans = await collector.waitForTrace(traceID) { spans in
+            spans.contains { $0.name == route } && spans.filter { $0.name == "webhook.deliver" }.count == 2
+        }
+        let ingest = try XCTUnwrap(spans.first { $0.name == route }, "\(spans.map(\.name))")
+        XCTAssertEqual(ingest.parentSpanID, callerSpan, "the ingest request continues the caller's trace")
+        let deliveries = spans.filter { $0.name == "webhook.deliver" }
+        XCTAssertEqual(deliveries.count, 2, "\(spans.map(\.name))")
+        XCTAssertEqual(Set(deliveries.map(\.attributes["patchbay.delivery.outcome"])), ["retry", "succeeded"])
+        for deliver in deliveries {
+            XCTAssertEqual(deliver.parentSpanID, ingest.spanID, "a delivery is not the ingest span's child")
+            XCTAssertEqual(deliver.links.map { [$0.traceID, $0.spanID] }, [[traceID, ingest.spanID]], "no link to the ingest span")
+        }
+        XCTAssertEqual(Set(pushed.map(\.parentID)), Set(deliveries.map(\.spanID)), "each push names its own attempt's span")
     }
 
     func testEachRequestIsOneJSONLogLineWithoutSecrets() async throws {

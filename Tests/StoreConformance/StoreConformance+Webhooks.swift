@@ -147,6 +147,39 @@ extension StoreConformance {
         XCTAssertEqual(batch, [.stored, .duplicate])
     }
 
+    /// An event keeps the trace context it was stored in, read back by id, by listing and by a
+    /// pull cursor, whichever replica reads it; an event stored without one reads as nil, and a
+    /// duplicate's context does not replace the first one's.
+    public func inboundEventsKeepTheirTraceContext() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_1", account: Self.accountA, connection: "conn_a"))
+        let first = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+        var traced = Self.event("evt_traced", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 10)
+        traced.event.traceparent = first
+        var duplicate = Self.event("evt_again", account: Self.accountA, endpoint: "wh_1", connection: "conn_a",
+                                   providerEventID: "evt_traced", receivedAt: 11)
+        duplicate.event.traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+        let untraced = Self.event("evt_plain", account: Self.accountA, endpoint: "wh_1", connection: "conn_a", receivedAt: 12)
+        let outcomes = try await store.storeInboundEvents([traced, duplicate, untraced])
+        XCTAssertEqual(outcomes, [.stored, .duplicate, .stored])
+
+        let found = try await store.webhookEvent(id: "evt_traced", accountID: Self.accountA)
+        let read = try XCTUnwrap(found)
+        var expected = traced.event
+        expected.sequence = read.sequence
+        XCTAssertEqual(read, expected)
+        let plain = try await store.webhookEvent(id: "evt_plain", accountID: Self.accountA)
+        XCTAssertNotNil(plain)
+        XCTAssertNil(plain?.traceparent)
+        let foreign = try await store.webhookEvent(id: "evt_traced", accountID: Self.accountB)
+        XCTAssertNil(foreign, "another account's event")
+        let pulled = try await store.webhookEvents(accountID: Self.accountA, after: 0, endpointIDs: ["wh_1"], providers: [], limit: 10)
+        XCTAssertEqual(pulled.map(\.traceparent), [first, nil])
+        let listed = try await store.webhookEvents(accountID: Self.accountA, filter: WebhookEventFilter(endpointID: "wh_1"),
+                                                   page: PageRequest(limit: 10))
+        XCTAssertEqual(listed.items.map(\.traceparent), [nil, first], "newest first")
+    }
+
     /// Inbox writes that arrive together may share a transaction, but a call the store refuses
     /// (an event id already taken by another provider event) fails alone: every other call
     /// commits, and nothing of the refused one is kept.

@@ -1,3 +1,4 @@
+import PatchbayEgress
 import PatchbayStore
 import PatchbayWire
 
@@ -41,7 +42,7 @@ struct HostEvents: Sendable {
         let event = WebhookEventRecord(
             id: id, accountID: connection.accountID, endpointID: nil, connectionID: connection.id, provider: connection.provider,
             providerEventID: id, type: key, key: key, occurredAt: WebhookEventPayload.isoTime(now), payload: payload,
-            receivedAt: now)
+            receivedAt: now, traceparent: TraceHeaders.currentTraceparent)
         return InboundEvent(event: event, deliveries: WebhookReceiver.pushDeliveries(subscriptions, key: key))
     }
 }

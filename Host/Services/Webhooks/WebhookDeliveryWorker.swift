@@ -104,11 +104,33 @@ public final class WebhookDeliveryWorker: Service, Sendable {
 
     /// One attempt in a client span of its own, which the agent's URL receives as `traceparent`;
     /// counted in the delivery series by how it ended.
+    ///
+    /// The span joins the trace of the request that stored the event, whichever replica took
+    /// it and however long ago: it is a child of the event's stored context, and links to it.
+    /// OpenTelemetry's messaging conventions make a link to the message's creation context the
+    /// default, since a consumer span may account for a batch or run inside another span, and
+    /// allow that context as the parent for a span that handles exactly one message. A delivery
+    /// is one event, and the worker runs it inside no span of its own, so the parent is the
+    /// event's: the ingest request, each attempt and what the agent does with the push read as
+    /// one trace, and the `traceparent` the agent's URL receives belongs to it. The link, which
+    /// the conventions ask for either way, keeps the relation where a backend shows only links.
+    /// Retries are children of the same context, so every attempt is found under the ingest.
     private func deliver(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
-        await withSpan("webhook.deliver", ofKind: .client) { span in
+        // Read before the span starts, since its parent is in the event (these reads' spans
+        // stand alone, like the lease's and the outcomes' commit).
+        let target: Result<Addressed?, any Error>
+        do {
+            target = .success(try await address(delivery))
+        } catch {
+            target = .failure(error)
+        }
+        let traceparent = (try? target.get())?.event.traceparent
+        let origin = TraceHeaders.context(traceparent: traceparent)
+        return await withSpan("webhook.deliver", context: origin, ofKind: .client) { span in
+            if traceparent != nil { span.addLink(SpanLink(context: origin, attributes: [:])) }
             span.attributes["patchbay.delivery.attempt"] = delivery.attempts + 1
             let started = ContinuousClock.now
-            let finished = await attempt(delivery, client: client, schedule: schedule)
+            let finished = await attempt(delivery, to: target, client: client, schedule: schedule)
             let outcome: String
             switch finished.delivery.status {
             case .succeeded: outcome = "succeeded"
@@ -124,7 +146,23 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         }
     }
 
-    private func attempt(_ delivery: WebhookDeliveryRecord, client: HTTPClient, schedule: RetrySchedule) async -> FinishedAttempt {
+    /// What a delivery goes out with, read from the store.
+    private struct Addressed {
+        let event: WebhookEventRecord
+        let subscription: WebhookSubscriptionRecord
+    }
+
+    /// The delivery's event and subscription; nil when either no longer exists.
+    private func address(_ delivery: WebhookDeliveryRecord) async throws -> Addressed? {
+        guard let event = try await store.webhookEvent(id: delivery.eventID, accountID: delivery.accountID),
+              let subscription = try await store.webhookSubscription(id: delivery.subscriptionID, accountID: delivery.accountID)
+        else { return nil }
+        return Addressed(event: event, subscription: subscription)
+    }
+
+    /// `target` is what `address` read, or why it could not: a failed read is retried like a failed send.
+    private func attempt(_ delivery: WebhookDeliveryRecord, to target: Result<Addressed?, any Error>, client: HTTPClient,
+                         schedule: RetrySchedule) async -> FinishedAttempt {
         var delivery = delivery
         let started = nowMillis()
         let clock = ContinuousClock.now
@@ -133,17 +171,17 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         var retryAfter: Duration?
         var refused = false
         do {
-            guard let event = try await store.webhookEvent(id: delivery.eventID, accountID: delivery.accountID),
-                  let subscription = try await store.webhookSubscription(id: delivery.subscriptionID, accountID: delivery.accountID),
-                  let url = subscription.url, let sealed = subscription.sealedSecrets
+            guard let addressed = try target.get(), let url = addressed.subscription.url,
+                  let sealed = addressed.subscription.sealedSecrets
             else {
                 delivery.status = .dead
                 delivery.lastError = "the event or the subscription no longer exists"
                 return finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
             }
-            let target = try await targets.target(url)
-            let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: subscription.id).valid(now: started)
-            let body = try WireCoding.encode(WebhookEventPayload.json(event))
+            let destination = try await targets.target(url)
+            let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: addressed.subscription.id)
+                .valid(now: started)
+            let body = try WireCoding.encode(WebhookEventPayload.json(addressed.event))
             let timestamp = Int(started / 1000)
             var request = HTTPClientRequest(url: url)
             request.method = .POST
@@ -155,7 +193,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                                 value: StandardWebhooks.signature(id: delivery.id, timestamp: timestamp, body: body, secrets: secrets))
             request.body = .bytes(ByteBuffer(bytes: body))
             TraceHeaders.add(to: &request.headers)
-            let answer = try await send(request, to: target, client: client)
+            let answer = try await send(request, to: destination, client: client)
             statusCode = answer.status
             retryAfter = answer.retryAfter
         } catch WebhookTargetPolicy.Failure.refused(let reason) {

@@ -1,5 +1,6 @@
 public import Foundation
 import Logging
+import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
@@ -78,12 +79,14 @@ public struct WebhookReceiver: Sendable {
         }
 
         let now = nowMillis()
+        // This request's span: the events' push deliveries are its children (`WebhookDeliveryWorker`).
+        let traceparent = TraceHeaders.currentTraceparent
         var stored = 0, duplicates = 0
         for parsed in Self.deduplicationIDs(events, spec: spec, headers: headers) {
             let event = WebhookEventRecord(
                 id: IDs.make("evt"), accountID: endpoint.accountID, endpointID: endpoint.id, connectionID: connection.id,
                 provider: provider, providerEventID: parsed.id, type: parsed.type, key: parsed.key, occurredAt: parsed.occurredAt,
-                payload: parsed.payload, receivedAt: now)
+                payload: parsed.payload, receivedAt: now, traceparent: traceparent)
             let inbound = InboundEvent(event: event, payloadText: parsed.payloadIsBody ? text : nil,
                                        deliveries: Self.pushDeliveries(route.subscriptions, key: parsed.key))
             switch try await inbox.add(inbound) {

@@ -196,7 +196,7 @@ extension PostgresStore {
 
     /// Stores the events of `batch` whose endpoint does not hold the provider's id already, their
     /// deliveries, and what they add to their endpoints' counters, within the caller's
-    /// transaction, which then holds the inbox lock of their accounts until it ends: one call of `patchbay_store_inbound_events` (`PostgresMigrations.inboxFunction`),
+    /// transaction, which then holds the inbox lock of their accounts until it ends: one call of `patchbay_store_inbound_events` (`PostgresMigrations.webhookEventTrace`),
     /// a single round trip whatever the batch's size, whose statement keeps its plan for the
     /// session. Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
     ///
@@ -216,7 +216,8 @@ extension PostgresStore {
                 \(events.map(\.connectionID))::text[], \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[],
                 \(events.map(\.type))::text[], \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[],
                 \(payloads)::text[], \(events.map(\.receivedAt))::int8[], \(deliveries.map(\.id))::text[],
-                \(deliveries.map(\.subscriptionID))::text[], \(deliveries.map(\.eventID))::text[]) AS stored
+                \(deliveries.map(\.subscriptionID))::text[], \(deliveries.map(\.eventID))::text[],
+                \(PostgresNullableTextArray(events.map(\.traceparent)))::text[]) AS stored
             """, logger: logger)
         let stored = Set(try rows.first?.value("stored", as: [String].self) ?? [])
         return events.map { stored.contains($0.id) ? .stored : .duplicate }
@@ -424,7 +425,8 @@ extension PostgresStore {
             endpointID: try row.value("endpoint_id"), connectionID: try row.value("connection_id"),
             provider: try row.value("provider"), providerEventID: try row.value("provider_event_id"), type: try row.value("type"),
             key: try row.value("key"), occurredAt: try row.value("occurred_at"),
-            payload: try decode(JSONValue.self, try row.value("payload")), receivedAt: try row.value("received_at"))
+            payload: try decode(JSONValue.self, try row.value("payload")), receivedAt: try row.value("received_at"),
+            traceparent: try row.value("traceparent"))
     }
 
     private static func webhookSubscription(_ row: some PostgresColumns) throws -> WebhookSubscriptionRecord {

@@ -74,6 +74,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("mcp_servers_v1", migrate: mcpServersV1)
         migrator.registerMigration("mcp_servers_v2", migrate: mcpServersV2)
         migrator.registerMigration("api_key_rate_limit_v1", migrate: apiKeyRateLimitV1)
+        migrator.registerMigration("webhook_event_trace_v1", migrate: webhookEventTraceV1)
         return migrator
     }
 }

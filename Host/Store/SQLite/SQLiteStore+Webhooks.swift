@@ -93,12 +93,12 @@ extension SQLiteStore {
         // Cached statements: the inbox runs these for every event, so they are compiled once per connection.
         try db.cachedStatement(sql: """
             INSERT INTO webhook_events (id, account_id, endpoint_id, connection_id, provider, provider_event_id, type, key,
-                occurred_at, payload, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                occurred_at, payload, received_at, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (endpoint_id, provider_event_id) DO NOTHING
             """).execute(arguments: [event.id, event.accountID, event.endpointID, event.connectionID, event.provider,
                                      event.providerEventID, event.type, event.key, event.occurredAt, payload,
-                                     event.receivedAt])
+                                     event.receivedAt, event.traceparent])
         guard db.changesCount == 1 else {
             try db.cachedStatement(sql: "UPDATE webhook_endpoints SET received = received + 1, verified = verified + 1, duplicates = duplicates + 1 WHERE id = ?")
                 .execute(arguments: [event.endpointID])
@@ -363,7 +363,7 @@ extension SQLiteStore {
             sequence: row["sequence"], id: row["id"], accountID: row["account_id"], endpointID: row["endpoint_id"],
             connectionID: row["connection_id"], provider: row["provider"], providerEventID: row["provider_event_id"],
             type: row["type"], key: row["key"], occurredAt: row["occurred_at"],
-            payload: try decode(JSONValue.self, row["payload"]), receivedAt: row["received_at"])
+            payload: try decode(JSONValue.self, row["payload"]), receivedAt: row["received_at"], traceparent: row["traceparent"])
     }
 
     private static func webhookSubscription<Stored: StoredRow>(_ row: Stored) throws -> WebhookSubscriptionRecord {

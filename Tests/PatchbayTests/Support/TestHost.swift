@@ -41,7 +41,9 @@ final class TestHost: @unchecked Sendable {
     /// `store` says where the data is kept (see `TestStore`); a host `reusing` another keeps
     /// its data where that one does.
     /// A host `reusing` a running one is its replica: they share the notifier, unless
-    /// `sharedNotifier` is false (replicas whose notifications between them are all lost).
+    /// `sharedNotifier` is false (replicas whose notifications between them are all lost), or
+    /// `storeNotifier` is true: each host has the notifier `serve` picks for its store, so
+    /// replicas on PostgreSQL reach each other through `LISTEN/NOTIFY`.
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
@@ -51,7 +53,7 @@ final class TestHost: @unchecked Sendable {
                       upstreams overrides: [String] = [],
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
-                      sharedNotifier: Bool = true,
+                      sharedNotifier: Bool = true, storeNotifier: Bool = false,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
@@ -76,10 +78,14 @@ final class TestHost: @unchecked Sendable {
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
+        let notifier: any Notifier
+        if storeNotifier {
+            notifier = await StoreNotifier.make(for: opened, logger: logger)
+        } else {
+            notifier = (sharedNotifier ? previous?.patchbay.notifier : nil) ?? InProcessNotifier()
+        }
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings,
-                                notifier: (sharedNotifier ? previous?.patchbay.notifier : nil) ?? InProcessNotifier(),
-                                logger: logger)
+                                registry: registry, settings: settings, notifier: notifier, logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger, metrics: metrics) { port in
@@ -122,6 +128,7 @@ final class TestHost: @unchecked Sendable {
         _ = await serverTask.result
         try await patchbay.shutdown()
         // Its pool's connections go now, not when the test process ends: the server takes only so many.
+        (patchbay.notifier as? PostgresNotifier)?.close()
         postgres?.close()
         await fakes.stop()
         try? FileManager.default.removeItem(atPath: dataDirectory)
