@@ -105,7 +105,21 @@ let package = Package(
     ],
     targets: [
         // MARK: Host
-        .executableTarget(name: "PatchbayPluginWorker", dependencies: [SDK.plugins], path: "Host/PluginWorker", swiftSettings: swift6),
+        .executableTarget(
+            name: "PatchbayPluginWorker",
+            dependencies: [SDK.plugins, "PatchbayPluginTelemetry", .product(name: "Logging", package: "swift-log")],
+            path: "Host/PluginWorker", swiftSettings: swift6),
+        // What the loader reports (SDK/PatchbayPlugins names no logging, metrics or tracing
+        // library, so plugins build without them) as the host's log lines, series and spans.
+        .target(
+            name: "PatchbayPluginTelemetry",
+            dependencies: [
+                SDK.plugins, SDK.wire,
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            path: "Host/PluginTelemetry", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
@@ -196,7 +210,7 @@ let package = Package(
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes",
+                "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes", "PatchbayPluginTelemetry",
                 // The commands that work on the store, the vault and plugins directly (store copy,
                 // master key, plugin test) and the settings `serve` hands them.
                 SDK.wire, SDK.plugins, "PatchbayStore", "PatchbayVault", "PatchbayEgress",
@@ -259,18 +273,20 @@ let package = Package(
             dependencies: ["PatchbayFakes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Tests/Sandbox", swiftSettings: swift6),
-        .target(name: "BrokenPluginWrongMajor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
-        .target(name: "BrokenPluginNewerMinor", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
+        // What the broken plugins share (a descriptor, the inits, completing a call), linked into each.
+        .target(name: "BrokenPluginKit", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/Kit"),
+        .target(name: "BrokenPluginWrongMajor", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/WrongMajor", publicHeadersPath: "."),
+        .target(name: "BrokenPluginNewerMinor", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/NewerMinor", publicHeadersPath: "."),
         .target(name: "BrokenPluginNoEntry", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/NoEntry", publicHeadersPath: "."),
-        .target(name: "BrokenPluginBadManifest", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
-        .target(name: "BrokenPluginDuplicateId", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
-        .target(name: "BrokenPluginMissingFields", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
-        .target(name: "BrokenPluginHangs", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
-        .target(name: "BrokenPluginCompletesTwice", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
-        .target(name: "BrokenPluginCrashes", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
-        .target(name: "BrokenPluginInvalidJSON", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
-        .target(name: "BrokenPluginMalformedMessages", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/MalformedMessages", publicHeadersPath: "."),
-        .target(name: "BrokenPluginTooSmall", dependencies: [SDK.abi], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
+        .target(name: "BrokenPluginBadManifest", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/BadManifest", publicHeadersPath: "."),
+        .target(name: "BrokenPluginDuplicateId", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/DuplicateId", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMissingFields", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/MissingFields", publicHeadersPath: "."),
+        .target(name: "BrokenPluginHangs", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/Hangs", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCompletesTwice", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/CompletesTwice", publicHeadersPath: "."),
+        .target(name: "BrokenPluginCrashes", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/Crashes", publicHeadersPath: "."),
+        .target(name: "BrokenPluginInvalidJSON", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/InvalidJSON", publicHeadersPath: "."),
+        .target(name: "BrokenPluginMalformedMessages", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/MalformedMessages", publicHeadersPath: "."),
+        .target(name: "BrokenPluginTooSmall", dependencies: [SDK.abi, "BrokenPluginKit"], path: "Tests/BrokenPlugins/TooSmall", publicHeadersPath: "."),
         .target(name: "ABIPluginV10Layout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/V10Layout", publicHeadersPath: "."),
         .target(name: "ABIPluginFutureLayout", dependencies: [SDK.abi], path: "Tests/ABIPlugins/FutureLayout", publicHeadersPath: "."),
         .target(name: "ABIPluginBytes", dependencies: [SDK.sdk], path: "Tests/ABIPlugins/Bytes", swiftSettings: swift6),
@@ -279,7 +295,7 @@ let package = Package(
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance", "PatchbayClient",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -4,8 +4,9 @@ import PackageDescription
 // What a plugin author builds against and tests with, as a package of its own, so that a
 // plugin's package resolves and builds only this: the C ABI, the wire types, the Swift SDK,
 // the loader the host uses, and the conformance harness. The host (the package one folder up)
-// depends on it by path. Keep its dependencies to the few small API packages the loader
-// records through; anything heavier belongs to the host (docs/architecture.md).
+// depends on it by path. It depends on no other package: the loader reports through a protocol
+// of its own (`PluginObserver`), which the host adapts to its logging, metrics and tracing
+// (docs/architecture.md).
 
 import class Foundation.ProcessInfo
 
@@ -20,11 +21,7 @@ let swift6: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-var dependencies: [Package.Dependency] = [
-    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
-    .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
-]
+var dependencies: [Package.Dependency] = []
 // `swift package generate-documentation` (the SDK reference, docs/plugin-guide.md) needs the
 // DocC plugin; only the documentation build asks for it, so plugins never resolve it.
 if ProcessInfo.processInfo.environment["PATCHBAY_SDK_DOCS"] != nil {
@@ -54,13 +51,11 @@ let package = Package(
         // worker: the host's registry, and what the harness loads a plugin with.
         .target(
             name: "PatchbayPlugins",
-            dependencies: ["PatchbayABI", "PatchbayWire", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "Metrics", package: "swift-metrics"),
-                           .product(name: "Tracing", package: "swift-distributed-tracing")],
-            path: "PatchbayPlugins", swiftSettings: swift5),
+            dependencies: ["PatchbayABI", "PatchbayWire"],
+            path: "PatchbayPlugins", swiftSettings: swift6),
         .target(
             name: "PatchbayTesting",
-            dependencies: ["PatchbayWire", "PatchbayPlugins", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PatchbayWire", "PatchbayPlugins"],
             path: "PatchbayTesting", swiftSettings: swift6),
     ]
 )

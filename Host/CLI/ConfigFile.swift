@@ -57,6 +57,9 @@ struct ConfigFile {
 
     /// The host's services on the data dir, without the API: what `apply` and `export` write and read through.
     static func openHost(data: DataOptions, plugins: PluginOptions, keys: KeyOptions) async throws -> Patchbay {
+        // A new OAuth app gets the redirect URI `serve` would give it: the callback under the host's public URL.
+        var settings = HostSettings()
+        settings.publicURL = try PublicURL.fromCommandLine(flag: nil, environment: ProcessInfo.processInfo.environment)
         // Loading each plugin is not news for a command that prints a plan; refusals still are.
         var logger = Logger(label: "patchbay.plugins")
         logger.logLevel = .warning
@@ -69,6 +72,6 @@ struct ConfigFile {
             registry.stopWorkers()
             throw CommandFailure(description: "cannot open the vault: \(error)")
         }
-        return Patchbay(store: store, vault: vault, registry: registry, settings: HostSettings(), notifier: await StoreNotifier.make(for: store))
+        return Patchbay(store: store, vault: vault, registry: registry, settings: settings, notifier: await StoreNotifier.make(for: store))
     }
 }

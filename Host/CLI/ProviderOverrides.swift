@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchbayEgress
 import PatchbayServices
 
 /// `provider=URL` overrides given by a repeatable flag and an environment variable
@@ -32,9 +33,10 @@ struct ProviderOverrides {
     }
 
     /// Refuses an override for a provider no loaded plugin has: a typo would otherwise send
-    /// that provider's calls to the real service without a word.
+    /// that provider's calls to the real service without a word. An override keyed by an
+    /// origin names no provider.
     func requireKnown(_ providers: [String]) throws {
-        for provider in urls.keys.sorted() where !providers.contains(provider) {
+        for provider in urls.keys.sorted() where !providers.contains(provider) && !OriginOverrides.isOrigin(provider) {
             let loaded = providers.isEmpty ? "no plugin is loaded" : "loaded: \(providers.sorted().joined(separator: ", "))"
             throw CommandFailure(description: "\(sources[provider] ?? "override") names provider \"\(provider)\", which no loaded plugin provides (\(loaded))")
         }

@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on, 1-65535; 0 lets the system pick a free one (the log line \"patchbay is serving\" names it).")
     var port = 8080
 
+    @Option(help: "The URL browsers and providers reach this host at (also PATCHBAY_PUBLIC_URL), e.g. https://patchbay.example.com: webhook endpoint URLs and the OAuth redirect URI (<URL>/oauth/callback) are built on it.")
+    var publicURL: String?
+
     @Option(name: .customLong("upstream"),
             help: "Send a provider's requests to another base URL, e.g. crm=http://127.0.0.1:4010/crm/api (repeatable; also PATCHBAY_UPSTREAMS).")
     var upstreams: [String] = []
@@ -57,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--plugin-timeout must be at least 1 second (got \(pluginTimeout))")
         }
         _ = try overrides(environment: ProcessInfo.processInfo.environment)
+        _ = try PublicURL.fromCommandLine(flag: publicURL, environment: ProcessInfo.processInfo.environment)
         _ = try webhookOptions.settings(environment: ProcessInfo.processInfo.environment)
     }
 
@@ -110,6 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var settings = HostSettings(upstreams: upstreamOverrides.urls, pluginTimeout: .seconds(pluginTimeout),
                                     oauthEndpoints: oauthOverrides.urls)
+        settings.publicURL = try PublicURL.fromCommandLine(flag: publicURL, environment: environment)
         settings.webhooks = try webhookOptions.settings(environment: environment)
         settings.egress.addresses = egressAddresses
         settings.egress.connectionsPerHost = egressOptions.connectionsPerHost

@@ -4,9 +4,6 @@ import PatchbayServices
 
 /// How `serve` receives and delivers webhooks.
 struct WebhookOptions: ParsableArguments {
-    @Option(help: "The public base URL providers reach this host at, for endpoint URLs. Default: $PATCHBAY_PUBLIC_URL")
-    var publicURL: String?
-
     @Flag(help: "Production mode (also PATCHBAY_ENV=production): never hand out an endpoint URL guessed from a request.")
     var production = false
 
@@ -28,12 +25,6 @@ struct WebhookOptions: ParsableArguments {
 
     func settings(environment: [String: String]) throws -> WebhookSettings {
         var settings = WebhookSettings()
-        if let raw = publicURL ?? environment["PATCHBAY_PUBLIC_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard let url = URL(string: raw), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-                throw ValidationError("the public URL must look like https://hooks.example.com, not \(raw)")
-            }
-            settings.publicURL = url
-        }
         settings.production = production || environment["PATCHBAY_ENV"] == "production"
         guard deliveryLease >= 1, deliveryRetryBase >= 1 else {
             throw ValidationError("--delivery-lease and --delivery-retry-base are whole seconds, at least 1")

@@ -31,6 +31,8 @@ public struct EgressSettings: Sendable {
     public var maxResponseBytes = 10 * 1024 * 1024
     /// Which addresses requests may reach: public ones, and what the operator allows.
     public var addresses = AddressPolicy()
+    /// Where requests to an origin go instead (the operator's `--upstream` entries keyed by origin).
+    public var origins = OriginOverrides()
 
     public init() {}
 
@@ -262,6 +264,8 @@ public final class Egress: Sendable {
             throw PluginError(code: "host_not_allowed",
                               message: "\(components.host ?? "?") is not among the provider's allowed hosts")
         }
+        // The provider's own hosts are what it may reach; the operator decides where they are.
+        components = settings.origins.redirect(components)
         var items = components.queryItems ?? []
         for (name, value) in message.query.sorted(by: { $0.key < $1.key }) { items.append(URLQueryItem(name: name, value: value)) }
         if target.auth.type == .query, let param = target.auth.param, let credential = target.auth.credential {

@@ -3,8 +3,13 @@ public import PatchbayEgress
 
 /// Operator settings that shape how the host reaches plugins and providers.
 public struct HostSettings: Sendable {
+    /// Where browsers and providers reach this host: webhook endpoint URLs and the OAuth
+    /// redirect URI are built on it. Nil: a redirect URI must be given where one is needed.
+    public var publicURL: PublicURL?
     /// Per-provider base URL overrides (`crm` → `http://127.0.0.1:4010/crm/api`),
     /// for sandboxes, tests and proxies. Trusted operator input: their hosts are always allowed.
+    /// An entry keyed by an origin instead (`https://upload.example.com`) redirects every
+    /// request to that origin, whichever provider or operation sends it (`OriginOverrides`).
     public var upstreams: [String: URL] = [:]
     /// How long a plugin call may take before the host gives up on it.
     public var pluginTimeout: Duration = .seconds(60)
@@ -43,14 +48,17 @@ public struct HostSettings: Sendable {
 
     /// The egress settings with the operator's own upstream and OAuth endpoint overrides
     /// trusted as written: they are the operator's choice, like `--allow-egress`, and the
-    /// sandbox and tests run them on loopback.
+    /// sandbox and tests run them on loopback. Upstreams keyed by origin are applied there.
     var egressTrustingUpstreams: EgressSettings {
         var egress = self.egress
         for url in Array(upstreams.values) + Array(oauthEndpoints.values) { egress.addresses.trust(url) }
+        // `parseUpstreams` checked each origin key.
+        for (origin, url) in upstreams where OriginOverrides.isOrigin(origin) { try? egress.origins.add(origin, to: url) }
         return egress
     }
 
-    /// Reads `crm=http://…,tickets=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each).
+    /// Reads `crm=http://…,tickets=http://…` (the `PATCHBAY_UPSTREAMS` format; also one `--upstream` each);
+    /// a key may be an origin (`https://upload.example.com=http://…`).
     public static func parseUpstreams(_ entries: [String]) throws -> [String: URL] {
         var upstreams: [String: URL] = [:]
         for entry in entries.flatMap({ $0.split(separator: ",") }) {
@@ -59,6 +67,14 @@ public struct HostSettings: Sendable {
                   ["http", "https"].contains(url.scheme ?? "")
             else {
                 throw ServiceError.validation("entry \"\(entry)\" must look like provider=http://host:port/path", field: "upstream")
+            }
+            if OriginOverrides.isOrigin(parts[0]) {
+                var check = OriginOverrides()
+                do {
+                    try check.add(parts[0], to: url)
+                } catch {
+                    throw ServiceError.validation("entry \"\(entry)\": \(error)", field: "upstream")
+                }
             }
             upstreams[parts[0]] = url
         }

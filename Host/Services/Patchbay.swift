@@ -74,10 +74,11 @@ public final class Patchbay: Sendable {
         connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
         let oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                                  settings: settings, events: webhooks.hostEvents,
-                                 apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit))
+                                 apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit,
+                                                       publicURL: settings.publicURL))
         self.oauth = oauth
         let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners,
-                                          oauth: oauth, discovery: MCPOAuthDiscovery(egress: egress))
+                                          oauth: oauth, discovery: MCPOAuthDiscovery(egress: egress), audit: audit)
         providers.listeners.wire { server in await mcpServers.listen(server) }
         self.mcpServers = mcpServers
         let unrecorded = UnrecordedOutcomes()

@@ -6,6 +6,7 @@ import PatchbayWire
 ///
 /// A plugin may print a secret at any moment of its call, and the line can reach the host
 /// after the call's completion frame, so the secrets of the last few finished calls are kept too.
+// Unchecked: `inFlight` and `finished` are only read and written under `lock`.
 final class CallSecrets: @unchecked Sendable {
     private static let keepFinished = 64
 

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayABI
 import PatchbayWire
 
@@ -7,6 +6,8 @@ import PatchbayWire
 /// the host services table it gave that plugin. Every call ends exactly once for the caller:
 /// on the plugin's completion, on timeout, or on cancellation, whichever comes first; a later
 /// completion is logged and dropped.
+// Unchecked: `stopped` is guarded by `lock`; `api` is written once, by `initialize`, before the
+// channel is handed to anyone who calls the plugin.
 final class InProcessChannel: PluginChannel, @unchecked Sendable {
     /// How long a graceful stop waits for the plugin's pb_plugin_shutdown.
     static let shutdownWait: Duration = .seconds(10)
@@ -20,7 +21,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     let pluginID: String
     /// The PB_MESSAGE_VERSION the plugin speaks, which decides how HTTP responses reach it.
     private let messageVersion: Int
-    private let logger: Logger
+    private let observer: any PluginObserver
     private let pending: PendingCalls
     private var api = pb_plugin_api()
     /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
@@ -28,12 +29,12 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    init(pluginID: String, messageVersion: Int = 1, logger: Logger, crashSlot: Int? = nil) {
+    init(pluginID: String, messageVersion: Int = 1, observer: any PluginObserver, crashSlot: Int? = nil) {
         self.pluginID = pluginID
         self.messageVersion = messageVersion
-        self.logger = logger
+        self.observer = observer
         self.crashSlot = crashSlot
-        pending = PendingCalls(plugin: pluginID, logger: logger)
+        pending = PendingCalls(plugin: pluginID, observer: observer)
     }
 
     /// Runs the plugin's init with a services table pointing back at this channel.
@@ -63,7 +64,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
             initialize(table, room.assumingMemoryBound(to: pb_plugin_api.self), &reason, reason.count)
         }
         guard result == 0 else {
-            let text = String(cString: reason)
+            let text = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw .initFailed(text.isEmpty ? "returned \(result) without a reason" : text)
         }
         let declared = Int(room.load(as: UInt32.self))
@@ -103,7 +104,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
             Task {
                 try? await Task.sleep(for: Self.shutdownWait)
                 if finished.fire() {
-                    self.logger.warning("the plugin's shutdown did not return in time", metadata: ["plugin": "\(self.pluginID)"])
+                    self.observer.log(.warning, "the plugin's shutdown did not return in time", metadata: ["plugin": self.pluginID])
                 }
             }
         }
@@ -149,12 +150,12 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     fileprivate func complete(_ requestID: UInt64, status: pb_status, payload: Data) {
         if !pending.complete(requestID, ok: status == pb_status(PB_STATUS_OK), payload: payload) {
-            logger.warning("ignored a completion for a call that is not in flight (late, repeated or unknown)",
-                           metadata: ["plugin": "\(pluginID)", "request_id": "\(requestID)"])
+            observer.log(.warning, "ignored a completion for a call that is not in flight (late, repeated or unknown)",
+                         metadata: ["plugin": pluginID, "request_id": "\(requestID)"])
         }
     }
 
-    fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping (Data) -> Void) {
+    fileprivate func http(_ requestID: UInt64, request: Data, done: @escaping @Sendable (Data) -> Void) {
         let messageVersion = messageVersion
         guard pending.send(request, for: requestID, deliver: { done(Self.encode($0.readable(byMessageVersion: messageVersion))) }) else {
             done(Self.encode(.failure(PluginError(code: "unknown_call", message: "HTTP request for a call that is not in flight"))))
@@ -165,13 +166,14 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     fileprivate func log(_ requestID: UInt64, level: pb_log_level, message: String) {
         let secrets = pending.context(requestID)?.secrets ?? []
         let redacted = Redaction.redact(message, secrets: secrets)
-        let metadata: Logger.Metadata = ["plugin": "\(pluginID)", "request_id": "\(requestID)"]
+        let severity: PluginLogLevel
         switch level {
-        case pb_log_level(PB_LOG_DEBUG): logger.debug("\(redacted)", metadata: metadata)
-        case pb_log_level(PB_LOG_INFO): logger.info("\(redacted)", metadata: metadata)
-        case pb_log_level(PB_LOG_WARNING): logger.warning("\(redacted)", metadata: metadata)
-        default: logger.error("\(redacted)", metadata: metadata)
+        case pb_log_level(PB_LOG_DEBUG): severity = .debug
+        case pb_log_level(PB_LOG_INFO): severity = .info
+        case pb_log_level(PB_LOG_WARNING): severity = .warning
+        default: severity = .error
         }
+        observer.log(severity, redacted, metadata: ["plugin": pluginID, "request_id": "\(requestID)"])
     }
 
     private static func encode(_ response: HTTPResponseMessage) -> Data {
@@ -182,6 +184,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 /// Request ids unique for the life of the process, across all plugins.
 enum RequestIDs {
     private static let lock = NSLock()
+    // Unsafe to the compiler only: read and written under `lock`.
     nonisolated(unsafe) private static var last: UInt64 = 0
 
     static func next() -> UInt64 {
@@ -194,6 +197,7 @@ enum RequestIDs {
 
 /// Resumes a waiting task once, for whichever comes first: the plugin's shutdown returning,
 /// or the host's patience running out.
+// Unchecked: `continuation` is only read and written under `lock`.
 private final class OneShot: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Void, Never>?
@@ -233,9 +237,13 @@ private let hostHTTPRequest: @convention(c) (
     OpaquePointer?, UInt64, UnsafePointer<UInt8>?, Int, pb_plugin_http_done_fn?, UnsafeMutableRawPointer?
 ) -> Void = { context, requestID, request, length, done, userData in
     guard let done else { return }
-    let userData = UnsafeMutableRawPointer(userData)
-    let respond: (Data) -> Void = { response in
-        response.withUnsafeBytes { bytes in done(userData, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count) }
+    // The plugin's pointer, handed back to it as it is with the response, from whichever thread
+    // the response arrives on: kept as its address, which is all the host needs of it.
+    let userData = UInt(bitPattern: userData)
+    let respond: @Sendable (Data) -> Void = { response in
+        response.withUnsafeBytes { bytes in
+            done(UnsafeMutableRawPointer(bitPattern: userData), bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+        }
     }
     guard let channel = channel(context) else {
         respond(Data(#"{"status":0,"headers":{},"body":"","error":{"code":"host_error","message":"no host context"}}"#.utf8))

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayWire
 
 /// The calls a channel has in flight, each answered exactly once: by its completion, by its
@@ -7,6 +6,7 @@ import PatchbayWire
 /// and the worker-process channels, so both keep the same promise. Everything a plugin sends
 /// for a call arrives here, its completion and its HTTP requests, and is checked against its
 /// schema (`PluginMessageCheck`) before the host acts on it.
+// Unchecked: every stored var is read and written under `lock`.
 final class PendingCalls: @unchecked Sendable {
     struct Entry {
         let continuation: CheckedContinuation<PluginReply, Never>
@@ -28,9 +28,11 @@ final class PendingCalls: @unchecked Sendable {
     /// nearly always end long before their deadline, which is later than those already waiting.
     private var watcher: (wakeAt: ContinuousClock.Instant, task: Task<Void, Never>)?
     private let check: PluginMessageCheck
+    private let observer: any PluginObserver
 
-    init(plugin: String, logger: Logger) {
-        check = PluginMessageCheck(plugin: plugin, logger: logger)
+    init(plugin: String, observer: any PluginObserver) {
+        check = PluginMessageCheck(plugin: plugin, observer: observer)
+        self.observer = observer
     }
 
     /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
@@ -152,7 +154,7 @@ final class PendingCalls: @unchecked Sendable {
     /// Counted in `plugin`'s timeouts.
     func timeoutReply(_ requestID: UInt64, after timeout: Duration, plugin: String) -> PluginReply {
         let waitingOnUpstream = lock.withLock { entries[requestID]?.requests.isEmpty == false }
-        PluginMetrics.timedOut(plugin, waitingOn: waitingOnUpstream ? "upstream" : "plugin")
+        observer.record(.timedOut(plugin: plugin, waitingOn: waitingOnUpstream ? "upstream" : "plugin"))
         return waitingOnUpstream ? .upstreamTimedOut(after: timeout) : .timedOut(after: timeout)
     }
 

@@ -1,3 +1,6 @@
+// glibc's ucontext_t reaches Swift through the Dispatch overlay's C module, which therefore
+// owns its members (`uc_mcontext`, `gregs`) for MemberImportVisibility.
+import CDispatch
 import Foundation
 
 /// Ends the host at once, with one line naming the plugin, when a plugin loaded into this
@@ -26,10 +29,14 @@ public enum PluginCrashGuard {
 
     private static let capacity = 256
     private static let lock = NSLock()
+    // The tables below are unsafe to the compiler because the signal handler reads them, and it
+    // can take no lock: `register` fills an entry under `lock` before raising `count` past it,
+    // so the handler only reads entries that are complete, and `previous` is filled once, as
+    // the handler is installed.
     nonisolated(unsafe) static let entries = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
     /// Entries below this index are complete; the handler reads no further.
     nonisolated(unsafe) static var count = 0
-    nonisolated(unsafe) static let current: pthread_key_t = {
+    static let current: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
         return key

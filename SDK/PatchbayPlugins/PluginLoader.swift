@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayABI
 import PatchbayWire
 
@@ -9,7 +8,7 @@ import PatchbayWire
 enum PluginLoader {
     /// Phase one: open the library and read what it says about itself. Calls no plugin code
     /// but pb_plugin_info, which the ABI requires to be free of side effects.
-    static func inspect(path: String) throws(PluginRefusal) -> Inspected {
+    static func inspect(path: String, observer: any PluginObserver) throws(PluginRefusal) -> Inspected {
         // RTLD_LOCAL keeps each plugin's symbols (and its copies of shared packages) to itself;
         // the host never dlcloses, so code from a plugin is never unmapped under a running task.
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
@@ -39,7 +38,7 @@ enum PluginLoader {
 
         guard let manifestBytes = info.manifest_json else { throw .unreadableManifest("manifest_json is NULL") }
         let manifestData = Data(bytes: manifestBytes, count: info.manifest_len)
-        try PluginMessageCheck.check(manifest: manifestData)
+        try PluginMessageCheck.check(manifest: manifestData, observer: observer)
         let manifest: Manifest
         do {
             manifest = try WireCoding.decode(Manifest.self, from: manifestData)
@@ -80,7 +79,7 @@ enum PluginLoader {
 
     /// Phase two, once per library per process: a library is loaded once however many
     /// registries open it, so its init runs once and every registry shares its channel.
-    static func channel(for inspected: Inspected, logger: Logger) throws(PluginRefusal) -> InProcessChannel {
+    static func channel(for inspected: Inspected, observer: any PluginObserver) throws(PluginRefusal) -> InProcessChannel {
         initializedLock.lock()
         defer { initializedLock.unlock() }
         let key = Int(bitPattern: inspected.handle)
@@ -92,7 +91,7 @@ enum PluginLoader {
         }
         let crashSlot = PluginCrashGuard.register(pluginID: inspected.manifest.id, path: inspected.path,
                                                   symbol: unsafeBitCast(inspected.initialize, to: UnsafeRawPointer.self))
-        let channel = InProcessChannel(pluginID: inspected.manifest.id, messageVersion: inspected.messageVersion, logger: logger,
+        let channel = InProcessChannel(pluginID: inspected.manifest.id, messageVersion: inspected.messageVersion, observer: observer,
                                        crashSlot: crashSlot)
         do {
             try channel.initialize(inspected.initialize)
@@ -105,10 +104,11 @@ enum PluginLoader {
     }
 
     private static let initializedLock = NSLock()
+    // Unsafe to the compiler only: read and written under `initializedLock`.
     nonisolated(unsafe) private static var initialized: [Int: Result<InProcessChannel, PluginRefusal>] = [:]
 
     /// A decoding error in words an author can act on: what is wrong, and where.
-    private static func describe(_ error: Error) -> String {
+    private static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         func path(_ context: DecodingError.Context) -> String {
             let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayWire
 
 /// Every message a plugin sends the host is checked against its schema in `MessageSchemas`
@@ -15,7 +14,7 @@ import PatchbayWire
 /// hot path.
 struct PluginMessageCheck: Sendable {
     let plugin: String
-    let logger: Logger
+    let observer: any PluginObserver
 
     /// The messages by the names their schema files have (`docs/schemas/<name>.schema.json`).
     enum Message: String, Sendable {
@@ -85,11 +84,12 @@ struct PluginMessageCheck: Sendable {
 
     /// Refuses a manifest that breaks its schema at load, with every fault and where it is.
     /// Text that is not JSON is left to the decoder, which says where it stops being JSON.
-    static func check(manifest data: Data) throws(PluginRefusal) {
+    static func check(manifest data: Data, observer: any PluginObserver) throws(PluginRefusal) {
         guard let value = try? WireCoding.decode(JSONValue.self, from: data) else { return }
         let violations = JSONSchema.violations(of: value, against: Message.manifest.schema)
         guard !violations.isEmpty else { return }
-        PluginMetrics.refusedMessage(value["id"]?.stringValue.map { String($0.prefix(64)) } ?? "unknown", message: Message.manifest.rawValue)
+        let plugin = value["id"]?.stringValue.map { String($0.prefix(64)) } ?? "unknown"
+        observer.record(.refusedMessage(plugin: plugin, message: Message.manifest.rawValue))
         throw .invalidManifest(violations.map { SchemaViolation(path: pointer($0.path), message: $0.message) })
     }
 
@@ -117,9 +117,9 @@ struct PluginMessageCheck: Sendable {
     }
 
     private func refuse(_ message: Message, _ fault: Fault) -> Fault {
-        PluginMetrics.refusedMessage(plugin, message: message.rawValue)
-        logger.warning("refused a message from the plugin", metadata: [
-            "plugin": "\(plugin)", "message": "\(message.rawValue)", "at": "\(fault.pointers.joined(separator: " "))",
+        observer.record(.refusedMessage(plugin: plugin, message: message.rawValue))
+        observer.log(.warning, "refused a message from the plugin", metadata: [
+            "plugin": plugin, "message": message.rawValue, "at": fault.pointers.joined(separator: " "),
         ])
         return fault
     }

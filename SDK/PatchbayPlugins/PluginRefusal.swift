@@ -1,4 +1,4 @@
-import PatchbayWire
+public import PatchbayWire
 
 /// Why the host would not load a plugin. Shown verbatim as the disabled plugin's reason.
 public enum PluginRefusal: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,20 +1,20 @@
-import Foundation
-import Logging
-import PatchbayWire
-import Tracing
+public import Foundation
+public import PatchbayWire
 
 /// A plugin the host accepted, reachable through its channel.
 public final class LoadedPlugin: Sendable {
     public let manifest: Manifest
     public let path: String
     let channel: any PluginChannel
+    private let observer: any PluginObserver
 
     /// `path` says where the provider came from: a library's file, or the host's own source
-    /// of a provider it runs itself (a declarative connector).
-    public init(manifest: Manifest, path: String, channel: any PluginChannel) {
+    /// of a provider it runs itself (a declarative connector). Every call goes through `observer`.
+    public init(manifest: Manifest, path: String, channel: any PluginChannel, observer: any PluginObserver) {
         self.manifest = manifest
         self.path = path
         self.channel = channel
+        self.observer = observer
     }
 
     public var id: String { manifest.id }
@@ -31,23 +31,10 @@ public final class LoadedPlugin: Sendable {
     }
 
     /// Calls the plugin with payload bytes as they are, e.g. to check how it handles a malformed one.
-    /// Each call is a span of the caller's trace, and the plugin's HTTP requests are its children.
+    /// The observer sees each call (the host makes it a span of the caller's trace).
     public func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
-        await withSpan("plugin.\(method.rawValue)", ofKind: .internal) { span in
-            span.attributes["patchbay.plugin"] = id
-            var context = context
-            if let traceContext = ServiceContext.current {
-                // The plugin asks for HTTP from its own threads, outside this task: each request
-                // is put back in the call's trace here.
-                let http = context.http
-                context.http = { request in await ServiceContext.withValue(traceContext) { await http(request) } }
-            }
-            let reply = await channel.call(method: method, payload: payload, context: context, timeout: timeout)
-            if case .failure(let error) = reply {
-                span.attributes["error.type"] = error.code
-                span.setStatus(SpanStatus(code: .error))
-            }
-            return reply
+        await observer.observeCall(method, plugin: id, context: context) { context in
+            await channel.call(method: method, payload: payload, context: context, timeout: timeout)
         }
     }
 }
@@ -74,14 +61,16 @@ public struct PluginStatus: Sendable, Equatable {
 }
 
 /// Every plugin the host tried to load. The only way the rest of the host reaches a plugin.
+// Unchecked: `loaded` and `order` are only read and written under `lock`.
 public final class PluginRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: [String: LoadedPlugin] = [:]
     private var order: [PluginStatus] = []
-    private let logger: Logger
+    /// Told what the registry and its plugins' channels do; for the host's own providers too.
+    public let observer: any PluginObserver
 
-    public init(logger: Logger = Logger(label: "patchbay.plugins")) {
-        self.logger = logger
+    public init(observer: any PluginObserver) {
+        self.observer = observer
     }
 
     /// Where a plugin's code runs.
@@ -106,11 +95,11 @@ public final class PluginRegistry: @unchecked Sendable {
             let plugin = try accept(path: path, isolation: isolation)
             status = PluginStatus(id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version,
                                   path: path, state: .enabled, isolation: mode)
-            logger.info("loaded plugin", metadata: ["plugin": "\(plugin.id)", "path": "\(path)"])
+            observer.log(.info, "loaded plugin", metadata: ["plugin": plugin.id, "path": path])
         } catch {
             status = PluginStatus(id: nil, name: nil, version: nil, path: path, state: .disabled, reason: error.description,
                                   isolation: mode)
-            logger.error("refused plugin", metadata: ["path": "\(path)", "reason": "\(error.description)"])
+            observer.log(.error, "refused plugin", metadata: ["path": path, "reason": error.description])
         }
         lock.withLock { order.append(status) }
         return status
@@ -121,19 +110,19 @@ public final class PluginRegistry: @unchecked Sendable {
         let channel: any PluginChannel
         switch isolation {
         case .inProcess:
-            let inspected = try PluginLoader.inspect(path: path)
+            let inspected = try PluginLoader.inspect(path: path, observer: observer)
             manifest = inspected.manifest
             // Refuse a duplicate before its init runs, so a second copy never starts.
             if let existing = lock.withLock({ loaded[manifest.id] }) {
                 throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
             }
-            channel = try PluginLoader.channel(for: inspected, logger: logger)
+            channel = try PluginLoader.channel(for: inspected, observer: observer)
         case .process(let worker):
-            let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, logger: logger)
+            let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, observer: observer)
             manifest = workerManifest
             channel = processChannel
         }
-        let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel)
+        let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel, observer: observer)
         lock.lock()
         defer { lock.unlock() }
         if let existing = loaded[manifest.id] {

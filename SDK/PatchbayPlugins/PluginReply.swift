@@ -1,5 +1,5 @@
-import Foundation
-import PatchbayWire
+public import Foundation
+public import PatchbayWire
 
 /// What the host hands a plugin for one call: how to do HTTP for it, and which secrets to
 /// keep out of the log lines the plugin writes during it.

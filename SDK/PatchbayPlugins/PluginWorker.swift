@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayWire
 
 /// The plugin side of process isolation: `patchbay-plugin-worker PLUGIN.so` loads one plugin
@@ -9,14 +8,13 @@ import PatchbayWire
 /// points file descriptor 1 at stderr, so whatever the plugin prints goes to the host's log
 /// instead of corrupting the stream. If the plugin crashes, only this process dies.
 public enum PluginWorker {
-    public static func run(arguments: [String]) -> Never {
+    /// Serves until the host closes stdin. `observer` hears the loader and the plugin's log
+    /// lines, which it writes to stderr for the host to forward.
+    public static func run(arguments: [String], observer: any PluginObserver) -> Never {
         signal(SIGPIPE, SIG_IGN)
         let protocolOut = dup(1)
         dup2(2, 1)
         let writer = FrameWriter(descriptor: protocolOut)
-        var logger = Logger(label: "patchbay.worker") { StreamLogHandler.standardError(label: $0) }
-        // The same level as the host's log, which these lines join.
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
 
         guard arguments.count == 2 else {
             writer.send(WorkerFrame(.refused, text: "usage: patchbay-plugin-worker PLUGIN.so"))
@@ -24,8 +22,8 @@ public enum PluginWorker {
         }
         let channel: InProcessChannel
         do {
-            let inspected = try PluginLoader.inspect(path: arguments[1])
-            channel = try PluginLoader.channel(for: inspected, logger: logger)
+            let inspected = try PluginLoader.inspect(path: arguments[1], observer: observer)
+            channel = try PluginLoader.channel(for: inspected, observer: observer)
             writer.send(WorkerFrame(.ready, payload: try? WireCoding.encode(inspected.manifest)))
         } catch {
             writer.send(WorkerFrame(.refused, text: error.description))
@@ -48,6 +46,7 @@ public enum PluginWorker {
 }
 
 /// The worker's calls in flight and their HTTP exchanges with the host.
+// Unchecked: `calls`, `exchanges` and `nextExchange` are only read and written under `lock`.
 private final class WorkerSession: @unchecked Sendable {
     /// The host enforces each call's deadline and sends `cancel`; this only bounds a call the
     /// host has forgotten.

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PatchbayWire
 
 /// Calls a plugin that runs in its own worker process (`patchbay-plugin-worker`), so that a
@@ -15,6 +14,7 @@ import PatchbayWire
 /// master key), receives no secret beyond what its call's payload carries (raw credentials,
 /// only for plugins whose manifest asks for them), and its log lines and stderr are redacted
 /// by the host with the secrets of its calls before they reach the host log.
+// Unchecked: every stored var is read and written under `lock`.
 final class ProcessChannel: PluginChannel, @unchecked Sendable {
     struct Policy: Sendable {
         var maxCrashes = 3
@@ -29,7 +29,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private let path: String
     private let workerPath: String
     private let policy: Policy
-    private let logger: Logger
+    private let observer: any PluginObserver
     private let pending: PendingCalls
     private let secrets: CallSecrets
     private let lock = NSLock()
@@ -45,24 +45,24 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 
     /// Starts the first worker and returns the channel with the manifest the worker read.
     static func start(path: String, workerPath: String, policy: Policy = Policy(),
-                      logger: Logger) throws(PluginRefusal) -> (ProcessChannel, Manifest) {
+                      observer: any PluginObserver) throws(PluginRefusal) -> (ProcessChannel, Manifest) {
         let secrets = CallSecrets()
-        let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger,
+        let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, observer: observer,
                                                   secrets: secrets)
-        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, logger: logger,
+        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, observer: observer,
                                      secrets: secrets)
         channel.adopt(worker)
         return (channel, manifest)
     }
 
-    private init(pluginID: String, path: String, workerPath: String, policy: Policy, logger: Logger, secrets: CallSecrets) {
+    private init(pluginID: String, path: String, workerPath: String, policy: Policy, observer: any PluginObserver, secrets: CallSecrets) {
         self.pluginID = pluginID
         self.path = path
         self.workerPath = workerPath
         self.policy = policy
-        self.logger = logger
+        self.observer = observer
         self.secrets = secrets
-        pending = PendingCalls(plugin: pluginID, logger: logger)
+        pending = PendingCalls(plugin: pluginID, observer: observer)
     }
 
     var ignoredCompletions: Int { pending.ignoredCompletions }
@@ -185,7 +185,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         case .complete:
             guard let id = frame.id else { return }
             if !pending.complete(id, ok: frame.ok == true, payload: frame.payload ?? Data()) {
-                logger.debug("ignored a completion for a call that is not in flight", metadata: ["plugin": "\(pluginID)", "request_id": "\(id)"])
+                observer.log(.debug, "ignored a completion for a call that is not in flight", metadata: ["plugin": pluginID, "request_id": "\(id)"])
             }
         case .http:
             guard let id = frame.id else { return }
@@ -225,11 +225,11 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             }
             return (crashes.count, quarantine != nil)
         }
-        logger.error("plugin worker exited", metadata: ["plugin": "\(pluginID)", "status": "\(description)", "crashes": "\(crashCount)"])
-        PluginMetrics.crashed(pluginID)
+        observer.log(.error, "plugin worker exited", metadata: ["plugin": pluginID, "status": description, "crashes": "\(crashCount)"])
+        observer.record(.crashed(plugin: pluginID))
         guard !quarantined else {
-            logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(quarantineReason ?? "")"])
-            PluginMetrics.quarantined(pluginID)
+            observer.log(.error, "plugin quarantined", metadata: ["plugin": pluginID, "reason": quarantineReason ?? ""])
+            observer.record(.quarantined(plugin: pluginID))
             failWaiting(with: PluginError(code: "plugin_quarantined", message: quarantineReason ?? "quarantined"))
             return
         }
@@ -238,14 +238,14 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         // spawning (which blocks until the new worker reports) stay off the task executors.
         Thread.sleep(forTimeInterval: Double(backoff.components.seconds) + Double(backoff.components.attoseconds) / 1e18)
         do {
-            let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, logger: logger,
+            let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, observer: observer,
                                                     secrets: secrets)
             adopt(replacement)
         } catch {
             let reason = "its worker could not be restarted: \(error)"
             lock.withLock { quarantine = reason }
-            logger.error("plugin quarantined", metadata: ["plugin": "\(pluginID)", "reason": "\(error)"])
-            PluginMetrics.quarantined(pluginID)
+            observer.log(.error, "plugin quarantined", metadata: ["plugin": pluginID, "reason": "\(error)"])
+            observer.record(.quarantined(plugin: pluginID))
             failWaiting(with: PluginError(code: "plugin_quarantined", message: reason))
         }
     }
@@ -256,7 +256,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 }
 
 /// One running worker process and the host's ends of its pipes.
-private final class Worker: @unchecked Sendable {
+private final class Worker: Sendable {
     let pid: pid_t
     let writer: FrameWriter
     let reader: FrameReader
@@ -270,7 +270,7 @@ private final class Worker: @unchecked Sendable {
     }
 
     /// Starts a worker for the plugin at `path` and waits for its first frame.
-    static func spawn(path: String, workerPath: String, timeout: Duration, logger: Logger,
+    static func spawn(path: String, workerPath: String, timeout: Duration, observer: any PluginObserver,
                       secrets: CallSecrets) throws(PluginRefusal) -> (Worker, Manifest) {
         signal(SIGPIPE, SIG_IGN)
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
@@ -298,7 +298,7 @@ private final class Worker: @unchecked Sendable {
             throw .workerFailed("could not start \(workerPath): errno \(spawned)")
         }
         let worker = Worker(pid: pid, input: stdinPipe[1], output: stdoutPipe[0])
-        forwardLog(from: stderrPipe[0], path: path, logger: logger, secrets: secrets)
+        forwardLog(from: stderrPipe[0], path: path, observer: observer, secrets: secrets)
 
         var ready = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
@@ -314,7 +314,7 @@ private final class Worker: @unchecked Sendable {
             }
             // The worker process runs the plugin's code too: what it reports is checked again here.
             do {
-                try PluginMessageCheck.check(manifest: data)
+                try PluginMessageCheck.check(manifest: data, observer: observer)
             } catch {
                 worker.kill()
                 throw error
@@ -342,7 +342,7 @@ private final class Worker: @unchecked Sendable {
     }
 
     /// The worker's stderr, line by line, into the host log, with its calls' secrets masked.
-    private static func forwardLog(from descriptor: Int32, path: String, logger: Logger, secrets: CallSecrets) {
+    private static func forwardLog(from descriptor: Int32, path: String, observer: any PluginObserver, secrets: CallSecrets) {
         let thread = Thread {
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             var buffer = Data()
@@ -354,7 +354,7 @@ private final class Worker: @unchecked Sendable {
                     let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
                     buffer.removeSubrange(buffer.startIndex...newline)
                     if !line.isEmpty {
-                        logger.info("\(secrets.redact(line))", metadata: ["worker": "\((path as NSString).lastPathComponent)"])
+                        observer.log(.info, secrets.redact(line), metadata: ["worker": (path as NSString).lastPathComponent])
                     }
                 }
             }

@@ -44,6 +44,7 @@ struct WorkerFrame: Codable, Sendable {
 }
 
 /// Writes frames to a file descriptor it owns; safe from any thread.
+// Unchecked: `descriptor` is only read and written under `lock`.
 final class FrameWriter: @unchecked Sendable {
     private var descriptor: Int32
     private let lock = NSLock()

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 public import PatchbayPlugins
 public import PatchbayWire
 
@@ -17,10 +16,12 @@ public final class PluginHarness: Sendable {
     public let plugin: LoadedPlugin
     public var manifest: Manifest { plugin.manifest }
 
-    public init(path: String) throws {
-        var logger = Logger(label: "patchbay.plugin-harness")
-        logger.logLevel = .critical
-        let registry = PluginRegistry(logger: logger)
+    /// Loads the library at `path`. `observer` hears the loader's log lines and the plugin's own
+    /// (with its call's credentials masked) and what went wrong; by default nothing is said.
+    /// As in the host, a library is initialized once per process: a second harness on the same
+    /// file shares the first one's plugin, whose calls keep reporting to the first observer.
+    public init(path: String, observer: any PluginObserver = Quiet()) throws {
+        let registry = PluginRegistry(observer: observer)
         let status = registry.load(path: path)
         guard let id = status.id, let plugin = registry.plugin(id) else {
             throw PluginHarnessError.refused(status.reason ?? "not loaded")
@@ -51,6 +52,16 @@ public final class PluginHarness: Sendable {
     private func call(_ method: PluginMethod, _ call: PluginCall, _ http: @escaping HTTPPerformer, _ timeout: Duration) async -> PluginReply {
         await plugin.call(method, call, context: PluginCallContext(secrets: Array((call.credentials ?? [:]).values), http: http),
                           timeout: timeout)
+    }
+}
+
+extension PluginHarness {
+    /// Hears nothing: a test asserts on replies, and the conformance suite's deliberate faults
+    /// (a late completion, a malformed call) would read as problems in its output.
+    public struct Quiet: PluginObserver {
+        public init() {}
+        public func log(_ level: PluginLogLevel, _ message: String, metadata: [String: String]) {}
+        public func record(_ event: PluginEvent) {}
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayTesting
 import PatchbayWire

@@ -58,6 +58,16 @@ extension CLITests {
              #"PATCHBAY_UPSTREAMS: entry "github" must look like"#),
             (["--oauth-endpoint", "=http://127.0.0.1:4010"], [:], #"--oauth-endpoint: entry "=http://127.0.0.1:4010" must look like"#),
             ([], ["PATCHBAY_OAUTH_ENDPOINTS": "slack"], #"PATCHBAY_OAUTH_ENDPOINTS: entry "slack" must look like"#),
+            // An override keyed by an origin is scheme, host and port alone.
+            (["--upstream", "https://upload.example.com/api=http://127.0.0.1:9000"], [:],
+             #"--upstream: entry "https://upload.example.com/api=http://127.0.0.1:9000": https://upload.example.com/api is not an origin"#),
+            (["--upstream", "ftp://upload.example.com=http://127.0.0.1:9000"], [:], #"--upstream: entry "ftp://upload.example.com="#),
+            (["--upstream", "https://user@upload.example.com=http://127.0.0.1:9000"], [:],
+             #"--upstream: entry "https://user@upload.example.com=http://127.0.0.1:9000": https://user@upload.example.com is not an origin"#),
+        ] + Self.badPublicURLs.map { url in
+            (["--public-url", url], [:], "--public-url: the public URL must be an absolute http or https URL without credentials, query or fragment")
+        } + [
+            ([], ["PATCHBAY_PUBLIC_URL": "patchbay.example.com"], "PATCHBAY_PUBLIC_URL: the public URL must be an absolute http or https URL"),
         ]
         for (arguments, environment, message) in cases {
             let (status, output) = try run(["serve", "--data-dir", directory] + arguments, withErrors: true, environment: environment)
@@ -67,6 +77,12 @@ extension CLITests {
             XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "\(arguments): nothing is created")
         }
     }
+
+    /// Not where browsers and providers could reach a host: relative, another scheme, or with
+    /// what a path cannot be appended to.
+    static let badPublicURLs = ["ftp://patchbay.example.com", "patchbay.example.com", "/oauth", "https://",
+                                "https://patchbay.example.com/?tenant=1", "https://patchbay.example.com/#top",
+                                "https://user:pw@patchbay.example.com"]
 
     func testServeRefusesAnOverrideNamingNoLoadedProvider() throws {
         let directory = freshDirectory()

@@ -271,6 +271,39 @@ final class ConfigApplyTests: XCTestCase {
         XCTAssertEqual(fixed.steps.map(\.action), [.unchanged, .unchanged, .unchanged, .create], "applying the fixed file carries on")
     }
 
+    func testAnOAuthAppWithoutARedirectURITakesTheCallbackUnderTheHostsPublicURL() async throws {
+        let text = """
+        account: acme
+        oauth_apps:
+          - provider: github
+            client_id: Iv1.config
+            client_secret: ${env:GITHUB_SECRET}
+        """
+        do {
+            _ = try await apply(text)
+            XCTFail("an OAuth app without a redirect URI was applied on a host without a public URL")
+        } catch let error as ServiceError {
+            XCTAssertEqual(error.field, "oauth_apps[0].redirect_uri")
+            XCTAssertTrue(error.message.contains("--public-url"), error.message)
+        }
+
+        let published = try await TestHost.start(plugins: ["PatchbayGitHub"], publicURL: "https://patchbay.example.com/pb")
+        func applyThere(_ text: String) async throws -> ConfigPlan {
+            let document = try ConfigDocument.parse(text, source: "patchbay.yaml", environment: environment)
+            return try await published.patchbay.config.apply(document, accountName: "acme", dryRun: false)
+        }
+        let created = try await applyThere(text)
+        XCTAssertEqual(actions(created).last, "oauth app github: create")
+        let key = try await published.key()
+        let app = try await published.request("GET", "/v1/oauth-apps/github", key: key)
+        XCTAssertEqual(app.json["redirect_uri"], "https://patchbay.example.com/pb/oauth/callback", app.body)
+        let again = try await applyThere(text)
+        XCTAssertFalse(again.changesAnything, "a file that names no redirect URI keeps the one the app has: \(again.rendered)")
+        let named = try await applyThere(text + "\n    redirect_uri: https://tunnel.example.net/oauth/callback")
+        XCTAssertEqual(named.steps.last?.changes, ["redirect_uri"])
+        try await published.stop()
+    }
+
     // MARK: Export
 
     func testExportWritesAFileThatAppliesBackUnchangedAndHoldsNoSecret() async throws {

@@ -324,6 +324,58 @@ final class ConnectorTests: XCTestCase {
         }
     }
 
+    func testAnUpstreamKeyedByAnOriginRedirectsEveryRequestToThatOriginAndNoOther() async throws {
+        // The operator's sandbox of both servers: the fake, which no policy allows but the override itself.
+        let sandbox = try XCTUnwrap(base.hasSuffix("/v1") ? String(base.dropLast(3)) : nil, base)
+        let overridden = try await TestHost.start(upstreams: ["https://upload.tasks.example.invalid=\(sandbox)/",
+                                                              "https://api.tasks.example.invalid:8443=\(sandbox)"])
+        let overriddenKey = try await overridden.key(scopes: TestHost.agentScopes)
+        var definition = try XCTUnwrap(self.definition().objectValue)
+        definition["base_url"] = "https://api.tasks.example.invalid:8443/v1"
+        definition["packs"] = nil
+        var operations = try XCTUnwrap(definition["operations"]?.arrayValue)
+        operations[0]["base_url"] = "https://UPLOAD.tasks.example.invalid:443/v1"
+        // The same host on another port is another origin, which no override names.
+        operations[1]["base_url"] = "https://upload.tasks.example.invalid:8443/v1"
+        definition["operations"] = .array(operations)
+        let created = try await overridden.request("POST", "/v1/connectors", key: overriddenKey, json: .object(definition))
+        XCTAssertEqual(created.status, 201, created.body)
+        let connected = try await overridden.request("POST", "/v1/connections", key: overriddenKey, json: [
+            "provider": "acme.tasks", "credentials": ["api_key": .string(FakeTasks.sandboxKey)],
+        ])
+        let connection = try XCTUnwrap(connected.json["id"]?.stringValue, connected.body)
+        func invoke(_ action: String, _ input: JSONValue) async throws -> TestHost.Reply {
+            try await overridden.request("POST", "/v1/connections/\(connection)/actions/\(action)/invoke", key: overriddenKey,
+                                         json: ["input": input])
+        }
+
+        // The operation on a server of its own: its origin's override, with the path and the connector's auth.
+        let got = try await invoke("get_task", ["project": "apollo", "id": "t2"])
+        XCTAssertEqual(got.status, 200, got.body)
+        XCTAssertEqual(got.json["output"]?["title"], "Task 2")
+        var sent = try XCTUnwrap(host.fakes.tasks.requests.last)
+        XCTAssertEqual(sent.path, "/tasks_api/v1/projects/apollo/tasks/t2")
+        XCTAssertEqual(sent.headers["x-api-key"], FakeTasks.sandboxKey)
+        let execution = try await overridden.request("GET", "/v1/executions/\(try XCTUnwrap(got.json["id"]?.stringValue))", key: overriddenKey)
+        XCTAssertEqual(execution.json["requests"]?.arrayValue?.first?["url"]?.stringValue?.hasPrefix(sandbox + "/v1/projects/apollo/tasks/t2"),
+                       true, "the execution shows where the request went: \(execution.body)")
+
+        // The connector's base URL has an origin too: its operations follow that override, with their query.
+        let listed = try await invoke("list_tasks", ["project": "apollo", "status": "open"])
+        XCTAssertEqual(listed.status, 200, listed.body)
+        sent = try XCTUnwrap(host.fakes.tasks.requests.last)
+        XCTAssertEqual(sent.path, "/tasks_api/v1/projects/apollo/tasks")
+        XCTAssertEqual(sent.query["status"], "open")
+
+        // No override names upload.tasks.example.invalid:8443: the request goes where it says, and
+        // that name resolves nowhere (the fake saw nothing more).
+        let seen = host.fakes.tasks.requests.count
+        let elsewhere = try await invoke("create_task", ["project": "apollo", "title": "Not redirected"])
+        XCTAssertNotEqual(elsewhere.status, 200, elsewhere.body)
+        XCTAssertEqual(host.fakes.tasks.requests.count, seen, "a request to an origin no override names was redirected")
+        try await overridden.stop()
+    }
+
     func testTheEgressPolicyStillAppliesToAnOperationsOwnServer() async throws {
         let strict = try await TestHost.start()
         let strictKey = try await strict.key()

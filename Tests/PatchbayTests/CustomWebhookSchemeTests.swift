@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayServices
 import PatchbayWebhookSchemes

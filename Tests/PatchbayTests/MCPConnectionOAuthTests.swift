@@ -242,11 +242,109 @@ final class MCPConnectionOAuthTests: XCTestCase {
         XCTAssertEqual(mine.json["status"], "active", "the other account's attempts changed the connection")
     }
 
+    func testWithoutARedirectURITheCallbackUnderTheHostsPublicURLIsRegisteredAndUsed() async throws {
+        // Served under a path behind a proxy: the callback keeps the path.
+        let proxied = try await TestHost.start(plugins: [], allowEgress: ["127.0.0.0/8"], publicURL: "https://patchbay.example.com/pb/")
+        let proxiedKey = try await proxied.key(scopes: TestHost.agentScopes)
+        let created = try await proxied.request("POST", "/v1/mcp-connections", key: proxiedKey,
+                                                json: ["url": .string(remote.url), "auth": ["type": "oauth2"]])
+        XCTAssertEqual(created.status, 201, created.body)
+        let id = try XCTUnwrap(created.json["id"]?.stringValue, created.body)
+        let authorizeURL = try XCTUnwrap(created.json["authorize_url"]?.stringValue, created.body)
+        let callback = "https://patchbay.example.com/pb/oauth/callback"
+        XCTAssertEqual(URLComponents(string: authorizeURL)?.query("redirect_uri"), callback)
+        let app = try await proxied.request("GET", "/v1/oauth-apps/mcp:\(id)", key: proxiedKey)
+        XCTAssertEqual(app.json["redirect_uri"]?.stringValue, callback, app.body)
+
+        // The authorization server registered that URI and sends the user there; the proxy
+        // would pass it on to the host.
+        let redirect = try await OAuthBrowser.consent(authorizeURL)
+        XCTAssertEqual(redirect.host, "patchbay.example.com")
+        XCTAssertEqual(redirect.path, "/pb/oauth/callback")
+        var forwarded = try XCTUnwrap(URLComponents(string: proxied.callbackURL))
+        forwarded.queryItems = redirect.queryItems
+        let completed = try await OAuthBrowser.callback(forwarded)
+        XCTAssertEqual(completed.status, 200, completed.body)
+        XCTAssertEqual(completed.json["status"], "active", completed.body)
+        XCTAssertEqual(authorization.tokenRequests.last?["redirect_uri"], callback, "the code was exchanged with another redirect URI")
+
+        // A redirect URI the request gives still wins.
+        let given = try await proxied.request("POST", "/v1/mcp-connections", key: proxiedKey, json: [
+            "url": .string(remote.url), "auth": ["type": "oauth2", "redirect_uri": .string(proxied.callbackURL)],
+        ])
+        XCTAssertEqual(given.status, 201, given.body)
+        let givenURL = try XCTUnwrap(given.json["authorize_url"]?.stringValue, given.body)
+        XCTAssertEqual(URLComponents(string: givenURL)?.query("redirect_uri"), proxied.callbackURL)
+        try await proxied.stop()
+    }
+
+    func testTheServersOAuthClientIsAuditedAsAnOAuthAppWithoutItsSecret() async throws {
+        let admin = try await host.key(scopes: [.admin])
+        let secret = "mcp-client-secret-do-not-log-31"
+        authorization.registerClient(id: "widgets-client", secret: secret, redirectURI: host.callbackURL)
+        let given = try await create(["client_id": "widgets-client", "client_secret": .string(secret)], key: admin)
+        XCTAssertEqual(given.status, 201, given.body)
+        let givenID = try XCTUnwrap(given.json["id"]?.stringValue, given.body)
+        let registered = try await create(key: admin)
+        XCTAssertEqual(registered.status, 201, registered.body)
+        let registeredID = try XCTUnwrap(registered.json["id"]?.stringValue, registered.body)
+        let deleted = try await host.request("DELETE", "/v1/mcp-connections/\(givenID)", key: admin)
+        XCTAssertEqual(deleted.status, 200, deleted.body)
+        // A server connected with a bearer token: the connection is audited, the token by name only.
+        let plain = try await FakeMCPServer.start(token: "mcp-static-token-do-not-log-58")
+        let bearer = try await host.request("POST", "/v1/mcp-connections", key: admin,
+                                            json: ["url": .string(plain.url), "auth": ["token": "mcp-static-token-do-not-log-58"]])
+        await plain.stop()
+        XCTAssertEqual(bearer.status, 201, bearer.body)
+        let bearerID = try XCTUnwrap(bearer.json["id"]?.stringValue, bearer.body)
+
+        let log = try await host.request("GET", "/v1/audit?limit=100", key: admin)
+        XCTAssertEqual(log.status, 200, log.body)
+        XCTAssertFalse(log.body.contains(secret), "the client's secret is in the audit log")
+        XCTAssertFalse(log.body.contains("mcp-static-token-do-not-log-58"), "the server's token is in the audit log")
+        let entries = try XCTUnwrap(log.json["data"]?.arrayValue, log.body)
+        func logged(_ action: String, provider: String) -> [JSONValue] {
+            entries.filter { $0["action"]?.stringValue == action && $0["changes"]?["provider"]?.stringValue == provider }
+        }
+        let givenApp = try XCTUnwrap(logged("oauth_app.created", provider: "mcp:\(givenID)").first, log.body)
+        XCTAssertEqual(givenApp["changes"]?["client_id"], "widgets-client")
+        XCTAssertEqual(givenApp["changes"]?["secrets"], ["client_secret"], "a secret was set: named, never shown")
+        XCTAssertEqual(givenApp["changes"]?["registered"], false)
+        XCTAssertEqual(givenApp["changes"]?["redirect_uri"]?.stringValue, host.callbackURL)
+        XCTAssertTrue(givenApp["target"]?.stringValue?.hasPrefix("oapp_") == true, log.body)
+        let deletedApp = try XCTUnwrap(logged("oauth_app.deleted", provider: "mcp:\(givenID)").first, log.body)
+        XCTAssertEqual(deletedApp["target"], givenApp["target"], "the deletion names the app the creation did")
+
+        let registeredApp = try XCTUnwrap(logged("oauth_app.created", provider: "mcp:\(registeredID)").first, log.body)
+        XCTAssertEqual(registeredApp["changes"]?["registered"], true)
+        XCTAssertNil(registeredApp["changes"]?["secrets"], "a public client the host registered has no secret")
+        XCTAssertEqual(registeredApp["changes"]?["client_id"]?.stringValue, authorization.clientIDs.first { $0 != "widgets-client" })
+        XCTAssertTrue(logged("oauth_app.deleted", provider: "mcp:\(registeredID)").isEmpty)
+
+        let connections = entries.filter { $0["action"]?.stringValue?.hasPrefix("connection.") == true }
+        XCTAssertEqual(connections.filter { $0["action"] == "connection.created" }.compactMap { $0["target"]?.stringValue }.sorted(),
+                       [givenID, registeredID, bearerID].sorted())
+        let bearerEntry = connections.first { $0["target"]?.stringValue == bearerID }
+        XCTAssertEqual(bearerEntry?["changes"]?["credentials"], ["token"], log.body)
+        XCTAssertEqual(bearerEntry?["changes"]?["provider"]?.stringValue, "mcp:\(bearerID)")
+        XCTAssertTrue(logged("oauth_app.created", provider: "mcp:\(bearerID)").isEmpty, "a server without OAuth has no OAuth app")
+        XCTAssertEqual(connections.filter { $0["action"] == "connection.deleted" }.compactMap { $0["target"]?.stringValue }, [givenID])
+
+        // Another account's log shows none of it.
+        let otherAdmin = try await host.key(account: "globex", scopes: [.admin])
+        let other = try await host.request("GET", "/v1/audit?limit=100", key: otherAdmin)
+        XCTAssertFalse(other.body.contains(givenID), other.body)
+    }
+
     func testBadOAuthRequestsAreRefusedBeforeAnythingIsKept() async throws {
         let noRedirect = try await host.request("POST", "/v1/mcp-connections", key: key,
                                                 json: ["url": .string(remote.url), "auth": ["type": "oauth2"]])
         XCTAssertEqual(noRedirect.status, 400, noRedirect.body)
         XCTAssertEqual(noRedirect.errorField, "auth.redirect_uri")
+        // A host without a public URL says both ways out.
+        for way in ["auth.redirect_uri", "--public-url", "PATCHBAY_PUBLIC_URL"] {
+            XCTAssertTrue(noRedirect.errorMessage?.contains(way) == true, "\(way) is not named: \(noRedirect.body)")
+        }
         let relative = try await create(["redirect_uri": "/oauth/callback"])
         XCTAssertEqual(relative.errorField, "auth.redirect_uri", relative.body)
         let secretAlone = try await create(["client_secret": "s3cret"])

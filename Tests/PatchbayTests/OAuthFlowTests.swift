@@ -83,6 +83,32 @@ final class OAuthFlowTests: XCTestCase {
         XCTAssertEqual(hidden.status, 404, "another account's app is not found")
     }
 
+    func testANewAppsRedirectURIDefaultsToTheCallbackUnderTheHostsPublicURL() async throws {
+        let missing = try await host.request("PUT", "/v1/oauth-apps/slack", key: key, json: ["client_id": "c", "client_secret": "s"])
+        XCTAssertEqual(missing.status, 400, missing.body)
+        XCTAssertEqual(missing.errorField, "redirect_uri")
+        for way in ["redirect_uri", "--public-url", "PATCHBAY_PUBLIC_URL"] {
+            XCTAssertTrue(missing.errorMessage?.contains(way) == true, "\(way) is not named: \(missing.body)")
+        }
+
+        let published = try await TestHost.start(publicURL: "https://patchbay.example.com")
+        let publishedKey = try await published.key()
+        let saved = try await published.request("PUT", "/v1/oauth-apps/slack", key: publishedKey,
+                                                json: ["client_id": "c1", "client_secret": "s1"])
+        XCTAssertEqual(saved.status, 200, saved.body)
+        XCTAssertEqual(saved.json["redirect_uri"], "https://patchbay.example.com/oauth/callback")
+        let started = try await published.request("POST", "/v1/connections", key: publishedKey, json: ["provider": "slack"])
+        let oauthURL = try XCTUnwrap(URLComponents(string: try XCTUnwrap(started.json["oauth_url"]?.stringValue, started.body)))
+        XCTAssertEqual(oauthURL.query("redirect_uri"), "https://patchbay.example.com/oauth/callback")
+        // One the account gives, or gave before, is kept.
+        let own = try await published.request("PUT", "/v1/oauth-apps/slack", key: publishedKey,
+                                              json: ["redirect_uri": "https://tunnel.example.net/oauth/callback"])
+        XCTAssertEqual(own.json["redirect_uri"], "https://tunnel.example.net/oauth/callback", own.body)
+        let rescoped = try await published.request("PUT", "/v1/oauth-apps/slack", key: publishedKey, json: ["scopes": ["chat:write"]])
+        XCTAssertEqual(rescoped.json["redirect_uri"], "https://tunnel.example.net/oauth/callback", rescoped.body)
+        try await published.stop()
+    }
+
     func testSlackConnectsPendingThenActiveThroughTheCallback() async throws {
         let fake = host.fakes.oauth.slack
         let app = try await host.configureOAuthApp("slack", key: key, fake: fake)

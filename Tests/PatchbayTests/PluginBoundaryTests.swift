@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayServices
 import PatchbayWire

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayPluginTelemetry
 @testable import PatchbayPlugins
 import PatchbayWire
 import XCTest

@@ -74,8 +74,8 @@ final class WebhookLeaseTests: XCTestCase {
         } catch let error as ServiceError {
             XCTAssertEqual(error.code, "public_url_unset")
         }
-        settings.publicURL = URL(string: "https://hooks.example.com/")
-        let configured = WebhookEndpointService(store: shipped.store, registry: shipped.registry, vault: shipped.vault, settings: settings)
+        let configured = WebhookEndpointService(store: shipped.store, registry: shipped.registry, vault: shipped.vault, settings: settings,
+                                                publicURL: try PublicURL("https://hooks.example.com/"))
         let created = try await configured.create(principal: principal, draft, requestBase: "http://127.0.0.1:8080")
         XCTAssertEqual(created.url, "https://hooks.example.com/hooks/github/\(created.endpoint.id)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayWebhookSchemes
 import PatchbayWire

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 @testable import PatchbayServices
 import PatchbayWebhookSchemes

@@ -18,7 +18,8 @@ enum MCPConnectionRoutes {
             "client_secret": APISchema.text(min: 1, max: 1000, description: "oauth2: the client's secret, if it has one. Write-only."),
             "scopes": APISchema.array(APISchema.text(min: 1, max: 200),
                                       description: "oauth2: defaults to those the server's challenge or metadata names."),
-            "redirect_uri": APISchema.text(min: 1, max: 2048, description: "oauth2, required: this host's /oauth/callback URL."),
+            "redirect_uri": APISchema.text(min: 1, max: 2048,
+                                           description: "oauth2: this host's /oauth/callback URL. Defaults to the one under the host's public URL (serve --public-url); required on a host without one."),
         ]),
     ], required: ["url"])
 

@@ -15,7 +15,7 @@ enum OAuthRoutes {
                      requestBody: APISchema.object([
                          "client_id": APISchema.id(), "client_secret": APISchema.text(min: 1, max: 2000, description: "Write-only."),
                          "scopes": APISchema.array(APISchema.id(), description: "Defaults to the provider's."),
-                         "redirect_uri": APISchema.string(description: "This host's /oauth/callback URL, as registered with the provider."),
+                         "redirect_uri": APISchema.string(description: "This host's /oauth/callback URL, as registered with the provider. A new app defaults to the one under the host's public URL (serve --public-url); required on a host without one."),
                      ]),
                      response: APISchema.ref("OAuthApp")) { _, context in
                 let input = context.input
@@ -62,7 +62,7 @@ enum OAuthRoutes {
                                                             connectionID: try context.parameters.require("id"))
                 return JSONResponse.make(Views.connectionAuth(record, auth))
             },
-            Endpoint(method: .get, path: "/oauth/callback",
+            Endpoint(method: .get, path: OAuthService.callbackPath,
                      summary: "Where providers send the user back after consent (the redirect URI). Completes the connection. A browser that asks for text/html gets a short page saying what happened in words instead, with the same status.",
                      tag: "oauth", access: .open,
                      parameters: [.query("code"), .query("state"), .query("error"), .query("error_description")],

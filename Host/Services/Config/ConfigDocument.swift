@@ -23,7 +23,8 @@ public struct ConfigDocument: Sendable {
         var clientID: String
         var clientSecret: String
         var scopes: [String]?
-        var redirectURI: String
+        /// Nil: the app keeps the one it has, or a new one takes the host's callback under its public URL.
+        var redirectURI: String?
     }
 
     /// The account's shared connection to a provider (one per provider): what its skills use.
@@ -116,7 +117,7 @@ public struct ConfigDocument: Sendable {
         return OAuthApp(provider: try reader.requiredString("provider"), clientID: try reader.requiredString("client_id"),
                         clientSecret: try SecretReference.resolve(reader.object["client_secret"], at: reader.field("client_secret"),
                                                                   environment: environment),
-                        scopes: try reader.strings("scopes"), redirectURI: try reader.requiredString("redirect_uri"))
+                        scopes: try reader.strings("scopes"), redirectURI: try reader.string("redirect_uri"))
     }
 
     private static func connection(_ value: JSONValue, at path: String, environment: [String: String]) throws -> Connection {

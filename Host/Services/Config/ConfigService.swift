@@ -103,7 +103,7 @@ public struct ConfigService: Sendable {
         if existing.clientID != app.clientID { changes.append("client_id") }
         if try OAuthAppService.clientSecret(existing, vault: vault) != app.clientSecret { changes.append("client_secret") }
         if let scopes = app.scopes, scopes != existing.scopes { changes.append("scopes") }
-        if existing.redirectURI != app.redirectURI { changes.append("redirect_uri") }
+        if let redirectURI = app.redirectURI, redirectURI != existing.redirectURI { changes.append("redirect_uri") }
         guard !changes.isEmpty else { return plan.add("oauth app", app.provider, .unchanged) }
         plan.add("oauth app", app.provider, .update, changes: changes)
         if !run.dryRun { _ = try await apps.save(principal: run.principal, provider: app.provider, draft) }

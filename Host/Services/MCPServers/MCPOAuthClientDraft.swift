@@ -8,7 +8,8 @@ struct MCPOAuthClientDraft: Sendable {
     var redirectURI: String
 
     /// Nil when the connection is not made with OAuth; refuses OAuth fields given with another auth type.
-    init?(_ draft: MCPServerService.Draft) throws {
+    /// Without `auth.redirect_uri`, the redirect URI is the host's callback under its public URL.
+    init?(_ draft: MCPServerService.Draft, publicURL: PublicURL?) throws {
         guard draft.authType == "oauth2" else {
             for (value, field) in [(draft.clientID, "auth.client_id"), (draft.clientSecret, "auth.client_secret"),
                                    (draft.redirectURI, "auth.redirect_uri")] where value != nil {
@@ -17,10 +18,15 @@ struct MCPOAuthClientDraft: Sendable {
             if draft.scopes != nil { throw ServiceError.validation("auth.scopes is only taken with auth.type oauth2", field: "auth.scopes") }
             return nil
         }
-        guard let redirectURI = draft.redirectURI, redirectURI.count <= 2048, let url = URL(string: redirectURI),
+        guard let redirectURI = draft.redirectURI ?? publicURL?.oauthCallback else {
+            throw ServiceError.validation(
+                "auth.redirect_uri is required with auth.type oauth2 on a host without a public URL: give auth.redirect_uri (the absolute URL of this host's \(OAuthService.callbackPath)), or start the host with --public-url (PATCHBAY_PUBLIC_URL) and it defaults to <public URL>\(OAuthService.callbackPath)",
+                field: "auth.redirect_uri")
+        }
+        guard redirectURI.count <= 2048, let url = URL(string: redirectURI),
               ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, url.fragment == nil
         else {
-            throw ServiceError.validation("auth.redirect_uri is required with auth.type oauth2: the absolute http(s) URL of this host's /oauth/callback",
+            throw ServiceError.validation("auth.redirect_uri must be the absolute http(s) URL of this host's \(OAuthService.callbackPath)",
                                           field: "auth.redirect_uri")
         }
         try ControlCharacters.refuse(in: redirectURI, field: "auth.redirect_uri")

@@ -18,6 +18,8 @@ public struct MCPServerService: Sendable {
     /// Runs the authorization of servers connected with OAuth, as for any provider's connection.
     let oauth: OAuthService
     let discovery: MCPOAuthDiscovery
+    /// Connections made and removed, and the OAuth client kept for a server, as for any provider's.
+    let audit: AuditLog
 
     /// Servers one account may connect.
     static let maxPerAccount = 50
@@ -33,7 +35,8 @@ public struct MCPServerService: Sendable {
         public var clientID: String?
         public var clientSecret: String?
         public var scopes: [String]?
-        /// With `oauth2`: this host's `/oauth/callback` URL, where the user comes back after consent.
+        /// With `oauth2`: this host's `/oauth/callback` URL, where the user comes back after
+        /// consent; defaults to the one under the host's public URL.
         public var redirectURI: String?
 
         public init(url: String? = nil, label: String? = nil, authType: String? = nil, token: String? = nil, clientID: String? = nil,
@@ -64,7 +67,7 @@ public struct MCPServerService: Sendable {
         let url = try Self.validURL(draft.url)
         let credentials = try Self.credentials(draft)
         let label = try validLabel(draft.label)
-        let client = try MCPOAuthClientDraft(draft)
+        let client = try MCPOAuthClientDraft(draft, publicURL: settings.publicURL)
         guard try await store.mcpServers(accountID: principal.accountID).count < Self.maxPerAccount else {
             throw ServiceError(.conflict, "mcp_connection_limit", "an account connects at most \(Self.maxPerAccount) MCP servers")
         }
@@ -85,6 +88,7 @@ public struct MCPServerService: Sendable {
             sealedCredentials: sealed, createdAt: now, updatedAt: now)
         try await store.insertMCPServer(server)
         try await store.insertConnection(connection)
+        await audit.record(principal, "connection.created", target: id, changes: Self.auditChanges(connection, credentials: credentials))
         listeners.ensure(server)
         return Connected(server: server, connection: connection)
     }
@@ -117,6 +121,13 @@ public struct MCPServerService: Sendable {
         try await store.insertMCPServer(server)
         try await store.saveOAuthApp(app)
         try await store.insertConnection(connection)
+        await audit.record(principal, "connection.created", target: id, changes: Self.auditChanges(connection, credentials: [:]))
+        var appChanges: [String: JSONValue] = [
+            "provider": .string(app.provider), "client_id": .string(app.clientID), "scopes": .array(app.scopes.map(JSONValue.string)),
+            "redirect_uri": .string(app.redirectURI), "registered": .bool(authorization.registered),
+        ]
+        if client.secret != nil { appChanges["secrets"] = ["client_secret"] }
+        await audit.record(principal, "oauth_app.created", target: appID, changes: .object(appChanges))
         let started = try await oauth.authorize(principal: principal, connectionID: id, prompt: nil)
         return Connected(server: server, connection: started.connection, authorizeURL: started.oauthURL)
     }
@@ -164,9 +175,23 @@ public struct MCPServerService: Sendable {
         connected.connection.updatedAt = nowMillis()
         try await store.updateConnection(connected.connection)
         _ = try await store.deleteMCPServer(id: id, accountID: principal.accountID)
+        await audit.record(principal, "connection.deleted", target: id, changes: ["status": "revoked"])
         // The client the host registered or was given for this server serves nothing else.
-        _ = try await store.deleteOAuthApp(accountID: principal.accountID, provider: connected.server.providerID)
+        let provider = connected.server.providerID
+        if let app = try await store.oauthApp(accountID: principal.accountID, provider: provider),
+           try await store.deleteOAuthApp(accountID: principal.accountID, provider: provider) {
+            await audit.record(principal, "oauth_app.deleted", target: app.id, changes: ["provider": .string(provider)])
+        }
         return connected
+    }
+
+    /// What the audit log keeps of a new connection: as `ConnectionService` records one, the
+    /// token only by name.
+    static func auditChanges(_ connection: ConnectionRecord, credentials: [String: String]) -> JSONValue {
+        var changes: [String: JSONValue] = ["provider": .string(connection.provider), "label": .string(connection.label),
+                                            "config": connection.config, "status": .string(connection.status.rawValue)]
+        if !credentials.isEmpty { changes["credentials"] = .array(credentials.keys.sorted().map(JSONValue.string)) }
+        return .object(changes)
     }
 
     /// Tools the server listed that are not actions, because no agent could call them by their name.

@@ -11,6 +11,8 @@ public struct OAuthAppService: Sendable {
     let providers: ProviderDirectory
     let vault: Vault
     let audit: AuditLog
+    /// The host's public URL: a new app's redirect URI defaults to the callback under it.
+    let publicURL: PublicURL?
 
     public struct Draft: Sendable {
         public var clientID: String?
@@ -27,7 +29,8 @@ public struct OAuthAppService: Sendable {
     }
 
     /// Creates or replaces the account's app for `provider`. The secret may be left out when
-    /// replacing, to change scopes or the redirect URI alone.
+    /// replacing, to change scopes or the redirect URI alone. A new app without a redirect URI
+    /// takes the host's callback under its public URL.
     public func save(principal: Principal, provider: String, _ draft: Draft) async throws -> OAuthAppRecord {
         try principal.require(.integrationsWrite)
         guard let plugin = try await providers.provider(provider, accountID: principal.accountID) else { throw ServiceError.notFound("provider", provider) }
@@ -51,7 +54,12 @@ public struct OAuthAppService: Sendable {
             throw ServiceError.validation("client_secret is required", field: "client_secret")
         }
         if let redirectURI = draft.redirectURI { try ControlCharacters.refuse(in: redirectURI, field: "redirect_uri") }
-        guard let redirectURI = draft.redirectURI ?? existing?.redirectURI, let url = URL(string: redirectURI),
+        guard let redirectURI = draft.redirectURI ?? existing?.redirectURI ?? publicURL?.oauthCallback else {
+            throw ServiceError.validation(
+                "redirect_uri is required on a host without a public URL: give redirect_uri (the absolute URL of this host's \(OAuthService.callbackPath), as registered with the provider), or start the host with --public-url (PATCHBAY_PUBLIC_URL) and it defaults to <public URL>\(OAuthService.callbackPath)",
+                field: "redirect_uri")
+        }
+        guard let url = URL(string: redirectURI),
               ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.fragment == nil
         else {
             throw ServiceError.validation("redirect_uri must be the absolute http(s) URL of this host's /oauth/callback, as registered with the provider",
@@ -105,7 +113,7 @@ public struct OAuthAppService: Sendable {
     }
 
     static func notConfiguredReason(provider: String, name: String) -> String {
-        "no OAuth app is configured for \(name) on this account; PUT /v1/oauth-apps/\(provider) with its client_id, client_secret and redirect_uri, or connect with credentials"
+        "no OAuth app is configured for \(name) on this account; PUT /v1/oauth-apps/\(provider) with its client_id and client_secret (and redirect_uri, unless the host has a public URL), or connect with credentials"
     }
 
     static func clientSecret(_ app: OAuthAppRecord, vault: Vault) throws -> String {

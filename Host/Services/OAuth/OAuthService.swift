@@ -23,6 +23,10 @@ public struct OAuthService: Sendable {
     let events: HostEvents
     public let apps: OAuthAppService
 
+    /// The route providers send the user back to after consent: the redirect URI registered
+    /// with them is this path under the host's public URL.
+    public static let callbackPath = "/oauth/callback"
+
     /// How long a user has to consent; providers' own codes last about as long.
     static let stateLifetime: Millis = 10 * 60 * 1000
 

@@ -10,6 +10,8 @@ public struct WebhookEndpointService: Sendable {
     let registry: PluginRegistry
     let vault: Vault
     let settings: WebhookSettings
+    /// The host's public URL, which endpoint URLs are built on.
+    var publicURL: PublicURL?
 
     public struct Draft: Sendable {
         public var connectionID: String?
@@ -135,7 +137,7 @@ public struct WebhookEndpointService: Sendable {
 
     /// The configured public URL; outside production, the address the caller reached us at.
     private func publicBase(requestBase: String?) throws -> String {
-        if let url = settings.publicURL { return url.absoluteString }
+        if let publicURL { return publicURL.url.absoluteString }
         guard !settings.production, let requestBase else {
             throw ServiceError(.conflict, "public_url_unset",
                                "set PATCHBAY_PUBLIC_URL to the address providers reach this host at; a loopback URL is not handed out in production")

@@ -1,10 +1,8 @@
-public import Foundation
+import Foundation
 
 /// Operator settings for webhook receiving and delivery.
 public struct WebhookSettings: Sendable {
-    /// Where providers reach this host (`PATCHBAY_PUBLIC_URL`); endpoint URLs are built on it.
-    public var publicURL: URL?
-    /// In production an endpoint URL is never guessed from the request: without a public URL,
+    /// In production an endpoint URL is never guessed from the request: without the host's public URL,
     /// creating an endpoint is refused rather than handing out a loopback address.
     public var production = false
     /// The largest body the public receiver reads.

@@ -15,7 +15,8 @@ public struct Webhooks: Sendable {
 
     init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings, notifier: any Notifier) {
         let inbox = Inbox(store: store, notifier: notifier)
-        endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks)
+        endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks,
+                                           publicURL: settings.publicURL)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
                                    inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
         subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, notifier: notifier,

@@ -1,6 +1,6 @@
 /* A plugin that accepts every call and never completes any, even when cancelled. The host
  * must time each call out, and the conformance harness must report it. */
-#include "patchbay_abi.h"
+#include "broken_plugin.h"
 
 static const char manifest[] =
     "{\"id\":\"broken-hangs\",\"name\":\"Hangs\",\"version\":\"1.0.0\",\"category\":\"test\","
@@ -13,28 +13,4 @@ static void call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *
     (void)plugin; (void)request_id; (void)method; (void)method_len; (void)payload; (void)payload_len;
 }
 
-static void cancel(pb_plugin_context *plugin, uint64_t request_id) {
-    (void)plugin; (void)request_id;
-}
-
-static int32_t init(const pb_host_api *host, pb_plugin_api *out, char *error, size_t capacity) {
-    (void)host; (void)error; (void)capacity;
-    out->struct_size = sizeof(pb_plugin_api);
-    out->plugin_context = 0;
-    out->pb_plugin_call = call;
-    out->pb_plugin_cancel = cancel;
-    return 0;
-}
-
-static const pb_plugin_descriptor info = {
-    .struct_size = sizeof(pb_plugin_descriptor),
-    .abi_major = PB_ABI_MAJOR,
-    .abi_minor = PB_ABI_MINOR,
-    .plugin_id = "broken-hangs",
-    .plugin_version = "1.0.0",
-    .manifest_json = (const uint8_t *)manifest,
-    .manifest_len = sizeof(manifest) - 1,
-    .init = init,
-};
-
-const pb_plugin_descriptor *pb_plugin_info(void) { return &info; }
+BROKEN_PLUGIN_SERVING("broken-hangs", "1.0.0", manifest, call)

@@ -4,7 +4,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 
-#include "patchbay_abi.h"
+#include "broken_plugin.h"
 
 static const char manifest[] =
     "{\"id\":\"broken-invalid-json\",\"name\":\"Invalid JSON\",\"version\":\"1.0.0\",\"category\":\"test\","
@@ -17,40 +17,11 @@ static const char manifest[] =
     "\"input_schema\":{\"type\":\"object\",\"properties\":{}},\"output_schema\":{\"type\":\"object\"}}"
     "]}";
 
-static pb_host_api host;
-
 static void call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *method, size_t method_len,
                  const uint8_t *payload, size_t payload_len) {
     (void)plugin; (void)method; (void)method_len;
-    static const char garbage[] = "{\"pong\": tru";
     int fails = memmem(payload, payload_len, "\"action\":\"fail\"", 15) != NULL;
-    host.pb_host_complete(host.host_context, request_id, fails ? PB_STATUS_ERROR : PB_STATUS_OK,
-                          (const uint8_t *)garbage, sizeof(garbage) - 1);
+    broken_plugin_complete(request_id, fails ? PB_STATUS_ERROR : PB_STATUS_OK, "{\"pong\": tru");
 }
 
-static void cancel(pb_plugin_context *plugin, uint64_t request_id) {
-    (void)plugin; (void)request_id;
-}
-
-static int32_t init(const pb_host_api *host_api, pb_plugin_api *out, char *error, size_t capacity) {
-    (void)error; (void)capacity;
-    host = *host_api;
-    out->struct_size = sizeof(pb_plugin_api);
-    out->plugin_context = 0;
-    out->pb_plugin_call = call;
-    out->pb_plugin_cancel = cancel;
-    return 0;
-}
-
-static const pb_plugin_descriptor info = {
-    .struct_size = sizeof(pb_plugin_descriptor),
-    .abi_major = PB_ABI_MAJOR,
-    .abi_minor = PB_ABI_MINOR,
-    .plugin_id = "broken-invalid-json",
-    .plugin_version = "1.0.0",
-    .manifest_json = (const uint8_t *)manifest,
-    .manifest_len = sizeof(manifest) - 1,
-    .init = init,
-};
-
-const pb_plugin_descriptor *pb_plugin_info(void) { return &info; }
+BROKEN_PLUGIN_SERVING("broken-invalid-json", "1.0.0", manifest, call)

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "patchbay_abi.h"
+#include "broken_plugin.h"
 
 static const char manifest[] =
     "{\"id\":\"broken-malformed\",\"name\":\"Malformed messages\",\"version\":\"1.0.0\",\"category\":\"test\","
@@ -27,15 +27,9 @@ static const char manifest[] =
     "\"input_schema\":{\"type\":\"object\"},\"output_schema\":{\"type\":\"object\"}}"
     "]}";
 
-static pb_host_api host;
-
-static void complete(uint64_t request_id, pb_status status, const char *payload) {
-    host.pb_host_complete(host.host_context, request_id, status, (const uint8_t *)payload, strlen(payload));
-}
-
 /* The host's response, whatever it is, is the call's output. */
 static void http_done(void *user_data, const uint8_t *response, size_t length) {
-    host.pb_host_complete(host.host_context, (uint64_t)(uintptr_t)user_data, PB_STATUS_OK, response, length);
+    broken_host.pb_host_complete(broken_host.host_context, (uint64_t)(uintptr_t)user_data, PB_STATUS_OK, response, length);
 }
 
 static int is(const uint8_t *method, size_t length, const char *name) {
@@ -46,45 +40,20 @@ static void call(pb_plugin_context *plugin, uint64_t request_id, const uint8_t *
                  const uint8_t *payload, size_t payload_len) {
     (void)plugin;
     if (is(method, method_len, "check")) {
-        complete(request_id, PB_STATUS_OK, "{\"ok\":\"yes\"}");
+        broken_plugin_complete(request_id, PB_STATUS_OK, "{\"ok\":\"yes\"}");
     } else if (is(method, method_len, "discover")) {
-        complete(request_id, PB_STATUS_OK, "{\"objects\":[{\"name\":\"items\"}],\"relationships\":[],\"operations\":[]}");
+        broken_plugin_complete(request_id, PB_STATUS_OK, "{\"objects\":[{\"name\":\"items\"}],\"relationships\":[],\"operations\":[]}");
     } else if (is(method, method_len, "parse_webhook")) {
-        complete(request_id, PB_STATUS_OK, "[{\"id\":\"e1\",\"type\":\"push\"}]");
+        broken_plugin_complete(request_id, PB_STATUS_OK, "[{\"id\":\"e1\",\"type\":\"push\"}]");
     } else if (memmem(payload, payload_len, "\"action\":\"bad_request\"", 22) != NULL) {
         static const char request[] = "{\"method\":\"GET\",\"path\":\"/items\",\"headers\":{\"X-Count\":1}}";
-        host.pb_host_http_request(host.host_context, request_id, (const uint8_t *)request, sizeof(request) - 1, http_done,
-                                  (void *)(uintptr_t)request_id);
+        broken_host.pb_host_http_request(broken_host.host_context, request_id, (const uint8_t *)request, sizeof(request) - 1,
+                                         http_done, (void *)(uintptr_t)request_id);
     } else if (memmem(payload, payload_len, "\"action\":\"bad_error\"", 20) != NULL) {
-        complete(request_id, PB_STATUS_ERROR, "{\"code\":\"\",\"message\":\"m\",\"upstream_status\":42}");
+        broken_plugin_complete(request_id, PB_STATUS_ERROR, "{\"code\":\"\",\"message\":\"m\",\"upstream_status\":42}");
     } else {
-        complete(request_id, PB_STATUS_OK, "{}");
+        broken_plugin_complete(request_id, PB_STATUS_OK, "{}");
     }
 }
 
-static void cancel(pb_plugin_context *plugin, uint64_t request_id) {
-    (void)plugin; (void)request_id;
-}
-
-static int32_t init(const pb_host_api *host_api, pb_plugin_api *out, char *error, size_t capacity) {
-    (void)error; (void)capacity;
-    host = *host_api;
-    out->struct_size = sizeof(pb_plugin_api);
-    out->plugin_context = 0;
-    out->pb_plugin_call = call;
-    out->pb_plugin_cancel = cancel;
-    return 0;
-}
-
-static const pb_plugin_descriptor info = {
-    .struct_size = sizeof(pb_plugin_descriptor),
-    .abi_major = PB_ABI_MAJOR,
-    .abi_minor = PB_ABI_MINOR,
-    .plugin_id = "broken-malformed",
-    .plugin_version = "1.0.0",
-    .manifest_json = (const uint8_t *)manifest,
-    .manifest_len = sizeof(manifest) - 1,
-    .init = init,
-};
-
-const pb_plugin_descriptor *pb_plugin_info(void) { return &info; }
+BROKEN_PLUGIN_SERVING("broken-malformed", "1.0.0", manifest, call)

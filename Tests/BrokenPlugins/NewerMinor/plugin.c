@@ -1,14 +1,9 @@
 /* A plugin that needs a newer host than this one: it relies on something the next minor adds
  * (min_host_abi_minor is past the host's minor). The host must refuse it. A plugin merely
  * built with a newer header, needing nothing new, loads (see Tests/ABIPlugins/FutureLayout). */
-#include "patchbay_abi.h"
+#include "broken_plugin.h"
 
 static const char manifest[] = "{}";
-
-static int32_t never_init(const pb_host_api *host, pb_plugin_api *out, char *error, size_t capacity) {
-    (void)host; (void)out; (void)error; (void)capacity;
-    return 1;
-}
 
 static const pb_plugin_descriptor info = {
     .struct_size = sizeof(pb_plugin_descriptor),
@@ -18,7 +13,7 @@ static const pb_plugin_descriptor info = {
     .plugin_version = "1.0.0",
     .manifest_json = (const uint8_t *)manifest,
     .manifest_len = sizeof(manifest) - 1,
-    .init = never_init,
+    .init = broken_plugin_refuse,
     .min_host_abi_minor = PB_ABI_MINOR + 1,
     .message_version = PB_MESSAGE_VERSION,
 };

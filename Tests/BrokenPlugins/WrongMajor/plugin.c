@@ -1,12 +1,7 @@
 /* A plugin built for an ABI major the host does not speak. The host must refuse it. */
-#include "patchbay_abi.h"
+#include "broken_plugin.h"
 
 static const char manifest[] = "{}";
-
-static int32_t never_init(const pb_host_api *host, pb_plugin_api *out, char *error, size_t capacity) {
-    (void)host; (void)out; (void)error; (void)capacity;
-    return 1;
-}
 
 static const pb_plugin_descriptor info = {
     .struct_size = sizeof(pb_plugin_descriptor),
@@ -16,7 +11,7 @@ static const pb_plugin_descriptor info = {
     .plugin_version = "1.0.0",
     .manifest_json = (const uint8_t *)manifest,
     .manifest_len = sizeof(manifest) - 1,
-    .init = never_init,
+    .init = broken_plugin_refuse,
 };
 
 const pb_plugin_descriptor *pb_plugin_info(void) { return &info; }

@@ -8,6 +8,7 @@ import NIOHTTP1
 import PatchbayAPI
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayServices
 @testable import PatchbayStore
@@ -45,7 +46,8 @@ final class TestHost: @unchecked Sendable {
     /// `storeNotifier` is true: each host has the notifier `serve` picks for its store, so
     /// replicas on PostgreSQL reach each other through `LISTEN/NOTIFY`.
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
-    /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings.
+    /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings,
+    /// `publicURL` the `serve --public-url` one.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
@@ -53,7 +55,7 @@ final class TestHost: @unchecked Sendable {
                       upstreams overrides: [String] = [],
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
-                      sharedNotifier: Bool = true, storeNotifier: Bool = false,
+                      sharedNotifier: Bool = true, storeNotifier: Bool = false, publicURL: String? = nil,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
@@ -75,6 +77,7 @@ final class TestHost: @unchecked Sendable {
         settings.mcpSessions = mcpSessions
         settings.apiRateLimits = apiRateLimits
         settings.idempotency = idempotency
+        settings.publicURL = try publicURL.map(PublicURL.init)
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
         // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
