@@ -169,6 +169,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
@@ -179,7 +181,7 @@ let package = Package(
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
             ],
-            path: "Host/Services", swiftSettings: swift5),
+            path: "Host/Services", swiftSettings: swift6),
         // The web console at /console: pages rendered from templates embedded in the binary; every
         // action its scripts take goes through the API with the session cookie.
         .target(
@@ -190,12 +192,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            path: "Host/Console", swiftSettings: swift5),
+            path: "Host/Console", swiftSettings: swift6),
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                SDK.wire, "PatchbayServices", "PatchbayConsole",
+                // The services hand the API store records (ConnectionRecord, ExecutionRecord, ...)
+                // and the plugin registry's statuses, which its views render.
+                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayStore", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -205,18 +210,24 @@ let package = Package(
                 // `/metrics` renders the Prometheus registry `serve` records into.
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            path: "Host/API", swiftSettings: swift5),
+            path: "Host/API", swiftSettings: swift6),
         .executableTarget(
             name: "PatchbayCLI",
             dependencies: [
-                "PatchbayAPI", "PatchbayServices", SDK.plugins, "PatchbayPluginTelemetry", SDK.testing, "PatchbayWebhookSchemes",
+                "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes", "PatchbayPluginTelemetry",
+                // The commands that work on the store, the vault and plugins directly (store copy,
+                // master key, plugin test) and the settings `serve` hands them.
+                SDK.wire, SDK.plugins, "PatchbayStore", "PatchbayVault", "PatchbayEgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 // The tracing backend, chosen once in `serve` (OTLP when configured).
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "OTel", package: "swift-otel"),
             ],
-            path: "Host/CLI", swiftSettings: swift5),
+            path: "Host/CLI", swiftSettings: swift6),
 
         // MARK: Clients
         // Generated code, committed so that building needs no generator plugin.

@@ -89,7 +89,7 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The envelope for `error`; also for answers that are kept before the middleware sees them
     /// (an idempotent request's).
-    static func response(for error: Error, request: Request, context: Context, logger: Logger) throws -> Response {
+    static func response(for error: any Error, request: Request, context: Context, logger: Logger) throws -> Response {
         switch error {
         case let error as APIError:
             return try error.response(from: request, context: context)

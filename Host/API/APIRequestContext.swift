@@ -1,6 +1,6 @@
-import Hummingbird
-import PatchbayServices
-import PatchbayWire
+public import Hummingbird
+public import PatchbayServices
+public import PatchbayWire
 
 /// Per-request state: Hummingbird's core storage plus the authenticated caller.
 public struct APIRequestContext: RequestContext {

@@ -1,9 +1,11 @@
-import Hummingbird
-import Logging
+import Foundation
+public import Hummingbird
+public import Logging
 import NIOCore
 import PatchbayConsole
-import PatchbayServices
+public import PatchbayServices
 import PatchbayWire
+import Synchronization
 
 /// The HTTP API: builds the router from the endpoint table and serves it.
 public enum APIServer {
@@ -11,7 +13,7 @@ public enum APIServer {
 
     static func endpoints(_ patchbay: Patchbay, metrics: PrometheusExposition? = nil) -> [Endpoint] {
         let box = DocumentBox()
-        let all = SystemRoutes.endpoints(patchbay, document: { box.document }, metrics: metrics)
+        let all = SystemRoutes.endpoints(patchbay, document: { box.document.withLock { $0 } }, metrics: metrics)
             + CatalogRoutes.endpoints(patchbay)
             + ConnectionRoutes.endpoints(patchbay)
             + ConnectorRoutes.endpoints(patchbay) + MCPConnectionRoutes.endpoints(patchbay)
@@ -20,7 +22,7 @@ public enum APIServer {
             + APIKeyRoutes.endpoints(patchbay) + OAuthRoutes.endpoints(patchbay)
             + AgentRoutes.endpoints(patchbay) + PackRoutes.endpoints(patchbay) + BindingRoutes.endpoints(patchbay)
             + SkillRoutes.endpoints(patchbay) + MCPRoutes.endpoints(patchbay) + AuditRoutes.endpoints(patchbay)
-        box.document = OpenAPIDocument.build(all, version: version)
+        box.document.withLock { $0 = OpenAPIDocument.build(all, version: version) }
         return all
     }
 
@@ -128,6 +130,6 @@ public enum APIServer {
 }
 
 /// Lets the /openapi.json handler serve the document built from the list it is part of.
-private final class DocumentBox: @unchecked Sendable {
-    var document: JSONValue = [:]
+private final class DocumentBox: Sendable {
+    let document = Mutex<JSONValue>([:])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayPlugins
 import PatchbayServices
 import PatchbayStore
 import PatchbayVault

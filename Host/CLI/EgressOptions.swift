@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PatchbayEgress
 
 /// Which non-public addresses `serve` lets plugins and connections reach, and how many requests

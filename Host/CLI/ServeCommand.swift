@@ -3,11 +3,13 @@ import Foundation
 import Hummingbird
 import Logging
 import PatchbayAPI
+import PatchbayEgress
 import PatchbayPlugins
 import PatchbayServices
 import PatchbayStore
 import PatchbayVault
 import ServiceLifecycle
+import UnixSignals
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API with the plugins loaded.")

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+public import HTTPTypes
 import Hummingbird
 
 /// The console's cookies and the header its scripts send. Both cookies are HttpOnly (page

@@ -1,5 +1,5 @@
-import Hummingbird
-import PatchbayServices
+public import Hummingbird
+public import PatchbayServices
 
 /// Serves the console under `/console`: the sign-in and sign-out forms, the pages and their
 /// assets. The pages hold no data; their scripts read and change everything through the API

@@ -18,8 +18,8 @@ struct ConsoleVisitor: Sendable {
         } catch let error as ServiceError where error.kind == .unauthenticated {
             return nil
         }
-        let account = try await patchbay.apiKeys.account(principal: principal)
-        return ConsoleVisitor(session: session, principal: principal, accountName: account?.name ?? principal.accountID)
+        let accountName = try await patchbay.apiKeys.accountName(principal: principal)
+        return ConsoleVisitor(session: session, principal: principal, accountName: accountName ?? principal.accountID)
     }
 
     func may(_ scope: Scope) -> Bool {

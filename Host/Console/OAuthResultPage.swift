@@ -1,5 +1,5 @@
-import HTTPTypes
-import Hummingbird
+public import HTTPTypes
+public import Hummingbird
 
 /// The page a browser tab gets back from `/oauth/callback`, in place of the JSON an API client
 /// reads: the provider's consent ends in a person's tab, and they should read what happened.

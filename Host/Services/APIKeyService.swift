@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import PatchbayWire
 
 /// Issues and checks API keys. A key is `pb_<prefix>_<secret>`: the prefix finds the record,
@@ -97,9 +97,10 @@ public struct APIKeyService: Sendable {
         rateLimit.map { .integer(Int64($0)) } ?? .null
     }
 
-    /// The account a key belongs to, which any valid key may read (the console names it).
-    public func account(principal: Principal) async throws -> Account? {
-        try await store.account(id: principal.accountID)
+    /// The name of the account a key belongs to, which any valid key may read (the console
+    /// shows it); nil once the account is gone.
+    public func accountName(principal: Principal) async throws -> String? {
+        try await store.account(id: principal.accountID)?.name
     }
 
     /// The account's keys, newest first: prefix, scopes and dates, never a secret.

@@ -1,6 +1,6 @@
-import PatchbayPlugins
+public import PatchbayPlugins
 import PatchbayStore
-import PatchbayWire
+public import PatchbayWire
 
 /// The providers this host offers, as an account sees them: the plugins and its own connectors.
 public struct CatalogService: Sendable {

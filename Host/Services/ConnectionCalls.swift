@@ -4,6 +4,7 @@ import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire
+import Synchronization
 
 /// Turns a stored connection into a ready plugin call: the provider (a plugin or a connector), the
 /// credentials opened from the vault for this call only, and an egress context that injects them.
@@ -124,43 +125,44 @@ struct ConnectionCalls: Sendable {
 }
 
 /// The upstream requests of one call, collected as they happen (from concurrent tasks).
-final class ExchangeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [EgressExchange] = []
+final class ExchangeLog: Sendable {
+    private let items = Mutex<[EgressExchange]>([])
 
     @Sendable func append(_ exchange: EgressExchange) {
-        lock.withLock { items.append(exchange) }
+        items.withLock { $0.append(exchange) }
     }
 
-    var all: [EgressExchange] { lock.withLock { items } }
+    var all: [EgressExchange] { items.withLock { $0 } }
 }
 
 /// The credentials one call uses, replaced after a refresh so the call's later requests use
 /// the new token; the refresh-and-retry happens at most once per call.
-final class LiveCredentials: @unchecked Sendable {
-    private let lock = NSLock()
-    private var connection: ConnectionRecord
-    private var target: EgressTarget
-    private var retried = false
-
-    init(connection: ConnectionRecord, target: EgressTarget) {
-        self.connection = connection
-        self.target = target
+final class LiveCredentials: Sendable {
+    private struct State {
+        var connection: ConnectionRecord
+        var target: EgressTarget
+        var retried = false
     }
 
-    var current: (ConnectionRecord, EgressTarget) { lock.withLock { (connection, target) } }
+    private let state: Mutex<State>
+
+    init(connection: ConnectionRecord, target: EgressTarget) {
+        state = Mutex(State(connection: connection, target: target))
+    }
+
+    var current: (ConnectionRecord, EgressTarget) { state.withLock { ($0.connection, $0.target) } }
 
     func claimRetry() -> Bool {
-        lock.withLock {
-            defer { retried = true }
-            return !retried
+        state.withLock { state in
+            defer { state.retried = true }
+            return !state.retried
         }
     }
 
     func replace(connection: ConnectionRecord, target: EgressTarget) {
-        lock.withLock {
-            self.connection = connection
-            self.target = target
+        state.withLock {
+            $0.connection = connection
+            $0.target = target
         }
     }
 }

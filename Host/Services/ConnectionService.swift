@@ -1,8 +1,8 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
-import PatchbayWire
+public import PatchbayWire
 
 /// Connections: an account's credentials and config for one provider.
 public struct ConnectionService: Sendable {

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
+import PatchbayEgress
 import PatchbayPlugins
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// Runs actions on connections and keeps a record of every run.
 public struct ExecutionService: Sendable {

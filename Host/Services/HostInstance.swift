@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PatchbayStore
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// This host process as the store knows it: a heartbeat kept fresh while it serves, and the
 /// sweep that marks the executions of instances that are gone as `interrupted`

@@ -1,5 +1,5 @@
-import Foundation
-import PatchbayEgress
+public import Foundation
+public import PatchbayEgress
 
 /// Operator settings that shape how the host reaches plugins and providers.
 public struct HostSettings: Sendable {

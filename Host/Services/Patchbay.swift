@@ -1,9 +1,9 @@
 import Foundation
-import Logging
-import PatchbayEgress
-import PatchbayPlugins
-import PatchbayStore
-import PatchbayVault
+public import Logging
+public import PatchbayEgress
+public import PatchbayPlugins
+public import PatchbayStore
+public import PatchbayVault
 
 /// The assembled host: one place that wires the store, vault, plugins and egress into the
 /// services the API and the CLI use.

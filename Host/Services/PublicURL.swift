@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where browsers and providers reach this host (`serve --public-url`, `PATCHBAY_PUBLIC_URL`),
 /// which the host cannot tell from where it listens behind a proxy or a tunnel. Webhook

@@ -1,6 +1,6 @@
 import Logging
 import PatchbayStore
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Prunes executions and webhook events older than `RetentionSettings` keeps them, in passes
 /// under `serve`; and, whatever those settings, `Idempotency-Key` answers past their expiry and

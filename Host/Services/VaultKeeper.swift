@@ -1,6 +1,7 @@
 import Foundation
-import PatchbayStore
-import PatchbayVault
+public import PatchbayStore
+public import PatchbayVault
+import PatchbayWire
 
 /// Opens the vault at start-up and keeps it: a canary, sealed once, proves that the master
 /// key in hand is the one the database was sealed with; rotation re-encrypts every sealed

@@ -1,4 +1,4 @@
-import PatchbayStore
+public import PatchbayStore
 
 /// What `patchbay vault status` reports: each key id with what it seals, per kind.
 public struct VaultStatus: Sendable, Equatable {

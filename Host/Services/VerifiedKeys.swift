@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PatchbayStore
+import Synchronization
 
 /// API keys verified in the last moments, so that a caller's next requests skip the store read
 /// and the HMAC of the full check. An entry holds a SHA-256 of the key's secret part, never the
@@ -11,7 +12,7 @@ import PatchbayStore
 /// replica (checked on every lookup, so no task waits for it). A notification can be lost
 /// between processes, so no entry outlives `lifetime` either: that bounds how long a change
 /// elsewhere takes to reach this host.
-final class VerifiedKeys: @unchecked Sendable {
+final class VerifiedKeys: Sendable {
     /// How long a verified key is trusted without reading the store again.
     static let lifetime: Duration = .seconds(2)
     /// Past this many keys the cache starts again empty, so a flood of keys cannot grow it.
@@ -23,11 +24,19 @@ final class VerifiedKeys: @unchecked Sendable {
         let expires: ContinuousClock.Instant
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    /// Counts the times everything was forgotten, so that a check that read the store before a
-    /// revocation cannot put its key back after it.
-    private var generation: UInt64 = 0
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Counts the times everything was forgotten, so that a check that read the store before a
+        /// revocation cannot put its key back after it.
+        var generation: UInt64 = 0
+
+        mutating func forgetAll() {
+            entries.removeAll()
+            generation &+= 1
+        }
+    }
+
+    private let state = Mutex(State())
     private let revocations: NotifierSubscription
     /// The time entries expire by: the monotonic clock, or one a test moves.
     private let now: @Sendable () -> ContinuousClock.Instant
@@ -45,9 +54,9 @@ final class VerifiedKeys: @unchecked Sendable {
     func principal(prefix: String, secret: String) -> Principal? {
         let now = now()
         let revoked = revocations.takeAll()
-        let entry: Entry? = lock.withLock {
-            if revoked { forgetAllLocked() }
-            return entries[prefix]
+        let entry: Entry? = state.withLock {
+            if revoked { $0.forgetAll() }
+            return $0.entries[prefix]
         }
         // The digest comparison is constant-time (swift-crypto's Digest equality).
         guard let entry, entry.expires > now, entry.digest == Self.digest(secret) else { return nil }
@@ -56,28 +65,23 @@ final class VerifiedKeys: @unchecked Sendable {
 
     /// Taken before the store is read for a key, and handed back to `remember`.
     var currentGeneration: UInt64 {
-        lock.withLock { generation }
+        state.withLock { $0.generation }
     }
 
     /// Notes a key the store and its HMAC have just verified, unless a key was revoked since
     /// `generation` was taken (the store may have been read before the revocation).
     func remember(prefix: String, secret: String, principal: Principal, generation readAt: UInt64) {
         let entry = Entry(digest: Self.digest(secret), principal: principal, expires: now() + Self.lifetime)
-        lock.withLock {
-            guard generation == readAt else { return }
-            if entries.count >= Self.capacity { entries.removeAll() }
-            entries[prefix] = entry
+        state.withLock { state in
+            guard state.generation == readAt else { return }
+            if state.entries.count >= Self.capacity { state.entries.removeAll() }
+            state.entries[prefix] = entry
         }
     }
 
     /// Forgets every key: one was revoked or changed.
     func forgetAll() {
-        lock.withLock { forgetAllLocked() }
-    }
-
-    private func forgetAllLocked() {
-        entries.removeAll()
-        generation &+= 1
+        state.withLock { $0.forgetAll() }
     }
 
     private static func digest(_ secret: String) -> SHA256.Digest {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayPlugins
 import PatchbayTesting
 import PatchbayWire
 import XCTest

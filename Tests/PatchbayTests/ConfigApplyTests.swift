@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import PatchbayFakes
 import PatchbayServices
 import PatchbayStore

@@ -9,7 +9,7 @@ final class ConnectionEventTests: XCTestCase {
     var host: TestHost!
     var key: String!
     var agent: FakeAgentReceiver!
-    var worker: Task<Void, Error>?
+    var worker: Task<Void, any Error>?
 
     override func setUp() async throws {
         host = try await TestHost.start(plugins: ["PatchbaySlack"])

@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
+import PatchbayFakes
 import PatchbayPluginTelemetry
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWebhookSchemes
 import PatchbayWire
 import XCTest

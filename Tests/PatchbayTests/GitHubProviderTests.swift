@@ -1,8 +1,11 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import PatchbayEgress
 import PatchbayFakes
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayFakes
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayFakes
 import PatchbayServices
 import PatchbayWire
 import XCTest

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import PatchbayFakes
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

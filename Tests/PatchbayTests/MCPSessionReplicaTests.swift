@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
+import PatchbayFakes
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PatchbayFakes
 import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -1,7 +1,10 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 @testable import PatchbayEgress
 import PatchbayFakes
+import PatchbayWire
 import XCTest
 
 /// Each request goes to exactly the address its name was checked at, through a pooled client

@@ -2,6 +2,7 @@ import Foundation
 import PatchbayFakes
 import PatchbayPluginTelemetry
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

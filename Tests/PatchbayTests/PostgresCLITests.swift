@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import XCTest
 
 /// The real `patchbay` executable on the tests' PostgreSQL: `serve` and `keys create` share a

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayFakes
+import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire
 import XCTest

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import GRDB
+import NIOCore
+import NIOHTTP1
 import PatchbayPlugins
 @testable import PatchbayServices
 import PatchbayStore

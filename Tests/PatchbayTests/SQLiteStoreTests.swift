@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import PatchbayStore
+import PatchbayWire
 import XCTest
 
 /// Concurrent writes share commits; each must still succeed or fail on its own.
@@ -22,7 +23,7 @@ final class SQLiteStoreTests: XCTestCase {
 
         // 200 inserts at once, so they queue behind each other's commits and share them; one
         // reuses a name that exists and must be refused without taking the others down.
-        let outcomes = await withTaskGroup(of: (Int, Error?).self) { group in
+        let outcomes = await withTaskGroup(of: (Int, (any Error)?).self) { group in
             for index in 0..<200 {
                 group.addTask {
                     let name = index == 117 ? "taken" : "account-\(index)"
@@ -34,7 +35,7 @@ final class SQLiteStoreTests: XCTestCase {
                     }
                 }
             }
-            var collected: [Int: Error?] = [:]
+            var collected: [Int: (any Error)?] = [:]
             for await (index, error) in group { collected[index] = error }
             return collected
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PatchbayEgress
+import PatchbayFakes
 @testable import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -193,7 +193,7 @@ final class UpstreamFaultTests: XCTestCase {
         // slots free, so they queue. Sent all at once, their arrival would keep the host busy
         // long enough to bunch the slots' releases together, and B would wait for the bunch.
         let before = upstream.requests.count
-        var flood: [Task<[TestHost.Reply], Error>] = []
+        var flood: [Task<[TestHost.Reply], any Error>] = []
         // Launched on a schedule, not by sleeping between calls: a late wake-up launches the
         // calls that are due together, so a loaded machine does not stretch the flood out.
         let start = ContinuousClock.now

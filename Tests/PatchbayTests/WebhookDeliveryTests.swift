@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PatchbayFakes
+import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire
 import XCTest
@@ -12,7 +13,7 @@ final class WebhookDeliveryTests: XCTestCase {
     var key: String!
     var admin: String!
     var agent: FakeAgentReceiver!
-    var worker: Task<Void, Error>?
+    var worker: Task<Void, any Error>?
     var endpointPath: String!
     var endpointID: String!
     var githubSecret: String!

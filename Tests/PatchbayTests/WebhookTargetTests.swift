@@ -12,7 +12,7 @@ final class WebhookTargetTests: XCTestCase {
     var key: String!
     var admin: String!
     var agent: FakeAgentReceiver!
-    var worker: Task<Void, Error>?
+    var worker: Task<Void, any Error>?
 
     override func setUp() async throws {
         agent = try await FakeAgentReceiver.start()

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MCP
 import PatchbayServices
 import PatchbayStore

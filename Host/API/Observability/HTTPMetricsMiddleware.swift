@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Metrics
+import Synchronization
 
 /// Counts API requests and times them by route and status. The route is the endpoint table's
 /// path template (`/v1/connections/{id}`), never the path a caller sent, so the series stay
@@ -28,19 +29,18 @@ struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func handles(_ key: Key) -> (requests: Counter, duration: Timer) {
-        handles.lock.withLock {
-            if let known = handles.byKey[key] { return known }
+        handles.byKey.withLock { byKey in
+            if let known = byKey[key] { return known }
             let made = (Counter(label: "patchbay_http_requests_total",
                                 dimensions: [("method", key.method), ("route", key.route), ("status", String(key.status))]),
                         Timer(label: "patchbay_http_request_duration_seconds", dimensions: [("method", key.method), ("route", key.route)]))
-            handles.byKey[key] = made
+            byKey[key] = made
             return made
         }
     }
 
     /// Bounded by the routes times the statuses they answer.
-    private final class Handles: @unchecked Sendable {
-        let lock = NSLock()
-        var byKey: [Key: (requests: Counter, duration: Timer)] = [:]
+    private final class Handles: Sendable {
+        let byKey = Mutex<[Key: (requests: Counter, duration: Timer)]>([:])
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// Writes each log entry as one JSON object per line (`serve --log-format json`): `time`
 /// (ISO 8601, UTC, milliseconds), `level`, `label`, `message`, then the metadata as fields.

@@ -1,5 +1,5 @@
 import Metrics
-import Prometheus
+public import Prometheus
 
 /// The Prometheus backend of the host's metrics: `serve` bootstraps swift-metrics with
 /// `factory` once, and `GET /metrics` renders `registry`. The rest of the host records through

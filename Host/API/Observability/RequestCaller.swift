@@ -1,16 +1,16 @@
 import Foundation
 import PatchbayServices
+import Synchronization
 
 /// Who made a request, once the router has authenticated it. A reference, so the request log,
 /// which runs outside the route and sees an earlier copy of the context, learns it too.
-public final class RequestCaller: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Principal?
+public final class RequestCaller: Sendable {
+    private let stored = Mutex<Principal?>(nil)
 
     init() {}
 
     var principal: Principal? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import PatchbayServices
 
 /// One log line per API request, whatever its outcome: its id, the account of the key that
 /// made it, the route, the status and how long it took. Nothing the caller sent is logged but

@@ -155,9 +155,9 @@ enum MCPRoutes {
 
     /// The SDK's event stream with an SSE comment between events, so a client that went away
     /// is noticed by the next write failing.
-    private static func keepingAlive(_ events: AsyncThrowingStream<Data, Error>,
-                                     every interval: Duration) -> AsyncThrowingStream<Data, Error> {
-        let (merged, continuation) = AsyncThrowingStream<Data, Error>.makeStream()
+    private static func keepingAlive(_ events: AsyncThrowingStream<Data, any Error>,
+                                     every interval: Duration) -> AsyncThrowingStream<Data, any Error> {
+        let (merged, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
         let forward = Task {
             do {
                 for try await event in events { continuation.yield(event) }

@@ -1,4 +1,5 @@
 import Hummingbird
+import PatchbayPlugins
 import PatchbayServices
 import PatchbayWire
 

@@ -1,6 +1,6 @@
 import Foundation
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// Bindings: skills over a connection's discovered objects, made by hand or proposed from a goal.
 extension AgentService {

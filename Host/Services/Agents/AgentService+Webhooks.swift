@@ -1,6 +1,7 @@
 import Foundation
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+import PatchbayVault
+public import PatchbayWire
 
 /// `http_webhook` skills: the agent's owner names a URL, and a call of the skill is POSTed
 /// there signed per Standard Webhooks. The host makes the signing secret, shows it once, and

@@ -1,8 +1,9 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
-import PatchbayWire
+public import PatchbayWire
+import Synchronization
 
 /// Agents and their drafts: skills added by hand, provisioned from a connection or installed
 /// from a pack; publishing, versions and rollback.
@@ -192,10 +193,10 @@ public struct AgentService: Sendable {
         try principal.require(.skillsWrite)
         let removed = RemovedNames()
         _ = try await edit(principal, agentID) { agent in
-            removed.names = agent.draft.filter { $0.provider == provider }.map(\.name)
+            removed.names.withLock { $0 = agent.draft.filter { $0.provider == provider }.map(\.name) }
             agent.draft.removeAll { $0.provider == provider }
         }
-        return removed.names
+        return removed.names.withLock { $0 }
     }
 
     /// Adds a provider pack's skills to the draft, all or none.
@@ -397,6 +398,6 @@ public struct AgentService: Sendable {
 }
 
 /// Carries names out of a store transaction's closure.
-private final class RemovedNames: @unchecked Sendable {
-    var names: [String] = []
+private final class RemovedNames: Sendable {
+    let names = Mutex<[String]>([])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayStore
 import PatchbayWire
 
 /// Proposes a binding for a plain-language goal by scoring the discovered objects, their

@@ -1,6 +1,6 @@
 import Foundation
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// The agents' MCP sessions as the store keeps them, the same for every replica: opened under
 /// the account's limit, found and marked used by each request, ended, and expired once idle.

@@ -1,4 +1,4 @@
-import PatchbayStore
+public import PatchbayStore
 
 /// Operator settings for the agents' MCP sessions.
 public struct MCPSessionSettings: Sendable {

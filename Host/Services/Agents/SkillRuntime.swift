@@ -1,6 +1,6 @@
 import Foundation
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// What an agent runtime does with published skills: call them (over HTTP or MCP), and what an
 /// operator does with calls that wait for approval. Every call is an execution, run by the same

@@ -1,5 +1,5 @@
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// Published skills as LLM vendors' tool definitions. Skill names already satisfy both vendors'
 /// rule (`^[a-zA-Z0-9_-]{1,64}$`), and input schemas are JSON Schema objects, so nothing is renamed.

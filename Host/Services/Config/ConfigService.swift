@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire

@@ -1,5 +1,5 @@
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// Connectors from OpenAPI descriptions: what a document would give, and an import into an
 /// existing connector that adds its operations and replaces those of the same name.

@@ -1,8 +1,8 @@
 import Foundation
 import PatchbayEgress
 import PatchbayPlugins
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// An account's declarative HTTP connectors: written, read and deleted by namespace and name,
 /// and tried one operation at a time. Once written, a connector is a provider of the catalog

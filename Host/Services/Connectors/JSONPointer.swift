@@ -1,3 +1,4 @@
+import Foundation
 import PatchbayWire
 
 /// A JSON pointer (RFC 6901): `/data/items/0` names a place in a JSON document.

@@ -2,6 +2,7 @@ import Foundation
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayWire
+import Synchronization
 
 /// The providers an account can use: the host's plugins, and the account's own declarative
 /// connectors and remote MCP servers beside them. Services look a provider up here, so a
@@ -71,21 +72,20 @@ public struct ProviderDirectory: Sendable {
 
 /// Connectors built from their stored definitions, keyed by id and last update, so a call does
 /// not parse a definition of hundreds of operations again. An update changes the key.
-final class ConnectorCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var plugins: [String: (updatedAt: Millis, plugin: LoadedPlugin)] = [:]
+final class ConnectorCache: Sendable {
+    private let plugins = Mutex<[String: (updatedAt: Millis, plugin: LoadedPlugin)]>([:])
     /// Beyond this many, the cache starts over rather than tracking use.
     private static let limit = 1000
 
     func plugin(_ record: ConnectorRecord) -> LoadedPlugin? {
-        lock.withLock {
+        plugins.withLock { plugins in
             guard let entry = plugins[record.id], entry.updatedAt == record.updatedAt else { return nil }
             return entry.plugin
         }
     }
 
     func keep(_ plugin: LoadedPlugin, for record: ConnectorRecord) {
-        lock.withLock {
+        plugins.withLock { plugins in
             if plugins.count >= Self.limit { plugins.removeAll() }
             plugins[record.id] = (record.updatedAt, plugin)
         }

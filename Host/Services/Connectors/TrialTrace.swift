@@ -1,12 +1,12 @@
 import Foundation
 import PatchbayEgress
 import PatchbayWire
+import Synchronization
 
 /// The requests of one trial and their replies, as the test endpoint shows them: every secret
 /// masked, and the header the host injects shown by name with its value masked.
-final class TrialTrace: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [JSONValue] = []
+final class TrialTrace: Sendable {
+    private let items = Mutex<[JSONValue]>([])
     private let secrets: [String]
     private let authHeader: String?
 
@@ -34,10 +34,10 @@ final class TrialTrace: @unchecked Sendable {
                      "headers": .object(response.headers.mapValues { .string(Redaction.redact($0, secrets: secrets)) }),
                      "body": redacted(Self.json(response.body))]
         }
-        lock.withLock { items.append(["request": .object(sent), "response": .object(reply)]) }
+        items.withLock { $0.append(["request": .object(sent), "response": .object(reply)]) }
     }
 
-    var all: [JSONValue] { lock.withLock { items } }
+    var all: [JSONValue] { items.withLock { $0 } }
 
     /// The value with each string's secrets masked, keys included.
     func redacted(_ value: JSONValue) -> JSONValue {

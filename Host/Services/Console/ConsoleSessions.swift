@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
 import PatchbayWebhookSchemes
 import PatchbayWire

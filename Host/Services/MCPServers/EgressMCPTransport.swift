@@ -14,8 +14,8 @@ actor EgressMCPTransport: Transport {
     private let post: Send
     private(set) var sessionID: String?
     private var protocolVersion: String?
-    private let messages: AsyncThrowingStream<Data, Swift.Error>
-    private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
+    private let messages: AsyncThrowingStream<Data, any Swift.Error>
+    private let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
 
     init(url: URL, send: @escaping Send) {
         self.url = url
@@ -55,7 +55,7 @@ actor EgressMCPTransport: Transport {
         }
     }
 
-    func receive() -> AsyncThrowingStream<Data, Swift.Error> { messages }
+    func receive() -> AsyncThrowingStream<Data, any Swift.Error> { messages }
 
     /// Sent on every request after `initialize`, as Streamable HTTP requires.
     func negotiated(_ version: String) { protocolVersion = version }

@@ -1,27 +1,31 @@
 import Foundation
 import PatchbayStore
+import Synchronization
 
 /// The remote MCP servers this replica listens to, one task each holding the server's event
 /// stream open so that its `notifications/tools/list_changed` refreshes the stored tools. A
 /// server is listened to from the first use of its provider here (creation, a call, a listing)
 /// until it is deleted or the host stops.
-final class MCPListeners: @unchecked Sendable {
+final class MCPListeners: Sendable {
     typealias Listen = @Sendable (MCPServerRecord) async -> Void
 
-    private let lock = NSLock()
-    private var tasks: [String: Task<Void, Never>] = [:]
-    /// Set once the service that can refresh tools exists; until then nothing is listened to.
-    private var listen: Listen?
+    private struct State {
+        var tasks: [String: Task<Void, Never>] = [:]
+        /// Set once the service that can refresh tools exists; until then nothing is listened to.
+        var listen: Listen?
+    }
+
+    private let state = Mutex(State())
 
     func wire(_ listen: @escaping Listen) {
-        lock.withLock { self.listen = listen }
+        state.withLock { $0.listen = listen }
     }
 
     /// Starts listening to `server` unless this replica already does.
     func ensure(_ server: MCPServerRecord) {
-        lock.withLock {
-            guard tasks[server.id] == nil, let listen else { return }
-            tasks[server.id] = Task { [weak self] in
+        state.withLock { state in
+            guard state.tasks[server.id] == nil, let listen = state.listen else { return }
+            state.tasks[server.id] = Task { [weak self] in
                 await listen(server)
                 self?.ended(server.id)
             }
@@ -29,18 +33,18 @@ final class MCPListeners: @unchecked Sendable {
     }
 
     func stop(_ id: String) {
-        lock.withLock { tasks.removeValue(forKey: id) }?.cancel()
+        state.withLock { $0.tasks.removeValue(forKey: id) }?.cancel()
     }
 
     func stopAll() {
-        let all = lock.withLock {
-            defer { tasks.removeAll() }
-            return Array(tasks.values)
+        let all = state.withLock { state in
+            defer { state.tasks.removeAll() }
+            return Array(state.tasks.values)
         }
         for task in all { task.cancel() }
     }
 
     private func ended(_ id: String) {
-        lock.withLock { _ = tasks.removeValue(forKey: id) }
+        state.withLock { _ = $0.tasks.removeValue(forKey: id) }
     }
 }

@@ -19,7 +19,7 @@ struct MCPRemoteFailure: Error {
     }
 
     /// Any error the SDK's client threw, as a plugin error.
-    static func from(_ error: Error, host: String) -> PluginError {
+    static func from(_ error: any Error, host: String) -> PluginError {
         if let failure = error as? MCPRemoteFailure { return failure.error }
         return PluginError(code: "mcp_protocol_error", message: "the MCP server at \(host) did not answer as MCP: \(error)")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import PatchbayEgress
 import PatchbayPlugins
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 

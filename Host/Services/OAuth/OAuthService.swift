@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import PatchbayEgress
 import PatchbayPlugins
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
 @_spi(PatchbayHost) import PatchbayWire
 

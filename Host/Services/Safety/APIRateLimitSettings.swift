@@ -1,4 +1,4 @@
-import PatchbayStore
+public import PatchbayStore
 
 /// The budget of API requests each key has (`serve --api-rate-limit`, `--api-rate-window`).
 public struct APIRateLimitSettings: Sendable {

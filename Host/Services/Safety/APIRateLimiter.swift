@@ -1,5 +1,5 @@
-import Logging
-import PatchbayStore
+public import Logging
+public import PatchbayStore
 
 /// Counts each API key's requests in fixed windows in the store, so a key's budget holds across
 /// replicas: one upsert per request, nothing else on the hot path.

@@ -1,5 +1,5 @@
-import Logging
-import PatchbayStore
+public import Logging
+public import PatchbayStore
 import PatchbayWire
 
 /// Appends every change an API key or the CLI makes to the store's audit log, and reads it

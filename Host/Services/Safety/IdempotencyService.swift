@@ -1,7 +1,7 @@
 import Crypto
-import Foundation
-import PatchbayStore
-import PatchbayVault
+public import Foundation
+public import PatchbayStore
+public import PatchbayVault
 import PatchbayWire
 
 /// `Idempotency-Key` on the requests that change something: the first request with a key runs

@@ -1,4 +1,4 @@
-import PatchbayStore
+public import PatchbayStore
 
 /// How long `Idempotency-Key` answers are kept, and how a repeat waits for a first request
 /// still running.

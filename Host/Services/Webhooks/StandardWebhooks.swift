@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import PatchbayWire
 
 /// Signing of outbound deliveries per Standard Webhooks: `webhook-signature` holds one

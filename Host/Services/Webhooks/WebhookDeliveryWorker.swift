@@ -7,7 +7,7 @@ import PatchbayEgress
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire
-import ServiceLifecycle
+public import ServiceLifecycle
 import Tracing
 
 /// Pushes stored events to agents' URLs. Each delivery is leased from the store, sent with
@@ -271,7 +271,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     }
 
     /// What went wrong, in words that name no secret: the URL is the agent's own, headers are not included.
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             if error == .deadlineExceeded || error == .readTimeout { return "timed out" }
             if error == .connectTimeout { return "connect timed out" }

@@ -1,6 +1,6 @@
 import Foundation
-import PatchbayStore
-import PatchbayWire
+public import PatchbayStore
+public import PatchbayWire
 
 /// How a stored event looks to agents, pushed or pulled, and to operators inspecting the inbox.
 public enum WebhookEventPayload {

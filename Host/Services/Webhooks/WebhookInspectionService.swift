@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+public import PatchbayStore
 import PatchbayWire
 
 /// The operator's view of the inbox and the delivery jobs, and the manual levers: retry a

@@ -1,11 +1,11 @@
-import Foundation
+public import Foundation
 import Logging
 import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
 import PatchbayWebhookSchemes
-import PatchbayWire
+public import PatchbayWire
 
 /// The public side of webhooks: verify with the provider's scheme, answer handshakes, let the
 /// plugin parse, deduplicate, and commit to the inbox before the sender hears 2xx.

@@ -1,6 +1,6 @@
 import Foundation
 import PatchbayPlugins
-import PatchbayStore
+public import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 
 /// A throwaway nginx (the distribution's package) on a free loopback port, load balancing
 /// round-robin over `backends` as docs/deployment.md configures it for replicas: HTTP/1.1

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import PatchbayWire
 
 /// Plays the user's browser in an OAuth flow: opens the consent page (the fake consents at

@@ -24,7 +24,7 @@ final class PostgresServer: Sendable {
     let unrelatedCACertificate: String
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var started: Result<PostgresServer, Error>?
+    nonisolated(unsafe) private static var started: Result<PostgresServer, any Error>?
 
     /// The process's server, started on first use and stopped when the process exits.
     static func shared() throws -> PostgresServer {

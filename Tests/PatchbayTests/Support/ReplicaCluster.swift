@@ -72,18 +72,18 @@ final class ReplicaCluster: @unchecked Sendable {
 /// One result per replica, filled from concurrent starts.
 private final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Result<String, Error>?]
+    private var results: [Result<String, any Error>?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
-    subscript(index: Int) -> Result<String, Error>? {
+    subscript(index: Int) -> Result<String, any Error>? {
         get { lock.withLock { results[index] } }
         set { lock.withLock { results[index] = newValue } }
     }
 
-    var all: [Result<String, Error>] {
+    var all: [Result<String, any Error>] {
         lock.withLock { results.map { $0 ?? .failure(TestHostError.unexpected("never started")) } }
     }
 }

@@ -15,14 +15,14 @@ actor SSEClientTransport: Transport {
     let headers: [String: String]
     private(set) var sessionID: String?
     private(set) var eventStreamOpen = false
-    private let incoming: AsyncThrowingStream<Data, Error>
-    private let continuation: AsyncThrowingStream<Data, Error>.Continuation
+    private let incoming: AsyncThrowingStream<Data, any Error>
+    private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private var eventStream: Task<Void, Never>?
 
     init(endpoint: String, headers: [String: String]) {
         self.endpoint = endpoint
         self.headers = headers
-        (incoming, continuation) = AsyncThrowingStream<Data, Error>.makeStream()
+        (incoming, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
     }
 
     func connect() async throws {}
@@ -32,7 +32,7 @@ actor SSEClientTransport: Transport {
         continuation.finish()
     }
 
-    func receive() -> AsyncThrowingStream<Data, Error> { incoming }
+    func receive() -> AsyncThrowingStream<Data, any Error> { incoming }
 
     func send(_ data: Data) async throws {
         var request = request(method: .POST, accept: "application/json, text/event-stream")

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import MCP
 import NIOCore
+import NIOHTTP1
 import PatchbayServices
 import PatchbayWire
 

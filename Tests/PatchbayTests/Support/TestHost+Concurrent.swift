@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 extension TestHost {
     /// Invokes `action` once per input, all at once, each over its own connection to the host:

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 @testable import PatchbayServices
 import PatchbayWire
 import XCTest
@@ -50,7 +51,7 @@ extension TestHost {
     }
 
     /// A delivery worker on this host's store and inbox, with settings fit for tests. Cancel the task to stop it.
-    func startDeliveryWorker(_ adjust: (inout WebhookSettings) -> Void = { _ in }) -> Task<Void, Error> {
+    func startDeliveryWorker(_ adjust: (inout WebhookSettings) -> Void = { _ in }) -> Task<Void, any Error> {
         var settings = WebhookSettings()
         settings.retryBase = .milliseconds(50)
         settings.retryCap = .seconds(2)

@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOFoundationEssentialsCompat
+import NIOHTTP1
 import PatchbayAPI
 import PatchbayEgress
 import PatchbayFakes
@@ -23,7 +25,7 @@ final class TestHost: @unchecked Sendable {
     let baseURL: String
     /// The host's store when it keeps its data in PostgreSQL.
     let postgres: PostgresStore?
-    private let serverTask: Task<Void, Error>
+    private let serverTask: Task<Void, any Error>
 
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
     /// With `reusing`, a host restart: the same data directory (database and key file) and the
@@ -108,7 +110,7 @@ final class TestHost: @unchecked Sendable {
     }
 
     private init(fakes: FakeUpstreams, patchbay: Patchbay, dataDirectory: String, baseURL: String, postgres: PostgresStore?,
-                 serverTask: Task<Void, Error>) {
+                 serverTask: Task<Void, any Error>) {
         self.fakes = fakes
         self.patchbay = patchbay
         self.dataDirectory = dataDirectory
