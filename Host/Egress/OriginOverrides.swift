@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The operator's overrides keyed by origin (`https://upload.box.com=http://127.0.0.1:9000/box`):
 /// every request whose URL has that origin goes to the replacement instead, its path appended

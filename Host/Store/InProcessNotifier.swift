@@ -44,7 +44,7 @@ public final class InProcessNotifier: Notifier, Sendable {
     /// Channels on which a listener's task is parked waiting, for tests that must know a
     /// waiter has looked, found nothing and gone idle before they act.
     var waitingChannels: Set<NotifierChannel> {
-        let subscriptions = lock.withLock { listeners.values.flatMap { $0.values.compactMap(\.subscription) } }
+        let subscriptions = listeners.withLock { $0.values.flatMap { $0.values.compactMap(\.subscription) } }
         return Set(subscriptions.filter(\.isWaiting).map(\.channel))
     }
 

@@ -88,7 +88,7 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
     }
 
     /// Whether a task is parked waiting for the next notification.
-    var isWaiting: Bool { lock.withLock { waiter != nil } }
+    var isWaiting: Bool { state.withLock { $0.waiter != nil } }
 
     /// Waits until notified (true) or until `deadline` (false); all unread notifications are
     /// taken at once, since the caller re-reads the store for all of them.
