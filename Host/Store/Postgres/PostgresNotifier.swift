@@ -31,8 +31,8 @@ public final class PostgresNotifier: Notifier, @unchecked Sendable {
     static let messageLimit = 7999
 
     private let store: PostgresStore
-    /// Notifications sent at once go out in one statement (and one commit) rather than one each:
-    /// ingest sends one per stored event.
+    /// Notifications sent at once go out in one statement (and one commit) rather than one each.
+    /// The inbox's do not come here: they travel in its own transaction (`messages(announcing:committedBy:)`).
     private let sends = PostgresCallGroups<String, Void>(name: "notify")
     private let local = InProcessNotifier()
     private let logger: Logger
