@@ -19,6 +19,10 @@ public protocol WebhookStore: Sendable {
     /// Commits the events, their deliveries and the endpoint counters in one transaction.
     /// An event whose (endpoint, provider event id) is already stored is a duplicate and writes nothing.
     func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome]
+    /// `storeInboundEvents`, and each stored event's `announcements` told to `notifier` once it
+    /// is committed (a duplicate announces nothing). A store whose commit can carry the
+    /// notifications itself sends them in the events' transaction; by default they follow it.
+    func storeInboundEvents(_ batch: [InboundEvent], announcingTo notifier: any Notifier) async throws -> [InboundOutcome]
     func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord?
     func webhookEvents(accountID: String, filter: WebhookEventFilter, page: PageRequest) async throws -> Page<WebhookEventRecord>
     /// Events after `sequence`, oldest first, from the given endpoints or providers.
@@ -47,4 +51,20 @@ public protocol WebhookStore: Sendable {
     func updateWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws
     /// Oldest first; empty when the account has no such delivery.
     func webhookAttempts(deliveryID: String, accountID: String) async throws -> [WebhookAttemptRecord]
+}
+
+extension WebhookStore {
+    public func storeInboundEvents(_ batch: [InboundEvent], announcingTo notifier: any Notifier) async throws -> [InboundOutcome] {
+        try await storeInboundEventsThenAnnounce(batch, to: notifier)
+    }
+
+    /// The default of `storeInboundEvents(_:announcingTo:)`: the commit, then one notification
+    /// per announcement of each stored event.
+    public func storeInboundEventsThenAnnounce(_ batch: [InboundEvent], to notifier: any Notifier) async throws -> [InboundOutcome] {
+        let outcomes = try await storeInboundEvents(batch)
+        for (item, outcome) in zip(batch, outcomes) where outcome == .stored {
+            await notifier.announce(item)
+        }
+        return outcomes
+    }
 }

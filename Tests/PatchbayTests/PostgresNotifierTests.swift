@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 @testable import PatchbayStore
+import PatchbayWire
 import PostgresNIO
 import XCTest
 
@@ -148,6 +149,65 @@ final class PostgresNotifierTests: XCTestCase {
         await notifierB.notify(.deliveriesDue, payload: "second")
         let second = await subscription.next(until: .now + .seconds(10))
         XCTAssertEqual(second?.payload, "second", "not the first one again")
+    }
+
+    /// With its own notifier, replica A's store sends an event's wake-ups in the transaction
+    /// that stores it: replica B's readers hear of each stored event and its delivery worker of
+    /// one with deliveries, while a duplicate, or a store that rolls back, wakes nobody there.
+    func testStoredEventsWakeTheOtherReplicaThroughTheirCommit() async throws {
+        try await storeA.insertAccount(Account(id: "acct_1", name: "alpha", createdAt: 1))
+        try await storeA.insertConnection(ConnectionRecord(id: "conn_1", accountID: "acct_1", provider: "github", label: "gh",
+                                                           config: [:], status: .active, sealedCredentials: "pbv1.k1.conn_1",
+                                                           createdAt: 1, updatedAt: 1))
+        try await storeA.insertWebhookEndpoint(WebhookEndpointRecord(id: "wh_1", accountID: "acct_1", connectionID: "conn_1",
+                                                                     provider: "github", status: .active, sealedSecret: "pbv1.k1.wh_1",
+                                                                     channelID: nil, resourceID: nil, createdAt: 1, updatedAt: 1))
+        try await storeA.insertWebhookSubscription(WebhookSubscriptionRecord(
+            id: "sub_1", accountID: "acct_1", agentID: "agent_1", endpointID: "wh_1", provider: nil, patterns: [], mode: .push,
+            url: "https://agent.example/sub_1", sealedSecrets: "pbv1.k1.sub_1", status: .active, disabledReason: nil,
+            createdAt: 1, updatedAt: 1))
+        func event(_ id: String, delivery: String?) -> InboundEvent {
+            InboundEvent(event: WebhookEventRecord(id: id, accountID: "acct_1", endpointID: "wh_1", connectionID: "conn_1",
+                                                   provider: "github", providerEventID: "delivery-" + id, type: "issues",
+                                                   key: "github.issues.opened", occurredAt: nil, payload: ["id": .string(id)],
+                                                   receivedAt: 10),
+                         deliveries: delivery.map { [(id: $0, subscriptionID: "sub_1")] } ?? [])
+        }
+        let readers = notifierB.listen(.webhookEvents(accountID: "acct_1"))
+        let worker = notifierB.listen(.deliveriesDue)
+
+        let stored = try await storeA.storeInboundEvents([event("evt_1", delivery: "msg_1")], announcingTo: notifierA)
+        XCTAssertEqual(stored, [.stored])
+        let readersWoken = await readers.next(until: .now + .seconds(10))
+        XCTAssertNotNil(readersWoken, "B's readers hear of the event")
+        XCTAssertNil(readersWoken?.payload)
+        let workerWoken = await worker.next(until: .now + .seconds(10))
+        XCTAssertNotNil(workerWoken, "B's delivery worker hears of its delivery")
+
+        // Notifications arrive in commit order, so one sent after the duplicate is the first
+        // B hears unless the duplicate sent one too.
+        let repeated = try await storeA.storeInboundEvents([event("evt_1", delivery: "msg_2")], announcingTo: notifierA)
+        XCTAssertEqual(repeated, [.duplicate])
+        await notifierA.notify(.webhookEvents(accountID: "acct_1"), payload: "after the duplicate")
+        let afterDuplicate = await readers.next(until: .now + .seconds(10))
+        XCTAssertEqual(afterDuplicate?.payload, "after the duplicate", "the duplicate woke B's readers")
+
+        struct RolledBack: Error {}
+        let notices = [(eventID: "evt_2", message: PostgresNotifier.encode(.webhookEvents(accountID: "acct_1"), payload: nil))]
+        let rolledBack = event("evt_2", delivery: nil)
+        do {
+            try await storeA.transaction { [logger = storeA.logger] connection -> Void in
+                _ = try await PostgresStore.storeInboundEvents(connection, [rolledBack], payloads: [#"{"id":"evt_2"}"#],
+                                                               notices: notices, logger: logger)
+                throw RolledBack()
+            }
+            XCTFail("the transaction was to roll back")
+        } catch is RolledBack {}
+        await notifierA.notify(.webhookEvents(accountID: "acct_1"), payload: "after the rollback")
+        let afterRollback = await readers.next(until: .now + .seconds(10))
+        XCTAssertEqual(afterRollback?.payload, "after the rollback", "a rolled back event woke B's readers")
+        let kept = try await storeA.webhookEvent(id: "evt_2", accountID: "acct_1")
+        XCTAssertNil(kept)
     }
 
     func testADroppedListeningConnectionComesBackAndWakesEveryListener() async throws {

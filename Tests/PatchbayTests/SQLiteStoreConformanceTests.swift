@@ -42,6 +42,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
 
     // Webhooks
     func testWebhookRecordsAnswerOnlyToTheirAccount() async throws { try await suite.webhookRecordsAnswerOnlyToTheirAccount() }
+    func testStoredEventsAreAnnounced() async throws { try await suite.storedEventsAreAnnounced() }
     func testConcurrentRouteReadsAnswerTheirOwnEndpoint() async throws { try await suite.concurrentRouteReadsAnswerTheirOwnEndpoint() }
     func testInboundEventsDeduplicateUnderConcurrentInserts() async throws {
         try await suite.inboundEventsDeduplicateUnderConcurrentInserts()

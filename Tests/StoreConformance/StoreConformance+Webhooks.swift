@@ -40,6 +40,42 @@ extension StoreConformance {
         }
     }
 
+    /// An event stored with `announcingTo` wakes its account's readers, and the delivery worker
+    /// only when it has deliveries, by the time the call returns; a duplicate wakes nobody.
+    public func storedEventsAreAnnounced() async throws {
+        let store = try await tenants()
+        try await store.insertWebhookEndpoint(Self.endpoint("wh_a", account: Self.accountA, connection: "conn_a"))
+        try await store.insertWebhookSubscription(Self.subscription("sub_a", account: Self.accountA, endpoint: "wh_a"))
+        let notifier = InProcessNotifier()
+        let readers = notifier.listen(.webhookEvents(accountID: Self.accountA))
+        let otherReaders = notifier.listen(.webhookEvents(accountID: Self.accountB))
+        let worker = notifier.listen(.deliveriesDue)
+
+        let pushed = try await store.storeInboundEvents([
+            Self.event("evt_1", account: Self.accountA, endpoint: "wh_a", connection: "conn_a", receivedAt: 10,
+                       deliveries: [("msg_1", "sub_a")])
+        ], announcingTo: notifier)
+        XCTAssertEqual(pushed, [.stored])
+        XCTAssertTrue(readers.takeAll(), "the account's readers")
+        XCTAssertTrue(worker.takeAll(), "the delivery worker, for the delivery")
+        XCTAssertFalse(otherReaders.takeAll(), "another account's readers")
+
+        let pulled = try await store.storeInboundEvents([
+            Self.event("evt_2", account: Self.accountA, endpoint: "wh_a", connection: "conn_a", receivedAt: 11)
+        ], announcingTo: notifier)
+        XCTAssertEqual(pulled, [.stored])
+        XCTAssertTrue(readers.takeAll())
+        XCTAssertFalse(worker.takeAll(), "no delivery, no wake-up for the worker")
+
+        let repeated = try await store.storeInboundEvents([
+            Self.event("evt_3", account: Self.accountA, endpoint: "wh_a", connection: "conn_a", providerEventID: "evt_1",
+                       receivedAt: 12, deliveries: [("msg_3", "sub_a")])
+        ], announcingTo: notifier)
+        XCTAssertEqual(repeated, [.duplicate])
+        XCTAssertFalse(readers.takeAll(), "a duplicate wakes nobody")
+        XCTAssertFalse(worker.takeAll(), "a duplicate wakes nobody")
+    }
+
     /// An account's endpoints, stats, events and subscriptions are not found by another
     /// account; the public receiver finds the route by endpoint id alone.
     public func webhookRecordsAnswerOnlyToTheirAccount() async throws {

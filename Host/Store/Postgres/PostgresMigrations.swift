@@ -18,7 +18,7 @@ enum PostgresMigrations {
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
                                     idempotencyKeys, audit, apiRequestCounts, mcpServers, inboxFunction,
-                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace]
+                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace, inboxNotify]
 
     static var names: [String] { all.map(\.name) }
 

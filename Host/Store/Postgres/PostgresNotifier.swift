@@ -31,8 +31,8 @@ public final class PostgresNotifier: Notifier, Sendable {
     static let messageLimit = 7999
 
     private let store: PostgresStore
-    /// Notifications sent at once go out in one statement (and one commit) rather than one each:
-    /// ingest sends one per stored event.
+    /// Notifications sent at once go out in one statement (and one commit) rather than one each.
+    /// The inbox's do not come here: they travel in its own transaction (`messages(announcing:committedBy:)`).
     private let sends = PostgresCallGroups<String, Void>(name: "notify")
     private let local = InProcessNotifier()
     private let logger: Logger
@@ -79,7 +79,7 @@ public final class PostgresNotifier: Notifier, Sendable {
             ])
             message = Self.encode(channel, payload: nil)
         }
-        guard message.utf8.count <= Self.messageLimit, !channel.name.contains("\t") else {
+        guard Self.canSend(channel, message) else {
             logger.error("a notifier channel name cannot be sent through PostgreSQL; only this replica's listeners are woken",
                          metadata: ["bytes": "\(channel.name.utf8.count)"])
             local.deliver(channel, payload: payload)
@@ -97,12 +97,27 @@ public final class PostgresNotifier: Notifier, Sendable {
         }
     }
 
+    /// The messages that tell `channels` (without payloads) from within a transaction of
+    /// `store`, so that its commit delivers them to every replica, this one included, as `notify`
+    /// would after it. Nil when this notifier sends through another store, or when a channel
+    /// cannot travel through PostgreSQL (`notify` then wakes this replica's listeners alone).
+    func messages(announcing channels: [NotifierChannel], committedBy store: PostgresStore) -> [String]? {
+        guard store === self.store else { return nil }
+        let messages = channels.map { Self.encode($0, payload: nil) }
+        return zip(channels, messages).allSatisfy(Self.canSend) ? messages : nil
+    }
+
     public func listen(_ channel: NotifierChannel) -> NotifierSubscription {
         local.listen(channel)
     }
 
     /// Channels with listeners, for tests that check subscriptions are not left behind.
     var channelCount: Int { local.channelCount }
+
+    /// Whether PostgreSQL takes `message` and this replica can tell its channel back.
+    static func canSend(_ channel: NotifierChannel, _ message: String) -> Bool {
+        message.utf8.count <= messageLimit && !channel.name.contains("\t")
+    }
 
     static func encode(_ channel: NotifierChannel, payload: String?) -> String {
         payload.map { channel.name + "\t" + $0 } ?? channel.name

@@ -94,13 +94,36 @@ extension PostgresStore {
     // MARK: Inbox
 
     public func storeInboundEvents(_ batch: [InboundEvent]) async throws -> [InboundOutcome] {
-        guard !batch.isEmpty else { return [] }
-        let payloads = try batch.map(Self.payloadText)
-        return try await inbox.perform((batch, payloads)) { [self] group in try await storeInboundCalls(group) }
+        try await storeInboundEvents(batch, notices: [])
     }
 
-    /// One `storeInboundEvents` call: its events and their payloads as stored text (`payloadText`).
-    typealias InboundCall = (events: [InboundEvent], payloads: [String])
+    /// With this store's own `PostgresNotifier`, the announcements are `pg_notify`s in the
+    /// events' transaction (`PostgresMigrations.inboxNotify`): its commit delivers them, so no
+    /// notification statement and no transaction of its own follow the group. Any other
+    /// notifier hears of the events after the commit, as by default.
+    public func storeInboundEvents(_ batch: [InboundEvent], announcingTo notifier: any Notifier) async throws -> [InboundOutcome] {
+        var notices: [InboundNotice] = []
+        for item in batch {
+            guard let messages = (notifier as? PostgresNotifier)?.messages(announcing: item.announcements, committedBy: self) else {
+                return try await storeInboundEventsThenAnnounce(batch, to: notifier)
+            }
+            notices += messages.map { (eventID: item.event.id, message: $0) }
+        }
+        return try await storeInboundEvents(batch, notices: notices)
+    }
+
+    private func storeInboundEvents(_ batch: [InboundEvent], notices: [InboundNotice]) async throws -> [InboundOutcome] {
+        guard !batch.isEmpty else { return [] }
+        let payloads = try batch.map(Self.payloadText)
+        return try await inbox.perform((batch, payloads, notices)) { [self] group in try await storeInboundCalls(group) }
+    }
+
+    /// One `storeInboundEvents` call: its events, their payloads as stored text (`payloadText`),
+    /// and the notifications its stored events send when they commit.
+    typealias InboundCall = (events: [InboundEvent], payloads: [String], notices: [InboundNotice])
+
+    /// A notification to send on `PostgresNotifier.channel` if the event `eventID` is stored.
+    typealias InboundNotice = (eventID: String, message: String)
 
     /// The calls `inbox` grouped, in one transaction and one statement for all their events.
     /// When that statement is refused (a constraint no `ON CONFLICT` covers, a value the database
@@ -111,7 +134,7 @@ extension PostgresStore {
         do {
             var outcomes = try await transaction { connection in
                 try await Self.storeInboundEvents(connection, group.flatMap(\.events), payloads: group.flatMap(\.payloads),
-                                                  logger: logger)
+                                                  notices: group.flatMap(\.notices), logger: logger)
             }[...]
             return group.map { call in
                 defer { outcomes = outcomes.dropFirst(call.events.count) }
@@ -138,7 +161,8 @@ extension PostgresStore {
             for call in group {
                 try await connection.rows("SAVEPOINT inbound_call", logger: logger)
                 do {
-                    let outcomes = try await Self.storeInboundEvents(connection, call.events, payloads: call.payloads, logger: logger)
+                    let outcomes = try await Self.storeInboundEvents(connection, call.events, payloads: call.payloads,
+                                                                     notices: call.notices, logger: logger)
                     try await connection.rows("RELEASE SAVEPOINT inbound_call", logger: logger)
                     results.append(.success(outcomes))
                 } catch let error as PSQLError where error.code == .server {
@@ -196,28 +220,31 @@ extension PostgresStore {
 
     /// Stores the events of `batch` whose endpoint does not hold the provider's id already, their
     /// deliveries, and what they add to their endpoints' counters, within the caller's
-    /// transaction, which then holds the inbox lock of their accounts until it ends: one call of `patchbay_store_inbound_events` (`PostgresMigrations.webhookEventTrace`),
-    /// a single round trip whatever the batch's size, whose statement keeps its plan for the
-    /// session. Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
+    /// transaction, which then holds the inbox lock of their accounts until it ends; and queues
+    /// the `notices` of the stored events, which its commit sends. One call of
+    /// `patchbay_store_inbound_events_and_notify` (`PostgresMigrations.inboxNotify`), a single
+    /// round trip whatever the batch's size, whose statements keep their plans for the session.
+    /// Sequences are drawn in `batch` order, so a duplicate within the batch is the later one.
     ///
     /// The unique constraint decides duplicates, whichever replica inserts: a concurrent
     /// duplicate waits for the first to commit and then inserts nothing. Host events have no
     /// endpoint, and NULLs are distinct, so they are never duplicates, as on SQLite.
     /// `payloads` are the events' payloads as stored text (`payloadText`).
     static func storeInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String],
-                                   logger: Logger) async throws -> [InboundOutcome]
+                                   notices: [InboundNotice] = [], logger: Logger) async throws -> [InboundOutcome]
     {
         let events = batch.map(\.event)
         let deliveries = batch.flatMap { item in item.deliveries.map { (id: $0.id, subscriptionID: $0.subscriptionID, eventID: item.event.id) } }
         let lockKeys = events.map { inboxLockKey($0.accountID) }
         let rows = try await connection.rows("""
-            SELECT patchbay_store_inbound_events(\(inboxLockClass), \(lockKeys)::int4[], \(events.map(\.id))::text[],
+            SELECT patchbay_store_inbound_events_and_notify(\(inboxLockClass), \(lockKeys)::int4[], \(events.map(\.id))::text[],
                 \(events.map(\.accountID))::text[], \(PostgresNullableTextArray(events.map(\.endpointID)))::text[],
                 \(events.map(\.connectionID))::text[], \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[],
                 \(events.map(\.type))::text[], \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[],
                 \(payloads)::text[], \(events.map(\.receivedAt))::int8[], \(deliveries.map(\.id))::text[],
                 \(deliveries.map(\.subscriptionID))::text[], \(deliveries.map(\.eventID))::text[],
-                \(PostgresNullableTextArray(events.map(\.traceparent)))::text[]) AS stored
+                \(PostgresNullableTextArray(events.map(\.traceparent)))::text[], \(PostgresNotifier.channel),
+                \(notices.map(\.eventID))::text[], \(notices.map(\.message))::text[]) AS stored
             """, logger: logger)
         let stored = Set(try rows.first?.value("stored", as: [String].self) ?? [])
         return events.map { stored.contains($0.id) ? .stored : .duplicate }
