@@ -28,7 +28,8 @@ class PostV1McpConnectionsBodyAuth:
             client_id (str | Unset): oauth2: a client registered with the authorization server; without it the host
                 registers one (RFC 7591).
             client_secret (str | Unset): oauth2: the client's secret, if it has one. Write-only.
-            redirect_uri (str | Unset): oauth2, required: this host's /oauth/callback URL.
+            redirect_uri (str | Unset): oauth2: this host's /oauth/callback URL. Defaults to the one under the host's public
+                URL (serve --public-url); required on a host without one.
             scopes (list[str] | Unset): oauth2: defaults to those the server's challenge or metadata names.
             token (str | Unset): The bearer token: write-only, sealed in the vault.
             type_ (PostV1McpConnectionsBodyAuthType | Unset): Defaults to bearer with a token, none without. oauth2

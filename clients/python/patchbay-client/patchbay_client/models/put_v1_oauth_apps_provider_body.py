@@ -26,7 +26,8 @@ class PutV1OauthAppsProviderBody:
         Attributes:
             client_id (str | Unset):
             client_secret (str | Unset): Write-only.
-            redirect_uri (str | Unset): This host's /oauth/callback URL, as registered with the provider.
+            redirect_uri (str | Unset): This host's /oauth/callback URL, as registered with the provider. A new app defaults
+                to the one under the host's public URL (serve --public-url); required on a host without one.
             scopes (list[str] | Unset): Defaults to the provider's.
      """
 
