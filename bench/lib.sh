@@ -376,7 +376,7 @@ PY
 # start_postgres [SETTING=VALUE...]: a throwaway PostgreSQL server on a free loopback port, as
 # the tests start theirs (initdb + pg_ctl, SCRAM passwords over TCP, trust on its Unix socket),
 # with each SETTING passed as `-c`, stopped when the script ends. Sets PG_BIN, PG_USER,
-# PG_PASSWORD, PG_DIR, PG_PORT; psql_local DATABASE [psql args] runs psql over the socket.
+# PG_PASSWORD, PG_DIR, PG_PORT, POSTMASTER_PID; psql_local DATABASE [psql args] runs psql over the socket.
 start_postgres() {
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     if [[ -z $PG_BIN ]]; then
@@ -414,7 +414,19 @@ start_postgres() {
         { show_log "$WORK/initdb.log" "initdb"; die "initdb failed"; }
     "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -l "$PG_DIR/log" -w start -o "$options" >"$WORK/pg_ctl.log" 2>&1 ||
         { show_log "$PG_DIR/log" "the server log"; die "pg_ctl start failed"; }
+    POSTMASTER_PID=$(head -n 1 "$PG_DIR/db/postmaster.pid")
     CLEANUP_HOOKS+=(stop_postgres)
+}
+
+# PostgreSQL's CPU time so far, in clock ticks: the postmaster's own and its reaped children's
+# (a backend that has exited), plus every live server process's (backends, WAL writer, checkpointer).
+pg_cpu_ticks() {
+    local total child
+    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$POSTMASTER_PID/stat")
+    for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
+        total=$((total + $(cpu_ticks "$child" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
 }
 
 stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }

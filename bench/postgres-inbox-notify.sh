@@ -22,15 +22,6 @@ DURATION=${DURATION:-10}
 source bench/lib.sh
 build_binaries patchbay
 start_postgres max_connections=200 synchronous_commit=on fsync=on
-POSTMASTER_PID=$(head -n 1 "$PG_DIR/db/postmaster.pid")
-pg_cpu_ticks() {
-    local total child
-    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$POSTMASTER_PID/stat")
-    for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
-        total=$((total + $(cpu_ticks "$child" 2>/dev/null || echo 0)))
-    done
-    echo "$total"
-}
 psql_local postgres -c "CREATE DATABASE ceiling" >/dev/null
 PATCHBAY_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/ceiling?sslmode=disable" "${CHILD_ENV[@]}" \
     "$BIN/patchbay" keys create --data-dir "$WORK/d" --account acct_bench >/dev/null 2>"$WORK/keys.log" || { cat "$WORK/keys.log"; exit 1; }
@@ -53,7 +44,7 @@ SQL
 cat >"$WORK/new.sql" <<SQL
 \set n random(1, 9000000000000000)
 BEGIN;
-SELECT patchbay_store_inbound_events_and_notify($ARGS, 'patchbay', ARRAY['evt_' || :client_id || '_' || :n], ARRAY['webhook_events:$A']);
+SELECT patchbay_store_inbound_events_and_notify($ARGS, ARRAY[NULL]::text[], 'patchbay', ARRAY['evt_' || :client_id || '_' || :n], ARRAY['webhook_events:$A']);
 COMMIT;
 SQL
 # A replica's listening connection, reading what arrives.

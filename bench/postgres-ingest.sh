@@ -56,21 +56,10 @@ cp "$BIN/libPatchbayGitHub.so" "$WORK/plugins/"
 
 start_postgres max_connections=200 synchronous_commit=on fsync=on
 [[ -x $PG_BIN/pgbench ]] || need_tool pgbench postgresql-contrib
-POSTMASTER_PID=$(head -n 1 "$PG_DIR/db/postmaster.pid")
 PG_FS=$(stat -f -c %T "$PG_DIR" 2>/dev/null || echo "?")
 
 database_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$1?sslmode=disable"; }
 
-# PostgreSQL's CPU time so far, in clock ticks: the postmaster's own and its reaped children's
-# (a backend that has exited), plus every live server process's (backends, WAL writer, checkpointer).
-pg_cpu_ticks() {
-    local total child
-    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$POSTMASTER_PID/stat")
-    for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
-        total=$((total + $(cpu_ticks "$child" 2>/dev/null || echo 0)))
-    done
-    echo "$total"
-}
 
 # Waits (10 s at most) until no client backend is running or waiting to be reaped: a backend's
 # CPU time moves into the postmaster's children's total only once it is reaped, so reading
