@@ -133,7 +133,8 @@ final class ActionInvocationTests: XCTestCase {
     func testACallInFlightIsOnRecordAsRunningBeforeItsRequestArrives() async throws {
         let gate = host.fakes.slack.holdNext()
         defer { gate.release() }
-        let call = Task { try await invoke("post_message", ["channel": "C0GENERAL", "text": "slow"]) }
+        let (calling, callKey, path) = (try XCTUnwrap(host), try XCTUnwrap(key), "/v1/connections/\(connection!)/actions/post_message/invoke")
+        let call = Task { try await calling.request("POST", path, key: callKey, json: ["input": ["channel": "C0GENERAL", "text": "slow"]]) }
         try await eventually("the request to reach the fake Slack") { gate.isHolding }
 
         let running = try await host.request("GET", "/v1/executions?status=running", key: key)

@@ -174,7 +174,8 @@ final class FakeSlackTests: XCTestCase {
         upstreams.slack.delayNext(1, seconds: 60)
         let slack = upstreams.slack
         let before = slack.requests.count
-        let stalled = Task { try? await self.call("auth.test") }
+        let base = try XCTUnwrap(upstreams.baseURLs["slack"])
+        let stalled = Task { try? await FakeSlackTests.call(base, "auth.test") }
         try await eventually("the stalled request reached the fake") { slack.requests.count > before }
         let start = Date()
         await upstreams.stop()
@@ -262,7 +263,18 @@ final class FakeSlackTests: XCTestCase {
         json: JSONValue? = nil,
         form: String? = nil
     ) async throws -> Reply {
-        let base = try XCTUnwrap(upstreams.baseURLs["slack"])
+        try await Self.call(try XCTUnwrap(upstreams.baseURLs["slack"]), method, query: query, token: token, json: json, form: form)
+    }
+
+    /// The call against the fake at `base`; static, so a task of its own captures no test case.
+    private static func call(
+        _ base: String,
+        _ method: String,
+        query: [String: String] = [:],
+        token: String? = FakeSlack.sandboxToken,
+        json: JSONValue? = nil,
+        form: String? = nil
+    ) async throws -> Reply {
         var components = try XCTUnwrap(URLComponents(string: "\(base)/\(method)"))
         if !query.isEmpty {
             components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }

@@ -51,7 +51,7 @@ final class HostInstanceTests: XCTestCase {
         let gate = fakes.slack.holdNext()
         defer { gate.release() }
         let inFlight = Task {
-            try? await self.call(first, .POST, "/v1/connections/\(connectionID)/actions/post_message/invoke", key: key,
+            try? await ServedHost.call(first, .POST, "/v1/connections/\(connectionID)/actions/post_message/invoke", key: key,
                                  json: ["input": ["channel": "#general", "text": "cut off"]], timeout: .seconds(60))
         }
         try await eventually("Slack to have the request") { gate.isHolding }

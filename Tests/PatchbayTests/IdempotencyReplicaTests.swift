@@ -34,6 +34,8 @@ final class IdempotencyReplicaTests: XCTestCase {
     }
 
     private func retryOnTheOtherReplica() async throws {
+        // Locals, so the call left running captures the replicas and not the test case.
+        let first = try XCTUnwrap(self.first), second = try XCTUnwrap(self.second)
         let key = try await first.key()
         let slack = try await first.connectSlack(key: key)
         let path = "/v1/connections/\(slack)/actions/post_message/invoke"

@@ -76,9 +76,11 @@ final class IdempotencyTests: XCTestCase {
     /// The agent's framework times out and retries while the first call still waits on Slack:
     /// the retry waits for it and answers with its execution.
     func testARepeatWhileTheFirstIsRunningWaitsForItsAnswer() async throws {
+        // Locals, so the first call, left running, captures no test case.
+        let (host, key, path) = (try XCTUnwrap(self.host), try XCTUnwrap(self.key), invokePath)
         host.fakes.slack.delayNext(1, seconds: 1.5)
         let body = ##"{"input": {"channel": "#general", "text": "slow one"}}"##
-        async let first = post(body, idempotencyKey: "in-flight")
+        async let first = host.request("POST", path, key: key, body: body, headers: ["Idempotency-Key": "in-flight"])
         try await eventually("the first call reaches Slack") { self.postCalls == 1 }
         let started = ContinuousClock.now
         let repeated = try await post(body, idempotencyKey: "in-flight")

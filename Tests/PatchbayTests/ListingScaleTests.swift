@@ -2,22 +2,26 @@ import Foundation
 import GRDB
 @testable import PatchbayStore
 import PatchbayStoreConformance
+import Synchronization
 import XCTest
 
 /// `ListingAtScale` on SQLite, and what only SQLite shows: each listing's query walks an index
 /// in order rather than scanning or sorting the table, and a pruning batch at this size is quick.
 final class ListingScaleTests: XCTestCase {
-    private static var directory = ""
-    private static var store: SQLiteStore!
+    // Set by the class's `setUp`, read by its tests.
+    private static let directory = Mutex("")
+    private static let store = Mutex<SQLiteStore?>(nil)
     static let start = ListingAtScale.start
 
     /// Seeds once for the class, in one transaction of set-based inserts: seconds, not minutes.
     override class func setUp() {
         super.setUp()
-        directory = NSTemporaryDirectory() + "patchbay-scale-" + UUID().uuidString
+        let directory = NSTemporaryDirectory() + "patchbay-scale-" + UUID().uuidString
+        self.directory.withLock { $0 = directory }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            store = try SQLiteStore(path: directory + "/store.sqlite")
+            let store = try SQLiteStore(path: directory + "/store.sqlite")
+            self.store.withLock { $0 = store }
             let seeding = ContinuousClock.now
             try store.pool.write { db in try seed(db) }
             print("seeded the rows of ListingAtScale in \(ContinuousClock.now - seeding)")
@@ -27,8 +31,8 @@ final class ListingScaleTests: XCTestCase {
     }
 
     override class func tearDown() {
-        store = nil
-        try? FileManager.default.removeItem(atPath: directory)
+        store.withLock { $0 = nil }
+        try? FileManager.default.removeItem(atPath: directory.withLock { $0 })
         super.tearDown()
     }
 
@@ -70,7 +74,7 @@ final class ListingScaleTests: XCTestCase {
 
     /// Reads in process: a page takes a few milliseconds, a scan hundreds.
     private var suite: ListingAtScale {
-        get throws { ListingAtScale(store: try XCTUnwrap(Self.store), pageBudget: .milliseconds(50)) }
+        get throws { ListingAtScale(store: try XCTUnwrap(Self.store.withLock { $0 }), pageBudget: .milliseconds(50)) }
     }
 
     func testConnectionPagesAtAHundredThousandConnections() async throws { try await suite.connectionPages() }
@@ -81,7 +85,7 @@ final class ListingScaleTests: XCTestCase {
     /// index instead of scanning a million events. (It removes the oldest thousand events,
     /// which no other test here reads.)
     func testOnePruningBatchAtAMillionEventsIsQuick() async throws {
-        let store = try XCTUnwrap(Self.store)
+        let store = try XCTUnwrap(Self.store.withLock { $0 })
         let started = ContinuousClock.now
         let removed = try await store.pruneWebhookEvents(receivedBefore: Self.start + 500, limit: 1000)
         let elapsed = ContinuousClock.now - started
@@ -94,7 +98,7 @@ final class ListingScaleTests: XCTestCase {
 
     /// Each listing's query walks an index in the listing's order: no table scan, no sort.
     func testListingQueriesUseAnIndexInOrder() async throws {
-        let store = try XCTUnwrap(Self.store)
+        let store = try XCTUnwrap(Self.store.withLock { $0 })
         let page = "ORDER BY received_at DESC, id DESC LIMIT 51"
         let after = "received_at <= 1 AND (received_at < 1 OR id < 'x')"
         let queries = [

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayFakes
+import PatchbayServices
 import PatchbayWire
 import XCTest
 

@@ -30,6 +30,12 @@ final class MCPIdempotencyTests: XCTestCase {
     }
 
     private func call(id: Int, text: String, idempotencyKey: String?) async throws -> TestHost.Reply {
+        try await Self.call(on: host, agent: agent, key: key, session: session, id: id, text: text, idempotencyKey: idempotencyKey)
+    }
+
+    /// A `tools/call` of `post_message` in `session`; static, so concurrent calls capture no test case.
+    private static func call(on host: TestHost, agent: String, key: String, session: String,
+                             id: Int, text: String, idempotencyKey: String?) async throws -> TestHost.Reply {
         try await host.mcpRequest(
             "POST", agent: agent, key: key, session: session,
             json: ["jsonrpc": "2.0", "id": .integer(Int64(id)), "method": "tools/call",
@@ -72,9 +78,16 @@ final class MCPIdempotencyTests: XCTestCase {
     }
 
     func testConcurrentRepeatsWaitForTheFirstAndTheToolRunsOnce() async throws {
+        // Locals, so the concurrent calls capture no test case.
+        let (host, agent, key, session) = (try XCTUnwrap(self.host), try XCTUnwrap(self.agent), try XCTUnwrap(self.key), try XCTUnwrap(self.session))
         let before = host.fakes.slack.postedMessages.count
         let replies = try await withThrowingTaskGroup(of: TestHost.Reply.self) { group in
-            for id in 20..<24 { group.addTask { try await self.call(id: id, text: "together", idempotencyKey: "burst") } }
+            for id in 20..<24 {
+                group.addTask {
+                    try await MCPIdempotencyTests.call(on: host, agent: agent, key: key, session: session,
+                                                       id: id, text: "together", idempotencyKey: "burst")
+                }
+            }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         XCTAssertEqual(Set(replies.compactMap { $0.json["id"]?.intValue }), [20, 21, 22, 23])

@@ -166,7 +166,9 @@ final class MCPSessionReplicaTests: XCTestCase {
         let hosts = [first!, second!]
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<8 {
-                group.addTask { try await self.open(on: hosts[index % 2], key: otherKey, agent: otherAgent).status }
+                group.addTask {
+                    try await hosts[index % 2].mcpRequest("POST", agent: otherAgent, key: otherKey, json: TestHost.mcpInitialize).status
+                }
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }

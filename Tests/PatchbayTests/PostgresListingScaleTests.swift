@@ -1,24 +1,26 @@
 import Foundation
 @testable import PatchbayStore
 import PatchbayStoreConformance
+import Synchronization
 import XCTest
 
 /// `ListingAtScale` on PostgreSQL, and each listing's query as the store sends it walks an
 /// index in order rather than scanning or sorting the table.
 final class PostgresListingScaleTests: XCTestCase {
     static let start = ListingAtScale.start
-    private static var seeded: (store: PostgresStore, database: String)?
+    // Set by the first test's `setUp`, read by the rest.
+    private static let seeded = Mutex<(store: PostgresStore, database: String)?>(nil)
 
     /// Seeds once for the class, with set-based inserts through psql: seconds, not minutes.
     override func setUp() async throws {
-        if Self.seeded != nil { return }
+        if Self.seeded.withLock({ $0 != nil }) { return }
         let server = try PostgresServer.shared()
         let database = try server.makeEmptyDatabase()
         let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
         let seeding = ContinuousClock.now
         try server.psql(database, Self.seedSQL)
         print("seeded the rows of ListingAtScale in \(ContinuousClock.now - seeding)")
-        Self.seeded = (store, database)
+        Self.seeded.withLock { $0 = (store, database) }
     }
 
     /// The rows `ListingAtScale` describes.
@@ -53,7 +55,7 @@ final class PostgresListingScaleTests: XCTestCase {
     /// A round trip to the server on loopback comes on top of the query: a scan of the table
     /// takes hundreds of milliseconds here, a page a few.
     private var suite: ListingAtScale {
-        get throws { ListingAtScale(store: try XCTUnwrap(Self.seeded?.store), pageBudget: .milliseconds(100)) }
+        get throws { ListingAtScale(store: try XCTUnwrap(Self.seeded.withLock { $0?.store }), pageBudget: .milliseconds(100)) }
     }
 
     func testConnectionPagesAtAHundredThousandConnections() async throws { try await suite.connectionPages() }
@@ -63,7 +65,7 @@ final class PostgresListingScaleTests: XCTestCase {
     /// Each listing's query, as the store sends it, walks an index in the listing's order:
     /// no sequential scan, no sort.
     func testListingQueriesUseAnIndexInOrder() throws {
-        let database = try XCTUnwrap(Self.seeded?.database)
+        let database = try XCTUnwrap(Self.seeded.withLock { $0?.database })
         let page = "ORDER BY started_at DESC, id DESC LIMIT 51"
         let after = "started_at <= \(Self.start + 250_000) AND (started_at < \(Self.start + 250_000) OR id < 'exec_0500001')"
         let queries: [(index: String, query: String)] = [

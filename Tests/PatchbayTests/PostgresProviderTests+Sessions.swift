@@ -125,9 +125,13 @@ extension PostgresProviderTests {
     func testCallsAtOnceOpenSessionsOfTheirOwnAndAtMostPoolMaxIdleAreKept() async throws {
         let small = try await connect(config: ["pool_max_idle": 1])
         let slow: JSONValue = ["sql": "SELECT pg_backend_pid() AS pid, pg_sleep(0.5)::text AS slept"]
-        async let first = invoke("run_query", slow, on: small)
-        async let second = invoke("run_query", slow, on: small)
-        let pids = try await [first, second].compactMap { rows($0.json["output"] ?? .null).first?["pid"]?.intValue }
+        // The two calls run on locals, and their bodies are noted once both are back.
+        let (calling, callKey, path) = (try XCTUnwrap(host), try XCTUnwrap(key), "/v1/connections/\(small)/actions/run_query/invoke")
+        async let first = calling.request("POST", path, key: callKey, json: ["input": slow])
+        async let second = calling.request("POST", path, key: callKey, json: ["input": slow])
+        let replies = try await [first, second]
+        bodies += replies.map(\.body)
+        let pids = replies.compactMap { rows($0.json["output"] ?? .null).first?["pid"]?.intValue }
         XCTAssertEqual(Set(pids).count, 2, "two calls at once, two sessions: \(pids)")
         try await expectSessions(1)
         let next = try await backendPID(on: small)

@@ -46,8 +46,9 @@ final class PullWakeUpTests: XCTestCase {
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         for round in 0..<5 {
             let listening = notifier.channelCount
+            let (path, key) = ("/v1/agents/\(try XCTUnwrap(reader))/events?cursor=\(cursor)&wait=10", try XCTUnwrap(self.key))
             let poll = Task {
-                let reply = try await replica.request("GET", "/v1/agents/\(self.reader!)/events?cursor=\(cursor)&wait=10", key: self.key)
+                let reply = try await replica.request("GET", path, key: key)
                 return (reply, ContinuousClock.now)
             }
             // The poll listens before it reads, so once it listens it is at most one read from waiting.

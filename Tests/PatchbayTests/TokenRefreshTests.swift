@@ -21,11 +21,17 @@ final class TokenRefreshTests: XCTestCase {
         try await host.stop()
     }
 
-    func invoke(_ id: String, on target: TestHost? = nil) async throws -> TestHost.Reply {
-        try await (target ?? host).request("POST", "/v1/connections/\(id)/actions/auth_test/invoke", key: key, json: ["input": [:]])
+    func invoke(_ id: String) async throws -> TestHost.Reply {
+        try await Self.invoke(id, on: host, key: key)
+    }
+
+    /// Static, so concurrent calls capture no test case.
+    static func invoke(_ id: String, on target: TestHost, key: String) async throws -> TestHost.Reply {
+        try await target.request("POST", "/v1/connections/\(id)/actions/auth_test/invoke", key: key, json: ["input": [:]])
     }
 
     func testFiftyConcurrentCallsOnAnExpiringTokenRefreshOnceAcrossTwoHosts() async throws {
+        let key = try XCTUnwrap(self.key) // a local, so the concurrent calls capture no test case
         let fake = host.fakes.oauth.slack
         fake.setAccessTokenLifetime(10)
         let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
@@ -42,7 +48,7 @@ final class TokenRefreshTests: XCTestCase {
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<50 {
                 let target = index % 2 == 0 ? host! : replica
-                group.addTask { try await self.invoke(id, on: target).status }
+                group.addTask { try await TokenRefreshTests.invoke(id, on: target, key: key).status }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }

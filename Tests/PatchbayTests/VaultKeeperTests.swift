@@ -77,7 +77,7 @@ final class VaultKeeperTests: XCTestCase {
 
         // Traffic: calls on every connection, and credential replacements that seal while the key changes.
         let stop = ManagedFlag()
-        let traffic = Task { () -> [String] in
+        let traffic = Task { [ids, tokens] () -> [String] in
             var failures: [String] = []
             var round = 0
             while !stop.isSet {

@@ -39,7 +39,7 @@ final class WebhookCrashTests: XCTestCase {
     }
 
     /// Sends one GitHub delivery; true when the host answered 2xx.
-    func deliver(_ base: String, path: String, secret: String, delivery: String) async -> Bool {
+    static func deliver(_ base: String, path: String, secret: String, delivery: String) async -> Bool {
         let body = #"{"action":"opened","issue":{"title":"\#(delivery)"}}"#
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
@@ -75,7 +75,7 @@ final class WebhookCrashTests: XCTestCase {
                 group.addTask {
                     // A sender stops at its first failure: the host is gone.
                     for index in stride(from: lane, to: ids.count, by: 16) {
-                        guard await self.deliver(first, path: path, secret: secret, delivery: ids[index]) else { return }
+                        guard await WebhookCrashTests.deliver(first, path: path, secret: secret, delivery: ids[index]) else { return }
                         if acknowledged.insert(ids[index]) == 100 { kill(serverPID, SIGKILL) }
                     }
                 }
@@ -95,7 +95,7 @@ final class WebhookCrashTests: XCTestCase {
                 group.addTask {
                     var ok = true
                     for index in stride(from: lane, to: missing.count, by: 16) {
-                        ok = await self.deliver(second, path: path, secret: secret, delivery: missing[index]) && ok
+                        ok = await WebhookCrashTests.deliver(second, path: path, secret: secret, delivery: missing[index]) && ok
                     }
                     return ok
                 }

@@ -346,7 +346,8 @@ final class WebhookDeliveryTests: XCTestCase {
 
         // A long-poll is answered as soon as a matching event lands.
         let started = ContinuousClock.now
-        async let waited = host.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)&wait=10", key: key)
+        let (polled, pollKey) = (try XCTUnwrap(host), try XCTUnwrap(key))
+        async let waited = polled.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)&wait=10", key: pollKey)
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
         try await eventually("the long-poll to wait") { notifier.waitingChannels.contains { $0.name.hasPrefix("webhook_events:") } }
         try await github("issues", action: "reopened", delivery: "p-4")

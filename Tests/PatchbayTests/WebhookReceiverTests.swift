@@ -144,8 +144,9 @@ final class WebhookReceiverTests: XCTestCase {
         let (path, secret, id) = try await githubEndpoint()
         let body = #"{"action":"created","comment":{"id":1}}"#
         let headers = ProviderWebhooks.github(secret: secret, event: "issue_comment", delivery: "same-delivery", body: body)
+        let host = try XCTUnwrap(self.host)
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<24 { group.addTask { try await self.host.send(path, headers: headers, body: body).status } }
+            for _ in 0..<24 { group.addTask { try await host.send(path, headers: headers, body: body).status } }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
         XCTAssertEqual(statuses, Array(repeating: 200, count: 24))
