@@ -319,6 +319,6 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "OTel", package: "swift-otel"),
             ],
-            path: "Tests/PatchbayTests", swiftSettings: swift5),
+            path: "Tests/PatchbayTests", swiftSettings: swift6),
     ]
 )
