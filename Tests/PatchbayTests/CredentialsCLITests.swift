@@ -189,6 +189,8 @@ final class CredentialsCLITests: XCTestCase {
 }
 
 /// Reads a process's log output as it comes.
+/// Unchecked because `lock` guards `buffer`, which the compiler cannot see; `handle` is read only
+/// by the reading thread.
 final class LogCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = ""

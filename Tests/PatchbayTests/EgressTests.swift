@@ -113,6 +113,7 @@ final class EgressTests: XCTestCase {
     }
 }
 
+// Unchecked because `lock` guards `items`, which the compiler cannot see.
 private final class Recorded: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [EgressExchange] = []

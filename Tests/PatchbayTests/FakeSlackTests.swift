@@ -255,18 +255,14 @@ final class FakeSlackTests: XCTestCase {
         var body: JSONValue
     }
 
-    /// Calls a Web API method: GET with `query`, or POST with a JSON or form body.
-    private func call(
-        _ method: String,
-        query: [String: String] = [:],
-        token: String? = FakeSlack.sandboxToken,
-        json: JSONValue? = nil,
-        form: String? = nil
-    ) async throws -> Reply {
+    /// Calls a Web API method on this test's fake Slack.
+    private func call(_ method: String, query: [String: String] = [:], token: String? = FakeSlack.sandboxToken,
+                      json: JSONValue? = nil, form: String? = nil) async throws -> Reply {
         try await Self.call(try XCTUnwrap(upstreams.baseURLs["slack"]), method, query: query, token: token, json: json, form: form)
     }
 
-    /// The call against the fake at `base`; static, so a task of its own captures no test case.
+    /// Calls a Web API method on the fake at `base`: GET with `query`, or POST with a JSON or form
+    /// body. Static, so a task of its own captures no test case.
     private static func call(
         _ base: String,
         _ method: String,

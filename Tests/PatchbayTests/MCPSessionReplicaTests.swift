@@ -178,6 +178,7 @@ final class MCPSessionReplicaTests: XCTestCase {
 }
 
 /// A session's GET event stream held open on one host, collecting what arrives.
+/// Unchecked because `lock` guards what the stream received and its task, which the compiler cannot see.
 private final class EventStream: @unchecked Sendable {
     private let lock = NSLock()
     private var received = ""

@@ -177,6 +177,7 @@ final class MCPSessionTests: XCTestCase {
 }
 
 /// Counts notifications a client's handler receives.
+/// Unchecked because `lock` guards `value`, which the compiler cannot see.
 private final class ChangeCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0

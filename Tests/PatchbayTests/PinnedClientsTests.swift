@@ -15,6 +15,7 @@ final class PinnedClientsTests: XCTestCase {
     var pinned: PinnedClients?
 
     /// What the resolver answers now; the test changes it as DNS would.
+    /// Unchecked because `lock` guards `answers`, which the compiler cannot see.
     final class Answers: @unchecked Sendable {
         private let lock = NSLock()
         private var answers: [String: [IPAddress]] = [:]

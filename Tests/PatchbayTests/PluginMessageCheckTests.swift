@@ -103,6 +103,7 @@ final class PluginMessageCheckTests: XCTestCase {
 }
 
 /// Counts from any thread.
+/// Unchecked because `lock` guards `count`, which the compiler cannot see.
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

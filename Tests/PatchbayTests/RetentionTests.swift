@@ -189,6 +189,7 @@ final class RetentionTests: XCTestCase {
 }
 
 /// Passes each batch on to the store and notes its size and what it removed.
+/// Unchecked because `lock` guards `noted`, which the compiler cannot see.
 private final class CountingRetentionStore: RetentionStore, @unchecked Sendable {
     let store: SQLiteStore
     private let lock = NSLock()

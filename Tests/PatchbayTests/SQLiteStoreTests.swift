@@ -223,6 +223,7 @@ final class SQLiteStoreTests: XCTestCase {
 }
 
 /// The writer's `synchronous` setting at each of its commits, followed through its statements.
+/// Unchecked because `lock` guards `level` and `commits`, which the compiler cannot see.
 private final class SyncLevels: @unchecked Sendable {
     private let lock = NSLock()
     private var level = "FULL"

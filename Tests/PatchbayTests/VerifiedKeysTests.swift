@@ -95,6 +95,7 @@ final class VerifiedKeysTests: XCTestCase {
 }
 
 /// A clock that stands still until the test moves it: `now` is its start plus what it was moved by.
+/// Unchecked because `lock` guards `elapsed`, which the compiler cannot see.
 private final class MovedClock: @unchecked Sendable {
     private let lock = NSLock()
     private let start = ContinuousClock.now

@@ -6,7 +6,7 @@ import XCTest
 /// checks each reply's status and body against the operation the document declares for the
 /// request, so a view that drifts from its schema, or a status a route does not declare, fails
 /// the test that saw it.
-final class APIContract: @unchecked Sendable {
+final class APIContract: Sendable {
     let document: JSONValue
     private let operations: [(method: String, template: [Substring], operation: JSONValue)]
 

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 
 /// A log handler that keeps every line, for tests that check what reached the host log.
+/// Unchecked because `lock` guards `lines`, which the compiler cannot see; `metadata` and
+/// `logLevel` are what `LogHandler` requires as settable, and are set before the logger is used.
 final class CapturedLog: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []

@@ -5,6 +5,8 @@ import NIOHTTP1
 
 /// Plays a browser against a test host's console: keeps the cookies it is given, sends them
 /// back, and never follows a redirect, so a test sees each `Set-Cookie` and `Location`.
+/// Unchecked for `cookies`: a browser belongs to one test, which sends its requests one after
+/// another, as a person at one browser would; the compiler cannot see that.
 final class ConsoleBrowser: @unchecked Sendable {
     struct Reply {
         let status: Int

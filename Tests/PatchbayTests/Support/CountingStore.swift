@@ -4,6 +4,7 @@ import PatchbayStore
 
 /// A store that counts the calls made to it by method name, for tests that check how often a
 /// part of the host reads or writes (an idle waiter should not).
+/// Unchecked because `lock` guards `counts`, which the compiler cannot see.
 final class CountingStore: Store, @unchecked Sendable {
     let base: any Store
     private let lock = NSLock()

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Ids gathered from concurrent senders, such as the events a host acknowledged.
+/// Unchecked because `lock` guards `items`, which the compiler cannot see.
 final class LockedSet: @unchecked Sendable {
     private let lock = NSLock()
     private var items: Set<String> = []

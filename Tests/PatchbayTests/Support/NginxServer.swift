@@ -12,6 +12,8 @@ import NIOHTTP1
 /// One process (`master_process off`, `daemon off`): as root a master would hand the work to
 /// workers running as `nobody`, which cannot write the temp directory; one process runs as
 /// whoever started the tests.
+/// Unchecked for `process`, configured before it starts and afterwards only signalled and
+/// waited on; the compiler cannot see that.
 final class NginxServer: @unchecked Sendable {
     let port: Int
     let directory: String
@@ -162,6 +164,7 @@ final class NginxServer: @unchecked Sendable {
 }
 
 /// The nginx processes this test process started and has not stopped.
+/// Unchecked because `lock` guards `servers` and `hooked`, which the compiler cannot see.
 private final class RunningServers: @unchecked Sendable {
     private let lock = NSLock()
     private var servers: [ObjectIdentifier: NginxServer] = [:]

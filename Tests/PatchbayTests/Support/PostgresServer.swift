@@ -24,6 +24,7 @@ final class PostgresServer: Sendable {
     let unrelatedCACertificate: String
 
     private static let lock = NSLock()
+    // Unsafe because `lock` guards it, which the compiler cannot see.
     nonisolated(unsafe) private static var started: Result<PostgresServer, any Error>?
 
     /// The process's server, started on first use and stopped when the process exits.

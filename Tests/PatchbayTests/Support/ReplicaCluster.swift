@@ -3,6 +3,7 @@ import Foundation
 /// Replicas of one host as docs/deployment.md runs them: `count` real `patchbay serve`
 /// processes, each with its own port and data dir, all on one PostgreSQL database (a fresh,
 /// empty one on the tests' server) and one master keyring given by `PATCHBAY_MASTER_KEY`.
+/// Unchecked for `urls`, which `start` sets once before the test reads it; the compiler cannot see that.
 final class ReplicaCluster: @unchecked Sendable {
     let directory: String
     let database: String
@@ -70,6 +71,7 @@ final class ReplicaCluster: @unchecked Sendable {
 }
 
 /// One result per replica, filled from concurrent starts.
+/// Unchecked because `lock` guards `results`, which the compiler cannot see.
 private final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Result<String, any Error>?]

@@ -7,6 +7,8 @@ import Glibc
 /// faults a well-behaved fake never shows: a body that stalls halfway, bytes that are not
 /// HTTP. It counts the connections still open, so a test can see the client release them.
 /// Plain sockets and a thread per connection: a stalled connection holds only its thread.
+/// Unchecked because `lock` guards the script, the requests and the connections that the
+/// connection threads share, which the compiler cannot see.
 final class ScriptedUpstream: @unchecked Sendable {
     enum Answer: Sendable {
         case reply(status: Int, headers: [String: String] = [:], body: String)

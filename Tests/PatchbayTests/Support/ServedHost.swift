@@ -7,6 +7,8 @@ import PatchbayWire
 /// The real `patchbay serve` on a data dir of the test's, for tests that kill it and start it
 /// again; and the CLI's `keys create` on the same dir. Both run with `environment` added to
 /// the test process's own.
+/// Unchecked for `process`, which `start` sets and the test then reads and kills; no two tasks
+/// use one host at once, which the compiler cannot see.
 final class ServedHost: @unchecked Sendable {
     static var executable: String { BuildProducts.directory + "/patchbay" }
     let directory: String

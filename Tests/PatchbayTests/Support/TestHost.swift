@@ -18,7 +18,7 @@ import XCTest
 
 /// A real host for a test: a fresh data directory and SQLite file (or PostgreSQL database), the real plugin libraries
 /// loaded with dlopen, the fake upstreams on loopback, and the HTTP API on a free port.
-final class TestHost: @unchecked Sendable {
+final class TestHost: Sendable {
     let fakes: FakeUpstreams
     let patchbay: Patchbay
     let dataDirectory: String
@@ -198,6 +198,7 @@ final class TestHost: @unchecked Sendable {
     }
 
     private static let contractLock = NSLock()
+    // Unsafe because `contractLock` guards it, which the compiler cannot see.
     nonisolated(unsafe) private static var contractCache: APIContract?
 
     func request(_ method: String, _ path: String, key: String? = nil, json: JSONValue, headers: [String: String] = [:]) async throws -> Reply {
