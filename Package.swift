@@ -6,8 +6,6 @@ import PackageDescription
 // that; `SDK` below names its products.
 // Module folders mirror the architecture in docs/architecture.md.
 
-// Targets not yet moved to Swift 6 keep the Swift 5 language mode until they are.
-let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 // Swift 6 (complete concurrency checking), `any` for every existential, and imports that are
 // internal unless marked `public` and must name every module whose members a file uses.
 let swift6: [SwiftSetting] = [

@@ -10,8 +10,6 @@ import PackageDescription
 
 import class Foundation.ProcessInfo
 
-// Targets not yet moved to Swift 6 keep the Swift 5 language mode until they are.
-let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 // Swift 6 (complete concurrency checking), `any` for every existential, and imports that are
 // internal unless marked `public` and must name every module whose members a file uses.
 let swift6: [SwiftSetting] = [
