@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import PatchbayWire
+import Synchronization
 
 /// The real `patchbay serve` on a data dir of the test's, for tests that kill it and start it
 /// again; and the CLI's `keys create` on the same dir. Both run with `environment` added to
@@ -11,6 +12,10 @@ import PatchbayWire
 /// use one host at once, which the compiler cannot see.
 final class ServedHost: @unchecked Sendable {
     static var executable: String { BuildProducts.directory + "/patchbay" }
+    /// Foundation's `Process.run()` on Linux is not safe to call from several threads at once
+    /// (replicas started together crashed inside it, copying the spawn's arguments), so hosts
+    /// are spawned one at a time; they still start up and get ready concurrently.
+    private static let spawning = Mutex(())
     let directory: String
     let environment: [String: String]
     private(set) var process: Process?
@@ -37,7 +42,7 @@ final class ServedHost: @unchecked Sendable {
         FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try Self.spawning.withLock { _ in try process.run() }
         self.process = process
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -72,7 +77,7 @@ final class ServedHost: @unchecked Sendable {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = withErrors ? pipe : FileHandle.nullDevice
-        try process.run()
+        try Self.spawning.withLock { _ in try process.run() }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
