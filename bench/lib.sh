@@ -429,6 +429,21 @@ pg_cpu_ticks() {
     echo "$total"
 }
 
+# seed_inbox_database DATABASE DATA_DIR: the host's schema in DATABASE (made by `patchbay keys
+# create` on DATA_DIR, which migrates it), with one account, a GitHub connection `conn_bench` and
+# its webhook endpoint `whep_bench`: what an inbox write needs, for pgbench to write through it.
+seed_inbox_database() {
+    PATCHBAY_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$1?sslmode=disable" "${CHILD_ENV[@]}" \
+        "$BIN/patchbay" keys create --data-dir "$2" --account acct_bench >/dev/null 2>"$WORK/$1-keys.log" ||
+        { show_log "$WORK/$1-keys.log" "keys create"; die "could not migrate the $1 database"; }
+    psql_local "$1" >/dev/null <<'SQL'
+INSERT INTO connections (id, account_id, provider, label, config, status, created_at, updated_at)
+    SELECT 'conn_bench', id, 'github', 'bench', '{}', 'active', 0, 0 FROM accounts;
+INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, created_at, updated_at)
+    SELECT 'whep_bench', id, 'conn_bench', 'github', 'active', 0, 0 FROM accounts;
+SQL
+}
+
 stop_postgres() { "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/db" -m fast -w stop >/dev/null 2>&1; }
 
 psql_local() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U "$PG_USER" -d "$@"; }

@@ -23,14 +23,7 @@ source bench/lib.sh
 build_binaries patchbay
 start_postgres max_connections=200 synchronous_commit=on fsync=on
 psql_local postgres -c "CREATE DATABASE ceiling" >/dev/null
-PATCHBAY_DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/ceiling?sslmode=disable" "${CHILD_ENV[@]}" \
-    "$BIN/patchbay" keys create --data-dir "$WORK/d" --account acct_bench >/dev/null 2>"$WORK/keys.log" || { cat "$WORK/keys.log"; exit 1; }
-psql_local ceiling >/dev/null <<'SQL'
-INSERT INTO connections (id, account_id, provider, label, config, status, created_at, updated_at)
-    SELECT 'conn_bench', id, 'github', 'bench', '{}', 'active', 0, 0 FROM accounts;
-INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, created_at, updated_at)
-    SELECT 'whep_bench', id, 'conn_bench', 'github', 'active', 0, 0 FROM accounts;
-SQL
+seed_inbox_database ceiling "$WORK/d"
 A=$(psql_local ceiling -c "SELECT id FROM accounts LIMIT 1")
 P='{"action":"opened","issue":{"number":1,"title":"Webhook benchmark issue 1","state":"open","user":{"login":"octocat","id":1},"labels":[{"name":"bug"}],"body":"Steps to reproduce: send many webhooks."},"repository":{"id":1296269,"full_name":"octocat/Hello-World"},"sender":{"login":"octocat","id":1}}'
 ARGS="1885496694, ARRAY[7]::int4[], ARRAY['evt_' || :client_id || '_' || :n], ARRAY['$A'], ARRAY['whep_bench'], ARRAY['conn_bench'], ARRAY['github'], ARRAY['d' || :client_id || '_' || :n], ARRAY['issues'], ARRAY['github.issues.opened'], ARRAY[NULL]::text[], ARRAY['$P'], ARRAY[(extract(epoch FROM clock_timestamp()) * 1000)::bigint], '{}'::text[], '{}'::text[], '{}'::text[]"

@@ -93,14 +93,7 @@ say "pgbench ceiling: one event row per transaction, $CONCURRENCY clients, ${DUR
 # The host's own schema, made by its migrations (`keys create` opens the store), with the
 # endpoint the events reference: pgbench writes into the very table the inbox writes into.
 psql_local postgres -c "CREATE DATABASE ceiling" >/dev/null
-PATCHBAY_DATABASE_URL=$(database_url ceiling) "${CHILD_ENV[@]}" "$BIN/patchbay" keys create --data-dir "$WORK/ceiling-data" \
-    --account acct_bench >/dev/null 2>"$WORK/ceiling-keys.log" || { show_log "$WORK/ceiling-keys.log" "keys create"; die "could not migrate the ceiling database"; }
-psql_local ceiling >/dev/null <<'SQL'
-INSERT INTO connections (id, account_id, provider, label, config, status, created_at, updated_at)
-    SELECT 'conn_bench', id, 'github', 'bench', '{}', 'active', 0, 0 FROM accounts;
-INSERT INTO webhook_endpoints (id, account_id, connection_id, provider, status, created_at, updated_at)
-    SELECT 'whep_bench', id, 'conn_bench', 'github', 'active', 0, 0 FROM accounts;
-SQL
+seed_inbox_database ceiling "$WORK/ceiling-data"
 # The payload is a delivery body of the same size; ids are unique per transaction.
 ACCOUNT_ID=$(psql_local ceiling -c "SELECT id FROM accounts LIMIT 1")
 PAYLOAD=$(head -n 1 "$WORK/requests.tsv" | cut -f3 | sed "s/'/''/g")
