@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PatchbayServices
 
 struct ApplyCommand: AsyncParsableCommand {
@@ -24,10 +25,14 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Print the plan (create, update or unchanged for each object) and write nothing.")
     var dryRun = false
 
+    @Option(help: "The URL the host is reached at, as `serve --public-url` (also PATCHBAY_PUBLIC_URL): an OAuth app without a redirect_uri gets <URL>/oauth/callback.")
+    var publicURL: String?
+
     func run() async throws {
         let config = try ConfigFile(path: file)
         let name = try config.account(flag: account)
-        let patchbay = try await ConfigFile.openHost(data: data, plugins: pluginOptions, keys: keyOptions)
+        let publicURL = try PublicURL.fromCommandLine(flag: publicURL, environment: ProcessInfo.processInfo.environment)
+        let patchbay = try await ConfigFile.openHost(data: data, plugins: pluginOptions, keys: keyOptions, publicURL: publicURL)
         let plan: ConfigPlan
         do {
             plan = try await config.apply(to: patchbay, account: name, dryRun: dryRun)

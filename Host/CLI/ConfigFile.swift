@@ -56,10 +56,12 @@ struct ConfigFile {
     }
 
     /// The host's services on the data dir, without the API: what `apply` and `export` write and read through.
-    static func openHost(data: DataOptions, plugins: PluginOptions, keys: KeyOptions) async throws -> Patchbay {
-        // A new OAuth app gets the redirect URI `serve` would give it: the callback under the host's public URL.
+    /// `publicURL` is the host's, as `serve` has it: a new OAuth app without a redirect URI gets
+    /// the callback under it, as it would through the API.
+    static func openHost(data: DataOptions, plugins: PluginOptions, keys: KeyOptions,
+                         publicURL: PublicURL? = nil) async throws -> Patchbay {
         var settings = HostSettings()
-        settings.publicURL = try PublicURL.fromCommandLine(flag: nil, environment: ProcessInfo.processInfo.environment)
+        settings.publicURL = publicURL
         // Loading each plugin is not news for a command that prints a plan; refusals still are.
         var logger = Logger(label: "patchbay.plugins")
         logger.logLevel = .warning

@@ -7,8 +7,12 @@ import Mustache
 /// so the console needs no file next to the executable and works offline.
 struct ConsoleRenderer: Sendable {
     private let library: MustacheLibrary
+    /// Where providers send a person back after OAuth consent, from the host's public URL; nil
+    /// when none is set, and the pages then suggest the address the browser reached the host at.
+    private let oauthCallback: String?
 
-    init() {
+    init(oauthCallback: String? = nil) {
+        self.oauthCallback = oauthCallback
         var library = MustacheLibrary()
         for (name, text) in ConsoleTemplates.all {
             // The templates are part of the source; one that does not parse is a programming error.
@@ -24,6 +28,7 @@ struct ConsoleRenderer: Sendable {
         values["page"] = page.name
         values["param"] = id ?? ""
         values["script"] = page.script
+        if let oauthCallback { values["oauthCallback"] = oauthCallback }
         values["body"] = library.render(values, withTemplate: page.template) ?? ""
         return html(library.render(values, withTemplate: "layout") ?? "")
     }

@@ -6,7 +6,7 @@ public import PatchbayServices
 /// with the session cookie, so the console can do exactly what the signed-in key can.
 public enum ConsoleRoutes {
     public static func add<Context: RequestContext>(to router: Router<Context>, patchbay: Patchbay) {
-        let renderer = ConsoleRenderer()
+        let renderer = ConsoleRenderer(oauthCallback: patchbay.settings.publicURL?.oauthCallback)
         let sessions = patchbay.consoleSessions
 
         router.get("/console") { request, _ -> Response in

@@ -254,6 +254,8 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.fill("#f-client_secret", "sandbox-client-secret")
         driver.find_element(By.CSS_SELECTOR, "#oauth-app-form button[type=submit]").click()
         self.fill("#oauth-label", "Slack via OAuth")
+        # The app was saved with the redirect URI the form suggested: this host's own callback.
+        self.assertEqual(self.visible("#oauth-redirect-uri").text, self.host + "/oauth/callback")
         first = driver.current_window_handle
         driver.find_element(By.ID, "oauth-start").click()
         self.visible("#oauth-waiting")

@@ -390,6 +390,26 @@ final class ConfigApplyTests: XCTestCase {
         XCTAssertTrue(refused.output.contains("patchbay.yaml:3: oauth_apps[0].client_secret holds a secret written inline"), refused.output)
     }
 
+    func testApplyTakesTheHostsPublicURLFromItsFlag() async throws {
+        let served = ServedHost(directory: directory + "/data", environment: ["GITHUB_SECRET": "s3cret-from-env"])
+        let path = directory + "/patchbay.yaml"
+        try Data("account: acme\noauth_apps:\n  - {provider: github, client_id: Iv1.cli, client_secret: \"${env:GITHUB_SECRET}\"}\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+
+        let bad = try served.command(["apply", "-f", path, "--public-url", "ftp://pb.example.com"], withErrors: true)
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.output.contains("--public-url: "), bad.output)
+        let without = try served.command(["apply", "-f", path], withErrors: true)
+        XCTAssertNotEqual(without.status, 0, "no public URL and no redirect_uri")
+        XCTAssertTrue(without.output.contains("--public-url"), without.output)
+
+        let applied = try served.command(["apply", "-f", path, "--public-url", "https://pb.example.com/base"], withErrors: true)
+        XCTAssertEqual(applied.status, 0, applied.output)
+        let exported = try served.command(["export", "--account", "acme"])
+        XCTAssertTrue(exported.output.contains("redirect_uri: https://pb.example.com/base/oauth/callback"), exported.output)
+        XCTAssertFalse(exported.output.contains("s3cret-from-env"))
+    }
+
     func agents() async throws -> [AgentRecord] {
         let found = try await host.patchbay.store.agents(accountID: accountID(), page: .init(limit: 10)).items
         XCTAssertFalse(found.isEmpty)

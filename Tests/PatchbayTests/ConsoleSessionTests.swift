@@ -192,4 +192,19 @@ final class ConsoleSessionTests: XCTestCase {
             XCTAssertLessThan(bytes, 100_000, "\(path) weighs \(bytes) bytes")
         }
     }
+
+    func testPagesSuggestTheHostsOwnOAuthCallbackUnderItsPublicURL() async throws {
+        try await browser.signIn(key: try await host.key())
+        let withoutPublicURL = try await browser.request("GET", "/console/connect/slack")
+        XCTAssertEqual(withoutPublicURL.status, 200)
+        XCTAssertFalse(withoutPublicURL.body.contains("data-oauth-callback"), "no public URL: the script uses the browser's address")
+
+        let published = try await TestHost.start(publicURL: "https://pb.example.com/base")
+        let visitor = ConsoleBrowser(baseURL: published.baseURL)
+        try await visitor.signIn(key: try await published.key())
+        let page = try await visitor.request("GET", "/console/connect/slack")
+        try await visitor.shutdown()
+        try await published.stop()
+        XCTAssertTrue(page.body.contains(#"data-oauth-callback="https://pb.example.com/base/oauth/callback""#), page.body)
+    }
 }

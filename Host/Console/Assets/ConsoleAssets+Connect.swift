@@ -53,6 +53,10 @@ extension ConsoleAssets {
         renderOAuth();
       }
 
+      // The host's own callback under its public URL when one is set (what the API defaults an
+      // app's redirect URI to), else the address this browser reached the host at.
+      function callbackURL() { return document.body.dataset.oauthCallback || location.origin + "/oauth/callback"; }
+
       async function renderOAuth() {
         const body = $("#oauth-body");
         let app = null;
@@ -65,7 +69,7 @@ extension ConsoleAssets {
             ...schemaForm({ properties: {
               client_id: { type: "string", title: "Client id" },
               client_secret: { type: "string", title: "Client secret", writeOnly: true },
-              redirect_uri: { type: "string", title: "Redirect URI", description: "Register this URL with the provider.", default: location.origin + "/oauth/callback" },
+              redirect_uri: { type: "string", title: "Redirect URI", description: "Register this URL with the provider.", default: callbackURL() },
             }, required: ["client_id", "client_secret", "redirect_uri"] }, ""),
             h("div", {}, h("button", { class: "button", type: "submit" }, "Save OAuth app")));
           form.addEventListener("submit", async (event) => {
@@ -78,6 +82,7 @@ extension ConsoleAssets {
         }
         const form = h("form", { class: "stack", id: "oauth-form", novalidate: true },
           h("p", { class: "muted small" }, "Opens " + provider.name + " in a new tab. This page updates itself when the connection is active."),
+          h("p", { class: "muted small" }, "This account's app sends you back to ", h("code", { id: "oauth-redirect-uri" }, app.redirect_uri), "."),
           labelField("oauth"), ...configFields(),
           h("div", {}, h("button", { class: "button primary", type: "submit", id: "oauth-start" }, "Connect with " + provider.name)));
         const status = h("div", { id: "oauth-status", "aria-live": "polite" });

@@ -19,7 +19,7 @@ extension ConsoleTemplates {
     <script src="/console/assets/console.js" defer></script>
     {{#script}}<script src="/console/assets/{{script}}" defer></script>{{/script}}
     </head>
-    <body data-page="{{page}}" data-param="{{param}}" data-scopes="{{scopeList}}">
+    <body data-page="{{page}}" data-param="{{param}}" data-scopes="{{scopeList}}"{{#oauthCallback}} data-oauth-callback="{{oauthCallback}}"{{/oauthCallback}}>
     <a class="skip" href="#main">Skip to content</a>
     <header class="top">
       <a class="brand" href="/console/catalog"><span class="mark" aria-hidden="true">◧</span> Patchbay</a>
