@@ -89,7 +89,7 @@ public final class HostInstance: Service, Sendable {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count)
         let namespace = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/pid")) ?? ""
-        return String(cString: name) + " " + namespace
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + " " + namespace
     }()
 
     /// A killed host whose parent has not reaped it yet (an orphan under an init that reaps

@@ -152,12 +152,12 @@ public final class FakeMCPServer: @unchecked Sendable {
             case "echo", "shout":
                 var text = params.arguments?["text"]?.stringValue ?? ""
                 if params.name == "shout" { text = text.uppercased() }
-                return .init(content: [.text(text)])
+                return .init(content: [.text(text: text, annotations: nil, _meta: nil)])
             case "add":
                 let sum = Self.number(params.arguments?["a"]) + Self.number(params.arguments?["b"])
-                return .init(content: [.text("\(sum)")], structuredContent: .object(["sum": .double(sum)]))
+                return .init(content: [.text(text: "\(sum)", annotations: nil, _meta: nil)], structuredContent: .object(["sum": .double(sum)]))
             case "fail":
-                return .init(content: [.text("the widget is broken")], isError: true)
+                return .init(content: [.text(text: "the widget is broken", annotations: nil, _meta: nil)], isError: true)
             default:
                 throw MCPError.invalidParams("no tool \(params.name)")
             }

@@ -150,7 +150,7 @@ extension CLITests {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/bin/sh")
         server.arguments = ["-c", #"ulimit -S -n 256 && exec "$0" serve --data-dir "$1" --port 0"#, patchbay, directory]
-        FileManager.default.createFile(atPath: log, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: log, contents: nil))
         server.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         server.standardOutput = FileHandle.nullDevice
         try server.run()

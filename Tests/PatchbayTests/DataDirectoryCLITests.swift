@@ -80,7 +80,7 @@ final class DataDirectoryCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/patchbay.sqlite-wal"), "nothing was started")
 
         // An empty file is no database either.
-        FileManager.default.createFile(atPath: directory + "/patchbay.sqlite", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/patchbay.sqlite", contents: nil))
         let (emptyRefused, emptyMessage) = try run(keys)
         XCTAssertNotEqual(emptyRefused, 0, emptyMessage)
 

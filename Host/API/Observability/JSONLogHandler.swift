@@ -2,7 +2,8 @@ import Foundation
 public import Logging
 
 /// Writes each log entry as one JSON object per line (`serve --log-format json`): `time`
-/// (ISO 8601, UTC, milliseconds), `level`, `label`, `message`, then the metadata as fields.
+/// (ISO 8601, UTC, milliseconds), `level`, `label`, `message`, then the metadata as fields,
+/// and `error` when the entry carries one.
 /// A metadata value that is a number is written as a number; any other as a string, a list or
 /// an object. Fields never repeat: metadata cannot replace the four fixed ones.
 public struct JSONLogHandler: LogHandler {
@@ -29,16 +30,16 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         var fields = self.metadata
-        if let explicit { fields.merge(explicit) { _, new in new } }
+        if let explicit = event.metadata { fields.merge(explicit) { _, new in new } }
         var object: [String: Any] = [:]
         for (key, value) in fields { object[key] = Self.json(value) }
+        if let error = event.error { object["error"] = String(describing: error) }
         object["time"] = Self.timestamp(Date())
-        object["level"] = level.rawValue
+        object["level"] = event.level.rawValue
         object["label"] = label
-        object["message"] = message.description
+        object["message"] = event.message.description
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         write(String(decoding: data, as: UTF8.self))
     }

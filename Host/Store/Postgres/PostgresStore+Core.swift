@@ -112,7 +112,7 @@ extension PostgresStore {
             """
         // A call's start may be lost with the database server, never with the host: the
         // transaction commits without waiting for the WAL flush when the caller allows it.
-        try await transaction(durability) { connection in try await connection.rows(query, logger: self.logger) }
+        _ = try await transaction(durability) { connection in try await connection.rows(query, logger: self.logger) }
     }
 
     public func updateExecution(_ execution: ExecutionRecord) async throws {

@@ -39,7 +39,7 @@ final class ServedHost: @unchecked Sendable {
     /// listens. Its log goes to `log`.
     func start(log: String, arguments: [String] = []) throws -> String {
         let process = makeProcess(["serve", "--data-dir", directory, "--port", "0"] + arguments)
-        FileManager.default.createFile(atPath: log, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: log))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice
         try Self.spawning.withLock { _ in try process.run() }
