@@ -24,6 +24,10 @@ public final class FakeControls<Grant: Sendable>: Sendable {
         state.withLock { _ = $0.tokens.removeValue(forKey: token) }
     }
 
+    func revokeAllTokens() {
+        state.withLock { $0.tokens.removeAll() }
+    }
+
     /// What `token` grants, or nil when the fake does not accept it.
     func grant(for token: String) -> Grant? {
         state.withLock { $0.tokens[token] }
@@ -41,9 +45,9 @@ public final class FakeControls<Grant: Sendable>: Sendable {
         state.withLock { $0.faults.fail(count, error: error) }
     }
 
-    func hold() -> FakeGate {
+    func hold(_ count: Int) -> FakeGate {
         let gate = FakeGate()
-        state.withLock { $0.faults.hold(at: gate) }
+        state.withLock { $0.faults.hold(count, at: gate) }
         return gate
     }
 

@@ -38,9 +38,9 @@ struct FakeFaults: Sendable {
         delaySeconds = max(0, seconds)
     }
 
-    /// The next request not yet held waits at `gate`.
-    mutating func hold(at gate: FakeGate) {
-        gates.append(gate)
+    /// The next `count` requests not yet held wait at `gate`.
+    mutating func hold(_ count: Int, at gate: FakeGate) {
+        gates += Array(repeating: gate, count: max(0, count))
     }
 
     /// Drops what is queued and lets any held answer go.

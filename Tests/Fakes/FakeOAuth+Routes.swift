@@ -63,8 +63,8 @@ extension FakeOAuth {
                 if dialect == .github { parameters["error_description"] = "The user has denied your application access." }
             } else {
                 let code = randomToken("")
-                codes[code] = Grant(clientID: clientID, redirectURI: app.redirectURI, challenge: query["code_challenge"],
-                                    scope: query["scope"] ?? "", issuedAt: Date())
+                codes[code] = CodeGrant(clientID: clientID, redirectURI: app.redirectURI, challenge: query["code_challenge"],
+                                        scope: query["scope"] ?? "", issuedAt: Date())
                 parameters = ["code": code, "state": state]
                 if dialect == .shopify {
                     parameters["shop"] = host
@@ -88,9 +88,13 @@ extension FakeOAuth {
         let recorded = RecordedRequest(method: "POST", path: request.uri.path, query: [:], headers: headers, body: body)
         let form = FormURLEncoding.dictionary(body) ?? [:]
         let wantsJSON = headers["accept"]?.contains("application/json") == true
-        try await Task.sleep(for: lock.withLock { tokenDelay })
+        let draw = controls.record(recorded)
+        await draw.hold.wait()
+        if let retryAfter = draw.throttleRetryAfter {
+            return throttled(retryAfter: retryAfter, status: draw.throttleStatus)
+        }
+        if let code = draw.failure { return failure(code: code, json: wantsJSON) }
         return lock.withLock {
-            tokenLog.append(recorded)
             var clientID = form["client_id"]
             var secret = form["client_secret"]
             if let basic = headers["authorization"], basic.hasPrefix("Basic "),
@@ -103,13 +107,14 @@ extension FakeOAuth {
                 return failure(.invalidClient, json: wantsJSON)
             }
             if form["grant_type"] == "refresh_token" {
-                guard refreshPrefix != nil, let presented = form["refresh_token"], refreshTokens[presented] == clientID else {
+                // Checked and rotated under `lock`: of two refreshes with one token, only the first succeeds.
+                guard refreshPrefix != nil, let presented = form["refresh_token"], controls.grant(for: presented) == clientID else {
                     return failure(.invalidRefresh, json: wantsJSON)
                 }
                 refreshes += 1
                 var rotated: String?
                 if rotatesRefreshTokens {
-                    refreshTokens.removeValue(forKey: presented)
+                    controls.revokeToken(presented)
                     rotated = issueRefreshToken(clientID)
                 }
                 return success(refreshToken: rotated, scope: "", json: wantsJSON)
@@ -131,7 +136,7 @@ extension FakeOAuth {
 
     private func issueRefreshToken(_ clientID: String) -> String {
         let token = randomToken(refreshPrefix ?? "")
-        refreshTokens[token] = clientID
+        controls.addToken(token, grant: clientID)
         issued.append(token)
         return token
     }
@@ -171,20 +176,49 @@ extension FakeOAuth {
         switch dialect {
         case .slack:
             let code = refusal == .invalidClient ? "invalid_client_id" : refusal == .invalidCode ? "invalid_code" : "invalid_refresh_token"
-            return Self.json(.ok, ["ok": false, "error": .string(code)])
+            return failure(code: code, json: json)
         case .github:
             let code = refusal == .invalidClient ? "incorrect_client_credentials" : refusal == .invalidCode ? "bad_verification_code" : "bad_refresh_token"
+            return failure(code: code, json: json)
+        case .google:
+            return failure(code: refusal == .invalidClient ? "invalid_client" : "invalid_grant", json: json)
+        case .shopify:
+            return failure(code: "invalid_request", json: json)
+        }
+    }
+
+    /// Error `code` in the provider's format, with the status it answers it with.
+    private func failure(code: String, json: Bool) -> Response {
+        switch dialect {
+        case .slack:
+            return Self.json(.ok, ["ok": false, "error": .string(code)])
+        case .github:
             let fields = ["error": code, "error_description": "The code passed is incorrect or expired.",
                           "error_uri": "https://docs.github.com/apps/troubleshooting"]
             return json ? Self.json(.ok, .object(fields.mapValues(JSONValue.string))) : Self.form(.ok, fields)
         case .google:
-            return refusal == .invalidClient
-                ? Self.json(.unauthorized, ["error": "invalid_client", "error_description": "Unauthorized"])
-                : Self.json(.badRequest, ["error": "invalid_grant", "error_description": "Bad Request"])
+            return code == "invalid_client"
+                ? Self.json(.unauthorized, ["error": .string(code), "error_description": "Unauthorized"])
+                : Self.json(.badRequest, ["error": .string(code), "error_description": "Bad Request"])
         case .shopify:
-            return Self.json(.badRequest, ["error": "invalid_request",
+            return Self.json(.badRequest, ["error": .string(code),
                                            "error_description": "The authorization code was not found or was already used"])
         }
+    }
+
+    /// A rate-limited token exchange: `status` (429 unless the test asked otherwise) with
+    /// `Retry-After`, and the provider's own body for it.
+    private func throttled(retryAfter: Int, status: Int) -> Response {
+        let body: JSONValue
+        switch dialect {
+        case .slack: body = ["ok": false, "error": "ratelimited"]
+        case .github: body = ["message": "API rate limit exceeded", "documentation_url": "https://docs.github.com/rest/rate-limit"]
+        case .google: body = ["error": "rate_limit_exceeded", "error_description": "Rate Limit Exceeded"]
+        case .shopify: body = ["errors": "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."]
+        }
+        var response = Self.json(HTTPResponse.Status(code: status), body)
+        response.headers[.retryAfter] = String(retryAfter)
+        return response
     }
 
     // MARK: Encoding

@@ -6,9 +6,10 @@ import Foundation
 /// client authentication, single-use codes bound to client, redirect URI and PKCE challenge,
 /// and refresh tokens that rotate (Slack, GitHub) or stay (Google), with `invalid_grant` for
 /// one that was rotated out or revoked. Issued access tokens are made valid on the provider's
-/// fake API.
+/// fake API. The token endpoint takes the controls every fake provider API offers: a test
+/// holds, throttles, delays or fails token exchanges as it does calls to the API.
 // Unchecked: `lock` guards every mutable property, which the compiler cannot see.
-public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
+public final class FakeOAuth: FakeProviderAPI, @unchecked Sendable {
     public enum Dialect: String, Sendable, CaseIterable {
         case slack, github, google, shopify
     }
@@ -21,7 +22,8 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
         var redirectURI: String
     }
 
-    struct Grant {
+    /// What an authorization code was issued for, checked when it is exchanged.
+    struct CodeGrant {
         var clientID: String
         var redirectURI: String
         var challenge: String?
@@ -31,16 +33,15 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
 
     let lock = NSLock()
     var apps: [String: App] = [:]
-    var codes: [String: Grant] = [:]
-    /// Live refresh tokens and the client each belongs to.
-    var refreshTokens: [String: String] = [:]
+    var codes: [String: CodeGrant] = [:]
     var denyNext = false
     var lifetime: Int?
-    var tokenDelay: Duration = .zero
     var refreshes = 0
     var authorizeLog: [[String: String]] = []
-    var tokenLog: [RecordedRequest] = []
     var issued: [String] = []
+    /// Live refresh tokens, each granting the client it belongs to; the token endpoint's
+    /// throttling, holds, delays and failures; and each request to the token endpoint.
+    public let controls = FakeControls<String>(tokens: [:])
     let register: @Sendable (String) -> Void
     let revoke: @Sendable (String) -> Void
 
@@ -81,24 +82,16 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
         lock.withLock { lifetime = seconds }
     }
 
-    /// The token endpoint answers this much later from now on: a slow provider.
-    public func setTokenDelay(_ delay: Duration) {
-        lock.withLock { tokenDelay = delay }
-    }
-
     /// Every refresh token stops working, as when the user revokes the app.
     public func revokeRefreshTokens() {
-        lock.withLock { refreshTokens.removeAll() }
+        controls.revokeAllTokens()
     }
 
     /// Every token handed out so far stops working, access tokens on the provider's fake API
     /// included: the user removed the app from their account.
     public func revokeAll() {
-        let accessTokens = lock.withLock { () -> [String] in
-            refreshTokens.removeAll()
-            return issued.filter { $0.hasPrefix(accessPrefix) }
-        }
-        accessTokens.forEach(revoke)
+        controls.revokeAllTokens()
+        lock.withLock { issued.filter { $0.hasPrefix(accessPrefix) } }.forEach(revoke)
     }
 
     /// Successful refresh grants so far.
@@ -112,9 +105,6 @@ public final class FakeOAuth: FakeUpstream, @unchecked Sendable {
 
     /// The access token handed out last.
     public var lastAccessToken: String? { lock.withLock { issued.last { $0.hasPrefix(accessPrefix) } } }
-
-    /// Each request to the token endpoint.
-    public var tokenRequests: [RecordedRequest] { lock.withLock { tokenLog } }
 
     // MARK: Tokens
 

@@ -22,10 +22,10 @@ extension FakeProviderAPI {
         controls.delay(count, seconds: seconds)
     }
 
-    /// The answer to the next request not yet held waits until the test releases the gate
-    /// returned, which also tells when that request has arrived.
-    public func holdNext() -> FakeGate {
-        controls.hold()
+    /// The answers to the next `count` requests not yet held wait until the test releases the
+    /// gate returned, which also tells how many of them have arrived.
+    public func holdNext(_ count: Int = 1) -> FakeGate {
+        controls.hold(count)
     }
 
     /// Drops any throttling, delays, holds and failures still queued.

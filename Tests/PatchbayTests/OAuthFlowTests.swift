@@ -134,7 +134,7 @@ final class OAuthFlowTests: XCTestCase {
         XCTAssertEqual(done.json["status"], "active")
         XCTAssertEqual(done.json["has_credentials"], true)
         // Slack's token endpoint got Basic client auth, not the secret in the body.
-        let exchange = try XCTUnwrap(fake.tokenRequests.last)
+        let exchange = try XCTUnwrap(fake.requests.last)
         XCTAssertEqual(exchange.headers["authorization"],
                        "Basic " + Data("\(app.clientID):\(app.secret)".utf8).base64EncodedString())
         XCTAssertFalse(exchange.body.contains(app.secret))
@@ -317,7 +317,7 @@ final class OAuthFlowTests: XCTestCase {
         let retry = try await host.request("POST", "/v1/connections/\(id)/authorize", key: key, json: [:])
         let done = try await OAuthBrowser.authorize(try XCTUnwrap(retry.json["oauth_url"]?.stringValue))
         XCTAssertEqual(done.json["status"], "active", done.body)
-        let exchange = try XCTUnwrap(fake.tokenRequests.last?.body)
+        let exchange = try XCTUnwrap(fake.requests.last?.body)
         XCTAssertTrue(exchange.contains("code_verifier="), "the verifier goes to the token endpoint")
         XCTAssertTrue(exchange.contains("client_secret="), "Google takes client credentials in the body")
         let read = try await host.request("POST", "/v1/connections/\(id)/test", key: key)
@@ -330,7 +330,7 @@ final class OAuthFlowTests: XCTestCase {
         let authorize = try XCTUnwrap(fake.authorizeRequests.last)
         XCTAssertNil(authorize["code_challenge"])
         XCTAssertEqual(authorize["scope"], "repo read:user")
-        let exchange = try XCTUnwrap(fake.tokenRequests.last)
+        let exchange = try XCTUnwrap(fake.requests.last)
         XCTAssertEqual(exchange.headers["accept"], "application/json")
         let check = try await host.request("POST", "/v1/connections/\(id)/test", key: key)
         XCTAssertEqual(check.json["success"], true, check.body)
@@ -356,7 +356,7 @@ final class OAuthFlowTests: XCTestCase {
 
         let done = try await OAuthBrowser.callback(redirect)
         XCTAssertEqual(done.json["status"], "active", done.body)
-        let exchange = try XCTUnwrap(fake.tokenRequests.last)
+        let exchange = try XCTUnwrap(fake.requests.last)
         XCTAssertTrue(exchange.path.contains("/acme.myshopify.com/admin/oauth/access_token"), exchange.path)
     }
 

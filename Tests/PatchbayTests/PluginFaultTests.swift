@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PatchbayFakes
 import PatchbayPlugins
 import PatchbayServices
@@ -55,13 +58,27 @@ final class PluginFaultTests: XCTestCase {
         let hangs = try await connect("broken-hangs")
         // A connection test runs the plugin's check under the host's 10 s timeout, so a deadline
         // 10 s away is being watched when the 200 ms action call starts.
+        let taken = try Self.callsTakenByHangs()
+        let before = taken()
         let check = Task { [host, key] in try await host!.request("POST", "/v1/connections/\(hangs)/test", key: key) }
         defer { check.cancel() }
-        try await Task.sleep(for: .milliseconds(200))
+        // The plugin has the connection test, so the host is watching its deadline.
+        try await eventually("the plugin to take the connection test") { taken() > before }
         let started = Date()
         let reply = try await invoke(hangs, "ping")
         XCTAssertEqual(reply.errorCode, "plugin_timeout", reply.body)
         XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the later deadline held up the earlier one")
+    }
+
+    /// The count of calls the hangs plugin has taken, which its library exports: one library
+    /// serves every host in this process, so the count is read from it rather than from a host.
+    private static func callsTakenByHangs() throws -> @convention(c) () -> UInt64 {
+        let path = try BuildProducts.plugin("BrokenPluginHangs")
+        guard let library = dlopen(path, RTLD_NOW | RTLD_NOLOAD), let symbol = dlsym(library, "broken_hangs_calls_taken") else {
+            throw TestHostError.unexpected("the hangs plugin is not loaded or exports no call count")
+        }
+        // The handle stays open: the host keeps the library loaded for the rest of the process anyway.
+        return unsafeBitCast(symbol, to: (@convention(c) () -> UInt64).self)
     }
 
     func testCompletionsThatAreNotJSONBecomeClearErrorsOnTheirOwnCalls() async throws {

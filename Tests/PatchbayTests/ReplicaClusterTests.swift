@@ -191,7 +191,6 @@ final class ReplicaClusterTests: XCTestCase {
     }
 
     func testFiftyCallsOnAnExpiredTokenAcrossTheReplicasRefreshItOnce() async throws {
-        let client = self.client // a value the concurrent tasks can share
         let fake = fakes.oauth.slack
         let callback = nginx.baseURL + "/oauth/callback"
         let clientID = "client-\(UUID().uuidString)"
@@ -208,30 +207,63 @@ final class ReplicaClusterTests: XCTestCase {
         XCTAssertEqual(done.json["status"], "active", done.body)
         let expiring = try XCTUnwrap(fake.lastAccessToken)
         fake.setAccessTokenLifetime(43_200)
-        // A slow token endpoint, so the other calls arrive while the one refresh is under way.
-        fake.setTokenDelay(.milliseconds(500))
+        // The token endpoint holds the refresh until every call waits for it.
+        let refresh = fake.holdNext()
+        defer { refresh.release() }
+        // A refresh attempt tries the connection's lease with an INSERT ... ON CONFLICT, which
+        // runs BEFORE INSERT triggers whether or not it takes the lease: this one notes each
+        // attempt's owner, so the test sees the calls waiting inside the replicas.
+        _ = try cluster.psql("""
+            CREATE TABLE test_refresh_attempts (owner text NOT NULL);
+            CREATE FUNCTION test_note_refresh_attempt() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.lease_owner IS NOT NULL THEN INSERT INTO test_refresh_attempts VALUES (NEW.lease_owner); END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_note_refresh_attempt BEFORE INSERT ON connection_auth
+                FOR EACH ROW EXECUTE FUNCTION test_note_refresh_attempt();
+            """)
 
+        // Each call over a connection of its own to nginx: all fifty are in flight at once.
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 50
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = ClusterClient(baseURL: nginx.baseURL, key: key, http: http) // a value the concurrent tasks can share
         let path = "/v1/connections/\(id)/actions/auth_test/invoke"
         let before = nginx.requestsPerBackend(matching: path)
         let clock = ContinuousClock.now
-        let statuses = await withTaskGroup(of: Int.self) { group in
-            for _ in 0..<50 {
-                group.addTask { await client.request(.POST, path, json: ["input": [:]])?.status ?? 0 }
+        let calls = Task {
+            await withTaskGroup(of: Int.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { await client.request(.POST, path, json: ["input": [:]])?.status ?? 0 }
+                }
+                return await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            return await group.reduce(into: [Int]()) { $0.append($1) }
         }
-        let elapsed = ContinuousClock.now - clock
+        let arrived = await refresh.waitUntilHolding(1, timeout: .seconds(30))
+        XCTAssertTrue(arrived, "no refresh reached the token endpoint")
+        let replicas = try XCTUnwrap(cluster)
+        try await eventually("every call to wait for the one refresh", within: .seconds(30)) {
+            (try? replicas.psql("SELECT count(DISTINCT owner) FROM test_refresh_attempts")).flatMap { Int($0) } ?? 0 >= 50
+        }
+        let parked = ContinuousClock.now - clock
+        refresh.release()
+        let released = ContinuousClock.now
+        let statuses = await calls.value
+        let answered = ContinuousClock.now - released
+        try await http.shutdown()
         XCTAssertEqual(statuses.filter { $0 == 200 }.count, 50, "\(statuses.sorted())")
         XCTAssertEqual(fake.refreshCount, 1, "exactly one refresh for fifty calls on three replicas")
+        XCTAssertEqual(fake.requests.count(where: { $0.body.contains("grant_type=refresh_token") }), 1, "one refresh reached the provider")
         let fresh = try XCTUnwrap(fake.lastAccessToken)
         XCTAssertNotEqual(fresh, expiring)
         let authorizations = fakes.slack.requests.suffix(50).compactMap { $0.headers["authorization"] }
         XCTAssertEqual(Set(authorizations), ["Bearer \(fresh)"], "every call used the refreshed token")
         let served = nginx.requestsPerBackend(matching: path).merging(before) { $0 - $1 }.filter { $0.value > 0 }
         XCTAssertEqual(served.count, 3, "the calls reached every replica: \(served)")
-        print("50 calls on an expired token over three replicas: \(fake.refreshCount) refresh, answered in "
-              + "\(elapsed.formatted(.units(allowed: [.seconds, .milliseconds]))), calls per replica \(served.sorted { $0.key < $1.key })")
-        XCTAssertLessThan(elapsed, .seconds(20), "every waiter heard of the refresh promptly")
+        print("50 calls on an expired token over three replicas: \(fake.refreshCount) refresh, all waiting for it after "
+              + "\(parked.formatted(.units(allowed: [.seconds, .milliseconds]))), answered "
+              + "\(answered.formatted(.units(allowed: [.seconds, .milliseconds]))) after it was let go, calls per replica \(served.sorted { $0.key < $1.key })")
     }
 }
 
@@ -241,6 +273,8 @@ private struct ClusterClient: Sendable {
     /// nginx's, unless a request names another base.
     let baseURL: String
     let key: String
+    /// The shared client sends at most 8 requests to one host at once.
+    var http: HTTPClient = .shared
 
     /// One request to `base` (nginx unless said); nil when no answer came at all.
     func request(_ method: HTTPMethod, _ path: String, json: JSONValue? = nil, headers: [String: String] = [:],
@@ -255,7 +289,7 @@ private struct ClusterClient: Sendable {
         } else if let body {
             request.body = .bytes(ByteBuffer(string: body))
         }
-        guard let response = try? await HTTPClient.shared.execute(request, timeout: timeout),
+        guard let response = try? await http.execute(request, timeout: timeout),
               let buffer = try? await response.body.collect(upTo: 10 << 20) else { return nil }
         var replyHeaders: [String: String] = [:]
         for header in response.headers { replyHeaders[header.name.lowercased()] = header.value }

@@ -256,8 +256,9 @@ final class UpstreamFaultTests: XCTestCase {
     func testAnUpstreamThatCannotBeReachedIsAConnectionFailure() async throws {
         try await start()
         upstream.stop()
-        // Long enough for the host's client to see its idle connection closed.
-        try await Task.sleep(for: .milliseconds(300))
+        // The host's client has closed its idle connection to the upstream: this call has to connect.
+        let closed = try await upstream.wait(for: .seconds(10)) { upstream.clientEndsOpen == 0 }
+        XCTAssertTrue(closed, "\(upstream.clientEndsOpen) connections to the stopped upstream still open in the host")
         let reply = try await authTest()
         XCTAssertEqual(reply.status, 502, reply.body)
         XCTAssertEqual(reply.errorCode, "connection_failed", reply.body)

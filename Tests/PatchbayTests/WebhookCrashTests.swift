@@ -117,18 +117,17 @@ final class WebhookCrashTests: XCTestCase {
         XCTAssertEqual(Set(stored), Set(ids))
 
         // ... and reaches the agent at least once, every copy with the same webhook-id.
-        let deadline = ContinuousClock.now + .seconds(60)
-        var byEvent: [String: Set<String>] = [:]
-        while ContinuousClock.now < deadline {
-            byEvent = [:]
-            for request in agent.requests {
+        let webhookIDs = {
+            var byEvent: [String: Set<String>] = [:]
+            for request in self.agent.requests {
                 guard let payload = try? WireCoding.decode(JSONValue.self, from: Data(request.body.utf8)),
                       let event = payload["provider_event_id"]?.stringValue, let id = request.headers["webhook-id"] else { continue }
                 byEvent[event, default: []].insert(id)
             }
-            if byEvent.count == ids.count { break }
-            try await Task.sleep(for: .milliseconds(200))
+            return byEvent
         }
+        try await eventually("every event to reach the agent", within: .seconds(60)) { webhookIDs().count == ids.count }
+        let byEvent = webhookIDs()
         XCTAssertEqual(Set(byEvent.keys), Set(ids), "every event reached the agent")
         XCTAssertTrue(byEvent.values.allSatisfy { $0.count == 1 }, "redeliveries keep their webhook-id")
         XCTAssertGreaterThanOrEqual(agent.requests.count, ids.count)

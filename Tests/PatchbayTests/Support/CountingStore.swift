@@ -9,6 +9,7 @@ final class CountingStore: Store, @unchecked Sendable {
     let base: any Store
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var owners: Set<String> = []
 
     init(_ base: any Store) {
         self.base = base
@@ -16,6 +17,9 @@ final class CountingStore: Store, @unchecked Sendable {
 
     /// Calls per method name so far.
     var calls: [String: Int] { lock.withLock { counts } }
+
+    /// Every owner that tried to take a refresh lease so far: each refresh attempt is one.
+    var refreshLeaseOwners: Set<String> { lock.withLock { owners } }
 
     /// All calls so far.
     var total: Int { lock.withLock { counts.values.reduce(0, +) } }
@@ -293,6 +297,7 @@ final class CountingStore: Store, @unchecked Sendable {
 
     func acquireRefreshLease(connectionID: String, owner: String, now: Millis, until: Millis) async throws -> Bool {
         count("acquireRefreshLease")
+        lock.withLock { _ = owners.insert(owner) }
         return try await base.acquireRefreshLease(connectionID: connectionID, owner: owner, now: now, until: until)
     }
 

@@ -70,6 +70,21 @@ final class ScriptedUpstream: @unchecked Sendable {
     /// The most requests that were being answered at the same time.
     var peakConcurrentRequests: Int { lock.withLock { mostAnswering } }
 
+    /// Connections to this upstream that their client has not closed yet, open or closed by
+    /// this side only, as the kernel's table of IPv4 TCP sockets lists them. Once none is left
+    /// after `stop()`, no client can send a request on a connection this upstream has cut.
+    /// An unreadable table counts as connections left, so a wait on it fails rather than passes.
+    var clientEndsOpen: Int {
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return .max }
+        let remote = String(format: "0100007F:%04X", port)
+        // Each row: slot, local address, remote address, state (01 established, 08 close-wait), ...;
+        // 127.0.0.1 is written as the little-endian word it is in memory here.
+        return table.split(separator: "\n").dropFirst().filter { row in
+            let fields = row.split(separator: " ")
+            return fields.count > 3 && fields[2] == remote && (fields[3] == "01" || fields[3] == "08")
+        }.count
+    }
+
     /// Waits up to `timeout` for `condition`; returns whether it held.
     func wait(for timeout: Duration, until condition: () -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
