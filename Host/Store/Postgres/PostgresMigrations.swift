@@ -18,7 +18,7 @@ enum PostgresMigrations {
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
                                     idempotencyKeys, audit, apiRequestCounts, mcpServers, inboxFunction,
-                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace, inboxNotify]
+                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace, inboxNotify, inboxCommit]
 
     static var names: [String] { all.map(\.name) }
 

@@ -125,16 +125,23 @@ extension PostgresStore {
     /// A notification to send on `PostgresNotifier.channel` if the event `eventID` is stored.
     typealias InboundNotice = (eventID: String, message: String)
 
-    /// The calls `inbox` grouped, in one transaction and one statement for all their events.
-    /// When that statement is refused (a constraint no `ON CONFLICT` covers, a value the database
-    /// will not take), the group runs again with each call in a savepoint of its own, so the call
-    /// at fault fails alone and the others commit.
+    /// The calls `inbox` grouped, in one statement for all their events that commits itself
+    /// (`PostgresMigrations.inboxCommit`): one round trip per group, answered only once the group
+    /// is committed. When that statement is refused (a constraint no `ON CONFLICT` covers, a value
+    /// the database will not take, a commit the database refuses), nothing of it was stored, and
+    /// the group runs again in one transaction with each call in a savepoint of its own, so the
+    /// call at fault fails alone and the others commit.
     private func storeInboundCalls(_ group: [InboundCall]) async throws -> [Result<[InboundOutcome], any Error>] {
         let logger = logger
         do {
-            var outcomes = try await transaction { connection in
-                try await Self.storeInboundEvents(connection, group.flatMap(\.events), payloads: group.flatMap(\.payloads),
-                                                  notices: group.flatMap(\.notices), logger: logger)
+            let query = Self.storeInboundEventsQuery(group.flatMap(\.events), payloads: group.flatMap(\.payloads),
+                                                     notices: group.flatMap(\.notices), committing: true)
+            var outcomes = try await retryingRolledBack {
+                try await withStoreErrors(isWrite: true) {
+                    try await self.client.withConnection { connection in
+                        try await Self.inboundOutcomes(group.flatMap(\.events), rows: connection.rows(query, logger: logger))
+                    }
+                }
             }[...]
             return group.map { call in
                 defer { outcomes = outcomes.dropFirst(call.events.count) }
@@ -233,21 +240,39 @@ extension PostgresStore {
     static func storeInboundEvents(_ connection: PostgresConnection, _ batch: [InboundEvent], payloads: [String],
                                    notices: [InboundNotice] = [], logger: Logger) async throws -> [InboundOutcome]
     {
+        let query = storeInboundEventsQuery(batch, payloads: payloads, notices: notices, committing: false)
+        return try inboundOutcomes(batch, rows: try await connection.rows(query, logger: logger))
+    }
+
+    /// The statement storing `batch`: a call of `patchbay_store_inbound_events_and_notify` within
+    /// the caller's transaction, or, `committing`, of `patchbay_commit_inbound_events`, which
+    /// commits it, to be sent outside any transaction block. Both answer one row, `stored`.
+    static func storeInboundEventsQuery(_ batch: [InboundEvent], payloads: [String], notices: [InboundNotice],
+                                        committing: Bool) -> PostgresQuery
+    {
         let events = batch.map(\.event)
         let deliveries = batch.flatMap { item in item.deliveries.map { (id: $0.id, subscriptionID: $0.subscriptionID, eventID: item.event.id) } }
         let lockKeys = events.map { inboxLockKey($0.accountID) }
-        let rows = try await connection.rows("""
-            SELECT patchbay_store_inbound_events_and_notify(\(inboxLockClass), \(lockKeys)::int4[], \(events.map(\.id))::text[],
+        let arguments: PostgresQuery = """
+            \(inboxLockClass), \(lockKeys)::int4[], \(events.map(\.id))::text[],
                 \(events.map(\.accountID))::text[], \(PostgresNullableTextArray(events.map(\.endpointID)))::text[],
                 \(events.map(\.connectionID))::text[], \(events.map(\.provider))::text[], \(events.map(\.providerEventID))::text[],
                 \(events.map(\.type))::text[], \(events.map(\.key))::text[], \(PostgresNullableTextArray(events.map(\.occurredAt)))::text[],
                 \(payloads)::text[], \(events.map(\.receivedAt))::int8[], \(deliveries.map(\.id))::text[],
                 \(deliveries.map(\.subscriptionID))::text[], \(deliveries.map(\.eventID))::text[],
                 \(PostgresNullableTextArray(events.map(\.traceparent)))::text[], \(PostgresNotifier.channel),
-                \(notices.map(\.eventID))::text[], \(notices.map(\.message))::text[]) AS stored
-            """, logger: logger)
+                \(notices.map(\.eventID))::text[], \(notices.map(\.message))::text[]
+            """
+        let sql = committing
+            ? "CALL patchbay_commit_inbound_events(\(arguments.sql), NULL)"
+            : "SELECT patchbay_store_inbound_events_and_notify(\(arguments.sql)) AS stored"
+        return PostgresQuery(unsafeSQL: sql, binds: arguments.binds)
+    }
+
+    /// Each event of `batch` stored or a duplicate, from the `stored` ids the statement answered.
+    private static func inboundOutcomes(_ batch: [InboundEvent], rows: [PostgresRandomAccessRow]) throws -> [InboundOutcome] {
         let stored = Set(try rows.first?.value("stored", as: [String].self) ?? [])
-        return events.map { stored.contains($0.id) ? .stored : .duplicate }
+        return batch.map { stored.contains($0.event.id) ? .stored : .duplicate }
     }
 
     public func webhookEvent(id: String, accountID: String) async throws -> WebhookEventRecord? {

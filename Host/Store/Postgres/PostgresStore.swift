@@ -119,10 +119,16 @@ public final class PostgresStore: Store {
     /// taking the same rows in different orders cost a retry, not an error.
     func transaction<T: Sendable>(_ durability: Durability = .onDisk,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await retryingRolledBack { try await self.transactionOnce(durability, body) }
+    }
+
+    /// Runs `operation`, a transaction or a statement that commits itself, again when the
+    /// database rolled it back as a deadlock victim or a serialization failure.
+    func retryingRolledBack<T: Sendable>(_ operation: () async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
-                return try await transactionOnce(durability, body)
+                return try await operation()
             } catch let error as PSQLError where attempt < Self.transactionAttempts && Self.isRetryable(error) {
                 logger.debug("transaction retried", metadata: ["sqlstate": "\(error.serverInfo?[.sqlState] ?? "")"])
                 attempt += 1
