@@ -266,7 +266,9 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                 let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout / .milliseconds(1))))
                 // Read a little of the body so the connection can be reused; what it says is not kept.
                 _ = try? await response.body.collect(upTo: 64 << 10)
-                return (Int(response.status.code), RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after")))
+                // An HTTP date is read against the host's clock, like the delay it becomes.
+                let now = Date(timeIntervalSince1970: Double(clock.wallMillis) / 1000)
+                return (Int(response.status.code), RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after"), now: now))
             }
             group.addTask {
                 try await clock.sleep(for: timeout)
