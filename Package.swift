@@ -120,6 +120,8 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Host/PluginTelemetry", swiftSettings: swift6),
+        // The host's clock: the system's in a running host, one a test moves in tests.
+        .target(name: "PatchbayClock", path: "Host/Clock", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
@@ -144,7 +146,7 @@ let package = Package(
             dependencies: [
                 SDK.wire,
                 // Providers' rate budgets are shared by replicas through the store (`RateBudgetStore`).
-                "PatchbayStore",
+                "PatchbayStore", "PatchbayClock",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -163,7 +165,7 @@ let package = Package(
         .target(
             name: "PatchbayServices",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
+                SDK.wire, SDK.plugins, "PatchbayClock", "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -298,7 +300,7 @@ let package = Package(
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
+                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayClock", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
                 "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance", "PatchbayClient",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -3,6 +3,7 @@ import Foundation
 public import Logging
 import NIOCore
 import NIOHTTP1
+public import PatchbayClock
 public import PatchbayStore
 public import PatchbayWire
 import Tracing
@@ -65,13 +66,15 @@ public final class Egress: Sendable {
     /// Vets every address a request goes to, and every network target in a connection's config.
     public let gate: EgressGate
     let settings: EgressSettings
-    private let queue = EgressQueue()
+    /// What retries, rate-budget waits, the queue wait and the request deadline wait on.
+    public let clock: any HostClock
+    private let queue: EgressQueue
     private let budgets: RateBudgets
     let logger: Logger
 
     /// `budgets` is where replicas share providers' rate budgets; without it each host paces on its own.
     public init(settings: EgressSettings = EgressSettings(), budgets store: (any RateBudgetStore)? = nil,
-                logger: Logger = Logger(label: "patchbay.egress")) {
+                clock: any HostClock = SystemClock(), logger: Logger = Logger(label: "patchbay.egress")) {
         var configuration = HTTPClient.Configuration()
         // Never follow redirects: a redirect could carry injected credentials to another host.
         configuration.redirectConfiguration = .disallow
@@ -90,7 +93,9 @@ public final class Egress: Sendable {
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
                                retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
         self.settings = settings
-        budgets = RateBudgets(store: store, logger: logger)
+        self.clock = clock
+        queue = EgressQueue(clock: clock)
+        budgets = RateBudgets(store: store, clock: clock, logger: logger)
         self.logger = logger
     }
 
@@ -125,16 +130,16 @@ public final class Egress: Sendable {
             if Task.isCancelled { return .failure(EgressFailure.cancelled) }
             if let key = target.budgetKey,
                let refusal = await budgets.admit(key, spec: target.rateLimits, provider: target.provider,
-                                                 deadline: target.deadline ?? .now + settings.maxRetryAfter) {
+                                                 deadline: target.deadline ?? clock.now + settings.maxRetryAfter) {
                 record(EgressExchange(method: message.method, url: shownURL, status: nil, error: refusal.code, durationMs: 0))
                 EgressMetrics.attempted(provider: target.provider, response: .failure(refusal), duration: nil)
                 return .failure(refusal)
             }
-            let started = ContinuousClock.now
+            let started = clock.now
             let response = await tracedAttempt(message, url: url, target: target, client: client)
             if let key = target.budgetKey { budgets.observe(key, spec: target.rateLimits, response: response) }
-            EgressMetrics.attempted(provider: target.provider, response: response, duration: .now - started)
-            let elapsed = Int((ContinuousClock.now - started) / .milliseconds(1))
+            EgressMetrics.attempted(provider: target.provider, response: response, duration: clock.now - started)
+            let elapsed = Int((clock.now - started) / .milliseconds(1))
             record(EgressExchange(method: message.method, url: shownURL, status: response.error == nil ? response.status : nil,
                                   error: response.error?.code, durationMs: elapsed))
             logger.debug("egress", metadata: ["method": "\(message.method)", "url": "\(shownURL)",
@@ -145,7 +150,7 @@ public final class Egress: Sendable {
             guard wait <= settings.maxRetryAfter else { return response }
             attempt += 1
             do {
-                try await Task.sleep(for: wait)
+                try await clock.sleep(for: wait)
             } catch {
                 return response
             }
@@ -197,13 +202,14 @@ public final class Egress: Sendable {
         }
         defer { queue.release(upstream) }
         let timeout = settings.requestTimeout
+        let clock = clock
         do {
             // The response is read in a child task racing the deadline: whichever ends first
             // cancels the other, and cancelling the read closes the connection mid-body.
             return try await withThrowingTaskGroup(of: HTTPResponseMessage.self) { group in
                 group.addTask { [request] in try await self.exchange(request, client: client) }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    try await clock.sleep(for: timeout)
                     throw EgressFailure.deadline
                 }
                 defer { group.cancelAll() }

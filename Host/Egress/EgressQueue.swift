@@ -1,4 +1,5 @@
 import NIOCore
+import PatchbayClock
 import Synchronization
 
 /// The host's own bound on requests in flight to one upstream (scheme, host and port), and the
@@ -9,6 +10,12 @@ import Synchronization
 /// everyone else. A waiting call costs one continuation and one sleeping timer task.
 final class EgressQueue: Sendable {
     private let state = Mutex(State())
+    /// What the wait for a slot is timed on.
+    private let clock: any HostClock
+
+    init(clock: any HostClock) {
+        self.clock = clock
+    }
 
     private struct State {
         var upstreams: [String: Upstream] = [:]
@@ -76,8 +83,9 @@ final class EgressQueue: Sendable {
             return state.lastTicket
         }
         guard let ticket else { return true }
+        let clock = clock
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: wait)
+            try? await clock.sleep(for: wait)
             if !Task.isCancelled { self?.abandon(ticket, upstream: upstream, caller: caller) }
         }
         defer { timer.cancel() }

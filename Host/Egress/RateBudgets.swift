@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayStore
 import PatchbayWire
 import Synchronization
@@ -18,6 +19,7 @@ import Synchronization
 final class RateBudgets: Sendable {
     private let store: (any RateBudgetStore)?
     private let refreshInterval: Millis
+    private let clock: any HostClock
     private let logger: Logger
     private let budgets = Mutex<[String: Entry]>([:])
 
@@ -27,9 +29,10 @@ final class RateBudgets: Sendable {
         var syncedAt: Millis?
     }
 
-    init(store: (any RateBudgetStore)?, refreshInterval: Millis = 1_000, logger: Logger) {
+    init(store: (any RateBudgetStore)?, refreshInterval: Millis = 1_000, clock: any HostClock, logger: Logger) {
         self.store = store
         self.refreshInterval = refreshInterval
+        self.clock = clock
         self.logger = logger
     }
 
@@ -37,9 +40,9 @@ final class RateBudgets: Sendable {
     /// sent, or the refusal when it would wait past `deadline` (or the call ends while waiting).
     func admit(_ key: String, spec: RateLimitSpec, provider: String, deadline: ContinuousClock.Instant) async -> PluginError? {
         await refresh(key, spec: spec)
-        let now = nowMillis()
+        let now = clock.wallMillis
         // A call let through at its deadline would time out anyway: keep time for the request itself.
-        let left = Millis((deadline - .now) / .milliseconds(1))
+        let left = Millis((deadline - clock.now) / .milliseconds(1))
         let latest = left - min(1_000, left / 4)
         let (wait, reason): (Millis, RateBudget.Reason?) = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
@@ -52,7 +55,7 @@ final class RateBudgets: Sendable {
         if let reason { return Self.refusal(provider: provider, wait: wait, reason: reason) }
         guard wait > 0 else { return nil }
         do {
-            try await Task.sleep(for: .milliseconds(wait))
+            try await clock.sleep(for: .milliseconds(wait))
         } catch {
             return EgressFailure.cancelled
         }
@@ -62,7 +65,7 @@ final class RateBudgets: Sendable {
     /// Reads one answer's signals into the budget under `key`, and shares the change when others should know it.
     func observe(_ key: String, spec: RateLimitSpec, response: HTTPResponseMessage) {
         guard response.error == nil else { return }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let changed: RateBudgetRecord? = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
             let shared = entry.budget.observe(status: response.status, headers: response.headers, spec: spec, now: now)
@@ -86,7 +89,7 @@ final class RateBudgets: Sendable {
     /// the view as it is.
     private func refresh(_ key: String, spec: RateLimitSpec) async {
         guard let store else { return }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let due: Bool = budgets.withLock { budgets in
             var entry = budgets[key, default: Entry()]
             guard entry.syncedAt.map({ now - $0 >= refreshInterval }) ?? true else { return false }
@@ -97,7 +100,7 @@ final class RateBudgets: Sendable {
         guard due else { return }
         do {
             guard let record = try await store.rateBudget(key: key) else { return }
-            budgets.withLock { $0[key, default: Entry()].budget.merge(record, spec: spec, now: nowMillis()) }
+            budgets.withLock { $0[key, default: Entry()].budget.merge(record, spec: spec, now: clock.wallMillis) }
         } catch {
             // The view this replica has is still the best it knows; the next refresh tries again.
             logger.warning("could not read a shared rate budget", metadata: ["key": "\(key)", "error": "\(error)"])

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
@@ -56,7 +57,7 @@ struct ConnectionCalls: Sendable {
             }
             target.caller = connection.id
             target.budgetKey = Self.budgetKey(manifest, connection: connection)
-            target.deadline = .now + (action.flatMap { manifest.action(named: $0)?.timeoutMs }.map { .milliseconds($0) } ?? settings.pluginTimeout)
+            target.deadline = egress.clock.now + (action.flatMap { manifest.action(named: $0)?.timeoutMs }.map { .milliseconds($0) } ?? settings.pluginTimeout)
             let live = LiveCredentials(connection: connection, target: target)
             let (egress, refresher, vault) = (self.egress, self.refresher, self.vault)
             context = PluginCallContext(secrets: target.secretValues) { request in

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+public import PatchbayClock
 public import PatchbayEgress
 public import PatchbayPlugins
 public import PatchbayStore
@@ -14,6 +15,8 @@ public final class Patchbay: Sendable {
     public let egress: Egress
     /// Wakes waiters when what they wait for is committed; shared by replicas of one store.
     public let notifier: any Notifier
+    /// What egress retries, backoff and deadlines and webhook delivery schedules and leases run on.
+    public let clock: any HostClock
 
     public let apiKeys: APIKeyService
     /// Answers kept for repeats of requests sent with an `Idempotency-Key`.
@@ -47,15 +50,17 @@ public final class Patchbay: Sendable {
     public let readiness: ReadinessService
 
     public init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings,
-                notifier: any Notifier = InProcessNotifier(), logger: Logger = Logger(label: "patchbay")) {
+                notifier: any Notifier = InProcessNotifier(), clock: any HostClock = SystemClock(),
+                logger: Logger = Logger(label: "patchbay")) {
         self.store = store
         self.notifier = notifier
+        self.clock = clock
         self.registry = registry
         self.settings = settings
-        let egress = Egress(settings: settings.egressTrustingUpstreams, budgets: store, logger: Logger(label: "patchbay.egress"))
+        let egress = Egress(settings: settings.egressTrustingUpstreams, budgets: store, clock: clock, logger: Logger(label: "patchbay.egress"))
         self.egress = egress
         let exchange = TokenExchange(egress: egress, settings: settings)
-        let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
+        let webhooks = Webhooks(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier, clock: clock)
         self.webhooks = webhooks
         let providers = ProviderDirectory(registry: registry, store: store)
         let refresher = TokenRefresher(store: store, providers: providers, vault: vault, exchange: exchange,

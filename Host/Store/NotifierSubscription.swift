@@ -90,9 +90,10 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
     /// Whether a task is parked waiting for the next notification.
     var isWaiting: Bool { state.withLock { $0.waiter != nil } }
 
-    /// Waits until notified (true) or until `deadline` (false); all unread notifications are
-    /// taken at once, since the caller re-reads the store for all of them.
-    public func wait(until deadline: ContinuousClock.Instant) async -> Bool {
+    /// Waits until notified (true) or until `deadline`, if any, or the waiting task is cancelled
+    /// (false); all unread notifications are taken at once, since the caller re-reads the store
+    /// for all of them.
+    public func wait(until deadline: ContinuousClock.Instant? = nil) async -> Bool {
         guard await next(until: deadline) != nil else { return false }
         state.withLock { $0.unread.removeAll() }
         return true

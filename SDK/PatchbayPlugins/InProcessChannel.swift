@@ -26,11 +26,15 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     private var api = pb_plugin_api()
     /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
     private let crashSlot: Int?
+    /// What `pb_host_clock_now_ms` answers: the host's clock.
+    let wallClock: @Sendable () -> Int64
     private let lock = NSLock()
     private var stopped = false
 
-    init(pluginID: String, messageVersion: Int = 1, observer: any PluginObserver, crashSlot: Int? = nil) {
+    init(pluginID: String, messageVersion: Int = 1, observer: any PluginObserver, crashSlot: Int? = nil,
+         wallClock: @escaping @Sendable () -> Int64 = PluginRegistry.systemWallClock) {
         self.pluginID = pluginID
+        self.wallClock = wallClock
         self.messageVersion = messageVersion
         self.observer = observer
         self.crashSlot = crashSlot
@@ -257,6 +261,6 @@ private let hostLog: @convention(c) (OpaquePointer?, UInt64, pb_log_level, Unsaf
     channel(context)?.log(requestID, level: level, message: String(decoding: copy(message, length), as: UTF8.self))
 }
 
-private let hostClockNow: @convention(c) (OpaquePointer?) -> Int64 = { _ in
-    Int64(Date().timeIntervalSince1970 * 1000)
+private let hostClockNow: @convention(c) (OpaquePointer?) -> Int64 = { context in
+    (channel(context)?.wallClock ?? PluginRegistry.systemWallClock)()
 }

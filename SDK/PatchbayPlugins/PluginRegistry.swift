@@ -68,9 +68,17 @@ public final class PluginRegistry: @unchecked Sendable {
     private var order: [PluginStatus] = []
     /// Told what the registry and its plugins' channels do; for the host's own providers too.
     public let observer: any PluginObserver
+    /// Milliseconds since the epoch on the host's clock: what in-process plugins read through
+    /// `pb_host_clock_now_ms`. A library is loaded once per process, so every registry that
+    /// opens it shares the clock of the first, as it shares its observer.
+    public let wallClock: @Sendable () -> Int64
 
-    public init(observer: any PluginObserver) {
+    /// The machine's wall clock, for a host whose time nobody moves.
+    public static let systemWallClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    public init(observer: any PluginObserver, wallClock: @escaping @Sendable () -> Int64 = PluginRegistry.systemWallClock) {
         self.observer = observer
+        self.wallClock = wallClock
     }
 
     /// Where a plugin's code runs.
@@ -116,7 +124,7 @@ public final class PluginRegistry: @unchecked Sendable {
             if let existing = lock.withLock({ loaded[manifest.id] }) {
                 throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
             }
-            channel = try PluginLoader.channel(for: inspected, observer: observer)
+            channel = try PluginLoader.channel(for: inspected, observer: observer, wallClock: wallClock)
         case .process(let worker):
             let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, observer: observer)
             manifest = workerManifest

@@ -23,7 +23,8 @@ public enum PluginWorker {
         let channel: InProcessChannel
         do {
             let inspected = try PluginLoader.inspect(path: arguments[1], observer: observer)
-            channel = try PluginLoader.channel(for: inspected, observer: observer)
+            // A worker's plugin reads the machine's wall clock: the host's is not sent over the pipe.
+            channel = try PluginLoader.channel(for: inspected, observer: observer, wallClock: PluginRegistry.systemWallClock)
             writer.send(WorkerFrame(.ready, payload: try? WireCoding.encode(inspected.manifest)))
         } catch {
             writer.send(WorkerFrame(.refused, text: error.description))

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire
@@ -9,12 +10,12 @@ import XCTest
 /// The windows are counted by a clock the test moves, so no window ends mid-test by chance.
 final class APIRateLimitTests: XCTestCase {
     var hosts: [TestHost] = []
-    let clock = WallClock(start: 1_800_000_000_000 + 15_000)
+    let clock = ManualClock(wallMillis: 1_800_000_000_000 + 15_000)
 
     var limits: APIRateLimitSettings {
         var settings = APIRateLimitSettings(requests: 3, window: .seconds(60))
         let clock = clock
-        settings.now = { clock.now }
+        settings.now = { clock.wallMillis }
         return settings
     }
 
@@ -49,11 +50,11 @@ final class APIRateLimitTests: XCTestCase {
         let health = try await host.request("GET", "/healthz")
         XCTAssertNil(health.headers["ratelimit"])
 
-        clock.advance(by: 44_000)
+        clock.advance(by: .seconds(44))
         let stillOver = try await host.request("GET", "/v1/connections", key: key)
         XCTAssertEqual(stillOver.status, 429)
         XCTAssertEqual(stillOver.headers["retry-after"], "1")
-        clock.advance(by: 1_000)
+        clock.advance(by: .seconds(1))
         let nextWindow = try await host.request("GET", "/v1/connections", key: key)
         XCTAssertEqual(nextWindow.status, 200, nextWindow.body)
         XCTAssertEqual(nextWindow.headers["ratelimit"], #""per-key";r=2;t=60"#)

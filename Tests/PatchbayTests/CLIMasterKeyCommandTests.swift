@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 @testable import PatchbayServices
 import PatchbayStore
 import PatchbayVault
@@ -43,7 +44,7 @@ extension CLITests {
         defer { script.remove() }
         let data = script.directory + "/data"
         let store = try SQLiteStore(path: data + "/patchbay.sqlite")
-        let clock = MonotonicClock()
+        let clock = ManualClock()
         let (vault, source) = try await VaultKeeper.open(store: store, dataDirectory: data,
                                                          environment: [Keyring.commandVariable: script.path], now: { clock.now })
         XCTAssertEqual(source, .command(KeyCommand(script.path)))

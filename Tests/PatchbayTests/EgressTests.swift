@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 import PatchbayFakes
 import PatchbayWire
@@ -124,18 +125,21 @@ private final class Recorded: @unchecked Sendable {
 
 /// What the host does by itself when an upstream is throttling, slow or gone: retry only where
 /// no side effect can repeat, and never hold a connection past the request's deadline or its call.
+/// Backoff, `Retry-After` and the deadline run on a clock the tests move.
 final class EgressRetryAndDeadlineTests: XCTestCase {
     var upstream: ScriptedUpstream!
+    var clock: ManualClock!
     var egress: Egress!
 
     override func setUp() async throws {
         upstream = try ScriptedUpstream(fallback: .reply(status: 200, body: #"{"ok":true}"#))
         var settings = EgressSettings()
         settings.connectTimeout = .milliseconds(500)
-        settings.requestTimeout = .seconds(1)
+        settings.requestTimeout = .seconds(30)
         // The scripted upstream is on loopback.
         try settings.addresses.allow("127.0.0.0/8")
-        egress = Egress(settings: settings)
+        clock = ManualClock()
+        egress = Egress(settings: settings, clock: clock)
     }
 
     override func tearDown() async throws {
@@ -148,6 +152,24 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
         return await egress.send(HTTPRequestMessage(method: method, path: "/things", body: method == "GET" ? nil : "{}"), to: target)
     }
 
+    /// Sends in a task of its own, and returns once `reached` holds of the attempts the call
+    /// finished and the call is asleep on the clock: in a backoff when the attempts are done, on
+    /// an attempt's deadline while one is in flight.
+    private func sendUntilAsleep(_ method: String, reached: @escaping @Sendable ([EgressExchange]) -> Bool) async throws
+        -> Task<HTTPResponseMessage, Never>
+    {
+        let attempts = Recorded()
+        let target = EgressTarget(baseURL: URL(string: upstream.baseURL + "/api")!, allowedHosts: [], auth: AuthScheme(type: .none), credentials: [:])
+        let call = Task { [egress] in
+            await egress!.send(HTTPRequestMessage(method: method, path: "/things", body: method == "GET" ? nil : "{}"), to: target,
+                               record: attempts.append)
+        }
+        let done = try await upstream.wait(for: .seconds(5)) { reached(attempts.all) }
+        XCTAssertTrue(done)
+        await clock.sleepers(atLeast: 1)
+        return call
+    }
+
     func testAPostAnswered503WithoutRetryAfterIsSentExactlyOnce() async throws {
         upstream.enqueue(.reply(status: 503, body: "{}"))
         let response = await send("POST")
@@ -155,14 +177,38 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
         XCTAssertEqual(upstream.requests.map(\.method), ["POST"], "a POST the upstream may have acted on was sent again")
     }
 
-    func testIdempotentRequestsAnswered503AreRetried() async throws {
+    func testIdempotentRequestsAnswered503AreRetriedAfterTheBackoff() async throws {
         for method in ["GET", "PUT", "DELETE"] {
             upstream.enqueue(.reply(status: 503, body: "{}"))
             let before = upstream.requests.count
-            let response = await send(method)
+            let call = try await sendUntilAsleep(method) { $0.count == 1 }
+            // Without Retry-After, the first retry waits 500 ms.
+            clock.advance(by: .milliseconds(499))
+            XCTAssertEqual(clock.sleeperCount, 1, "\(method) retried before its backoff")
+            clock.advance(by: .milliseconds(1))
+            let response = await call.value
             XCTAssertEqual(response.status, 200, method)
             XCTAssertEqual(upstream.requests.count - before, 2, method)
         }
+    }
+
+    func testRetryAfterIsWaitedOutBeforeTheRetry() async throws {
+        upstream.enqueue(.reply(status: 429, headers: ["Retry-After": "3"], body: "{}"))
+        let call = try await sendUntilAsleep("GET") { $0.count == 1 }
+        clock.advance(by: .milliseconds(2_999))
+        XCTAssertEqual(clock.sleeperCount, 1, "retried before Retry-After ran out")
+        XCTAssertEqual(upstream.requests.count, 1)
+        clock.advance(by: .milliseconds(1))
+        let response = await call.value
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(upstream.requests.count, 2)
+    }
+
+    func testARetryAfterLongerThanTheHostWaitsGoesBackToTheCaller() async throws {
+        upstream.enqueue(.reply(status: 429, headers: ["Retry-After": "11"], body: "{}"))
+        let response = await send("GET")
+        XCTAssertEqual(response.status, 429, "the host waits out at most 10 s itself")
+        XCTAssertEqual(upstream.requests.count, 1)
     }
 
     func testAPostIsRetriedWhenTheAnswerSaysItWasNotProcessed() async throws {
@@ -179,9 +225,13 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
 
     func testTheDeadlineCoversABodyThatNeverFinishes() async throws {
         upstream.enqueue(.stallMidBody)
-        let started = ContinuousClock.now
-        let response = await send("GET")
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(4))
+        let upstream = try XCTUnwrap(upstream)
+        let call = try await sendUntilAsleep("GET") { _ in upstream.requests.count == 1 }
+        clock.advance(by: .milliseconds(29_999))
+        XCTAssertEqual(clock.sleeperCount, 1, "the attempt ended before its deadline")
+        XCTAssertEqual(upstream.openConnections, 1)
+        clock.advance(by: .milliseconds(1))
+        let response = await call.value
         XCTAssertEqual(response.error?.code, "upstream_timeout")
         XCTAssertEqual(response.error?.retryable, true)
         let released = try await upstream.wait(for: .seconds(3)) { upstream.openConnections == 0 }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayServices
 import PatchbayStore
@@ -210,10 +211,10 @@ final class IdempotencyTests: XCTestCase {
 /// Keys expire after their lifetime: the same key then starts a new request.
 final class IdempotencyExpiryTests: XCTestCase {
     func testAKeyPastItsLifetimeRunsAgain() async throws {
-        let clock = WallClock(start: nowMillis())
+        let clock = ManualClock(wallMillis: nowMillis())
         var settings = IdempotencySettings()
         settings.lifetime = .seconds(1)
-        settings.now = { clock.now }
+        settings.now = { clock.wallMillis }
         let host = try await TestHost.start(idempotency: settings)
         do {
             let key = try await host.key()
@@ -223,7 +224,7 @@ final class IdempotencyExpiryTests: XCTestCase {
             let first = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             let repeated = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             XCTAssertEqual(repeated.json["id"], first.json["id"])
-            clock.advance(by: 1_100)
+            clock.advance(by: .milliseconds(1_100))
             let later = try await host.request("POST", path, key: key, json: body, headers: ["Idempotency-Key": "daily"])
             XCTAssertEqual(later.status, 200, later.body)
             XCTAssertNil(later.headers["idempotent-replayed"])

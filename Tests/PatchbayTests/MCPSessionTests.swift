@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PatchbayClock
 import PatchbayFakes
 import PatchbayServices
 @testable import PatchbayStore
@@ -149,11 +150,11 @@ final class MCPSessionTests: XCTestCase {
     }
 
     func testIdleSessionsExpireAndEachAccountHoldsALimitedNumber() async throws {
-        let clock = WallClock(start: nowMillis())
+        let clock = ManualClock(wallMillis: nowMillis())
         var settings = MCPSessionSettings()
         settings.idleTimeout = .seconds(600)
         settings.maxPerAccount = 2
-        settings.now = { clock.now }
+        settings.now = { clock.wallMillis }
         try await start(settings)
         let first = try await open()
         _ = try await open()
@@ -165,10 +166,10 @@ final class MCPSessionTests: XCTestCase {
         XCTAssertEqual(elsewhere.status, 200, "the limit is per account: \(elsewhere.body)")
 
         // Just short of the timeout the session is still open; just past it, it is gone.
-        clock.advance(by: 600_000 - 1)
+        clock.advance(by: .milliseconds(600_000 - 1))
         let kept = try await host.mcpRequest("POST", agent: agent, key: key, session: first, json: listTools)
         XCTAssertEqual(kept.status, 200, kept.body)
-        clock.advance(by: 600_000 + 1)
+        clock.advance(by: .milliseconds(600_000 + 1))
         let expired = try await host.mcpRequest("POST", agent: agent, key: key, session: first, json: listTools)
         XCTAssertEqual(expired.status, 404)
         XCTAssertEqual(expired.errorCode, "mcp_session_not_found")

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 import PatchbayWire
 import XCTest
@@ -12,6 +13,8 @@ final class UpstreamFaultTests: XCTestCase {
     var host: TestHost!
     var key: String!
     var connection: String!
+    /// The host's clock, for the tests that move it past a deadline or a queue wait.
+    var clock: ManualClock!
 
     override func setUp() async throws {
         upstream = try ScriptedUpstream(fallback: .reply(status: 200, body: Self.identity))
@@ -22,12 +25,15 @@ final class UpstreamFaultTests: XCTestCase {
         try await host?.stop()
     }
 
-    private func start(pluginTimeout: Duration = .seconds(10), isolated: Bool = false,
+    /// With `manualClock`, the host runs on `clock`, which only the test moves.
+    private func start(pluginTimeout: Duration = .seconds(10), isolated: Bool = false, manualClock: Bool = false,
                        _ configure: (inout EgressSettings) -> Void = { _ in }) async throws {
         var egress = TestHost.fastEgress
         configure(&egress)
+        if manualClock { clock = ManualClock() }
         host = try await TestHost.start(plugins: isolated ? [] : ["PatchbaySlack"], isolated: isolated ? ["PatchbaySlack"] : [],
-                                        egress: egress, pluginTimeout: pluginTimeout, upstreams: ["slack=\(upstream.baseURL)/api"])
+                                        egress: egress, pluginTimeout: pluginTimeout, upstreams: ["slack=\(upstream.baseURL)/api"],
+                                        clock: clock)
         key = try await host.key()
         connection = try await host.connectSlack(key: key)
     }
@@ -41,21 +47,26 @@ final class UpstreamFaultTests: XCTestCase {
         try await host.request("POST", "/v1/connections/\(connection)/actions/auth_test/invoke", key: key, json: ["input": [:]])
     }
 
-    /// Takes the only slot with a request that stalls mid-body, then makes a call that can only
-    /// queue behind it: that call's reply, how long it took, and the stalled call. Checks the
-    /// queued call never reached the upstream.
-    private func callBehindAStalledRequest() async throws -> (queued: TestHost.Reply, waited: Duration, stalled: Task<TestHost.Reply, any Error>) {
+    /// On a host started with `manualClock`: takes the only slot with a request that stalls
+    /// mid-body, makes a call that can only queue behind it, and moves the clock to the end of
+    /// `queueWait`. Returns that call's reply and the stalled call; checks the queued call was
+    /// still waiting a moment before, and never reached the upstream.
+    private func callBehindAStalledRequest(queueWait: Duration) async throws -> (queued: TestHost.Reply, stalled: Task<TestHost.Reply, any Error>) {
         upstream.enqueue(.stallMidBody)
         let before = upstream.requests.count
         let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
         let stalled = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
         let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
         XCTAssertTrue(arrived, "the stalling request never reached the upstream")
-        let started = ContinuousClock.now
-        let queued = try await authTest()
-        let waited = ContinuousClock.now - started
+        await clock.sleepers(atLeast: 1)  // the stalled request's deadline
+        let queuedCall = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
+        await clock.sleepers(atLeast: 2)  // and the queued call's wait for a slot
+        clock.advance(by: queueWait - .milliseconds(1))
+        XCTAssertEqual(clock.sleeperCount, 2, "the queued call gave up before its queue wait")
+        clock.advance(by: .milliseconds(1))
+        let queued = try await queuedCall.value
         XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
-        return (queued, waited, stalled)
+        return (queued, stalled)
     }
 
     func testCallsToAnUpstreamThatStallsMidBodyReleaseTheirConnectionsWhenTheCallsEnd() async throws {
@@ -89,11 +100,17 @@ final class UpstreamFaultTests: XCTestCase {
     }
 
     func testABodyThatNeverFinishesIsAnUpstreamTimeout() async throws {
-        try await start { $0.requestTimeout = .seconds(1) }
+        try await start(pluginTimeout: .seconds(60), manualClock: true) { $0.requestTimeout = .seconds(30) }
         upstream.enqueue(.stallMidBody)
-        let started = ContinuousClock.now
-        let reply = try await authTest()
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(6), "the deadline did not cover the body")
+        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
+        let call = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
+        let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == 1 }
+        XCTAssertTrue(arrived)
+        await clock.sleepers(atLeast: 1)
+        clock.advance(by: .milliseconds(29_999))
+        XCTAssertEqual(clock.sleeperCount, 1, "the request ended before its deadline")
+        clock.advance(by: .milliseconds(1))
+        let reply = try await call.value
         XCTAssertEqual(reply.status, 502, reply.body)
         XCTAssertEqual(reply.errorCode, "upstream_timeout", reply.body)
         let released = try await upstream.wait(for: .seconds(5)) { upstream.openConnections == 0 }
@@ -101,35 +118,36 @@ final class UpstreamFaultTests: XCTestCase {
     }
 
     func testAFullConnectionPoolQueuesBrieflyAndSaysSo() async throws {
-        try await start(pluginTimeout: .seconds(4)) {
+        try await start(pluginTimeout: .seconds(60), manualClock: true) {
             $0.connectionsPerHost = 1
             $0.requestTimeout = .seconds(60)
             $0.queueWait = .seconds(1)
         }
-        let (queued, waited, stalled) = try await callBehindAStalledRequest()
-        XCTAssertLessThan(waited, .seconds(5), "the queue wait was not bounded by its own limit")
+        let (queued, stalled) = try await callBehindAStalledRequest(queueWait: .seconds(1))
         XCTAssertEqual(queued.status, 503, queued.body)
         XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
         XCTAssertEqual(queued.json["error"]?["retryable"], true)
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
         XCTAssertTrue(message.contains("this host's queue") && message.contains("all 1 requests") && message.contains("1.0 seconds")
                       && message.contains("--egress-connections-per-host"), message)
+        clock.advance(by: .seconds(60))  // the stalled request's deadline
         let timedOut = try await stalled.value
         XCTAssertEqual(timedOut.errorCode, "upstream_timeout", timedOut.body)
     }
 
     func testAProvidersOwnLimitReplacesTheHostWideOneAndIsNamedWhenItQueues() async throws {
-        try await start(pluginTimeout: .seconds(4)) {
+        try await start(pluginTimeout: .seconds(60), manualClock: true) {
             $0.connectionsPerHost = 100
             $0.connectionsPerProvider = ["slack": 1, "github": 50]
             $0.requestTimeout = .seconds(60)
             $0.queueWait = .seconds(1)
         }
-        let (queued, _, stalled) = try await callBehindAStalledRequest()
+        let (queued, stalled) = try await callBehindAStalledRequest(queueWait: .seconds(1))
         XCTAssertEqual(queued.status, 503, queued.body)
         XCTAssertEqual(queued.errorCode, "egress_queue_timeout", queued.body)
         let message = queued.json["error"]?["message"]?.stringValue ?? ""
         XCTAssertTrue(message.contains("all 1 requests") && message.contains("--egress-limit slack=N"), message)
+        clock.advance(by: .seconds(60))  // the stalled request's deadline
         _ = try await stalled.value
     }
 

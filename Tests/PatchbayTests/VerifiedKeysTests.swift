@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 @testable import PatchbayServices
 import PatchbayStore
 import XCTest
@@ -54,14 +55,14 @@ final class VerifiedKeysTests: XCTestCase {
     func testARevocationWhoseNotificationIsLostTakesEffectWithinTheLifetime() async throws {
         let store = try SQLiteStore(path: directory + "/store.sqlite")
         // This host's clock only moves when the test moves it.
-        let clock = MovedClock()
-        let here = APIKeyService(store: store, notifier: InProcessNotifier(), now: clock.now)
+        let clock = ManualClock()
+        let here = APIKeyService(store: store, notifier: InProcessNotifier(), now: { clock.now })
         let there = APIKeyService(store: store, notifier: InProcessNotifier())
         let (key, admin) = try await issue(here)
         let principal = try await here.authenticate(key)
 
         _ = try await there.revoke(principal: admin, id: principal.keyID)
-        clock.move(to: VerifiedKeys.lifetime)
+        clock.advance(by: VerifiedKeys.lifetime)
         await assertRefused(here, key, "a revoked key outlived the cache's lifetime")
     }
 
@@ -91,19 +92,5 @@ final class VerifiedKeysTests: XCTestCase {
         keys.remember(prefix: "p", secret: "s", principal: principal, generation: keys.currentGeneration)
         XCTAssertEqual(keys.principal(prefix: "p", secret: "s"), principal)
         XCTAssertNil(keys.principal(prefix: "p", secret: "t"))
-    }
-}
-
-/// A clock that stands still until the test moves it: `now` is its start plus what it was moved by.
-/// Unchecked because `lock` guards `elapsed`, which the compiler cannot see.
-private final class MovedClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private let start = ContinuousClock.now
-    private var elapsed = Duration.zero
-
-    func move(to elapsed: Duration) { lock.withLock { self.elapsed = elapsed } }
-
-    var now: @Sendable () -> ContinuousClock.Instant {
-        { [self] in lock.withLock { start + elapsed } }
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayServices
 @testable import PatchbayStore
@@ -8,7 +9,10 @@ import XCTest
 
 /// Subscriptions and delivery: push to a local agent URL that succeeds, fails, stalls,
 /// throttles or goes away; dead letters, retry and replay; secret rotation; pull with a cursor.
+/// The host runs on a clock the tests move: a retry, a timeout or the end of a long-poll
+/// happens only when a test advances it.
 final class WebhookDeliveryTests: XCTestCase {
+    var clock: ManualClock!
     var host: TestHost!
     var key: String!
     var admin: String!
@@ -20,7 +24,8 @@ final class WebhookDeliveryTests: XCTestCase {
     var agentID: String!
 
     override func setUp() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayGitHub"])
+        clock = ManualClock()
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], clock: clock)
         key = try await host.key()
         admin = try await host.key(scopes: [.admin])
         agent = try await FakeAgentReceiver.start()
@@ -69,7 +74,6 @@ final class WebhookDeliveryTests: XCTestCase {
         try await host.waitForDeliveries(key: admin, query, until: condition)
     }
 
-    /// Checks a delivery's Standard Webhooks signature with `secret`, as a receiver would.
     /// Waits until the delivery worker has leased, found nothing to send and parked on the
     /// notifier: whatever it was woken for has been sent or found not to be sendable.
     func waitForIdleWorker() async throws {
@@ -77,6 +81,24 @@ final class WebhookDeliveryTests: XCTestCase {
         try await eventually("the delivery worker to wait") { notifier.waitingChannels.contains(.deliveriesDue) }
     }
 
+    /// Waits until the worker is idle and asleep on the clock until its next retry or sweep,
+    /// so that advancing the clock is what decides whether it sends again.
+    func waitForParkedWorker() async throws {
+        try await waitForIdleWorker()
+        await clock.sleepers(atLeast: 1)
+    }
+
+    /// Moves the clock on by `step` each time the worker parks, until the agent has received
+    /// `count` requests: retries come due without the test waiting for them.
+    func advanceUntilReceived(_ count: Int, step: Duration = .seconds(2)) async throws {
+        for _ in 0..<20 where agent.requests.count < count {
+            try await waitForParkedWorker()
+            clock.advance(by: step)
+            _ = await agent.waitForRequests(agent.requests.count + 1)
+        }
+    }
+
+    /// Checks a delivery's Standard Webhooks signature with `secret`, as a receiver would.
     func verifies(_ request: RecordedRequest, secret: String) -> Bool {
         guard let id = request.headers["webhook-id"], let timestamp = request.headers["webhook-timestamp"],
               let signatures = request.headers["webhook-signature"] else { return false }
@@ -128,19 +150,49 @@ final class WebhookDeliveryTests: XCTestCase {
         agent.script([FakeAgentReceiver.Answer(status: 500)], otherwise: FakeAgentReceiver.Answer(status: 200))
         worker = host.startDeliveryWorker { $0.sweepInterval = .seconds(60) }
         try await github("issues", action: "opened", delivery: "g-own-retry")
-        let received = await agent.waitForRequests(2, timeout: .seconds(5))
+        _ = await agent.waitForRequests(1)
+        XCTAssertEqual(agent.requests.count, 1)
+        try await waitForParkedWorker()
+        // The first retry is due 25 to 50 ms after the failure (half of the 50 ms base, plus jitter).
+        clock.advance(by: .milliseconds(24))
+        XCTAssertEqual(clock.sleeperCount, 1, "the worker woke before its retry was due")
+        clock.advance(by: .milliseconds(26))
+        let received = await agent.waitForRequests(2)
         XCTAssertEqual(received.count, 2, "the retry waited for the 60 s sweep")
     }
 
     func testFailuresAreRetriedWithTheSameWebhookIdAndRetryAfterIsHonoured() async throws {
         _ = try await pushSubscription()
         agent.script([FakeAgentReceiver.Answer(status: 500),
-                      FakeAgentReceiver.Answer(status: 200, delay: .seconds(2)),  // past the 1 s delivery timeout
+                      FakeAgentReceiver.Answer(status: 200, delay: .seconds(60)),  // past the 30 s delivery timeout
                       FakeAgentReceiver.Answer(status: 429, headers: ["Retry-After": "1"])],
                      otherwise: FakeAgentReceiver.Answer(status: 200))
-        worker = host.startDeliveryWorker()
+        worker = host.startDeliveryWorker {
+            $0.deliveryTimeout = .seconds(30)
+            $0.sweepInterval = .seconds(60)
+        }
         try await github("issues", action: "closed", delivery: "g-3")
-        let received = await agent.waitForRequests(4, timeout: .seconds(15))
+        _ = await agent.waitForRequests(1)
+        XCTAssertEqual(agent.requests.count, 1)
+        try await waitForParkedWorker()
+        clock.advance(by: .milliseconds(50))  // the first retry's latest due time
+        _ = await agent.waitForRequests(2)
+        XCTAssertEqual(agent.requests.count, 2)
+        // The stalled answer: the delivery timeout is the one sleeper until it runs out.
+        await clock.sleepers(atLeast: 1)
+        clock.advance(by: .milliseconds(29_999))
+        XCTAssertEqual(clock.sleeperCount, 1, "the delivery timed out early")
+        clock.advance(by: .milliseconds(1))
+        try await waitForParkedWorker()
+        clock.advance(by: .milliseconds(100))  // the second retry's latest due time
+        _ = await agent.waitForRequests(3)
+        XCTAssertEqual(agent.requests.count, 3)
+        try await waitForParkedWorker()
+        // Retry-After: 1 holds the next attempt back for a whole second of the host's clock.
+        clock.advance(by: .milliseconds(999))
+        XCTAssertEqual(clock.sleeperCount, 1, "Retry-After: 1 was not honoured")
+        clock.advance(by: .milliseconds(1))
+        let received = await agent.waitForRequests(4)
         XCTAssertEqual(received.count, 4)
         XCTAssertEqual(Set(received.compactMap { $0.headers["webhook-id"] }).count, 1, "every attempt carries the same webhook-id")
         let delivery = try await waitForDeliveries { $0.first?["status"] == "succeeded" }
@@ -150,7 +202,7 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(attempts.map { $0["status_code"] }, [500, .null, 429, 200])
         XCTAssertEqual(attempts[1]["error"], "timed out")
         let times = attempts.compactMap { $0["attempted_at"]?.stringValue }.compactMap(Self.parseTime)
-        XCTAssertGreaterThanOrEqual(times[3].timeIntervalSince(times[2]), 0.95, "Retry-After: 1 waited at least a second")
+        XCTAssertEqual(times[3].timeIntervalSince(times[2]), 1, accuracy: 0.001, "Retry-After: 1 waited a second")
     }
 
     func testGoneDisablesTheSubscriptionAndEnablingResumesIt() async throws {
@@ -178,8 +230,12 @@ final class WebhookDeliveryTests: XCTestCase {
     func testDeadLettersCanBeRetriedAndEventsReplayed() async throws {
         let (subscription, _) = try await pushSubscription()
         agent.script([], otherwise: FakeAgentReceiver.Answer(status: 503))
-        worker = host.startDeliveryWorker { $0.maxAttempts = 3 }
+        worker = host.startDeliveryWorker {
+            $0.maxAttempts = 3
+            $0.deliveryTimeout = .seconds(30)  // longer than the steps the clock is moved by
+        }
         try await github("issues", action: "opened", delivery: "g-6")
+        try await advanceUntilReceived(3)
         let dead = try await waitForDeliveries("status=dead") { $0.count == 1 }
         XCTAssertEqual(dead.first?["attempts"], 3)
         XCTAssertEqual(dead.first?["last_status_code"], 503)
@@ -344,8 +400,8 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(empty.json["data"]?.arrayValue?.count, 0)
         XCTAssertEqual(empty.json["next_cursor"]?.stringValue, end)
 
-        // A long-poll is answered as soon as a matching event lands.
-        let started = ContinuousClock.now
+        // A long-poll is answered as soon as a matching event lands: the host's clock, which
+        // would end the wait, stands still.
         let (polled, pollKey) = (try XCTUnwrap(host), try XCTUnwrap(key))
         async let waited = polled.request("GET", "/v1/agents/\(reader)/events?cursor=\(end)&wait=10", key: pollKey)
         let notifier = try XCTUnwrap(host.patchbay.notifier as? InProcessNotifier)
@@ -353,7 +409,6 @@ final class WebhookDeliveryTests: XCTestCase {
         try await github("issues", action: "reopened", delivery: "p-4")
         let reply = try await waited
         XCTAssertEqual(reply.json["data"]?.arrayValue?.map { $0["provider_event_id"] }, ["p-4"])
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
 
         for query in ["cursor=abc", "wait=31", "limit=0"] {
             let bad = try await host.request("GET", "/v1/agents/\(reader)/events?\(query)", key: key)

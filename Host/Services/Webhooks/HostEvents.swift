@@ -1,3 +1,4 @@
+import PatchbayClock
 import PatchbayEgress
 import PatchbayStore
 import PatchbayWire
@@ -15,6 +16,8 @@ struct HostEvents: Sendable {
 
     let store: any WebhookStore
     let notifier: any Notifier
+    /// What the events are stamped with, so their deliveries are due on the worker's clock.
+    let clock: any HostClock
 
     /// `error` is the provider's reason, as stored on the connection.
     func needsReauth(_ connection: ConnectionRecord, error: String) async throws -> InboundEvent {
@@ -38,7 +41,7 @@ struct HostEvents: Sendable {
         let subscriptions = try await store.activeWebhookSubscriptions(accountID: connection.accountID, endpointID: nil,
                                                                        provider: connection.provider)
         let id = IDs.make("evt")
-        let now = nowMillis()
+        let now = clock.wallMillis
         let event = WebhookEventRecord(
             id: id, accountID: connection.accountID, endpointID: nil, connectionID: connection.id, provider: connection.provider,
             providerEventID: id, type: key, key: key, occurredAt: WebhookEventPayload.isoTime(now), payload: payload,

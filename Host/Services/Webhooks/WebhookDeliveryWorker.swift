@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 import PatchbayEgress
 import PatchbayStore
 import PatchbayVault
@@ -24,14 +25,18 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     let settings: WebhookSettings
     let notifier: any Notifier
     let targets: WebhookTargetPolicy
+    /// What leases, the retry schedule, the sweep and the delivery timeout run on.
+    let clock: any HostClock
     let logger: Logger
     let owner = IDs.make("worker")
 
-    init(store: any WebhookStore, vault: Vault, settings: WebhookSettings, notifier: any Notifier, logger: Logger) {
+    init(store: any WebhookStore, vault: Vault, settings: WebhookSettings, notifier: any Notifier, clock: any HostClock,
+         logger: Logger) {
         self.store = store
         self.vault = vault
         self.settings = settings
         self.notifier = notifier
+        self.clock = clock
         self.targets = WebhookTargetPolicy(settings: settings)
         self.logger = logger
     }
@@ -65,7 +70,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         // The earliest retry this worker scheduled, so it wakes for it without a notification.
         var nextRetry: Millis?
         while !Task.isCancelled {
-            let now = nowMillis()
+            let now = clock.wallMillis
             if let retry = nextRetry, retry <= now { nextRetry = nil }
             let leased: [WebhookDeliveryRecord]
             do {
@@ -73,13 +78,13 @@ public final class WebhookDeliveryWorker: Service, Sendable {
                     owner: owner, now: now, leaseUntil: now + Int64(settings.lease / .milliseconds(1)), limit: settings.concurrency)
             } catch {
                 logger.error("could not lease webhook deliveries", metadata: ["error": "\(error)"])
-                try await Task.sleep(for: settings.sweepInterval)
+                try await clock.sleep(for: settings.sweepInterval)
                 continue
             }
             if leased.isEmpty {
-                var wake = ContinuousClock.now + settings.sweepInterval
-                if let retry = nextRetry { wake = min(wake, ContinuousClock.now + .milliseconds(retry - now)) }
-                _ = await due.wait(until: wake)
+                var wake = clock.now + settings.sweepInterval
+                if let retry = nextRetry { wake = min(wake, clock.now + .milliseconds(retry - now)) }
+                _ = await clock.wait(on: due, until: wake)
                 continue
             }
             // The round's outcomes are recorded together: one commit instead of one per delivery.
@@ -129,7 +134,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         return await withSpan("webhook.deliver", context: origin, ofKind: .client) { span in
             if traceparent != nil { span.addLink(SpanLink(context: origin, attributes: [:])) }
             span.attributes["patchbay.delivery.attempt"] = delivery.attempts + 1
-            let started = ContinuousClock.now
+            let started = clock.now
             let finished = await attempt(delivery, to: target, client: client, schedule: schedule)
             let outcome: String
             switch finished.delivery.status {
@@ -140,8 +145,8 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             span.attributes["patchbay.delivery.outcome"] = outcome
             if let status = finished.attempt.statusCode { span.attributes["http.response.status_code"] = status }
             if outcome != "succeeded" { span.setStatus(SpanStatus(code: .error)) }
-            let lag = outcome == "succeeded" ? Duration.milliseconds(max(0, nowMillis() - delivery.createdAt)) : nil
-            ServiceMetrics.deliveryAttempted(outcome: outcome, duration: .now - started, lag: lag)
+            let lag = outcome == "succeeded" ? Duration.milliseconds(max(0, clock.wallMillis - delivery.createdAt)) : nil
+            ServiceMetrics.deliveryAttempted(outcome: outcome, duration: clock.now - started, lag: lag)
             return finished
         }
     }
@@ -164,8 +169,8 @@ public final class WebhookDeliveryWorker: Service, Sendable {
     private func attempt(_ delivery: WebhookDeliveryRecord, to target: Result<Addressed?, any Error>, client: HTTPClient,
                          schedule: RetrySchedule) async -> FinishedAttempt {
         var delivery = delivery
-        let started = nowMillis()
-        let clock = ContinuousClock.now
+        let started = clock.wallMillis
+        let began = clock.now
         var statusCode: Int?
         var failure: String?
         var retryAfter: Duration?
@@ -176,7 +181,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             else {
                 delivery.status = .dead
                 delivery.lastError = "the event or the subscription no longer exists"
-                return finish(delivery, started: started, clock: clock, statusCode: nil, disable: nil)
+                return finish(delivery, started: started, began: began, statusCode: nil, disable: nil)
             }
             let destination = try await targets.target(url)
             let secrets = try SubscriptionSecrets.open(sealed, vault: vault, subscriptionID: addressed.subscription.id)
@@ -224,12 +229,12 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             delivery.lastError = failure ?? "the agent's URL answered \(statusCode ?? 0)"
             if let delay = schedule.delay(afterAttempt: delivery.attempts, retryAfter: retryAfter) {
                 delivery.status = .pending
-                delivery.nextAttemptAt = nowMillis() + delay
+                delivery.nextAttemptAt = clock.wallMillis + delay
             } else {
                 delivery.status = .dead
             }
         }
-        return finish(delivery, started: started, clock: clock, statusCode: statusCode, disable: disable)
+        return finish(delivery, started: started, began: began, statusCode: statusCode, disable: disable)
     }
 
     /// Sends to the checked address: a literal one through the shared client, a name through a
@@ -252,20 +257,35 @@ public final class WebhookDeliveryWorker: Service, Sendable {
         }
     }
 
+    /// The answer, or `deadlineExceeded` once the delivery timeout passes on the host's clock (the
+    /// client's own deadline, the same length of real time, stays as the backstop).
     private func exchange(_ request: HTTPClientRequest, _ client: HTTPClient) async throws -> (status: Int, retryAfter: Duration?) {
-        let response = try await client.execute(request, timeout: .milliseconds(Int64(settings.deliveryTimeout / .milliseconds(1))))
-        // Read a little of the body so the connection can be reused; what it says is not kept.
-        _ = try? await response.body.collect(upTo: 64 << 10)
-        return (Int(response.status.code), RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after")))
+        let (clock, timeout) = (clock, settings.deliveryTimeout)
+        return try await withThrowingTaskGroup(of: (status: Int, retryAfter: Duration?).self) { group in
+            group.addTask {
+                let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout / .milliseconds(1))))
+                // Read a little of the body so the connection can be reused; what it says is not kept.
+                _ = try? await response.body.collect(upTo: 64 << 10)
+                // An HTTP date is read against the host's clock, like the delay it becomes.
+                let now = Date(timeIntervalSince1970: Double(clock.wallMillis) / 1000)
+                return (Int(response.status.code), RetrySchedule.parseRetryAfter(response.headers.first(name: "retry-after"), now: now))
+            }
+            group.addTask {
+                try await clock.sleep(for: timeout)
+                throw HTTPClientError.deadlineExceeded
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
     }
 
-    private func finish(_ delivery: WebhookDeliveryRecord, started: Millis, clock: ContinuousClock.Instant, statusCode: Int?,
+    private func finish(_ delivery: WebhookDeliveryRecord, started: Millis, began: ContinuousClock.Instant, statusCode: Int?,
                         disable: String?) -> FinishedAttempt {
         var delivery = delivery
-        delivery.updatedAt = nowMillis()
+        delivery.updatedAt = clock.wallMillis
         let attempt = WebhookAttemptRecord(
             id: IDs.make("att"), deliveryID: delivery.id, attemptedAt: started,
-            durationMs: Int((ContinuousClock.now - clock) / .milliseconds(1)), statusCode: statusCode,
+            durationMs: Int((clock.now - began) / .milliseconds(1)), statusCode: statusCode,
             error: delivery.status == .succeeded ? nil : delivery.lastError)
         return FinishedAttempt(delivery: delivery, attempt: attempt, disableSubscription: disable)
     }

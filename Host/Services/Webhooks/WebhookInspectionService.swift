@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayStore
 import PatchbayWire
 
@@ -7,6 +8,8 @@ import PatchbayWire
 public struct WebhookInspectionService: Sendable {
     let store: any WebhookStore
     let notifier: any Notifier
+    /// When a retried or replayed delivery is due.
+    let clock: any HostClock
 
     public struct DeliveryDetail: Sendable {
         public var delivery: WebhookDeliveryRecord
@@ -57,7 +60,7 @@ public struct WebhookInspectionService: Sendable {
             guard try await store.webhookSubscription(id: delivery.subscriptionID, accountID: principal.accountID) != nil else {
                 throw ServiceError(.conflict, "subscription_deleted", "the subscription of delivery \(deliveryID) was deleted")
             }
-            let now = nowMillis()
+            let now = clock.wallMillis
             delivery.status = .pending
             delivery.attempts = 0
             delivery.nextAttemptAt = now
@@ -88,7 +91,7 @@ public struct WebhookInspectionService: Sendable {
                                                                  provider: event.provider)
                 .filter { $0.mode == .push && EventPattern.matchesAny($0.patterns, event.key) }
         }
-        let now = nowMillis()
+        let now = clock.wallMillis
         var created: [WebhookDeliveryRecord] = []
         for subscription in targets {
             let delivery = WebhookDeliveryRecord(

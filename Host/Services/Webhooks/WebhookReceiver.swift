@@ -1,5 +1,6 @@
 public import Foundation
 import Logging
+import PatchbayClock
 import PatchbayEgress
 import PatchbayPlugins
 import PatchbayStore
@@ -15,6 +16,8 @@ public struct WebhookReceiver: Sendable {
     let vault: Vault
     let settings: HostSettings
     let inbox: Inbox
+    /// What received events and their push deliveries are stamped with.
+    let clock: any HostClock
     let logger: Logger
 
     /// What to answer the provider.
@@ -78,7 +81,7 @@ public struct WebhookReceiver: Sendable {
             return Reply(body: ["ok": true], stored: 0, duplicates: 0)
         }
 
-        let now = nowMillis()
+        let now = clock.wallMillis
         // This request's span: the events' push deliveries are its children (`WebhookDeliveryWorker`).
         let traceparent = TraceHeaders.currentTraceparent
         var stored = 0, duplicates = 0

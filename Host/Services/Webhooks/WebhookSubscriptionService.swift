@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayPlugins
 public import PatchbayStore
 import PatchbayVault
@@ -14,6 +15,8 @@ public struct WebhookSubscriptionService: Sendable {
     /// Pull requests wait on new events; a resumed subscription wakes the delivery worker.
     let notifier: any Notifier
     let targets: WebhookTargetPolicy
+    /// Subscriptions' and their secrets' times, which deliveries are signed against, and the pull wait.
+    let clock: any HostClock
 
     public struct Draft: Sendable {
         public var agentID: String?
@@ -84,7 +87,7 @@ public struct WebhookSubscriptionService: Sendable {
             if draft.url != nil { throw ServiceError.validation("url applies only to push delivery", field: "url") }
         }
         let id = IDs.make("wsub")
-        let now = nowMillis()
+        let now = clock.wallMillis
         var secret: String?
         var sealed: String?
         if mode == .push {
@@ -122,7 +125,7 @@ public struct WebhookSubscriptionService: Sendable {
         var record = try await owned(principal, id)
         record.status = .active
         record.disabledReason = nil
-        record.updatedAt = nowMillis()
+        record.updatedAt = clock.wallMillis
         try await store.updateWebhookSubscription(record)
         await notifier.notify(.deliveriesDue)
         return record
@@ -142,7 +145,7 @@ public struct WebhookSubscriptionService: Sendable {
         }
         let old = try openSecrets(sealed, id: record.id)
         let made = StandardWebhooks.makeSecret()
-        let now = nowMillis()
+        let now = clock.wallMillis
         let secrets = SubscriptionSecrets(current: made, previous: old.current, previousExpiresAt: now + Int64(overlap / .milliseconds(1)))
         record.sealedSecrets = try secrets.seal(vault, subscriptionID: record.id)
         record.updatedAt = now
@@ -171,16 +174,16 @@ public struct WebhookSubscriptionService: Sendable {
         guard !subscriptions.isEmpty else {
             throw ServiceError(.notFound, "not_found", "agent \"\(agentID)\" has no pull subscriptions")
         }
-        let deadline = ContinuousClock.now + wait
+        let deadline = clock.now + wait
         // Listening before the first read: an event stored between a read and the wait still wakes it.
         let stored = notifier.listen(.webhookEvents(accountID: principal.accountID))
         defer { stored.cancel() }
         while true {
             let pulled = try await scan(principal: principal, subscriptions: subscriptions, after: after, limit: limit)
-            if !pulled.events.isEmpty || ContinuousClock.now >= deadline { return pulled }
+            if !pulled.events.isEmpty || clock.now >= deadline { return pulled }
             after = Int64(pulled.cursor) ?? after
             // Woken by any event of the account; the next read says whether one is for this agent.
-            _ = await stored.wait(until: deadline)
+            _ = await clock.wait(on: stored, until: deadline)
             try Task.checkCancellation()
         }
     }

@@ -1,4 +1,5 @@
 import Logging
+import PatchbayClock
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
@@ -13,17 +14,17 @@ public struct Webhooks: Sendable {
     public let worker: WebhookDeliveryWorker
     let hostEvents: HostEvents
 
-    init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings, notifier: any Notifier) {
+    init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings, notifier: any Notifier, clock: any HostClock) {
         let inbox = Inbox(store: store, notifier: notifier)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks,
                                            publicURL: settings.publicURL)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
-                                   inbox: inbox, logger: Logger(label: "patchbay.webhooks"))
+                                   inbox: inbox, clock: clock, logger: Logger(label: "patchbay.webhooks"))
         subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, notifier: notifier,
-                                                   targets: WebhookTargetPolicy(settings: settings.webhooks))
-        inspection = WebhookInspectionService(store: store, notifier: notifier)
+                                                   targets: WebhookTargetPolicy(settings: settings.webhooks), clock: clock)
+        inspection = WebhookInspectionService(store: store, notifier: notifier, clock: clock)
         worker = WebhookDeliveryWorker(store: store, vault: vault, settings: settings.webhooks, notifier: notifier,
-                                       logger: Logger(label: "patchbay.webhooks.delivery"))
-        hostEvents = HostEvents(store: store, notifier: notifier)
+                                       clock: clock, logger: Logger(label: "patchbay.webhooks.delivery"))
+        hostEvents = HostEvents(store: store, notifier: notifier, clock: clock)
     }
 }

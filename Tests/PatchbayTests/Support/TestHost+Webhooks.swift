@@ -64,7 +64,7 @@ extension TestHost {
         var logger = Logger(label: "test.delivery")
         logger.logLevel = .critical
         let worker = WebhookDeliveryWorker(store: shipped.store, vault: shipped.vault, settings: settings, notifier: shipped.notifier,
-                                           logger: logger)
+                                           clock: shipped.clock, logger: logger)
         return Task { try await worker.run() }
     }
 }

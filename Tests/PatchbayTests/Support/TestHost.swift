@@ -6,6 +6,7 @@ import NIOCore
 import NIOFoundationEssentialsCompat
 import NIOHTTP1
 import PatchbayAPI
+import PatchbayClock
 import PatchbayEgress
 import PatchbayFakes
 import PatchbayPluginTelemetry
@@ -46,6 +47,8 @@ final class TestHost: Sendable {
     /// `storeNotifier` is true: each host has the notifier `serve` picks for its store, so
     /// replicas on PostgreSQL reach each other through `LISTEN/NOTIFY`.
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
+    /// `clock` is the host's clock (a `ManualClock` to move its retries, leases and deadlines);
+    /// a host `reusing` another keeps that one's clock.
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings,
     /// `publicURL` the `serve --public-url` one.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
@@ -56,7 +59,9 @@ final class TestHost: Sendable {
                       dataDirectory: String? = nil, log: Logger? = nil, countingStore: Bool = false,
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
                       sharedNotifier: Bool = true, storeNotifier: Bool = false, publicURL: String? = nil,
-                      store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil) async throws -> TestHost {
+                      store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil,
+                      clock chosen: (any HostClock)? = nil) async throws -> TestHost {
+        let clock = chosen ?? previous?.patchbay.clock ?? SystemClock()
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
@@ -66,7 +71,7 @@ final class TestHost: Sendable {
         let (opened, postgres) = try await kind.open(directory: directory, database: previous?.postgres?.url, logger: logger)
         let store: any Store = countingStore ? CountingStore(opened) : opened
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
-        let registry = PluginRegistry(logger: logger)
+        let registry = PluginRegistry(logger: logger, wallClock: { clock.wallMillis })
         registry.load(paths: try plugins.map(BuildProducts.plugin))
         for product in isolated {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
@@ -88,7 +93,7 @@ final class TestHost: Sendable {
             notifier = (sharedNotifier ? previous?.patchbay.notifier : nil) ?? InProcessNotifier()
         }
         let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
-                                registry: registry, settings: settings, notifier: notifier, logger: logger)
+                                registry: registry, settings: settings, notifier: notifier, clock: clock, logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = APIServer.application(patchbay, host: "127.0.0.1", port: 0, logger: logger, metrics: metrics) { port in
