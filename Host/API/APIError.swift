@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,3 +1,4 @@
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 

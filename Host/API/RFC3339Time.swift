@@ -1,3 +1,4 @@
+import PatchbayModel
 import PatchbayStore
 
 /// RFC 3339 date-times (`2026-01-31T12:00:00Z`, `0418-02-03T10:36:29.5+05:30`) as milliseconds

@@ -1,3 +1,4 @@
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

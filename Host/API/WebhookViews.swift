@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayEgress
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import MCP
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,4 +1,5 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Hummingbird
 import PatchbayConsole
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

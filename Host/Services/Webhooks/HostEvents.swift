@@ -1,4 +1,5 @@
 import PatchbayEgress
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 

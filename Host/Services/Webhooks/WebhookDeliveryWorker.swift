@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import PatchbayEgress
+import PatchbayModel
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire

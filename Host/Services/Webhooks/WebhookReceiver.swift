@@ -1,6 +1,7 @@
 public import Foundation
 import Logging
 import PatchbayEgress
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault
