@@ -197,9 +197,9 @@ let package = Package(
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                // The services hand the API store records (ConnectionRecord, ExecutionRecord, ...)
-                // and the plugin registry's statuses, which its views render.
-                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayModel", "PatchbayStore", "PatchbayConsole",
+                // The services hand the API records (ConnectionRecord, ExecutionRecord, ...) and the
+                // plugin registry's statuses, which its views render. It never reaches the store.
+                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayModel", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

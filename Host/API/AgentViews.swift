@@ -1,5 +1,4 @@
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// How agents, skills and versions look to API clients.

@@ -1,5 +1,4 @@
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// A query or header parameter of a route, with the schema its value must match.

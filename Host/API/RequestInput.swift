@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// Reading what a client sent, after `RequestValidation` checked it against the route's

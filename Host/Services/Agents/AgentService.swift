@@ -256,6 +256,13 @@ public struct AgentService: Sendable {
         return version
     }
 
+    /// Wakes once for each new live version of the agent (a publish or a rollback, on any
+    /// replica; unread ones coalesce) until the task iterating it is cancelled, which ends the
+    /// listening. It listens from the moment it returns, so no version published later is missed.
+    public func liveVersionChanges(agentID: String) -> some AsyncSequence<Void, Never> & Sendable {
+        notifier.listen(.agentLive(agentID)).map { _ in }
+    }
+
     public func versions(principal: Principal, agentID: String) async throws -> (AgentRecord, [AgentVersionRecord]) {
         try principal.require(.integrationsRead)
         let agent = try await owned(principal, agentID)
