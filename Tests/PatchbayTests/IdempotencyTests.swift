@@ -2,7 +2,6 @@ import Foundation
 import PatchbayFakes
 import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 import XCTest
 

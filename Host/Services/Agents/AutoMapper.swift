@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// Proposes a binding for a plain-language goal by scoring the discovered objects, their

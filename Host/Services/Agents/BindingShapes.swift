@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// Turns a binding into calls of the action behind its operation. Actions are recognised by

@@ -1,5 +1,4 @@
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// Filter fields that follow a relationship: `customers.email` on `orders` means "the email of

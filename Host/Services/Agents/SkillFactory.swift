@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// Builds skill definitions from provider actions, checking names and presets.

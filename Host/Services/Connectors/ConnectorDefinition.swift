@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// A declarative HTTP connector as its author wrote it, checked field by field: a base URL,

@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import Synchronization
 
 /// The remote MCP servers this replica listens to, one task each holding the server's event

@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayWire
 
 /// A remote MCP server's tools as a provider manifest: each tool an action with its input

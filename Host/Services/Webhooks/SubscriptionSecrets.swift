@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 import PatchbayVault
 
 /// A push subscription's signing secrets: the current one and, during a rotation, the

@@ -1,6 +1,5 @@
 import Foundation
 import PatchbayModel
-import PatchbayStore
 
 /// Milliseconds since the epoch, moved by the test. Unchecked because `lock` guards `millis`,
 /// which the compiler cannot see.
