@@ -126,10 +126,13 @@ let package = Package(
             name: "PatchbayVault",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
             path: "Host/Vault", swiftSettings: swift6),
+        // The values the layers hand each other (records, paging, the store's errors), with no
+        // persistence code: the API renders them without being able to reach the store.
+        .target(name: "PatchbayModel", dependencies: [SDK.wire], path: "Host/Model", swiftSettings: swift6),
         .target(
             name: "PatchbayStore",
             dependencies: [
-                SDK.wire,
+                SDK.wire, "PatchbayModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,7 +149,7 @@ let package = Package(
             dependencies: [
                 SDK.wire,
                 // Providers' rate budgets are shared by replicas through the store (`RateBudgetStore`).
-                "PatchbayStore", "PatchbayClock",
+                "PatchbayStore", "PatchbayModel", "PatchbayClock",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -165,7 +168,8 @@ let package = Package(
         .target(
             name: "PatchbayServices",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayClock", "PatchbayVault", "PatchbayStore", "PatchbayEgress", "PatchbayWebhookSchemes",
+                SDK.wire, SDK.plugins, "PatchbayClock", "PatchbayVault", "PatchbayModel", "PatchbayStore", "PatchbayEgress",
+                "PatchbayWebhookSchemes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -196,9 +200,9 @@ let package = Package(
         .target(
             name: "PatchbayAPI",
             dependencies: [
-                // The services hand the API store records (ConnectionRecord, ExecutionRecord, ...)
-                // and the plugin registry's statuses, which its views render.
-                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayStore", "PatchbayConsole",
+                // The services hand the API records (ConnectionRecord, ExecutionRecord, ...) and the
+                // plugin registry's statuses, which its views render. It never reaches the store.
+                SDK.wire, SDK.plugins, "PatchbayServices", "PatchbayModel", "PatchbayConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -217,7 +221,7 @@ let package = Package(
                 "PatchbayAPI", "PatchbayServices", SDK.testing, "PatchbayWebhookSchemes", "PatchbayPluginTelemetry",
                 // The commands that work on the store, the vault and plugins directly (store copy,
                 // master key, plugin test) and the settings `serve` hands them.
-                SDK.wire, SDK.plugins, "PatchbayStore", "PatchbayVault", "PatchbayEgress",
+                SDK.wire, SDK.plugins, "PatchbayModel", "PatchbayStore", "PatchbayVault", "PatchbayEgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -271,7 +275,7 @@ let package = Package(
             path: "Tests/Fakes", swiftSettings: swift6),
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
-        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
+        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayModel", "PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
                 swiftSettings: swift6),
         .executableTarget(
             name: "PatchbaySandbox",
@@ -300,8 +304,8 @@ let package = Package(
         .testTarget(
             name: "PatchbayTests",
             dependencies: [
-                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayClock", "PatchbayVault", "PatchbayStore", "PatchbayEgress",
-                "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
+                SDK.wire, SDK.plugins, "PatchbayPluginTelemetry", "PatchbayClock", "PatchbayVault", "PatchbayModel", "PatchbayStore",
+                "PatchbayEgress", "PatchbayServices", "PatchbayAPI", "PatchbayConsole", "PatchbayFakes", SDK.testing, "PatchbayWebhookSchemes",
                 "PatchbayStoreConformance", "PatchbayClient",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),

@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// The one error envelope: `{"error": {"code", "message", "field"?, "execution_id"?, "retryable"?}}`.

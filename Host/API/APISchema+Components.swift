@@ -1,5 +1,5 @@
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// The shapes of the views (`Views`, `AgentViews`, `WebhookViews`) as the document names them.

@@ -1,4 +1,4 @@
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// How agents, skills and versions look to API clients.

@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 
 /// Runs an idempotent endpoint's handler under the request's `Idempotency-Key`, if it sent one:
 /// the first request runs and its whole answer (status, headers, body; an error's envelope too)

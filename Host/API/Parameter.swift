@@ -1,4 +1,4 @@
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// A query or header parameter of a route, with the schema its value must match.

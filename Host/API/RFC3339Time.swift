@@ -1,4 +1,4 @@
-import PatchbayStore
+import PatchbayModel
 
 /// RFC 3339 date-times (`2026-01-31T12:00:00Z`, `0418-02-03T10:36:29.5+05:30`) as milliseconds
 /// since the epoch, for every year from 0000 to 9999 the format allows: the date is counted on

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// Reading what a client sent, after `RequestValidation` checked it against the route's

@@ -1,5 +1,5 @@
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// Credential records as clients see them: an API key by its prefix and scopes, an OAuth app

@@ -1,6 +1,6 @@
 import Foundation
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// How records look to API clients. Secrets have no path into these: a connection shows

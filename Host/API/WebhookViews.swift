@@ -1,6 +1,6 @@
 import Foundation
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// How webhook records look to API clients. Secrets appear only in the one response that

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PatchbayModel
 import PatchbayPluginTelemetry
 import PatchbayPlugins
 import PatchbayServices

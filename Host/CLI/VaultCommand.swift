@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayVault

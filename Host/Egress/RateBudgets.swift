@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PatchbayClock
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 import Synchronization

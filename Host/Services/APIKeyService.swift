@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+public import PatchbayModel
 public import PatchbayStore
 import PatchbayWire
 

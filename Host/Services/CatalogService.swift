@@ -1,3 +1,4 @@
+import PatchbayModel
 public import PatchbayPlugins
 import PatchbayStore
 public import PatchbayWire

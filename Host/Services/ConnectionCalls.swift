@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayClock
 import PatchbayEgress
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault

@@ -1,6 +1,7 @@
 import Foundation
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 import PatchbayVault
 public import PatchbayWire
 

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 import PatchbayEgress
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 public import PatchbayWire
 
 /// Runs actions on connections and keeps a record of every run.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayModel
 import PatchbayStore
 public import ServiceLifecycle
 

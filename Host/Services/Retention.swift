@@ -1,4 +1,5 @@
 import Logging
+import PatchbayModel
 import PatchbayStore
 public import ServiceLifecycle
 

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 
 /// What `patchbay vault status` reports: each key id with what it seals, per kind.
 public struct VaultStatus: Sendable, Equatable {

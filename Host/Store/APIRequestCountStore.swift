@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// API requests counted per key and fixed window, shared by every replica so a key's budget
 /// is the same wherever its requests land. One row per key and window, incremented in place:
 /// a request costs one upsert.

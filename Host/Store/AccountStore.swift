@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Accounts and the API keys that name them.
 public protocol AccountStore: Sendable {
     func account(named name: String) async throws -> Account?

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// What the host keeps for agents: the agents with their drafts, their published versions,
 /// and the end-user connection lookup skill calls use.
 public protocol AgentStore: Sendable {

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// The audit log: every change an API key (or the CLI) made, appended and never changed. The
 /// protocol has no way to update or delete an entry; the log is kept as long as the store is.
 public protocol AuditStore: Sendable {

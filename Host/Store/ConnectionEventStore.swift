@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Connection status changes the host announces as webhook events (`patchbay.connection.*`).
 /// The change and its event, with the event's delivery jobs, commit in one transaction: a crash
 /// keeps both or neither, and an event that cannot be stored leaves the status as it was.

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Connections to providers, and the schema discovered through each.
 public protocol ConnectionStore: Sendable {
     func insertConnection(_ connection: ConnectionRecord) async throws

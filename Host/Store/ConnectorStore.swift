@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// An account's declarative HTTP connectors, named by namespace and name within the account.
 public protocol ConnectorStore: Sendable {
     /// Throws `StoreError.conflict` when the account already has a connector of that namespace and name.

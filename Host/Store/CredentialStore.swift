@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// What the host keeps for credentials beyond the connection row: API key management,
 /// per-account OAuth apps, authorizations in flight, token lifecycle with its refresh lease,
 /// and the vault's canary, retired keys and every sealed value for re-encryption.

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// The record of every action call.
 public protocol ExecutionStore: Sendable {
     /// Keeps a run's record before the call goes out, so even a run the host never finished

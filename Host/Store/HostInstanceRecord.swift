@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// A host process's heartbeat. `machine` and `pid` let an instance on the same machine tell at
 /// once that another one has died, without waiting for its heartbeat to go stale.
 public struct HostInstanceRecord: Sendable, Equatable {

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Which host processes are alive, so that calls cut off by a crash are not left `running`.
 ///
 /// Each process that opens a store is one instance, with its own `instanceID`. The store

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// One `Idempotency-Key` of an account: which request claimed it and, once that request has
 /// answered, the answer every repeat gets.
 public struct IdempotencyRecord: Sendable, Equatable {

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// The answers to requests sent with an `Idempotency-Key`, so that a client's retry gets the
 /// first answer instead of doing the work again, on whichever replica it lands. A key is the
 /// account's own: one row per (account, key), claimed by the first request and completed with

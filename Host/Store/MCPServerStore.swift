@@ -1,3 +1,4 @@
+public import PatchbayModel
 public import PatchbayWire
 
 /// The remote MCP servers an account connected, one per connection.

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// The agents' open MCP sessions, shared by every replica of the store. A session is live while
 /// it was last used at or after a cutoff the caller gives (now minus the idle timeout); older
 /// ones count for nothing and are deleted by `deleteIdleMCPSessions`.

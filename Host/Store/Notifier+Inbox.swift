@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 extension InboundEvent {
     /// Who to wake once the event is committed: the pull readers of its account, and the
     /// delivery worker when the event has push deliveries (each wake-up costs it a write

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// What a provider last said about one rate budget (a connection's, or an OAuth app's), shared
 /// by every replica so that none spends what another has learnt is gone. Replicas keep their
 /// own view of each budget and merge this record into it (see `RateBudgetStore`).

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Removal of history older than the operator keeps it, a bounded batch at a time so that no
 /// one removal holds the store's writer for long. Nothing still in use is removed: a run still
 /// `running` or awaiting approval, an event with a delivery still pending or being delivered.

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// Where one kind of vault-sealed value is stored: the registry of every sealed column.
 ///
 /// Rotation, `vault status` and `vault retire` walk this list and nothing else, so a column

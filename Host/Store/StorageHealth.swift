@@ -1,3 +1,4 @@
+import PatchbayModel
 import Synchronization
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 import PatchbayWire
 
 /// JSON as every store keeps it: TEXT, exactly as encoded, so it reads back byte for byte and

@@ -1,3 +1,5 @@
+public import PatchbayModel
+
 /// What the webhook inbox and its delivery jobs keep. Tenant reads take the account id; the
 /// receiver's endpoint lookup and the delivery worker's leasing are the host's own and do not.
 public protocol WebhookStore: Sendable {

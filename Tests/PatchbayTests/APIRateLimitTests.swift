@@ -1,7 +1,7 @@
 import Foundation
 import PatchbayClock
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 import XCTest
 

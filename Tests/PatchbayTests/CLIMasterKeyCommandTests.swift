@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayClock
+import PatchbayModel
 @testable import PatchbayServices
 import PatchbayStore
 import PatchbayVault

@@ -1,6 +1,7 @@
 import Foundation
 import NIOHTTP1
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,6 +1,6 @@
 import Foundation
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

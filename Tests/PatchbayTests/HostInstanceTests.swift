@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import PatchbayFakes
+import PatchbayModel
 @testable import PatchbayServices
 import PatchbayStore
 import PatchbayWire

@@ -1,8 +1,8 @@
 import Foundation
 import PatchbayClock
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 import XCTest
 

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 import PatchbayStore
 import PatchbayWire

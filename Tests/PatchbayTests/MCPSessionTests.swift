@@ -2,6 +2,7 @@ import Foundation
 import MCP
 import PatchbayClock
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

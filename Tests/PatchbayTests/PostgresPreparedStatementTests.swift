@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 @testable import PatchbayStore
 import PatchbayWire
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayModel
 @testable import PatchbayStore
 import PatchbayStoreConformance
 import XCTest

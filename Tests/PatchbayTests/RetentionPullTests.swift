@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import PatchbayFakes
+import PatchbayModel
 @testable import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayModel
 @testable import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayModel
 @testable import PatchbayStore
 import PatchbayWire
 import XCTest

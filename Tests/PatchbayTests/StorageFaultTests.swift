@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayModel
 @testable import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 import XCTest

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PatchbayFakes
+import PatchbayModel
 import PatchbayServices
 @testable import PatchbayStore
 import PatchbayVault

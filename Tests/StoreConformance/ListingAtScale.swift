@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayModel
 public import PatchbayStore
 import XCTest
 

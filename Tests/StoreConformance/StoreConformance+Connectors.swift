@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 import XCTest

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 public import PatchbayStore
 import XCTest
 

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import MCP
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// One agent's published skills as an MCP server: `tools/list` and `tools/call`, for one session

@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MCP
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// `Idempotency-Key` on an MCP `tools/call`: the first call with a key runs, and its JSON-RPC

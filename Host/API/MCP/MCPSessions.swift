@@ -1,7 +1,7 @@
 import Foundation
 import MCP
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// This replica's MCP servers for the sessions of this host's agents. The sessions themselves
@@ -118,7 +118,7 @@ actor MCPSessions {
         try await server.start(transport: transport)
         return Session(id: record.id, accountID: record.accountID, agentID: record.agentID, server: server, transport: transport,
                        lastUsed: settings.now(),
-                       liveVersions: Self.forwardLiveVersions(patchbay.notifier.listen(.agentLive(record.agentID)), to: server))
+                       liveVersions: Self.forwardLiveVersions(patchbay.agents.liveVersionChanges(agentID: record.agentID), to: server))
     }
 
     /// A server for a session another replica opened, brought to where that replica's server
@@ -181,9 +181,9 @@ actor MCPSessions {
 
     /// Sends `notifications/tools/list_changed` for each new live version until cancelled. The
     /// client re-reads the list, so a coalesced notification loses nothing.
-    private static func forwardLiveVersions(_ published: NotifierSubscription, to server: MCP.Server) -> Task<Void, Never> {
+    private static func forwardLiveVersions(_ published: some AsyncSequence<Void, Never> & Sendable, to server: MCP.Server)
+        -> Task<Void, Never> {
         Task {
-            defer { published.cancel() }
             for await _ in published {
                 try? await server.notify(ToolListChangedNotification.message())
             }

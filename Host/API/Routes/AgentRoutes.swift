@@ -1,6 +1,6 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// Agents, their drafts (skills by hand, provisioned, from packs), publishing and versions.

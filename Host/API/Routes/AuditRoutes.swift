@@ -1,6 +1,6 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// The account's audit log: every change its API keys and the CLI made, for admins.

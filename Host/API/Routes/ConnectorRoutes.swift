@@ -1,6 +1,6 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 enum ConnectorRoutes {

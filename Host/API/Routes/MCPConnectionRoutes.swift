@@ -1,6 +1,6 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// Remote MCP servers connected as providers; their tools are invoked through

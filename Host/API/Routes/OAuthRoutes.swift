@@ -1,7 +1,7 @@
 import Hummingbird
 import PatchbayConsole
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// Bring-your-own OAuth apps, authorization of connections, and the provider's redirect back.

@@ -1,6 +1,6 @@
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// What an agent runtime calls: the published skills as tools, and skill calls; and the

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
+import PatchbayModel
 import PatchbayServices
-import PatchbayStore
 import PatchbayWire
 
 /// Webhook endpoints, the public receiver, subscriptions with pull, and inspection.

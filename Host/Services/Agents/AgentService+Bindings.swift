@@ -1,5 +1,6 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
+import PatchbayStore
 public import PatchbayWire
 
 /// Bindings: skills over a connection's discovered objects, made by hand or proposed from a goal.

@@ -1,5 +1,6 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
+import PatchbayStore
 import PatchbayVault
 public import PatchbayWire
 

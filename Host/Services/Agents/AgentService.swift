@@ -1,6 +1,7 @@
 import Foundation
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 import PatchbayVault
 public import PatchbayWire
 import Synchronization
@@ -253,6 +254,13 @@ public struct AgentService: Sendable {
         await audit.record(principal, "agent.published", target: agentID,
                            changes: ["version": .integer(Int64(version.version)), "note": note.map(JSONValue.string) ?? .null])
         return version
+    }
+
+    /// Wakes once for each new live version of the agent (a publish or a rollback, on any
+    /// replica; unread ones coalesce) until the task iterating it is cancelled, which ends the
+    /// listening. It listens from the moment it returns, so no version published later is missed.
+    public func liveVersionChanges(agentID: String) -> some AsyncSequence<Void, Never> & Sendable {
+        notifier.listen(.agentLive(agentID)).map { _ in }
     }
 
     public func versions(principal: Principal, agentID: String) async throws -> (AgentRecord, [AgentVersionRecord]) {

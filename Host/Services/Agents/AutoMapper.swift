@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// Proposes a binding for a plain-language goal by scoring the discovered objects, their

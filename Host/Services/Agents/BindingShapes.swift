@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// Turns a binding into calls of the action behind its operation. Actions are recognised by

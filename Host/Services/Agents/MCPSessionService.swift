@@ -1,5 +1,6 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
+import PatchbayStore
 public import PatchbayWire
 
 /// The agents' MCP sessions as the store keeps them, the same for every replica: opened under

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 
 /// Operator settings for the agents' MCP sessions.
 public struct MCPSessionSettings: Sendable {

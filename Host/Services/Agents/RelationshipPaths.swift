@@ -1,4 +1,4 @@
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// Filter fields that follow a relationship: `customers.email` on `orders` means "the email of

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// Builds skill definitions from provider actions, checking names and presets.

@@ -1,5 +1,6 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
+import PatchbayStore
 public import PatchbayWire
 
 /// What an agent runtime does with published skills: call them (over HTTP or MCP), and what an

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 public import PatchbayWire
 
 /// Published skills as LLM vendors' tool definitions. Skill names already satisfy both vendors'

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayWire

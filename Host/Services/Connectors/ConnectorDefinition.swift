@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// A declarative HTTP connector as its author wrote it, checked field by field: a base URL,

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 public import PatchbayWire
 
 /// Connectors from OpenAPI descriptions: what a document would give, and an import into an

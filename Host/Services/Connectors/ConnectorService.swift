@@ -1,7 +1,8 @@
 import Foundation
 import PatchbayEgress
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 public import PatchbayWire
 
 /// An account's declarative HTTP connectors: written, read and deleted by namespace and name,

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 
 /// A signed-in browser: the API key it signed in with, the token its state-changing requests
 /// must repeat in a header, and when it ends. It lives only sealed inside the session cookie,

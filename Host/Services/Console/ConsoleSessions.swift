@@ -1,5 +1,5 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
 import PatchbayVault
 import PatchbayWebhookSchemes
 import PatchbayWire

@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import Synchronization
 
 /// The remote MCP servers this replica listens to, one task each holding the server's event

@@ -1,7 +1,8 @@
 import Foundation
 import PatchbayEgress
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 import PatchbayVault
 import PatchbayWire
 

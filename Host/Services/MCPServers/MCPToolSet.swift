@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayWire
 
 /// A remote MCP server's tools as a provider manifest: each tool an action with its input

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 import PatchbayEgress
+public import PatchbayModel
 import PatchbayPlugins
-public import PatchbayStore
+import PatchbayStore
 import PatchbayVault
 @_spi(PatchbayHost) import PatchbayWire
 

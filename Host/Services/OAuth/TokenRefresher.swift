@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault

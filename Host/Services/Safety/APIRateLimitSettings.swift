@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 
 /// The budget of API requests each key has (`serve --api-rate-limit`, `--api-rate-window`).
 public struct APIRateLimitSettings: Sendable {

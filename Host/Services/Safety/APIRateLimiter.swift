@@ -1,4 +1,5 @@
 public import Logging
+import PatchbayModel
 public import PatchbayStore
 
 /// Counts each API key's requests in fixed windows in the store, so a key's budget holds across

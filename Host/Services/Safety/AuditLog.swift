@@ -1,4 +1,5 @@
 public import Logging
+public import PatchbayModel
 public import PatchbayStore
 import PatchbayWire
 

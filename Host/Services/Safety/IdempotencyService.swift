@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+public import PatchbayModel
 public import PatchbayStore
 public import PatchbayVault
 import PatchbayWire

@@ -1,4 +1,4 @@
-public import PatchbayStore
+public import PatchbayModel
 
 /// How long `Idempotency-Key` answers are kept, and how a repeat waits for a first request
 /// still running.

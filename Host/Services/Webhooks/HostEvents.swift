@@ -1,5 +1,6 @@
 import PatchbayClock
 import PatchbayEgress
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 

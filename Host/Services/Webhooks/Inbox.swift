@@ -1,3 +1,4 @@
+import PatchbayModel
 import PatchbayStore
 
 /// The one way into the webhook inbox for provider events: commit, then wake the readers.

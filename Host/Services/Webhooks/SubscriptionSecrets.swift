@@ -1,5 +1,5 @@
 import Foundation
-import PatchbayStore
+import PatchbayModel
 import PatchbayVault
 
 /// A push subscription's signing secrets: the current one and, during a rotation, the

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import PatchbayClock
 import PatchbayEgress
+import PatchbayModel
 import PatchbayStore
 import PatchbayVault
 import PatchbayWire

@@ -1,5 +1,5 @@
 import Foundation
-public import PatchbayStore
+public import PatchbayModel
 public import PatchbayWire
 
 /// How a stored event looks to agents, pushed or pulled, and to operators inspecting the inbox.

@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayClock
-public import PatchbayStore
+public import PatchbayModel
+import PatchbayStore
 import PatchbayWire
 
 /// The operator's view of the inbox and the delivery jobs, and the manual levers: retry a

@@ -2,6 +2,7 @@ public import Foundation
 import Logging
 import PatchbayClock
 import PatchbayEgress
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
 import PatchbayVault

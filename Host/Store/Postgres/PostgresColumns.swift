@@ -1,3 +1,4 @@
+import PatchbayModel
 import PostgresNIO
 
 /// What a record is decoded from: a whole row, or one table's part of a row that joins several

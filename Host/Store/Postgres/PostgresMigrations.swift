@@ -1,4 +1,5 @@
 import Logging
+import PatchbayModel
 import PostgresNIO
 
 /// The PostgreSQL schema, as migrations applied in order and never edited once shipped: a

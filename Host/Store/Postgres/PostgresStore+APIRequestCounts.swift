@@ -1,3 +1,4 @@
+public import PatchbayModel
 import PostgresNIO
 
 extension PostgresStore {

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayModel
 import PatchbayWire
 import PostgresNIO
 

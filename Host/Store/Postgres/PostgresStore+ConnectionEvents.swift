@@ -1,4 +1,5 @@
 import Logging
+public import PatchbayModel
 import PostgresNIO
 
 /// Connection changes and the host events announcing them, in one transaction. The changes

@@ -1,3 +1,4 @@
+public import PatchbayModel
 import PatchbayWire
 import PostgresNIO
 

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayModel
 import PostgresNIO
 
 /// API keys, OAuth apps and states, the token lifecycle with its refresh lease, and the vault.

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayModel
 import PostgresNIO
 
 /// Every replica's heartbeat, the calls a gone replica leaves behind, and whether the database

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayModel
 import PostgresNIO
 
 /// Claims are one upsert that takes the row only when it is free, so two replicas claiming at

@@ -1,3 +1,4 @@
+public import PatchbayModel
 public import PatchbayWire
 import PostgresNIO
 

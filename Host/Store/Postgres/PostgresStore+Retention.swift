@@ -1,3 +1,4 @@
+public import PatchbayModel
 import PostgresNIO
 
 /// Pruning a bounded batch at a time, safe beside other replicas writing and pruning.

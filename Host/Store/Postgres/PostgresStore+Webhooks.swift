@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+public import PatchbayModel
 import PatchbayWire
 import PostgresNIO
 

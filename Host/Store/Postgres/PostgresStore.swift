@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import PatchbayModel
 import PatchbayWire
 import PostgresNIO
 import Tracing

@@ -1,3 +1,4 @@
+import PatchbayModel
 import PostgresNIO
 
 extension StorageFault {

@@ -1,4 +1,5 @@
 import GRDB
+import PatchbayModel
 
 extension SQLiteMigrations {
     /// Host instances and their heartbeats; each execution records the instance running it.

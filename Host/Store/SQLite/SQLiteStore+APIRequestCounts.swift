@@ -1,4 +1,5 @@
 import GRDB
+public import PatchbayModel
 
 extension SQLiteStore {
     /// A counter no client is told of until it is read back: it may wait for the next

@@ -1,4 +1,5 @@
 import GRDB
+public import PatchbayModel
 import PatchbayWire
 
 extension SQLiteStore {

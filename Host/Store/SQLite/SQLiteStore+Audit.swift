@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PatchbayModel
 import PatchbayWire
 
 extension SQLiteStore {

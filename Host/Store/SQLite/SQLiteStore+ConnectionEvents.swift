@@ -1,4 +1,5 @@
 import GRDB
+public import PatchbayModel
 
 extension SQLiteStore {
     public func setConnectionStatus(connectionID: String, accountID: String, status: ConnectionRecord.Status, reason: String?,

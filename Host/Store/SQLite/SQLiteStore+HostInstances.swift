@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PatchbayModel
 
 extension SQLiteStore {
     public func saveHostInstance(_ instance: HostInstanceRecord) async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PatchbayModel
 
 /// Claims are taken in the writer's transaction: the read and the insert see no other writer.
 extension SQLiteStore {

@@ -1,4 +1,5 @@
 import GRDB
+public import PatchbayModel
 public import PatchbayWire
 
 extension SQLiteStore {

@@ -1,4 +1,5 @@
 import GRDB
+public import PatchbayModel
 
 extension SQLiteStore {
     public func pruneExecutions(startedBefore cutoff: Millis, limit: Int) async throws -> Int {

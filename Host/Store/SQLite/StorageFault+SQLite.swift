@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayModel
 
 extension StorageFault {
     /// The one place where SQLite's result codes for a disk that refuses work become a cause in

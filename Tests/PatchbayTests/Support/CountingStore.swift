@@ -1,3 +1,4 @@
+import PatchbayModel
 import PatchbayWire
 import Foundation
 import PatchbayStore
