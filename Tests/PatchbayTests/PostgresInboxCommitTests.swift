@@ -16,13 +16,7 @@ final class PostgresInboxCommitTests: XCTestCase {
         server = try PostgresServer.shared()
         database = try server.makeEmptyDatabase()
         store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
-        try await store.insertAccount(Account(id: "acct_a", name: "alpha", createdAt: 1))
-        try await store.insertConnection(ConnectionRecord(
-            id: "conn_a", accountID: "acct_a", provider: "github", label: "a", config: [:], status: .active,
-            sealedCredentials: nil, createdAt: 1, updatedAt: 1, endUser: nil))
-        try await store.insertWebhookEndpoint(WebhookEndpointRecord(
-            id: "wh_a", accountID: "acct_a", connectionID: "conn_a", provider: "github", status: .active,
-            sealedSecret: "pbv1.k1.wh_a", channelID: nil, resourceID: nil, createdAt: 1, updatedAt: 1))
+        try await store.insertGitHubEndpointWithItsAccount()
     }
 
     override func tearDown() async throws {

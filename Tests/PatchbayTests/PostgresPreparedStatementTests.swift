@@ -13,13 +13,7 @@ final class PostgresPreparedStatementTests: XCTestCase {
         let database = try server.makeEmptyDatabase()
         let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
         defer { store.close() }
-        try await store.insertAccount(Account(id: "acct_a", name: "alpha", createdAt: 1))
-        try await store.insertConnection(ConnectionRecord(
-            id: "conn_a", accountID: "acct_a", provider: "github", label: "a", config: [:], status: .active,
-            sealedCredentials: nil, createdAt: 1, updatedAt: 1, endUser: nil))
-        try await store.insertWebhookEndpoint(WebhookEndpointRecord(
-            id: "wh_a", accountID: "acct_a", connectionID: "conn_a", provider: "github", status: .active,
-            sealedSecret: "pbv1.k1.wh_a", channelID: nil, resourceID: nil, createdAt: 1, updatedAt: 1))
+        try await store.insertGitHubEndpointWithItsAccount()
         try await store.insertWebhookSubscription(WebhookSubscriptionRecord(
             id: "sub_a", accountID: "acct_a", agentID: "agent_1", endpointID: "wh_a", provider: nil, patterns: [], mode: .push,
             url: "https://agent.example/a", sealedSecrets: "pbv1.k1.sub_a", status: .active, disabledReason: nil,
