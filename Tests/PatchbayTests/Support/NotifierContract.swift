@@ -54,9 +54,15 @@ struct NotifierContract {
     func channelsAreSeparateAndRepeatsCoalesce() async {
         let mine = listener.listen(.webhookEvents(accountID: "acct_1"))
         let other = listener.listen(.webhookEvents(accountID: "acct_2"))
+        let marker = listener.listen(.webhookEvents(accountID: "acct_3"))
         for _ in 0..<3 { await sender.notify(.webhookEvents(accountID: "acct_1"), payload: "done") }
         await sender.notify(.webhookEvents(accountID: "acct_1"), payload: "again")
-        // Read until the last one arrives: each listener is handed notifications on its own time.
+        await sender.notify(.webhookEvents(accountID: "acct_3"))
+        // Notifications reach a listener in the order they were sent: once the marker, sent
+        // last, is here, the four before it are here too, unread. Reading earlier would race
+        // the repeats' arrival rather than test their coalescing.
+        let markerArrived = await marker.wait(until: .now + .seconds(10))
+        XCTAssertTrue(markerArrived)
         var received: [String?] = []
         while let notification = await mine.next(until: .now + .seconds(10)) {
             received.append(notification.payload)
