@@ -138,6 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
             } catch {
                 try? await patchbay.shutdown()
                 await registry.shutdown()
+                store.close()
                 throw error
             }
         }
@@ -178,10 +179,14 @@ struct ServeCommand: AsyncParsableCommand {
             // whatever stopped the server; a failure to listen is said in words.
             try? await patchbay.shutdown()
             await registry.shutdown()
+            store.close()
             throw ListenError(error, host: host, port: port).map { CommandFailure(description: $0.description) } ?? error
         }
         try await patchbay.shutdown()
         // Last, once nothing can call a plugin: each one flushes and closes what it holds.
         await registry.shutdown()
+        // Then the database, which nothing uses any more: its connections are closed by the host
+        // rather than dropped with the process.
+        store.close()
     }
 }

@@ -5,7 +5,13 @@
 /// pass the same conformance suite (`StoreConformance`, in the tests).
 public protocol Store: Sendable, AccountStore, ConnectionStore, ExecutionStore, WebhookStore, CredentialStore, AgentStore,
     ConnectionEventStore, HostInstanceStore, RetentionStore, SchemaStore, MCPSessionStore, ConnectorStore, MCPServerStore,
-    RateBudgetStore, IdempotencyStore, AuditStore, APIRequestCountStore {}
+    RateBudgetStore, IdempotencyStore, AuditStore, APIRequestCountStore {
+    /// Lets go of the database: its files or its connections, and the store's background work.
+    /// Called by whoever opened the store, once nothing uses it any more; it answers nothing
+    /// afterwards. Without it they are held until the store is released, which a process that
+    /// opens many stores (a test run) may never do.
+    func close()
+}
 
 /// What a write has survived by the time it returns.
 public enum Durability: Sendable {

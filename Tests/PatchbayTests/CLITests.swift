@@ -158,5 +158,7 @@ final class CLITests: XCTestCase {
         server.terminate()
         server.waitUntilExit()
         XCTAssertEqual(server.terminationReason, .exit, "SIGTERM is a graceful shutdown")
+        // Its last step closes the database: the last connection to go folds the WAL into the file.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/patchbay.sqlite-wal"), "the WAL outlived a graceful stop")
     }
 }

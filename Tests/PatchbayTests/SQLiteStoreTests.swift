@@ -18,6 +18,37 @@ final class SQLiteStoreTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Descriptors of this process open on the store's files (the database, its WAL and
+    /// shared-memory index).
+    private func descriptorsOnStoreFiles(_ path: String) throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { entry in
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry)) ?? ""
+            return target.hasPrefix(path)
+        }.count
+    }
+
+    func testClosingTheStoreLetsGoOfItsFilesAndFoldsTheWALIntoTheDatabase() async throws {
+        let path = directory + "/store.sqlite"
+        let store = try SQLiteStore(path: path)
+        try await store.insertAccount(Account(id: "acct_closed", name: "closed", createdAt: 1))
+        XCTAssertGreaterThan(try descriptorsOnStoreFiles(path), 0)
+
+        store.close()
+
+        // Held by `store` still, yet nothing of it is open; the last connection to close
+        // checkpointed the WAL into the file and removed it.
+        XCTAssertEqual(try descriptorsOnStoreFiles(path), 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+        do {
+            _ = try await store.account(id: "acct_closed")
+            XCTFail("a closed store answered a read")
+        } catch {}
+        let reopened = try SQLiteStore(path: path)
+        defer { reopened.close() }
+        let account = try await reopened.account(id: "acct_closed")
+        XCTAssertEqual(account?.name, "closed")
+    }
+
     func testConcurrentWritesAllCommitAndAFailingOneFailsAlone() async throws {
         let store = try SQLiteStore(path: directory + "/store.sqlite")
         try await store.insertAccount(Account(id: "acct_taken", name: "taken", createdAt: 1))

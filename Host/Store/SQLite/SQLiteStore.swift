@@ -31,6 +31,16 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Closes the file's connections and stops the background checkpoints. Reads and writes
+    /// after it fail. A connection still in use is closed once that use ends.
+    public func close() {
+        try? pool.close()
+        try? lookups.close()
+        // Last, as the one connection left is the one that folds the WAL into the database and
+        // removes it, which the pool's and the lookups' read-only connections cannot do.
+        checkpointer.stop()
+    }
+
     private static func open(path: String) throws -> (DatabasePool, GroupCommitter, WALCheckpointer, DatabaseQueue) {
         var configuration = Configuration()
         // Another process (`patchbay keys create`) may write while the server runs.

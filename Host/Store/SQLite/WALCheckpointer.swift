@@ -15,6 +15,7 @@ final class WALCheckpointer: Sendable {
     static let restartAfterFrames = 16_384
 
     private let task: Task<Void, Never>
+    private let database: DatabaseQueue
 
     init(path: String, interval: Duration = .milliseconds(100)) throws {
         var configuration = Configuration()
@@ -23,6 +24,7 @@ final class WALCheckpointer: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let database = try DatabaseQueue(path: path, configuration: configuration)
+        self.database = database
         task = Task.detached(priority: .utility) {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
@@ -34,6 +36,13 @@ final class WALCheckpointer: Sendable {
 
     deinit {
         task.cancel()
+    }
+
+    /// Stops the passes and closes the connection, after the pass running now, if any, ends:
+    /// GRDB runs the close on the connection's own queue, behind it.
+    func stop() {
+        task.cancel()
+        try? database.close()
     }
 
     private static func checkpoint(_ database: DatabaseQueue) async {

@@ -31,6 +31,8 @@ final class CountingStore: Store, @unchecked Sendable {
 
     var instanceID: String { base.instanceID }
 
+    func close() { base.close() }
+
     func account(named name: String) async throws -> Account? {
         count("account")
         return try await base.account(named: name)

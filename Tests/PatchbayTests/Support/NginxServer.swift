@@ -46,8 +46,11 @@ final class NginxServer: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: directory + "/stderr.log", contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/stderr.log"))
+        let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/stderr.log"))
+        process.standardError = stderr
         try process.run()
+        // nginx has its own copy now; this process keeps none.
+        try? stderr.close()
         let server = NginxServer(port: port, directory: directory, process: process)
         Self.running.insert(server)
 

@@ -3,7 +3,6 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import PatchbayWire
-import Synchronization
 
 /// The real `patchbay serve` on a data dir of the test's, for tests that kill it and start it
 /// again; and the CLI's `keys create` on the same dir. Both run with `environment` added to
@@ -12,10 +11,6 @@ import Synchronization
 /// use one host at once, which the compiler cannot see.
 final class ServedHost: @unchecked Sendable {
     static var executable: String { BuildProducts.directory + "/patchbay" }
-    /// Foundation's `Process.run()` on Linux is not safe to call from several threads at once
-    /// (replicas started together crashed inside it, copying the spawn's arguments), so hosts
-    /// are spawned one at a time; they still start up and get ready concurrently.
-    private static let spawning = Mutex(())
     let directory: String
     let environment: [String: String]
     private(set) var process: Process?
@@ -40,9 +35,12 @@ final class ServedHost: @unchecked Sendable {
     func start(log: String, arguments: [String] = []) throws -> String {
         let process = makeProcess(["serve", "--data-dir", directory, "--port", "0"] + arguments)
         try Data().write(to: URL(fileURLWithPath: log))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
-        try Self.spawning.withLock { _ in try process.run() }
+        try process.run()
+        // The server has its own copy now; this process keeps none.
+        try? stderr.close()
         self.process = process
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -77,7 +75,7 @@ final class ServedHost: @unchecked Sendable {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = withErrors ? pipe : FileHandle.nullDevice
-        try Self.spawning.withLock { _ in try process.run() }
+        try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

@@ -26,6 +26,8 @@ final class TestHost: Sendable {
     let baseURL: String
     /// The host's store when it keeps its data in PostgreSQL.
     let postgres: PostgresStore?
+    /// The store the host was given, closed by `stop`.
+    private let store: any Store
     private let serverTask: Task<Void, any Error>
 
     /// `isolated` plugins run in worker processes, as `patchbay serve --isolate` runs them.
@@ -61,6 +63,7 @@ final class TestHost: Sendable {
                       sharedNotifier: Bool = true, storeNotifier: Bool = false, publicURL: String? = nil,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil,
                       clock chosen: (any HostClock)? = nil) async throws -> TestHost {
+        try checkDescriptorsHeld()
         let clock = chosen ?? previous?.patchbay.clock ?? SystemClock()
         let fakes: FakeUpstreams
         if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
@@ -104,7 +107,19 @@ final class TestHost: Sendable {
         var port = 0
         for await bound in portStream { port = bound }
         return TestHost(fakes: fakes, patchbay: patchbay, dataDirectory: directory, baseURL: "http://127.0.0.1:\(port)",
-                        postgres: postgres, serverTask: task)
+                        postgres: postgres, store: store, serverTask: task)
+    }
+
+    /// XCTest keeps every test case, and what it holds, until the run ends, so a host or store
+    /// a test does not close keeps its files and sockets open for the rest of the run. Past
+    /// about 1,300 descriptors Foundation's `Process.run()` reads beyond its buffer while
+    /// listing them and the whole run can crash at the next spawn; this turns such a leak into
+    /// a failure that says so, well before.
+    private static func checkDescriptorsHeld(limit: Int = 1_000) throws {
+        let held = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        guard held < limit else {
+            throw TestHostError.unexpected("the test process holds \(held) open descriptors: a test leaves hosts, stores or connections open")
+        }
     }
 
     static var fastEgress: EgressSettings {
@@ -115,12 +130,13 @@ final class TestHost: Sendable {
     }
 
     private init(fakes: FakeUpstreams, patchbay: Patchbay, dataDirectory: String, baseURL: String, postgres: PostgresStore?,
-                 serverTask: Task<Void, any Error>) {
+                 store: any Store, serverTask: Task<Void, any Error>) {
         self.fakes = fakes
         self.patchbay = patchbay
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
         self.postgres = postgres
+        self.store = store
         self.serverTask = serverTask
     }
 
@@ -135,9 +151,11 @@ final class TestHost: Sendable {
         serverTask.cancel()
         _ = await serverTask.result
         try await patchbay.shutdown()
-        // Its pool's connections go now, not when the test process ends: the server takes only so many.
+        // Its files or its pool's connections go now, not when the test process ends, which
+        // keeps every test case, and so every host, until then: PostgreSQL takes only so many
+        // connections, and a process holding thousands of descriptors spawns children unsafely.
         (patchbay.notifier as? PostgresNotifier)?.close()
-        postgres?.close()
+        store.close()
         await fakes.stop()
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
