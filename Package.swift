@@ -277,7 +277,8 @@ let package = Package(
             path: "Tests/Fakes", swiftSettings: swift6),
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
-        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayModel", "PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
+        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayClock", "PatchbayModel", "PatchbayStore", SDK.wire],
+                path: "Tests/StoreConformance",
                 swiftSettings: swift6),
         .executableTarget(
             name: "PatchbaySandbox",
