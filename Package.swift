@@ -124,7 +124,7 @@ let package = Package(
         .target(name: "PatchbayClock", path: "Host/Clock", swiftSettings: swift6),
         .target(
             name: "PatchbayVault",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PatchbayClock", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
             path: "Host/Vault", swiftSettings: swift6),
         // The values the layers hand each other (records, paging, the store's errors), with no
         // persistence code: the API renders them without being able to reach the store.
@@ -133,6 +133,8 @@ let package = Package(
             name: "PatchbayStore",
             dependencies: [
                 SDK.wire, "PatchbayModel",
+                // Every time the store stamps or compares is read from the host's clock.
+                "PatchbayClock",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -275,7 +277,8 @@ let package = Package(
             path: "Tests/Fakes", swiftSettings: swift6),
         // What every store backend must do, written against the `Store` protocol alone; each
         // backend's tests run it with a factory for fresh stores.
-        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayModel", "PatchbayStore", SDK.wire], path: "Tests/StoreConformance",
+        .target(name: "PatchbayStoreConformance", dependencies: ["PatchbayClock", "PatchbayModel", "PatchbayStore", SDK.wire],
+                path: "Tests/StoreConformance",
                 swiftSettings: swift6),
         .executableTarget(
             name: "PatchbaySandbox",

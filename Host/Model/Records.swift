@@ -4,8 +4,6 @@ public import PatchbayWire
 /// Times are milliseconds since the Unix epoch throughout the store.
 public typealias Millis = Int64
 
-public func nowMillis() -> Millis { Int64(Date().timeIntervalSince1970 * 1000) }
-
 public struct Account: Sendable, Equatable {
     public var id: String
     public var name: String

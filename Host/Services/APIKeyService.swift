@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+public import PatchbayClock
 public import PatchbayModel
 public import PatchbayStore
 import PatchbayWire
@@ -14,14 +15,16 @@ public struct APIKeyService: Sendable {
     let verified: VerifiedKeys
     /// Where keys created and revoked are recorded; nil for a caller that only verifies keys.
     let audit: AuditLog?
+    /// What keys and accounts are stamped with, and what cached verifications expire by.
+    let clock: any HostClock
 
-    /// `now` is the clock that cached verifications expire by; tests move it themselves.
     public init(store: any AccountStore & CredentialStore, notifier: any Notifier = InProcessNotifier(), audit: AuditLog? = nil,
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+                clock: any HostClock = SystemClock()) {
         self.store = store
         self.notifier = notifier
         self.audit = audit
-        verified = VerifiedKeys(notifier: notifier, now: now)
+        self.clock = clock
+        verified = VerifiedKeys(notifier: notifier, clock: clock)
     }
 
     public struct IssuedKey: Sendable {
@@ -118,7 +121,7 @@ public struct APIKeyService: Sendable {
             throw ServiceError(.conflict, "deleting_own_key",
                                "\(id) is the key making this request; revoking it locks this caller out. Revoke it with another admin key, or add ?force=true to revoke it anyway")
         }
-        guard let record = try await store.revokeAPIKey(id: id, accountID: principal.accountID, at: nowMillis()) else {
+        guard let record = try await store.revokeAPIKey(id: id, accountID: principal.accountID, at: clock.wallMillis) else {
             throw ServiceError.notFound("API key", id)
         }
         verified.forgetAll()
@@ -133,7 +136,7 @@ public struct APIKeyService: Sendable {
         let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })
         let record = APIKeyRecord(
             id: IDs.make("key"), accountID: account.id, prefix: prefix, salt: salt,
-            hash: Self.digest(secret: secret, salt: salt), scopes: scopes.map(\.rawValue), createdAt: nowMillis(),
+            hash: Self.digest(secret: secret, salt: salt), scopes: scopes.map(\.rawValue), createdAt: clock.wallMillis,
             rateLimit: rateLimit)
         try await store.insertAPIKey(record)
         return IssuedKey(key: "pb_\(prefix)_\(secret)", record: record, account: account)
@@ -159,7 +162,7 @@ public struct APIKeyService: Sendable {
 
     private func findOrCreateAccount(_ name: String) async throws -> Account {
         if let existing = try await store.account(named: name) { return existing }
-        let account = Account(id: IDs.make("acct"), name: name, createdAt: nowMillis())
+        let account = Account(id: IDs.make("acct"), name: name, createdAt: clock.wallMillis)
         do {
             try await store.insertAccount(account)
             return account

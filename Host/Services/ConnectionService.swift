@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
@@ -14,6 +15,8 @@ public struct ConnectionService: Sendable {
     let settings: HostSettings
     let events: HostEvents
     let audit: AuditLog
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     public struct Draft: Sendable {
         public var provider: String?
@@ -52,7 +55,7 @@ public struct ConnectionService: Sendable {
         let credentials = try validCredentials(draft.credentials ?? [:], existing: [:], manifest: manifest)
         try await calls.targets.validate(manifest, config: config, credentials: credentials)
         let id = IDs.make("conn")
-        let now = nowMillis()
+        let now = clock.wallMillis
         let record = ConnectionRecord(
             id: id, accountID: principal.accountID, provider: providerID,
             label: try validLabel(draft.label) ?? manifest.name, config: config, status: .active,
@@ -128,7 +131,7 @@ public struct ConnectionService: Sendable {
             // Replaced credentials are a re-authorization: a pending or failed connection is usable again.
             record.status = .active
         }
-        record.updatedAt = nowMillis()
+        record.updatedAt = clock.wallMillis
         guard draft.credentials != nil else {
             try await store.updateConnection(record)
             await audit.record(principal, "connection.updated", target: record.id, changes: Self.auditChanges(draft, record))
@@ -149,7 +152,7 @@ public struct ConnectionService: Sendable {
         var record = try await owned(principal, id)
         record.status = .revoked
         record.sealedCredentials = nil
-        record.updatedAt = nowMillis()
+        record.updatedAt = clock.wallMillis
         try await store.updateConnection(record)
         await audit.record(principal, "connection.deleted", target: record.id, changes: ["status": "revoked"])
         return record
@@ -189,7 +192,7 @@ public struct ConnectionService: Sendable {
                 throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned a schema that does not decode: "
                                    + MessageSchemas.explain(data, against: MessageSchemas.discoveredSchema))
             }
-            let snapshot = SchemaSnapshot(connectionID: record.id, schema: schema, discoveredAt: nowMillis())
+            let snapshot = SchemaSnapshot(connectionID: record.id, schema: schema, discoveredAt: clock.wallMillis)
             try await store.saveSchema(snapshot)
             return snapshot
         case .failure(let error):

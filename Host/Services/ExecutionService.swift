@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayEgress
 public import PatchbayModel
 import PatchbayPlugins
@@ -13,6 +14,8 @@ public struct ExecutionService: Sendable {
     let settings: HostSettings
     let logger: Logger
     let unrecorded: UnrecordedOutcomes
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     /// Validates the input, records the execution before calling out, runs the action,
     /// validates its output, and records the outcome. A failure is thrown as a `ServiceError`
@@ -25,7 +28,7 @@ public struct ExecutionService: Sendable {
         let checked = try await check(connection, action: action, input: input)
         let execution = ExecutionRecord(
             id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id,
-            provider: connection.provider, action: action, status: .running, startedAt: nowMillis())
+            provider: connection.provider, action: action, status: .running, startedAt: clock.wallMillis)
         // The outcome is written to disk before the caller hears of it, which takes this row along.
         try await store.insertExecution(execution, durability: .outlivesProcess)
         return try await run(checked, execution)
@@ -57,7 +60,7 @@ public struct ExecutionService: Sendable {
         let started = ContinuousClock.now
         let timeout = checked.spec.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
         let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: timeout)
-        var (execution, failure) = Self.outcome(of: reply, checked, running, started: started, shaping: shaping)
+        var (execution, failure) = Self.outcome(of: reply, checked, running, started: started, finishedAt: clock.wallMillis, shaping: shaping)
         do {
             try await store.updateExecution(execution)
         } catch {
@@ -83,11 +86,11 @@ public struct ExecutionService: Sendable {
     /// decoded output, the schema check, the metrics) while it waits.
     @inline(never)
     static func outcome(of reply: PluginReply, _ checked: Checked, _ running: ExecutionRecord, started: ContinuousClock.Instant,
-                        shaping: (@Sendable (JSONValue) -> JSONValue)?) -> (ExecutionRecord, PluginError?) {
+                        finishedAt: Millis, shaping: (@Sendable (JSONValue) -> JSONValue)?) -> (ExecutionRecord, PluginError?) {
         let spec = checked.spec
         let action = spec.name
         var execution = running
-        execution.finishedAt = nowMillis()
+        execution.finishedAt = finishedAt
         execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
         execution.requests = checked.prepared.exchanges.all.map(\.json)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayModel
 import PatchbayStore
 public import ServiceLifecycle
@@ -21,15 +22,20 @@ public final class HostInstance: Service, Sendable {
     let logger: Logger
     let record: HostInstanceRecord
     let unrecorded: UnrecordedOutcomes
+    /// Heartbeats are stamped by, waited out on, and judged stale by the host's clock.
+    let clock: any HostClock
 
-    init(store: any HostInstanceStore & ExecutionStore, settings: HostSettings, unrecorded: UnrecordedOutcomes = UnrecordedOutcomes(), logger: Logger) {
+    init(store: any HostInstanceStore & ExecutionStore, settings: HostSettings, unrecorded: UnrecordedOutcomes = UnrecordedOutcomes(),
+         clock: any HostClock, logger: Logger) {
         self.store = store
+        self.clock = clock
         self.unrecorded = unrecorded
         heartbeat = settings.instanceHeartbeat
         timeout = settings.instanceTimeout
         self.logger = logger
-        record = HostInstanceRecord(id: store.instanceID, machine: Self.machine, pid: Int(getpid()), startedAt: nowMillis(),
-                                    heartbeatAt: nowMillis())
+        let started = clock.wallMillis
+        record = HostInstanceRecord(id: store.instanceID, machine: Self.machine, pid: Int(getpid()), startedAt: started,
+                                    heartbeatAt: started)
     }
 
     public var id: String { record.id }
@@ -44,13 +50,13 @@ public final class HostInstance: Service, Sendable {
     public func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try await Task.sleep(for: self.heartbeat)
+                try await self.clock.sleep(for: self.heartbeat)
                 await self.beatOrLog()
             }
         }
         // Stopped cleanly: the API has drained, so a call still marked running here is a leftover.
         await unrecorded.retry(store)
-        _ = try? await store.interruptExecutions(ofInstances: [record.id], at: nowMillis())
+        _ = try? await store.interruptExecutions(ofInstances: [record.id], at: clock.wallMillis)
     }
 
     private func beatOrLog() async {
@@ -64,7 +70,7 @@ public final class HostInstance: Service, Sendable {
 
     func beat() async throws {
         var current = record
-        current.heartbeatAt = nowMillis()
+        current.heartbeatAt = clock.wallMillis
         try await store.saveHostInstance(current)
         await unrecorded.retry(store)
         try await sweep(now: current.heartbeatAt)

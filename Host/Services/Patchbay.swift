@@ -15,7 +15,7 @@ public final class Patchbay: Sendable {
     public let egress: Egress
     /// Wakes waiters when what they wait for is committed; shared by replicas of one store.
     public let notifier: any Notifier
-    /// What egress retries, backoff and deadlines and webhook delivery schedules and leases run on.
+    /// The host's one clock: what the store and every service stamp, expire, lease and wait by.
     public let clock: any HostClock
 
     public let apiKeys: APIKeyService
@@ -64,39 +64,39 @@ public final class Patchbay: Sendable {
         self.webhooks = webhooks
         let providers = ProviderDirectory(registry: registry, store: store)
         let refresher = TokenRefresher(store: store, providers: providers, vault: vault, exchange: exchange,
-                                       events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"))
+                                       events: webhooks.hostEvents, notifier: notifier, logger: Logger(label: "patchbay.oauth"), clock: clock)
         let calls = ConnectionCalls(providers: providers, vault: vault, egress: egress, settings: settings, refresher: refresher,
                                     targets: NetworkTargetChecks(gate: egress.gate))
-        let audit = AuditLog(store: store, logger: Logger(label: "patchbay.audit"))
+        let audit = AuditLog(store: store, clock: clock, logger: Logger(label: "patchbay.audit"))
         self.audit = audit
-        idempotency = IdempotencyService(store: store, notifier: notifier, vault: vault, settings: settings.idempotency)
-        apiRateLimits = APIRateLimiter(store: store, settings: settings.apiRateLimits)
-        apiKeys = APIKeyService(store: store, notifier: notifier, audit: audit)
-        consoleSessions = ConsoleSessions(vault: vault, apiKeys: apiKeys)
+        idempotency = IdempotencyService(store: store, notifier: notifier, vault: vault, settings: settings.idempotency, clock: clock)
+        apiRateLimits = APIRateLimiter(store: store, settings: settings.apiRateLimits, clock: clock)
+        apiKeys = APIKeyService(store: store, notifier: notifier, audit: audit, clock: clock)
+        consoleSessions = ConsoleSessions(vault: vault, apiKeys: apiKeys, clock: clock)
         catalog = CatalogService(providers: providers, store: store)
         connections = ConnectionService(store: store, providers: providers, vault: vault, calls: calls, settings: settings,
-                                        events: webhooks.hostEvents, audit: audit)
-        connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings)
+                                        events: webhooks.hostEvents, audit: audit, clock: clock)
+        connectors = ConnectorService(store: store, providers: providers, calls: calls, settings: settings, clock: clock)
         let oauth = OAuthService(store: store, providers: providers, vault: vault, connections: connections, exchange: exchange,
                                  settings: settings, events: webhooks.hostEvents,
                                  apps: OAuthAppService(store: store, providers: providers, vault: vault, audit: audit,
-                                                       publicURL: settings.publicURL))
+                                                       publicURL: settings.publicURL, clock: clock), clock: clock)
         self.oauth = oauth
         let mcpServers = MCPServerService(store: store, calls: calls, vault: vault, settings: settings, listeners: providers.listeners,
-                                          oauth: oauth, discovery: MCPOAuthDiscovery(egress: egress), audit: audit)
+                                          oauth: oauth, discovery: MCPOAuthDiscovery(egress: egress), audit: audit, clock: clock)
         providers.listeners.wire { server in await mcpServers.listen(server) }
         self.mcpServers = mcpServers
         let unrecorded = UnrecordedOutcomes()
-        executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded)
+        executions = ExecutionService(store: store, calls: calls, settings: settings, logger: logger, unrecorded: unrecorded, clock: clock)
         agents = AgentService(store: store, providers: providers, vault: vault, webhookSettings: settings.webhooks, notifier: notifier,
-                              audit: audit)
+                              audit: audit, clock: clock)
         config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,
                                apps: oauth.apps, connections: connections, agents: agents)
         skills = SkillRuntime(store: store, executions: executions, audit: audit,
-                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks))
-        mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
-        instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
-        retention = Retention(store: store, settings: settings.retention, logger: logger)
+                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks, clock: clock), clock: clock)
+        mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions, clock: clock)
+        instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, clock: clock, logger: logger)
+        retention = Retention(store: store, settings: settings.retention, clock: clock, logger: logger)
         readiness = ReadinessService(store: store, registry: registry, settings: settings)
     }
 

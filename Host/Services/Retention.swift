@@ -1,4 +1,5 @@
 import Logging
+import PatchbayClock
 import PatchbayModel
 import PatchbayStore
 public import ServiceLifecycle
@@ -13,9 +14,13 @@ public final class Retention: Service, Sendable {
     let store: any RetentionStore & IdempotencyStore & APIRequestCountStore
     let settings: RetentionSettings
     let logger: Logger
+    /// Passes are spaced, and cut-offs counted back from now, on the host's clock.
+    let clock: any HostClock
 
-    init(store: any RetentionStore & IdempotencyStore & APIRequestCountStore, settings: RetentionSettings, logger: Logger) {
+    init(store: any RetentionStore & IdempotencyStore & APIRequestCountStore, settings: RetentionSettings, clock: any HostClock,
+         logger: Logger) {
         self.store = store
+        self.clock = clock
         self.settings = settings
         self.logger = logger
     }
@@ -24,14 +29,14 @@ public final class Retention: Service, Sendable {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await self.pruneOrLog()
-                try await Task.sleep(for: self.settings.interval)
+                try await self.clock.sleep(for: self.settings.interval)
             }
         }
     }
 
     private func pruneOrLog() async {
         do {
-            let pruned = try await prune(now: nowMillis())
+            let pruned = try await prune(now: clock.wallMillis)
             guard pruned.executions > 0 || pruned.events > 0 || pruned.idempotencyKeys > 0 || pruned.budgets > 0 else { return }
             logger.info("pruned history past its retention", metadata: [
                 "executions": "\(pruned.executions)", "webhook_events": "\(pruned.events)",

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayClock
 public import PatchbayModel
 public import PatchbayStore
 public import PatchbayVault
@@ -13,9 +14,9 @@ public enum VaultKeeper {
 
     /// The vault for this data directory and database, or a clear refusal: a wrong key, a
     /// missing key over existing secrets, or an active key that was retired. Never a new
-    /// key over old data.
+    /// key over old data. `clock` stamps the canary and spaces the runs of a master key command.
     public static func open(store: any CredentialStore, dataDirectory: String, environment: [String: String],
-                            now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) async throws -> (Vault, Keyring.Source) {
+                            clock: any HostClock = SystemClock()) async throws -> (Vault, Keyring.Source) {
         let canary = try await store.vaultCanary()
         let existing = try await store.sealedSecrets(notUnderKey: "", limit: 1).first
         let (keyring, source) = try Keyring.load(dataDirectory: dataDirectory, environment: environment,
@@ -25,7 +26,7 @@ public enum VaultKeeper {
         let vault: Vault
         switch source {
         case .environment: vault = Vault(keyring: keyring, retiredKeyIDs: retired)
-        case .command(let command): vault = Vault(keyring: keyring, keyCommand: command, retiredKeyIDs: retired, now: now)
+        case .command(let command): vault = Vault(keyring: keyring, keyCommand: command, retiredKeyIDs: retired, clock: clock)
         case .existingFile(let path), .newFile(let path): vault = Vault(keyring: keyring, keyFile: path, retiredKeyIDs: retired)
         }
         let context = SealedSecret.context(.vaultCanary, canaryID)
@@ -38,7 +39,7 @@ public enum VaultKeeper {
             }
         }
         if canary == nil {
-            try await store.saveVaultCanary(try vault.seal(Data(canaryText.utf8), context: context), at: nowMillis())
+            try await store.saveVaultCanary(try vault.seal(Data(canaryText.utf8), context: context), at: clock.wallMillis)
         }
         return (vault, source)
     }
@@ -56,8 +57,8 @@ public enum VaultKeeper {
     /// at their next operation, and each value is swapped only if nobody changed it meanwhile.
     /// Recorded in the audit log as a change to the whole host.
     public static func rotate(store: any CredentialStore & AuditStore, dataDirectory: String,
-                              environment: [String: String]) async throws -> Rotation {
-        let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
+                              environment: [String: String], clock: any HostClock = SystemClock()) async throws -> Rotation {
+        let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment, clock: clock)
         var generated = false
         if source.isFile {
             let current = vault.keyring
@@ -66,7 +67,7 @@ public enum VaultKeeper {
         }
         let count = try await reencrypt(store: store, vault: vault)
         let rotation = Rotation(activeKeyID: vault.keyring.active.id, generated: generated, reencrypted: count)
-        await AuditLog(store: store).recordCLI(accountID: nil, "vault.rotated", target: rotation.activeKeyID, changes: [
+        await AuditLog(store: store, clock: clock).recordCLI(accountID: nil, "vault.rotated", target: rotation.activeKeyID, changes: [
             "generated": .bool(generated), "reencrypted": .integer(Int64(count)),
         ])
         return rotation
@@ -99,8 +100,8 @@ public enum VaultKeeper {
     /// Answers false when the key was retired already.
     @discardableResult
     public static func retire(keyID: String, store: any CredentialStore & AuditStore, dataDirectory: String,
-                              environment: [String: String]) async throws -> Bool {
-        let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment)
+                              environment: [String: String], clock: any HostClock = SystemClock()) async throws -> Bool {
+        let (vault, source) = try await open(store: store, dataDirectory: dataDirectory, environment: environment, clock: clock)
         let keyring = vault.keyring
         guard keyID != keyring.active.id else { throw VaultKeeperError.cannotRetireActive(keyID) }
         if try await store.retiredKeyIDs().contains(keyID) { return false }
@@ -115,8 +116,8 @@ public enum VaultKeeper {
         if source.isFile {
             try Keyring.writeFile(keyring.all.filter { $0.id != keyID }, path: Keyring.filePath(dataDirectory: dataDirectory))
         }
-        try await store.retireKey(keyID, at: nowMillis())
-        await AuditLog(store: store).recordCLI(accountID: nil, "vault.key_retired", target: keyID)
+        try await store.retireKey(keyID, at: clock.wallMillis)
+        await AuditLog(store: store, clock: clock).recordCLI(accountID: nil, "vault.key_retired", target: keyID)
         return true
     }
 

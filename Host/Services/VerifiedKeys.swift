@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayClock
 import PatchbayStore
 import Synchronization
 
@@ -38,12 +39,12 @@ final class VerifiedKeys: Sendable {
 
     private let state = Mutex(State())
     private let revocations: NotifierSubscription
-    /// The time entries expire by: the monotonic clock, or one a test moves.
-    private let now: @Sendable () -> ContinuousClock.Instant
+    /// The time entries expire by: the host's clock.
+    private let clock: any HostClock
 
-    init(notifier: any Notifier, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(notifier: any Notifier, clock: any HostClock = SystemClock()) {
         revocations = notifier.listen(.apiKeyChanged)
-        self.now = now
+        self.clock = clock
     }
 
     deinit {
@@ -52,7 +53,7 @@ final class VerifiedKeys: Sendable {
 
     /// The principal of a key verified within `lifetime` whose secret matches, else nil.
     func principal(prefix: String, secret: String) -> Principal? {
-        let now = now()
+        let now = clock.now
         let revoked = revocations.takeAll()
         let entry: Entry? = state.withLock {
             if revoked { $0.forgetAll() }
@@ -71,7 +72,7 @@ final class VerifiedKeys: Sendable {
     /// Notes a key the store and its HMAC have just verified, unless a key was revoked since
     /// `generation` was taken (the store may have been read before the revocation).
     func remember(prefix: String, secret: String, principal: Principal, generation readAt: UInt64) {
-        let entry = Entry(digest: Self.digest(secret), principal: principal, expires: now() + Self.lifetime)
+        let entry = Entry(digest: Self.digest(secret), principal: principal, expires: clock.now + Self.lifetime)
         state.withLock { state in
             guard state.generation == readAt else { return }
             if state.entries.count >= Self.capacity { state.entries.removeAll() }

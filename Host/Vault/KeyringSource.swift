@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 
 /// The keyring a running host uses. When it came from the key file, the file is watched, so
 /// `patchbay vault rotate` (another process) can add a key and the server seals with it from
@@ -22,8 +23,8 @@ final class KeyringSource: @unchecked Sendable {
     private let runLock = NSLock()
     private var lastRun: ContinuousClock.Instant
     private let missInterval: Duration
-    /// The clock `missInterval` is measured by; tests move it instead of waiting.
-    private let now: @Sendable () -> ContinuousClock.Instant
+    /// The clock `missInterval` is measured by: the host's, which tests move instead of waiting.
+    private let clock: any HostClock
     /// A command that starts printing a retired key first is not followed: what the host
     /// sealed with it would be refused.
     private let retiredKeyIDs: Set<String>
@@ -32,14 +33,14 @@ final class KeyringSource: @unchecked Sendable {
 
     init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],
          interval: Duration = .seconds(30), missInterval: Duration = .seconds(1),
-         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+         clock: any HostClock = SystemClock()) {
         self.keyring = keyring
         self.path = path
         self.command = command
         self.retiredKeyIDs = retiredKeyIDs
         self.missInterval = missInterval
-        self.now = now
-        lastRun = now()
+        self.clock = clock
+        lastRun = clock.now
         stamp = path.flatMap(FileStamp.init)
         if command != nil { startTimer(interval) }
     }
@@ -67,7 +68,7 @@ final class KeyringSource: @unchecked Sendable {
             let held = lock.withLock { keyring }
             // Another caller's run, while this one waited, may have brought the key.
             if held.key(id: keyID) != nil { return held }
-            guard now() - lastRun >= missInterval else { return nil }
+            guard clock.now - lastRun >= missInterval else { return nil }
             return runCommand()
         }
     }
@@ -87,7 +88,7 @@ final class KeyringSource: @unchecked Sendable {
     /// Runs the command (the caller holds `runLock`) and takes its keyring; nil when it failed.
     private func runCommand() -> Keyring? {
         guard let command else { return nil }
-        lastRun = now()
+        lastRun = clock.now
         do {
             let reloaded = try command.run()
             if retiredKeyIDs.contains(reloaded.active.id) { throw VaultError.retiredKey(reloaded.active.id) }

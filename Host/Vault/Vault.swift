@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+public import PatchbayClock
 
 /// Seals and opens secrets with AES-256-GCM.
 ///
@@ -16,12 +17,12 @@ public struct Vault: Sendable {
 
     /// With `keyFile`, the keyring follows changes to that file (key rotation while serving);
     /// with `keyCommand`, it runs the command again every `keyCommandInterval` and for a key id
-    /// it lacks (see `KeyringSource`), at most once a second by `now`.
+    /// it lacks (see `KeyringSource`), at most once a second by `clock`.
     public init(keyring: Keyring, keyFile: String? = nil, keyCommand: KeyCommand? = nil,
                 keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = [],
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+                clock: any HostClock = SystemClock()) {
         source = KeyringSource(keyring: keyring, watching: keyFile, command: keyCommand, retiredKeyIDs: retiredKeyIDs,
-                               interval: keyCommandInterval, now: now)
+                               interval: keyCommandInterval, clock: clock)
         self.retiredKeyIDs = retiredKeyIDs
     }
 

@@ -13,10 +13,7 @@ final class APIRateLimitTests: XCTestCase {
     let clock = ManualClock(wallMillis: 1_800_000_000_000 + 15_000)
 
     var limits: APIRateLimitSettings {
-        var settings = APIRateLimitSettings(requests: 3, window: .seconds(60))
-        let clock = clock
-        settings.now = { clock.wallMillis }
-        return settings
+        APIRateLimitSettings(requests: 3, window: .seconds(60))
     }
 
     override func tearDown() async throws {
@@ -26,7 +23,7 @@ final class APIRateLimitTests: XCTestCase {
     }
 
     func testABudgetSpentIs429WithHeadersUntilTheNextWindow() async throws {
-        let host = try await TestHost.start(apiRateLimits: limits)
+        let host = try await TestHost.start(apiRateLimits: limits, clock: clock)
         hosts = [host]
         let key = try await host.key()
         let other = try await host.key(account: "globex")
@@ -62,7 +59,7 @@ final class APIRateLimitTests: XCTestCase {
     }
 
     func testTwoReplicasShareTheCount() async throws {
-        let first = try await TestHost.start(apiRateLimits: limits, store: .postgres)
+        let first = try await TestHost.start(apiRateLimits: limits, store: .postgres, clock: clock)
         hosts = [first]
         let second = try await TestHost.start(reusing: first, apiRateLimits: limits)
         hosts.append(second)
@@ -81,7 +78,7 @@ final class APIRateLimitTests: XCTestCase {
     }
 
     func testAKeyWithItsOwnLowBudgetIsRefusedWhileAnotherKeyOfTheAccountIsNot() async throws {
-        let host = try await TestHost.start(apiRateLimits: limits)
+        let host = try await TestHost.start(apiRateLimits: limits, clock: clock)
         hosts = [host]
         let low = try await host.patchbay.apiKeys.create(accountName: "acme", scopes: [.integrationsRead], rateLimit: 1).key
         let other = try await host.key()
@@ -109,7 +106,7 @@ final class APIRateLimitTests: XCTestCase {
     func testAKeysBudgetIsSetAtCreationChangedByPatchAndAudited() async throws {
         var off = limits
         off.requests = 0
-        let host = try await TestHost.start(apiRateLimits: off)
+        let host = try await TestHost.start(apiRateLimits: off, clock: clock)
         hosts = [host]
         let admin = try await host.key(scopes: [.admin])
 
@@ -162,6 +159,8 @@ final class APIRateLimitTests: XCTestCase {
         let raisedKeyPatch = try await host.request("PATCH", "/v1/api-keys/\(id)", key: key, json: ["rate_limit": 100])
         XCTAssertEqual(raisedKeyPatch.status, 429)
 
+        // Each change a millisecond after the last, so the audit log has an order to list them in.
+        clock.advance(by: .milliseconds(1))
         let reset = try await host.request("PATCH", "/v1/api-keys/\(id)", key: admin, json: ["rate_limit": 0])
         XCTAssertEqual(reset.status, 200, reset.body)
         XCTAssertEqual(reset.json["rate_limit"], .null)
@@ -172,6 +171,7 @@ final class APIRateLimitTests: XCTestCase {
         XCTAssertEqual(byKeyWithoutAdmin.status, 403, byKeyWithoutAdmin.body)
         let nulled = try await host.request("PATCH", "/v1/api-keys/\(id)", key: admin, json: ["rate_limit": .null])
         XCTAssertEqual(nulled.status, 400, "0 is how a key gets the host's limit back: \(nulled.body)")
+        clock.advance(by: .milliseconds(1))
         let resetAgain = try await host.request("PATCH", "/v1/api-keys/\(id)", key: admin, json: ["rate_limit": 0])
         XCTAssertEqual(resetAgain.status, 200, resetAgain.body)
 
@@ -185,7 +185,7 @@ final class APIRateLimitTests: XCTestCase {
 
     func testAKeysOwnBudgetHoldsAcrossReplicasAndAChangeReachesThem() async throws {
         // Each replica hears the other through PostgreSQL's LISTEN/NOTIFY, as `serve` replicas do.
-        let first = try await TestHost.start(apiRateLimits: limits, storeNotifier: true, store: .postgres)
+        let first = try await TestHost.start(apiRateLimits: limits, storeNotifier: true, store: .postgres, clock: clock)
         hosts = [first]
         let second = try await TestHost.start(reusing: first, apiRateLimits: limits, storeNotifier: true)
         hosts.append(second)

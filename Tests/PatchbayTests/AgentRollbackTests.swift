@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayClock
 import PatchbayServices
 @testable import PatchbayStore
 import PatchbayWire
@@ -122,7 +123,7 @@ final class AgentRollbackTests: XCTestCase {
         let path = NSTemporaryDirectory() + "patchbay-upgrade-" + UUID().uuidString + ".sqlite"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let queue = try DatabaseQueue(path: path)
-        try SQLiteMigrations.migrator.migrate(queue, upTo: "host_events_v1")
+        try SQLiteMigrations.migrator(clock: ManualClock()).migrate(queue, upTo: "host_events_v1")
         try queue.write { db in
             try db.execute(sql: "INSERT INTO accounts (id, name, created_at) VALUES ('acct_1', 'acme', 1)")
             for (agent, live) in [("agent_a", 1), ("agent_b", 2)] {

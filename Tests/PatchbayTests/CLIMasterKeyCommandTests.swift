@@ -47,7 +47,7 @@ extension CLITests {
         let store = try SQLiteStore(path: data + "/patchbay.sqlite")
         let clock = ManualClock()
         let (vault, source) = try await VaultKeeper.open(store: store, dataDirectory: data,
-                                                         environment: [Keyring.commandVariable: script.path], now: { clock.now })
+                                                         environment: [Keyring.commandVariable: script.path], clock: clock)
         XCTAssertEqual(source, .command(KeyCommand(script.path)))
         XCTAssertEqual(vault.keyring.active.id, old.id)
         XCTAssertFalse(FileManager.default.fileExists(atPath: Keyring.filePath(dataDirectory: data)), "no key file is made")

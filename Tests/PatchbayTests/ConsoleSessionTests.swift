@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayModel
 import PatchbayServices
 import PatchbayWire
@@ -9,9 +10,11 @@ import XCTest
 final class ConsoleSessionTests: XCTestCase {
     var host: TestHost!
     var browser: ConsoleBrowser!
+    /// The host's clock: sessions start and end by it.
+    let clock = ManualClock()
 
     override func setUp() async throws {
-        host = try await TestHost.start()
+        host = try await TestHost.start(clock: clock)
         browser = ConsoleBrowser(baseURL: host.baseURL)
     }
 
@@ -134,14 +137,22 @@ final class ConsoleSessionTests: XCTestCase {
         let page = try await browser.request("GET", "/console/catalog")
         XCTAssertEqual(page.location, "/console/login")
 
-        // Past its lifetime.
-        XCTAssertNoThrow(try host.patchbay.consoleSessions.open(sealed))
-        XCTAssertThrowsError(try host.patchbay.consoleSessions.open(sealed, now: nowMillis() + ConsoleSessions.lifetime + 1000)) { error in
-            XCTAssertEqual((error as? ServiceError)?.code, "session_expired")
-        }
+        // Past its lifetime by the host's clock; 1 ms short of it the session still works.
+        let expiresAt = try host.patchbay.consoleSessions.open(sealed).expiresAt
+        browser.setCookie("pb_session", sealed)
+        // The last second in a short step of its own, which lands on the exact millisecond.
+        clock.advance(by: .seconds(ConsoleSessions.lifetime / 1000 - 1))
+        clock.advance(by: .milliseconds(expiresAt - 1 - clock.wallMillis))
+        XCTAssertEqual(clock.wallMillis, expiresAt - 1)
+        let lastMoment = try await browser.request("GET", "/v1/catalog")
+        XCTAssertEqual(lastMoment.status, 200, lastMoment.body)
+        clock.advance(by: .milliseconds(1))
+        let ended = try await browser.request("GET", "/v1/catalog")
+        XCTAssertEqual(ended.status, 401)
+        XCTAssertTrue(ended.body.contains("session_expired"), ended.body)
 
         // Revoking the key ends the session at the next request.
-        browser.setCookie("pb_session", sealed)
+        try await browser.signIn(key: key)
         let beforeRevocation = try await browser.request("GET", "/v1/catalog")
         XCTAssertEqual(beforeRevocation.status, 200)
         let id = try XCTUnwrap(created.json["id"]?.stringValue)

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 import PatchbayFakes
 import PatchbayModel
 @testable import PatchbayServices
@@ -109,21 +110,23 @@ final class HostInstanceTests: XCTestCase {
 
     func testAnInstanceElsewhereIsGoneOnlyOnceItsHeartbeatIsStale() async throws {
         let path = directory + "/patchbay.sqlite"
-        let crashed = try SQLiteStore(path: path)
+        let clock = ManualClock()
+        let crashed = try SQLiteStore(path: path, clock: clock)
         try await crashed.insertAccount(Account(id: "acct_1", name: "one", createdAt: 1))
         try await crashed.insertConnection(ConnectionRecord(id: "conn_1", accountID: "acct_1", provider: "slack", label: "s", config: [:],
                                                             status: .active, sealedCredentials: nil, createdAt: 1, updatedAt: 1))
         try await crashed.insertExecution(ExecutionRecord(id: "exec_1", accountID: "acct_1", connectionID: "conn_1", provider: "slack",
-                                                          action: "post_message", status: .running, startedAt: nowMillis()),
+                                                          action: "post_message", status: .running, startedAt: clock.wallMillis),
                                           durability: .onDisk)
-        let now = nowMillis()
+        let now = clock.wallMillis
         var elsewhere = HostInstanceRecord(id: crashed.instanceID, machine: "another-machine", pid: Int(getpid()), startedAt: now,
                                            heartbeatAt: now - 5_000)
         try await crashed.saveHostInstance(elsewhere)
 
         var settings = HostSettings()
         settings.instanceTimeout = .seconds(30)
-        let survivor = HostInstance(store: try SQLiteStore(path: path), settings: settings, logger: Logger(label: "test"))
+        let survivor = HostInstance(store: try SQLiteStore(path: path, clock: clock), settings: settings, clock: clock,
+                                    logger: Logger(label: "test"))
         await survivor.start()
         let fresh = try await crashed.execution(id: "exec_1", accountID: "acct_1")
         XCTAssertEqual(fresh?.status, .running, "a heartbeat 5 s old is not stale")

@@ -16,8 +16,8 @@ final class MCPSessionTests: XCTestCase {
     var agent: String!
     var slack: String!
 
-    private func start(_ settings: MCPSessionSettings = MCPSessionSettings()) async throws {
-        host = try await TestHost.start(mcpSessions: settings)
+    private func start(_ settings: MCPSessionSettings = MCPSessionSettings(), clock: (any HostClock)? = nil) async throws {
+        host = try await TestHost.start(mcpSessions: settings, clock: clock)
         key = try await host.key(scopes: TestHost.agentScopes)
         slack = try await host.connectSlack(key: key)
         agent = try await publishedAgent(name: "support-bot")
@@ -151,12 +151,12 @@ final class MCPSessionTests: XCTestCase {
     }
 
     func testIdleSessionsExpireAndEachAccountHoldsALimitedNumber() async throws {
-        let clock = ManualClock(wallMillis: nowMillis())
+        // The host's clock: sessions are used and go idle by it.
+        let clock = ManualClock()
         var settings = MCPSessionSettings()
         settings.idleTimeout = .seconds(600)
         settings.maxPerAccount = 2
-        settings.now = { clock.wallMillis }
-        try await start(settings)
+        try await start(settings, clock: clock)
         let first = try await open()
         _ = try await open()
         let refused = try await host.mcpRequest("POST", agent: agent, key: key, json: TestHost.mcpInitialize)

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayModel
 import PatchbayServices
@@ -224,9 +225,10 @@ final class OAuthFlowTests: XCTestCase {
         let (pendingID, _) = try await host.startOAuth("slack", key: key)
         let account = try await host.patchbay.store.account(named: "acme")
         let state = "expired-state-\(UUID().uuidString)"
+        let now = host.patchbay.clock.wallMillis
         try await host.patchbay.store.insertOAuthState(OAuthStateRecord(
             id: OAuthService.stateID(state), accountID: try XCTUnwrap(account).id, connectionID: pendingID, sealedVerifier: nil,
-            redirectURI: host.callbackURL, expiresAt: nowMillis() - 1, createdAt: nowMillis() - 700_000))
+            redirectURI: host.callbackURL, expiresAt: now - 1, createdAt: now - 700_000))
         let expired = try await OAuthBrowser.callback(OAuthBrowser.replacing("state", with: state, in: redirect))
         XCTAssertEqual(expired.status, 400)
         XCTAssertEqual(expired.errorCode, "state_expired")

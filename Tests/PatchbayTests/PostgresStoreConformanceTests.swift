@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayModel
 @testable import PatchbayStore
 import PatchbayStoreConformance
@@ -12,14 +13,16 @@ final class PostgresStoreConformanceTests: XCTestCase {
 
     override func setUpWithError() throws {
         let server = try PostgresServer.shared()
+        let clock = ManualClock()
         suite = StoreConformance(
+            clock: clock,
             makeStore: {
                 let database = try server.makeEmptyDatabase()
-                return try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+                return try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)), clock: clock)
             },
             reopen: { store in
                 guard let store = store as? PostgresStore else { throw StoreError.corrupt("not a PostgresStore") }
-                return try await PostgresStore(url: store.url)
+                return try await PostgresStore(url: store.url, clock: clock)
             })
     }
 
@@ -87,6 +90,9 @@ final class PostgresStoreConformanceTests: XCTestCase {
         try await suite.concurrentPublishesAndRollbacksNumberVersionsWithoutGaps()
     }
     func testDeletingAnAgentTakesItsSubscriptions() async throws { try await suite.deletingAnAgentTakesItsSubscriptions() }
+    func testDeletingASubscriptionDeadLettersItsDeliveriesAtTheStoresClock() async throws {
+        try await suite.deletingASubscriptionDeadLettersItsDeliveriesAtTheStoresClock()
+    }
     func testDeletingAgentsRacesDeletingTheirSubscriptions() async throws {
         try await suite.deletingAgentsRacesDeletingTheirSubscriptions()
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import PatchbayClock
 import PatchbayFakes
 import PatchbayModel
 @testable import PatchbayServices
@@ -46,12 +47,14 @@ final class RetentionPullTests: XCTestCase {
 
         // d-1 to d-4 were received 20 days ago: past the 14 days kept.
         let store = try XCTUnwrap(host.patchbay.store as? SQLiteStore)
-        let old = nowMillis() - 20 * 86_400_000
+        let now = host.patchbay.clock.wallMillis
+        let old = now - 20 * 86_400_000
         try await store.write { db in
             try db.execute(sql: "UPDATE webhook_events SET received_at = ? WHERE provider_event_id IN ('d-1', 'd-2', 'd-3', 'd-4')",
                            arguments: [old])
         }
-        let pruned = try await Retention(store: store, settings: RetentionSettings(), logger: Logger(label: "test")).prune(now: nowMillis())
+        let pruned = try await Retention(store: store, settings: RetentionSettings(), clock: host.patchbay.clock,
+                                     logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.events, 4)
 
         for (query, what) in [("cursor=\(cursor)", "a cursor into the pruned range"), ("", "no cursor"), ("cursor=0", "cursor 0")] {

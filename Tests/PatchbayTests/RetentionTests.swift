@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayClock
 import PatchbayModel
 @testable import PatchbayServices
 @testable import PatchbayStore
@@ -12,7 +13,9 @@ final class RetentionTests: XCTestCase {
     private var directory = ""
     private var store: SQLiteStore!
     private let day: Millis = 86_400_000
-    private let now = nowMillis()
+    /// Passes are spaced and cut-offs counted by this clock, which moves only when a test moves it.
+    private let clock = ManualClock()
+    private var now: Millis { clock.wallMillis }
 
     override func setUp() async throws {
         directory = NSTemporaryDirectory() + "patchbay-retention-" + UUID().uuidString
@@ -99,7 +102,7 @@ final class RetentionTests: XCTestCase {
         settings.webhookEventDays = 2
         settings.batchSize = 10
         let counting = CountingRetentionStore(store)
-        let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
+        let pruned = try await Retention(store: counting, settings: settings, clock: clock, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.executions, 25)
         XCTAssertEqual(pruned.events, 12)
         XCTAssertEqual(counting.batches, ["executions 10", "executions 10", "executions 5", "events 10", "events 2", "budgets 0"])
@@ -116,7 +119,7 @@ final class RetentionTests: XCTestCase {
         settings.executionDays = 0
         settings.webhookEventDays = 0
         let counting = CountingRetentionStore(store)
-        let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
+        let pruned = try await Retention(store: counting, settings: settings, clock: clock, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.executions + pruned.events, 0)
         XCTAssertEqual(counting.batches, ["budgets 0"], "only rate budgets, which are not history, are pruned")
     }
@@ -135,7 +138,7 @@ final class RetentionTests: XCTestCase {
         settings.executionDays = 0
         settings.webhookEventDays = 0
         let counting = CountingRetentionStore(store)
-        let pruned = try await Retention(store: counting, settings: settings, logger: Logger(label: "test")).prune(now: now)
+        let pruned = try await Retention(store: counting, settings: settings, clock: clock, logger: Logger(label: "test")).prune(now: now)
         XCTAssertEqual(pruned.idempotencyKeys, 1)
         XCTAssertEqual(counting.batches, ["idempotency keys 1", "request counts 1", "budgets 0"])
         let keysLeft = try await count("idempotency_keys")
@@ -144,20 +147,24 @@ final class RetentionTests: XCTestCase {
         XCTAssertEqual(countsLeft, 1)
     }
 
-    /// The service `serve` runs prunes on its own, pass after pass, until it is stopped.
+    /// The service `serve` runs prunes on its own, a pass every `interval` of the clock, until it is stopped.
     func testTheServicePrunesOnItsOwnAndStopsWhenCancelled() async throws {
         var settings = RetentionSettings()
-        settings.interval = .milliseconds(50)
-        let retention = Retention(store: store, settings: settings, logger: Logger(label: "test"))
+        settings.interval = .seconds(60)
+        let retention = Retention(store: store, settings: settings, clock: clock, logger: Logger(label: "test"))
         let running = Task { try await retention.run() }
+        // The first pass is done once the service sleeps until the next.
+        await clock.sleepers(atLeast: 1)
         try await store.insertExecution(execution("exe_old", .succeeded, daysAgo: 31), durability: .onDisk)
         _ = try await store.storeInboundEvents([event("evt_old", daysAgo: 15)])
-        let deadline = ContinuousClock.now + .seconds(10)
-        var left = (executions: 1, events: 1)
-        while left != (0, 0), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-            left = (try await count("executions"), try await count("webhook_events"))
-        }
+
+        clock.advance(by: .milliseconds(59_999))
+        XCTAssertEqual(clock.sleeperCount, 1, "a pass ran before its interval was over")
+        let early = (try await count("executions"), try await count("webhook_events"))
+        XCTAssertEqual(early.0 + early.1, 2)
+        clock.advance(by: .milliseconds(1))
+        await clock.sleepers(atLeast: 1)
+        let left = (executions: try await count("executions"), events: try await count("webhook_events"))
         XCTAssertEqual(left.executions, 0)
         XCTAssertEqual(left.events, 0)
         running.cancel()

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayModel
 @testable import PatchbayStore
 import PatchbayStoreConformance
@@ -13,11 +14,13 @@ final class SQLiteStoreConformanceTests: XCTestCase {
         let directory = NSTemporaryDirectory() + "patchbay-conformance-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
+        let clock = ManualClock()
         suite = StoreConformance(
-            makeStore: { try SQLiteStore(path: directory + "/" + UUID().uuidString + ".sqlite") },
+            clock: clock,
+            makeStore: { try SQLiteStore(path: directory + "/" + UUID().uuidString + ".sqlite", clock: clock) },
             reopen: { store in
                 guard let store = store as? SQLiteStore else { throw StoreError.corrupt("not a SQLiteStore") }
-                return try SQLiteStore(path: store.path)
+                return try SQLiteStore(path: store.path, clock: clock)
             })
     }
 
@@ -89,6 +92,9 @@ final class SQLiteStoreConformanceTests: XCTestCase {
         try await suite.concurrentPublishesAndRollbacksNumberVersionsWithoutGaps()
     }
     func testDeletingAnAgentTakesItsSubscriptions() async throws { try await suite.deletingAnAgentTakesItsSubscriptions() }
+    func testDeletingASubscriptionDeadLettersItsDeliveriesAtTheStoresClock() async throws {
+        try await suite.deletingASubscriptionDeadLettersItsDeliveriesAtTheStoresClock()
+    }
     func testDeletingAgentsRacesDeletingTheirSubscriptions() async throws {
         try await suite.deletingAgentsRacesDeletingTheirSubscriptions()
     }

@@ -56,7 +56,7 @@ final class VerifiedKeysTests: XCTestCase {
         let store = try SQLiteStore(path: directory + "/store.sqlite")
         // This host's clock only moves when the test moves it.
         let clock = ManualClock()
-        let here = APIKeyService(store: store, notifier: InProcessNotifier(), now: { clock.now })
+        let here = APIKeyService(store: store, notifier: InProcessNotifier(), clock: clock)
         let there = APIKeyService(store: store, notifier: InProcessNotifier())
         let (key, admin) = try await issue(here)
         let principal = try await here.authenticate(key)

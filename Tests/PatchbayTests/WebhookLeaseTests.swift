@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayModel
 @testable import PatchbayServices
@@ -36,7 +37,7 @@ final class WebhookLeaseTests: XCTestCase {
         XCTAssertEqual(sent.status, 200)
 
         let store = host.patchbay.store
-        let now = nowMillis()
+        let now = host.patchbay.clock.wallMillis
         let first = try await store.leaseWebhookDeliveries(owner: "worker_a", now: now, leaseUntil: now + 1000, limit: 10)
         XCTAssertEqual(first.count, 1)
         let held = try await store.leaseWebhookDeliveries(owner: "worker_b", now: now + 500, leaseUntil: now + 1500, limit: 10)
@@ -68,7 +69,8 @@ final class WebhookLeaseTests: XCTestCase {
         let shipped = host.patchbay.webhooks.endpoints
         var settings = WebhookSettings()
         settings.production = true
-        let production = WebhookEndpointService(store: shipped.store, registry: shipped.registry, vault: shipped.vault, settings: settings)
+        let production = WebhookEndpointService(store: shipped.store, registry: shipped.registry, vault: shipped.vault, settings: settings,
+                                                clock: shipped.clock)
         do {
             _ = try await production.create(principal: principal, draft, requestBase: "http://127.0.0.1:8080")
             XCTFail("a loopback URL was handed out in production")
@@ -76,7 +78,7 @@ final class WebhookLeaseTests: XCTestCase {
             XCTAssertEqual(error.code, "public_url_unset")
         }
         let configured = WebhookEndpointService(store: shipped.store, registry: shipped.registry, vault: shipped.vault, settings: settings,
-                                                publicURL: try PublicURL("https://hooks.example.com/"))
+                                                publicURL: try PublicURL("https://hooks.example.com/"), clock: shipped.clock)
         let created = try await configured.create(principal: principal, draft, requestBase: "http://127.0.0.1:8080")
         XCTAssertEqual(created.url, "https://hooks.example.com/hooks/github/\(created.endpoint.id)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayModel
 import PatchbayStore
 import XCTest
@@ -139,6 +140,7 @@ extension StoreConformance {
         ])
         try await store.insertExecution(Self.execution("exec_1", account: Self.accountA, connection: "conn_a", status: .succeeded,
                                                        startedAt: 5, trigger: .skill, agentID: "agent_0"), durability: .onDisk)
+        clock.advance(by: .seconds(1))
         let deleted = try await store.deleteAgent(id: "agent_0", accountID: Self.accountA)
         XCTAssertTrue(deleted)
         let again = try await store.deleteAgent(id: "agent_0", accountID: Self.accountA)
@@ -147,6 +149,7 @@ extension StoreConformance {
         XCTAssertNil(subscription)
         let delivery = try await store.webhookDelivery(id: "msg_1", accountID: Self.accountA)
         XCTAssertEqual(delivery?.status, .dead)
+        XCTAssertEqual(delivery?.updatedAt, clock.wallMillis, "dead-lettered at a time not read from the store's clock")
         let execution = try await store.execution(id: "exec_1", accountID: Self.accountA)
         XCTAssertNotNil(execution, "an agent's executions went with it")
     }

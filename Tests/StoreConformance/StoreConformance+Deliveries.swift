@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayModel
 import PatchbayStore
 import XCTest
@@ -17,6 +18,16 @@ extension StoreConformance {
         }
         _ = try await store.storeInboundEvents(batch)
         return store
+    }
+
+    /// Deleting a subscription dead-letters what it was still owed, stamped by the store's clock.
+    public func deletingASubscriptionDeadLettersItsDeliveriesAtTheStoresClock() async throws {
+        let store = try await deliveries(1)
+        clock.advance(by: .seconds(1))
+        try await store.deleteWebhookSubscription(id: "sub_1", accountID: Self.accountA)
+        let delivery = try await store.webhookDelivery(id: "msg_0", accountID: Self.accountA)
+        XCTAssertEqual(delivery?.status, .dead)
+        XCTAssertEqual(delivery?.updatedAt, clock.wallMillis)
     }
 
     /// A leased delivery is not leased again until its lease runs out; then another worker gets

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayClock
 import PatchbayModel
 public import PatchbayStore
 import XCTest
@@ -11,13 +12,17 @@ import XCTest
 public struct StoreConformance: Sendable {
     let makeStore: @Sendable () async throws -> any Store
     let reopen: @Sendable (any Store) async throws -> any Store
+    /// The clock every store the factories make is given; the suite moves it.
+    let clock: ManualClock
 
     /// - Parameters:
+    ///   - clock: what every store `makeStore` and `reopen` make reads time from.
     ///   - makeStore: a new, empty store each call, migrated and ready.
     ///   - reopen: a second store over the same data as the one given, as a restarted host
     ///     opens it (its migrations run again).
-    public init(makeStore: @escaping @Sendable () async throws -> any Store,
+    public init(clock: ManualClock, makeStore: @escaping @Sendable () async throws -> any Store,
                 reopen: @escaping @Sendable (any Store) async throws -> any Store) {
+        self.clock = clock
         self.makeStore = makeStore
         self.reopen = reopen
     }

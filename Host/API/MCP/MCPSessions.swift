@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PatchbayClock
 import PatchbayModel
 import PatchbayServices
 import PatchbayWire
@@ -62,7 +63,7 @@ actor MCPSessions {
             return nil
         }
         if var session = sessions[id] {
-            session.lastUsed = settings.now()
+            session.lastUsed = patchbay.clock.wallMillis
             sessions[id] = session
             return session
         }
@@ -98,7 +99,7 @@ actor MCPSessions {
     func streamClosed(_ id: String) {
         guard var session = sessions[id] else { return }
         session.openStreams -= 1
-        session.lastUsed = settings.now()
+        session.lastUsed = patchbay.clock.wallMillis
         if session.openStreams == 0 {
             session.holding?.cancel()
             session.holding = nil
@@ -117,7 +118,7 @@ actor MCPSessions {
         let server = await AgentMCPServer.make(patchbay, principal: principal, agentID: record.agentID)
         try await server.start(transport: transport)
         return Session(id: record.id, accountID: record.accountID, agentID: record.agentID, server: server, transport: transport,
-                       lastUsed: settings.now(),
+                       lastUsed: patchbay.clock.wallMillis,
                        liveVersions: Self.forwardLiveVersions(patchbay.agents.liveVersionChanges(agentID: record.agentID), to: server))
     }
 
@@ -193,7 +194,7 @@ actor MCPSessions {
     /// Lets go of this replica's servers for sessions idle here; their records stay, since
     /// another replica may be using them, and expire in the store by their own last use.
     private func endIdle() async {
-        let cutoff = settings.now() - Millis(settings.idleTimeout / .milliseconds(1))
+        let cutoff = patchbay.clock.wallMillis - Millis(settings.idleTimeout / .milliseconds(1))
         for session in sessions.values where session.openStreams == 0 && session.lastUsed < cutoff {
             await end(session.id)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayStore
 import PatchbayVault
@@ -57,7 +58,7 @@ extension AgentService {
 
         let secret = StandardWebhooks.makeSecret()
         let id = IDs.make("conn")
-        let now = nowMillis()
+        let now = clock.wallMillis
         let connection = ConnectionRecord(
             id: id, accountID: principal.accountID, provider: SkillWebhook.provider, label: "\(name) (http_webhook skill)",
             config: ["url": .string(url)], status: .active,

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
@@ -18,6 +19,8 @@ public struct AgentService: Sendable {
     /// Told of every publish and rollback, once committed, on the agent's `agentLive` channel.
     let notifier: any Notifier
     let audit: AuditLog
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     public struct Draft: Sendable {
         public var name: String?
@@ -55,7 +58,7 @@ public struct AgentService: Sendable {
     public func create(principal: Principal, _ draft: Draft) async throws -> AgentRecord {
         try principal.require(.skillsWrite)
         guard let name = draft.name else { throw ServiceError.validation("name is required", field: "name") }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let agent = AgentRecord(
             id: IDs.make("agent"), accountID: principal.accountID, name: try validName(name),
             description: try validDescription(draft.description ?? ""), variables: try validVariables(draft.variables ?? [:]),
@@ -247,7 +250,7 @@ public struct AgentService: Sendable {
                                field: "variables.\(missing[0])")
         }
         try validNote(note)
-        guard let version = try await store.publishAgent(id: agentID, accountID: principal.accountID, note: note, at: nowMillis()) else {
+        guard let version = try await store.publishAgent(id: agentID, accountID: principal.accountID, note: note, at: clock.wallMillis) else {
             throw ServiceError.notFound("agent", agentID)
         }
         await notifier.notify(.agentLive(agentID), payload: String(version.version))
@@ -288,7 +291,7 @@ public struct AgentService: Sendable {
         let rolledBack: AgentVersionRecord?
         do {
             rolledBack = try await store.rollbackAgent(id: agent.id, accountID: principal.accountID, to: version, note: note,
-                                                       at: nowMillis())
+                                                       at: clock.wallMillis)
         } catch StoreError.conflict {
             throw ServiceError(.conflict, "version_already_live", "version \(version) is already live; nothing to roll back",
                                field: "version")
@@ -313,7 +316,7 @@ public struct AgentService: Sendable {
 
     func edit(_ principal: Principal, _ id: String,
               _ change: @escaping @Sendable (inout AgentRecord) throws -> Void) async throws -> AgentRecord {
-        let now = nowMillis()
+        let now = clock.wallMillis
         guard let agent = try await store.updateAgent(id: id, accountID: principal.accountID, { agent in
             try change(&agent)
             agent.updatedAt = now

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayStore
 public import PatchbayWire
@@ -10,12 +11,14 @@ public import PatchbayWire
 public struct MCPSessionService: Sendable {
     let store: any MCPSessionStore
     public let settings: MCPSessionSettings
+    /// The clock sessions are used and go idle by.
+    let clock: any HostClock
 
     /// Records a session for an `initialize` request with these `params`, unless the account
     /// holds its limit on all replicas together. Sessions idle past the timeout are swept
     /// first, so the table holds no more than the live sessions and those idle since the last open.
     public func open(principal: Principal, agentID: String, initialize params: JSONValue) async throws -> MCPSessionRecord {
-        let now = settings.now()
+        let now = clock.wallMillis
         _ = try await store.deleteIdleMCPSessions(lastUsedBefore: liveSince(now))
         let session = MCPSessionRecord(id: IDs.make("mcps"), accountID: principal.accountID, agentID: agentID, initialize: params,
                                        createdAt: now, lastUsedAt: now)
@@ -31,7 +34,7 @@ public struct MCPSessionService: Sendable {
     /// when it ended (on any replica), expired, or is not the account's or the agent's.
     public func use(id: String, accountID: String, agentID: String) async throws -> MCPSessionRecord? {
         guard let session = try await store.mcpSession(id: id, accountID: accountID), session.agentID == agentID else { return nil }
-        let now = settings.now()
+        let now = clock.wallMillis
         guard session.lastUsedAt >= liveSince(now) else {
             _ = try await store.deleteMCPSession(id: id, accountID: accountID)
             return nil
@@ -44,7 +47,7 @@ public struct MCPSessionService: Sendable {
 
     /// Marks the session used now (an event stream is still open on it); false when it is gone.
     public func touch(id: String, accountID: String) async throws -> Bool {
-        try await store.touchMCPSession(id: id, accountID: accountID, at: settings.now())
+        try await store.touchMCPSession(id: id, accountID: accountID, at: clock.wallMillis)
     }
 
     public func end(id: String, accountID: String) async throws {

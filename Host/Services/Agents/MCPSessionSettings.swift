@@ -1,5 +1,3 @@
-public import PatchbayModel
-
 /// Operator settings for the agents' MCP sessions.
 public struct MCPSessionSettings: Sendable {
     /// A session nobody has used for this long (no request, no open stream) is ended.
@@ -10,8 +8,6 @@ public struct MCPSessionSettings: Sendable {
     /// How often an open event stream carries an SSE comment, so that a client that went away
     /// is noticed (its stream then closes and the session can go idle) and proxies keep it open.
     public var keepAliveInterval: Duration = .seconds(15)
-    /// The clock sessions are used and go idle by; tests move it instead of waiting out a timeout.
-    public var now: @Sendable () -> Millis = { nowMillis() }
 
     public init() {}
 }

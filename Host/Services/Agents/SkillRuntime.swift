@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayStore
 public import PatchbayWire
@@ -11,6 +12,8 @@ public struct SkillRuntime: Sendable {
     let executions: ExecutionService
     let audit: AuditLog
     let webhooks: WebhookSkillCall
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     public struct Call: Sendable {
         public var input: JSONValue
@@ -59,7 +62,7 @@ public struct SkillRuntime: Sendable {
             }
             let execution = ExecutionRecord(
                 id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id, provider: connection.provider,
-                action: skill.action, status: .running, startedAt: nowMillis(), trigger: call.trigger,
+                action: skill.action, status: .running, startedAt: clock.wallMillis, trigger: call.trigger,
                 skillCall: SkillCall(agentID: agent.id, skill: skill.name, agentVersion: version.version, toolCallID: call.toolCallID,
                                      endUser: endUser))
             try await store.insertExecution(execution, durability: .outlivesProcess)
@@ -68,7 +71,7 @@ public struct SkillRuntime: Sendable {
         let checked = try await check(skill, call.input, agent: agent, connection: connection)
         var execution = ExecutionRecord(
             id: IDs.make("exec"), accountID: principal.accountID, connectionID: connection.id, provider: connection.provider,
-            action: skill.action, status: skill.requiresApproval ? .awaitingApproval : .running, startedAt: nowMillis(),
+            action: skill.action, status: skill.requiresApproval ? .awaitingApproval : .running, startedAt: clock.wallMillis,
             trigger: call.trigger,
             skillCall: SkillCall(agentID: agent.id, skill: skill.name, agentVersion: version.version, toolCallID: call.toolCallID,
                                  endUser: endUser))
@@ -97,7 +100,7 @@ public struct SkillRuntime: Sendable {
             guard try await store.transitionExecution(id: execution.id, accountID: principal.accountID,
                                                       from: .awaitingApproval, to: .denied) else { throw alreadyDecided(executionID) }
             execution.status = .denied
-            execution.finishedAt = nowMillis()
+            execution.finishedAt = clock.wallMillis
             execution.errorCode = "approval_denied"
             execution.errorMessage = "the call was denied"
             execution.skillCall?.pendingInput = nil

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 import PatchbayModel
 import PatchbayStore
 import PatchbayVault
@@ -14,6 +15,8 @@ struct WebhookSkillCall: Sendable {
     let store: any ExecutionStore
     let vault: Vault
     let settings: WebhookSettings
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     /// The credential field of the skill's connection that holds its signing secret.
     static let secretField = "signing_secret"
@@ -31,7 +34,7 @@ struct WebhookSkillCall: Sendable {
             throw ServiceError(.unavailable, "vault_error", "the skill's signing secret cannot be opened")
         }
         let outcome = await send(webhook, input: input, skill: skill, execution: execution, secret: secret)
-        execution.finishedAt = nowMillis()
+        execution.finishedAt = clock.wallMillis
         execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
         execution.requests = [outcome.exchange]
         var failure = outcome.failure

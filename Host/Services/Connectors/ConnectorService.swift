@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 public import PatchbayModel
 import PatchbayPlugins
@@ -13,6 +14,8 @@ public struct ConnectorService: Sendable {
     let providers: ProviderDirectory
     let calls: ConnectionCalls
     let settings: HostSettings
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     /// Connectors one account may hold.
     static let maxPerAccount = 200
@@ -23,7 +26,7 @@ public struct ConnectorService: Sendable {
         guard try await store.connectors(accountID: principal.accountID).count < Self.maxPerAccount else {
             throw ServiceError(.conflict, "connector_limit", "an account holds at most \(Self.maxPerAccount) connectors")
         }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let record = ConnectorRecord(id: IDs.make("ctr"), accountID: principal.accountID, namespace: parsed.namespace, name: parsed.name,
                                      definition: definition, createdAt: now, updatedAt: now)
         do {
@@ -61,7 +64,7 @@ public struct ConnectorService: Sendable {
         _ = try ConnectorDefinition(.object(body))
         record.definition = .object(body)
         // Strictly later, so a provider built from the old definition is never taken for this one.
-        record.updatedAt = max(nowMillis(), record.updatedAt + 1)
+        record.updatedAt = max(clock.wallMillis, record.updatedAt + 1)
         guard try await store.updateConnector(record) else { throw ServiceError.notFound("connector", "\(namespace)/\(name)") }
         return record
     }

@@ -1,5 +1,6 @@
 import Foundation
-public import PatchbayModel
+import PatchbayClock
+import PatchbayModel
 import PatchbayVault
 import PatchbayWebhookSchemes
 import PatchbayWire
@@ -18,17 +19,20 @@ public struct ConsoleSessions: Sendable {
 
     private let vault: Vault
     private let apiKeys: APIKeyService
+    /// Sessions start and end by the host's clock.
+    private let clock: any HostClock
 
-    init(vault: Vault, apiKeys: APIKeyService) {
+    init(vault: Vault, apiKeys: APIKeyService, clock: any HostClock) {
         self.vault = vault
         self.apiKeys = apiKeys
+        self.clock = clock
     }
 
     /// A new session for a valid key: the sealed cookie value, the session, and who it is.
-    public func start(key: String, now: Millis = nowMillis()) async throws -> (sealed: String, session: ConsoleSession, principal: Principal) {
+    public func start(key: String) async throws -> (sealed: String, session: ConsoleSession, principal: Principal) {
         let key = key.trimmingCharacters(in: .whitespacesAndNewlines)
         let principal = try await apiKeys.authenticate(key)
-        let session = ConsoleSession(key: key, csrfToken: Self.token(), expiresAt: now + Self.lifetime)
+        let session = ConsoleSession(key: key, csrfToken: Self.token(), expiresAt: clock.wallMillis + Self.lifetime)
         let payload: JSONValue = ["k": .string(session.key), "c": .string(session.csrfToken), "e": .integer(session.expiresAt)]
         let sealed = try vault.seal(try WireCoding.encode(payload), context: Self.sealingContext)
         return (sealed, session, principal)
@@ -36,21 +40,20 @@ public struct ConsoleSessions: Sendable {
 
     /// The session a cookie holds; a cookie that was altered, sealed by a retired master key or
     /// is past its end is refused alike.
-    public func open(_ sealed: String, now: Millis = nowMillis()) throws -> ConsoleSession {
+    public func open(_ sealed: String) throws -> ConsoleSession {
         let expired = ServiceError(.unauthenticated, "session_expired", "the console session has ended; sign in again")
         guard let data = try? vault.open(sealed, context: Self.sealingContext),
               let payload = try? WireCoding.decode(JSONValue.self, from: data).objectValue,
               let key = payload["k"]?.stringValue, let csrf = payload["c"]?.stringValue,
               let expires = payload["e"]?.intValue.map(Int64.init) else { throw expired }
-        guard expires > now else { throw expired }
+        guard expires > clock.wallMillis else { throw expired }
         return ConsoleSession(key: key, csrfToken: csrf, expiresAt: expires)
     }
 
     /// The principal behind a session cookie. A request that may change state must repeat the
     /// session's CSRF token, or it is refused before the key is even looked at.
-    public func authenticate(_ sealed: String, stateChanging: Bool, csrfToken: String?,
-                             now: Millis = nowMillis()) async throws -> Principal {
-        let session = try open(sealed, now: now)
+    public func authenticate(_ sealed: String, stateChanging: Bool, csrfToken: String?) async throws -> Principal {
+        let session = try open(sealed)
         if stateChanging { try Self.check(csrfToken, against: session.csrfToken) }
         return try await apiKeys.authenticate(session.key)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 public import PatchbayModel
 import PatchbayPlugins
@@ -21,6 +22,8 @@ public struct MCPServerService: Sendable {
     let discovery: MCPOAuthDiscovery
     /// Connections made and removed, and the OAuth client kept for a server, as for any provider's.
     let audit: AuditLog
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     /// Servers one account may connect.
     static let maxPerAccount = 50
@@ -75,7 +78,7 @@ public struct MCPServerService: Sendable {
         try await vet(url)
         if let client { return try await createAuthorizing(principal: principal, url: url, label: label, client: client) }
         let id = IDs.make("conn")
-        let now = nowMillis()
+        let now = clock.wallMillis
         var server = MCPServerRecord(id: id, accountID: principal.accountID, url: url.absoluteString, tools: [], serverInfo: [:],
                                      createdAt: now, toolsUpdatedAt: now)
         let listing = try await list(MCPRemote(url: url, send: send(to: try target(server, credentials: credentials))))
@@ -108,7 +111,7 @@ public struct MCPServerService: Sendable {
         }
         authorization.clientAuth = client.clientAuth
         let id = IDs.make("conn")
-        let now = nowMillis()
+        let now = clock.wallMillis
         let server = MCPServerRecord(id: id, accountID: principal.accountID, url: url.absoluteString, tools: [], serverInfo: [:],
                                      createdAt: now, toolsUpdatedAt: now, authorization: authorization.json)
         let appID = IDs.make("oapp")
@@ -173,7 +176,7 @@ public struct MCPServerService: Sendable {
         listeners.stop(id)
         connected.connection.status = .revoked
         connected.connection.sealedCredentials = nil
-        connected.connection.updatedAt = nowMillis()
+        connected.connection.updatedAt = clock.wallMillis
         try await store.updateConnection(connected.connection)
         _ = try await store.deleteMCPServer(id: id, accountID: principal.accountID)
         await audit.record(principal, "connection.deleted", target: id, changes: ["status": "revoked"])
@@ -215,7 +218,7 @@ public struct MCPServerService: Sendable {
         var server = server
         server.tools = listing.tools
         server.serverInfo = listing.serverInfo
-        server.toolsUpdatedAt = max(nowMillis(), server.toolsUpdatedAt + 1)
+        server.toolsUpdatedAt = max(clock.wallMillis, server.toolsUpdatedAt + 1)
         guard try await store.updateMCPServerTools(id: server.id, accountID: server.accountID, tools: listing.tools,
                                                    serverInfo: listing.serverInfo, at: server.toolsUpdatedAt) else {
             throw ServiceError.notFound("mcp connection", server.id)

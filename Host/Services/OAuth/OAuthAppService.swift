@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
@@ -14,6 +15,8 @@ public struct OAuthAppService: Sendable {
     let audit: AuditLog
     /// The host's public URL: a new app's redirect URI defaults to the callback under it.
     let publicURL: PublicURL?
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     public struct Draft: Sendable {
         public var clientID: String?
@@ -70,7 +73,7 @@ public struct OAuthAppService: Sendable {
         if let bad = scopes.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) || $0.contains(",") }) {
             throw ServiceError.validation("scope \"\(bad)\" must be one non-empty word", field: "scopes")
         }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let app = OAuthAppRecord(id: id, accountID: principal.accountID, provider: provider, clientID: clientID,
                                  sealedClientSecret: sealedSecret, scopes: scopes, redirectURI: redirectURI,
                                  createdAt: existing?.createdAt ?? now, updatedAt: now)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayClock
 import PatchbayEgress
 public import PatchbayModel
 import PatchbayPlugins
@@ -23,6 +24,8 @@ public struct OAuthService: Sendable {
     let settings: HostSettings
     let events: HostEvents
     public let apps: OAuthAppService
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     /// The route providers send the user back to after consent: the redirect URI registered
     /// with them is this path under the host's public URL.
@@ -50,7 +53,7 @@ public struct OAuthService: Sendable {
         let app = try await apps.configured(accountID: principal.accountID, provider: providerID, name: manifest.name)
         let config = try connections.validConfig(draft.config ?? [:], manifest: manifest)
         try await connections.calls.targets.validate(manifest, config: config, credentials: [:])
-        let now = nowMillis()
+        let now = clock.wallMillis
         let record = ConnectionRecord(
             id: IDs.make("conn"), accountID: principal.accountID, provider: providerID,
             label: try connections.validLabel(draft.label) ?? manifest.name, config: config, status: .pending,
@@ -88,7 +91,7 @@ public struct OAuthService: Sendable {
         let state = IDs.randomString(count: 43)
         let stateID = Self.stateID(state)
         let verifier = spec.pkce ? PKCE.makeVerifier() : nil
-        let now = nowMillis()
+        let now = clock.wallMillis
         try await store.insertOAuthState(OAuthStateRecord(
             id: stateID, accountID: connection.accountID, connectionID: connection.id,
             sealedVerifier: try verifier.map { try vault.seal(Data($0.utf8), context: SealedSecret.context(.oauthState, stateID)) },
@@ -137,7 +140,7 @@ public struct OAuthService: Sendable {
 
         // Single use: of two callbacks with one state, only the one that deletes it goes on.
         guard let consumed = try await store.consumeOAuthState(id: stateID) else { throw unknown }
-        guard consumed.expiresAt > nowMillis() else {
+        guard consumed.expiresAt > clock.wallMillis else {
             throw ServiceError(.badRequest, "state_expired", "the authorization took longer than \(Self.stateLifetime / 60_000) minutes; start it again",
                                field: "state")
         }
@@ -174,7 +177,7 @@ public struct OAuthService: Sendable {
         var credentials = (try? ConnectionCalls.openCredentials(connection, vault: vault)) ?? [:]
         credentials[spec.credential] = tokens.accessToken
         credentials[TokenRefresher.refreshTokenKey] = tokens.refreshToken
-        let now = nowMillis()
+        let now = clock.wallMillis
         let sealed = try vault.seal(credentials, context: ConnectionCalls.vaultContext(connection.id))
         var recovery: InboundEvent?
         if connection.status == .needsReauth { recovery = try await events.reauthorized(connection) }
@@ -201,7 +204,7 @@ public struct OAuthService: Sendable {
     private func fail(_ connection: ConnectionRecord, reason: String) async throws {
         guard connection.status != .active else { return }
         try await store.setConnectionStatus(connectionID: connection.id, accountID: connection.accountID, status: .failed,
-                                            reason: reason, at: nowMillis(), leaseOwner: nil)
+                                            reason: reason, at: clock.wallMillis, leaseOwner: nil)
     }
 
     /// The id a state is stored under: its SHA-256, so the database holds no usable state.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
@@ -24,6 +25,8 @@ struct TokenRefresher: Sendable {
     let events: HostEvents
     let notifier: any Notifier
     let logger: Logger
+    /// Expiries, leases and the waits between looks are read on the host's clock.
+    let clock: any HostClock
 
     /// Tokens expiring within this window are refreshed before use.
     static let refreshAhead: Millis = 120_000
@@ -43,7 +46,7 @@ struct TokenRefresher: Sendable {
         if let refreshedAt = auth.refreshedAt, refreshedAt > connection.updatedAt {
             return try usable(try await reload(connection))
         }
-        guard let expiresAt = auth.expiresAt, expiresAt - nowMillis() < Self.refreshAhead else { return connection }
+        guard let expiresAt = auth.expiresAt, expiresAt - clock.wallMillis < Self.refreshAhead else { return connection }
         return try await refresh(connection, spec: spec)
     }
 
@@ -60,7 +63,7 @@ struct TokenRefresher: Sendable {
 
     private func refresh(_ stale: ConnectionRecord, spec: OAuthSpec) async throws -> ConnectionRecord {
         let owner = UUID().uuidString
-        let deadline = nowMillis() + Self.leaseDuration + 5_000
+        let deadline = clock.wallMillis + Self.leaseDuration + 5_000
         // Listening before the first read, so a refresh that ends after it still wakes this one.
         let finished = notifier.listen(.oauthRefresh(stale.id))
         defer { finished.cancel() }
@@ -69,8 +72,8 @@ struct TokenRefresher: Sendable {
             if current.sealedCredentials != stale.sealedCredentials || current.status != stale.status {
                 return try usable(current)
             }
-            if try await store.acquireRefreshLease(connectionID: stale.id, owner: owner, now: nowMillis(),
-                                                   until: nowMillis() + Self.leaseDuration) {
+            let now = clock.wallMillis
+            if try await store.acquireRefreshLease(connectionID: stale.id, owner: owner, now: now, until: now + Self.leaseDuration) {
                 // Someone may have finished between the read above and taking the lease.
                 let latest = try await reload(stale)
                 guard latest.sealedCredentials == stale.sealedCredentials, latest.status == .active else {
@@ -87,11 +90,11 @@ struct TokenRefresher: Sendable {
                     throw error
                 }
             }
-            guard nowMillis() < deadline else {
+            guard clock.wallMillis < deadline else {
                 throw ServiceError(.unavailable, "refresh_timeout", "another refresh of connection \(stale.id) did not finish in time",
                                    retryable: true)
             }
-            _ = await finished.wait(until: .now + Self.recheckInterval)
+            _ = await clock.wait(on: finished, until: clock.now + Self.recheckInterval)
             try Task.checkCancellation()
         }
     }
@@ -127,7 +130,7 @@ struct TokenRefresher: Sendable {
         }
         credentials[spec.credential] = tokens.accessToken
         if let rotated = tokens.refreshToken { credentials[Self.refreshTokenKey] = rotated }
-        let now = nowMillis()
+        let now = clock.wallMillis
         let sealed = try vault.seal(credentials, context: ConnectionCalls.vaultContext(connection.id))
         guard try await store.saveTokens(connectionID: connection.id, accountID: connection.accountID, sealedCredentials: sealed,
                                          expiresAt: tokens.expiresIn.map { now + Millis($0) * 1000 }, at: now,
@@ -146,7 +149,7 @@ struct TokenRefresher: Sendable {
     private func recordAuthFailure(_ connection: ConnectionRecord, reason: String, owner: String) async throws {
         let event = try await events.needsReauth(connection, error: reason)
         try await store.setConnectionStatus(connectionID: connection.id, accountID: connection.accountID, status: .needsReauth,
-                                            reason: reason, at: nowMillis(), leaseOwner: owner, announcing: event)
+                                            reason: reason, at: clock.wallMillis, leaseOwner: owner, announcing: event)
         await events.committed(event)
         logger.notice("connection needs re-authorization", metadata: ["connection": "\(connection.id)",
                                                                        "provider": "\(connection.provider)", "reason": "\(reason)"])

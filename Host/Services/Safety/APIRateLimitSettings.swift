@@ -1,5 +1,3 @@
-public import PatchbayModel
-
 /// The budget of API requests each key has (`serve --api-rate-limit`, `--api-rate-window`).
 public struct APIRateLimitSettings: Sendable {
     /// Requests one API key may make per window, counted across replicas; 0 turns the limit off.
@@ -7,8 +5,6 @@ public struct APIRateLimitSettings: Sendable {
     /// The window the budget is counted in: fixed windows aligned to the clock, so every
     /// replica counts into the same one.
     public var window: Duration = .seconds(60)
-    /// Milliseconds since the epoch that windows are counted by; tests move it themselves.
-    public var now: @Sendable () -> Millis = { nowMillis() }
 
     /// The largest budget a key may be given of its own (`APIKeyRecord.rateLimit`).
     public static let maxRequests = 1_000_000

@@ -1,4 +1,5 @@
 public import Logging
+public import PatchbayClock
 import PatchbayModel
 public import PatchbayStore
 
@@ -8,9 +9,13 @@ public struct APIRateLimiter: Sendable {
     let store: any APIRequestCountStore
     let settings: APIRateLimitSettings
     let logger: Logger
+    /// The clock windows are counted by.
+    let clock: any HostClock
 
-    public init(store: any APIRequestCountStore, settings: APIRateLimitSettings, logger: Logger = Logger(label: "patchbay.ratelimit")) {
+    public init(store: any APIRequestCountStore, settings: APIRateLimitSettings, clock: any HostClock = SystemClock(),
+                logger: Logger = Logger(label: "patchbay.ratelimit")) {
         self.store = store
+        self.clock = clock
         self.settings = settings
         self.logger = logger
     }
@@ -23,7 +28,7 @@ public struct APIRateLimiter: Sendable {
         let quota = principal.rateLimit ?? settings.requests
         guard quota > 0 else { return nil }
         let window = Millis(settings.window / .milliseconds(1))
-        let now = settings.now()
+        let now = clock.wallMillis
         let start = now - now % window
         let count: Int
         do {

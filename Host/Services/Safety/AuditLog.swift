@@ -1,4 +1,5 @@
 public import Logging
+public import PatchbayClock
 public import PatchbayModel
 public import PatchbayStore
 import PatchbayWire
@@ -10,22 +11,25 @@ import PatchbayWire
 public struct AuditLog: Sendable {
     let store: any AuditStore
     let logger: Logger
+    /// What entries are stamped with.
+    let clock: any HostClock
 
-    public init(store: any AuditStore, logger: Logger = Logger(label: "patchbay.audit")) {
+    public init(store: any AuditStore, clock: any HostClock = SystemClock(), logger: Logger = Logger(label: "patchbay.audit")) {
         self.store = store
+        self.clock = clock
         self.logger = logger
     }
 
     /// What an API key changed in its own account.
     func record(_ principal: Principal, _ action: String, target: String, changes: JSONValue = [:]) async {
         await append(AuditEntry(id: IDs.make("aud"), accountID: principal.accountID, keyID: principal.keyID, action: action,
-                                target: target, changes: changes, createdAt: nowMillis()))
+                                target: target, changes: changes, createdAt: clock.wallMillis))
     }
 
     /// What the CLI changed: in one account, or in the whole host (`accountID` nil).
     func recordCLI(accountID: String?, _ action: String, target: String, changes: JSONValue = [:]) async {
         await append(AuditEntry(id: IDs.make("aud"), accountID: accountID, keyID: nil, action: action, target: target,
-                                changes: changes, createdAt: nowMillis()))
+                                changes: changes, createdAt: clock.wallMillis))
     }
 
     private func append(_ entry: AuditEntry) async {

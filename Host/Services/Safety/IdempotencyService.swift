@@ -1,5 +1,6 @@
 import Crypto
 public import Foundation
+public import PatchbayClock
 public import PatchbayModel
 public import PatchbayStore
 public import PatchbayVault
@@ -18,9 +19,13 @@ public struct IdempotencyService: Sendable {
     let notifier: any Notifier
     let vault: Vault
     let settings: IdempotencySettings
+    /// The clock keys are claimed and expire by.
+    let clock: any HostClock
 
-    public init(store: any IdempotencyStore, notifier: any Notifier, vault: Vault, settings: IdempotencySettings = IdempotencySettings()) {
+    public init(store: any IdempotencyStore, notifier: any Notifier, vault: Vault, settings: IdempotencySettings = IdempotencySettings(),
+                clock: any HostClock = SystemClock()) {
         self.store = store
+        self.clock = clock
         self.notifier = notifier
         self.vault = vault
         self.settings = settings
@@ -49,10 +54,10 @@ public struct IdempotencyService: Sendable {
         let key = scope.map { "\($0) \(clientKey)" } ?? clientKey
         let subscription = notifier.listen(Self.channel(accountID: principal.accountID, key: key))
         defer { subscription.cancel() }
-        let deadline = ContinuousClock.now + settings.waitLimit
+        let deadline = clock.now + settings.waitLimit
         while true {
             try Task.checkCancellation()
-            let now = settings.now()
+            let now = clock.wallMillis
             let claim = IdempotencyRecord(accountID: principal.accountID, key: key, fingerprint: fingerprint,
                                           claimToken: IDs.randomString(count: 24), createdAt: now,
                                           expiresAt: now + Self.millis(settings.lifetime))
@@ -66,14 +71,14 @@ public struct IdempotencyService: Sendable {
                                        field: "Idempotency-Key")
                 }
                 if let response = held.response { return .replay(try opened(response, accountID: principal.accountID, key: key)) }
-                guard ContinuousClock.now < deadline else {
+                guard clock.now < deadline else {
                     var refusal = ServiceError(.conflict, "idempotency_key_in_flight",
                                                "the first request with this Idempotency-Key is still running; retry later for its answer",
                                                field: "Idempotency-Key")
                     refusal.retryAfter = 1
                     throw refusal
                 }
-                _ = await subscription.wait(until: min(deadline, .now + settings.pollInterval))
+                _ = await clock.wait(on: subscription, until: min(deadline, clock.now + settings.pollInterval))
             }
         }
     }

@@ -1,5 +1,3 @@
-public import PatchbayModel
-
 /// How long `Idempotency-Key` answers are kept, and how a repeat waits for a first request
 /// still running.
 public struct IdempotencySettings: Sendable {
@@ -15,8 +13,6 @@ public struct IdempotencySettings: Sendable {
     /// A waiting repeat reads the store again this often even without a notification, which a
     /// replica can miss.
     public var pollInterval: Duration = .milliseconds(500)
-    /// The clock keys are claimed and expire by; tests move it instead of waiting out a lifetime.
-    public var now: @Sendable () -> Millis = { nowMillis() }
 
     public init() {}
 }

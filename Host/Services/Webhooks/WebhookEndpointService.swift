@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayPlugins
 import PatchbayStore
@@ -13,6 +14,8 @@ public struct WebhookEndpointService: Sendable {
     let settings: WebhookSettings
     /// The host's public URL, which endpoint URLs are built on.
     var publicURL: PublicURL?
+    /// The host's clock: what records are stamped with.
+    let clock: any HostClock
 
     public struct Draft: Sendable {
         public var connectionID: String?
@@ -81,7 +84,7 @@ public struct WebhookEndpointService: Sendable {
         }
         let id = IDs.make("whep")
         let base = try publicBase(requestBase: requestBase)
-        let now = nowMillis()
+        let now = clock.wallMillis
         let record = WebhookEndpointRecord(
             id: id, accountID: principal.accountID, connectionID: connectionID, provider: connection.provider, status: .active,
             sealedSecret: try vault.seal(Data(secret.utf8), context: Self.vaultContext(id)),
@@ -108,7 +111,7 @@ public struct WebhookEndpointService: Sendable {
             throw ServiceError(.conflict, "endpoint_deleted", "webhook endpoint \(id) has been deleted")
         }
         record.status = status
-        record.updatedAt = nowMillis()
+        record.updatedAt = clock.wallMillis
         try await store.updateWebhookEndpoint(record)
         return record
     }
@@ -119,7 +122,7 @@ public struct WebhookEndpointService: Sendable {
         var record = try await owned(principal, id)
         record.status = .deleted
         record.sealedSecret = nil
-        record.updatedAt = nowMillis()
+        record.updatedAt = clock.wallMillis
         try await store.updateWebhookEndpoint(record)
         return record
     }

@@ -17,7 +17,7 @@ public struct Webhooks: Sendable {
     init(store: any Store, vault: Vault, registry: PluginRegistry, settings: HostSettings, notifier: any Notifier, clock: any HostClock) {
         let inbox = Inbox(store: store, notifier: notifier)
         endpoints = WebhookEndpointService(store: store, registry: registry, vault: vault, settings: settings.webhooks,
-                                           publicURL: settings.publicURL)
+                                           publicURL: settings.publicURL, clock: clock)
         receiver = WebhookReceiver(store: store, registry: registry, vault: vault, settings: settings,
                                    inbox: inbox, clock: clock, logger: Logger(label: "patchbay.webhooks"))
         subscriptions = WebhookSubscriptionService(store: store, registry: registry, vault: vault, notifier: notifier,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import Logging
+public import PatchbayClock
 import PostgresNIO
 
 /// Moves a single-node install's SQLite database into an empty PostgreSQL database, for a
@@ -20,20 +21,24 @@ public struct StoreCopier: Sendable {
     let sqlitePath: String
     let target: PostgresStoreURL
     let logger: Logger
+    /// What the target's migrations are stamped with.
+    let clock: any HostClock
 
-    public init(sqlitePath: String, target: PostgresStoreURL, logger: Logger = Logger(label: "patchbay.store-copy")) {
+    public init(sqlitePath: String, target: PostgresStoreURL, clock: any HostClock = SystemClock(),
+                logger: Logger = Logger(label: "patchbay.store-copy")) {
         self.sqlitePath = sqlitePath
         self.target = target
+        self.clock = clock
         self.logger = logger
     }
 
     public func copy() async throws -> StoreCopyReport {
         let source = try openSnapshot()
-        let sourceCatalog = try await source.read { db in
-            try Self.checkMigrations(db)
+        let sourceCatalog = try await source.read { [clock] db in
+            try Self.checkMigrations(db, clock: clock)
             return try SchemaCatalog.sqlite(db)
         }
-        let store = try await PostgresStore(url: target, logger: logger)
+        let store = try await PostgresStore(url: target, clock: clock, logger: logger)
         defer { store.close() }
         return try await store.client.withConnection { connection in
             let plan: [CopiedTable]
@@ -68,8 +73,8 @@ public struct StoreCopier: Sendable {
     /// The SQLite file must have exactly this release's schema: an older one has not had its
     /// upgrade (which opening it read-only cannot run), a newer one has columns this release
     /// does not know.
-    private static func checkMigrations(_ db: Database) throws {
-        let migrator = SQLiteMigrations.migrator
+    private static func checkMigrations(_ db: Database, clock: any HostClock) throws {
+        let migrator = SQLiteMigrations.migrator(clock: clock)
         if try migrator.hasBeenSuperseded(db) {
             throw StoreCopyError("the SQLite database was written by a newer release of patchbay: copy it with that release")
         }

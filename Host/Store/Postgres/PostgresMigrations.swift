@@ -1,4 +1,5 @@
 import Logging
+import PatchbayClock
 import PatchbayModel
 import PostgresNIO
 
@@ -42,7 +43,7 @@ enum PostgresMigrations {
                     try await connection.rows(PostgresQuery(unsafeSQL: statement), logger: store.logger)
                 }
                 try await connection.rows(
-                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(migration.name), \(nowMillis()))",
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(migration.name), \(store.clock.wallMillis))",
                     logger: store.logger)
                 store.logger.info("applied migration", metadata: ["migration": "\(migration.name)"])
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
 import PostgresNIO
@@ -45,7 +46,7 @@ extension PostgresStore {
     }
 
     public func deleteAgent(id: String, accountID: String) async throws -> Bool {
-        let now = nowMillis()
+        let now = clock.wallMillis
         return try await transaction { connection in
             let deleted = try await connection.rows(
                 "DELETE FROM agents WHERE id = \(id) AND account_id = \(accountID) RETURNING id", logger: self.logger)

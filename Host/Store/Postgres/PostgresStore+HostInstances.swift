@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 public import PatchbayModel
 import PostgresNIO
 
@@ -45,7 +46,7 @@ extension PostgresStore {
         guard health.current != nil || !health.wroteRecently else { return nil }
         do {
             try await write("""
-                INSERT INTO storage_probe (id, written_at) VALUES (1, \(nowMillis()))
+                INSERT INTO storage_probe (id, written_at) VALUES (1, \(clock.wallMillis))
                 ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at
                 """)
             return nil

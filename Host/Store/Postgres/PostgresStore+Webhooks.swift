@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
 import PostgresNIO
@@ -347,7 +348,7 @@ extension PostgresStore {
     }
 
     public func deleteWebhookSubscription(id: String, accountID: String) async throws {
-        let now = nowMillis()
+        let now = clock.wallMillis
         let logger = logger
         try await transaction { connection in
             try await connection.rows("DELETE FROM webhook_subscriptions WHERE id = \(id) AND account_id = \(accountID)",

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+public import PatchbayClock
 import PatchbayModel
 import PatchbayWire
 import PostgresNIO
@@ -27,13 +28,16 @@ public final class PostgresStore: Store {
     /// Concurrent webhook route reads share statements (`webhookRoute`).
     let routes = PostgresCallGroups<String, WebhookRoute?>(name: "routes")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    /// What the store stamps rows with when it picks the time itself.
+    public let clock: any HostClock
     private let running: Task<Void, Never>
 
     /// Connects, waits for the database to answer, and brings its schema up to date (replicas
     /// starting at once take turns under an advisory lock). Fails with
     /// `StoreError.unavailable` when the database cannot be reached within `connect_timeout`.
-    public init(url: PostgresStoreURL, logger: Logger = Logger(label: "patchbay.store")) async throws {
+    public init(url: PostgresStoreURL, clock: any HostClock = SystemClock(), logger: Logger = Logger(label: "patchbay.store")) async throws {
         self.url = url
+        self.clock = clock
         self.logger = logger
         deadlines = PostgresDeadlines(limit: url.connectTimeout)
         try await Self.checkLogin(url, logger: logger)

@@ -6,7 +6,7 @@ extension SQLiteMigrations {
     /// Rows still `running` from before this version were cut off by a stop of the host that
     /// ran them (nothing else could have been running them while the database is upgraded), so
     /// they are marked interrupted here, once.
-    static func hostInstancesV1(_ db: Database) throws {
+    static func hostInstancesV1(_ db: Database, at now: Millis) throws {
         try db.execute(sql: """
             CREATE TABLE host_instances (
                 id TEXT PRIMARY KEY,
@@ -28,6 +28,6 @@ extension SQLiteMigrations {
                     finished_at = COALESCE(finished_at, ?)
                 WHERE status = 'running'
                 """,
-            arguments: [ExecutionRecord.outcomeUnknown, ExecutionRecord.outcomeUnknownMessage, nowMillis()])
+            arguments: [ExecutionRecord.outcomeUnknown, ExecutionRecord.outcomeUnknownMessage, now])
     }
 }

@@ -1,8 +1,10 @@
 import GRDB
+import PatchbayClock
 
 /// Schema versions, applied in order and never edited once shipped: a change is a new migration.
 enum SQLiteMigrations {
-    static var migrator: DatabaseMigrator {
+    /// `clock` stamps what a migration writes.
+    static func migrator(clock: any HostClock) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_core") { db in
             try db.execute(sql: """
@@ -63,7 +65,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("agents_v1", migrate: agentsV1)
         migrator.registerMigration("host_events_v1", migrate: hostEventsV1)
         migrator.registerMigration("agent_rollback_v1", migrate: agentRollbackV1)
-        migrator.registerMigration("host_instances_v1", migrate: hostInstancesV1)
+        migrator.registerMigration("host_instances_v1") { db in try hostInstancesV1(db, at: clock.wallMillis) }
         migrator.registerMigration("retention_v1", migrate: retentionV1)
         migrator.registerMigration("mcp_sessions_v1", migrate: mcpSessionsV1)
         migrator.registerMigration("connectors_v1", migrate: connectorsV1)

@@ -1,4 +1,5 @@
 import GRDB
+import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
 
@@ -41,7 +42,7 @@ extension SQLiteStore {
     }
 
     public func deleteAgent(id: String, accountID: String) async throws -> Bool {
-        let now = nowMillis()
+        let now = clock.wallMillis
         return try await write { db in
             try db.execute(sql: "DELETE FROM agents WHERE id = ? AND account_id = ?", arguments: [id, accountID])
             guard db.changesCount > 0 else { return false }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayClock
 public import PatchbayModel
 
 extension SQLiteStore {
@@ -44,11 +45,12 @@ extension SQLiteStore {
 
     public func storageProblem() async -> StoreError? {
         guard health.current != nil || !health.wroteRecently else { return nil }
+        let now = clock.wallMillis
         do {
             try await write { db in
                 try db.execute(
                     sql: "INSERT INTO storage_probe (id, written_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at",
-                    arguments: [nowMillis()])
+                    arguments: [now])
             }
             return nil
         } catch let error as StoreError {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
 
@@ -224,7 +225,7 @@ extension SQLiteStore {
     }
 
     public func deleteWebhookSubscription(id: String, accountID: String) async throws {
-        let now = nowMillis()
+        let now = clock.wallMillis
         try await write { db in
             try db.execute(sql: "DELETE FROM webhook_subscriptions WHERE id = ? AND account_id = ?", arguments: [id, accountID])
             try db.execute(

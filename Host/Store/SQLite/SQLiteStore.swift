@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
 import Tracing
@@ -17,13 +18,16 @@ public final class SQLiteStore: Store {
     let path: String
     let health = StorageHealth()
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    /// What the store stamps rows with when it picks the time itself.
+    public let clock: any HostClock
 
     /// Fails with `StoreError.unavailable` when the disk refuses the file (read-only, full,
     /// missing permissions), with the cause in words.
-    public init(path: String) throws {
+    public init(path: String, clock: any HostClock = SystemClock()) throws {
         self.path = path
+        self.clock = clock
         do {
-            (pool, committer, checkpointer, lookups) = try Self.open(path: path)
+            (pool, committer, checkpointer, lookups) = try Self.open(path: path, clock: clock)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.corrupt("the file is not a SQLite database, or it is damaged")
         } catch let error as DatabaseError {
@@ -41,7 +45,7 @@ public final class SQLiteStore: Store {
         checkpointer.stop()
     }
 
-    private static func open(path: String) throws -> (DatabasePool, GroupCommitter, WALCheckpointer, DatabaseQueue) {
+    private static func open(path: String, clock: any HostClock) throws -> (DatabasePool, GroupCommitter, WALCheckpointer, DatabaseQueue) {
         var configuration = Configuration()
         // Another process (`patchbay keys create`) may write while the server runs.
         configuration.busyMode = .timeout(10)
@@ -52,7 +56,7 @@ public final class SQLiteStore: Store {
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         let committer = try GroupCommitter(writer: pool)
-        try SQLiteMigrations.migrator.migrate(pool)
+        try SQLiteMigrations.migrator(clock: clock).migrate(pool)
         let checkpointer = try WALCheckpointer(path: path)
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true

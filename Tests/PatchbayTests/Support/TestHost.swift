@@ -52,7 +52,7 @@ final class TestHost: Sendable {
     /// `clock` is the host's clock (a `ManualClock` to move its retries, leases and deadlines);
     /// a host `reusing` another keeps that one's clock.
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings,
-    /// `publicURL` the `serve --public-url` one.
+    /// `publicURL` the `serve --public-url` one, `retention` the `serve --retain-*` ones.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
@@ -62,6 +62,7 @@ final class TestHost: Sendable {
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
                       sharedNotifier: Bool = true, storeNotifier: Bool = false, publicURL: String? = nil,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil,
+                      retention: RetentionSettings = RetentionSettings(),
                       clock chosen: (any HostClock)? = nil) async throws -> TestHost {
         try checkDescriptorsHeld()
         let clock = chosen ?? previous?.patchbay.clock ?? SystemClock()
@@ -71,7 +72,7 @@ final class TestHost: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var logger = log ?? Logger(label: "test")
         if log == nil { logger.logLevel = .critical }
-        let (opened, postgres) = try await kind.open(directory: directory, database: previous?.postgres?.url, logger: logger)
+        let (opened, postgres) = try await kind.open(directory: directory, database: previous?.postgres?.url, clock: clock, logger: logger)
         let store: any Store = countingStore ? CountingStore(opened) : opened
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
         let registry = PluginRegistry(logger: logger, wallClock: { clock.wallMillis })
@@ -85,6 +86,7 @@ final class TestHost: Sendable {
         settings.mcpSessions = mcpSessions
         settings.apiRateLimits = apiRateLimits
         settings.idempotency = idempotency
+        settings.retention = retention
         settings.publicURL = try publicURL.map(PublicURL.init)
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
@@ -95,7 +97,7 @@ final class TestHost: Sendable {
         } else {
             notifier = (sharedNotifier ? previous?.patchbay.notifier : nil) ?? InProcessNotifier()
         }
-        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory)),
+        let patchbay = Patchbay(store: store, vault: Vault(keyring: keyring, keyFile: Keyring.filePath(dataDirectory: directory), clock: clock),
                                 registry: registry, settings: settings, notifier: notifier, clock: clock, logger: logger)
 
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)

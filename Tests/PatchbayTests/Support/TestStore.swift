@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayStore
 
 /// Where a `TestHost` keeps its data: SQLite in its data directory, or a new database of its
@@ -15,18 +16,18 @@ enum TestStore: Sendable {
 
     /// The store of a new host: `database` when it restarts one that ran on PostgreSQL (the
     /// same data, as a restarted replica finds it), else a new one of this kind.
-    func open(directory: String, database: PostgresStoreURL?, logger: Logger) async throws -> (any Store, PostgresStore?) {
+    func open(directory: String, database: PostgresStoreURL?, clock: any HostClock, logger: Logger) async throws -> (any Store, PostgresStore?) {
         if let database {
-            let store = try await PostgresStore(url: database, logger: logger)
+            let store = try await PostgresStore(url: database, clock: clock, logger: logger)
             return (store, store)
         }
         switch self {
         case .sqlite:
-            return (try SQLiteStore(path: directory + "/patchbay.sqlite"), nil)
+            return (try SQLiteStore(path: directory + "/patchbay.sqlite", clock: clock), nil)
         case .postgres:
             let server = try PostgresServer.shared()
             let url = try PostgresStoreURL(server.connectionString(database: try server.makeEmptyDatabase()))
-            let store = try await PostgresStore(url: url, logger: logger)
+            let store = try await PostgresStore(url: url, clock: clock, logger: logger)
             return (store, store)
         }
     }
