@@ -15,8 +15,8 @@
 #                    one INSERT per request (row) and concurrent requests grouped into one
 #                    statement as the host's inbox groups them (group)
 # For each: events/s, the ratio to the pgbench ceiling (goal >= 0.50), and CPU time per event of
-# the host(s) (or the floor) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and after; for
-# PostgreSQL the postmaster with its reaped children plus every live server process).
+# the host(s) (or the floor) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and
+# after; for PostgreSQL the postmaster with its reaped children plus every live server process).
 #
 #   bench/postgres-ingest.sh
 #   CONCURRENCY=64 DURATION=20 SKIP_BUILD=1 bench/postgres-ingest.sh
