@@ -10,12 +10,17 @@
 #                    and signed deliveries)
 #   2 replicas       two `patchbay serve` on two ports, one database, one master key; two wrk
 #                    processes, each with half the connections and its own half of the deliveries
+#   floor (FLOOR=1)  wrk -> bench/ingest-floor -> server: the host's HTTP server and PostgreSQL
+#                    client storing each delivery as one webhook_events row and nothing else,
+#                    one INSERT per request (row) and concurrent requests grouped into one
+#                    statement as the host's inbox groups them (group)
 # For each: events/s, the ratio to the pgbench ceiling (goal >= 0.50), and CPU time per event of
-# the host(s) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and after; for
-# PostgreSQL the postmaster with its reaped children plus every live server process).
+# the host(s) (or the floor) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and
+# after; for PostgreSQL the postmaster with its reaped children plus every live server process).
 #
 #   bench/postgres-ingest.sh
 #   CONCURRENCY=64 DURATION=20 SKIP_BUILD=1 bench/postgres-ingest.sh
+#   FLOOR=1 SKIP_BUILD=1 bench/postgres-ingest.sh
 #
 # Settings (environment variables):
 #   CONCURRENCY=32  connections (pgbench clients; wrk connections, split over the replicas)
@@ -23,6 +28,9 @@
 #   DURATION=10     seconds measured      WARMUP=2    seconds of warm-up per target
 #   SKIP_BUILD=1    reuse .build-release  BIN_DIR=D   take patchbay and libPatchbayGitHub.so from D
 #   KEEP_WORK=1     keep the work directory (logs, wrk reports, the server's log)
+#   FLOOR=1         also measure bench/ingest-floor, both modes: the floor the HTTP server, the
+#                   PostgreSQL client and the row itself set under ingest (built into
+#                   .build-ingest-floor on first use, or again unless SKIP_BUILD=1)
 
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,6 +39,7 @@ CONCURRENCY=${CONCURRENCY:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
+FLOOR=${FLOOR:-0}
 KEEP_WORK=${KEEP_WORK:-0}
 DATA_ROOT=""
 WEBHOOK_LUA=bench/github-webhooks.lua
@@ -52,6 +61,19 @@ command -v python3 >/dev/null 2>&1 || die "python3 is needed (apt-get install py
 mkdir -p "$WORK/plugins"
 cp "$BIN/libPatchbayGitHub.so" "$WORK/plugins/"
 
+# build_ingest_floor: builds bench/ingest-floor into .build-ingest-floor, unless SKIP_BUILD=1 finds
+# it there already, with the host's resolved versions of the packages they share. Sets FLOOR_BIN.
+build_ingest_floor() {
+    FLOOR_BIN=.build-ingest-floor/release/bench-ingest-floor
+    if [[ ! -x $FLOOR_BIN || ${SKIP_BUILD:-0} != 1 ]]; then
+        say "building bench/ingest-floor in .build-ingest-floor"
+        [[ ! -f Package.resolved ]] || cp Package.resolved bench/ingest-floor/Package.resolved
+        swift build -c release --package-path bench/ingest-floor --scratch-path .build-ingest-floor >>"$WORK/build.log" 2>&1 ||
+            { show_log "$WORK/build.log" "the floor's build"; die "the release build of bench/ingest-floor failed"; }
+    fi
+}
+[[ $FLOOR != 1 ]] || build_ingest_floor
+
 # MARK: PostgreSQL
 
 start_postgres max_connections=200 synchronous_commit=on fsync=on
@@ -69,7 +91,7 @@ pg_settle() {
     while (($(now_us) < deadline)); do
         busy=0
         for child in $(cat "/proc/$POSTMASTER_PID/task/$POSTMASTER_PID/children" 2>/dev/null); do
-            if tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null | grep -q "^postgres: $PG_USER " ||
+            if tr '\0' ' ' 2>/dev/null <"/proc/$child/cmdline" | grep -q "^postgres: $PG_USER " ||
                 [[ $(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$child/stat" 2>/dev/null) == Z ]]; then
                 busy=1
                 break
@@ -110,6 +132,7 @@ pgbench_run() {
 ((WARMUP == 0)) || pgbench_run "$WARMUP" warmup
 pg_settle
 pg_before=$(pg_cpu_ticks)
+R[pgbench.load]=$(cut -d' ' -f1 /proc/loadavg)
 pgbench_run "$DURATION" ceiling
 pg_settle
 pg_after=$(pg_cpu_ticks)
@@ -210,35 +233,73 @@ ingest() {
     R[$name.pg_cpu]=$(cpu_per_request "$pg_before" "$pg_after" "${R[$name.requests]}")
 }
 
-# measure NAME DATABASE REPLICAS: warm-up, measured run, and the events stored checked against
-# what wrk saw acknowledged (none may be lost, none stored twice).
+# floor DATABASE MODE: bench/ingest-floor in MODE on DATABASE, seeded as the ceiling's is (the
+# host's schema, one account, connection and endpoint), standing in for the replicas: its pid in
+# REPLICA_PIDS, its URL in REPLICA_URLS, the seeded endpoint's path in ENDPOINT_PATH.
+floor() {
+    local port account deadline
+    psql_local postgres -c "CREATE DATABASE $1" >/dev/null
+    seed_inbox_database "$1" "$WORK/$1-data"
+    account=$(psql_local "$1" -c "SELECT id FROM accounts LIMIT 1")
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    PGUSER=$PG_USER PGPASSWORD=$PG_PASSWORD "${CHILD_ENV[@]}" "$FLOOR_BIN" "$2" "$port" "$PG_PORT" "$1" "$account" conn_bench \
+        >"$WORK/$1.log" 2>&1 &
+    REPLICA_PIDS=("$!")
+    STARTED_PIDS+=("$!")
+    REPLICA_URLS=("http://127.0.0.1:$port")
+    REPLICA_LOGS=("$WORK/$1.log")
+    ENDPOINT_PATH=/hooks/github/whep_bench
+    # Up once it answers anything (a GET of / is a 404 and stores nothing).
+    deadline=$(($(now_us) + 60000000))
+    until curl -s -o /dev/null "${REPLICA_URLS[0]}/" 2>/dev/null; do
+        kill -0 "${REPLICA_PIDS[0]}" 2>/dev/null || { show_log "$WORK/$1.log" "bench-ingest-floor"; die "bench-ingest-floor exited"; }
+        (($(now_us) < deadline)) || die "bench-ingest-floor did not answer within 60 s"
+        sleep 0.05
+    done
+}
+
+# measure NAME DATABASE START ARGS...: START DATABASE ARGS... (replicas or floor), warm-up,
+# measured run, and the events stored checked against what wrk saw acknowledged (none may be
+# lost, none stored twice).
 measure() {
-    local name=$1
-    say "$name: $3 replica(s) on database $2"
-    replicas "$2" "$3"
+    local name=$1 database=$2
+    shift 2
+    say "$name: $* on database $database"
+    "$1" "$database" "${@:2}"
     ((WARMUP == 0)) || ingest "$name-warmup" "$WARMUP"
     # Past every line the warm-up may have sent (see webhooks.sh).
     local first=$(( (${R[$name-warmup.requests]:-0} + 4 * CONCURRENCY) * THREADS ))
     say "$name: ${DURATION}s, $CONCURRENCY connections"
+    R[$name.load]=$(cut -d' ' -f1 /proc/loadavg)
     ingest "$name" "$DURATION" "$first"
     stop_replicas
-    R[$name.stored]=$(psql_local "$2" -c "SELECT count(*) FROM webhook_events")
+    R[$name.stored]=$(psql_local "$database" -c "SELECT count(*) FROM webhook_events")
     # What each event costs the server, over the database's whole life (set-up included, which
     # is a few dozen transactions): the replicas have stopped, so their statistics are flushed.
-    read -r R[$name.xacts] R[$name.rows] < <(psql_local "$2" -F ' ' -c \
-        "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = '$2'")
+    read -r R[$name.xacts] R[$name.rows] < <(psql_local "$database" -F ' ' -c \
+        "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = '$database'")
     R[$name.acked]=$(( ${R[$name-warmup.requests]:-0} - ${R[$name-warmup.failed]:-0} + R[$name.requests] - R[$name.failed] ))
 }
 
-measure one ingest1 1
-measure two ingest2 2
+NAMES=()
+if [[ $FLOOR == 1 ]]; then
+    measure floor_row floor1 floor row
+    measure floor_group floor2 floor group
+    NAMES+=(floor_row floor_group)
+fi
+measure one ingest1 replicas 1
+measure two ingest2 replicas 2
+NAMES+=(one two)
 
 # MARK: Report
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v r="$1" -v g="$CEILING_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }'; }
-row() { printf '  %-30s %9s %8s %8s %7s %12s %12s\n' "$@"; }
+row() { printf '  %-30s %9s %8s %8s %7s %12s %12s %6s\n' "$@"; }
+target_row() {
+    row "$2" "${R[$1.rps]}" "$(ms "${R[$1.p50_us]}")" "$(ms "${R[$1.p99_us]}")" "${R[$1.failed]}" "${R[$1.host_cpu]}" "${R[$1.pg_cpu]}" "${R[$1.load]}"
+}
 echo
 echo "Webhook ingest on PostgreSQL: signed GitHub deliveries, ${BODY_BYTES} byte bodies"
 printf '  machine   %s cores; the load generators, PostgreSQL and the host(s) share them\n' "$(nproc)"
@@ -248,23 +309,37 @@ printf '  server    PostgreSQL %s, synchronous_commit = on, fsync = on, data on 
 printf '  load      %s connections, %ss measured after %ss of warm-up; 2 replicas: 2 wrk with %s connections each\n' \
     "$CONCURRENCY" "$DURATION" "$WARMUP" "$((CONCURRENCY / 2))"
 echo
-row "target" "events/s" "p50 ms" "p99 ms" "failed" "host CPU ms" "PG CPU ms"
-row "pgbench ceiling (1 row/tx)" "${R[pgbench.rps]}" "${R[pgbench.latency]} avg" "-" "-" "-" "${R[pgbench.pg_cpu]}"
-row "patchbay, 1 replica" "${R[one.rps]}" "$(ms "${R[one.p50_us]}")" "$(ms "${R[one.p99_us]}")" "${R[one.failed]}" "${R[one.host_cpu]}" "${R[one.pg_cpu]}"
-row "patchbay, 2 replicas" "${R[two.rps]}" "$(ms "${R[two.p50_us]}")" "$(ms "${R[two.p99_us]}")" "${R[two.failed]}" "${R[two.host_cpu]}" "${R[two.pg_cpu]}"
-echo "  (CPU columns: milliseconds per event; for 2 replicas, both hosts together)"
+row "target" "events/s" "p50 ms" "p99 ms" "failed" "host CPU ms" "PG CPU ms" "load"
+row "pgbench ceiling (1 row/tx)" "${R[pgbench.rps]}" "${R[pgbench.latency]} avg" "-" "-" "-" "${R[pgbench.pg_cpu]}" "${R[pgbench.load]}"
+if [[ $FLOOR == 1 ]]; then
+    target_row floor_row "floor, 1 INSERT per request"
+    target_row floor_group "floor, grouped INSERTs"
+fi
+target_row one "patchbay, 1 replica"
+target_row two "patchbay, 2 replicas"
+echo "  (CPU columns: milliseconds per event; host CPU is the floor's process for the floor, both hosts"
+echo "  together for 2 replicas; load: the 1-minute load average as the measured run started)"
 echo
-printf '  1 replica / pgbench ceiling    %s (goal >= %s: %s)\n' "$(ratio "${R[one.rps]}" "${R[pgbench.rps]}")" "$CEILING_GOAL" \
-    "$(verdict "$(ratio "${R[one.rps]}" "${R[pgbench.rps]}")")"
-printf '  2 replicas / pgbench ceiling   %s (goal >= %s: %s)\n' "$(ratio "${R[two.rps]}" "${R[pgbench.rps]}")" "$CEILING_GOAL" \
-    "$(verdict "$(ratio "${R[two.rps]}" "${R[pgbench.rps]}")")"
+ratio_line() {
+    local r
+    r=$(ratio "${R[$1.rps]}" "${R[pgbench.rps]}")
+    printf '  %-36s %s (goal >= %s: %s)\n' "$2 / pgbench ceiling" "$r" "$CEILING_GOAL" "$(verdict "$r")"
+}
+[[ $FLOOR != 1 ]] || { ratio_line floor_row "floor, 1 INSERT"; ratio_line floor_group "floor, grouped"; }
+ratio_line one "1 replica"
+ratio_line two "2 replicas"
+if [[ $FLOOR == 1 ]]; then
+    printf '  1 replica host CPU / grouped floor CPU per event   %s (%s ms more per event)\n' \
+        "$(ratio "${R[one.host_cpu]}" "${R[floor_group.host_cpu]}")" \
+        "$(awk -v a="${R[one.host_cpu]}" -v b="${R[floor_group.host_cpu]}" 'BEGIN { printf "%.3f", a - b }')"
+fi
 per_event() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? a / n : 0) }'; }
-for name in one two; do
+for name in "${NAMES[@]}"; do
     printf '  %s: PostgreSQL ran %s transactions and wrote %s rows per stored event\n' "$name" \
         "$(per_event "${R[$name.xacts]}" "${R[$name.stored]}")" "$(per_event "${R[$name.rows]}" "${R[$name.stored]}")"
 done
 mismatch=0
-for name in one two; do
+for name in "${NAMES[@]}"; do
     printf '  %s: stored %s events for %s deliveries wrk saw acknowledged\n' "$name" "${R[$name.stored]}" "${R[$name.acked]}"
     # Stored may exceed what wrk saw by the requests in flight when each run stopped.
     ((R[$name.stored] >= R[$name.acked] && R[$name.stored] <= R[$name.acked] + 2 * CONCURRENCY)) || mismatch=1
