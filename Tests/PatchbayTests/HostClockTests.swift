@@ -18,6 +18,16 @@ final class HostClockTests: XCTestCase {
         try await host?.stop()
     }
 
+    /// A host on `clock` with a Slack connection whose access token lives an hour.
+    private func startWithAnHourLongSlackToken() async throws -> (TestHost, key: String, FakeOAuth, id: String) {
+        let host = try await TestHost.start(clock: clock)
+        self.host = host
+        let key = try await host.key()
+        let fake = host.fakes.oauth.slack
+        fake.setAccessTokenLifetime(3600)
+        return (host, key, fake, try await host.connectWithOAuth("slack", key: key, fake: fake))
+    }
+
     private func invoke(_ id: String, on host: TestHost, key: String) async throws -> TestHost.Reply {
         try await TokenRefreshTests.invoke(id, on: host, key: key)
     }
@@ -25,12 +35,7 @@ final class HostClockTests: XCTestCase {
     /// A token is refreshed ahead of use once less than `TokenRefresher.refreshAhead` of its
     /// life is left by the host's clock.
     func testATokenIsRefreshedOnceTheHostClockEntersItsRefreshMargin() async throws {
-        let host = try await TestHost.start(clock: clock)
-        self.host = host
-        let key = try await host.key()
-        let fake = host.fakes.oauth.slack
-        fake.setAccessTokenLifetime(3600)
-        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let (host, key, fake, id) = try await startWithAnHourLongSlackToken()
         let first = try XCTUnwrap(fake.lastAccessToken)
 
         // Exactly `refreshAhead` left: still used as it is.
@@ -49,12 +54,7 @@ final class HostClockTests: XCTestCase {
     /// A refresh lease left by a replica that died is taken over by a waiting call at its first
     /// look after the lease ran out, on the host's clock: it does not look again before then.
     func testARefreshLeaseIsTakenOverAtTheFirstLookAfterItRunsOut() async throws {
-        let host = try await TestHost.start(clock: clock)
-        self.host = host
-        let key = try await host.key()
-        let fake = host.fakes.oauth.slack
-        fake.setAccessTokenLifetime(3600)
-        let id = try await host.connectWithOAuth("slack", key: key, fake: fake)
+        let (host, key, fake, id) = try await startWithAnHourLongSlackToken()
         clock.advance(by: .milliseconds(3_600_000 - TokenRefresher.refreshAhead + 1))
 
         // The dead replica's lease is good for 999 ms more; the call looks again after 1 s.
