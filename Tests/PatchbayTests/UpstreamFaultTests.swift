@@ -82,10 +82,10 @@ final class UpstreamFaultTests: XCTestCase {
 
         let released = try await upstream.wait(for: .seconds(10)) { upstream.openConnections == 0 }
         XCTAssertTrue(released, "\(upstream.openConnections) connections still held by calls that ended")
-        let started = ContinuousClock.now
+        // A call stuck behind connections the others still held would end at its own deadline
+        // as an upstream timeout, not as an answer.
         let reply = try await authTest()
         XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testAnIsolatedPluginsStalledRequestIsClosedWhenItsCallTimesOut() async throws {
