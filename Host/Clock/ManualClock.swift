@@ -5,8 +5,10 @@ import Synchronization
 ///
 /// Its wall time and its monotonic time move together. A sleeper wakes when `advance` reaches
 /// its deadline, or with `CancellationError` when its task is cancelled. `sleepers(atLeast:)`
-/// lets a test wait until the code under test is parked before it moves time, so advancing
-/// never races the sleep it means to end.
+/// and `sleeper(dueIn:)` let a test wait until the code under test is parked before it moves
+/// time, so advancing never races the sleep it means to end. Those waits give up after a limit
+/// of real time and throw `ManualClockWaitTimeout`: code that never parks (a broken retry, a
+/// wait it skipped) fails the test that waits for it instead of hanging it.
 public final class ManualClock: HostClock {
     private struct Sleeper {
         let id: UInt64
@@ -15,22 +17,26 @@ public final class ManualClock: HostClock {
     }
 
     private struct Watcher {
-        let count: Int
-        let continuation: CheckedContinuation<Void, Never>
+        let id: UInt64
+        let what: String
+        let isMet: @Sendable ([ContinuousClock.Instant]) -> Bool
+        let continuation: CheckedContinuation<Void, any Error>
     }
 
     private struct State {
         var offset: Duration = .zero
-        var wallMillis: Int64
+        let startWallMillis: Int64
         var lastID: UInt64 = 0
         var sleepers: [Sleeper] = []
         var watchers: [Watcher] = []
+        /// Watchers whose limit ran out before they were registered.
+        var expired: Set<UInt64> = []
 
-        /// Takes the watchers whose count of parked sleepers is reached.
+        /// Takes the watchers whose condition the parked sleepers meet.
         mutating func satisfiedWatchers() -> [Watcher] {
-            let count = sleepers.count
-            let ready = watchers.filter { $0.count <= count }
-            watchers.removeAll { $0.count <= count }
+            let deadlines = sleepers.map(\.deadline)
+            let ready = watchers.filter { $0.isMet(deadlines) }
+            watchers.removeAll { $0.isMet(deadlines) }
             return ready
         }
     }
@@ -41,15 +47,30 @@ public final class ManualClock: HostClock {
     /// Starts at `wallMillis` since the epoch (a fixed moment by default, so stored times are
     /// the same on every run).
     public init(wallMillis: Int64 = 1_767_225_600_000) {
-        state = Mutex(State(wallMillis: wallMillis))
+        state = Mutex(State(startWallMillis: wallMillis))
     }
 
-    public var wallMillis: Int64 { state.withLock { $0.wallMillis } }
+    /// The start plus the whole milliseconds advanced so far, counted exactly (dividing the
+    /// duration goes through a `Double`, which drops a millisecond from long advances).
+    public var wallMillis: Int64 {
+        state.withLock { state in
+            let (seconds, attoseconds) = state.offset.components
+            return state.startWallMillis + seconds * 1_000 + attoseconds / 1_000_000_000_000_000
+        }
+    }
 
     public var now: ContinuousClock.Instant { state.withLock { origin + $0.offset } }
 
     /// How many tasks are asleep on this clock.
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+
+    /// How long from now each sleeper has left to sleep, soonest first.
+    public var sleepersDueIn: [Duration] {
+        state.withLock { state in
+            let now = origin + state.offset
+            return state.sleepers.map { $0.deadline - now }.sorted()
+        }
+    }
 
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
         let id = state.withLock { state in
@@ -85,7 +106,6 @@ public final class ManualClock: HostClock {
         precondition(duration >= .zero, "a clock does not go back")
         let woken: [Sleeper] = state.withLock { state in
             state.offset += duration
-            state.wallMillis += Int64(duration / .milliseconds(1))
             let now = origin + state.offset
             let due = state.sleepers.filter { $0.deadline <= now }
             state.sleepers.removeAll { $0.deadline <= now }
@@ -94,15 +114,63 @@ public final class ManualClock: HostClock {
         for sleeper in woken { sleeper.continuation.resume() }
     }
 
-    /// Returns once at least `count` tasks are asleep on this clock.
-    public func sleepers(atLeast count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let ready: Bool = state.withLock { state in
-                guard state.sleepers.count < count else { return true }
-                state.watchers.append(Watcher(count: count, continuation: continuation))
-                return false
-            }
-            if ready { continuation.resume() }
+    /// Returns once at least `count` tasks are asleep on this clock; throws
+    /// `ManualClockWaitTimeout` if they are not within `limit` of real time.
+    public func sleepers(atLeast count: Int, within limit: Duration = .seconds(10)) async throws {
+        try await wait(for: "at least \(count) sleeper\(count == 1 ? "" : "s")", within: limit) { $0.count >= count }
+    }
+
+    /// Returns once a task is asleep until exactly `delay` from now, as a wait of that length
+    /// started now is; throws `ManualClockWaitTimeout` if none is within `limit` of real time.
+    /// Tells one wait from the others parked beside it (a worker's sweep, an attempt's deadline).
+    public func sleeper(dueIn delay: Duration, within limit: Duration = .seconds(10)) async throws {
+        let deadline = now + delay
+        try await wait(for: "a sleeper due in \(delay)", within: limit) { $0.contains(deadline) }
+    }
+
+    private func wait(for what: String, within limit: Duration,
+                      until isMet: @escaping @Sendable ([ContinuousClock.Instant]) -> Bool) async throws {
+        let id = state.withLock { state in
+            state.lastID += 1
+            return state.lastID
         }
+        // Real time, not this clock's: nobody may be moving this one.
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: limit)
+            self?.expire(id, limit: limit)
+        }
+        defer { timer.cancel() }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            enum Start { case met, expired(ManualClockWaitTimeout), waiting }
+            let start: Start = state.withLock { state in
+                if isMet(state.sleepers.map(\.deadline)) { return .met }
+                if state.expired.remove(id) != nil { return .expired(timeout(what, limit: limit, state: state)) }
+                state.watchers.append(Watcher(id: id, what: what, isMet: isMet, continuation: continuation))
+                return .waiting
+            }
+            switch start {
+            case .met: continuation.resume()
+            case .expired(let error): continuation.resume(throwing: error)
+            case .waiting: break
+            }
+        }
+    }
+
+    /// Ends the wait `id` with `ManualClockWaitTimeout`, or marks it so that it ends as soon as it is registered.
+    private func expire(_ id: UInt64, limit: Duration) {
+        let ended: (Watcher, ManualClockWaitTimeout)? = state.withLock { state in
+            guard let index = state.watchers.firstIndex(where: { $0.id == id }) else {
+                state.expired.insert(id)
+                return nil
+            }
+            let watcher = state.watchers.remove(at: index)
+            return (watcher, timeout(watcher.what, limit: limit, state: state))
+        }
+        if let (watcher, error) = ended { watcher.continuation.resume(throwing: error) }
+    }
+
+    private func timeout(_ what: String, limit: Duration, state: State) -> ManualClockWaitTimeout {
+        let now = origin + state.offset
+        return ManualClockWaitTimeout(awaited: what, limit: limit, sleepersDueIn: state.sleepers.map { $0.deadline - now }.sorted())
     }
 }

@@ -166,7 +166,7 @@ final class EgressRetryAndDeadlineTests: XCTestCase {
         }
         let done = try await upstream.wait(for: .seconds(5)) { reached(attempts.all) }
         XCTAssertTrue(done)
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         return call
     }
 

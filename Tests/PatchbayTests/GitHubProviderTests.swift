@@ -2,8 +2,10 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 import PatchbayEgress
 import PatchbayFakes
+import PatchbayModel
 import PatchbayPlugins
 import PatchbayServices
 import PatchbayWire
@@ -321,11 +323,31 @@ final class GitHubProviderTests: XCTestCase {
     // MARK: Rate limits
 
     func testA429IsRetriedAfterRetryAfterThenSucceeds() async throws {
-        host.fakes.github.throttleNext(1, retryAfter: 1)
-        let started = ContinuousClock.now
-        let reply = try await invoke("get_current_user", [:])
+        // On a clock only the test moves: the retry waits for exactly Retry-After of the host's time.
+        // The clock is a minute ahead of the fake's, so the window reset the fake reports with
+        // its 429 (a second after its now) has passed and Retry-After alone holds the retry back.
+        let clock = ManualClock(wallMillis: SystemClock().wallMillis + 60_000)
+        try await host.stop()
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], clock: clock)
+        key = try await host.key()
+        connection = try await connect(token: FakeGitHub.sandboxToken)
+        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
+        let github = host.fakes.github
+        github.throttleNext(1, retryAfter: 1)
+        let before = github.requests.count
+        let call = Task {
+            try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        }
+        // Answered 429, the call is parked on the clock until Retry-After runs out.
+        try await clock.sleeper(dueIn: .seconds(1))
+        XCTAssertEqual(github.requests.count - before, 1)
+        clock.advance(by: .milliseconds(999))
+        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out")
+        XCTAssertEqual(github.requests.count - before, 1, "retried before Retry-After ran out")
+        clock.advance(by: .milliseconds(1))
+        let reply = try await call.value
         XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900), "Retry-After must be honoured")
+        XCTAssertEqual(github.requests.count - before, 2)
         XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
     }
 

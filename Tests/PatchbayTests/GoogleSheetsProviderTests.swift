@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayPlugins
 import PatchbayServices
@@ -253,11 +254,28 @@ final class GoogleSheetsProviderTests: XCTestCase {
     }
 
     func testThrottlingIsRetriedAfterRetryAfterThenSucceeds() async throws {
+        // On a clock only the test moves: the retry waits for exactly Retry-After of the host's time.
+        let clock = ManualClock()
+        try await host.stop()
+        host = try await TestHost.start(plugins: ["PatchbayGoogleSheets"], clock: clock)
+        key = try await host.key()
+        connection = try await connect()
+        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
         sheets.throttleNext(1, retryAfter: 1)
-        let started = ContinuousClock.now
-        let reply = try await invoke("read_range", ["range": "Orders"])
+        let before = sheets.requests.count
+        let call = Task {
+            try await host.request("POST", "/v1/connections/\(connection)/actions/read_range/invoke", key: key, json: ["input": ["range": "Orders"]])
+        }
+        // Answered 429, the call is parked on the clock until Retry-After runs out.
+        try await clock.sleeper(dueIn: .seconds(1))
+        XCTAssertEqual(sheets.requests.count - before, 1)
+        clock.advance(by: .milliseconds(999))
+        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out")
+        XCTAssertEqual(sheets.requests.count - before, 1, "retried before Retry-After ran out")
+        clock.advance(by: .milliseconds(1))
+        let reply = try await call.value
         XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900), "Retry-After must be honoured")
+        XCTAssertEqual(sheets.requests.count - before, 2)
         XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
 
         sheets.throttleNext(10, retryAfter: 120)

@@ -62,7 +62,7 @@ final class HostClockTests: XCTestCase {
         let taken = try await host.patchbay.store.acquireRefreshLease(connectionID: id, owner: "dead-replica", now: now, until: now + 999)
         XCTAssertTrue(taken)
         let call = Task { try await TokenRefreshTests.invoke(id, on: host, key: key) }
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         clock.advance(by: TokenRefresher.recheckInterval - .milliseconds(1))
         XCTAssertEqual(clock.sleeperCount, 1, "the waiting call looked again before its recheck was due")
         XCTAssertEqual(fake.refreshCount, 0)
@@ -89,13 +89,13 @@ final class HostClockTests: XCTestCase {
         let id = try XCTUnwrap(invoked.json["id"]?.stringValue)
 
         let pruning = Task { try await host.patchbay.retention.run() }
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         clock.advance(by: .milliseconds(7 * 86_400_000))
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         let kept = try await host.request("GET", "/v1/executions/\(id)", key: key)
         XCTAssertEqual(kept.status, 200, "pruned at the cut-off itself: \(kept.body)")
         clock.advance(by: .milliseconds(1))
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         let pruned = try await host.request("GET", "/v1/executions/\(id)", key: key)
         XCTAssertEqual(pruned.status, 404, pruned.body)
         pruning.cancel()
@@ -119,7 +119,7 @@ final class HostClockTests: XCTestCase {
         let instance = host.patchbay.instance
         await instance.start()
         let beating = Task { try await instance.run() }
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         // At the next beat, one replica's heartbeat is exactly the timeout old, the other's 1 ms older.
         let nextBeat = clock.wallMillis + heartbeat
         var executions: [String: String] = [:]
@@ -141,7 +141,7 @@ final class HostClockTests: XCTestCase {
         let early = try await status("older")
         XCTAssertEqual(early, .running)
         clock.advance(by: .milliseconds(1))
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         let exactly = try await status("exactly")
         let older = try await status("older")
         XCTAssertEqual(exactly, .running, "a heartbeat exactly the timeout old is not stale")

@@ -1,5 +1,7 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
+import PatchbayModel
 import PatchbayStore
 import PatchbayWire
 import XCTest
@@ -58,7 +60,9 @@ final class RateBudgetTests: XCTestCase {
     }
 
     func testASpentGitHubWindowIsWaitedOutOrRefusedWithoutCallingAndReplicasShareIt() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10))
+        // The host's clock moves only when the test moves it: a call that waited on the budget would never answer.
+        let clock = ManualClock(wallMillis: SystemClock().wallMillis)
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10), clock: clock)
         let key = try await host.key()
         let connection = try await connect("github", on: host, key: key, credentials: ["token": .string(FakeGitHub.sandboxToken)])
         let github = host.fakes.github
@@ -67,13 +71,16 @@ final class RateBudgetTests: XCTestCase {
         }
 
         // The provider says the window is spent for a minute: nothing more is sent until then.
+        clock.catchUpWithRealTime()
         github.throttleNext(1, retryAfter: 60, status: 403)
         let spent = try await invoke(host)
         XCTAssertEqual(spent.errorCode, "rate_limited", spent.body)
         let sent = github.requests.count
-        let started = ContinuousClock.now
+        let started = clock.now
         let refused = try await invoke(host)
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
+        // Refused at once: answered on a clock that never moved, with nothing left waiting on it.
+        XCTAssertEqual(clock.now, started)
+        XCTAssertEqual(clock.sleeperCount, 0, "a call is still waiting on the spent window")
         XCTAssertEqual(refused.status, 429, refused.body)
         XCTAssertEqual(refused.errorCode, "rate_limited")
         XCTAssertEqual(refused.headers["retry-after"].flatMap { Int($0) }.map { (55...61).contains($0) }, true, "\(refused.headers)")
@@ -89,17 +96,33 @@ final class RateBudgetTests: XCTestCase {
     }
 
     func testASpentWindowThatResetsBeforeTheDeadlineIsWaitedOut() async throws {
-        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10))
+        let clock = ManualClock(wallMillis: SystemClock().wallMillis)
+        host = try await TestHost.start(plugins: ["PatchbayGitHub"], pluginTimeout: .seconds(10), clock: clock)
         let key = try await host.key()
         let connection = try await connect("github", on: host, key: key, credentials: ["token": .string(FakeGitHub.sandboxToken)])
-        host.fakes.github.throttleNext(1, retryAfter: 2, status: 403)
+        let github = host.fakes.github
+        clock.catchUpWithRealTime()
+        github.throttleNext(1, retryAfter: 2, status: 403)
         let spent = try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
         XCTAssertEqual(spent.errorCode, "rate_limited", spent.body)
+        let sent = github.requests.count
 
-        let started = ContinuousClock.now
-        let paced = try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        let running = try XCTUnwrap(host)
+        let call = Task {
+            try await running.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
+        }
+        // The call waits on the clock for the window's reset, which the fake put two whole
+        // seconds of its own (real) clock away, and for Retry-After: 2.
+        try await clock.sleepers(atLeast: 1)
+        let wait = try XCTUnwrap(clock.sleepersDueIn.first)
+        XCTAssertTrue(wait >= .seconds(2) && wait <= .seconds(3), "waits \(wait) for a window two seconds off")
+        clock.advance(by: wait - .milliseconds(1))
+        XCTAssertEqual(clock.sleeperCount, 1, "the call stopped waiting before the window reset")
+        XCTAssertEqual(github.requests.count, sent, "the call was sent before the window reset")
+        clock.advance(by: .milliseconds(1))
+        let paced = try await call.value
         XCTAssertEqual(paced.status, 200, paced.body)
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900), "the call was sent before the window reset")
+        XCTAssertEqual(github.requests.count, sent + 1)
         XCTAssertEqual(paced.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [200], "the provider refused it after all")
     }
 

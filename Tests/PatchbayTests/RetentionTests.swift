@@ -154,7 +154,7 @@ final class RetentionTests: XCTestCase {
         let retention = Retention(store: store, settings: settings, clock: clock, logger: Logger(label: "test"))
         let running = Task { try await retention.run() }
         // The first pass is done once the service sleeps until the next.
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         try await store.insertExecution(execution("exe_old", .succeeded, daysAgo: 31), durability: .onDisk)
         _ = try await store.storeInboundEvents([event("evt_old", daysAgo: 15)])
 
@@ -163,7 +163,7 @@ final class RetentionTests: XCTestCase {
         let early = (try await count("executions"), try await count("webhook_events"))
         XCTAssertEqual(early.0 + early.1, 2)
         clock.advance(by: .milliseconds(1))
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         let left = (executions: try await count("executions"), events: try await count("webhook_events"))
         XCTAssertEqual(left.executions, 0)
         XCTAssertEqual(left.events, 0)

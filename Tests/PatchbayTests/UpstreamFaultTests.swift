@@ -58,9 +58,9 @@ final class UpstreamFaultTests: XCTestCase {
         let stalled = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
         let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
         XCTAssertTrue(arrived, "the stalling request never reached the upstream")
-        await clock.sleepers(atLeast: 1)  // the stalled request's deadline
+        try await clock.sleepers(atLeast: 1)  // the stalled request's deadline
         let queuedCall = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
-        await clock.sleepers(atLeast: 2)  // and the queued call's wait for a slot
+        try await clock.sleepers(atLeast: 2)  // and the queued call's wait for a slot
         clock.advance(by: queueWait - .milliseconds(1))
         XCTAssertEqual(clock.sleeperCount, 2, "the queued call gave up before its queue wait")
         clock.advance(by: .milliseconds(1))
@@ -82,10 +82,10 @@ final class UpstreamFaultTests: XCTestCase {
 
         let released = try await upstream.wait(for: .seconds(10)) { upstream.openConnections == 0 }
         XCTAssertTrue(released, "\(upstream.openConnections) connections still held by calls that ended")
-        let started = ContinuousClock.now
+        // A call stuck behind connections the others still held would end at its own deadline
+        // as an upstream timeout, not as an answer.
         let reply = try await authTest()
         XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
     }
 
     func testAnIsolatedPluginsStalledRequestIsClosedWhenItsCallTimesOut() async throws {
@@ -106,7 +106,7 @@ final class UpstreamFaultTests: XCTestCase {
         let call = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
         let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == 1 }
         XCTAssertTrue(arrived)
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         clock.advance(by: .milliseconds(29_999))
         XCTAssertEqual(clock.sleeperCount, 1, "the request ended before its deadline")
         clock.advance(by: .milliseconds(1))

@@ -85,7 +85,7 @@ final class WebhookDeliveryTests: XCTestCase {
     /// so that advancing the clock is what decides whether it sends again.
     func waitForParkedWorker() async throws {
         try await waitForIdleWorker()
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
     }
 
     /// Moves the clock on by `step` each time the worker parks, until the agent has received
@@ -179,7 +179,7 @@ final class WebhookDeliveryTests: XCTestCase {
         _ = await agent.waitForRequests(2)
         XCTAssertEqual(agent.requests.count, 2)
         // The stalled answer: the delivery timeout is the one sleeper until it runs out.
-        await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 1)
         clock.advance(by: .milliseconds(29_999))
         XCTAssertEqual(clock.sleeperCount, 1, "the delivery timed out early")
         clock.advance(by: .milliseconds(1))
