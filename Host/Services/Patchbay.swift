@@ -93,7 +93,7 @@ public final class Patchbay: Sendable {
         config = ConfigService(store: store, vault: vault, providers: providers, apiKeys: apiKeys, connectors: connectors,
                                apps: oauth.apps, connections: connections, agents: agents)
         skills = SkillRuntime(store: store, executions: executions, audit: audit,
-                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks))
+                              webhooks: WebhookSkillCall(store: store, vault: vault, settings: settings.webhooks, clock: clock))
         mcpSessions = MCPSessionService(store: store, settings: settings.mcpSessions)
         instance = HostInstance(store: store, settings: settings, unrecorded: unrecorded, logger: logger)
         retention = Retention(store: store, settings: settings.retention, logger: logger)
