@@ -62,6 +62,7 @@ final class PluginFaultTests: XCTestCase {
 
         // The action declares timeout_ms 200; the host's own default here is 10 s.
         clock.advance(by: .milliseconds(199))
+        XCTAssertGreaterThanOrEqual(clock.sleeperCount, parked + 1, "the deadline woke early")
         XCTAssertFalse(answered.isSet, "the call ended before the action's deadline")
         clock.advance(by: .milliseconds(1))
         let reply = try await call.value

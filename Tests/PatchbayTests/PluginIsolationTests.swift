@@ -139,6 +139,7 @@ final class PluginIsolationTests: XCTestCase {
         // The call waits for the next worker, and its deadline on the host's clock.
         await clock.sleepers(atLeast: parked + 1)
         clock.advance(by: .milliseconds(799))
+        XCTAssertGreaterThanOrEqual(clock.sleeperCount, parked + 1, "the deadline woke early")
         XCTAssertFalse(answered.isSet, "the call ended before its deadline")
         clock.advance(by: .milliseconds(1))
         let waited = try await waiting.value
@@ -177,7 +178,8 @@ final class PluginIsolationTests: XCTestCase {
 
     func testAHungCallInAWorkerTimesOutAndTheWorkerStaysUsable() async throws {
         let clock = ManualClock()
-        try await start(isolated: ["BrokenPluginHangs"], pluginTimeout: .milliseconds(300), clock: clock)
+        // The ping action declares timeout_ms 200, which replaces the host's 10 s.
+        try await start(isolated: ["BrokenPluginHangs"], clock: clock)
         let hangs = try await connect("broken-hangs")
         for _ in 0..<2 {
             let parked = clock.sleeperCount
@@ -189,7 +191,8 @@ final class PluginIsolationTests: XCTestCase {
             defer { call.cancel() }
             // The call is in flight, its deadline asleep on the host's clock.
             await clock.sleepers(atLeast: parked + 1)
-            clock.advance(by: .milliseconds(299))
+            clock.advance(by: .milliseconds(199))
+            XCTAssertGreaterThanOrEqual(clock.sleeperCount, parked + 1, "the deadline woke early")
             XCTAssertFalse(answered.isSet, "the call ended before its deadline")
             clock.advance(by: .milliseconds(1))
             let reply = try await call.value
