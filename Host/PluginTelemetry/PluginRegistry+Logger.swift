@@ -3,9 +3,8 @@ public import PatchbayPlugins
 
 extension PluginRegistry {
     /// A registry that logs to `logger`, counts in the host's metrics and traces each call;
-    /// its in-process plugins read the time from `wallClock`.
-    public convenience init(logger: Logger = Logger(label: "patchbay.plugins"),
-                            wallClock: @escaping @Sendable () -> Int64 = PluginRegistry.systemWallClock) {
-        self.init(observer: PluginTelemetry(logger: logger), wallClock: wallClock)
+    /// its calls' deadlines and its in-process plugins' time are on `clock`.
+    public convenience init(logger: Logger = Logger(label: "patchbay.plugins"), clock: PluginClock = .system) {
+        self.init(observer: PluginTelemetry(logger: logger), clock: clock)
     }
 }

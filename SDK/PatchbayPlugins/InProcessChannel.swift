@@ -26,15 +26,16 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
     private var api = pb_plugin_api()
     /// Marks this thread as running the plugin's code, for `PluginCrashGuard`.
     private let crashSlot: Int?
-    /// What `pb_host_clock_now_ms` answers: the host's clock.
-    let wallClock: @Sendable () -> Int64
+    /// Whose wall time `pb_host_clock_now_ms` answers: the clock of the registry that loaded the
+    /// library. Each call's deadline is on the clock of the registry it came through.
+    let hostClock: PluginClock
     private let lock = NSLock()
     private var stopped = false
 
     init(pluginID: String, messageVersion: Int = 1, observer: any PluginObserver, crashSlot: Int? = nil,
-         wallClock: @escaping @Sendable () -> Int64 = PluginRegistry.systemWallClock) {
+         hostClock: PluginClock = .system) {
         self.pluginID = pluginID
-        self.wallClock = wallClock
+        self.hostClock = hostClock
         self.messageVersion = messageVersion
         self.observer = observer
         self.crashSlot = crashSlot
@@ -116,12 +117,13 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     private static let stoppedError = PluginError(code: "plugin_stopped", message: "the host is stopping")
 
-    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration, clock: PluginClock) async -> PluginReply {
         if lock.withLock({ stopped }) { return .failure(Self.stoppedError) }
         let requestID = RequestIDs.next()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout,
+                            clock: clock) { [weak self] in
                     guard let self else { return }
                     abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }
@@ -262,5 +264,5 @@ private let hostLog: @convention(c) (OpaquePointer?, UInt64, pb_log_level, Unsaf
 }
 
 private let hostClockNow: @convention(c) (OpaquePointer?) -> Int64 = { context in
-    (channel(context)?.wallClock ?? PluginRegistry.systemWallClock)()
+    (channel(context)?.hostClock ?? .system).wallMillis()
 }

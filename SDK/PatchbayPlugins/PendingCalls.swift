@@ -12,6 +12,8 @@ final class PendingCalls: @unchecked Sendable {
         let continuation: CheckedContinuation<PluginReply, Never>
         let method: PluginMethod
         let context: PluginCallContext
+        /// The clock the deadline is on: the one of the registry the call came through.
+        let clock: PluginClock
         /// Cleared once `onDeadline` has been run for it.
         var deadline: ContinuousClock.Instant?
         let onDeadline: @Sendable () -> Void
@@ -23,10 +25,14 @@ final class PendingCalls: @unchecked Sendable {
     private var entries: [UInt64: Entry] = [:]
     private var ignored = 0
     private var requestSerial = 0
-    /// One watcher task sleeps until the earliest deadline. A timer per call would cost a task,
-    /// two trips through the task queue and a clock registration on every call, while calls
-    /// nearly always end long before their deadline, which is later than those already waiting.
-    private var watcher: (wakeAt: ContinuousClock.Instant, task: Task<Void, Never>)?
+    /// One watcher task per clock sleeps until the earliest deadline on it. A timer per call
+    /// would cost a task, two trips through the task queue and a clock registration on every
+    /// call, while calls nearly always end long before their deadline, which is later than those
+    /// already waiting. A host has one clock; a library loaded once serves every registry in
+    /// the process, and each registry's calls keep to its own clock. Once no call is in flight
+    /// the watchers stop, so nothing sleeps on a clock for calls that ended: a test that moves
+    /// the host's clock counts what sleeps on it.
+    private var watchers: [ObjectIdentifier: (wakeAt: ContinuousClock.Instant, task: Task<Void, Never>)] = [:]
     private let check: PluginMessageCheck
     private let observer: any PluginObserver
 
@@ -35,33 +41,36 @@ final class PendingCalls: @unchecked Sendable {
         self.observer = observer
     }
 
-    /// Registers a call; `onDeadline` runs if it is still in flight after `timeout`.
+    /// Registers a call; `onDeadline` runs if it is still in flight after `timeout` of `clock`.
     func add(_ requestID: UInt64, method: PluginMethod, continuation: CheckedContinuation<PluginReply, Never>, context: PluginCallContext,
-             timeout: Duration, onDeadline: @escaping @Sendable () -> Void) {
-        let deadline = ContinuousClock.now + timeout
+             timeout: Duration, clock: PluginClock, onDeadline: @escaping @Sendable () -> Void) {
+        let deadline = clock.now() + timeout
+        let key = ObjectIdentifier(clock)
         lock.withLock {
-            entries[requestID] = Entry(continuation: continuation, method: method, context: context, deadline: deadline,
+            entries[requestID] = Entry(continuation: continuation, method: method, context: context, clock: clock, deadline: deadline,
                                        onDeadline: onDeadline)
-            if let watcher, watcher.wakeAt <= deadline { return }
+            if let watcher = watchers[key], watcher.wakeAt <= deadline { return }
             // The watcher this replaces, asleep until a later deadline, wakes now and stops.
-            watcher?.task.cancel()
-            watcher = (deadline, Task { [weak self] in await self?.watch(until: deadline) })
+            watchers[key]?.task.cancel()
+            watchers[key] = (deadline, Task { [weak self] in await self?.watch(clock, until: deadline) })
         }
     }
 
-    /// Sleeps until the earliest deadline, runs `onDeadline` for the calls past theirs, and
-    /// goes on while any call is in flight, unless cancelled by a watcher for an earlier one.
-    private func watch(until wakeAt: ContinuousClock.Instant) async {
+    /// Sleeps on `clock` until the earliest deadline on it, runs `onDeadline` for the calls past
+    /// theirs, and goes on while any call on it is in flight, unless cancelled by a watcher for
+    /// an earlier one.
+    private func watch(_ clock: PluginClock, until wakeAt: ContinuousClock.Instant) async {
+        let key = ObjectIdentifier(clock)
         var wakeAt = wakeAt
         while true {
-            try? await Task.sleep(until: wakeAt, clock: .continuous)
+            try? await clock.sleep(wakeAt)
             // Cancellation happens under the lock, so checking it there cannot race a replacement.
             let (expired, goesOn): ([@Sendable () -> Void], Bool) = lock.withLock {
                 guard !Task.isCancelled else { return ([], false) }
-                let now = ContinuousClock.now
+                let now = clock.now()
                 var expired: [@Sendable () -> Void] = []
                 var next: ContinuousClock.Instant?
-                for (id, entry) in entries {
+                for (id, entry) in entries where entry.clock === clock {
                     guard let deadline = entry.deadline else { continue }
                     if deadline <= now {
                         expired.append(entry.onDeadline)
@@ -71,10 +80,10 @@ final class PendingCalls: @unchecked Sendable {
                     }
                 }
                 guard let next else {
-                    watcher = nil
+                    watchers[key] = nil
                     return (expired, false)
                 }
-                watcher?.wakeAt = next
+                watchers[key]?.wakeAt = next
                 wakeAt = next
                 return (expired, true)
             }
@@ -101,6 +110,7 @@ final class PendingCalls: @unchecked Sendable {
         let entry: Entry? = lock.withLock {
             let entry = entries.removeValue(forKey: requestID)
             if entry == nil, isCompletion { ignored += 1 }
+            if entry != nil { stopWatchersIfIdle() }
             return entry
         }
         guard let entry else { return false }
@@ -114,12 +124,21 @@ final class PendingCalls: @unchecked Sendable {
         let all: [Entry] = lock.withLock {
             let chosen = entries.filter { including($0.key) }
             for id in chosen.keys { entries.removeValue(forKey: id) }
+            stopWatchersIfIdle()
             return Array(chosen.values)
         }
         for entry in all {
             entry.requests.values.forEach { $0.cancel() }
             entry.continuation.resume(returning: reply)
         }
+    }
+
+    /// With no call in flight, cancels every watcher; called under `lock`, which is where a
+    /// watcher checks whether it was cancelled. Under load calls overlap and this rarely runs.
+    private func stopWatchersIfIdle() {
+        guard entries.isEmpty, !watchers.isEmpty else { return }
+        for watcher in watchers.values { watcher.task.cancel() }
+        watchers = [:]
     }
 
     /// Sends the HTTP request message a plugin sent for call `requestID` and passes the response

@@ -80,7 +80,7 @@ enum PluginLoader {
     /// Phase two, once per library per process: a library is loaded once however many
     /// registries open it, so its init runs once and every registry shares its channel.
     static func channel(for inspected: Inspected, observer: any PluginObserver,
-                        wallClock: @escaping @Sendable () -> Int64) throws(PluginRefusal) -> InProcessChannel {
+                        clock: PluginClock) throws(PluginRefusal) -> InProcessChannel {
         initializedLock.lock()
         defer { initializedLock.unlock() }
         let key = Int(bitPattern: inspected.handle)
@@ -93,7 +93,7 @@ enum PluginLoader {
         let crashSlot = PluginCrashGuard.register(pluginID: inspected.manifest.id, path: inspected.path,
                                                   symbol: unsafeBitCast(inspected.initialize, to: UnsafeRawPointer.self))
         let channel = InProcessChannel(pluginID: inspected.manifest.id, messageVersion: inspected.messageVersion, observer: observer,
-                                       crashSlot: crashSlot, wallClock: wallClock)
+                                       crashSlot: crashSlot, hostClock: clock)
         do {
             try channel.initialize(inspected.initialize)
             initialized[key] = .success(channel)

@@ -7,14 +7,17 @@ public final class LoadedPlugin: Sendable {
     public let path: String
     let channel: any PluginChannel
     private let observer: any PluginObserver
+    private let clock: PluginClock
 
     /// `path` says where the provider came from: a library's file, or the host's own source
-    /// of a provider it runs itself (a declarative connector). Every call goes through `observer`.
-    public init(manifest: Manifest, path: String, channel: any PluginChannel, observer: any PluginObserver) {
+    /// of a provider it runs itself (a declarative connector). Every call goes through `observer`,
+    /// and its deadline is on `clock`.
+    public init(manifest: Manifest, path: String, channel: any PluginChannel, observer: any PluginObserver, clock: PluginClock) {
         self.manifest = manifest
         self.path = path
         self.channel = channel
         self.observer = observer
+        self.clock = clock
     }
 
     public var id: String { manifest.id }
@@ -23,6 +26,7 @@ public final class LoadedPlugin: Sendable {
     public var ignoredCompletions: Int { channel.ignoredCompletions }
 
     /// Calls the plugin. Never throws: a failed, timed-out or cancelled call is a `.failure`.
+    /// `timeout` is measured on the host's clock.
     public func call(_ method: PluginMethod, _ call: PluginCall, context: PluginCallContext, timeout: Duration) async -> PluginReply {
         guard let payload = try? WireCoding.encode(call) else {
             return .failure(PluginError(code: "host_error", message: "could not encode the call"))
@@ -34,7 +38,7 @@ public final class LoadedPlugin: Sendable {
     /// The observer sees each call (the host makes it a span of the caller's trace).
     public func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
         await observer.observeCall(method, plugin: id, context: context) { context in
-            await channel.call(method: method, payload: payload, context: context, timeout: timeout)
+            await channel.call(method: method, payload: payload, context: context, timeout: timeout, clock: clock)
         }
     }
 }
@@ -68,17 +72,15 @@ public final class PluginRegistry: @unchecked Sendable {
     private var order: [PluginStatus] = []
     /// Told what the registry and its plugins' channels do; for the host's own providers too.
     public let observer: any PluginObserver
-    /// Milliseconds since the epoch on the host's clock: what in-process plugins read through
-    /// `pb_host_clock_now_ms`. A library is loaded once per process, so every registry that
-    /// opens it shares the clock of the first, as it shares its observer.
-    public let wallClock: @Sendable () -> Int64
+    /// The host's clock: every call's deadline through this registry is on it, and in-process
+    /// plugins read its wall time through `pb_host_clock_now_ms`. A library is loaded once per
+    /// process, so every registry that opens it shares the first one's wall time, as it shares
+    /// its observer; the deadlines stay each registry's own.
+    public let clock: PluginClock
 
-    /// The machine's wall clock, for a host whose time nobody moves.
-    public static let systemWallClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
-
-    public init(observer: any PluginObserver, wallClock: @escaping @Sendable () -> Int64 = PluginRegistry.systemWallClock) {
+    public init(observer: any PluginObserver, clock: PluginClock = .system) {
         self.observer = observer
-        self.wallClock = wallClock
+        self.clock = clock
     }
 
     /// Where a plugin's code runs.
@@ -124,13 +126,13 @@ public final class PluginRegistry: @unchecked Sendable {
             if let existing = lock.withLock({ loaded[manifest.id] }) {
                 throw .duplicateID(id: manifest.id, loadedFrom: existing.path)
             }
-            channel = try PluginLoader.channel(for: inspected, observer: observer, wallClock: wallClock)
+            channel = try PluginLoader.channel(for: inspected, observer: observer, clock: clock)
         case .process(let worker):
             let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, observer: observer)
             manifest = workerManifest
             channel = processChannel
         }
-        let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel, observer: observer)
+        let plugin = LoadedPlugin(manifest: manifest, path: path, channel: channel, observer: observer, clock: clock)
         lock.lock()
         defer { lock.unlock() }
         if let existing = loaded[manifest.id] {

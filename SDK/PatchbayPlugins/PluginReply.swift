@@ -40,7 +40,8 @@ public enum PluginReply: Sendable {
 
 /// A way to reach a loaded plugin: in this process, or (later) in a worker process.
 public protocol PluginChannel: AnyObject, Sendable {
-    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply
+    /// Calls the plugin; the call fails once `timeout` of `clock` has passed.
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration, clock: PluginClock) async -> PluginReply
     /// Completions that arrived for no call in flight: after the host gave up on the call, a
     /// second completion of the same call, or an id the host never issued. Each is dropped.
     var ignoredCompletions: Int { get }

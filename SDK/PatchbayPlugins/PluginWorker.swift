@@ -24,7 +24,7 @@ public enum PluginWorker {
         do {
             let inspected = try PluginLoader.inspect(path: arguments[1], observer: observer)
             // A worker's plugin reads the machine's wall clock: the host's is not sent over the pipe.
-            channel = try PluginLoader.channel(for: inspected, observer: observer, wallClock: PluginRegistry.systemWallClock)
+            channel = try PluginLoader.channel(for: inspected, observer: observer, clock: .system)
             writer.send(WorkerFrame(.ready, payload: try? WireCoding.encode(inspected.manifest)))
         } catch {
             writer.send(WorkerFrame(.refused, text: error.description))
@@ -87,7 +87,7 @@ private final class WorkerSession: @unchecked Sendable {
     private func start(_ id: UInt64, method: PluginMethod, payload: Data) {
         let context = PluginCallContext { [self] request in await http(for: id, request) }
         let task = Task { [self] in
-            let reply = await channel.call(method: method, payload: payload, context: context, timeout: Self.backstop)
+            let reply = await channel.call(method: method, payload: payload, context: context, timeout: Self.backstop, clock: .system)
             lock.withLock { _ = calls.removeValue(forKey: id) }
             switch reply {
             case .success(let data):

@@ -100,7 +100,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         lock.withLock { (crashTotal, lastCrash) }
     }
 
-    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration, clock: PluginClock) async -> PluginReply {
         if let quarantine = quarantineReason {
             return .failure(PluginError(code: "plugin_quarantined", message: quarantine))
         }
@@ -109,7 +109,8 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
         defer { secrets.end(requestID) }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout) { [weak self] in
+                pending.add(requestID, method: method, continuation: continuation, context: context, timeout: timeout,
+                            clock: clock) { [weak self] in
                     guard let self else { return }
                     abandon(requestID, with: pending.timeoutReply(requestID, after: timeout, plugin: pluginID))
                 }

@@ -15,12 +15,15 @@ public final class FakeAgentReceiver: @unchecked Sendable {
         public var headers: [String: String]
         /// Held this long before answering, to run a sender into its timeout.
         public var delay: Duration
+        /// Held until this gate is released, to keep a request in flight while a test moves the sender's clock.
+        public var gate: FakeGate?
         public var body: String
 
-        public init(status: Int, headers: [String: String] = [:], delay: Duration = .zero, body: String = "ok") {
+        public init(status: Int, headers: [String: String] = [:], delay: Duration = .zero, gate: FakeGate? = nil, body: String = "ok") {
             self.status = status
             self.headers = headers
             self.delay = delay
+            self.gate = gate
             self.body = body
         }
     }
@@ -82,6 +85,7 @@ public final class FakeAgentReceiver: @unchecked Sendable {
                                             headers: headers, body: body))
             return script.isEmpty ? fallback : script.removeFirst()
         }
+        if let gate = next.gate { await gate.hold() }
         if next.delay > .zero { try await Task.sleep(for: next.delay) }
         var fields = HTTPFields()
         for (name, value) in next.headers { if let field = HTTPField.Name(name) { fields[field] = value } }

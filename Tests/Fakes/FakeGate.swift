@@ -64,8 +64,9 @@ public final class FakeGate: Sendable {
         held.forEach { $0.resume() }
     }
 
-    /// Called by the fake with the request in hand: counts it held, then waits for `release()`.
-    func hold() async {
+    /// Called by the fake (or a test standing in for an upstream) with the request in hand:
+    /// counts it held, then waits for `release()`.
+    public func hold() async {
         await withCheckedContinuation { continuation in
             let (released, reached) = state.withLock { state -> (Bool, [CheckedContinuation<Bool, Never>]) in
                 guard !state.released else { return (true, []) }

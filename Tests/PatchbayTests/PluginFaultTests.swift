@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import PatchbayClock
 import PatchbayFakes
 import PatchbayPlugins
 import PatchbayServices
@@ -9,14 +10,16 @@ import PatchbayWire
 import XCTest
 
 /// Plugins loaded in the host process that misbehave without crashing: each fault becomes a
-/// clear error on its own call, is recorded, and leaves the other providers serving.
+/// clear error on its own call, is recorded, and leaves the other providers serving. The host's
+/// clock is moved by hand, so a call's deadline passes when the test says so.
 final class PluginFaultTests: XCTestCase {
     var host: TestHost!
     var key: String!
+    let clock = ManualClock()
 
     override func setUp() async throws {
         host = try await TestHost.start(plugins: ["PatchbaySlack", "BrokenPluginHangs", "BrokenPluginInvalidJSON", "BrokenPluginCompletesTwice"],
-                                        pluginTimeout: .seconds(10))
+                                        pluginTimeout: .seconds(10), clock: clock)
         key = try await host.key()
     }
 
@@ -44,13 +47,18 @@ final class PluginFaultTests: XCTestCase {
 
     func testAnActionsOwnTimeoutAppliesInsteadOfTheHosts() async throws {
         let hangs = try await connect("broken-hangs")
-        let started = Date()
-        let reply = try await invoke(hangs, "ping")
+        let taken = try Self.callsTakenByHangs()
+        let before = taken()
+        // The action declares timeout_ms 200; the host's own default here is 10 s. The call's
+        // deadline is asleep on the host's clock once the plugin has taken it.
+        let reply = try await host.invokeUntilItsDeadline(hangs, "ping", key: key, clock: clock, deadline: .milliseconds(200)) {
+            try await eventually("the plugin to take the call") { taken() > before }
+        }
         XCTAssertEqual(reply.status, 502, reply.body)
         XCTAssertEqual(reply.errorCode, "plugin_timeout")
-        // The action declares timeout_ms 200; the host's own default here is 10 s.
-        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the host's timeout applied, not the action's")
         XCTAssertTrue(reply.json["error"]?["message"]?.stringValue?.contains("0.2 seconds") == true, reply.body)
+        let executions = try await host.request("GET", "/v1/executions?connection_id=\(hangs)", key: key)
+        XCTAssertEqual(executions.json["data"]?.arrayValue?.map { $0["status"] }, ["failed"], "answered once: \(executions.body)")
         try await slackStillWorks()
     }
 
@@ -60,14 +68,31 @@ final class PluginFaultTests: XCTestCase {
         // 10 s away is being watched when the 200 ms action call starts.
         let taken = try Self.callsTakenByHangs()
         let before = taken()
-        let check = Task { [host, key] in try await host!.request("POST", "/v1/connections/\(hangs)/test", key: key) }
+        let tested = ManagedFlag()
+        let check = Task { [host, key] in
+            defer { tested.set() }
+            return try await host!.request("POST", "/v1/connections/\(hangs)/test", key: key)
+        }
         defer { check.cancel() }
         // The plugin has the connection test, so the host is watching its deadline.
         try await eventually("the plugin to take the connection test") { taken() > before }
-        let started = Date()
-        let reply = try await invoke(hangs, "ping")
-        XCTAssertEqual(reply.errorCode, "plugin_timeout", reply.body)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 3, "the later deadline held up the earlier one")
+        let call = Task { [host, key] in
+            try await host!.request("POST", "/v1/connections/\(hangs)/actions/ping/invoke", key: key, json: ["input": [:]])
+        }
+        defer { call.cancel() }
+        try await eventually("the plugin to take the action call") { taken() > before + 1 }
+
+        clock.advance(by: .milliseconds(200))
+        let reply = try await call.value
+        XCTAssertEqual(reply.errorCode, "plugin_timeout", "the later deadline held up the earlier one: \(reply.body)")
+        XCTAssertFalse(tested.isSet, "the connection test ended with the action's deadline")
+
+        // The connection test's own deadline still holds, and ends it in its turn.
+        clock.advance(by: .seconds(10) - .milliseconds(200))
+        let outcome = try await check.value
+        XCTAssertEqual(outcome.status, 200, outcome.body)
+        XCTAssertEqual(outcome.json["success"], false, outcome.body)
+        XCTAssertTrue(outcome.json["message"]?.stringValue?.contains("10.0 seconds") == true, outcome.body)
     }
 
     /// The count of calls the hangs plugin has taken, which its library exports: one library

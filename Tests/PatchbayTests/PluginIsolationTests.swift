@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayPlugins
 import PatchbayServices
@@ -15,8 +16,8 @@ final class PluginIsolationTests: XCTestCase {
         try await host?.stop()
     }
 
-    private func start(isolated: [String], pluginTimeout: Duration = .seconds(10)) async throws {
-        host = try await TestHost.start(plugins: ["PatchbaySlack"], isolated: isolated, pluginTimeout: pluginTimeout)
+    private func start(isolated: [String], pluginTimeout: Duration = .seconds(10), clock: (any HostClock)? = nil) async throws {
+        host = try await TestHost.start(plugins: ["PatchbaySlack"], isolated: isolated, pluginTimeout: pluginTimeout, clock: clock)
         key = try await host.key()
     }
 
@@ -116,7 +117,8 @@ final class PluginIsolationTests: XCTestCase {
             exec '\(BuildProducts.directory)/patchbay-plugin-worker' "$@"
             """.write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o700)
-        host = try await TestHost.start(plugins: [], pluginTimeout: .milliseconds(800))
+        let clock = ManualClock()
+        host = try await TestHost.start(plugins: [], pluginTimeout: .milliseconds(800), clock: clock)
         key = try await host.key()
         let status = host.patchbay.registry.load(path: try BuildProducts.plugin("BrokenPluginCrashes"), isolation: .process(worker: script))
         XCTAssertEqual(status.state, .enabled, status.reason ?? "")
@@ -125,12 +127,12 @@ final class PluginIsolationTests: XCTestCase {
 
         let crashed = try await invoke(crashes, "crash")
         XCTAssertEqual(crashed.errorCode, "plugin_crashed", crashed.body)
-        let started = Date()
-        let waited = try await invoke(crashes, "ping")
-        let elapsed = Date().timeIntervalSince(started)
+        // Past the crashed call's deadline its watcher ends, so the next call's deadline is watched anew.
+        clock.advance(by: .milliseconds(800))
+        // The call waits for the next worker, and its deadline on the host's clock.
+        let waited = try await host.invokeUntilItsDeadline(crashes, "ping", key: key, clock: clock, deadline: .milliseconds(800))
+        // Answered while the worker is still 3 s from starting: the call did not wait for it.
         XCTAssertEqual(waited.errorCode, "plugin_timeout", "a call waits for the worker no longer than its deadline: \(waited.body)")
-        XCTAssertGreaterThan(elapsed, 0.7, "it waited for the worker")
-        XCTAssertLessThan(elapsed, 2.5, "it did not wait for the slow restart")
 
         let again = try await eventually(crashes, "ping", seconds: 15)
         XCTAssertEqual(again.status, 200, again.body)
@@ -163,10 +165,13 @@ final class PluginIsolationTests: XCTestCase {
     }
 
     func testAHungCallInAWorkerTimesOutAndTheWorkerStaysUsable() async throws {
-        try await start(isolated: ["BrokenPluginHangs"], pluginTimeout: .milliseconds(300))
+        let clock = ManualClock()
+        // The ping action declares timeout_ms 200, which replaces the host's 10 s.
+        try await start(isolated: ["BrokenPluginHangs"], clock: clock)
         let hangs = try await connect("broken-hangs")
         for _ in 0..<2 {
-            let reply = try await invoke(hangs, "ping")
+            // The call is in flight, its deadline asleep on the host's clock.
+            let reply = try await host.invokeUntilItsDeadline(hangs, "ping", key: key, clock: clock, deadline: .milliseconds(200))
             XCTAssertEqual(reply.status, 502, reply.body)
             XCTAssertEqual(reply.errorCode, "plugin_timeout")
         }

@@ -1,6 +1,9 @@
 import Foundation
+import PatchbayClock
+import PatchbayFakes
 import PatchbayPluginTelemetry
 import PatchbayPlugins
+import PatchbayServices
 import PatchbayWire
 import XCTest
 
@@ -53,26 +56,46 @@ final class PluginLoaderTests: XCTestCase {
     }
 
     func testAPluginCallThatOutlivesItsTimeoutIsAnsweredOnceAndTheLateCompletionIgnored() async throws {
-        let registry = PluginRegistry()
+        let clock = ManualClock()
+        let registry = PluginRegistry(clock: PluginClock(clock))
         registry.load(path: try BuildProducts.plugin("PatchbaySlack"))
-        let lateAnswer = ManagedFlag()
+        let slack = try XCTUnwrap(registry.plugin("slack"))
+        let provider = FakeGate()
+        defer { provider.release() }
         let slowHTTP = PluginCallContext { _ in
-            try? await Task.sleep(for: .milliseconds(600))
-            lateAnswer.set()
+            await provider.hold()
             return HTTPResponseMessage(status: 200, body: #"{"ok":true,"team":"t","team_id":"T","user":"u","user_id":"U"}"#)
         }
-        let started = ContinuousClock.now
-        let reply = await registry.plugin("slack")!.call(.invoke, PluginCall(action: "auth_test", input: [:]),
-                                                        context: slowHTTP, timeout: .milliseconds(150))
-        XCTAssertLessThan(ContinuousClock.now - started, .milliseconds(550))
+        // One channel per library per process: count from here, other tests may have called it.
+        let ignoredBefore = slack.ignoredCompletions
+        let answered = ManagedFlag()
+        let call = Task {
+            defer { answered.set() }
+            return await slack.call(.invoke, PluginCall(action: "auth_test", input: [:]), context: slowHTTP, timeout: .milliseconds(150))
+        }
+        let asked = await provider.waitUntilHolding(1)
+        XCTAssertTrue(asked, "the plugin never asked the provider")
+        // The call's deadline is watched on the registry's clock, and on nothing else.
+        try await clock.sleepers(atLeast: 1)
+
+        clock.advance(by: .milliseconds(149))
+        XCTAssertEqual(clock.sleeperCount, 1, "the deadline woke early")
+        XCTAssertFalse(answered.isSet, "the call ended before its deadline")
+
+        clock.advance(by: .milliseconds(1))
+        let reply = await call.value
         guard case .failure(let error) = reply else { return XCTFail("expected a timeout") }
         XCTAssertEqual(error.code, "upstream_timeout", "the plugin was waiting on the provider when its deadline passed")
-        // Let the plugin's late completion arrive; the host must drop it without crashing,
-        // and the plugin must keep serving new calls.
-        try await eventually("the provider's late answer") { lateAnswer.isSet }
-        let next = await registry.plugin("slack")!.call(.invoke, PluginCall(action: "auth_test", input: [:]),
-                                                       context: slowHTTP, timeout: .seconds(5))
+        XCTAssertEqual(slack.ignoredCompletions, ignoredBefore, "nothing came back from the plugin yet")
+
+        // The provider answers late: the plugin completes the call the host already answered,
+        // which is dropped and counted, and the plugin keeps serving new calls.
+        provider.release()
+        try await eventually("the plugin's late completion") { slack.ignoredCompletions == ignoredBefore + 1 }
+        let next = await slack.call(.invoke, PluginCall(action: "auth_test", input: [:]), context: slowHTTP, timeout: .seconds(5))
         guard case .success = next else { return XCTFail("plugin should still answer after a timed-out call") }
+        XCTAssertEqual(slack.ignoredCompletions, ignoredBefore + 1)
+        XCTAssertEqual(clock.sleeperCount, 0, "a deadline is still watched with no call in flight")
     }
 
     func testDefaultScanLoadsOnlyShippedProviders() throws {

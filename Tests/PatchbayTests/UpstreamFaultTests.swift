@@ -58,11 +58,13 @@ final class UpstreamFaultTests: XCTestCase {
         let stalled = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
         let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == before + 1 }
         XCTAssertTrue(arrived, "the stalling request never reached the upstream")
-        try await clock.sleepers(atLeast: 1)  // the stalled request's deadline
+        try await clock.sleepers(atLeast: 2)  // the stalled call's deadline and its request's
         let queuedCall = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
-        try await clock.sleepers(atLeast: 2)  // and the queued call's wait for a slot
+        // And the queued call's wait for a slot; its call's deadline, the same instant as the
+        // stalled call's, is watched already.
+        try await clock.sleepers(atLeast: 3)
         clock.advance(by: queueWait - .milliseconds(1))
-        XCTAssertEqual(clock.sleeperCount, 2, "the queued call gave up before its queue wait")
+        XCTAssertEqual(clock.sleeperCount, 3, "the queued call gave up before its queue wait")
         clock.advance(by: .milliseconds(1))
         let queued = try await queuedCall.value
         XCTAssertEqual(upstream.requests.count, before + 1, "the queued call was sent after all")
@@ -106,9 +108,9 @@ final class UpstreamFaultTests: XCTestCase {
         let call = Task { try await UpstreamFaultTests.authTest(on: host, connection: connection, key: key) }
         let arrived = try await upstream.wait(for: .seconds(5)) { upstream.requests.count == 1 }
         XCTAssertTrue(arrived)
-        try await clock.sleepers(atLeast: 1)
+        try await clock.sleepers(atLeast: 2)  // the call's deadline and its request's
         clock.advance(by: .milliseconds(29_999))
-        XCTAssertEqual(clock.sleeperCount, 1, "the request ended before its deadline")
+        XCTAssertEqual(clock.sleeperCount, 2, "the request ended before its deadline")
         clock.advance(by: .milliseconds(1))
         let reply = try await call.value
         XCTAssertEqual(reply.status, 502, reply.body)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayServices
 import PatchbayWire
@@ -8,13 +9,15 @@ import XCTest
 /// `http_webhook` skills against a loopback receiver: each call is POSTed to the owner's URL
 /// signed per Standard Webhooks with a secret the host made and showed once, the reply is
 /// checked against the output schema, and the push side's target policy and timeout apply.
+/// The host's clock is moved by hand: a call's timeout passes when the test says so.
 final class WebhookSkillTests: XCTestCase {
     var host: TestHost!
     var key: String!
     var receiver: FakeAgentReceiver!
+    let clock = ManualClock()
 
     override func setUp() async throws {
-        host = try await TestHost.start(plugins: [])
+        host = try await TestHost.start(plugins: [], clock: clock)
         key = try await host.key(scopes: TestHost.agentScopes)
         receiver = try await FakeAgentReceiver.start()
     }
@@ -60,7 +63,7 @@ final class WebhookSkillTests: XCTestCase {
         XCTAssertEqual(sent.method, "POST")
         XCTAssertEqual(sent.headers["webhook-id"], executionID)
         let timestamp = try XCTUnwrap(Int(sent.headers["webhook-timestamp"] ?? ""))
-        XCTAssertLessThan(abs(timestamp - Int(Date().timeIntervalSince1970)), 60)
+        XCTAssertEqual(timestamp, Int(clock.wallMillis / 1000), "signed at the host's time")
         // Verified here from the secret alone, as a receiver would.
         let signingKey = SymmetricKey(data: try XCTUnwrap(Data(base64Encoded: String(secret.dropFirst("whsec_".count)))))
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(executionID).\(timestamp).\(sent.body)".utf8), using: signingKey)
@@ -101,14 +104,40 @@ final class WebhookSkillTests: XCTestCase {
         XCTAssertEqual(failed.errorCode, "webhook_http_error")
     }
 
-    func testAnEndpointThatDoesNotAnswerInTimeFailsTheCall() async throws {
-        let (agent, _) = try await publishedSkill(timeoutMs: 300)
-        receiver.script([FakeAgentReceiver.Answer(status: 200, delay: .seconds(3), body: #"{"temp": 1}"#)])
-        let started = ContinuousClock.now
-        let reply = try await host.invokeSkill(key: key, agent: agent, skill: "weather", ["input": ["city": "Oslo"]])
+    func testAnEndpointThatDoesNotAnswerInTimeFailsTheCallAtItsDeadline() async throws {
+        // Shorter than the delivery worker's sweep, whose sleep on the same clock stays put meanwhile.
+        let (agent, _) = try await publishedSkill(timeoutMs: 3_000)
+        let endpoint = FakeGate()
+        defer { endpoint.release() }
+        receiver.script([FakeAgentReceiver.Answer(status: 200, gate: endpoint, body: #"{"temp": 1}"#)])
+        let parked = clock.sleeperCount
+        let call = Task { [host, key] in
+            try await host!.invokeSkill(key: key!, agent: agent, skill: "weather", ["input": ["city": "Oslo"]])
+        }
+        defer { call.cancel() }
+        let held = await endpoint.waitUntilHolding(1)
+        XCTAssertTrue(held, "the endpoint never received the call")
+        // The call's timeout is asleep on the host's clock.
+        try await clock.sleepers(atLeast: parked + 1)
+
+        clock.advance(by: .milliseconds(2_999))
+        XCTAssertGreaterThanOrEqual(clock.sleeperCount, parked + 1, "the timeout woke before its deadline")
+        let executions = try await host.request("GET", "/v1/executions", key: key)
+        XCTAssertEqual(executions.json["data"]?.arrayValue?.first?["status"], "running", executions.body)
+
+        clock.advance(by: .milliseconds(1))
+        let reply = try await call.value
         XCTAssertEqual(reply.status, 502, reply.body)
         XCTAssertEqual(reply.errorCode, "upstream_timeout")
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(3), "the call waited out the endpoint instead of its timeout")
+        let executionID = try XCTUnwrap(reply.json["error"]?["execution_id"]?.stringValue, reply.body)
+
+        // The endpoint's late answer goes to a request the host already gave up: the outcome stands.
+        endpoint.release()
+        let execution = try await host.request("GET", "/v1/executions/\(executionID)", key: key)
+        XCTAssertEqual(execution.json["status"], "failed", execution.body)
+        XCTAssertEqual(execution.json["error"]?["code"], "upstream_timeout", execution.body)
+        XCTAssertEqual(execution.json["duration_ms"], 3_000, "the call lasted its timeout of the host's clock: \(execution.body)")
+        XCTAssertEqual(receiver.requests.count, 1, "the timed-out call was not sent again")
     }
 
     func testBadDefinitionsAndRefusedTargetsAreRefusedWithTheFieldNamed() async throws {

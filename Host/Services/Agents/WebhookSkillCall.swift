@@ -11,6 +11,7 @@ import PatchbayWire
 /// Runs an `http_webhook` skill: POSTs the call to the owner's URL signed per Standard Webhooks
 /// (`webhook-id` is the execution id) under the push side's target policy and deadline, checks
 /// the JSON reply against the skill's output schema, and records the outcome on the execution.
+/// Its timeout, its durations and its signature's timestamp are on the host's clock.
 struct WebhookSkillCall: Sendable {
     let store: any ExecutionStore
     let vault: Vault
@@ -26,7 +27,7 @@ struct WebhookSkillCall: Sendable {
     func run(_ webhook: SkillWebhook, connection: ConnectionRecord, input: JSONValue, skill: String,
              _ running: ExecutionRecord) async throws -> ExecutionRecord {
         var execution = running
-        let started = ContinuousClock.now
+        let started = clock.now
         let secret: String
         do {
             secret = try vault.openSecrets(connection.sealedCredentials ?? "", context: ConnectionCalls.vaultContext(connection.id))[Self.secretField] ?? ""
@@ -35,7 +36,7 @@ struct WebhookSkillCall: Sendable {
         }
         let outcome = await send(webhook, input: input, skill: skill, execution: execution, secret: secret)
         execution.finishedAt = clock.wallMillis
-        execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
+        execution.durationMs = Int((clock.now - started) / .milliseconds(1))
         execution.requests = [outcome.exchange]
         var failure = outcome.failure
         if let output = outcome.output {
@@ -66,10 +67,10 @@ struct WebhookSkillCall: Sendable {
     }
 
     private func send(_ webhook: SkillWebhook, input: JSONValue, skill: String, execution: ExecutionRecord, secret: String) async -> Outcome {
-        let started = ContinuousClock.now
+        let started = clock.now
         func outcome(status: Int? = nil, output: JSONValue? = nil, failure: PluginError? = nil) -> Outcome {
             var exchange: [String: JSONValue] = ["method": "POST", "url": .string(webhook.url),
-                                                 "duration_ms": .integer(Int64((ContinuousClock.now - started) / .milliseconds(1)))]
+                                                 "duration_ms": .integer(Int64((clock.now - started) / .milliseconds(1)))]
             if let status { exchange["status"] = .integer(Int64(status)) }
             if let failure, status == nil { exchange["error"] = .string(failure.code) }
             return Outcome(output: output, failure: failure, exchange: .object(exchange))
@@ -93,7 +94,7 @@ struct WebhookSkillCall: Sendable {
         } catch {
             return outcome(failure: PluginError(code: "host_error", message: "could not encode the call"))
         }
-        let timestamp = Int(Date().timeIntervalSince1970)
+        let timestamp = Int(clock.wallMillis / 1000)
         var request = HTTPClientRequest(url: webhook.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -110,13 +111,11 @@ struct WebhookSkillCall: Sendable {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let result: Outcome
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(webhook.timeoutMs)))
-            let reply = try await response.body.collect(upTo: Self.maxReplyBytes)
-            let status = Int(response.status.code)
+            let (status, reply) = try await exchange(request, client, timeout: .milliseconds(webhook.timeoutMs))
             if !(200..<300).contains(status) {
                 result = outcome(status: status, failure: PluginError(code: "webhook_http_error", message: "the skill's endpoint answered HTTP \(status)",
                                                                     retryable: status >= 500 || status == 429, upstreamStatus: status))
-            } else if let output = try? WireCoding.decode(JSONValue.self, from: Data(reply.readableBytesView)) {
+            } else if let output = try? WireCoding.decode(JSONValue.self, from: reply) {
                 result = outcome(status: status, output: output)
             } else {
                 result = outcome(status: status, failure: PluginError(code: "invalid_output", message: "the skill's endpoint did not answer JSON"))
@@ -129,6 +128,26 @@ struct WebhookSkillCall: Sendable {
         }
         try? await client.shutdown()
         return result
+    }
+
+    /// The status and the reply, or `deadlineExceeded` once `timeout` passes on the host's clock
+    /// (the client's own deadline, the same length of real time, stays as the backstop). The
+    /// request is cancelled when the timeout wins.
+    private func exchange(_ request: HTTPClientRequest, _ client: HTTPClient, timeout: Duration) async throws -> (status: Int, reply: Data) {
+        let deadline = clock.now + timeout
+        return try await withThrowingTaskGroup(of: (status: Int, reply: Data).self) { [clock] group in
+            group.addTask {
+                let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout / .milliseconds(1))))
+                let reply = try await response.body.collect(upTo: Self.maxReplyBytes)
+                return (Int(response.status.code), Data(reply.readableBytesView))
+            }
+            group.addTask {
+                try await clock.sleep(until: deadline)
+                throw HTTPClientError.deadlineExceeded
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
     }
 
     private static func iso(_ millis: Millis) -> String {

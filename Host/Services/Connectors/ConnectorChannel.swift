@@ -16,7 +16,7 @@ final class ConnectorChannel: PluginChannel {
     /// Nothing to stop: a connector holds no library, worker or call in flight of its own.
     func shutdown() async {}
 
-    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration, clock: PluginClock) async -> PluginReply {
         guard let call = try? WireCoding.decode(PluginCall.self, from: payload) else {
             return .failure(PluginError(code: "invalid_call", message: "the call does not decode"))
         }
@@ -26,7 +26,7 @@ final class ConnectorChannel: PluginChannel {
                 return .failure(PluginError(code: "invalid_call", message: "\(definition.title) has no operation \"\(call.action ?? "")\""))
             }
             let runner = ConnectorRunner(definition: definition, operation: operation)
-            let outcome = await Self.within(timeout) { await runner.run(call.input ?? [:], send: context.http) }
+            let outcome = await Self.within(timeout, on: clock) { await runner.run(call.input ?? [:], send: context.http) }
             switch outcome {
             case nil: return .upstreamTimedOut(after: timeout)
             case .success(let output)?:
@@ -46,12 +46,15 @@ final class ConnectorChannel: PluginChannel {
         }
     }
 
-    /// The body's result, or nil once `timeout` passed; the body is cancelled then, which ends its requests.
-    static func within<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
+    /// The body's result, or nil once `timeout` of `clock` passed; the body is cancelled then,
+    /// which ends its requests.
+    static func within<T: Sendable>(_ timeout: Duration, on clock: PluginClock, _ body: @escaping @Sendable () async -> T) async -> T? {
+        // Set before either task starts, so the deadline does not move with when the timer task runs.
+        let deadline = clock.now() + timeout
+        return await withTaskGroup(of: T?.self) { group in
             group.addTask { await body() }
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                try? await clock.sleep(deadline)
                 return nil
             }
             defer { group.cancelAll() }

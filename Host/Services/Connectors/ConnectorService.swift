@@ -131,7 +131,7 @@ public struct ConnectorService: Sendable {
         let runner = ConnectorRunner(definition: definition, operation: operation)
         let timeout = operation.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
         let started = ContinuousClock.now
-        let outcome = await ConnectorChannel.within(timeout) { await runner.run(input, send: send) }
+        let outcome = await ConnectorChannel.within(timeout, on: providers.registry.clock) { await runner.run(input, send: send) }
         let duration = Int((ContinuousClock.now - started) / .milliseconds(1))
         var trial = Trial(exchanges: trace.all, durationMs: duration)
         switch outcome {

@@ -44,7 +44,8 @@ public struct ProviderDirectory: Sendable {
         let manifest = MCPToolSet.manifest(server)
         let structured = Set((server.tools.arrayValue ?? []).filter { $0["outputSchema"] != nil }.compactMap { $0["name"]?.stringValue })
         return LoadedPlugin(manifest: manifest, path: server.providerID,
-                            channel: MCPChannel(url: server.url, structuredTools: structured), observer: registry.observer)
+                            channel: MCPChannel(url: server.url, structuredTools: structured), observer: registry.observer,
+                            clock: registry.clock)
     }
 
     /// A stored connector as a provider, built once per version of its definition.
@@ -58,7 +59,7 @@ public struct ProviderDirectory: Sendable {
                                "the stored connector \(record.namespace)/\(record.name) is no longer valid (\(error.message)); PUT a corrected definition")
         }
         let plugin = LoadedPlugin(manifest: definition.manifest, path: "connector:\(record.namespace)/\(record.name)",
-                                  channel: ConnectorChannel(definition: definition), observer: registry.observer)
+                                  channel: ConnectorChannel(definition: definition), observer: registry.observer, clock: registry.clock)
         cache.keep(plugin, for: record)
         return plugin
     }

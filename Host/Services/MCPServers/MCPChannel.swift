@@ -20,7 +20,7 @@ final class MCPChannel: PluginChannel {
     /// Nothing to stop: each call's session ends with the call.
     func shutdown() async {}
 
-    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+    func call(method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration, clock: PluginClock) async -> PluginReply {
         guard let call = try? WireCoding.decode(PluginCall.self, from: payload) else {
             return .failure(PluginError(code: "invalid_call", message: "the call does not decode"))
         }
@@ -32,7 +32,7 @@ final class MCPChannel: PluginChannel {
         case .invoke:
             guard let tool = call.action else { return .failure(PluginError(code: "invalid_call", message: "the call names no tool")) }
             let input = call.input ?? [:]
-            let outcome = await ConnectorChannel.within(timeout) { () -> Result<CallTool.Result, PluginError> in
+            let outcome = await ConnectorChannel.within(timeout, on: clock) { () -> Result<CallTool.Result, PluginError> in
                 do {
                     return .success(try await remote.callTool(tool, arguments: input))
                 } catch {
@@ -45,7 +45,7 @@ final class MCPChannel: PluginChannel {
             case .success(let result)?: return reply(result, tool: tool)
             }
         case .check:
-            let outcome = await ConnectorChannel.within(timeout) { () -> CheckResult in
+            let outcome = await ConnectorChannel.within(timeout, on: clock) { () -> CheckResult in
                 do {
                     return CheckResult(ok: true, message: try await remote.check())
                 } catch {

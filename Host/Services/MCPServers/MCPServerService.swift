@@ -229,7 +229,7 @@ public struct MCPServerService: Sendable {
     /// `tools/list` within the host's plugin timeout, its failures as API errors.
     private func list(_ remote: MCPRemote) async throws -> MCPRemote.Listing {
         let timeout = settings.pluginTimeout
-        let outcome = await ConnectorChannel.within(timeout) { () -> Result<MCPRemote.Listing, PluginError> in
+        let outcome = await ConnectorChannel.within(timeout, on: calls.providers.registry.clock) { () -> Result<MCPRemote.Listing, PluginError> in
             do {
                 return .success(try await remote.listTools())
             } catch {

@@ -247,9 +247,9 @@ typedef struct pb_host_api {
     /*
      * Milliseconds since the Unix epoch. Prefer it to the system clock, so that a host able
      * to control time in tests controls the plugin's too. This host returns its own clock's
-     * wall time: the clock its egress retries, backoff and deadlines and its webhook leases
-     * and retry schedule run on, which its tests move by hand. A plugin run in a worker
-     * process (--isolate) reads the machine's wall clock.
+     * wall time: the clock its egress retries, backoff and deadlines, its webhook leases and
+     * retry schedule and every plugin call's deadline run on, which its tests move by hand.
+     * A plugin run in a worker process (--isolate) reads the machine's wall clock.
      */
     int64_t (*pb_host_clock_now_ms)(pb_host_context *host);
 

@@ -75,7 +75,7 @@ final class TestHost: Sendable {
         let (opened, postgres) = try await kind.open(directory: directory, database: previous?.postgres?.url, clock: clock, logger: logger)
         let store: any Store = countingStore ? CountingStore(opened) : opened
         let (keyring, _) = try Keyring.load(dataDirectory: directory, environment: [:])
-        let registry = PluginRegistry(logger: logger, wallClock: { clock.wallMillis })
+        let registry = PluginRegistry(logger: logger, clock: PluginClock(clock))
         registry.load(paths: try plugins.map(BuildProducts.plugin))
         for product in isolated {
             registry.load(path: try BuildProducts.plugin(product), isolation: .process(worker: BuildProducts.directory + "/patchbay-plugin-worker"))
