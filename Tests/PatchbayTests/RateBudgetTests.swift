@@ -112,12 +112,13 @@ final class RateBudgetTests: XCTestCase {
             try await running.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
         }
         // The call waits on the clock for the window's reset, which the fake put two whole
-        // seconds of its own (real) clock away, and for Retry-After: 2.
-        try await clock.sleepers(atLeast: 1)
+        // seconds of its own (real) clock away, and for Retry-After: 2; beside it sleeps the
+        // plugin call's 10 s deadline.
+        try await clock.sleepers(atLeast: 2)
         let wait = try XCTUnwrap(clock.sleepersDueIn.first)
         XCTAssertTrue(wait >= .seconds(2) && wait <= .seconds(3), "waits \(wait) for a window two seconds off")
         clock.advance(by: wait - .milliseconds(1))
-        XCTAssertEqual(clock.sleeperCount, 1, "the call stopped waiting before the window reset")
+        XCTAssertEqual(clock.sleeperCount, 2, "the call stopped waiting before the window reset")
         XCTAssertEqual(github.requests.count, sent, "the call was sent before the window reset")
         clock.advance(by: .milliseconds(1))
         let paced = try await call.value
