@@ -1,6 +1,5 @@
 import PatchbayModel
 import Synchronization
-import Synchronization
 
 /// The fault of the last write, cleared by the next write that succeeds: what `/readyz`
 /// reports while the disk refuses writes. And when a write last succeeded, so that a readiness

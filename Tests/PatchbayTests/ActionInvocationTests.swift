@@ -104,25 +104,7 @@ final class ActionInvocationTests: XCTestCase {
         host = try await TestHost.start(clock: clock)
         key = try await host.key()
         connection = try await host.connectSlack(key: key)
-        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
-        let slack = host.fakes.slack
-        slack.throttleNext(1, retryAfter: 1)
-        let before = slack.requests.count
-        let call = Task {
-            try await host.request("POST", "/v1/connections/\(connection)/actions/auth_test/invoke", key: key, json: ["input": [:]])
-        }
-        // Answered 429, the call is parked on the clock until Retry-After runs out.
-        try await clock.sleeper(dueIn: .seconds(1))
-        XCTAssertEqual(slack.requests.count - before, 1)
-        clock.advance(by: .milliseconds(999))
-        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out")
-        XCTAssertEqual(slack.requests.count - before, 1, "retried before Retry-After ran out")
-        clock.advance(by: .milliseconds(1))
-        let reply = try await call.value
-        XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertEqual(slack.requests.count - before, 2)
-        let statuses = reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }
-        XCTAssertEqual(statuses, [429, 200])
+        try await host.invokeThroughOneRetryAfter(connection, "auth_test", key: key, clock: clock, upstream: host.fakes.slack)
     }
 
     func testPersistentThrottlingIsATooManyRequestsWithARetryableError() async throws {

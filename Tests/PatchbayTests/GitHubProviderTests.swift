@@ -331,24 +331,7 @@ final class GitHubProviderTests: XCTestCase {
         host = try await TestHost.start(plugins: ["PatchbayGitHub"], clock: clock)
         key = try await host.key()
         connection = try await connect(token: FakeGitHub.sandboxToken)
-        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
-        let github = host.fakes.github
-        github.throttleNext(1, retryAfter: 1)
-        let before = github.requests.count
-        let call = Task {
-            try await host.request("POST", "/v1/connections/\(connection)/actions/get_current_user/invoke", key: key, json: ["input": [:]])
-        }
-        // Answered 429, the call is parked on the clock until Retry-After runs out.
-        try await clock.sleeper(dueIn: .seconds(1))
-        XCTAssertEqual(github.requests.count - before, 1)
-        clock.advance(by: .milliseconds(999))
-        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out")
-        XCTAssertEqual(github.requests.count - before, 1, "retried before Retry-After ran out")
-        clock.advance(by: .milliseconds(1))
-        let reply = try await call.value
-        XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertEqual(github.requests.count - before, 2)
-        XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
+        try await host.invokeThroughOneRetryAfter(connection, "get_current_user", key: key, clock: clock, upstream: host.fakes.github)
     }
 
     func testASpentRateLimitIsRateLimitedWithTheResetTime() async throws {

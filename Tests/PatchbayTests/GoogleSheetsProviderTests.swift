@@ -260,23 +260,8 @@ final class GoogleSheetsProviderTests: XCTestCase {
         host = try await TestHost.start(plugins: ["PatchbayGoogleSheets"], clock: clock)
         key = try await host.key()
         connection = try await connect()
-        let (host, connection, key) = (try XCTUnwrap(self.host), try XCTUnwrap(self.connection), try XCTUnwrap(self.key))
-        sheets.throttleNext(1, retryAfter: 1)
-        let before = sheets.requests.count
-        let call = Task {
-            try await host.request("POST", "/v1/connections/\(connection)/actions/read_range/invoke", key: key, json: ["input": ["range": "Orders"]])
-        }
-        // Answered 429, the call is parked on the clock until Retry-After runs out.
-        try await clock.sleeper(dueIn: .seconds(1))
-        XCTAssertEqual(sheets.requests.count - before, 1)
-        clock.advance(by: .milliseconds(999))
-        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out")
-        XCTAssertEqual(sheets.requests.count - before, 1, "retried before Retry-After ran out")
-        clock.advance(by: .milliseconds(1))
-        let reply = try await call.value
-        XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertEqual(sheets.requests.count - before, 2)
-        XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
+        try await host.invokeThroughOneRetryAfter(connection, "read_range", input: ["range": "Orders"], key: key, clock: clock,
+                                                  upstream: sheets)
 
         sheets.throttleNext(10, retryAfter: 120)
         let throttled = try await invoke("read_range", ["range": "Orders"])

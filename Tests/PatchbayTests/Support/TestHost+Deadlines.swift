@@ -1,4 +1,5 @@
 import PatchbayClock
+import PatchbayFakes
 import PatchbayWire
 import XCTest
 
@@ -24,5 +25,31 @@ extension TestHost {
         XCTAssertFalse(answered.isSet, "the call ended before its deadline", file: file, line: line)
         clock.advance(by: .milliseconds(1))
         return try await call.value
+    }
+
+    /// Invokes `action` of `connection` while `upstream` answers its first request 429 with
+    /// `Retry-After: 1`, on a host running on `clock`: the call must be parked on the clock for
+    /// exactly that second, with nothing sent again 1 ms before it runs out, and then retried
+    /// once with success, the reply listing both answers.
+    func invokeThroughOneRetryAfter(_ connection: String, _ action: String, input: JSONValue = [:], key: String, clock: ManualClock,
+                                    upstream: any FakeProviderAPI,
+                                    file: StaticString = #filePath, line: UInt = #line) async throws {
+        upstream.throttleNext(1, retryAfter: 1)
+        let before = upstream.requests.count
+        let call = Task {
+            try await request("POST", "/v1/connections/\(connection)/actions/\(action)/invoke", key: key, json: ["input": input])
+        }
+        // Answered 429, the call is parked on the clock until Retry-After runs out.
+        try await clock.sleeper(dueIn: .seconds(1))
+        XCTAssertEqual(upstream.requests.count - before, 1, file: file, line: line)
+        clock.advance(by: .milliseconds(999))
+        XCTAssertTrue(clock.sleepersDueIn.contains(.milliseconds(1)), "the retry was no longer waiting a moment before Retry-After ran out",
+                      file: file, line: line)
+        XCTAssertEqual(upstream.requests.count - before, 1, "retried before Retry-After ran out", file: file, line: line)
+        clock.advance(by: .milliseconds(1))
+        let reply = try await call.value
+        XCTAssertEqual(reply.status, 200, reply.body, file: file, line: line)
+        XCTAssertEqual(upstream.requests.count - before, 2, file: file, line: line)
+        XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200], file: file, line: line)
     }
 }
