@@ -8,6 +8,10 @@ import PostgresNIO
 /// wins: the sessions kept under an older one are closed then, and a session opened under an
 /// older one is closed when its call ends. A session unused for the connection's idle timeout
 /// is closed too, by one task that wakes at the earliest such deadline.
+///
+/// Idle deadlines are on the machine's monotonic clock, not the host's: a plugin can read the
+/// host's wall time (`pb_host_clock_now_ms`) but not sleep on it, nothing wakes a plugin when a
+/// host's clock moves, and one pool serves every host that loaded the library in the process.
 actor SessionPool {
     static let shared = SessionPool()
 

@@ -88,7 +88,7 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
 
     /// The graceful stop: answers the calls still in flight, refuses new ones, and runs the
     /// plugin's pb_plugin_shutdown once, on a thread of its own, waiting for it at most
-    /// `shutdownWait`. Later calls to this do nothing.
+    /// `shutdownWait` of the host's clock. Later calls to this do nothing.
     func shutdown() async {
         let first = lock.withLock {
             defer { stopped = true }
@@ -97,21 +97,16 @@ final class InProcessChannel: PluginChannel, @unchecked Sendable {
         guard first else { return }
         pending.answerAll(with: .failure(Self.stoppedError))
         guard api.pb_plugin_shutdown != nil else { return }
-        let finished = OneShot()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            finished.arm(continuation)
+        let returned = await OneShot.event({ [self] finished in
             let thread = Thread { [self] in
                 PluginCrashGuard.running(crashSlot) { api.pb_plugin_shutdown(api.plugin_context) }
-                finished.fire()
+                finished()
             }
             thread.name = "patchbay-shutdown-\(pluginID)"
             thread.start()
-            Task {
-                try? await Task.sleep(for: Self.shutdownWait)
-                if finished.fire() {
-                    self.observer.log(.warning, "the plugin's shutdown did not return in time", metadata: ["plugin": self.pluginID])
-                }
-            }
+        }, orDeadline: hostClock.now() + Self.shutdownWait, on: hostClock)
+        if !returned {
+            observer.log(.warning, "the plugin's shutdown did not return in time", metadata: ["plugin": pluginID])
         }
     }
 
@@ -198,29 +193,6 @@ enum RequestIDs {
             last += 1
             return last
         }
-    }
-}
-
-/// Resumes a waiting task once, for whichever comes first: the plugin's shutdown returning,
-/// or the host's patience running out.
-// Unchecked: `continuation` is only read and written under `lock`.
-private final class OneShot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Void, Never>?
-
-    func arm(_ continuation: CheckedContinuation<Void, Never>) {
-        lock.withLock { self.continuation = continuation }
-    }
-
-    /// True for the call that resumed the task.
-    @discardableResult
-    func fire() -> Bool {
-        let waiting: CheckedContinuation<Void, Never>? = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        waiting?.resume()
-        return waiting != nil
     }
 }
 

@@ -72,7 +72,8 @@ public final class PluginRegistry: @unchecked Sendable {
     private var order: [PluginStatus] = []
     /// Told what the registry and its plugins' channels do; for the host's own providers too.
     public let observer: any PluginObserver
-    /// The host's clock: every call's deadline through this registry is on it, and in-process
+    /// The host's clock: every call's deadline through this registry is on it, as are an
+    /// isolated plugin's restart backoff, crash window and graceful stop, and in-process
     /// plugins read its wall time through `pb_host_clock_now_ms`. A library is loaded once per
     /// process, so every registry that opens it shares the first one's wall time, as it shares
     /// its observer; the deadlines stay each registry's own.
@@ -128,7 +129,7 @@ public final class PluginRegistry: @unchecked Sendable {
             }
             channel = try PluginLoader.channel(for: inspected, observer: observer, clock: clock)
         case .process(let worker):
-            let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, observer: observer)
+            let (processChannel, workerManifest) = try ProcessChannel.start(path: path, workerPath: worker, clock: clock, observer: observer)
             manifest = workerManifest
             channel = processChannel
         }

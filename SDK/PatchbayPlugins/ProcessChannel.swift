@@ -1,5 +1,6 @@
 import Foundation
 import PatchbayWire
+import Synchronization
 
 /// Calls a plugin that runs in its own worker process (`patchbay-plugin-worker`), so that a
 /// plugin that crashes takes down only its worker.
@@ -9,6 +10,8 @@ import PatchbayWire
 /// wait for the new worker, each within its own deadline. A plugin that crashes
 /// `maxCrashes` times within `crashWindow` is quarantined: its calls fail with
 /// `plugin_quarantined` and the registry lists it as disabled with the reason, until restart.
+/// The backoff, the crash window and a graceful stop's patience are measured on the host's
+/// clock, which a test moves by hand.
 ///
 /// The worker is a boundary: it starts with an allow-listed environment (never the host's
 /// master key), receives no secret beyond what its call's payload carries (raw credentials,
@@ -29,6 +32,7 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private let path: String
     private let workerPath: String
     private let policy: Policy
+    private let clock: PluginClock
     private let observer: any PluginObserver
     private let pending: PendingCalls
     private let secrets: CallSecrets
@@ -36,7 +40,10 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private var worker: Worker?
     /// Calls that arrived while no worker was running, sent to the next one when it is ready.
     private var waiting: [UInt64: WorkerFrame] = [:]
+    /// When each crash within the window happened, on `clock`.
     private var crashes: [ContinuousClock.Instant] = []
+    /// The restart waiting out its backoff, until it spawns the next worker; `stop` cancels it.
+    private var restart: Task<Void, Never>?
     /// Every crash since the plugin loaded, not only those in the window, and the last one's cause.
     private var crashTotal = 0
     private var lastCrash: String?
@@ -44,22 +51,24 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     private var stopped = false
 
     /// Starts the first worker and returns the channel with the manifest the worker read.
-    static func start(path: String, workerPath: String, policy: Policy = Policy(),
+    static func start(path: String, workerPath: String, policy: Policy = Policy(), clock: PluginClock,
                       observer: any PluginObserver) throws(PluginRefusal) -> (ProcessChannel, Manifest) {
         let secrets = CallSecrets()
         let (worker, manifest) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, observer: observer,
                                                   secrets: secrets)
-        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, observer: observer,
-                                     secrets: secrets)
+        let channel = ProcessChannel(pluginID: manifest.id, path: path, workerPath: workerPath, policy: policy, clock: clock,
+                                     observer: observer, secrets: secrets)
         channel.adopt(worker)
         return (channel, manifest)
     }
 
-    private init(pluginID: String, path: String, workerPath: String, policy: Policy, observer: any PluginObserver, secrets: CallSecrets) {
+    private init(pluginID: String, path: String, workerPath: String, policy: Policy, clock: PluginClock, observer: any PluginObserver,
+                 secrets: CallSecrets) {
         self.pluginID = pluginID
         self.path = path
         self.workerPath = workerPath
         self.policy = policy
+        self.clock = clock
         self.observer = observer
         self.secrets = secrets
         pending = PendingCalls(plugin: pluginID, observer: observer)
@@ -69,26 +78,26 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 
     /// Ends the worker for good: its stdin closes, it exits, and it is not restarted.
     func stop() {
-        let current: Worker? = lock.withLock {
+        let (current, backingOff): (Worker?, Task<Void, Never>?) = lock.withLock {
             stopped = true
-            return worker
+            defer { restart = nil }
+            return (worker, restart)
         }
+        backingOff?.cancel()
         current?.closeInput()
         failWaiting(with: Self.crashed("the plugin's worker was stopped"))
     }
 
     /// Stops the worker and waits for it to exit: closing its input is its cue to run the
-    /// plugin's shutdown. A worker still running after the plugin's time for that is killed.
+    /// plugin's shutdown. A worker still running after the plugin's time for that, on the
+    /// host's clock, is killed.
     func shutdown() async {
         stop()
-        let deadline = ContinuousClock.now + InProcessChannel.shutdownWait + .seconds(1)
-        while let running = lock.withLock({ worker }) {
-            guard ContinuousClock.now < deadline else {
-                running.kill()
-                return
-            }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
+        guard let running = lock.withLock({ worker }) else { return }
+        let deadline = clock.now() + InProcessChannel.shutdownWait + .seconds(1)
+        guard await !OneShot.event(running.onExit, orDeadline: deadline, on: clock) else { return }
+        observer.log(.warning, "the plugin's worker did not exit in time: killed", metadata: ["plugin": pluginID])
+        running.kill()
     }
 
     /// Why the plugin no longer takes calls, once quarantined.
@@ -164,11 +173,14 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     // MARK: Frames from the worker
 
     private func adopt(_ worker: Worker) {
-        let queued: [WorkerFrame] = lock.withLock {
+        let (queued, isStopped): ([WorkerFrame], Bool) = lock.withLock {
             self.worker = worker
             defer { waiting.removeAll() }
-            return waiting.sorted { $0.key < $1.key }.map(\.value)
+            return (waiting.sorted { $0.key < $1.key }.map(\.value), stopped)
         }
+        // Stopped while this worker started: it is told to exit like the one it replaces, and
+        // read until it has, so that it is reaped.
+        if isStopped { worker.closeInput() }
         // If this worker dies before they are all sent, they are its calls in flight and fail with it.
         for frame in queued { worker.writer.send(frame) }
         let thread = Thread { [self] in
@@ -205,19 +217,13 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
     // MARK: Crashes
 
     private func workerExited(_ worker: Worker) {
-        let status = worker.wait()
-        // From here new calls wait for the next worker; only those sent to this one fail.
-        let isStopped: Bool = lock.withLock {
+        let description = Worker.describe(worker.wait())
+        let now = clock.now()
+        // From here new calls wait for the next worker; only those sent to this one fail. The
+        // crash is counted before they are answered, so their callers find it in the plugin's status.
+        let counted: (crashes: Int, quarantined: Bool)? = lock.withLock {
             if self.worker === worker { self.worker = nil }
-            return stopped
-        }
-        if isStopped { return }
-        let description = Worker.describe(status)
-        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)"))) { [self] id in
-            lock.withLock { waiting[id] == nil }
-        }
-        let now = ContinuousClock.now
-        let (crashCount, quarantined): (Int, Bool) = lock.withLock {
+            guard !stopped else { return nil }
             crashes = crashes.filter { now - $0 < policy.crashWindow } + [now]
             crashTotal += 1
             lastCrash = "the worker \(description)"
@@ -226,18 +232,39 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
             }
             return (crashes.count, quarantine != nil)
         }
-        observer.log(.error, "plugin worker exited", metadata: ["plugin": pluginID, "status": description, "crashes": "\(crashCount)"])
+        guard let counted else { return }
+        pending.answerAll(with: .failure(Self.crashed("the plugin's worker process \(description)"))) { [self] id in
+            lock.withLock { waiting[id] == nil }
+        }
+        observer.log(.error, "plugin worker exited", metadata: ["plugin": pluginID, "status": description, "crashes": "\(counted.crashes)"])
         observer.record(.crashed(plugin: pluginID))
-        guard !quarantined else {
+        guard !counted.quarantined else {
             observer.log(.error, "plugin quarantined", metadata: ["plugin": pluginID, "reason": quarantineReason ?? ""])
             observer.record(.quarantined(plugin: pluginID))
             failWaiting(with: PluginError(code: "plugin_quarantined", message: quarantineReason ?? "quarantined"))
             return
         }
-        let backoff = min(policy.firstBackoff * (1 << min(crashCount - 1, 16)), policy.maxBackoff)
-        // This runs on the dead worker's reader thread, which has nothing else to do: waiting and
-        // spawning (which blocks until the new worker reports) stay off the task executors.
-        Thread.sleep(forTimeInterval: Double(backoff.components.seconds) + Double(backoff.components.attoseconds) / 1e18)
+        let backoff = min(policy.firstBackoff * (1 << min(counted.crashes - 1, 16)), policy.maxBackoff)
+        restartWorker(at: now + backoff)
+    }
+
+    /// Starts the next worker once the clock reaches `instant`, unless the channel is stopped first.
+    private func restartWorker(at instant: ContinuousClock.Instant) {
+        lock.withLock {
+            guard !stopped else { return }
+            restart = Task { [self] in
+                guard (try? await clock.sleep(instant)) != nil else { return }
+                // Spawning blocks until the new worker reports: it runs on a thread of its own,
+                // off the task executors.
+                let thread = Thread { [self] in respawn() }
+                thread.name = "patchbay-restart-\(pluginID)"
+                thread.start()
+            }
+        }
+    }
+
+    private func respawn() {
+        guard !lock.withLock({ stopped }) else { return }
         do {
             let (replacement, _) = try Worker.spawn(path: path, workerPath: workerPath, timeout: policy.startTimeout, observer: observer,
                                                     secrets: secrets)
@@ -258,10 +285,17 @@ final class ProcessChannel: PluginChannel, @unchecked Sendable {
 
 /// One running worker process and the host's ends of its pipes.
 private final class Worker: Sendable {
+    /// Whether the process was reaped, and what waits for that.
+    private struct Exit {
+        var reaped = false
+        var waiting: [@Sendable () -> Void] = []
+    }
+
     let pid: pid_t
     let writer: FrameWriter
     let reader: FrameReader
     private let output: Int32
+    private let exit = Mutex(Exit())
 
     private init(pid: pid_t, input: Int32, output: Int32) {
         self.pid = pid
@@ -304,29 +338,29 @@ private final class Worker: Sendable {
         var ready = pollfd(fd: worker.output, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&ready, 1, milliseconds) == 1, let hello = worker.reader.next() else {
-            worker.kill()
+            worker.discard()
             throw .workerFailed("the worker did not report within \(timeout)")
         }
         switch hello.kind {
         case .ready:
             guard let data = hello.payload else {
-                worker.kill()
+                worker.discard()
                 throw .workerFailed("the worker sent no manifest")
             }
             // The worker process runs the plugin's code too: what it reports is checked again here.
             do {
                 try PluginMessageCheck.check(manifest: data, observer: observer)
             } catch {
-                worker.kill()
+                worker.discard()
                 throw error
             }
             guard let manifest = try? WireCoding.decode(Manifest.self, from: data) else {
-                worker.kill()
+                worker.discard()
                 throw .workerFailed("the worker sent an unreadable manifest")
             }
             return (worker, manifest)
         default:
-            worker.kill()
+            worker.discard()
             throw .refusedInWorker(hello.text ?? "the worker refused the plugin")
         }
     }
@@ -363,9 +397,27 @@ private final class Worker: Sendable {
         thread.start()
     }
 
+    /// Kills the process; whoever reads its output reaps it once the output ends. Never
+    /// signals a reaped process, whose pid may belong to another by now.
     func kill() {
-        Glibc.kill(pid, SIGKILL)
+        exit.withLock { exit in
+            if !exit.reaped { _ = Glibc.kill(pid, SIGKILL) }
+        }
+    }
+
+    /// Kills and reaps a worker that never got a reader: one that failed to start.
+    func discard() {
+        kill()
         _ = wait()
+    }
+
+    /// Runs `action` once the process is reaped, at once if it already is.
+    func onExit(_ action: @escaping @Sendable () -> Void) {
+        let reaped = exit.withLock { exit in
+            if !exit.reaped { exit.waiting.append(action) }
+            return exit.reaped
+        }
+        if reaped { action() }
     }
 
     /// Closing stdin tells the worker to exit; safe to call more than once.
@@ -373,12 +425,21 @@ private final class Worker: Sendable {
         writer.close()
     }
 
-    /// Reaps the process and returns its wait status; closes the host's ends of the pipes.
+    /// Waits for the process to end, reaps it and returns its wait status; closes the host's
+    /// ends of the pipes. Reaping is done under `exit`'s lock, where `kill` checks it.
     func wait() -> Int32 {
+        var ended = siginfo_t()
+        while waitid(P_PID, id_t(pid), &ended, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let waiting = exit.withLock { exit in
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            exit.reaped = true
+            defer { exit.waiting = [] }
+            return exit.waiting
+        }
         closeInput()
         close(output)
+        for action in waiting { action() }
         return status
     }
 

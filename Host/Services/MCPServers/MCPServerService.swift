@@ -269,7 +269,7 @@ public struct MCPServerService: Sendable {
             } catch {
                 pause = min(pause * 2, .seconds(60))
             }
-            try? await Task.sleep(for: pause)
+            try? await clock.sleep(for: pause)
         }
     }
 
