@@ -264,7 +264,9 @@ let package = Package(
         .target(
             name: "PatchbayFakes",
             dependencies: [
-                SDK.wire,
+                // The time the fakes model (a bucket's leak, a window's reset, a code's expiry) is
+                // read from the host's clock, so a test moving a host's `ManualClock` moves theirs.
+                SDK.wire, "PatchbayClock",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import PatchbayClock
 import PatchbayWire
 
 extension FakeGitHub {
@@ -116,7 +117,7 @@ extension FakeGitHub {
 
     private func spentRateLimit(for viewer: String?, resetIn seconds: Int) -> GitHubRateLimit {
         let limit = viewer == nil ? 60 : 5000
-        return GitHubRateLimit(limit: limit, used: limit, reset: Int(Date().timeIntervalSince1970) + seconds)
+        return GitHubRateLimit(limit: limit, used: limit, reset: Int(clock.wallMillis / 1000) + seconds)
     }
 
     /// GitHub's answer once the limit is spent: 403. With `retryAfter` (a queued throttle) it

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayClock
 
 /// An in-memory GitHub behind a faithful REST API (version 2022-11-28): bearer or `token`
 /// auth, GitHub's error bodies, page-number pagination with absolute `link` URLs and the
@@ -21,7 +22,8 @@ public final class FakeGitHub: FakeProviderAPI, @unchecked Sendable {
     var commentList: [GitHubComment] = GitHubSeed.comments
     /// Requests used per caller (a login, or `anonymous`) in the current window.
     var rateUsed: [String: Int] = [:]
-    let rateWindowReset = Int(Date().timeIntervalSince1970) + 3600
+    /// The Unix second the rate window resets at: an hour after the fake started.
+    let rateWindowReset: Int
     var nextID = 20_000
     var requestSerial = 0
 
@@ -29,7 +31,13 @@ public final class FakeGitHub: FakeProviderAPI, @unchecked Sendable {
     /// `retryAfter` seconds away and `Retry-After`) and holds, and the requests received.
     public let controls = FakeControls<String>(tokens: [FakeGitHub.sandboxToken: GitHubSeed.viewer])
 
-    public init() {}
+    /// What rate windows are timed by.
+    let clock: any HostClock
+
+    public init(clock: any HostClock = SystemClock()) {
+        self.clock = clock
+        rateWindowReset = Int(clock.wallMillis / 1000) + 3600
+    }
 
     // MARK: Tokens and behaviour controls
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import PatchbayClock
 import PatchbayWire
 
 extension FakeOAuth {
@@ -64,11 +65,11 @@ extension FakeOAuth {
             } else {
                 let code = randomToken("")
                 codes[code] = CodeGrant(clientID: clientID, redirectURI: app.redirectURI, challenge: query["code_challenge"],
-                                        scope: query["scope"] ?? "", issuedAt: Date())
+                                        scope: query["scope"] ?? "", issuedAt: clock.now)
                 parameters = ["code": code, "state": state]
                 if dialect == .shopify {
                     parameters["shop"] = host
-                    parameters["timestamp"] = String(Int(Date().timeIntervalSince1970))
+                    parameters["timestamp"] = String(clock.wallMillis / 1000)
                     parameters["hmac"] = Self.shopifyHMAC(parameters, secret: app.secret)
                 }
             }
@@ -120,7 +121,7 @@ extension FakeOAuth {
                 return success(refreshToken: rotated, scope: "", json: wantsJSON)
             }
             guard let code = form["code"], let grant = codes.removeValue(forKey: code), grant.clientID == clientID,
-                  Date().timeIntervalSince(grant.issuedAt) < 600
+                  clock.now - grant.issuedAt < Self.codeLifetime
             else { return failure(.invalidCode, json: wantsJSON) }
             if dialect == .slack || dialect == .google, form["redirect_uri"] != grant.redirectURI {
                 return failure(.invalidCode, json: wantsJSON)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+public import PatchbayClock
 
 /// A provider's OAuth 2 server as documented: the consent page (which consents at once, or
 /// denies when told to), the token endpoint with the provider's own answer format, errors and
@@ -28,8 +29,12 @@ public final class FakeOAuth: FakeProviderAPI, @unchecked Sendable {
         var redirectURI: String
         var challenge: String?
         var scope: String
-        var issuedAt: Date
+        /// When it was issued, on the fake's clock: it is good for `codeLifetime`.
+        var issuedAt: ContinuousClock.Instant
     }
+
+    /// How long an authorization code may wait to be exchanged, as the providers allow.
+    static let codeLifetime: Duration = .seconds(600)
 
     let lock = NSLock()
     var apps: [String: App] = [:]
@@ -44,12 +49,15 @@ public final class FakeOAuth: FakeProviderAPI, @unchecked Sendable {
     public let controls = FakeControls<String>(tokens: [:])
     let register: @Sendable (String) -> Void
     let revoke: @Sendable (String) -> Void
+    /// What codes expire and callbacks are stamped by.
+    let clock: any HostClock
 
     /// `register` makes an issued access token valid on the provider's fake API, `revoke`
     /// invalid again.
     public init(dialect: Dialect, register: @escaping @Sendable (String) -> Void,
-                revoke: @escaping @Sendable (String) -> Void = { _ in }) {
+                revoke: @escaping @Sendable (String) -> Void = { _ in }, clock: any HostClock = SystemClock()) {
         self.dialect = dialect
+        self.clock = clock
         self.register = register
         self.revoke = revoke
         lifetime = Self.defaultLifetime(dialect)

@@ -1,3 +1,5 @@
+import PatchbayClock
+
 /// The four providers' fake OAuth servers, each issuing tokens its provider's fake API accepts.
 public struct FakeOAuthServers: Sendable {
     public let slack: FakeOAuth
@@ -5,11 +7,11 @@ public struct FakeOAuthServers: Sendable {
     public let google: FakeOAuth
     public let shopify: FakeOAuth
 
-    init(slack: FakeSlack, github: FakeGitHub, shopify: FakeShopify, google: FakeGoogleSheets) {
-        self.slack = FakeOAuth(dialect: .slack, register: { slack.addToken($0) }, revoke: { slack.revokeToken($0) })
-        self.github = FakeOAuth(dialect: .github, register: { github.addToken($0) }, revoke: { github.revokeToken($0) })
-        self.google = FakeOAuth(dialect: .google, register: { google.addToken($0) }, revoke: { google.revokeToken($0) })
-        self.shopify = FakeOAuth(dialect: .shopify, register: { shopify.addToken($0) }, revoke: { shopify.revokeToken($0) })
+    init(slack: FakeSlack, github: FakeGitHub, shopify: FakeShopify, google: FakeGoogleSheets, clock: any HostClock) {
+        self.slack = FakeOAuth(dialect: .slack, register: { slack.addToken($0) }, revoke: { slack.revokeToken($0) }, clock: clock)
+        self.github = FakeOAuth(dialect: .github, register: { github.addToken($0) }, revoke: { github.revokeToken($0) }, clock: clock)
+        self.google = FakeOAuth(dialect: .google, register: { google.addToken($0) }, revoke: { google.revokeToken($0) }, clock: clock)
+        self.shopify = FakeOAuth(dialect: .shopify, register: { shopify.addToken($0) }, revoke: { shopify.revokeToken($0) }, clock: clock)
     }
 
     /// The OAuth app the sandbox registers with every fake provider, sending users back to the

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import PatchbayClock
 import PatchbayWire
 
 extension FakeShopify {
@@ -51,7 +52,7 @@ extension FakeShopify {
         guard let token = request.headers["x-shopify-access-token"], controls.grant(for: token) != nil else {
             return (.failure(.invalidToken), draw.hold)
         }
-        guard bucket.admit(now: Date()) else {
+        guard bucket.admit(now: clock.now) else {
             throttled += 1
             return (.throttled(retryAfter: bucket.secondsUntilRoom().rounded(.up)), draw.hold)
         }

@@ -1,4 +1,5 @@
 import Foundation
+public import PatchbayClock
 public import PatchbayWire
 
 /// An in-memory Shopify store behind a faithful Admin REST API: the `X-Shopify-Access-Token`
@@ -18,6 +19,8 @@ public final class FakeShopify: FakeProviderAPI, @unchecked Sendable {
     var orderList: [JSONValue] = FakeShopifySeed.orders
     var customerList: [JSONValue] = FakeShopifySeed.customers
     var bucket = FakeShopifyBucket()
+    /// What the bucket leaks by.
+    let clock: any HostClock
     var requestSerial = 0
     var throttled = 0
 
@@ -26,14 +29,16 @@ public final class FakeShopify: FakeProviderAPI, @unchecked Sendable {
     /// requests received.
     public let controls = FakeControls<Void>(tokens: [FakeShopify.sandboxToken: ()])
 
-    public init() {}
+    public init(clock: any HostClock = SystemClock()) {
+        self.clock = clock
+    }
 
     // MARK: Behaviour controls
 
     /// Fills the leaky bucket as a burst of calls would: the next call overflows it and is
     /// refused with 429 until the bucket has leaked enough.
     public func fillBucket() {
-        lock.withLock { bucket.fill(now: Date()) }
+        lock.withLock { bucket.fill(now: clock.now) }
     }
 
     /// How many requests this store has refused with 429, its bucket's and `throttleNext`'s.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 public import Logging
 import NIOCore
+public import PatchbayClock
 import ServiceLifecycle
 import UnixSignals
 
@@ -48,14 +49,16 @@ public final class FakeUpstreams: Sendable {
 
     private struct Fakes {
         let slack = FakeSlack()
-        let github = FakeGitHub()
-        let shopify = FakeShopify()
+        let github: FakeGitHub
+        let shopify: FakeShopify
         let google = FakeGoogleSheets()
         let tasks = FakeTasks()
         let oauth: FakeOAuthServers
 
-        init() {
-            oauth = FakeOAuthServers(slack: slack, github: github, shopify: shopify, google: google)
+        init(clock: any HostClock) {
+            github = FakeGitHub(clock: clock)
+            shopify = FakeShopify(clock: clock)
+            oauth = FakeOAuthServers(slack: slack, github: github, shopify: shopify, google: google, clock: clock)
         }
     }
 
@@ -100,11 +103,14 @@ public final class FakeUpstreams: Sendable {
     /// Starts the server on 127.0.0.1:`port` (0 picks a free port) and returns once it is
     /// listening. Stop it with `stop()`. With `stopOnSignals`, SIGINT and SIGTERM also stop it
     /// gracefully; leave it off in tests, where many servers share one process. Every answer
-    /// is held back by `latency`, like a slow provider's.
+    /// is held back by `latency`, like a slow provider's. The time the fakes model (Shopify's
+    /// bucket leaking, GitHub's rate window, OAuth codes expiring) is `clock`'s: a test hands
+    /// them the `ManualClock` its host runs on, so both see time move together. Latency and
+    /// `delayNext` are real time: they stand for the network, not for the provider's rules.
     public static func start(port: Int = 0, logLevel: Logger.Level = .warning, stopOnSignals: Bool = false,
-                             latency: Duration = .zero) async throws -> FakeUpstreams
+                             latency: Duration = .zero, clock: any HostClock = SystemClock()) async throws -> FakeUpstreams
     {
-        let fakes = Fakes()
+        let fakes = Fakes(clock: clock)
         let mounts = mounts(fakes)
         let load = FakeLoad(latency: latency)
         let router = Router()

@@ -1,5 +1,7 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
+import PatchbayServices
 import PatchbayWire
 import XCTest
 
@@ -9,9 +11,11 @@ import XCTest
 final class IdempotencyReplicaTests: XCTestCase {
     var first: TestHost!
     var second: TestHost!
+    /// Both replicas' (the second keeps the first's): the waiting retry is seen asleep on it.
+    let clock = ManualClock()
 
     private func start(sharedNotifier: Bool) async throws {
-        first = try await TestHost.start(store: .postgres)
+        first = try await TestHost.start(store: .postgres, clock: clock)
         second = try await TestHost.start(reusing: first, sharedNotifier: sharedNotifier)
     }
 
@@ -23,17 +27,19 @@ final class IdempotencyReplicaTests: XCTestCase {
 
     func testARetryOnAnotherReplicaWaitsForTheFirstAndGetsItsAnswer() async throws {
         try await start(sharedNotifier: true)
-        try await retryOnTheOtherReplica()
+        try await retryOnTheOtherReplica(notified: true)
     }
 
     /// Every notification between the replicas lost: the waiting retry still finds the answer
     /// by reading the key's row again.
     func testARetryFindsTheAnswerWithoutANotification() async throws {
         try await start(sharedNotifier: false)
-        try await retryOnTheOtherReplica()
+        try await retryOnTheOtherReplica(notified: false)
     }
 
-    private func retryOnTheOtherReplica() async throws {
+    /// `notified`: the first's answer reaches the retry through the notifier; otherwise only
+    /// its next look at the key finds it.
+    private func retryOnTheOtherReplica(notified: Bool) async throws {
         // Locals, so the call left running captures the replicas and not the test case.
         let first = try XCTUnwrap(self.first), second = try XCTUnwrap(self.second)
         let key = try await first.key()
@@ -44,11 +50,22 @@ final class IdempotencyReplicaTests: XCTestCase {
         let fakes = first.fakes
         let postCalls = { fakes.slack.requests.filter { $0.path.hasSuffix("chat.postMessage") }.count }
 
-        fakes.slack.delayNext(1, seconds: 1.5)
+        let slow = fakes.slack.holdNext()
+        defer { slow.release() }
         async let original = first.request("POST", path, key: key, json: body, headers: headers)
-        try await eventually("the first call reaches Slack") { postCalls() == 1 }
-        let retried = try await second.request("POST", path, key: key, json: body, headers: headers)
+        let reached = await slow.waitUntilHolding(1)
+        XCTAssertTrue(reached, "the first call did not reach Slack")
+        async let retry = second.request("POST", path, key: key, json: body, headers: headers)
+        // The retry finds the key taken and sleeps on the clock until its next look at the key.
+        let poll = IdempotencySettings().pollInterval
+        try await clock.sleeper(dueIn: poll)
+        slow.release()
         let answered = try await original
+        if !notified {
+            XCTAssertTrue(clock.sleepersDueIn.contains(poll), "the retry stopped waiting with no notification and no look due")
+            clock.advance(by: poll)
+        }
+        let retried = try await retry
         XCTAssertEqual(answered.status, 200, answered.body)
         XCTAssertEqual(retried.status, 200, retried.body)
         XCTAssertEqual(retried.headers["idempotent-replayed"], "true")

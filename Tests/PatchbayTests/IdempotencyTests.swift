@@ -13,9 +13,11 @@ final class IdempotencyTests: XCTestCase {
     var host: TestHost!
     var key: String!
     var slack: String!
+    /// The host's: a repeat waiting for a running request is seen asleep on it.
+    let clock = ManualClock()
 
     override func setUp() async throws {
-        host = try await TestHost.start()
+        host = try await TestHost.start(clock: clock)
         key = try await host.key(scopes: TestHost.agentScopes)
         slack = try await host.connectSlack(key: key)
     }
@@ -77,23 +79,29 @@ final class IdempotencyTests: XCTestCase {
     /// The agent's framework times out and retries while the first call still waits on Slack:
     /// the retry waits for it and answers with its execution.
     func testARepeatWhileTheFirstIsRunningWaitsForItsAnswer() async throws {
-        // Locals, so the first call, left running, captures no test case.
+        // Locals, so the calls, left running, capture no test case.
         let (host, key, path) = (try XCTUnwrap(self.host), try XCTUnwrap(self.key), invokePath)
-        host.fakes.slack.delayNext(1, seconds: 1.5)
+        let slow = host.fakes.slack.holdNext()
+        defer { slow.release() }
         let body = ##"{"input": {"channel": "#general", "text": "slow one"}}"##
-        async let first = host.request("POST", path, key: key, body: body, headers: ["Idempotency-Key": "in-flight"])
-        try await eventually("the first call reaches Slack") { self.postCalls == 1 }
-        let started = ContinuousClock.now
-        let repeated = try await post(body, idempotencyKey: "in-flight")
-        let waited = ContinuousClock.now - started
+        let headers = ["Idempotency-Key": "in-flight"]
+        async let first = host.request("POST", path, key: key, body: body, headers: headers)
+        let reached = await slow.waitUntilHolding(1)
+        XCTAssertTrue(reached, "the first call did not reach Slack")
+        async let repeated = host.request("POST", path, key: key, body: body, headers: headers)
+        // The repeat finds the key taken and waits for the first's answer, asleep on the clock
+        // for its next look at the key; the clock never moves, so only the answer wakes it.
+        try await clock.sleeper(dueIn: IdempotencySettings().pollInterval)
+        slow.release()
         let original = try await first
+        let repeatedReply = try await repeated
         XCTAssertEqual(original.status, 200, original.body)
-        XCTAssertEqual(repeated.status, 200, repeated.body)
-        XCTAssertEqual(repeated.json["id"], original.json["id"])
-        XCTAssertEqual(repeated.body, original.body)
+        XCTAssertEqual(repeatedReply.status, 200, repeatedReply.body)
+        XCTAssertEqual(repeatedReply.headers["idempotent-replayed"], "true")
+        XCTAssertEqual(repeatedReply.json["id"], original.json["id"])
+        XCTAssertEqual(repeatedReply.body, original.body)
         XCTAssertEqual(postCalls, 1)
         XCTAssertEqual(host.fakes.slack.postedMessages.map(\.text), ["slow one"])
-        print("the repeat waited \(waited) for the first call")
     }
 
     func testTheSameKeyWithAnotherRequestIsRefusedWith422() async throws {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 import PatchbayFakes
 import PatchbayPluginTelemetry
 import PatchbayPlugins
@@ -265,18 +266,36 @@ final class ShopifyProviderTests: XCTestCase {
     // MARK: Throttling
 
     func testThrottlingIsRetriedAfterRetryAfterThenSucceeds() async throws {
-        shopify.throttleNext(1, retryAfter: 1)
-        let started = ContinuousClock.now
-        let reply = try await invoke("get_shop", [:])
-        XCTAssertEqual(reply.status, 200, reply.body)
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900), "Retry-After must be honoured")
-        XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
+        // The host and the fake Shopify on one clock that moves only when the test moves it.
+        let clock = ManualClock()
+        try await host.stop()
+        host = try await TestHost.start(plugins: ["PatchbayShopify"], clock: clock)
+        key = try await host.key()
+        connection = try await connect(token: FakeShopify.sandboxToken)
+        try await host.invokeThroughOneRetryAfter(connection, "get_shop", key: key, clock: clock, upstream: shopify)
 
-        // A full leaky bucket refuses the call until it has leaked, as a burst would.
+        // A full leaky bucket refuses the call until it has leaked, as a burst would: the
+        // retry waits out Retry-After, then the bucket the refusal reported full, on the clock
+        // the fake's bucket leaks by.
         shopify.fillBucket()
-        let burst = try await invoke("list_products", ["limit": 2])
-        XCTAssertEqual(burst.status, 200, burst.body)
-        XCTAssertEqual(burst.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
+        let sent = shopify.requests.count
+        // Locals, so the call's task captures no test case.
+        let (running, apiKey) = (try XCTUnwrap(host), try XCTUnwrap(key))
+        let path = "/v1/connections/\(connection!)/actions/list_products/invoke"
+        let burst = Task { try await running.request("POST", path, key: apiKey, json: ["input": ["limit": 2]]) }
+        try await clock.sleeper(dueIn: .seconds(1))
+        XCTAssertEqual(shopify.requests.count, sent + 1)
+        clock.advance(by: .seconds(1))
+        // Beside the plugin call's deadline, the budget's wait for room in the bucket.
+        try await clock.sleepers(atLeast: 2)
+        let leak = try XCTUnwrap(clock.sleepersDueIn.first)
+        clock.advance(by: leak - .milliseconds(1))
+        XCTAssertEqual(shopify.requests.count, sent + 1, "sent again before the bucket had room")
+        clock.advance(by: .milliseconds(1))
+        let reply = try await burst.value
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200])
+        XCTAssertEqual(shopify.throttledCount, 2, "the fake's bucket had not leaked for the retry")
     }
 
     func testPersistentThrottlingIsRateLimitedAndRetryable() async throws {

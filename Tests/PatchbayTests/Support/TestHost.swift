@@ -49,8 +49,9 @@ final class TestHost: Sendable {
     /// `storeNotifier` is true: each host has the notifier `serve` picks for its store, so
     /// replicas on PostgreSQL reach each other through `LISTEN/NOTIFY`.
     /// `metrics` is what its `/metrics` renders (see `TestMetrics`).
-    /// `clock` is the host's clock (a `ManualClock` to move its retries, leases and deadlines);
-    /// a host `reusing` another keeps that one's clock.
+    /// `clock` is the host's clock (a `ManualClock` to move its retries, leases and deadlines),
+    /// and its fakes' (moving it leaks Shopify's bucket, brings GitHub's window reset nearer);
+    /// a host `reusing` another keeps that one's clock and fakes.
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings,
     /// `publicURL` the `serve --public-url` one, `retention` the `serve --retain-*` ones.
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
@@ -67,7 +68,7 @@ final class TestHost: Sendable {
         try checkDescriptorsHeld()
         let clock = chosen ?? previous?.patchbay.clock ?? SystemClock()
         let fakes: FakeUpstreams
-        if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start() }
+        if let previous { fakes = previous.fakes } else { fakes = try await FakeUpstreams.start(clock: clock) }
         let directory = previous?.dataDirectory ?? dataDirectory ?? NSTemporaryDirectory() + "patchbay-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var logger = log ?? Logger(label: "test")
