@@ -215,12 +215,7 @@ final class PostgresNotifierTests: XCTestCase {
     /// The server ends the listening connection: it is opened again after its backoff, on the
     /// host's clock, and every listener of every channel is woken.
     func testADroppedListeningConnectionComesBackAndWakesEveryListener() async throws {
-        let clock = ManualClock()
-        let (store, notifier) = try await replica(on: clock)
-        defer {
-            notifier.close()
-            store.close()
-        }
+        let (clock, store, notifier) = try await replicaOnAManualClock()
         let due = notifier.listen(.deliveriesDue)
         let live = notifier.listen(.agentLive("agent_1"))
         let name = "patchbay notifier \(store.instanceID)"
@@ -248,12 +243,7 @@ final class PostgresNotifierTests: XCTestCase {
     /// within `connect_timeout`, and the replica listens again on a new connection. The
     /// interval, the check's limit and the backoff are the host's, on its clock.
     func testAListeningConnectionThatStopsAnsweringIsReplaced() async throws {
-        let clock = ManualClock()
-        let (store, notifier) = try await replica(on: clock)
-        defer {
-            notifier.close()
-            store.close()
-        }
+        let (clock, store, notifier) = try await replicaOnAManualClock()
         let subscription = notifier.listen(.deliveriesDue)
         let name = "patchbay notifier \(store.instanceID)"
         let pid = try XCTUnwrap(Int32(try server.psql(database, "SELECT pid FROM pg_stat_activity WHERE application_name = '\(name)'")))
@@ -285,10 +275,16 @@ final class PostgresNotifierTests: XCTestCase {
     }
 
     /// Another replica on the same database whose store, and so whose listening connection,
-    /// runs on `clock`.
-    private func replica(on clock: ManualClock) async throws -> (PostgresStore, PostgresNotifier) {
+    /// runs on a clock of the test's own; closed when the test ends.
+    private func replicaOnAManualClock() async throws -> (ManualClock, PostgresStore, PostgresNotifier) {
+        let clock = ManualClock()
         let store = try await PostgresStore(url: storeA.url, clock: clock)
-        return (store, await PostgresNotifier(store: store, logger: log.logger))
+        let notifier = await PostgresNotifier(store: store, logger: log.logger)
+        addTeardownBlock {
+            notifier.close()
+            store.close()
+        }
+        return (clock, store, notifier)
     }
 
     /// Once a listening connection has dropped, waits for its first backoff (half to all of

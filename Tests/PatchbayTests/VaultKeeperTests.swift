@@ -12,9 +12,7 @@ import XCTest
 /// re-encrypts everything under live traffic, and retired key ids are refused.
 final class VaultKeeperTests: XCTestCase {
     func testAWrongOrMissingKeyFailsStartUpAndNeverMakesANewVault() async throws {
-        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try dataDirectory()
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (vault, source) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: [:])
         XCTAssertEqual(source, .newFile(Keyring.filePath(dataDirectory: directory)), "a first start makes a key")
@@ -53,9 +51,7 @@ final class VaultKeeperTests: XCTestCase {
     /// More values than one round re-seals take a second round, after a pause on the host's
     /// clock that leaves room to the traffic the rotation shares the database with.
     func testRotationPausesBetweenRoundsOnTheHostsClock() async throws {
-        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try dataDirectory()
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (vault, _) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: [:])
         let old = vault.keyring.active.id
@@ -86,6 +82,14 @@ final class VaultKeeperTests: XCTestCase {
         XCTAssertEqual(rotated.reencrypted, 502)
         let left = try await store.sealedSecretCounts()[old]?.values.reduce(0, +) ?? 0
         XCTAssertEqual(left, 0, "nothing is left under the old key")
+    }
+
+    /// A new data directory, removed when the test ends.
+    private func dataDirectory() throws -> String {
+        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        return directory
     }
 
     func testRotationUnderLiveTrafficLosesNothingAndRetiredKeysAreRefused() async throws {
