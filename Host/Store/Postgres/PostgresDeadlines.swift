@@ -1,39 +1,36 @@
-import PatchbayClock
 import Synchronization
 
 /// Bounds operations by one fixed time, `limit`, with one timer for all of them: an operation
-/// costs a task to run it in and a lock to register it and to drop it, instead of a task for
-/// the operation, a task sleeping until its deadline and a task waiting for either, as every
-/// store operation would otherwise pay on the hot path.
+/// costs a task to run it in and a lock to register it, instead of a task for the operation, a
+/// task sleeping until its deadline and a task waiting for either, as every store operation
+/// would otherwise pay on the hot path.
 ///
 /// Every deadline is `limit` after its registration, so they expire in the order they were
 /// registered: the pending ones are a queue, and one sleeping task waits for the first of them,
-/// dropping the finished ones it passes. It exists only while something is pending: operations
-/// that overlap share it, and the last of them to finish ends it.
+/// dropping the finished ones it passes. It exists only while something is pending.
 ///
 /// The caller answers by `limit` even when the operation does not: a lease from a pool whose
 /// connections hang does not always end on cancellation, so the operation runs in a task of
 /// its own, is cancelled at the deadline and left to finish on its own.
 ///
-/// The deadlines are the host's, on its clock: a test on a `ManualClock` fails a hung operation
-/// by moving the clock past `limit`, and finds no sleeper of this one parked once every
-/// operation has answered.
+/// The deadlines run on real time, not the host's clock: they bound the wait for the database,
+/// a peer on the network, as the driver's own timeouts of the same `connect_timeout` do. On a
+/// `ManualClock` every operation in flight would park a sleeper beside the ones a test counts
+/// and waits for, and a test that moves the clock (past a lease, or up to the wall time) would
+/// fail whatever operation was under way as one the database did not answer.
 final class PostgresDeadlines: Sendable {
     let limit: Duration
-    private let clock: any HostClock
     private let state = Mutex(State())
 
     private struct State {
         /// Pending deadlines in the order they expire; those before `head` are gone.
         var queue: [(expiresAt: ContinuousClock.Instant, outcome: any ExpiringOutcome)] = []
         var head = 0
-        /// The task sleeping until the first pending deadline, while there is one.
-        var timer: Task<Void, Never>?
+        var sleeping = false
     }
 
-    init(limit: Duration, clock: any HostClock) {
+    init(limit: Duration) {
         self.limit = limit
-        self.clock = clock
     }
 
     /// The operation's result, or `PostgresDeadlineExceeded` once `limit` has passed first. A
@@ -46,7 +43,6 @@ final class PostgresDeadlines: Sendable {
             } catch {
                 outcome.finish(.failure(error))
             }
-            self.dropFinished()
         }
         outcome.started(work)
         register(outcome)
@@ -58,37 +54,20 @@ final class PostgresDeadlines: Sendable {
     }
 
     private func register(_ outcome: any ExpiringOutcome) {
-        state.withLock { state in
-            // Finished already: `dropFinished` ran before it was queued.
-            guard !outcome.isFinished else { return }
-            state.queue.append((clock.now + limit, outcome))
-            if state.timer == nil { state.timer = Task { await self.expire() } }
+        let startSleeping: Bool = state.withLock { state in
+            state.queue.append((.now + limit, outcome))
+            defer { state.sleeping = true }
+            return !state.sleeping
         }
+        if startSleeping { Task { await self.expire() } }
     }
 
-    /// Drops the finished operations at the front of the queue, and stops the timer when none
-    /// is left pending: it would otherwise sleep on until a deadline nobody waits for. It is
-    /// cancelled under the lock, so a timer that sees no cancellation there is still the current one.
-    private func dropFinished() {
-        state.withLock { state in
-            while state.head < state.queue.count, state.queue[state.head].outcome.isFinished { state.head += 1 }
-            guard state.head == state.queue.count, let timer = state.timer else { return }
-            state.queue.removeAll(keepingCapacity: true)
-            state.head = 0
-            state.timer = nil
-            timer.cancel()
-        }
-    }
-
-    /// Sleeps until the first pending deadline, expires what is due, and ends when nothing is
-    /// pending or it is cancelled (by `dropFinished`, which has then emptied the queue).
+    /// Sleeps until the first pending deadline, expires what is due, and ends when nothing is pending.
     private func expire() async {
-        while !Task.isCancelled {
+        while true {
             var due: [any ExpiringOutcome] = []
             let wake: ContinuousClock.Instant? = state.withLock { state in
-                // Replaced: the queue is no longer this timer's.
-                if Task.isCancelled { return nil }
-                let now = clock.now
+                let now = ContinuousClock.now
                 while state.head < state.queue.count {
                     let (expiresAt, outcome) = state.queue[state.head]
                     if !outcome.isFinished {
@@ -99,13 +78,13 @@ final class PostgresDeadlines: Sendable {
                 }
                 state.queue.removeAll(keepingCapacity: true)
                 state.head = 0
-                state.timer = nil
+                state.sleeping = false
                 return nil
             }
             for outcome in due { outcome.expire() }
             guard let wake else { return }
             compact()
-            try? await clock.sleep(until: wake)
+            try? await Task.sleep(until: wake, clock: .continuous)
         }
     }
 

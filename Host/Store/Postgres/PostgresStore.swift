@@ -28,22 +28,20 @@ public final class PostgresStore: Store {
     /// Concurrent webhook route reads share statements (`webhookRoute`).
     let routes = PostgresCallGroups<String, WebhookRoute?>(name: "routes")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    /// What the store stamps rows with when it picks the time itself, and what its deadlines
-    /// and its notifier's waits run on.
+    /// What the store stamps rows with when it picks the time itself, and what its notifier's
+    /// waits run on.
     public let clock: any HostClock
     private let running: Task<Void, Never>
 
     /// Connects, waits for the database to answer, and brings its schema up to date (replicas
     /// starting at once take turns under an advisory lock). Fails with
-    /// `StoreError.unavailable` when the database cannot be reached within `connect_timeout`
-    /// of `clock` (on a `ManualClock`, an operation still running when a test moves the clock
-    /// past it fails as one the database did not answer would).
+    /// `StoreError.unavailable` when the database cannot be reached within `connect_timeout`.
     public init(url: PostgresStoreURL, clock: any HostClock = SystemClock(), logger: Logger = Logger(label: "patchbay.store")) async throws {
         self.url = url
         self.clock = clock
         self.logger = logger
-        deadlines = PostgresDeadlines(limit: url.connectTimeout, clock: clock)
-        try await Self.checkLogin(url, clock: clock, logger: logger)
+        deadlines = PostgresDeadlines(limit: url.connectTimeout)
+        try await Self.checkLogin(url, logger: logger)
         let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }
@@ -58,10 +56,10 @@ public final class PostgresStore: Store {
     /// Opens one connection and closes it. The pool retries a refused login until the deadline
     /// and then says only that no connection came; this says why (a wrong password, a missing
     /// database, nothing listening), so a host started with a wrong URL stops with the cause.
-    private static func checkLogin(_ url: PostgresStoreURL, clock: any HostClock, logger: Logger) async throws {
+    private static func checkLogin(_ url: PostgresStoreURL, logger: Logger) async throws {
         let configuration = try url.connectionConfiguration(applicationName: "patchbay")
         do {
-            let connection = try await PostgresDeadlines(limit: url.connectTimeout, clock: clock).run {
+            let connection = try await PostgresDeadlines(limit: url.connectTimeout).run {
                 try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             }
             try? await connection.close()
