@@ -65,7 +65,7 @@ public enum VaultKeeper {
             try Keyring.writeFile([MasterKey.generate()] + current.all, path: Keyring.filePath(dataDirectory: dataDirectory))
             generated = true
         }
-        let count = try await reencrypt(store: store, vault: vault)
+        let count = try await reencrypt(store: store, vault: vault, clock: clock)
         let rotation = Rotation(activeKeyID: vault.keyring.active.id, generated: generated, reencrypted: count)
         await AuditLog(store: store, clock: clock).recordCLI(accountID: nil, "vault.rotated", target: rotation.activeKeyID, changes: [
             "generated": .bool(generated), "reencrypted": .integer(Int64(count)),
@@ -73,8 +73,9 @@ public enum VaultKeeper {
         return rotation
     }
 
-    /// Re-seals, under the active key, every value sealed with another key.
-    static func reencrypt(store: any CredentialStore, vault: Vault) async throws -> Int {
+    /// Re-seals, under the active key, every value sealed with another key, pausing between
+    /// rounds on `clock`.
+    static func reencrypt(store: any CredentialStore, vault: Vault, clock: any HostClock) async throws -> Int {
         var total = 0
         // A server that has not yet seen the new key may seal a few values with the old one;
         // further rounds catch those.
@@ -82,7 +83,7 @@ public enum VaultKeeper {
             let active = vault.keyring.active.id
             let batch = try await store.sealedSecrets(notUnderKey: active, limit: 500)
             if batch.isEmpty { return total }
-            if round > 0 { try await Task.sleep(for: .milliseconds(20)) }
+            if round > 0 { try await clock.sleep(for: .milliseconds(20)) }
             for secret in batch {
                 let plaintext = try vault.open(secret.sealed, context: secret.context)
                 if try await store.replaceSealedSecret(secret, with: try vault.seal(plaintext, context: secret.context)) {
@@ -110,7 +111,7 @@ public enum VaultKeeper {
         guard held || sealsSomething else {
             throw VaultKeeperError.unknownKey(keyID, known: keyring.all.map(\.id))
         }
-        if held { _ = try await reencrypt(store: store, vault: vault) }
+        if held { _ = try await reencrypt(store: store, vault: vault, clock: clock) }
         let still = try await store.sealedSecretCounts()[keyID] ?? [:]
         guard still.isEmpty else { throw VaultKeeperError.stillInUse(keyID, counts: still, held: held) }
         if source.isFile {

@@ -1,3 +1,4 @@
+public import PatchbayClock
 import Synchronization
 
 /// One listener's view of a channel: notifications are kept from `listen` until read, so none
@@ -53,9 +54,9 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
         }
     }
 
-    /// The next notification, oldest first; nil once `deadline` has passed, the waiting task
-    /// is cancelled, or the subscription is.
-    public func next(until deadline: ContinuousClock.Instant? = nil) async -> Notification? {
+    /// The next notification, oldest first; nil once `clock` has reached `deadline`, the waiting
+    /// task is cancelled, or the subscription is.
+    public func next(until deadline: ContinuousClock.Instant? = nil, on clock: any HostClock = SystemClock()) async -> Notification? {
         let id: UInt64 = state.withLock { state in
             state.waits &+= 1
             return state.waits
@@ -63,7 +64,7 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
         if let kept = takeUnread() { return kept }
         let timer = deadline.map { deadline in
             Task {
-                try? await Task.sleep(until: deadline, clock: .continuous)
+                try? await clock.sleep(until: deadline)
                 self.endWait(id)
             }
         }
@@ -74,7 +75,7 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
                     if let first = state.unread.first {
                         state.unread.removeFirst()
                         continuation.resume(returning: Notification(channel: channel, payload: first))
-                    } else if state.cancelled || Task.isCancelled || deadline.map({ ContinuousClock.now >= $0 }) == true {
+                    } else if state.cancelled || Task.isCancelled || deadline.map({ clock.now >= $0 }) == true {
                         continuation.resume(returning: nil)
                     } else {
                         precondition(state.waiter == nil, "one task waits on a subscription at a time")
@@ -90,11 +91,11 @@ public final class NotifierSubscription: AsyncSequence, Sendable {
     /// Whether a task is parked waiting for the next notification.
     var isWaiting: Bool { state.withLock { $0.waiter != nil } }
 
-    /// Waits until notified (true) or until `deadline`, if any, or the waiting task is cancelled
-    /// (false); all unread notifications are taken at once, since the caller re-reads the store
-    /// for all of them.
-    public func wait(until deadline: ContinuousClock.Instant? = nil) async -> Bool {
-        guard await next(until: deadline) != nil else { return false }
+    /// Waits until notified (true) or until `clock` reaches `deadline`, if any, or the waiting
+    /// task is cancelled (false); all unread notifications are taken at once, since the caller
+    /// re-reads the store for all of them.
+    public func wait(until deadline: ContinuousClock.Instant? = nil, on clock: any HostClock = SystemClock()) async -> Bool {
+        guard await next(until: deadline, on: clock) != nil else { return false }
         state.withLock { $0.unread.removeAll() }
         return true
     }

@@ -10,8 +10,9 @@ import PatchbayClock
 /// sealed value names a key this keyring lacks (another replica sealed it under a key the
 /// secret manager now hands out), at most once per `missInterval`, so a value under a key that
 /// never comes does not start a process per request. A run that fails keeps the keys in use.
+/// Both are measured on the host's clock, which tests move instead of waiting.
 // @unchecked: `keyring` and `stamp` are only touched under `lock`, `lastRun` under `runLock`,
-// and `timer` only in init and deinit.
+// and `refreshing` only in init and deinit.
 final class KeyringSource: @unchecked Sendable {
     private let lock = NSLock()
     private var keyring: Keyring
@@ -23,12 +24,13 @@ final class KeyringSource: @unchecked Sendable {
     private let runLock = NSLock()
     private var lastRun: ContinuousClock.Instant
     private let missInterval: Duration
-    /// The clock `missInterval` is measured by: the host's, which tests move instead of waiting.
+    /// The clock `interval` and `missInterval` are measured by.
     private let clock: any HostClock
     /// A command that starts printing a retired key first is not followed: what the host
     /// sealed with it would be refused.
     private let retiredKeyIDs: Set<String>
-    private var timer: (any DispatchSourceTimer)?
+    /// Runs the command every `interval`, while there is one.
+    private var refreshing: Task<Void, Never>?
     private let logger = Logger(label: "patchbay.vault")
 
     init(keyring: Keyring, watching path: String?, command: KeyCommand? = nil, retiredKeyIDs: Set<String> = [],
@@ -42,11 +44,11 @@ final class KeyringSource: @unchecked Sendable {
         self.clock = clock
         lastRun = clock.now
         stamp = path.flatMap(FileStamp.init)
-        if command != nil { startTimer(interval) }
+        if command != nil { startRefreshing(every: interval) }
     }
 
     deinit {
-        timer?.cancel()
+        refreshing?.cancel()
     }
 
     var current: Keyring {
@@ -73,16 +75,27 @@ final class KeyringSource: @unchecked Sendable {
         }
     }
 
-    private func startTimer(_ interval: Duration) {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "patchbay.vault.key-command"))
-        let nanoseconds = Int(interval / .nanoseconds(1))
-        timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
-        timer.setEventHandler { [weak self] in
-            guard let self else { return }
-            _ = runLock.withLock { self.runCommand() }
+    /// Runs the command `interval` after the end of its last run, until this source is dropped.
+    private func startRefreshing(every interval: Duration) {
+        // The command blocks its thread for as long as it runs (up to its timeout): it runs on a
+        // queue of its own, not on the threads every task shares.
+        let queue = DispatchQueue(label: "patchbay.vault.key-command")
+        refreshing = Task.detached(priority: .utility) { [weak self, clock] in
+            while true {
+                do {
+                    try await clock.sleep(for: interval)
+                } catch {
+                    return
+                }
+                guard let self else { return }
+                await withCheckedContinuation { (ran: CheckedContinuation<Void, Never>) in
+                    queue.async {
+                        _ = self.runLock.withLock { self.runCommand() }
+                        ran.resume()
+                    }
+                }
+            }
         }
-        timer.resume()
-        self.timer = timer
     }
 
     /// Runs the command (the caller holds `runLock`) and takes its keyring; nil when it failed.

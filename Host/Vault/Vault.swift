@@ -17,7 +17,7 @@ public struct Vault: Sendable {
 
     /// With `keyFile`, the keyring follows changes to that file (key rotation while serving);
     /// with `keyCommand`, it runs the command again every `keyCommandInterval` and for a key id
-    /// it lacks (see `KeyringSource`), at most once a second by `clock`.
+    /// it lacks (see `KeyringSource`), at most once a second, both by `clock`.
     public init(keyring: Keyring, keyFile: String? = nil, keyCommand: KeyCommand? = nil,
                 keyCommandInterval: Duration = .seconds(30), retiredKeyIDs: Set<String> = [],
                 clock: any HostClock = SystemClock()) {

@@ -75,27 +75,37 @@ extension CLITests {
         XCTAssertEqual(String(decoding: try vault.open(before, context: "connection:c1"), as: UTF8.self), "sealed before")
     }
 
-    func testTheCommandRunsAgainWhileServingAndAFailedRunKeepsTheKeys() throws {
+    func testTheCommandRunsAgainWhileServingAndAFailedRunKeepsTheKeys() async throws {
         let first = MasterKey.generate()
         let second = MasterKey.generate()
         let script = try KeyScript(printing: [first])
         defer { script.remove() }
         let command = KeyCommand(script.path)
-        let vault = Vault(keyring: try command.run(), keyCommand: command, keyCommandInterval: .milliseconds(200))
+        let clock = ManualClock()
+        let vault = Vault(keyring: try command.run(), keyCommand: command, keyCommandInterval: .seconds(30), clock: clock)
         XCTAssertEqual(vault.keyring.active.id, first.id)
 
         try script.set([second, first])
-        let deadline = Date().addingTimeInterval(10)
-        while vault.keyring.active.id != second.id, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try await clock.sleeper(dueIn: .seconds(30))
+        clock.advance(by: .seconds(30) - .milliseconds(1))
+        XCTAssertEqual(clock.sleepersDueIn, [.milliseconds(1)], "the command ran again before its interval was over")
+        XCTAssertEqual(vault.keyring.active.id, first.id)
+        clock.advance(by: .milliseconds(1))
+        // The next run is due an interval after this one ended.
+        try await clock.sleeper(dueIn: .seconds(30))
         XCTAssertEqual(vault.keyring.all.map(\.id), [second.id, first.id], "followed without any miss")
 
         let failedRuns = script.directory + "/failed-runs"
         try script.write("#!/bin/sh\necho run >> '\(failedRuns)'\necho 'vault: not logged in' >&2\nexit 3\n")
-        waitForRuns(failedRuns, atLeast: 2)
+        for run in 1...2 {
+            clock.advance(by: .seconds(30))
+            try await clock.sleeper(dueIn: .seconds(30))
+            XCTAssertEqual(runCount(failedRuns), run, "one run an interval, and a failed one does not stop the next")
+        }
         XCTAssertEqual(vault.keyring.all.map(\.id), [second.id, first.id], "a failed run keeps the keys in use")
     }
 
-    func testAKeyThatNeverComesRunsTheCommandAtMostOnceASecondAndARetiredKeyIsNotFollowed() throws {
+    func testAKeyThatNeverComesRunsTheCommandAtMostOnceASecondAndARetiredKeyIsNotFollowed() async throws {
         let held = MasterKey.generate()
         let retired = MasterKey.generate()
         let script = try KeyScript(printing: [held])
@@ -103,24 +113,33 @@ extension CLITests {
         let runs = script.directory + "/runs"
         try script.write("#!/bin/sh\necho run >> '\(runs)'\ncat '\(script.directory)/keys.txt'\n")
         let command = KeyCommand(script.path)
-        let vault = Vault(keyring: try command.run(), keyCommand: command, keyCommandInterval: .milliseconds(300),
-                          retiredKeyIDs: [retired.id])
+        let clock = ManualClock()
+        let vault = Vault(keyring: try command.run(), keyCommand: command, keyCommandInterval: .seconds(30),
+                          retiredKeyIDs: [retired.id], clock: clock)
         let foreign = try Vault(keyring: Keyring(active: MasterKey.generate())).seal(Data("x".utf8), context: "connection:c1")
 
         try script.set([retired, held])
-        // Two more runs: at least one of them started after the new keys were written.
-        waitForRuns(runs, atLeast: runCount(runs) + 2)
-        let before = runCount(runs)
-        XCTAssertGreaterThanOrEqual(before, 2, "the command ran again on its interval")
+        try await clock.sleeper(dueIn: .seconds(30))
+        clock.advance(by: .seconds(30))
+        try await clock.sleeper(dueIn: .seconds(30))
+        XCTAssertEqual(runCount(runs), 2, "the command ran again on its interval")
         XCTAssertEqual(vault.keyring.all.map(\.id), [held.id], "a keyring whose active key is retired is not taken")
 
-        for _ in 0..<50 {
-            XCTAssertThrowsError(try vault.open(foreign, context: "connection:c1")) { error in
-                guard case VaultError.unknownKey = error else { return XCTFail("\(error)") }
+        func miss(_ times: Int) {
+            for _ in 0..<times {
+                XCTAssertThrowsError(try vault.open(foreign, context: "connection:c1")) { error in
+                    guard case VaultError.unknownKey = error else { return XCTFail("\(error)") }
+                }
             }
         }
-        let after = runCount(runs)
-        XCTAssertLessThanOrEqual(after - before, 2, "50 misses in a row ran the command at most once (or twice with the interval's own run)")
+        miss(50)
+        XCTAssertEqual(runCount(runs), 2, "within a second of the interval's run, a miss does not run the command")
+        clock.advance(by: .seconds(1) - .milliseconds(1))
+        miss(1)
+        XCTAssertEqual(runCount(runs), 2, "a miss ran the command before a second had passed")
+        clock.advance(by: .milliseconds(1))
+        miss(50)
+        XCTAssertEqual(runCount(runs), 3, "50 misses in a row a second later ran the command once")
     }
 
     func testServeTakesItsKeysFromTheCommandAndStopsWithOneLineWhenItFails() throws {
@@ -169,11 +188,4 @@ extension CLITests {
 /// The key command's runs, as a script that appends a line per run records them.
 private func runCount(_ path: String) -> Int {
     ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").count
-}
-
-/// Waits for the command to have run `count` times in all, instead of guessing how long that takes.
-private func waitForRuns(_ path: String, atLeast count: Int, seconds: Double = 10, line: UInt = #line) {
-    let deadline = Date().addingTimeInterval(seconds)
-    while runCount(path) < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-    XCTAssertGreaterThanOrEqual(runCount(path), count, "the key command did not run again within \(seconds) s", line: line)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PatchbayModel
 @testable import PatchbayStore
 import PatchbayWire
@@ -211,57 +212,96 @@ final class PostgresNotifierTests: XCTestCase {
         XCTAssertNil(kept)
     }
 
+    /// The server ends the listening connection: it is opened again after its backoff, on the
+    /// host's clock, and every listener of every channel is woken.
     func testADroppedListeningConnectionComesBackAndWakesEveryListener() async throws {
-        let due = notifierB.listen(.deliveriesDue)
-        let live = notifierB.listen(.agentLive("agent_1"))
-        let name = "patchbay notifier \(storeB.instanceID)"
+        let (clock, store, notifier) = try await replicaOnAManualClock()
+        let due = notifier.listen(.deliveriesDue)
+        let live = notifier.listen(.agentLive("agent_1"))
+        let name = "patchbay notifier \(store.instanceID)"
         let terminated = try server.psql(database,
                                          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(name)'")
-        XCTAssertEqual(terminated, "t", "B's one listening connection, found by its name")
-        let dropped = ContinuousClock.now
+        XCTAssertEqual(terminated, "t", "the replica's one listening connection, found by its name")
 
+        try await passFirstBackoff(clock)
         let dueWoken = await due.next(until: .now + .seconds(15))
-        XCTAssertNotNil(dueWoken, "woken once B listens again")
+        XCTAssertNotNil(dueWoken, "woken once it listens again")
         XCTAssertNil(dueWoken?.payload)
         let liveWoken = await live.next(until: .now + .seconds(15))
         XCTAssertNotNil(liveWoken, "every listener, of every channel")
-        print("B listened again and woke its listeners \((ContinuousClock.now - dropped).milliseconds) ms after the drop")
 
         await notifierA.notify(.deliveriesDue, payload: "after")
         let after = await due.next(until: .now + .seconds(10))
-        XCTAssertEqual(after?.payload, "after", "a later notification from A reaches B")
+        XCTAssertEqual(after?.payload, "after", "a later notification from A reaches it")
         XCTAssertTrue(log.text.contains("listening connection dropped"), log.text)
         XCTAssertTrue(log.text.contains("listens again"), log.text)
         XCTAssertFalse(log.text.contains(PostgresServer.password))
     }
 
     /// A backend that stops answering (SIGSTOP: a hung server, or a network that lost the
-    /// connection without a word) is noticed by the periodic check, and the replica listens
-    /// again on a new connection.
+    /// connection without a word) is noticed by the periodic check, which it does not answer
+    /// within `connect_timeout`, and the replica listens again on a new connection. The
+    /// interval, the check's limit and the backoff are the host's, on its clock.
     func testAListeningConnectionThatStopsAnsweringIsReplaced() async throws {
-        let storeC = try await PostgresStore(url: storeA.url)
-        let checked = await PostgresNotifier(store: storeC, logger: log.logger, checkInterval: .milliseconds(200))
-        defer {
-            checked.close()
-            storeC.close()
-        }
-        let subscription = checked.listen(.deliveriesDue)
-        let name = "patchbay notifier \(storeC.instanceID)"
+        let (clock, store, notifier) = try await replicaOnAManualClock()
+        let subscription = notifier.listen(.deliveriesDue)
+        let name = "patchbay notifier \(store.instanceID)"
         let pid = try XCTUnwrap(Int32(try server.psql(database, "SELECT pid FROM pg_stat_activity WHERE application_name = '\(name)'")))
+        let interval = PostgresListeningConnection.checkInterval
+        try await clock.sleeper(dueIn: interval)
         XCTAssertEqual(kill(pid, SIGSTOP), 0)
         defer {
             kill(pid, SIGCONT)
             _ = try? server.psql("postgres", "SELECT pg_terminate_backend(\(pid))")
         }
-        let stopped = ContinuousClock.now
 
+        clock.advance(by: interval - .milliseconds(1))
+        XCTAssertEqual(clock.sleepersDueIn, [.milliseconds(1)], "checked before its interval was over")
+        clock.advance(by: .milliseconds(1))
+        let limit = store.url.connectTimeout
+        try await clock.sleeper(dueIn: limit)
+        clock.advance(by: limit - .milliseconds(1))
+        XCTAssertEqual(clock.sleepersDueIn, [.milliseconds(1)], "the check was given up before its limit")
+        XCTAssertFalse(log.text.contains("did not answer a check"), log.text)
+        clock.advance(by: .milliseconds(1))
+
+        try await passFirstBackoff(clock)
         let woken = await subscription.next(until: .now + .seconds(20))
         XCTAssertNotNil(woken, "woken once it listens on a new connection")
-        print("a silent listening connection was replaced in \((ContinuousClock.now - stopped).milliseconds) ms")
         XCTAssertTrue(log.text.contains("did not answer a check"), log.text)
         await notifierA.notify(.deliveriesDue, payload: "after")
         let after = await subscription.next(until: .now + .seconds(10))
         XCTAssertEqual(after?.payload, "after")
+    }
+
+    /// Another replica on the same database whose store, and so whose listening connection,
+    /// runs on a clock of the test's own; closed when the test ends.
+    private func replicaOnAManualClock() async throws -> (ManualClock, PostgresStore, PostgresNotifier) {
+        let clock = ManualClock()
+        let store = try await PostgresStore(url: storeA.url, clock: clock)
+        let notifier = await PostgresNotifier(store: store, logger: log.logger)
+        addTeardownBlock {
+            notifier.close()
+            store.close()
+        }
+        return (clock, store, notifier)
+    }
+
+    /// Once a listening connection has dropped, waits for its first backoff (half to all of
+    /// `firstRetry`, with jitter) to park, checks that it still waits a millisecond before its
+    /// end, and ends it.
+    private func passFirstBackoff(_ clock: ManualClock, file: StaticString = #filePath, line: UInt = #line) async throws {
+        let first = PostgresListeningConnection.firstRetry
+        // The check due an interval away is dropped with the connection; the backoff is then the only wait.
+        try await eventually("the listening connection to wait before it is opened again", file: file, line: line) {
+            let parked = clock.sleepersDueIn
+            return parked.count == 1 && parked[0] <= first
+        }
+        let backoff = try XCTUnwrap(clock.sleepersDueIn.first, file: file, line: line)
+        XCTAssertGreaterThanOrEqual(backoff, first / 2, "a backoff shorter than its jitter allows", file: file, line: line)
+        clock.advance(by: backoff - .milliseconds(1))
+        XCTAssertEqual(clock.sleepersDueIn, [.milliseconds(1)], "opened again before its backoff was over", file: file, line: line)
+        clock.advance(by: .milliseconds(1))
     }
 
     func testAPayloadTooLongForPostgreSQLIsDroppedLoudlyAndTheListenersStillWake() async {

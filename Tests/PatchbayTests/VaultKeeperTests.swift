@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayModel
 import PatchbayServices
@@ -11,9 +12,7 @@ import XCTest
 /// re-encrypts everything under live traffic, and retired key ids are refused.
 final class VaultKeeperTests: XCTestCase {
     func testAWrongOrMissingKeyFailsStartUpAndNeverMakesANewVault() async throws {
-        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try dataDirectory()
         let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
         let (vault, source) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: [:])
         XCTAssertEqual(source, .newFile(Keyring.filePath(dataDirectory: directory)), "a first start makes a key")
@@ -47,6 +46,50 @@ final class VaultKeeperTests: XCTestCase {
         try FileManager.default.moveItem(atPath: keyFile + ".away", toPath: keyFile)
         let (reopened, _) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: [:])
         XCTAssertEqual(reopened.keyring.active.id, ours)
+    }
+
+    /// More values than one round re-seals take a second round, after a pause on the host's
+    /// clock that leaves room to the traffic the rotation shares the database with.
+    func testRotationPausesBetweenRoundsOnTheHostsClock() async throws {
+        let directory = try dataDirectory()
+        let store = try SQLiteStore(path: directory + "/patchbay.sqlite")
+        let (vault, _) = try await VaultKeeper.open(store: store, dataDirectory: directory, environment: [:])
+        let old = vault.keyring.active.id
+        try await store.insertAccount(Account(id: "acct_1", name: "acme", createdAt: 1))
+        // One round takes 500: these and the canary make a second round of two.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<501 {
+                let id = "conn_\(index)"
+                let sealed = try vault.seal(Data("token \(index)".utf8), context: SealedSecret.context(.connection, id))
+                group.addTask {
+                    try await store.insertConnection(ConnectionRecord(
+                        id: id, accountID: "acct_1", provider: "slack", label: id, config: [:], status: .active,
+                        sealedCredentials: sealed, createdAt: 1, updatedAt: 1))
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        let clock = ManualClock()
+        let rotation = Task { try await VaultKeeper.rotate(store: store, dataDirectory: directory, environment: [:], clock: clock) }
+        try await clock.sleeper(dueIn: .milliseconds(20))
+        clock.advance(by: .milliseconds(19))
+        XCTAssertEqual(clock.sleepersDueIn, [.milliseconds(1)], "the second round started before its pause was over")
+        let waiting = try await store.sealedSecretCounts()[old]?.values.reduce(0, +)
+        XCTAssertEqual(waiting, 2, "the first round re-sealed 500")
+        clock.advance(by: .milliseconds(1))
+        let rotated = try await rotation.value
+        XCTAssertEqual(rotated.reencrypted, 502)
+        let left = try await store.sealedSecretCounts()[old]?.values.reduce(0, +) ?? 0
+        XCTAssertEqual(left, 0, "nothing is left under the old key")
+    }
+
+    /// A new data directory, removed when the test ends.
+    private func dataDirectory() throws -> String {
+        let directory = NSTemporaryDirectory() + "patchbay-vault-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        return directory
     }
 
     func testRotationUnderLiveTrafficLosesNothingAndRetiredKeysAreRefused() async throws {

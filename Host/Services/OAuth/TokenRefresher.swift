@@ -94,7 +94,7 @@ struct TokenRefresher: Sendable {
                 throw ServiceError(.unavailable, "refresh_timeout", "another refresh of connection \(stale.id) did not finish in time",
                                    retryable: true)
             }
-            _ = await clock.wait(on: finished, until: clock.now + Self.recheckInterval)
+            _ = await finished.wait(until: clock.now + Self.recheckInterval, on: clock)
             try Task.checkCancellation()
         }
     }

@@ -78,7 +78,7 @@ public struct IdempotencyService: Sendable {
                     refusal.retryAfter = 1
                     throw refusal
                 }
-                _ = await clock.wait(on: subscription, until: min(deadline, clock.now + settings.pollInterval))
+                _ = await subscription.wait(until: min(deadline, clock.now + settings.pollInterval), on: clock)
             }
         }
     }

@@ -85,7 +85,7 @@ public final class WebhookDeliveryWorker: Service, Sendable {
             if leased.isEmpty {
                 var wake = clock.now + settings.sweepInterval
                 if let retry = nextRetry { wake = min(wake, clock.now + .milliseconds(retry - now)) }
-                _ = await clock.wait(on: due, until: wake)
+                _ = await due.wait(until: wake, on: clock)
                 continue
             }
             // The round's outcomes are recorded together: one commit instead of one per delivery.

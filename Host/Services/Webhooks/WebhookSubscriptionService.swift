@@ -184,7 +184,7 @@ public struct WebhookSubscriptionService: Sendable {
             if !pulled.events.isEmpty || clock.now >= deadline { return pulled }
             after = Int64(pulled.cursor) ?? after
             // Woken by any event of the account; the next read says whether one is for this agent.
-            _ = await clock.wait(on: stored, until: deadline)
+            _ = await stored.wait(until: deadline, on: clock)
             try Task.checkCancellation()
         }
     }

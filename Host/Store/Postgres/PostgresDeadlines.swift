@@ -12,6 +12,12 @@ import Synchronization
 /// The caller answers by `limit` even when the operation does not: a lease from a pool whose
 /// connections hang does not always end on cancellation, so the operation runs in a task of
 /// its own, is cancelled at the deadline and left to finish on its own.
+///
+/// The deadlines run on real time, not the host's clock: they bound the wait for the database,
+/// a peer on the network, as the driver's own timeouts of the same `connect_timeout` do. On a
+/// `ManualClock` every operation in flight would park a sleeper beside the ones a test counts
+/// and waits for, and a test that moves the clock (past a lease, or up to the wall time) would
+/// fail whatever operation was under way as one the database did not answer.
 final class PostgresDeadlines: Sendable {
     let limit: Duration
     private let state = Mutex(State())

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PatchbayClock
 import PostgresNIO
 
 /// One connection, outside the store's pool, that LISTENs on a channel for as long as `run`
@@ -13,6 +14,9 @@ import PostgresNIO
 /// 5 s (with jitter, so replicas do not all return at once). Each time it listens, the first
 /// time included, `listened` is called: whatever was sent while nobody listened is lost, and
 /// the caller wakes its listeners to look again.
+///
+/// Its own waits (the check interval, a check's limit, the backoff, the wait for the first
+/// listen) run on the host's clock; the connection's network timeouts stay the driver's.
 final class PostgresListeningConnection: Sendable {
     static let firstRetry: Duration = .milliseconds(100)
     static let longestRetry: Duration = .seconds(5)
@@ -22,19 +26,19 @@ final class PostgresListeningConnection: Sendable {
     private let applicationName: String
     private let channel: String
     private let logger: Logger
-    private let checkInterval: Duration
+    private let clock: any HostClock
     private let received: @Sendable (String) -> Void
     private let listened: @Sendable () -> Void
     private let listens: AsyncStream<Void>
     private let listensContinuation: AsyncStream<Void>.Continuation
 
-    init(url: PostgresStoreURL, applicationName: String, channel: String, logger: Logger, checkInterval: Duration,
+    init(url: PostgresStoreURL, applicationName: String, channel: String, logger: Logger, clock: any HostClock,
          received: @escaping @Sendable (String) -> Void, listened: @escaping @Sendable () -> Void) {
         self.url = url
         self.applicationName = applicationName
         self.channel = channel
         self.logger = logger
-        self.checkInterval = checkInterval
+        self.clock = clock
         self.received = received
         self.listened = listened
         (listens, listensContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -47,8 +51,8 @@ final class PostgresListeningConnection: Sendable {
                 for await _ in listens { return true }
                 return false
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
+            group.addTask { [clock] in
+                try? await clock.sleep(for: limit)
                 return false
             }
             defer { group.cancelAll() }
@@ -99,7 +103,7 @@ final class PostgresListeningConnection: Sendable {
             guard !Task.isCancelled else { break }
             let error = outcome.map(Self.describe) ?? "closed"
             if droppedAt == nil && listenedBefore {
-                droppedAt = .now
+                droppedAt = clock.now
                 logger.warning("the notifier's listening connection dropped; notifications from other replicas are lost until it listens again",
                                metadata: ["database": "\(url.redacted)", "error": "\(error)"])
             } else {
@@ -108,7 +112,7 @@ final class PostgresListeningConnection: Sendable {
                     "retry_ms": "\(Int(retry / .milliseconds(1)))",
                 ])
             }
-            try? await Task.sleep(for: retry * Double.random(in: 0.5...1))
+            try? await clock.sleep(for: retry * Double.random(in: 0.5...1))
             retry = min(retry * 2, Self.longestRetry)
         }
         listensContinuation.finish()
@@ -119,9 +123,9 @@ final class PostgresListeningConnection: Sendable {
     /// a query in flight cannot be cancelled otherwise.
     private func keepChecking(_ connection: PostgresConnection) async throws {
         while true {
-            try await Task.sleep(for: checkInterval)
-            let silence = Task { [url, logger] in
-                try await Task.sleep(for: url.connectTimeout)
+            try await clock.sleep(for: Self.checkInterval)
+            let silence = Task { [url, logger, clock] in
+                try await clock.sleep(for: url.connectTimeout)
                 logger.warning("the notifier's listening connection did not answer a check; closing it",
                                metadata: ["database": "\(url.redacted)", "within": "\(url.connectTimeout)"])
                 try? await connection.close()
@@ -141,7 +145,7 @@ final class PostgresListeningConnection: Sendable {
     private func listening(since droppedAt: ContinuousClock.Instant?) {
         if let droppedAt {
             logger.notice("the notifier listens again; every listener is woken to look again", metadata: [
-                "database": "\(url.redacted)", "down_ms": "\(Int((ContinuousClock.now - droppedAt) / .milliseconds(1)))",
+                "database": "\(url.redacted)", "down_ms": "\(Int((clock.now - droppedAt) / .milliseconds(1)))",
             ])
         } else {
             logger.info("the notifier listens", metadata: ["database": "\(url.redacted)", "channel": "\(channel)"])

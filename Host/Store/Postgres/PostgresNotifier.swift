@@ -41,18 +41,13 @@ public final class PostgresNotifier: Notifier, Sendable {
     /// Shares `store`'s pool to send, and opens the listening connection, named
     /// `patchbay notifier <instance id>` in `pg_stat_activity`. Returns once it listens, or after
     /// the store's `connect_timeout` if it cannot yet: it keeps trying in the background, and
-    /// wakes every listener when it gets there.
-    public convenience init(store: PostgresStore, logger: Logger = Logger(label: "patchbay.notifier")) async {
-        await self.init(store: store, logger: logger, checkInterval: PostgresListeningConnection.checkInterval)
-    }
-
-    /// `checkInterval`: how often the listening connection is checked (tests shorten it).
-    init(store: PostgresStore, logger: Logger, checkInterval: Duration) async {
+    /// wakes every listener when it gets there. Its waits run on the store's clock.
+    public init(store: PostgresStore, logger: Logger = Logger(label: "patchbay.notifier")) async {
         self.store = store
         self.logger = logger
         let connection = PostgresListeningConnection(url: store.url, applicationName: "patchbay notifier \(store.instanceID)",
                                                      channel: Self.channel, logger: logger,
-                                                     checkInterval: checkInterval) { [local] message in
+                                                     clock: store.clock) { [local] message in
             let (channel, payload) = Self.decode(message)
             local.deliver(channel, payload: payload)
         } listened: { [local] in

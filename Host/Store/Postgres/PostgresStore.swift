@@ -28,7 +28,8 @@ public final class PostgresStore: Store {
     /// Concurrent webhook route reads share statements (`webhookRoute`).
     let routes = PostgresCallGroups<String, WebhookRoute?>(name: "routes")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    /// What the store stamps rows with when it picks the time itself.
+    /// What the store stamps rows with when it picks the time itself, and what its notifier's
+    /// waits run on.
     public let clock: any HostClock
     private let running: Task<Void, Never>
 

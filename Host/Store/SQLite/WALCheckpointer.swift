@@ -9,6 +9,11 @@ import GRDB
 /// connections); a connection of this class's own runs a passive checkpoint every
 /// `interval`, which copies what no reader still needs without blocking the writer or the
 /// readers. Durability is unchanged: each commit is flushed to the WAL before it returns.
+///
+/// The interval runs on real time, not the host's clock: with SQLite's own checkpoint turned
+/// off, these passes are all that keeps the WAL from growing, and a host on a `ManualClock`
+/// that a test never moves would otherwise grow it for as long as it writes. Nothing the host
+/// decides waits on a pass, so there is nothing for a test to move time for.
 final class WALCheckpointer: Sendable {
     /// A WAL longer than this many frames (4 KiB each) after a passive pass means readers
     /// kept it from being reused; the next pass waits for them, briefly holding writers.
