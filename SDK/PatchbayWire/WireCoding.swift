@@ -27,6 +27,19 @@ public enum WireCoding {
         return try encoder.encode(value)
     }
 
+    /// What `encode` writes for a call, without the call's `JSONValue` tree: the host encodes
+    /// one on every plugin call.
+    public static func encode(_ call: PluginCall) throws -> Data {
+        try JSONWriter.write { try call.write(to: &$0) }
+    }
+
+    /// What `encode` writes for a `parse_webhook` result, without its `JSONValue` tree.
+    public static func encode(_ events: [WebhookEvent]) throws -> Data {
+        try JSONWriter.write { writer in
+            try writer.array(events) { try $1.write(to: &$0) }
+        }
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         if type == JSONValue.self {
             return try JSONParser.parse(data) as! T
