@@ -53,6 +53,13 @@ public enum WireCoding {
         return try decoder.decode(type, from: data)
     }
 
+    /// The member `name` of the one JSON object `data` holds, read by `decode`'s rules without
+    /// building the rest of it; nil when the object has no such member. Throws when `data` is
+    /// not JSON or not an object.
+    public static func member(_ name: String, ofObject data: Data) throws -> JSONValue? {
+        try JSONParser.member(name, ofObject: data)
+    }
+
     /// Whether `data` is one JSON text that `decode` would read, checked without building it.
     public static func isJSON(_ data: Data) -> Bool {
         (try? JSONParser.validate(data)) != nil
