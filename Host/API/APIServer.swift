@@ -6,6 +6,7 @@ import PatchbayConsole
 public import PatchbayServices
 import PatchbayWire
 import Synchronization
+import Tracing
 
 /// The HTTP API: builds the router from the endpoint table and serves it.
 public enum APIServer {
@@ -32,7 +33,11 @@ public enum APIServer {
         // Outermost first: the trace's server span (a caller's `traceparent` continued), then the
         // request line and the metrics, which see the status the error envelope chose.
         // The OAuth callback's query carries an authorization code: spans show it redacted.
-        router.add(middleware: TracingMiddleware(redactingQueryParameters: ["code", "state"]))
+        // Without a tracer (no OTLP endpoint) the span is a no-op whose attributes were still
+        // built on every request, and there is no context to continue: no middleware then.
+        if !(InstrumentationSystem.tracer is NoOpTracer) {
+            router.add(middleware: TracingMiddleware(redactingQueryParameters: ["code", "state"]))
+        }
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: HTTPMetricsMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))

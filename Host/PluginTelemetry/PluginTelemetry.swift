@@ -45,9 +45,12 @@ public struct PluginTelemetry: PluginObserver {
     }
 
     /// Each call is a span of the caller's trace, and the plugin's HTTP requests are its children.
+    /// Without a tracer (no OTLP endpoint) there is no trace to join, and the no-op span's name
+    /// and attributes would still be built on every call: the call runs as it is.
     public func observeCall(_ method: PluginMethod, plugin: String, context: PluginCallContext,
                             _ run: (PluginCallContext) async -> PluginReply) async -> PluginReply {
-        await withSpan("plugin.\(method.rawValue)", ofKind: .internal) { span in
+        if InstrumentationSystem.tracer is NoOpTracer { return await run(context) }
+        return await withSpan("plugin.\(method.rawValue)", ofKind: .internal) { span in
             span.attributes["patchbay.plugin"] = plugin
             var context = context
             if let traceContext = ServiceContext.current {

@@ -27,25 +27,11 @@ enum ServiceMetrics {
 
     // MARK: Webhooks
 
-    /// A request to an existing endpoint of `provider` (unknown endpoints are not counted: their
-    /// provider is only what the caller wrote in the URL).
-    static func webhookReceived(provider: String) {
-        Counter(label: "patchbay_webhooks_received_total", dimensions: [("provider", provider)]).increment()
-    }
+    // The series of every delivery keep their handles in `WebhookCounters`.
 
     /// Refused: `reason` is the error code the sender got (`invalid_signature`, `endpoint_disabled`, …).
     static func webhookRejected(provider: String, reason: String) {
         Counter(label: "patchbay_webhooks_rejected_total", dimensions: [("provider", provider), ("reason", reason)]).increment()
-    }
-
-    /// Events stored, and events recognised as a redelivery of one already stored.
-    static func webhookEvents(provider: String, stored: Int, duplicates: Int) {
-        if stored > 0 {
-            Counter(label: "patchbay_webhook_events_stored_total", dimensions: [("provider", provider)]).increment(by: stored)
-        }
-        if duplicates > 0 {
-            Counter(label: "patchbay_webhooks_duplicated_total", dimensions: [("provider", provider)]).increment(by: duplicates)
-        }
     }
 
     // MARK: Push deliveries

@@ -36,6 +36,37 @@ struct PluginMessageCheck: Sendable {
             }
         }
 
+        /// Whether `value` plainly matches the schema, seen without walking it: a shape checked
+        /// in code, for a message that comes on a hot path (each webhook's events). False
+        /// leaves the value to the schema, which names any fault, so this must never accept
+        /// what the schema refuses (`PluginMessageCheckTests` holds the two side by side).
+        func plainlyMatches(_ value: JSONValue) -> Bool {
+            switch self {
+            case .resultParseWebhook: return Self.arePlainWebhookEvents(value)
+            case .manifest, .resultCheck, .resultDiscover, .error, .httpRequest: return false
+            }
+        }
+
+        /// `MessageSchemas.webhookEvents`: an array of objects with a non-empty `id` and `key`, a
+        /// `type`, an `occurred_at` string if any, and a `payload` or a boolean `payload_is_body`.
+        private static func arePlainWebhookEvents(_ value: JSONValue) -> Bool {
+            guard case .array(let events) = value else { return false }
+            return events.allSatisfy { event in
+                guard case .object(let members) = event, case .string(let id)? = members["id"], !id.isEmpty,
+                      case .string(let key)? = members["key"], !key.isEmpty, case .string? = members["type"]
+                else { return false }
+                switch members["occurred_at"] {
+                case nil, .string?: break
+                default: return false
+                }
+                switch members["payload_is_body"] {
+                case nil: return members["payload"] != nil
+                case .bool?: return true
+                default: return false
+                }
+            }
+        }
+
         static func result(of method: PluginMethod) -> Message? {
             switch method {
             case .check: return .resultCheck
@@ -102,6 +133,7 @@ struct PluginMessageCheck: Sendable {
         } catch {
             return .failure(refuse(message, Fault(pointers: [], text: "not valid JSON")))
         }
+        if message.plainlyMatches(value) { return .success(value) }
         let violations = JSONSchema.violations(of: value, against: message.schema)
         guard !violations.isEmpty else { return .success(value) }
         let shown = violations.prefix(5).map { SchemaViolation(path: Self.pointer($0.path), message: $0.message) }

@@ -14,7 +14,11 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// False when only checking: the text is read by the same rules, but no object or array is
     /// built, and the value returned is meaningless.
-    private let building: Bool
+    private var building: Bool
+    /// When only checking, the member of the outermost object to build all the same, and what
+    /// it was (see `member(_:ofObject:)`).
+    private var wanted: String?
+    private var found: JSONValue?
     private var index = 0
     private var depth = 0
     /// When only checking, where the member names of the objects being read are in the text
@@ -38,15 +42,38 @@ struct JSONParser {
         _ = try read(data, building: false)
     }
 
+    /// Throws what `parse` would throw, and unless the text is an object, a `JSONSyntaxError`
+    /// too; otherwise the object's member `name`, the only value built: for a reader that needs
+    /// one field of a text it keeps as it is (the `action` of a GitHub delivery).
+    static func member(_ name: String, ofObject data: Data) throws -> JSONValue? {
+        try data.withUnsafeBytes { raw in
+            var parser = JSONParser(raw.bindMemory(to: UInt8.self), building: false)
+            parser.wanted = name
+            _ = try parser.readWhole { parser in
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else {
+                    throw parser.failure("expected an object")
+                }
+            }
+            return parser.found
+        }
+    }
+
     private static func read(_ data: Data, building: Bool) throws -> JSONValue {
         try data.withUnsafeBytes { raw in
             var parser = JSONParser(raw.bindMemory(to: UInt8.self), building: building)
-            parser.skipWhitespace()
-            let value = try parser.value()
-            parser.skipWhitespace()
-            guard parser.index == parser.bytes.count else { throw parser.failure("unexpected text after the JSON value") }
-            return value
+            return try parser.readWhole { _ in }
         }
+    }
+
+    /// The one value the text holds, with nothing but whitespace around it; `check` sees the
+    /// parser at the value's first byte.
+    private mutating func readWhole(check: (inout JSONParser) throws -> Void) throws -> JSONValue {
+        skipWhitespace()
+        try check(&self)
+        let value = try value()
+        skipWhitespace()
+        guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
+        return value
     }
 
     // MARK: Values
@@ -85,7 +112,15 @@ struct JSONParser {
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
-            let member = try value()
+            let member: JSONValue
+            if depth == 1, let wanted, key == wanted {
+                building = true
+                member = try value()
+                building = false
+                found = member
+            } else {
+                member = try value()
+            }
             // Building, the insertion finds the duplicate: no second look-up.
             let repeated = building ? members.updateValue(member, forKey: key) != nil
                 : try isRepeated(name, since: namesStart, many: &manyNames)

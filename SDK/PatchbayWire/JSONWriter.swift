@@ -5,17 +5,69 @@ import Foundation
 /// The output is what `WireCoding` promises for every message: object keys sorted, so equal
 /// values are equal bytes, and `/` left unescaped. Non-finite numbers have no JSON form and
 /// are refused rather than written as something a reader would reject.
+///
+/// A message written on every plugin call can also be written member by member, without the
+/// `JSONValue` tree: `object(_:)` and `member(_:)`, with the caller giving the names in the
+/// order the tree's writer sorts them into, so both ways give the same bytes.
 struct JSONWriter {
     private var output: [UInt8] = []
+    /// Whether the next member is an object's first, written without a comma before it.
+    private var atObjectStart = false
 
     static func write(_ value: JSONValue) throws -> Data {
+        try write { try $0.append(value) }
+    }
+
+    /// The text `body` writes.
+    static func write(_ body: (inout JSONWriter) throws -> Void) rethrows -> Data {
         var writer = JSONWriter()
         writer.output.reserveCapacity(256)
-        try writer.append(value)
+        try body(&writer)
         return Data(writer.output)
     }
 
-    private mutating func append(_ value: JSONValue) throws {
+    /// An object whose members `body` writes, each with `member(_:)` and then its value.
+    mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        output.append(UInt8(ascii: "{"))
+        atObjectStart = true
+        try body(&self)
+        output.append(UInt8(ascii: "}"))
+        atObjectStart = false
+    }
+
+    /// An array of `elements`, each written by `body`.
+    mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) throws -> Void) rethrows {
+        output.append(UInt8(ascii: "["))
+        for (position, element) in elements.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            try body(&self, element)
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// A member's name; its value is what is written next. Names must come in sorted order.
+    mutating func member(_ name: String) {
+        if !atObjectStart { output.append(UInt8(ascii: ",")) }
+        atObjectStart = false
+        appendString(name)
+        output.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ text: String) {
+        appendString(text)
+    }
+
+    /// An object of strings, its members sorted by name as the tree's writer sorts them.
+    mutating func stringMap(_ map: [String: String]) {
+        object { writer in
+            for (name, text) in map.sorted(by: { $0.key < $1.key }) {
+                writer.member(name)
+                writer.appendString(text)
+            }
+        }
+    }
+
+    mutating func append(_ value: JSONValue) throws {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)

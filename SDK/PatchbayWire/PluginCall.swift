@@ -62,6 +62,21 @@ public struct PluginCall: WireMessage, Sendable, Equatable {
         object.set("connection_id", connectionID)
         return object.json
     }
+
+    /// The bytes of `wire`, written without building it: a call is encoded on every plugin
+    /// call, with a webhook's whole body in it. The names go in `wire`'s sorted order.
+    func write(to writer: inout JSONWriter) throws {
+        try writer.object { writer in
+            if let action { writer.member("action"); writer.string(action) }
+            if let checkedAddresses { writer.member("checked_addresses"); writer.stringMap(checkedAddresses) }
+            writer.member("config")
+            try writer.append(config)
+            if let connectionID { writer.member("connection_id"); writer.string(connectionID) }
+            if let credentials { writer.member("credentials"); writer.stringMap(credentials) }
+            if let input { writer.member("input"); try writer.append(input) }
+            if let webhook { writer.member("webhook"); webhook.write(to: &writer) }
+        }
+    }
 }
 
 /// The error a plugin completes a call with (`PB_STATUS_ERROR`).

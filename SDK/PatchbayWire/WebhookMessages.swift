@@ -23,6 +23,16 @@ public struct InboundWebhook: WireMessage, Sendable, Equatable {
         object.set("body", body)
         return object.json
     }
+
+    /// The bytes of `wire`, written without building it (see `PluginCall.write(to:)`).
+    func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.member("body")
+            writer.string(body)
+            writer.member("headers")
+            writer.stringMap(headers)
+        }
+    }
 }
 
 /// A normalized event parsed from a provider's webhook.
@@ -68,6 +78,26 @@ public struct WebhookEvent: WireMessage, Sendable, Equatable {
         object.set("occurred_at", occurredAt)
         if payloadIsBody { object["payload_is_body"] = true } else { object["payload"] = payload }
         return object.json
+    }
+
+    /// The bytes of `wire`, written without building it: a plugin answers every webhook with these.
+    func write(to writer: inout JSONWriter) throws {
+        try writer.object { writer in
+            writer.member("id")
+            writer.string(id)
+            writer.member("key")
+            writer.string(key)
+            if let occurredAt { writer.member("occurred_at"); writer.string(occurredAt) }
+            if payloadIsBody {
+                writer.member("payload_is_body")
+                try writer.append(.bool(true))
+            } else {
+                writer.member("payload")
+                try writer.append(payload)
+            }
+            writer.member("type")
+            writer.string(type)
+        }
     }
 
     public init(wire: JSONValue) throws {

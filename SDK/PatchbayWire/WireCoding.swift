@@ -27,6 +27,19 @@ public enum WireCoding {
         return try encoder.encode(value)
     }
 
+    /// What `encode` writes for a call, without the call's `JSONValue` tree: the host encodes
+    /// one on every plugin call.
+    public static func encode(_ call: PluginCall) throws -> Data {
+        try JSONWriter.write { try call.write(to: &$0) }
+    }
+
+    /// What `encode` writes for a `parse_webhook` result, without its `JSONValue` tree.
+    public static func encode(_ events: [WebhookEvent]) throws -> Data {
+        try JSONWriter.write { writer in
+            try writer.array(events) { try $1.write(to: &$0) }
+        }
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         if type == JSONValue.self {
             return try JSONParser.parse(data) as! T
@@ -38,6 +51,13 @@ public enum WireCoding {
             return try list.init(wireList: JSONParser.parse(data)) as! T
         }
         return try decoder.decode(type, from: data)
+    }
+
+    /// The member `name` of the one JSON object `data` holds, read by `decode`'s rules without
+    /// building the rest of it; nil when the object has no such member. Throws when `data` is
+    /// not JSON or not an object.
+    public static func member(_ name: String, ofObject data: Data) throws -> JSONValue? {
+        try JSONParser.member(name, ofObject: data)
     }
 
     /// Whether `data` is one JSON text that `decode` would read, checked without building it.

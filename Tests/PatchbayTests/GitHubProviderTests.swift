@@ -449,6 +449,11 @@ final class GitHubProviderTests: XCTestCase {
         let cases: [([String: String], String, String)] = [
             (["x-github-delivery": "d1", "x-github-event": "ping"], #"{"zen":"Design for failure.","hook_id":1}"#, "github.ping"),
             (["x-github-delivery": "d2", "x-github-event": "push"], #"{"ref":"refs/heads/main"}"#, "github.push"),
+            // Only the body's own `action` names the event's, not one deeper in it, nor one that is not text.
+            (["x-github-delivery": "d5", "x-github-event": "issues"], #" {"issue":{"action":"inner"},"n":[{"action":"x"}]} "#, "github.issues"),
+            (["x-github-delivery": "d6", "x-github-event": "issues"], #"{"action":7}"#, "github.issues"),
+            (["x-github-delivery": "d7", "x-github-event": "issues"], #"{"issue":{"a":"\u00e9"},"action":"l\u0061beled"}"#,
+             "github.issues.labeled"),
             (["x-github-delivery": "d3", "x-github-event": "pull_request"],
              "payload=%7B%22action%22%3A%22closed%22%2C%22number%22%3A2%7D", "github.pull_request.closed"),
         ]
@@ -467,5 +472,11 @@ final class GitHubProviderTests: XCTestCase {
         XCTAssertEqual(pluginError(noDelivery)?.code, "invalid_webhook")
         let notJSON = try await parse(["x-github-delivery": "d4", "x-github-event": "issues"], "Hello, World!")
         XCTAssertEqual(pluginError(notJSON)?.code, "invalid_webhook")
+        // The body is read whole, by the JSON rules the host stores it under, though only its `action` is kept.
+        for body in [#"["action"]"#, #"{"action":"opened","action":"closed"}"#, #"{"action":"opened","issue":{"number":07}}"#,
+                     #"{"action":"opened"} {}"#] {
+            let refused = try await parse(["x-github-delivery": "d8", "x-github-event": "issues"], body)
+            XCTAssertEqual(pluginError(refused)?.code, "invalid_webhook", body)
+        }
     }
 }

@@ -91,6 +91,32 @@ final class PluginMessageCheckTests: XCTestCase {
         }
     }
 
+    /// Each webhook's events are checked in code rather than by walking their schema: what that
+    /// check accepts, the schema must accept too, and what it leaves, the schema judges.
+    func testThePlainWebhookEventsCheckAcceptsNothingTheSchemaRefuses() throws {
+        let message = PluginMessageCheck.Message.resultParseWebhook
+        let accepted: [String] = [
+            "[]", #"[{"id":"d","type":"","key":"k","payload_is_body":true}]"#, #"[{"id":"d","type":"t","key":"k","payload":null}]"#,
+            #"[{"id":"d","type":"t","key":"k","payload_is_body":false}]"#, #"[{"id":"é","type":"t","key":"k","payload":{},"extra":1}]"#,
+            #"[{"id":"d","type":"t","key":"k","occurred_at":"2025-01-31T12:00:00Z","payload":[1]},{"id":"e","type":"t","key":"k","payload":1}]"#,
+        ]
+        let refused: [String] = [
+            "{}", "[1]", #"[{"type":"t","key":"k","payload":{}}]"#, #"[{"id":"","type":"t","key":"k","payload":{}}]"#,
+            #"[{"id":"d","type":"t","key":"","payload":{}}]"#, #"[{"id":"d","key":"k","payload":{}}]"#,
+            #"[{"id":"d","type":7,"key":"k","payload":{}}]"#, #"[{"id":"d","type":"t","key":"k"}]"#,
+            #"[{"id":"d","type":"t","key":"k","occurred_at":null,"payload":{}}]"#, #"[{"id":"d","type":"t","key":"k","payload_is_body":null}]"#,
+            #"[{"id":"d","type":"t","key":"k","payload_is_body":"true"}]"#, #"[{"id":1,"type":"t","key":"k","payload":{}}]"#,
+            #"[{"id":"d","type":"t","key":"k","payload":{}},{"id":"d","type":"t","key":"k"}]"#,
+        ]
+        for (texts, plain) in [(accepted, true), (refused, false)] {
+            for text in texts {
+                let value = try WireCoding.decode(JSONValue.self, from: Data(text.utf8))
+                XCTAssertEqual(message.plainlyMatches(value), plain, text)
+                XCTAssertEqual(JSONSchema.violations(of: value, against: message.schema).isEmpty, plain, text)
+            }
+        }
+    }
+
     func testViolationPathsBecomeJSONPointers() {
         XCTAssertEqual(PluginMessageCheck.pointer(""), "")
         XCTAssertEqual(PluginMessageCheck.pointer("ok"), "/ok")

@@ -30,6 +30,38 @@ final class WebhookWireTests: XCTestCase {
         XCTAssertEqual(WebhookEvent.decode(Data("[]".utf8)), [])
     }
 
+    /// Calls and events are written member by member, without their `JSONValue` first: the
+    /// same bytes as their wire value, written by the tree's writer.
+    func testCallsAndEventsAreWrittenAsTheirWireValues() throws {
+        let headers = ["x-github-event": "issues", "content-type": "application/json", "X-Upper": "é \"quoted\"\n",
+                       "x-github-delivery": "72d3162e", "": "empty name", "x-hub-signature-256": "sha256=00ff"]
+        let calls = [
+            PluginCall(),
+            PluginCall(config: ["owner": "octocat", "nested": ["b": [1, 2.5, nil, true], "a": "x/y"]],
+                       webhook: InboundWebhook(headers: headers, body: #"{"action":"opened","t":"tab\there \u00e9"}"#)),
+            PluginCall(action: "post_message", input: ["channel": "C1", "text": "a\u{1}b"], config: [:], credentials: ["token": "t", "b": "2"],
+                       webhook: InboundWebhook(headers: [:], body: ""), checkedAddresses: ["credentials.dsn": "203.0.113.5"],
+                       connectionID: "conn_1"),
+            PluginCall(action: "a", input: .null),
+        ]
+        for call in calls {
+            XCTAssertEqual(String(decoding: try WireCoding.encode(call), as: UTF8.self),
+                           String(decoding: try WireCoding.encode(call.wire), as: UTF8.self))
+        }
+        let events = [
+            WebhookEvent(id: "d1", type: "issues", key: "github.issues.opened", occurredAt: "2025-01-31T12:00:00Z",
+                         payload: ["z": 1, "a": ["é": "\"", "b": nil]]),
+            WebhookEvent(id: "d2", type: "t", key: "k", payload: .null),
+            WebhookEvent.withBodyAsPayload(id: "d3\n", type: "issues", key: "github.issues.closed", occurredAt: "now"),
+        ]
+        for list in [[], [events[2]], events] {
+            XCTAssertEqual(String(decoding: try WireCoding.encode(list), as: UTF8.self),
+                           String(decoding: try WireCoding.encode(list.wireList), as: UTF8.self))
+            XCTAssertEqual(WebhookEvent.decode(try WireCoding.encode(list)), list)
+        }
+        XCTAssertThrowsError(try WireCoding.encode(PluginCall(input: ["n": .number(.nan)])), "NaN still has no JSON form")
+    }
+
     func testTheParseCallIsAPluginCall() throws {
         let webhook = InboundWebhook(headers: ["x-github-event": "issues"], body: #"{"action":"opened"}"#)
         let call = PluginCall(config: ["owner": "octocat"], webhook: webhook)

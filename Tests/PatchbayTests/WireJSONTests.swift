@@ -137,6 +137,20 @@ final class WireJSONTests: XCTestCase {
         XCTAssertFalse(WireCoding.isJSON(Data([UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\"")])))
     }
 
+    /// One member of an object, read without building the rest, from text read by the parser's rules.
+    func testReadsOneMemberOfAnObjectByTheParsersRules() throws {
+        func member(_ text: String) throws -> JSONValue? { try WireCoding.member("action", ofObject: Data(text.utf8)) }
+        XCTAssertEqual(try member(#" {"issue":{"action":"inner","n":[1,{"action":2}]},"action":"opened","z":null} "#), "opened")
+        XCTAssertEqual(try member(#"{"action":{"b":[1,{"c":"\u00e9"}],"a":-0.5}}"#), ["b": [1, ["c": "é"]], "a": -0.5])
+        XCTAssertEqual(try member(#"{"act\u0069on":true}"#), true, "the name is compared as it reads")
+        XCTAssertNil(try member(#"{"issue":{"action":"inner"}}"#), "only the outer object's own member")
+        XCTAssertNil(try member("{}"))
+        for text in [#"["action"]"#, #""action""#, "7", "", #"{"action":"a","action":"b"}"#, #"{"action":"a","b":{"c":1,"c":2}}"#,
+                     #"{"action":"a"} {}"#, #"{"action":"a","n":01}"#, #"{"action":"a""#, #"{"action":"\ud83d"}"#] {
+            XCTAssertThrowsError(try member(text), text.debugDescription)
+        }
+    }
+
     func testRefusesInvalidUTF8() {
         var bytes = Array(#""ok"#.utf8)
         bytes.append(0xFF)

@@ -20,6 +20,7 @@ public struct WebhookReceiver: Sendable {
     /// What received events and their push deliveries are stamped with.
     let clock: any HostClock
     let logger: Logger
+    let counters = WebhookCounters()
 
     /// What to answer the provider.
     public struct Reply: Sendable, Equatable {
@@ -37,7 +38,7 @@ public struct WebhookReceiver: Sendable {
               route.endpoint.status != .deleted, let sealed = route.endpoint.sealedSecret
         else { throw notFound }
         let endpoint = route.endpoint
-        ServiceMetrics.webhookReceived(provider: provider)
+        counters.received(provider: provider)
         guard endpoint.status == .active else {
             try await store.countWebhookReceipt(endpointID: endpoint.id, verified: false)
             ServiceMetrics.webhookRejected(provider: provider, reason: "endpoint_disabled")
@@ -98,7 +99,7 @@ public struct WebhookReceiver: Sendable {
             case .duplicate: duplicates += 1
             }
         }
-        ServiceMetrics.webhookEvents(provider: provider, stored: stored, duplicates: duplicates)
+        counters.events(provider: provider, stored: stored, duplicates: duplicates)
         return Reply(body: ["ok": true, "stored": .integer(Int64(stored)), "duplicates": .integer(Int64(duplicates))],
                      stored: stored, duplicates: duplicates)
     }
@@ -110,7 +111,7 @@ public struct WebhookReceiver: Sendable {
               route.endpoint.status != .deleted
         else { return }
         try await store.countWebhookReceipt(endpointID: endpointID, verified: false)
-        ServiceMetrics.webhookReceived(provider: provider)
+        counters.received(provider: provider)
         ServiceMetrics.webhookRejected(provider: provider, reason: "body_too_large")
         logger.notice("webhook refused", metadata: ["endpoint": "\(endpointID)", "reason": "body_too_large"])
     }
