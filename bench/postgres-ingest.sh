@@ -294,8 +294,9 @@ NAMES+=(one two)
 # MARK: Report
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-verdict() { awk -v r="$1" -v g="$CEILING_GOAL" 'BEGIN { print (r >= g ? "met" : "MISSED") }'; }
+# Three places, and the verdict on the same digits: two would round 0.497 up to a "met" 0.50.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+verdict() { awk -v r="$1" -v g="$CEILING_GOAL" 'BEGIN { print (r + 0 >= g + 0 ? "met" : "MISSED") }'; }
 row() { printf '  %-30s %9s %8s %8s %7s %12s %12s %6s\n' "$@"; }
 target_row() {
     row "$2" "${R[$1.rps]}" "$(ms "${R[$1.p50_us]}")" "$(ms "${R[$1.p99_us]}")" "${R[$1.failed]}" "${R[$1.host_cpu]}" "${R[$1.pg_cpu]}" "${R[$1.load]}"
