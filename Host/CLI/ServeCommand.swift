@@ -41,15 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Apply this YAML configuration file (see `patchbay apply`) to the account it names before serving; a refusal stops the start.")
     var config: String?
 
-    @Flag(help: "Answer /readyz 200 although a plugin was refused at load or quarantined (it is still named there). By default such a host is not ready, so a load balancer sends nothing to a replica that lacks a provider its peers have.")
-    var readyWithDisabledPlugins = false
-
     @OptionGroup var webhookOptions: WebhookOptions
     @OptionGroup var egressOptions: EgressOptions
     @OptionGroup var mcpOptions: MCPOptions
     @OptionGroup var retentionOptions: RetentionOptions
     @OptionGroup var observabilityOptions: ObservabilityOptions
     @OptionGroup var apiSafetyOptions: APISafetyOptions
+    @OptionGroup var readinessOptions: ReadinessOptions
 
     /// Refuses bad flags before anything is created (no data dir, no master key).
     func validate() throws {
@@ -123,7 +121,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.retention = try retentionOptions.settings(environment: environment)
         settings.apiRateLimits = apiSafetyOptions.rateLimits
         settings.idempotency = apiSafetyOptions.idempotency
-        settings.readyWithDisabledPlugins = readyWithDisabledPlugins
+        try readinessOptions.apply(to: &settings, dataDirectory: try data.resolvedDatabaseURL() == nil ? directory : nil,
+                                   environment: environment)
         let notifier = await StoreNotifier.make(for: store)
         let patchbay = Patchbay(store: store, vault: vault, registry: registry, settings: settings, notifier: notifier)
         if let config {

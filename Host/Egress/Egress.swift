@@ -89,9 +89,10 @@ public final class Egress: Sendable {
         // each attempt has a span of egress's own instead (`tracedAttempt`).
         configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        gate = EgressGate(policy: settings.addresses)
+        gate = EgressGate(policy: settings.addresses, clock: clock)
         pinned = PinnedClients(gate: gate, shared: client, configuration: configuration,
-                               retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1))
+                               retireAfter: (settings.queueWait + settings.requestTimeout + settings.maxRetryAfter) * (settings.maxRetries + 1),
+                               clock: clock)
         self.settings = settings
         self.clock = clock
         queue = EgressQueue(clock: clock)

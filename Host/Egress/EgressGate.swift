@@ -1,4 +1,5 @@
 public import Foundation
+public import PatchbayClock
 import Synchronization
 
 /// Vets host names against the operator's `AddressPolicy` for everything that connects out on
@@ -6,19 +7,21 @@ import Synchronization
 /// target a connection's config or credentials name. A name's verdict (its checked address, or
 /// why it is refused) is remembered for a short while, so a busy provider costs one lookup and
 /// one check per interval rather than per request; the interval also bounds how long a changed
-/// DNS answer goes unnoticed.
+/// DNS answer goes unnoticed. The interval runs on the host's clock.
 public final class EgressGate: Sendable {
     public let policy: AddressPolicy
     private let remember: Duration
+    private let clock: any HostClock
     private let lookup: @Sendable (String) async throws -> [IPAddress]?
     private let verdicts = Mutex<[String: (verdict: Result<AddressPolicy.Verdict, AddressRefusal>, until: ContinuousClock.Instant)]>([:])
     /// Names remembered at most; past it, expired verdicts are dropped.
     private static let cacheLimit = 4096
 
-    public init(policy: AddressPolicy, remember: Duration = .seconds(30),
+    public init(policy: AddressPolicy, remember: Duration = .seconds(30), clock: any HostClock,
                 lookup: @escaping @Sendable (String) async throws -> [IPAddress]? = IPAddress.lookup) {
         self.policy = policy
         self.remember = remember
+        self.clock = clock
         self.lookup = lookup
     }
 
@@ -27,7 +30,7 @@ public final class EgressGate: Sendable {
         // Trust depends on the port, so it is not part of what is remembered per name.
         if policy.allowsEverything || policy.trusts(host: host, port: port) { return .asWritten }
         let key = host.lowercased()
-        let now = ContinuousClock.now
+        let now = clock.now
         if let hit = verdicts.withLock({ $0[key] }), hit.until > now { return try hit.verdict.get() }
         let verdict: Result<AddressPolicy.Verdict, AddressRefusal>
         do {

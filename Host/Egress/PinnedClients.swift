@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import PatchbayClock
 import PatchbayWire
 import Synchronization
 
@@ -8,13 +9,15 @@ import Synchronization
 /// (AsyncHTTPClient's `dnsOverride`) while still presenting the name for TLS. There is one such
 /// client per name, kept while the name's checked address stays the same, so calls keep their
 /// connection pool; a client whose name moved, or that was used least recently when there are
-/// too many, is shut down once the requests that may still use it are over.
+/// too many, is shut down once the requests that may still use it are over. Use and that wait
+/// are timed on the host's clock.
 final class PinnedClients: Sendable {
     private let gate: EgressGate
     private let shared: HTTPClient
     private let configuration: HTTPClient.Configuration
     private let retireAfter: Duration
     private let limit: Int
+    private let clock: any HostClock
     private let state = Mutex(State())
 
     private struct State {
@@ -29,12 +32,14 @@ final class PinnedClients: Sendable {
     }
 
     /// `retireAfter` must outlast any request (with its retries) that may have picked a client.
-    init(gate: EgressGate, shared: HTTPClient, configuration: HTTPClient.Configuration, retireAfter: Duration, limit: Int = 256) {
+    init(gate: EgressGate, shared: HTTPClient, configuration: HTTPClient.Configuration, retireAfter: Duration, limit: Int = 256,
+         clock: any HostClock) {
         self.gate = gate
         self.shared = shared
         self.configuration = configuration
         self.retireAfter = retireAfter
         self.limit = limit
+        self.clock = clock
     }
 
     /// The client to send `url` with, or the failure to answer instead: `egress_refused` for an
@@ -56,7 +61,7 @@ final class PinnedClients: Sendable {
     }
 
     private func pinned(host: String, address: IPAddress) -> HTTPClient {
-        let now = ContinuousClock.now
+        let now = clock.now
         var retired: [HTTPClient] = []
         let client: HTTPClient = state.withLock { state in
             if var existing = state.clients[host], existing.address == address {
@@ -83,9 +88,9 @@ final class PinnedClients: Sendable {
     }
 
     private func retire(_ client: HTTPClient) {
-        let wait = retireAfter
+        let (wait, clock) = (retireAfter, clock)
         Task {
-            try? await Task.sleep(for: wait)
+            try? await clock.sleep(for: wait)
             let due = state.withLock { $0.retiring.removeValue(forKey: ObjectIdentifier(client)) }
             try? await due?.shutdown()
         }

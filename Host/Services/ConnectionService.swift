@@ -163,9 +163,9 @@ public struct ConnectionService: Sendable {
         try principal.require(.integrationsWrite)
         let record = try await owned(principal, id)
         let prepared = try await calls.prepare(record)
-        let started = ContinuousClock.now
+        let started = clock.now
         let reply = await prepared.plugin.call(.check, prepared.call, context: prepared.context, timeout: settings.pluginTimeout)
-        let latency = Int((ContinuousClock.now - started) / .milliseconds(1))
+        let latency = Int((clock.now - started) / .milliseconds(1))
         switch reply {
         case .success(let data):
             guard let result = try? WireCoding.decode(CheckResult.self, from: data) else {

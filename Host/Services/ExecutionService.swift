@@ -57,10 +57,11 @@ public struct ExecutionService: Sendable {
     func run(_ checked: Checked, _ running: ExecutionRecord,
              shaping: (@Sendable (JSONValue) -> JSONValue)? = nil) async throws -> ExecutionRecord {
         let prepared = checked.prepared
-        let started = ContinuousClock.now
+        let started = clock.now
         let timeout = checked.spec.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
         let reply = await prepared.plugin.call(.invoke, prepared.call, context: prepared.context, timeout: timeout)
-        var (execution, failure) = Self.outcome(of: reply, checked, running, started: started, finishedAt: clock.wallMillis, shaping: shaping)
+        var (execution, failure) = Self.outcome(of: reply, checked, running, duration: clock.now - started, finishedAt: clock.wallMillis,
+                                                shaping: shaping)
         do {
             try await store.updateExecution(execution)
         } catch {
@@ -80,18 +81,18 @@ public struct ExecutionService: Sendable {
         return execution
     }
 
-    /// The finished record of a call from the plugin's reply, and the failure to report if it
-    /// failed. Synchronous and not inlined: every call waiting on its provider keeps `run`'s
+    /// The finished record of a call from the plugin's reply after `duration` of the host's
+    /// clock, and the failure to report if it failed. Synchronous and not inlined: every call waiting on its provider keeps `run`'s
     /// suspended frame, which would otherwise hold room for all of this work's locals (the
     /// decoded output, the schema check, the metrics) while it waits.
     @inline(never)
-    static func outcome(of reply: PluginReply, _ checked: Checked, _ running: ExecutionRecord, started: ContinuousClock.Instant,
+    static func outcome(of reply: PluginReply, _ checked: Checked, _ running: ExecutionRecord, duration: Duration,
                         finishedAt: Millis, shaping: (@Sendable (JSONValue) -> JSONValue)?) -> (ExecutionRecord, PluginError?) {
         let spec = checked.spec
         let action = spec.name
         var execution = running
         execution.finishedAt = finishedAt
-        execution.durationMs = Int((ContinuousClock.now - started) / .milliseconds(1))
+        execution.durationMs = Int(duration / .milliseconds(1))
         execution.requests = checked.prepared.exchanges.all.map(\.json)
 
         var failure: PluginError?
@@ -119,7 +120,7 @@ public struct ExecutionService: Sendable {
             execution.retryable = failure.retryable
             execution.upstreamStatus = failure.upstreamStatus
         }
-        ServiceMetrics.actionCalled(provider: execution.provider, action: action, failure: failure, duration: .now - started)
+        ServiceMetrics.actionCalled(provider: execution.provider, action: action, failure: failure, duration: duration)
         return (execution, failure)
     }
 

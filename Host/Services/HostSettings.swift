@@ -37,6 +37,12 @@ public struct HostSettings: Sendable {
     /// `/readyz` stays 200 although a plugin was refused at load or quarantined
     /// (`serve --ready-with-disabled-plugins`); it still names the plugin.
     public var readyWithDisabledPlugins = false
+    /// `/readyz`'s `disk` check fails while `dataDisk` has less room than this, in bytes
+    /// (`serve --min-free-disk-mb`, default 256 MB of 2^20 bytes); 0 leaves the check out.
+    public var minimumFreeDisk: UInt64 = 256 << 20
+    /// The file system of the SQLite data directory; nil leaves the `disk` check out, as on
+    /// PostgreSQL, whose disk is the database server's to watch.
+    public var dataDisk: (any FreeSpaceReading)?
 
     public init(upstreams: [String: URL] = [:], pluginTimeout: Duration = .seconds(60), egress: EgressSettings = EgressSettings(),
                 oauthEndpoints: [String: URL] = [:]) {

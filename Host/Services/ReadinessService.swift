@@ -2,8 +2,9 @@ import PatchbayPlugins
 import PatchbayStore
 
 /// Whether this host should be sent traffic: its store answers and takes writes, the database's
-/// migrations are exactly the ones this build knows, and the plugins it was asked to load are
-/// enabled. Liveness (the process serves HTTP) needs none of this and is not asked here.
+/// migrations are exactly the ones this build knows, the SQLite data directory has room, and the
+/// plugins it was asked to load are enabled. Liveness (the process serves HTTP) needs none of
+/// this and is not asked here.
 public struct ReadinessService: Sendable {
     let store: any SchemaStore & HostInstanceStore
     let registry: PluginRegistry
@@ -23,6 +24,7 @@ public struct ReadinessService: Sendable {
             checks.append(.init(name: "store", passed: false, detail: "the database does not answer: \(error)"))
             checks.append(.init(name: "migrations", passed: false, detail: "unknown while the database does not answer"))
         }
+        if let disk = diskCheck() { checks.append(disk) }
         checks.append(pluginsCheck())
         return Readiness(checks: checks)
     }
@@ -37,6 +39,23 @@ public struct ReadinessService: Sendable {
             problems.append("migrations not applied yet: \(state.pending.joined(separator: ", "))")
         }
         return .init(name: "migrations", passed: problems.isEmpty, detail: problems.isEmpty ? nil : problems.joined(separator: "; "))
+    }
+
+    /// Room on the SQLite data directory's file system. The store check alone passes on a full
+    /// disk: its probe is a small write that still fits in pages the database files already
+    /// hold, while a larger write fails. The detail says how much is free and the minimum, not where.
+    func diskCheck() -> Readiness.Check? {
+        guard let disk = settings.dataDisk, settings.minimumFreeDisk > 0 else { return nil }
+        let free: UInt64
+        do {
+            free = try disk.availableBytes()
+        } catch {
+            return .init(name: "disk", passed: false, detail: "the data directory's file system: \(error)")
+        }
+        guard free < settings.minimumFreeDisk else { return .init(name: "disk", passed: true) }
+        return .init(name: "disk", passed: false,
+                     detail: "\(free >> 20) MB free on the data directory's file system, under the minimum of "
+                        + "\(settings.minimumFreeDisk >> 20) MB (serve --min-free-disk-mb)")
     }
 
     /// A plugin refused at load, or quarantined since, fails the check unless the operator

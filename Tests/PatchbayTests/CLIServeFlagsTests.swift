@@ -68,6 +68,9 @@ extension CLITests {
             (["--public-url", url], [:], "--public-url: the public URL must be an absolute http or https URL without credentials, query or fragment")
         } + [
             ([], ["PATCHBAY_PUBLIC_URL": "patchbay.example.com"], "PATCHBAY_PUBLIC_URL: the public URL must be an absolute http or https URL"),
+            (["--min-free-disk-mb=-1"], [:], "--min-free-disk-mb must be a whole number of MB from 0 (no check) to 16777216, not -1"),
+            (["--min-free-disk-mb", "1g"], ["PATCHBAY_MIN_FREE_DISK_MB": "100"], "--min-free-disk-mb must be a whole number of MB"),
+            ([], ["PATCHBAY_MIN_FREE_DISK_MB": "16777217"], "PATCHBAY_MIN_FREE_DISK_MB must be a whole number of MB"),
         ]
         for (arguments, environment, message) in cases {
             let (status, output) = try run(["serve", "--data-dir", directory] + arguments, withErrors: true, environment: environment)

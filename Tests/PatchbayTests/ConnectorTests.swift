@@ -1,4 +1,5 @@
 import Foundation
+import PatchbayClock
 import PatchbayFakes
 import PatchbayServices
 import PatchbayWire
@@ -552,5 +553,39 @@ final class ConnectorTests: XCTestCase {
         let executionsAfter = try await host.request("GET", "/v1/executions", key: key)
         XCTAssertEqual(executionsAfter.json["data"]?.arrayValue?.count, executionsBefore.json["data"]?.arrayValue?.count,
                        "a trial was recorded as an execution")
+    }
+
+    func testATrialThatTimesOutReportsItsTimeoutOnTheHostsClock() async throws {
+        let clock = ManualClock()
+        try await host.stop()
+        host = try await TestHost.start(allowEgress: ["127.0.0.0/8"], clock: clock)
+        key = try await host.key(scopes: TestHost.agentScopes)
+        let slow: JSONValue = [
+            "namespace": "acme", "name": "slow", "title": "Slow", "description": "An upstream that does not answer.",
+            "base_url": .string(try XCTUnwrap(host.fakes.baseURLs["slack"])), "auth": ["type": "none"],
+            "operations": [["name": "check", "description": "Waits.", "method": "GET", "path": "/auth.test", "timeout_ms": 500]],
+        ]
+        let created = try await createConnector(slow)
+        XCTAssertEqual(created.status, 201, created.body)
+        let gate = host.fakes.slack.holdNext()
+        defer { gate.release() }
+        let answered = ManagedFlag()
+        let (host, key) = (try XCTUnwrap(host), try XCTUnwrap(key))
+        let trial = Task {
+            defer { answered.set() }
+            return try await host.request("POST", "/v1/connectors/acme/slow/test/check", key: key, json: ["input": [:]])
+        }
+        defer { trial.cancel() }
+        let holding = await gate.waitUntilHolding(1)
+        XCTAssertTrue(holding, "the trial's request never reached the upstream")
+        try await clock.sleeper(dueIn: .milliseconds(500))
+        clock.advance(by: .milliseconds(499))
+        XCTAssertFalse(answered.isSet, "the trial ended before its timeout")
+        clock.advance(by: .milliseconds(1))
+        let reply = try await trial.value
+        XCTAssertEqual(reply.status, 200, reply.body)
+        XCTAssertEqual(reply.json["ok"], false)
+        XCTAssertEqual(reply.json["error"]?["code"], "upstream_timeout", reply.body)
+        XCTAssertEqual(reply.json["duration_ms"], 500, "the trial's duration is the host's time it waited: \(reply.body)")
     }
 }

@@ -2,13 +2,15 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PatchbayClock
 @testable import PatchbayEgress
 import PatchbayFakes
 import PatchbayWire
 import XCTest
 
 /// Each request goes to exactly the address its name was checked at, through a pooled client
-/// per name, and a name whose answer turns inward is refused on the next lookup.
+/// per name, and a name whose answer turns inward is refused on the next lookup. How long a
+/// verdict is remembered and when a client left behind is shut down run on the host's clock.
 final class PinnedClientsTests: XCTestCase {
     var fakes: FakeUpstreams!
     var shared: HTTPClient!
@@ -36,9 +38,10 @@ final class PinnedClientsTests: XCTestCase {
         await fakes.stop()
     }
 
-    func make(_ policy: AddressPolicy, answers: Answers, remember: Duration) -> PinnedClients {
-        let gate = EgressGate(policy: policy, remember: remember) { answers[$0] }
-        let clients = PinnedClients(gate: gate, shared: shared, configuration: HTTPClient.Configuration(), retireAfter: .seconds(1))
+    func make(_ policy: AddressPolicy, answers: Answers, remember: Duration, clock: any HostClock = SystemClock()) -> PinnedClients {
+        let gate = EgressGate(policy: policy, remember: remember, clock: clock) { answers[$0] }
+        let clients = PinnedClients(gate: gate, shared: shared, configuration: HTTPClient.Configuration(), retireAfter: .seconds(1),
+                                    clock: clock)
         pinned = clients
         return clients
     }
@@ -99,5 +102,63 @@ final class PinnedClientsTests: XCTestCase {
         answers["moving.test"] = [IPAddress("93.184.215.15")!]
         let second = try await clients.client(for: url).get()
         XCTAssertFalse(first === second, "a client never connects a name to an address it was not checked at")
+    }
+
+    func testAVerdictIsRememberedForExactlyItsLifetimeOnTheHostsClock() async throws {
+        let clock = ManualClock()
+        let answers = Answers()
+        answers["cached.test"] = [IPAddress("93.184.215.14")!]
+        let gate = EgressGate(policy: AddressPolicy(), remember: .seconds(30), clock: clock) { answers[$0] }
+        let first = try await gate.vet(host: "cached.test", port: 443)
+        XCTAssertEqual(first, .pinned(IPAddress("93.184.215.14")!))
+
+        answers["cached.test"] = [IPAddress("169.254.169.254")!]
+        clock.advance(by: .seconds(30) - .milliseconds(1))
+        let remembered = try await gate.vet(host: "cached.test", port: 443)
+        XCTAssertEqual(remembered, first, "the verdict was forgotten before its lifetime ran out")
+        clock.advance(by: .milliseconds(1))
+        do {
+            let verdict = try await gate.vet(host: "cached.test", port: 443)
+            XCTFail("the expired verdict was still used: \(verdict)")
+        } catch AddressRefusal.refused(let host, let address, _) {
+            XCTAssertEqual(host, "cached.test")
+            XCTAssertEqual(address, IPAddress("169.254.169.254")!, "the name was looked up again once its verdict expired")
+        }
+    }
+
+    func testAClientLeftBehindIsShutDownOnceItsWaitRunsOutOnTheHostsClock() async throws {
+        let clock = ManualClock()
+        var policy = AddressPolicy()
+        try policy.allow("127.0.0.0/8")
+        let answers = Answers()
+        answers["leaving.pinned.test"] = [IPAddress("127.0.0.1")!]
+        let clients = make(policy, answers: answers, remember: .zero, clock: clock)
+        let port = try XCTUnwrap(URL(string: try XCTUnwrap(fakes.baseURLs["slack"]))?.port)
+        let url = try XCTUnwrap(URL(string: "http://leaving.pinned.test:\(port)/slack/api/auth.test"))
+        let left = try await clients.client(for: url).get()
+        answers["leaving.pinned.test"] = [IPAddress("127.0.0.2")!]
+        let replacement = try await clients.client(for: url).get()
+        XCTAssertFalse(left === replacement)
+
+        // Requests that picked the old client may still be under way until the wait runs out.
+        try await clock.sleeper(dueIn: .seconds(1))
+        clock.advance(by: .milliseconds(999))
+        let late = try await left.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(10))
+        _ = try await late.body.collect(upTo: 1 << 20)
+        XCTAssertEqual(late.status.code, 200, "the client was shut down before its wait ran out")
+
+        clock.advance(by: .milliseconds(1))
+        let limit = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < limit {
+            do {
+                let response = try await left.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(10))
+                _ = try await response.body.collect(upTo: 1 << 20)
+            } catch let error as HTTPClientError where error == .alreadyShutdown || error == .cancelled {
+                // Refused by a client already shut down, or cut off by its shutdown.
+                return
+            }
+            await Task.yield()
+        }
+        XCTFail("the client left behind was still open after its wait ran out")
     }
 }

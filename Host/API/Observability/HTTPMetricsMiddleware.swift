@@ -19,6 +19,7 @@ struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     private let handles = Handles()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Real time, not the host's clock: this measures the work the request took.
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let (requests, duration) = self.handles(Key(method: request.method.rawValue, route: RequestRoute.label(context),

@@ -15,6 +15,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Real time: the line tells how long the request really took, whatever the host's clock says.
         let started = ContinuousClock.now
         let id = request.headers[.requestID].flatMap(Self.acceptable) ?? Self.newID()
         var response = try await next(request, context)

@@ -13,7 +13,7 @@ enum SystemRoutes {
                 JSONResponse.make(["status": "ok"])
             },
             Endpoint(method: .get, path: "/readyz",
-                     summary: "Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).",
+                     summary: "Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, a SQLite data dir has room, the plugins loaded (503 naming each failing check).",
                      tag: "system", access: .open, response: readiness, otherResponses: [503: readiness]) { _, _ in
                 let readiness = await patchbay.readiness.check()
                 var checks: [String: JSONValue] = [:]

@@ -130,9 +130,9 @@ public struct ConnectorService: Sendable {
         }
         let runner = ConnectorRunner(definition: definition, operation: operation)
         let timeout = operation.timeoutMs.map { Duration.milliseconds($0) } ?? settings.pluginTimeout
-        let started = ContinuousClock.now
+        let started = clock.now
         let outcome = await ConnectorChannel.within(timeout, on: providers.registry.clock) { await runner.run(input, send: send) }
-        let duration = Int((ContinuousClock.now - started) / .milliseconds(1))
+        let duration = Int((clock.now - started) / .milliseconds(1))
         var trial = Trial(exchanges: trace.all, durationMs: duration)
         switch outcome {
         case .success(let output)?: trial.output = trace.redacted(output)

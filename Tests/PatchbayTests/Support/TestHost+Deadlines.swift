@@ -30,7 +30,7 @@ extension TestHost {
     /// Invokes `action` of `connection` while `upstream` answers its first request 429 with
     /// `Retry-After: 1`, on a host running on `clock`: the call must be parked on the clock for
     /// exactly that second, with nothing sent again 1 ms before it runs out, and then retried
-    /// once with success, the reply listing both answers.
+    /// once with success, the reply listing both answers and a duration of that second.
     func invokeThroughOneRetryAfter(_ connection: String, _ action: String, input: JSONValue = [:], key: String, clock: ManualClock,
                                     upstream: any FakeProviderAPI,
                                     file: StaticString = #filePath, line: UInt = #line) async throws {
@@ -51,5 +51,6 @@ extension TestHost {
         XCTAssertEqual(reply.status, 200, reply.body, file: file, line: line)
         XCTAssertEqual(upstream.requests.count - before, 2, file: file, line: line)
         XCTAssertEqual(reply.json["requests"]?.arrayValue?.compactMap { $0["status"]?.intValue }, [429, 200], file: file, line: line)
+        XCTAssertEqual(reply.json["duration_ms"], 1000, "the execution's duration is the host's time its call waited", file: file, line: line)
     }
 }

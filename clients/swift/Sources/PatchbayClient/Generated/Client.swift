@@ -1119,7 +1119,7 @@ public struct Client: APIProtocol {
             }
         )
     }
-    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).
+    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, a SQLite data dir has room, the plugins loaded (503 naming each failing check).
     ///
     /// - Remark: HTTP `GET /readyz`.
     /// - Remark: Generated from `#/paths//readyz/get(get_readyz)`.

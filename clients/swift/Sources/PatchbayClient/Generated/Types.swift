@@ -42,7 +42,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /openapi.json`.
     /// - Remark: Generated from `#/paths//openapi.json/get(get_openapi_json)`.
     func getOpenapiJson(_ input: Operations.GetOpenapiJson.Input) async throws -> Operations.GetOpenapiJson.Output
-    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).
+    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, a SQLite data dir has room, the plugins loaded (503 naming each failing check).
     ///
     /// - Remark: HTTP `GET /readyz`.
     /// - Remark: Generated from `#/paths//readyz/get(get_readyz)`.
@@ -533,7 +533,7 @@ extension APIProtocol {
     public func getOpenapiJson(headers: Operations.GetOpenapiJson.Input.Headers = .init()) async throws -> Operations.GetOpenapiJson.Output {
         try await getOpenapiJson(Operations.GetOpenapiJson.Input(headers: headers))
     }
-    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, the plugins loaded (503 naming each failing check).
+    /// Readiness for a load balancer: the store answers and takes writes, its migrations are this build's, a SQLite data dir has room, the plugins loaded (503 naming each failing check).
     ///
     /// - Remark: HTTP `GET /readyz`.
     /// - Remark: Generated from `#/paths//readyz/get(get_readyz)`.

@@ -69,7 +69,7 @@ def sync_detailed(
 
 ) -> Response[GetReadyzResponse200 | GetReadyzResponse503]:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
-    the plugins loaded (503 naming each failing check).
+    a SQLite data dir has room, the plugins loaded (503 naming each failing check).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +96,7 @@ def sync(
 
 ) -> GetReadyzResponse200 | GetReadyzResponse503 | None:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
-    the plugins loaded (503 naming each failing check).
+    a SQLite data dir has room, the plugins loaded (503 naming each failing check).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +118,7 @@ async def asyncio_detailed(
 
 ) -> Response[GetReadyzResponse200 | GetReadyzResponse503]:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
-    the plugins loaded (503 naming each failing check).
+    a SQLite data dir has room, the plugins loaded (503 naming each failing check).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ async def asyncio(
 
 ) -> GetReadyzResponse200 | GetReadyzResponse503 | None:
     """ Readiness for a load balancer: the store answers and takes writes, its migrations are this build's,
-    the plugins loaded (503 naming each failing check).
+    a SQLite data dir has room, the plugins loaded (503 naming each failing check).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
