@@ -54,6 +54,8 @@ final class TestHost: Sendable {
     /// a host `reusing` another keeps that one's clock and fakes.
     /// `apiRateLimits` and `idempotency` are the `serve --api-rate-limit` and `--idempotency-key-hours` settings,
     /// `publicURL` the `serve --public-url` one, `retention` the `serve --retain-*` ones.
+    /// `minimumFreeDisk` turns on `/readyz`'s disk check of the data directory, as `serve --min-free-disk-mb`
+    /// does (test hosts leave it out, so the machine's free space does not decide a test).
     static func start(plugins: [String] = ["PatchbaySlack"], isolated: [String] = [], egress: EgressSettings = TestHost.fastEgress,
                       pluginTimeout: Duration = .seconds(10), mcpSessions: MCPSessionSettings = MCPSessionSettings(),
                       reusing previous: TestHost? = nil, privateWebhookTargets: Bool = true,
@@ -63,7 +65,7 @@ final class TestHost: Sendable {
                       apiRateLimits: APIRateLimitSettings = APIRateLimitSettings(), idempotency: IdempotencySettings = IdempotencySettings(),
                       sharedNotifier: Bool = true, storeNotifier: Bool = false, publicURL: String? = nil,
                       store kind: TestStore = .fromEnvironment, metrics: PrometheusExposition? = nil,
-                      retention: RetentionSettings = RetentionSettings(),
+                      retention: RetentionSettings = RetentionSettings(), minimumFreeDisk: UInt64? = nil,
                       clock chosen: (any HostClock)? = nil) async throws -> TestHost {
         try checkDescriptorsHeld()
         let clock = chosen ?? previous?.patchbay.clock ?? SystemClock()
@@ -91,6 +93,10 @@ final class TestHost: Sendable {
         settings.publicURL = try publicURL.map(PublicURL.init)
         for entry in allowEgress { try settings.egress.addresses.allow(entry) }
         settings.webhooks.allowPrivateTargets = privateWebhookTargets
+        if let minimumFreeDisk {
+            settings.minimumFreeDisk = minimumFreeDisk
+            settings.dataDisk = DirectoryFreeSpace(path: directory)
+        }
         // Replicas share a notifier, as replicas on one PostgreSQL share its LISTEN/NOTIFY.
         let notifier: any Notifier
         if storeNotifier {
