@@ -19,16 +19,10 @@ struct ReadinessOptions: ParsableArguments {
 
     /// The minimum in bytes from the flag, else the variable, else nil for the default.
     func minimumFreeDisk(environment: [String: String]) throws -> UInt64? {
-        let (raw, source): (String, String)
-        if let minFreeDiskMb {
-            (raw, source) = (minFreeDiskMb, "--min-free-disk-mb")
-        } else if let variable = environment["PATCHBAY_MIN_FREE_DISK_MB"], !variable.isEmpty {
-            (raw, source) = (variable, "PATCHBAY_MIN_FREE_DISK_MB")
-        } else {
-            return nil
-        }
-        guard let megabytes = UInt64(raw), megabytes <= Self.largestMinimum else {
-            throw ValidationError("\(source) must be a whole number of MB from 0 (no check) to \(Self.largestMinimum), not \(raw)")
+        guard let given = GivenSetting(flag: "--min-free-disk-mb", minFreeDiskMb, variable: "PATCHBAY_MIN_FREE_DISK_MB", in: environment)
+        else { return nil }
+        guard let megabytes = UInt64(given.raw), megabytes <= Self.largestMinimum else {
+            throw ValidationError("\(given.source) must be a whole number of MB from 0 (no check) to \(Self.largestMinimum), not \(given.raw)")
         }
         return megabytes << 20
     }

@@ -25,18 +25,10 @@ struct RetentionOptions: ParsableArguments {
     }
 
     private func days(_ flag: String, _ value: String?, _ variable: String, _ environment: [String: String]) throws -> Int? {
-        let raw: String
-        let source: String
-        if let value {
-            (raw, source) = (value, flag)
-        } else if let fromEnvironment = environment[variable], !fromEnvironment.isEmpty {
-            (raw, source) = (fromEnvironment, variable)
-        } else {
-            return nil
-        }
+        guard let given = GivenSetting(flag: flag, value, variable: variable, in: environment) else { return nil }
         // At most about 100 years, so the cutoff in milliseconds cannot overflow.
-        guard let days = Int(raw), (0...36_500).contains(days) else {
-            throw ValidationError("\(source) must be a whole number of days from 0 (keep forever) to 36500, not \(raw)")
+        guard let days = Int(given.raw), (0...36_500).contains(days) else {
+            throw ValidationError("\(given.source) must be a whole number of days from 0 (keep forever) to 36500, not \(given.raw)")
         }
         return days
     }
