@@ -1,3 +1,6 @@
+// glibc's siginfo_t reaches Swift through the Dispatch overlay's C module, which therefore owns
+// its initializer for MemberImportVisibility (a release build refuses `siginfo_t()` without it).
+import CDispatch
 import Foundation
 import PatchbayWire
 import Synchronization
