@@ -50,4 +50,27 @@ final class PostgresPreparedStatementTests: XCTestCase {
         let deliveries = try server.psql(database, "SELECT string_agg(id, ',' ORDER BY id) FROM webhook_deliveries")
         XCTAssertEqual(deliveries, "msg_evt_1,msg_evt_2")
     }
+
+    /// The route read runs for every group of deliveries: the server must keep its plan rather
+    /// than plan the join again on each execution (`PostgresMigrations.webhookRoutes`).
+    func testTheRouteReadKeepsOnePlan() async throws {
+        let server = try PostgresServer.shared()
+        let database = try server.makeEmptyDatabase()
+        let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+        defer { store.close() }
+        try await store.insertGitHubEndpointWithItsAccount()
+
+        let executions = Array(repeating: "EXECUTE route('{wh_a}');", count: 8).joined(separator: " ")
+        let plans = try server.psql(database, """
+            PREPARE route(text[]) AS \(PostgresWebhookRoutesStatement.sql); \(executions)
+            SELECT generic_plans || ' ' || custom_plans FROM pg_prepared_statements WHERE name = 'route'
+            """)
+        // psql prints every statement's rows: the counts are the last line.
+        let counts = (plans.split(separator: "\n").last ?? "").split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(counts.count, 2, plans)
+        XCTAssertGreaterThanOrEqual(counts.first ?? 0, 3, "the statement was planned again for its bound ids: \(plans)")
+        XCTAssertLessThanOrEqual(counts.last ?? .max, 5, plans)
+        let setting = try server.psql(database, "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'patchbay_webhook_routes'")
+        XCTAssertEqual(setting, "plan_cache_mode=force_generic_plan", "the join inside the function keeps one plan")
+    }
 }

@@ -20,7 +20,8 @@ enum PostgresMigrations {
 
     static let all: [Migration] = [core, webhooks, credentials, agents, hostInstances, mcpSessions, connectors, rateBudgets,
                                     idempotencyKeys, audit, apiRequestCounts, mcpServers, inboxFunction,
-                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace, inboxNotify, inboxCommit]
+                                    mcpServersAuthorization, apiKeyRateLimit, webhookEventTrace, inboxNotify, inboxCommit,
+                                    webhookRoutes]
 
     static var names: [String] { all.map(\.name) }
 

@@ -91,8 +91,9 @@ public final class PostgresStore: Store {
 
     /// Runs one prepared statement that reads, on its own, and returns its rows. postgres-nio
     /// prepares it on a pooled connection the first time that connection runs it; after that the
-    /// server only binds and executes it, with no parsing or planning. For the statements run on
-    /// every delivery; their columns are named, not `*` (`PostgresWebhookRoutesStatement`).
+    /// server no longer parses it, and plans it again only when it prefers a plan for the bound
+    /// values (see `PostgresMigrations.webhookRoutes`). For the statements run on every delivery;
+    /// their columns are named, not `*` (`PostgresWebhookRoutesStatement`).
     @discardableResult
     func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
         where Statement.Row: Sendable

@@ -2,26 +2,26 @@ import PostgresNIO
 
 /// The webhook routes of a group of deliveries (`PostgresStore.webhookRoute`): each endpoint
 /// with its connection and its active subscriptions, one row per subscription (or one without
-/// any), the three tables apart in each row (`PostgresTableColumns`). Read on every delivery,
-/// so it is prepared once per pooled connection instead of parsed and planned per group.
+/// any), the three tables apart in each row (`PostgresTableColumns`). Read on every group of
+/// deliveries, so it is prepared once per pooled connection, and it reads through
+/// `patchbay_webhook_routes` (`PostgresMigrations.webhookRoutes`), whose plan the server keeps:
+/// the same join as a statement of its own was planned again on every execution.
 ///
 /// The columns are named rather than `*`: a prepared statement whose result gains a column
-/// fails until it is prepared again, and a replica of the next release may add one while this
-/// one runs (`PostgresMigrations`). They are the columns the records decode.
+/// fails until it is prepared again. They are the columns the records decode.
 struct PostgresWebhookRoutesStatement: PostgresPreparedStatement {
     static let sql = """
-        SELECT e.id, e.account_id, e.connection_id, e.provider, e.status, e.sealed_secret, e.channel_id, e.resource_id,
-            e.created_at, e.updated_at,
-            NULL AS "|", c.id, c.account_id, c.provider, c.label, c.config, c.status, c.sealed_credentials, c.created_at,
-            c.updated_at, c.end_user,
-            NULL AS "|", s.id, s.account_id, s.agent_id, s.endpoint_id, s.provider, s.patterns, s.mode, s.url,
-            s.sealed_secrets, s.status, s.disabled_reason, s.created_at, s.updated_at
-        FROM webhook_endpoints e
-        LEFT JOIN connections c ON c.id = e.connection_id AND c.account_id = e.account_id
-        LEFT JOIN webhook_subscriptions s ON s.account_id = e.account_id AND s.status = 'active'
-            AND (s.endpoint_id = e.id OR s.provider = e.provider)
-        WHERE e.id = ANY($1::text[])
-        ORDER BY e.id, s.created_at, s.id
+        SELECT e_id AS id, e_account_id AS account_id, e_connection_id AS connection_id, e_provider AS provider,
+            e_status AS status, e_sealed_secret AS sealed_secret, e_channel_id AS channel_id, e_resource_id AS resource_id,
+            e_created_at AS created_at, e_updated_at AS updated_at,
+            NULL AS "|", c_id AS id, c_account_id AS account_id, c_provider AS provider, c_label AS label, c_config AS config,
+            c_status AS status, c_sealed_credentials AS sealed_credentials, c_created_at AS created_at,
+            c_updated_at AS updated_at, c_end_user AS end_user,
+            NULL AS "|", s_id AS id, s_account_id AS account_id, s_agent_id AS agent_id, s_endpoint_id AS endpoint_id,
+            s_provider AS provider, s_patterns AS patterns, s_mode AS mode, s_url AS url, s_sealed_secrets AS sealed_secrets,
+            s_status AS status, s_disabled_reason AS disabled_reason, s_created_at AS created_at, s_updated_at AS updated_at
+        FROM patchbay_webhook_routes($1::text[])
+        ORDER BY e_id, s_created_at, s_id
         """
 
     let endpointIDs: [String]
