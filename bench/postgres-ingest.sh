@@ -16,7 +16,8 @@
 #                    statement as the host's inbox groups them (group)
 # For each: events/s, the ratio to the pgbench ceiling (goal >= 0.50), and CPU time per event of
 # the host(s) (or the floor) and of PostgreSQL (utime + stime from /proc/<pid>/stat before and
-# after; for PostgreSQL the postmaster with its reaped children plus every live server process).
+# after; for PostgreSQL the postmaster with its reaped children plus every live server process),
+# and of the load generator, pgbench or wrk (its utime + stime as it exits).
 #
 #   bench/postgres-ingest.sh
 #   CONCURRENCY=64 DURATION=20 SKIP_BUILD=1 bench/postgres-ingest.sh
@@ -56,6 +57,7 @@ source bench/lib.sh
 
 build_binaries patchbay PatchbayGitHub
 need_tool wrk wrk
+need_tool /usr/bin/time time
 need_tool curl curl
 command -v python3 >/dev/null 2>&1 || die "python3 is needed (apt-get install python3)"
 mkdir -p "$WORK/plugins"
@@ -125,7 +127,7 @@ VALUES ('evt_' || md5(random()::text || clock_timestamp()::text), '$ACCOUNT_ID',
         gen_random_uuid()::text, 'issues', 'github.issues.opened', NULL, '$PAYLOAD', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
 SQL
 pgbench_run() {
-    PGPASSWORD=$PG_PASSWORD "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONCURRENCY" -j "$THREADS" \
+    PGPASSWORD=$PG_PASSWORD /usr/bin/time -f "%U %S" -o "$WORK/pgbench-$2.cpu" "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -c "$CONCURRENCY" -j "$THREADS" \
         -M prepared -f "$WORK/insert-event.sql" -T "$1" ceiling >"$WORK/pgbench-$2.txt" 2>&1 ||
         { show_log "$WORK/pgbench-$2.txt" "pgbench"; die "pgbench failed ($2)"; }
 }
@@ -140,6 +142,7 @@ R[pgbench.rps]=$(awk '/^tps = / { printf "%.0f", $3 }' "$WORK/pgbench-ceiling.tx
 R[pgbench.requests]=$(awk '/number of transactions actually processed/ { split($NF, a, "/"); print a[1] }' "$WORK/pgbench-ceiling.txt")
 R[pgbench.latency]=$(awk '/^latency average = / { print $4 }' "$WORK/pgbench-ceiling.txt")
 R[pgbench.pg_cpu]=$(cpu_per_request "$pg_before" "$pg_after" "${R[pgbench.requests]}")
+R[pgbench.client_cpu]=$(awk -v n="${R[pgbench.requests]}" '{ printf "%.3f", (n > 0 ? ($1 + $2) * 1000 / n : 0) }' "$WORK/pgbench-ceiling.cpu")
 
 # MARK: The replicas
 
@@ -204,7 +207,9 @@ ingest() {
     pg_before=$(pg_cpu_ticks)
     for i in $(seq 0 $((count - 1))); do
         # Together, in the background; each report is read once all are done.
-        wrk --latency --timeout 10s -t "$THREADS" -c $((CONCURRENCY / count)) -d "${seconds}s" -s "$WEBHOOK_LUA" \
+        # The load generator's own CPU time too: it shares the cores with the host and PostgreSQL.
+        /usr/bin/time -f "%U %S" -o "$WORK/wrk-$name-$i.cpu" \
+            wrk --latency --timeout 10s -t "$THREADS" -c $((CONCURRENCY / count)) -d "${seconds}s" -s "$WEBHOOK_LUA" \
             "${REPLICA_URLS[$i]}$ENDPOINT_PATH" -- "${files[$i]}" "$THREADS" "$first" >"$WORK/wrk-$name-$i.txt" 2>&1 &
         pids+=($!)
         STARTED_PIDS+=($!)
@@ -230,6 +235,7 @@ ingest() {
         unset one
     done
     R[$name.host_cpu]=$(cpu_per_request "$host_before" "$host_after" "${R[$name.requests]}")
+    R[$name.wrk_cpu]=$(cat "$WORK"/wrk-"$name"-*.cpu | awk -v n="${R[$name.requests]}" '{ s += $1 + $2 } END { printf "%.3f", (n > 0 ? s * 1000 / n : 0) }')
     R[$name.pg_cpu]=$(cpu_per_request "$pg_before" "$pg_after" "${R[$name.requests]}")
 }
 
@@ -297,9 +303,9 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 # Three places, and the verdict on the same digits: two would round 0.497 up to a "met" 0.50.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v r="$1" -v g="$CEILING_GOAL" 'BEGIN { print (r + 0 >= g + 0 ? "met" : "MISSED") }'; }
-row() { printf '  %-30s %9s %8s %8s %7s %12s %12s %6s\n' "$@"; }
+row() { printf '  %-30s %9s %8s %8s %7s %12s %12s %12s %6s\n' "$@"; }
 target_row() {
-    row "$2" "${R[$1.rps]}" "$(ms "${R[$1.p50_us]}")" "$(ms "${R[$1.p99_us]}")" "${R[$1.failed]}" "${R[$1.host_cpu]}" "${R[$1.pg_cpu]}" "${R[$1.load]}"
+    row "$2" "${R[$1.rps]}" "$(ms "${R[$1.p50_us]}")" "$(ms "${R[$1.p99_us]}")" "${R[$1.failed]}" "${R[$1.host_cpu]}" "${R[$1.pg_cpu]}" "${R[$1.wrk_cpu]}" "${R[$1.load]}"
 }
 echo
 echo "Webhook ingest on PostgreSQL: signed GitHub deliveries, ${BODY_BYTES} byte bodies"
@@ -310,8 +316,8 @@ printf '  server    PostgreSQL %s, synchronous_commit = on, fsync = on, data on 
 printf '  load      %s connections, %ss measured after %ss of warm-up; 2 replicas: 2 wrk with %s connections each\n' \
     "$CONCURRENCY" "$DURATION" "$WARMUP" "$((CONCURRENCY / 2))"
 echo
-row "target" "events/s" "p50 ms" "p99 ms" "failed" "host CPU ms" "PG CPU ms" "load"
-row "pgbench ceiling (1 row/tx)" "${R[pgbench.rps]}" "${R[pgbench.latency]} avg" "-" "-" "-" "${R[pgbench.pg_cpu]}" "${R[pgbench.load]}"
+row "target" "events/s" "p50 ms" "p99 ms" "failed" "host CPU ms" "PG CPU ms" "client CPU ms" "load"
+row "pgbench ceiling (1 row/tx)" "${R[pgbench.rps]}" "${R[pgbench.latency]} avg" "-" "-" "-" "${R[pgbench.pg_cpu]}" "${R[pgbench.client_cpu]}" "${R[pgbench.load]}"
 if [[ $FLOOR == 1 ]]; then
     target_row floor_row "floor, 1 INSERT per request"
     target_row floor_group "floor, grouped INSERTs"
@@ -319,7 +325,8 @@ fi
 target_row one "patchbay, 1 replica"
 target_row two "patchbay, 2 replicas"
 echo "  (CPU columns: milliseconds per event; host CPU is the floor's process for the floor, both hosts"
-echo "  together for 2 replicas; load: the 1-minute load average as the measured run started)"
+echo "  together for 2 replicas; client CPU is the load generator's, pgbench or wrk, which shares the"
+echo "  cores; load: the 1-minute load average as the measured run started)"
 echo
 ratio_line() {
     local r
