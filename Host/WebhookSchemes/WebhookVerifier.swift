@@ -21,15 +21,18 @@ public struct WebhookVerifier: Sendable {
     /// Push channels: the channel and resource ids the endpoint was registered with, if any.
     public var channelID: String?
     public var resourceID: String?
+    /// Where MAC keys set up for earlier deliveries are kept, if anywhere.
+    public var keys: WebhookKeys?
 
     /// More entries than this in one signature header are refused rather than each tried.
     static let maxSignatures = 16
 
-    public init(spec: WebhookSpec, secret: String, channelID: String? = nil, resourceID: String? = nil) {
+    public init(spec: WebhookSpec, secret: String, channelID: String? = nil, resourceID: String? = nil, keys: WebhookKeys? = nil) {
         self.spec = spec
         self.secret = secret
         self.channelID = channelID
         self.resourceID = resourceID
+        self.keys = keys
     }
 
     /// Verifies a manifest's known-answer vector as a delivery at the moment it was signed
@@ -67,14 +70,18 @@ public struct WebhookVerifier: Sendable {
         let parts = data.payloadParts
         var id: String?
         if let idHeader = data.idHeader, parts.contains(.placeholder("id")) { id = try header(headers, idHeader) }
-        guard let key = data.secretEncoding.key(secret) else {
+        let prepared = if let keys {
+            keys.hmac(data.algorithm, secret: secret, encoding: data.secretEncoding)
+        } else {
+            WebhookKeys.prepare(data.algorithm, secret: secret, encoding: data.secretEncoding)
+        }
+        guard let hmac = prepared else {
             throw refusal("invalid_signature", "the endpoint's secret is not \(data.secretEncoding.rawValue)")
         }
         let signed = SignedPayload(parts: parts, body: body, timestamp: timestampText ?? "", id: id ?? "")
-        let matched = switch data.algorithm {
-        case .hmacSHA256: Self.matches(signatures, signed.mac(HMAC<SHA256>(key: SymmetricKey(data: key))))
-        case .hmacSHA1: Self.matches(signatures, signed.mac(HMAC<Insecure.SHA1>(key: SymmetricKey(data: key))))
-        case .token: false
+        let matched = switch hmac {
+        case .sha256(let hmac): Self.matches(signatures, signed.mac(hmac))
+        case .sha1(let hmac): Self.matches(signatures, signed.mac(hmac))
         }
         guard matched else { throw refusal("invalid_signature", "\(data.signatureHeader) does not match the body") }
     }
