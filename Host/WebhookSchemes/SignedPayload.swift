@@ -27,8 +27,8 @@ struct SignedPayload {
         return hmac.finalize()
     }
 
-    /// Feeds the text's UTF-8 bytes as one contiguous buffer: swift-crypto's generic path over
-    /// a `String.UTF8View` would hand them over region by region.
+    /// Feeds the text's UTF-8 bytes where they lie, as one buffer (`withUTF8` copies only a
+    /// string that is not stored as UTF-8 already).
     private static func update<H: HashFunction>(_ hmac: inout HMAC<H>, _ text: String) {
         var text = text
         text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
