@@ -3,12 +3,14 @@ import PatchbayWire
 
 /// Reading the headers the webhook routes take.
 extension RequestInput {
-    /// Header names in lowercase; repeated headers joined with commas.
+    /// Header names in lowercase (a field's canonical name is); repeated headers joined with
+    /// commas. Sized once for every field, and a name hashed once unless it repeats.
     static func headers(_ request: Request) -> [String: String] {
         var headers: [String: String] = [:]
+        headers.reserveCapacity(request.headers.count)
         for field in request.headers {
-            let name = field.name.canonicalName
-            headers[name] = headers[name].map { "\($0),\(field.value)" } ?? field.value
+            let name = field.name.canonicalName, value = field.value
+            if let earlier = headers.updateValue(value, forKey: name) { headers[name] = "\(earlier),\(value)" }
         }
         return headers
     }

@@ -44,14 +44,40 @@ public struct Vault: Sendable {
     /// also for a plaintext already opened: a key retired or taken out of the key file opens
     /// nothing from then on.
     private func parse(_ sealed: String) throws -> (key: MasterKey, payload: Substring) {
-        let parts = sealed.split(separator: ".", maxSplits: 2)
-        guard parts.count == 3, parts[0] == Self.prefix else { throw VaultError.malformedCiphertext }
-        let keyID = String(parts[1])
+        guard let fields = Self.fields(of: sealed), fields.prefix == Self.prefix else { throw VaultError.malformedCiphertext }
+        let keyID = String(fields.keyID)
         if retiredKeyIDs.contains(keyID) { throw VaultError.retiredKey(keyID) }
         guard let key = keyring.key(id: keyID) ?? source.reloaded(lacking: keyID)?.key(id: keyID) else {
             throw VaultError.unknownKey(keyID)
         }
-        return (key, parts[2])
+        return (key, fields.payload)
+    }
+
+    /// The three dot-separated fields of a sealed value, read in one pass over its bytes without
+    /// building an array: the fields `split(separator: ".", maxSplits: 2)` finds (empty ones
+    /// before the payload skipped), or nil when there are fewer than three. The prefix and the
+    /// key id are ASCII; a value with other bytes there could never open and is malformed.
+    private static func fields(of sealed: String) -> (prefix: Substring, keyID: Substring, payload: Substring)? {
+        let bytes = sealed.utf8
+        var prefix: Range<String.Index>?
+        var start = bytes.startIndex, index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            bytes.formIndex(after: &index)
+            guard byte == UInt8(ascii: ".") else { continue }
+            let field = start..<bytes.index(before: index)
+            start = index
+            guard !field.isEmpty else { continue }
+            guard let prefix else {
+                prefix = field
+                continue
+            }
+            // The byte after the dot must not be one a Unicode mark could join the dot with.
+            guard index != bytes.endIndex, bytes[index] < 0x80 else { return nil }
+            return (sealed[prefix], sealed[field], sealed[index...])
+        }
+        return nil
     }
 
     private func decrypt(_ payload: Substring, key: MasterKey, context: String) throws -> Data {
@@ -66,8 +92,7 @@ public struct Vault: Sendable {
 
     /// The id of the key a sealed value needs, without opening it.
     public static func keyID(of sealed: String) -> String? {
-        let parts = sealed.split(separator: ".", maxSplits: 2)
-        return parts.count == 3 ? String(parts[1]) : nil
+        fields(of: sealed).map { String($0.keyID) }
     }
 
     // Convenience for secrets that are string maps (a connection's credentials).

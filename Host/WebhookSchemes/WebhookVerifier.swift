@@ -21,15 +21,18 @@ public struct WebhookVerifier: Sendable {
     /// Push channels: the channel and resource ids the endpoint was registered with, if any.
     public var channelID: String?
     public var resourceID: String?
+    /// Where MAC keys set up for earlier deliveries are kept, if anywhere.
+    public var keys: WebhookKeys?
 
     /// More entries than this in one signature header are refused rather than each tried.
     static let maxSignatures = 16
 
-    public init(spec: WebhookSpec, secret: String, channelID: String? = nil, resourceID: String? = nil) {
+    public init(spec: WebhookSpec, secret: String, channelID: String? = nil, resourceID: String? = nil, keys: WebhookKeys? = nil) {
         self.spec = spec
         self.secret = secret
         self.channelID = channelID
         self.resourceID = resourceID
+        self.keys = keys
     }
 
     /// Verifies a manifest's known-answer vector as a delivery at the moment it was signed
@@ -64,28 +67,35 @@ public struct WebhookVerifier: Sendable {
             timestampText = text
         }
         let signatures = try signatures(entries)
+        let parts = data.payloadParts
         var id: String?
-        if let idHeader = data.idHeader, data.payloadParts.contains(.placeholder("id")) { id = try header(headers, idHeader) }
-        guard let key = data.secretEncoding.key(secret) else {
+        if let idHeader = data.idHeader, parts.contains(.placeholder("id")) { id = try header(headers, idHeader) }
+        let prepared = if let keys {
+            keys.hmac(data.algorithm, secret: secret, encoding: data.secretEncoding)
+        } else {
+            WebhookKeys.prepare(data.algorithm, secret: secret, encoding: data.secretEncoding)
+        }
+        guard let hmac = prepared else {
             throw refusal("invalid_signature", "the endpoint's secret is not \(data.secretEncoding.rawValue)")
         }
-        let signed = payload(body: body, timestamp: timestampText ?? "", id: id ?? "")
-        let symmetricKey = SymmetricKey(data: key)
-        let matched = signatures.contains { mac in
-            switch data.algorithm {
-            case .hmacSHA256: HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: symmetricKey)
-            case .hmacSHA1: HMAC<Insecure.SHA1>.isValidAuthenticationCode(mac, authenticating: signed, using: symmetricKey)
-            case .token: false
-            }
+        let signed = SignedPayload(parts: parts, body: body, timestamp: timestampText ?? "", id: id ?? "")
+        let matched = switch hmac {
+        case .sha256(let hmac): Self.matches(signatures, signed.mac(hmac))
+        case .sha1(let hmac): Self.matches(signatures, signed.mac(hmac))
         }
         guard matched else { throw refusal("invalid_signature", "\(data.signatureHeader) does not match the body") }
+    }
+
+    /// Whether one of the signatures is `mac`, each compared in constant time by swift-crypto.
+    private static func matches<H: HashFunction>(_ signatures: [Data], _ mac: HashedAuthenticationCode<H>) -> Bool {
+        signatures.contains { mac == $0 }
     }
 
     /// The handshake a verified delivery is, answered rather than stored: the reply's body, or nil for an event.
     public func handshakeReply(headers: [String: String], body: Data) -> JSONValue? {
         for handshake in spec.verification.handshakes {
             if let name = handshake.header {
-                if headers[name.lowercased()] == handshake.equals { return ["ok": true] }
+                if headers[Self.lowercased(name)] == handshake.equals { return ["ok": true] }
                 continue
             }
             guard let field = handshake.bodyField, let envelope = try? WireCoding.decode(JSONValue.self, from: body),
@@ -128,7 +138,7 @@ public struct WebhookVerifier: Sendable {
     /// The signed timestamp as sent: its header, or its entry of the signature header.
     private func timestamp(_ headers: [String: String], entries: [Substring]) throws(Refusal) -> String? {
         let data = spec.verification
-        if let name = data.timestampHeader { return headers[name.lowercased()].flatMap { $0.isEmpty ? nil : $0 } }
+        if let name = data.timestampHeader { return headers[Self.lowercased(name)].flatMap { $0.isEmpty ? nil : $0 } }
         guard let prefix = data.timestampPrefix, let entry = entries.first(where: { $0.hasPrefix(prefix) }) else { return nil }
         return String(entry.dropFirst(prefix.count))
     }
@@ -142,7 +152,6 @@ public struct WebhookVerifier: Sendable {
     /// list, entries without the prefix (other versions, the timestamp) are not signatures.
     private func signatures(_ entries: [Substring]) throws(Refusal) -> [Data] {
         let data = spec.verification
-        let format = "\(data.signaturePrefix)<\(data.signatureEncoding.rawValue)>"
         let decoded = entries.filter { $0.hasPrefix(data.signaturePrefix) }.compactMap { entry -> Data? in
             let text = entry.dropFirst(data.signaturePrefix.count)
             switch data.signatureEncoding {
@@ -151,6 +160,7 @@ public struct WebhookVerifier: Sendable {
             }
         }
         guard !decoded.isEmpty else {
+            let format = "\(data.signaturePrefix)<\(data.signatureEncoding.rawValue)>"
             throw refusal("invalid_signature", "\(data.signatureHeader) must hold \(data.signatureSeparator == nil ? "" : "an entry ")\(format)")
         }
         guard decoded.count <= Self.maxSignatures else {
@@ -159,28 +169,18 @@ public struct WebhookVerifier: Sendable {
         return decoded
     }
 
-    /// The signed bytes: the template with the body's bytes and the delivery's values in place.
-    private func payload(body: Data, timestamp: String, id: String) -> Data {
-        var signed = Data()
-        for part in spec.verification.payloadParts {
-            switch part {
-            case .literal(let text): signed.append(contentsOf: text.utf8)
-            case .placeholder("body"): signed.append(body)
-            case .placeholder("timestamp"): signed.append(contentsOf: timestamp.utf8)
-            case .placeholder("id"): signed.append(contentsOf: id.utf8)
-            // The manifest validator refuses other placeholders; one that got here signs as written.
-            case .placeholder(let name): signed.append(contentsOf: "{\(name)}".utf8)
-            }
-        }
-        return signed
-    }
-
     private func header(_ headers: [String: String], _ name: String) throws(Refusal) -> String {
         // HTTP already strips a field value's surrounding whitespace.
-        guard let value = headers[name.lowercased()], !value.isEmpty else {
+        guard let value = headers[Self.lowercased(name)], !value.isEmpty else {
             throw refusal("missing_signature", "the \(name) header is missing")
         }
         return value
+    }
+
+    /// A header name as the headers map spells it. Manifests write their names in lowercase
+    /// already, and those are used as they are rather than copied.
+    private static func lowercased(_ name: String) -> String {
+        name.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 } ? name.lowercased() : name
     }
 
     private func refusal(_ code: String, _ message: String) -> Refusal {

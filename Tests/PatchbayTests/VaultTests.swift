@@ -26,6 +26,33 @@ final class VaultTests: XCTestCase {
         XCTAssertThrowsError(try vault.open(String(bytes), context: "connection:conn_a"))
     }
 
+    func testASealedValueIsItsPrefixKeyIDAndPayloadAndAnythingElseIsMalformed() throws {
+        let key = MasterKey.generate()
+        let vault = Vault(keyring: Keyring(active: key))
+        let sealed = try vault.seal(Data("s3cret-value".utf8), context: "c")
+        let payload = String(sealed.dropFirst("pbv1.\(key.id).".count))
+        // Empty fields before the payload are skipped, as splitting at dots does.
+        for spelled in ["..pbv1.\(key.id).\(payload)", "pbv1...\(key.id).\(payload)"] {
+            XCTAssertEqual(try vault.open(spelled, context: "c"), Data("s3cret-value".utf8), spelled)
+            XCTAssertEqual(Vault.keyID(of: spelled), key.id, spelled)
+        }
+        for malformed in ["", "pbv1", "pbv1.\(key.id)", "pbv1.\(key.id).", "pbv1..\(key.id)..", "pbv2.\(key.id).\(payload)",
+                          "pbv1.\(key.id)..\(payload)", "pbv1.\(key.id).\(payload)!", "pbv1.\(key.id)é.\(payload)",
+                          "pbv1.\(key.id).\u{301}\(payload)"] {
+            XCTAssertThrowsError(try vault.open(malformed, context: "c"), malformed) {
+                XCTAssertEqual($0 as? VaultError, .malformedCiphertext, malformed)
+            }
+        }
+        XCTAssertNil(Vault.keyID(of: "pbv1.\(key.id)"))
+        // The key is looked up by the id field alone, and checked before the payload is read.
+        XCTAssertThrowsError(try vault.open("pbv1.k000000000000.\(payload)", context: "c")) {
+            XCTAssertEqual($0 as? VaultError, .unknownKey("k000000000000"))
+        }
+        XCTAssertThrowsError(try Vault(keyring: Keyring(active: key), retiredKeyIDs: [key.id]).open("pbv1.\(key.id).!", context: "c")) {
+            XCTAssertEqual($0 as? VaultError, .retiredKey(key.id))
+        }
+    }
+
     func testPreviousKeysStillOpenWhatTheySealed() throws {
         let old = MasterKey.generate()
         let sealed = try Vault(keyring: Keyring(active: old)).seal(Data("s3cret-value".utf8), context: "c")

@@ -21,6 +21,7 @@ public struct WebhookReceiver: Sendable {
     let clock: any HostClock
     let logger: Logger
     let counters = WebhookCounters()
+    let keys = WebhookKeys()
 
     /// What to answer the provider.
     public struct Reply: Sendable, Equatable {
@@ -54,7 +55,8 @@ public struct WebhookReceiver: Sendable {
             logger.error("webhook endpoint secret cannot be opened", metadata: ["endpoint": "\(endpoint.id)", "reason": "\(error)"])
             throw ServiceError(.unavailable, "vault_error", "the endpoint's secret cannot be opened")
         }
-        let verifier = WebhookVerifier(spec: spec, secret: secret, channelID: endpoint.channelID, resourceID: endpoint.resourceID)
+        let verifier = WebhookVerifier(spec: spec, secret: secret, channelID: endpoint.channelID, resourceID: endpoint.resourceID,
+                                       keys: keys)
         do {
             try verifier.verify(headers: headers, body: body)
         } catch {
