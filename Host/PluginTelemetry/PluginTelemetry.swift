@@ -8,6 +8,9 @@ import Tracing
 /// series and swift-distributed-tracing spans, through whichever backends `serve` bootstrapped.
 public struct PluginTelemetry: PluginObserver {
     public let logger: Logger
+    /// Whether a tracer was bootstrapped when the telemetry was made: `serve` bootstraps tracing
+    /// before it loads the plugins. Looking the tracer up costs about as much as a small span.
+    private let traced = !(InstrumentationSystem.tracer is NoOpTracer)
 
     public init(logger: Logger) {
         self.logger = logger
@@ -49,7 +52,7 @@ public struct PluginTelemetry: PluginObserver {
     /// and attributes would still be built on every call: the call runs as it is.
     public func observeCall(_ method: PluginMethod, plugin: String, context: PluginCallContext,
                             _ run: (PluginCallContext) async -> PluginReply) async -> PluginReply {
-        if InstrumentationSystem.tracer is NoOpTracer { return await run(context) }
+        guard traced else { return await run(context) }
         return await withSpan("plugin.\(method.rawValue)", ofKind: .internal) { span in
             span.attributes["patchbay.plugin"] = plugin
             var context = context

@@ -4,7 +4,6 @@ public import PatchbayClock
 import PatchbayModel
 import PatchbayWire
 import PostgresNIO
-import Tracing
 
 /// The store for several host replicas: one PostgreSQL database shared by every replica,
 /// through a pool of connections per replica (postgres-nio's `PostgresClient`).
@@ -21,6 +20,7 @@ public final class PostgresStore: Store {
     let url: PostgresStoreURL
     let logger: Logger
     let health = StorageHealth()
+    private let spans = StoreSpans(system: "postgresql")
     /// Bounds every operation by the URL's `connect_timeout`.
     let deadlines: PostgresDeadlines
     /// Concurrent inbox writes share transactions and statements (`storeInboundEvents`).
@@ -174,10 +174,7 @@ public final class PostgresStore: Store {
     /// out of disk or read-only is `StoreError.unavailable`, remembered until a write succeeds.
     func withStoreErrors<T: Sendable>(isWrite: Bool, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
-            let value = try await withSpan(isWrite ? "store.write" : "store.read", ofKind: .client) { span in
-                span.attributes["db.system"] = "postgresql"
-                return try await deadlines.run(operation)
-            }
+            let value = try await spans.run(isWrite ? "store.write" : "store.read") { try await deadlines.run(operation) }
             if isWrite { health.wrote() }
             return value
         } catch let error as PSQLError {

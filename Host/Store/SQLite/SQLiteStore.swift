@@ -3,7 +3,6 @@ import GRDB
 public import PatchbayClock
 public import PatchbayModel
 import PatchbayWire
-import Tracing
 
 /// The embedded default store: one SQLite file in WAL mode, through GRDB.
 /// Commits are fully synchronous: what this store acknowledged survives a power cut, unless
@@ -17,6 +16,7 @@ public final class SQLiteStore: Store {
     private let checkpointer: WALCheckpointer
     let path: String
     let health = StorageHealth()
+    private let spans = StoreSpans(system: "sqlite")
     public let instanceID = "inst_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     /// What the store stamps rows with when it picks the time itself.
     public let clock: any HostClock
@@ -249,10 +249,7 @@ public final class SQLiteStore: Store {
     /// `StoreError.unavailable`, and is remembered until a write succeeds again.
     func write<T: Sendable>(_ durability: Durability = .onDisk, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            let value = try await withSpan("store.write", ofKind: .client) { span in
-                span.attributes["db.system"] = "sqlite"
-                return try await committer.write(durability, body)
-            }
+            let value = try await spans.run("store.write") { try await committer.write(durability, body) }
             health.wrote()
             return value
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
@@ -267,10 +264,7 @@ public final class SQLiteStore: Store {
     /// A read that failed because of the disk is `StoreError.unavailable` too.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await withSpan("store.read", ofKind: .client) { span in
-                span.attributes["db.system"] = "sqlite"
-                return try await pool.read(body)
-            }
+            return try await spans.run("store.read") { try await pool.read(body) }
         } catch let error as DatabaseError {
             throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }
@@ -290,10 +284,7 @@ public final class SQLiteStore: Store {
     /// lookup reads still come from one snapshot.
     func lookup<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try withSpan("store.lookup", ofKind: .client) { span in
-                span.attributes["db.system"] = "sqlite"
-                return try lookupInTransaction(body)
-            }
+            return try spans.run("store.lookup") { try lookupInTransaction(body) }
         } catch let error as DatabaseError {
             throw StorageFault(error, path: path).map(StoreError.unavailable) ?? error
         }
