@@ -26,8 +26,6 @@ struct JSONParser {
     private var names: [(bytes: Range<Int>, escaped: Bool)] = []
     /// Whether the last string read had an escape.
     private var stringHadEscape = false
-    /// Whether the last string read was ASCII without an escape: its bytes are its text.
-    private var stringIsPlainASCII = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, building: Bool) {
         self.bytes = bytes
@@ -92,7 +90,7 @@ struct JSONParser {
         case UInt8(ascii: "\""):
             guard building else {
                 // Only checked: the text is never needed, so no String is made of it.
-                _ = try scanString(keep: false)
+                try scanString(checkingUTF8: true)
                 return .null
             }
             return .string(try string())
@@ -122,19 +120,19 @@ struct JSONParser {
             // Only checking, a name is compared where it lies in the text, and read as a String
             // only when an escape or a repeat calls for it.
             let key: String?
+            var nameIsASCII = false
             if building {
                 key = try string()
             } else {
                 key = nil
-                _ = try scanString(keep: false)
+                nameIsASCII = try scanString(checkingUTF8: true)
             }
             let name = (bytes: nameOffset + 1..<index - 1, escaped: stringHadEscape)
-            let nameIsPlainASCII = stringIsPlainASCII
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member: JSONValue
-            if depth == 1, !building, try isWanted(name.bytes, plainASCII: nameIsPlainASCII) {
+            if depth == 1, !building, try isWanted(name.bytes, plainASCII: nameIsASCII && !name.escaped) {
                 building = true
                 member = try value()
                 building = false
@@ -255,66 +253,88 @@ struct JSONParser {
     /// The string at `index` (its opening quote), its escapes decoded.
     private mutating func string() throws -> String {
         let start = index + 1
-        if let decoded = try scanString(keep: true) {
-            guard let text = String(validating: decoded, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
-            return text
+        // Checked first, so the text is decoded knowing it is sound; its UTF-8 is checked as
+        // the String is made.
+        let isASCII = try scanString(checkingUTF8: false)
+        let text = start..<index - 1
+        if !stringHadEscape {
+            // Most strings have no escapes: their bytes between the quotes are their text.
+            let slice = UnsafeBufferPointer(rebasing: bytes[text])
+            // ASCII needs no validation; `String(validating:)` is generic in the standard
+            // library, and its metadata look-ups cost more than the copy.
+            if isASCII { return String(decoding: slice, as: UTF8.self) }
+            guard let string = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
+            return string
         }
-        // Most strings have no escapes: their bytes between the quotes are their text.
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
-        // ASCII needs no validation; `String(validating:)` is generic in the standard
-        // library, and its metadata look-ups cost more than the copy.
-        if stringIsPlainASCII { return String(decoding: slice, as: UTF8.self) }
-        guard let text = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
-        return text
+        // An escape never decodes to more bytes than it is written with. Around ASCII, escapes
+        // (whole characters) make valid UTF-8, so the String is written in place.
+        if isASCII { return try String(unsafeUninitializedCapacity: text.count) { try unescape(text, into: $0) } }
+        let decoded = try [UInt8](unsafeUninitializedCapacity: text.count) { buffer, count in count = try unescape(text, into: buffer) }
+        guard let string = String(validating: decoded, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
+        return string
     }
 
-    /// Moves past the string at `index` (its opening quote), checking it by the rules `string()`
-    /// reads it by, and sets `stringHadEscape` and `stringIsPlainASCII`. A string with an escape,
-    /// when `keep`, comes back decoded, to be made a String, which checks its UTF-8; otherwise
-    /// nil, and the UTF-8 is checked here unless `keep`. Each run of bytes that stand for
-    /// themselves is passed over, and kept, in one step rather than byte by byte.
-    private mutating func scanString(keep: Bool) throws -> [UInt8]? {
+    /// Moves past the string at `index` (its opening quote), checking it by JSON's rules (its
+    /// UTF-8 too when `checkingUTF8`), and sets `stringHadEscape`. Returns whether the bytes
+    /// outside its escapes are all ASCII. Each run of bytes that stand for themselves is passed
+    /// over in one step.
+    @discardableResult
+    private mutating func scanString(checkingUTF8: Bool) throws -> Bool {
         index += 1  // the opening quote
         let start = index
         var highBits = skipPlainBytes()
         stringHadEscape = false
-        stringIsPlainASCII = false
         guard index < bytes.count else { throw failure("unterminated string") }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            stringIsPlainASCII = highBits < 0x80
-            if !keep, !stringIsPlainASCII, !isValidUTF8(start..<index - 1) { throw failure("invalid UTF-8 in a string") }
-            return nil
+            if checkingUTF8, highBits >= 0x80, !isValidUTF8(start..<index - 1) { throw failure("invalid UTF-8 in a string") }
+            return highBits < 0x80
         }
         // Before any escape, a control character is refused at its own offset; after one, at
         // the next byte's. Both offsets are as they always were.
         guard bytes[index] == UInt8(ascii: "\\") else { throw failure("unescaped control character in a string") }
         stringHadEscape = true
-        var decoded = keep ? Array(UnsafeBufferPointer(rebasing: bytes[start..<index])) : []
         // Escapes decode to whole characters, so the text is valid UTF-8 exactly when each run is.
-        var validUTF8 = keep || highBits < 0x80 || isValidUTF8(start..<index)
+        var validUTF8 = !checkingUTF8 || highBits < 0x80 || isValidUTF8(start..<index)
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
                 guard validUTF8 else { throw failure("invalid UTF-8 in a string") }
-                return keep ? decoded : nil
+                return highBits < 0x80
             case UInt8(ascii: "\\"):
-                let scalar = try escape()
-                if keep { UTF8.encode(scalar) { decoded.append($0) } }
+                _ = try escape()
             default:
                 throw failure("unescaped control character in a string")
             }
             let runStart = index
-            highBits = skipPlainBytes()
-            if keep {
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            } else if validUTF8, highBits >= 0x80 {
-                validUTF8 = isValidUTF8(runStart..<index)
-            }
+            let runBits = skipPlainBytes()
+            highBits |= runBits
+            if checkingUTF8, validUTF8, runBits >= 0x80 { validUTF8 = isValidUTF8(runStart..<index) }
         }
         throw failure("unterminated string")
+    }
+
+    /// Writes the text at `range`, a string's between its quotes that `scanString` passed, into
+    /// `buffer` with its escapes decoded, each run of plain bytes copied at once. Returns how
+    /// many bytes it wrote.
+    private func unescape(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        var reader = JSONParser(bytes, building: false)
+        reader.index = range.lowerBound
+        var count = 0
+        while true {
+            let runStart = reader.index
+            _ = reader.skipPlainBytes()
+            (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + runStart, count: reader.index - runStart)
+            count += reader.index - runStart
+            guard reader.index < range.upperBound else { return count }
+            reader.index += 1  // the backslash
+            Unicode.UTF8.encode(try reader.escape()) { unit in
+                buffer[count] = unit
+                count += 1
+            }
+        }
     }
 
     /// Moves past the bytes from `index` that stand for themselves in a string: all but the
@@ -322,12 +342,15 @@ struct JSONParser {
     /// they are all ASCII.
     private mutating func skipPlainBytes() -> UInt8 {
         var highBits: UInt8 = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        // A local position stays in a register; `index` is written once.
+        var position = index
+        while position < bytes.count {
+            let byte = bytes[position]
             guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
             highBits |= byte
-            index += 1
+            position += 1
         }
+        index = position
         return highBits
     }
 
