@@ -93,13 +93,15 @@ final class PendingCalls: @unchecked Sendable {
     }
 
     /// The plugin completed call `requestID`: answers it with the payload, checked against its
-    /// method's result schema or the error's. False when the call is not in flight.
+    /// method's result schema or the error's, unless the caller checks the result itself. False
+    /// when the call is not in flight.
     @discardableResult
     func complete(_ requestID: UInt64, ok: Bool, payload: Data) -> Bool {
-        guard let method = lock.withLock({ entries[requestID]?.method }) else {
+        guard let (method, checkedByCaller) = lock.withLock({ entries[requestID].map { ($0.method, $0.context.checksResultItself) } }) else {
             // Not in flight (late, repeated or unknown): counted as ignored, and not read.
             return answer(requestID, with: .success(Data()), isCompletion: true)
         }
+        if ok, checkedByCaller { return answer(requestID, with: .success(payload), isCompletion: true) }
         return answer(requestID, with: check.completion(ok: ok, payload: payload, method: method), isCompletion: true)
     }
 

@@ -11,7 +11,8 @@ import PatchbayWire
 ///
 /// An `invoke` result is the action's own output, which the execution checks against the
 /// action's `output_schema`; its envelope is the raw JSON, so nothing is checked twice on the
-/// hot path.
+/// hot path. A `parse_webhook` result that `LoadedPlugin.parseWebhook` asked for is checked
+/// there instead, by `webhookEvents`, in the parse that reads its events.
 struct PluginMessageCheck: Sendable {
     let plugin: String
     let observer: any PluginObserver
@@ -84,8 +85,7 @@ struct PluginMessageCheck: Sendable {
             guard let message = Message.result(of: method) else { return .success(payload) }
             switch read(payload, as: message) {
             case .success: return .success(payload)
-            case .failure(let fault):
-                return .failure(PluginError(code: "invalid_plugin_output", message: "the plugin's \(method.rawValue) result is \(fault)"))
+            case .failure(let fault): return .failure(invalidResult(of: method, fault))
             }
         }
         switch read(payload, as: .error) {
@@ -95,6 +95,20 @@ struct PluginMessageCheck: Sendable {
         case .failure(let fault):
             return .failure(PluginError(code: "plugin_error", message: "the plugin failed with an unreadable error: \(fault)"))
         }
+    }
+
+    /// A `parse_webhook` result checked as `completion` checks it and read as events from the
+    /// same parse: each webhook's result is read once. Nil events for a result that matches the
+    /// schema yet not `WebhookEvent`'s reader (`"payload_is_body": false` with no payload).
+    func webhookEvents(_ payload: Data) -> Result<[WebhookEvent]?, PluginError> {
+        switch read(payload, as: .resultParseWebhook) {
+        case .success(let value): return .success(try? [WebhookEvent](wireList: value))
+        case .failure(let fault): return .failure(invalidResult(of: .parseWebhook, fault))
+        }
+    }
+
+    private func invalidResult(of method: PluginMethod, _ fault: Fault) -> PluginError {
+        PluginError(code: "invalid_plugin_output", message: "the plugin's \(method.rawValue) result is \(fault)")
     }
 
     /// The HTTP request a plugin asked for, or the error its response carries instead.

@@ -28,17 +28,56 @@ public final class LoadedPlugin: Sendable {
     /// Calls the plugin. Never throws: a failed, timed-out or cancelled call is a `.failure`.
     /// `timeout` is measured on the host's clock.
     public func call(_ method: PluginMethod, _ call: PluginCall, context: PluginCallContext, timeout: Duration) async -> PluginReply {
-        guard let payload = try? WireCoding.encode(call) else {
-            return .failure(PluginError(code: "host_error", message: "could not encode the call"))
+        await self.call(method, call, context: context, timeout: timeout) { $0 }
+    }
+
+    /// Calls `parse_webhook` and reads the events from the same parse that checks the result
+    /// against its schema, where `call` would check it and leave the caller to read it again.
+    /// The refusals are `call`'s; `.success(nil)` is a result that matches the schema but does
+    /// not read as events.
+    public func parseWebhook(_ call: PluginCall, context: PluginCallContext, timeout: Duration) async
+        -> Result<[WebhookEvent]?, PluginError>
+    {
+        var context = context
+        context.checksResultItself = true
+        let check = PluginMessageCheck(plugin: id, observer: observer)
+        var events: [WebhookEvent]?
+        let reply = await self.call(.parseWebhook, call, context: context, timeout: timeout) { reply in
+            guard case .success(let payload) = reply else { return reply }
+            switch check.webhookEvents(payload) {
+            case .success(let read):
+                events = read
+                return reply
+            case .failure(let refusal):
+                return .failure(refusal)
+            }
         }
-        return await self.call(method, payload: payload, context: context, timeout: timeout)
+        switch reply {
+        case .success: return .success(events)
+        case .failure(let error): return .failure(error)
+        }
     }
 
     /// Calls the plugin with payload bytes as they are, e.g. to check how it handles a malformed one.
     /// The observer sees each call (the host makes it a span of the caller's trace).
     public func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration) async -> PluginReply {
+        await self.call(method, payload: payload, context: context, timeout: timeout) { $0 }
+    }
+
+    private func call(_ method: PluginMethod, _ call: PluginCall, context: PluginCallContext, timeout: Duration,
+                      finish: (PluginReply) -> PluginReply) async -> PluginReply {
+        guard let payload = try? WireCoding.encode(call) else {
+            return .failure(PluginError(code: "host_error", message: "could not encode the call"))
+        }
+        return await self.call(method, payload: payload, context: context, timeout: timeout, finish: finish)
+    }
+
+    /// `finish` sees the channel's reply within the observed call, so a reply it refuses is
+    /// observed as the failure it becomes.
+    private func call(_ method: PluginMethod, payload: Data, context: PluginCallContext, timeout: Duration,
+                      finish: (PluginReply) -> PluginReply) async -> PluginReply {
         await observer.observeCall(method, plugin: id, context: context) { context in
-            await channel.call(method: method, payload: payload, context: context, timeout: timeout, clock: clock)
+            finish(await channel.call(method: method, payload: payload, context: context, timeout: timeout, clock: clock))
         }
     }
 }

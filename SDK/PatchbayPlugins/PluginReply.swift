@@ -6,6 +6,9 @@ public import PatchbayWire
 public struct PluginCallContext: Sendable {
     public var http: @Sendable (HTTPRequestMessage) async -> HTTPResponseMessage
     public var secrets: [String]
+    /// Set by a caller that checks the result against its method's schema itself, in the same
+    /// parse that reads it (`LoadedPlugin.parseWebhook`): the channel hands the result on as it came.
+    var checksResultItself = false
 
     public init(secrets: [String] = [], http: @escaping @Sendable (HTTPRequestMessage) async -> HTTPResponseMessage) {
         self.http = http

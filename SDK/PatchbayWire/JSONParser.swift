@@ -15,9 +15,9 @@ struct JSONParser {
     /// False when only checking: the text is read by the same rules, but no object or array is
     /// built, and the value returned is meaningless.
     private var building: Bool
-    /// When only checking, the member of the outermost object to build all the same, and what
-    /// it was (see `member(_:ofObject:)`).
-    private var wanted: String?
+    /// When only checking, the member of the outermost object to build all the same, its UTF-8
+    /// and whether that is all ASCII, and what it was (see `member(_:ofObject:)`).
+    private var wanted: (name: String, utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool)?
     private var found: JSONValue?
     private var index = 0
     private var depth = 0
@@ -46,15 +46,19 @@ struct JSONParser {
     /// too; otherwise the object's member `name`, the only value built: for a reader that needs
     /// one field of a text it keeps as it is (the `action` of a GitHub delivery).
     static func member(_ name: String, ofObject data: Data) throws -> JSONValue? {
-        try data.withUnsafeBytes { raw in
-            var parser = JSONParser(raw.bindMemory(to: UInt8.self), building: false)
-            parser.wanted = name
-            _ = try parser.readWhole { parser in
-                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else {
-                    throw parser.failure("expected an object")
+        // Native strings hand out their bytes without a copy.
+        var text = name
+        return try text.withUTF8 { utf8 in
+            try data.withUnsafeBytes { raw in
+                var parser = JSONParser(raw.bindMemory(to: UInt8.self), building: false)
+                parser.wanted = (name, utf8, utf8.allSatisfy { $0 < 0x80 })
+                _ = try parser.readWhole { parser in
+                    guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else {
+                        throw parser.failure("expected an object")
+                    }
                 }
+                return parser.found
             }
-            return parser.found
         }
     }
 
@@ -83,7 +87,13 @@ struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
-        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "\""):
+            guard building else {
+                // Only checked: the text is never needed, so no String is made of it.
+                try scanString(checkingUTF8: true)
+                return .null
+            }
+            return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
@@ -107,13 +117,22 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let nameOffset = index
-            let key = try string()
+            // Only checking, a name is compared where it lies in the text, and read as a String
+            // only when an escape or a repeat calls for it.
+            let key: String?
+            var nameIsASCII = false
+            if building {
+                key = try string()
+            } else {
+                key = nil
+                nameIsASCII = try scanString(checkingUTF8: true)
+            }
             let name = (bytes: nameOffset + 1..<index - 1, escaped: stringHadEscape)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member: JSONValue
-            if depth == 1, let wanted, key == wanted {
+            if depth == 1, !building, try isWanted(name.bytes, plainASCII: nameIsASCII && !name.escaped) {
                 building = true
                 member = try value()
                 building = false
@@ -122,9 +141,12 @@ struct JSONParser {
                 member = try value()
             }
             // Building, the insertion finds the duplicate: no second look-up.
-            let repeated = building ? members.updateValue(member, forKey: key) != nil
-                : try isRepeated(name, since: namesStart, many: &manyNames)
-            if repeated { throw JSONSyntaxError(message: "duplicate member name \"\(key.prefix(100))\"", offset: nameOffset) }
+            let repeated = if let key { members.updateValue(member, forKey: key) != nil }
+                else { try isRepeated(name, since: namesStart, many: &manyNames) }
+            if repeated {
+                let shown = try key ?? decodedName(name.bytes)
+                throw JSONSyntaxError(message: "duplicate member name \"\(shown.prefix(100))\"", offset: nameOffset)
+            }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
@@ -154,6 +176,17 @@ struct JSONParser {
         }
         if many == nil { many = Set(try names[start...].map { try decodedName($0.bytes) }) }
         return !many!.insert(try decodedName(name.bytes)).inserted
+    }
+
+    /// Whether the member name whose text is at `range` is the one `member(_:ofObject:)` wants,
+    /// compared as Strings are: canonically, so `"\u212A"` (the Kelvin sign) is `"K"`. Between
+    /// two names of plain ASCII that is the same as comparing their bytes, which needs no String.
+    private func isWanted(_ range: Range<Int>, plainASCII: Bool) throws -> Bool {
+        guard let wanted else { return false }
+        guard plainASCII, wanted.isASCII else { return try decodedName(range) == wanted.name }
+        guard range.count == wanted.utf8.count else { return false }
+        // An empty name may have no address to compare from.
+        return range.isEmpty || memcmp(bytes.baseAddress! + range.lowerBound, wanted.utf8.baseAddress!, range.count) == 0
     }
 
     /// The name whose text (between its quotes) is at `range`, read again.
@@ -206,6 +239,8 @@ struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in the exponent") }
             skipDigits()
         }
+        // Only checking, an integer has nothing left to refuse.
+        if isInteger, !building { return .null }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger {
             // JSON allows no leading zeros, so the digits are already in their one canonical form.
@@ -215,59 +250,129 @@ struct JSONParser {
         return .number(double)
     }
 
+    /// The string at `index` (its opening quote), its escapes decoded.
     private mutating func string() throws -> String {
-        index += 1  // the opening quote
-        stringHadEscape = false
-        let start = index
-        var highBits: UInt8 = 0
-        // Most strings have no escapes: take them as one slice.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                // ASCII needs no validation; `String(validating:)` is generic in the standard
-                // library, and its metadata look-ups cost more than the copy.
-                if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            guard byte >= 0x20 else { throw failure("unescaped control character in a string") }
-            highBits |= byte
-            index += 1
+        let start = index + 1
+        // Checked first, so the text is decoded knowing it is sound; its UTF-8 is checked as
+        // the String is made.
+        let isASCII = try scanString(checkingUTF8: false)
+        let text = start..<index - 1
+        if !stringHadEscape {
+            // Most strings have no escapes: their bytes between the quotes are their text.
+            let slice = UnsafeBufferPointer(rebasing: bytes[text])
+            // ASCII needs no validation; `String(validating:)` is generic in the standard
+            // library, and its metadata look-ups cost more than the copy.
+            if isASCII { return String(decoding: slice, as: UTF8.self) }
+            guard let string = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
+            return string
         }
+        // An escape never decodes to more bytes than it is written with. Around ASCII, escapes
+        // (whole characters) make valid UTF-8, so the String is written in place.
+        if isASCII { return try String(unsafeUninitializedCapacity: text.count) { try unescape(text, into: $0) } }
+        let decoded = try [UInt8](unsafeUninitializedCapacity: text.count) { buffer, count in count = try unescape(text, into: buffer) }
+        guard let string = String(validating: decoded, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
+        return string
+    }
+
+    /// Moves past the string at `index` (its opening quote), checking it by JSON's rules (its
+    /// UTF-8 too when `checkingUTF8`), and sets `stringHadEscape`. Returns whether the bytes
+    /// outside its escapes are all ASCII. Each run of bytes that stand for themselves is passed
+    /// over in one step.
+    @discardableResult
+    private mutating func scanString(checkingUTF8: Bool) throws -> Bool {
+        index += 1  // the opening quote
+        let start = index
+        var highBits = skipPlainBytes()
+        stringHadEscape = false
+        guard index < bytes.count else { throw failure("unterminated string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            if checkingUTF8, highBits >= 0x80, !isValidUTF8(start..<index - 1) { throw failure("invalid UTF-8 in a string") }
+            return highBits < 0x80
+        }
+        // Before any escape, a control character is refused at its own offset; after one, at
+        // the next byte's. Both offsets are as they always were.
+        guard bytes[index] == UInt8(ascii: "\\") else { throw failure("unescaped control character in a string") }
         stringHadEscape = true
-        var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        // Escapes decode to whole characters, so the text is valid UTF-8 exactly when each run is.
+        var validUTF8 = !checkingUTF8 || highBits < 0x80 || isValidUTF8(start..<index)
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else { throw failure("invalid UTF-8 in a string") }
-                return text
+                guard validUTF8 else { throw failure("invalid UTF-8 in a string") }
+                return highBits < 0x80
             case UInt8(ascii: "\\"):
-                try escape(into: &buffer)
-            case ..<0x20:
-                throw failure("unescaped control character in a string")
+                _ = try escape()
             default:
-                buffer.append(byte)
+                throw failure("unescaped control character in a string")
             }
+            let runStart = index
+            let runBits = skipPlainBytes()
+            highBits |= runBits
+            if checkingUTF8, validUTF8, runBits >= 0x80 { validUTF8 = isValidUTF8(runStart..<index) }
         }
         throw failure("unterminated string")
     }
 
-    private mutating func escape(into buffer: inout [UInt8]) throws {
+    /// Writes the text at `range`, a string's between its quotes that `scanString` passed, into
+    /// `buffer` with its escapes decoded, each run of plain bytes copied at once. Returns how
+    /// many bytes it wrote.
+    private func unescape(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        var reader = JSONParser(bytes, building: false)
+        reader.index = range.lowerBound
+        var count = 0
+        while true {
+            let runStart = reader.index
+            _ = reader.skipPlainBytes()
+            (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + runStart, count: reader.index - runStart)
+            count += reader.index - runStart
+            guard reader.index < range.upperBound else { return count }
+            reader.index += 1  // the backslash
+            Unicode.UTF8.encode(try reader.escape()) { unit in
+                buffer[count] = unit
+                count += 1
+            }
+        }
+    }
+
+    /// Moves past the bytes from `index` that stand for themselves in a string: all but the
+    /// quote, the backslash and control characters. Returns them OR'd together, below 0x80 when
+    /// they are all ASCII.
+    private mutating func skipPlainBytes() -> UInt8 {
+        var highBits: UInt8 = 0
+        // A local position stays in a register; `index` is written once.
+        var position = index
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+            highBits |= byte
+            position += 1
+        }
+        index = position
+        return highBits
+    }
+
+    /// Whether the bytes at `range` are valid UTF-8, by the very check that makes a String of
+    /// them, so checking and building accept the same text. Only text with non-ASCII bytes
+    /// comes here.
+    private func isValidUTF8(_ range: Range<Int>) -> Bool {
+        String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) != nil
+    }
+
+    /// The character the escape after a backslash stands for; `index` is past the backslash.
+    private mutating func escape() throws -> Unicode.Scalar {
         guard index < bytes.count else { throw failure("unterminated escape") }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(byte)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(byte)
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             var scalar = UInt32(try hex4())
             if (0xD800...0xDBFF).contains(scalar) {
@@ -280,7 +385,7 @@ struct JSONParser {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw failure("lone surrogate in a \\u escape") }
-            buffer.append(contentsOf: String(Character(unicode)).utf8)
+            return unicode
         default:
             throw failure("invalid escape")
         }

@@ -53,6 +53,12 @@ public enum WireCoding {
         return try decoder.decode(type, from: data)
     }
 
+    /// What `decode` reads for a call, without its generic path's dynamic casts: a plugin reads
+    /// one on every call, a webhook's whole body in it.
+    public static func decode(_ type: PluginCall.Type, from data: Data) throws -> PluginCall {
+        try PluginCall(wire: JSONParser.parse(data))
+    }
+
     /// The member `name` of the one JSON object `data` holds, read by `decode`'s rules without
     /// building the rest of it; nil when the object has no such member. Throws when `data` is
     /// not JSON or not an object.

@@ -1,6 +1,7 @@
 import Foundation
 import PatchbayPluginTelemetry
 @testable import PatchbayPlugins
+import PatchbayTesting
 import PatchbayWire
 import XCTest
 
@@ -69,6 +70,13 @@ final class PluginMessageCheckTests: XCTestCase {
             XCTAssertTrue(refused.message.contains("the plugin's \(method.rawValue) result is not valid (\(name) schema): "), refused.message)
             for pointer in pointers { XCTAssertTrue(refused.message.contains(pointer), "\(pointer) in \(refused.message)") }
         }
+        // Read as events in the parse that checks it, a webhook's result is refused alike.
+        guard case .failure(let refusedOnRead) = await plugin.parseWebhook(PluginCall(credentials: ["token": secret]), context: context,
+                                                                             timeout: .seconds(10)) else {
+            return XCTFail("parseWebhook took the malformed result")
+        }
+        let refusedOnCall = try failure(await call(.parseWebhook), "parse_webhook")
+        XCTAssertEqual(refusedOnRead, refusedOnCall)
 
         // Still serving; each refusal logged by message and pointer, with no value the plugin sent.
         guard case .success = await call(.invoke, "ok") else { return XCTFail("the plugin stopped serving") }
@@ -115,6 +123,30 @@ final class PluginMessageCheckTests: XCTestCase {
                 XCTAssertEqual(JSONSchema.violations(of: value, against: message.schema).isEmpty, plain, text)
             }
         }
+    }
+
+    /// A webhook's result is checked and read as events in one parse: what `completion` lets
+    /// through reads as the events `WebhookEvent.decode` gives, and what it refuses is refused
+    /// with the same error.
+    func testWebhookEventsAreCheckedAsCompletionChecksThemAndReadOnce() throws {
+        let check = PluginMessageCheck(plugin: "p", observer: PluginHarness.Quiet())
+        let texts = [
+            "[]", #"[{"id":"d","type":"t","key":"k","payload_is_body":true}]"#, #"[{"id":"d","type":"t","key":"k","payload":{"a":[1]}}]"#,
+            #"[{"id":"d","type":"t","key":"k","occurred_at":"2025-01-31T12:00:00Z","payload":null},{"id":"e","type":"u","key":"k","payload":1}]"#,
+            #"[{"id":"d","type":"t","key":"k","payload_is_body":false}]"#, #"[{"id":"d","type":"t","key":"k","payload_is_body":false,"payload":2}]"#,
+            "not JSON", "{}", #"[{"id":"","type":"t","key":"k","payload":{}}]"#, #"[{"id":"d","type":"t","key":"k"}]"#,
+            #"[{"id":"d","type":"t","key":"k","occurred_at":null,"payload":{}}]"#, #"[{"id":"d","type":7,"key":"k","payload":{}}]"#,
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            switch (check.completion(ok: true, payload: data, method: .parseWebhook), check.webhookEvents(data)) {
+            case (.success, .success(let events)): XCTAssertEqual(events, WebhookEvent.decode(data), text)
+            case (.failure(let expected), .failure(let refused)): XCTAssertEqual(refused, expected, text)
+            case (let completion, let read): XCTFail("\(text): completion \(completion), read \(read)")
+            }
+        }
+        // The schema lets it through, the reader does not: no events, as the receiver's decode gave none.
+        XCTAssertNil(try check.webhookEvents(Data(#"[{"id":"d","type":"t","key":"k","payload_is_body":false}]"#.utf8)).get())
     }
 
     func testViolationPathsBecomeJSONPointers() {

@@ -143,9 +143,9 @@ public struct WebhookReceiver: Sendable {
             throw ServiceError(.badRequest, "invalid_webhook", "the body is not UTF-8 text")
         }
         let call = PluginCall(config: connection.config, webhook: InboundWebhook(headers: headers, body: text))
-        switch await plugin.call(.parseWebhook, call, context: .offline, timeout: settings.pluginTimeout) {
-        case .success(let data):
-            guard let events = WebhookEvent.decode(data), events.allSatisfy({ !$0.id.isEmpty && !$0.key.isEmpty }) else {
+        switch await plugin.parseWebhook(call, context: .offline, timeout: settings.pluginTimeout) {
+        case .success(let events):
+            guard let events, events.allSatisfy({ !$0.id.isEmpty && !$0.key.isEmpty }) else {
                 throw ServiceError(.upstreamFailed, "invalid_plugin_output", "the plugin returned events that do not decode")
             }
             // The body is stored as the payload as it is, so it must be JSON, whatever the plugin says.
