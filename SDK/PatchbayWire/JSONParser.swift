@@ -22,8 +22,9 @@ struct JSONParser {
     private var index = 0
     private var depth = 0
     /// When only checking, where the member names of the objects being read are in the text
-    /// (between the quotes), innermost last, and whether each has an escape: see `isRepeated`.
-    private var names: [(bytes: Range<Int>, escaped: Bool)] = []
+    /// (between the quotes), innermost last, and whether each must be read as text to compare
+    /// (an escape, or bytes beyond ASCII): see `isRepeated`.
+    private var names: [(bytes: Range<Int>, asText: Bool)] = []
     /// Whether the last string read had an escape.
     private var stringHadEscape = false
 
@@ -127,12 +128,14 @@ struct JSONParser {
                 key = nil
                 nameIsASCII = try scanString(checkingUTF8: true)
             }
-            let name = (bytes: nameOffset + 1..<index - 1, escaped: stringHadEscape)
+            // Beyond ASCII, two names can be the same text in different bytes (a precomposed
+            // letter and its decomposition), and building compares them as Strings.
+            let name = (bytes: nameOffset + 1..<index - 1, asText: stringHadEscape || !nameIsASCII)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             skipWhitespace()
             let member: JSONValue
-            if depth == 1, !building, try isWanted(name.bytes, plainASCII: nameIsASCII && !name.escaped) {
+            if depth == 1, !building, try isWanted(name.bytes, plainASCII: !name.asText) {
                 building = true
                 member = try value()
                 building = false
@@ -155,15 +158,16 @@ struct JSONParser {
     }
 
     /// Whether the object whose names start at `start` in `names` already has `name`, compared
-    /// as bytes in the text unless an escape makes the decoded names the ones to compare. Most
-    /// objects are short, and comparing a few names costs less than hashing them; past 16 names
-    /// a set takes over, so an object with a great many members stays linear.
-    private mutating func isRepeated(_ name: (bytes: Range<Int>, escaped: Bool), since start: Int,
+    /// as bytes in the text unless an escape or a byte beyond ASCII makes the names as text the
+    /// ones to compare, as building compares them. Most objects are short, and comparing a few
+    /// names costs less than hashing them; past 16 names a set takes over, so an object with a
+    /// great many members stays linear.
+    private mutating func isRepeated(_ name: (bytes: Range<Int>, asText: Bool), since start: Int,
                                      many: inout Set<String>?) throws -> Bool {
         if many == nil, names.count - start < 16 {
             for index in start..<names.count {
                 let other = names[index]
-                if other.escaped || name.escaped {
+                if other.asText || name.asText {
                     if try decodedName(other.bytes) == decodedName(name.bytes) { return true }
                 } else if other.bytes.count == name.bytes.count,
                           memcmp(bytes.baseAddress! + other.bytes.lowerBound, bytes.baseAddress! + name.bytes.lowerBound,

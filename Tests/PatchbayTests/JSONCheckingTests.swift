@@ -57,6 +57,17 @@ final class JSONCheckingTests: XCTestCase {
         }
     }
 
+    /// Names beyond ASCII are repeats when their text is the same, whatever their bytes, as
+    /// parsing finds them: a stored body that checking accepted must parse again later.
+    func testNamesThatAreTheSameTextInOtherBytesAreRepeatsWhenChecking() {
+        let kelvin = "\u{212A}", decomposed = "e\u{301}"
+        for text in ["{\"K\":1,\"\(kelvin)\":2}", "{\"\(kelvin)\":1,\"K\":2}", "{\"é\":1,\"\(decomposed)\":2}",
+                     "{\"\(decomposed)\":1,\"x\":0,\"é\":2}"] {
+            XCTAssertNotNil(validated(bytes(text)), "checking accepted what parsing refuses: \(text.debugDescription)")
+            assertCheckingAgrees(bytes(text))
+        }
+    }
+
     /// The wanted name is compared as Strings compare, canonically: the Kelvin sign, written as
     /// it is or escaped, is the member "K".
     func testTheWantedMemberIsComparedAsItsTextReads() throws {
