@@ -8,12 +8,23 @@ import XCTest
 /// replica of the next release may add columns to their tables while this one keeps its
 /// prepared statements: they must keep answering, and the inbox keep storing.
 final class PostgresPreparedStatementTests: XCTestCase {
-    func testRouteReadsAndTheInboxKeepWorkingWhenTheNextReleaseAddsColumns() async throws {
+    /// A store on a new database holding the GitHub endpoint `wh_a` of account `acct_a`.
+    private func storeWithAnEndpoint() async throws -> (PostgresServer, String, PostgresStore) {
         let server = try PostgresServer.shared()
         let database = try server.makeEmptyDatabase()
         let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+        do {
+            try await store.insertGitHubEndpointWithItsAccount()
+        } catch {
+            store.close()
+            throw error
+        }
+        return (server, database, store)
+    }
+
+    func testRouteReadsAndTheInboxKeepWorkingWhenTheNextReleaseAddsColumns() async throws {
+        let (server, database, store) = try await storeWithAnEndpoint()
         defer { store.close() }
-        try await store.insertGitHubEndpointWithItsAccount()
         try await store.insertWebhookSubscription(WebhookSubscriptionRecord(
             id: "sub_a", accountID: "acct_a", agentID: "agent_1", endpointID: "wh_a", provider: nil, patterns: [], mode: .push,
             url: "https://agent.example/a", sealedSecrets: "pbv1.k1.sub_a", status: .active, disabledReason: nil,
@@ -54,11 +65,8 @@ final class PostgresPreparedStatementTests: XCTestCase {
     /// The route read runs for every group of deliveries: the server must keep its plan rather
     /// than plan the join again on each execution (`PostgresMigrations.webhookRoutes`).
     func testTheRouteReadKeepsOnePlan() async throws {
-        let server = try PostgresServer.shared()
-        let database = try server.makeEmptyDatabase()
-        let store = try await PostgresStore(url: PostgresStoreURL(server.connectionString(database: database)))
+        let (server, database, store) = try await storeWithAnEndpoint()
         defer { store.close() }
-        try await store.insertGitHubEndpointWithItsAccount()
 
         let executions = Array(repeating: "EXECUTE route('{wh_a}');", count: 8).joined(separator: " ")
         let plans = try server.psql(database, """
